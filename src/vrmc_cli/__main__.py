@@ -1,0 +1,40 @@
+"""Entry point: fix the environment and answer --version before anything heavy is imported."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def _sanitize_environment() -> None:
+    # Typer and Rich read these with int() at import or render time and crash on garbage
+    # (TERMINAL_WIDTH=abc); a zero width makes Rich print nothing. Drop what is not a
+    # positive whole number rather than fail.
+    for name in ("COLUMNS", "LINES", "TERMINAL_WIDTH"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isdigit() and int(value) > 0):
+            del os.environ[name]
+    # Output is UTF-8 whatever the locale; what cannot be encoded on stderr is escaped.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+def main() -> None:
+    _sanitize_environment()
+    if sys.argv[1:] == ["--version"]:
+        from . import __version__
+
+        sys.stdout.write(f"vrmc {__version__}\n")
+        return
+    from .cli import run_app
+
+    run_app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Which folders make the corpus (-b, VRMC_BRIEFINGS, or the bundled one), and loading them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import InvalidCorpus
+from .model import Corpus
+
+ENV_BRIEFINGS = "VRMC_BRIEFINGS"
+
+
+def bundled_root() -> str:
+    """The corpus shipped with vrmc: inside the installed package, or beside `src/` in a checkout."""
+    here = Path(__file__).resolve().parent
+    installed = here / "briefings"
+    if installed.is_dir():
+        return str(installed)
+    return str(here.parent.parent / "briefings")
+
+
+def corpus_roots(options: Sequence[str]) -> list[str]:
+    """`-b` paths if given, else VRMC_BRIEFINGS (os.pathsep-separated), else the bundled corpus."""
+    if options:
+        return list(options)
+    env = os.environ.get(ENV_BRIEFINGS, "")
+    from_env = [part for part in env.split(os.pathsep) if part]
+    return from_env or [bundled_root()]
+
+
+def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
+    """Discover, parse (or take from the cache) and link every topic file below the roots."""
+    from .link import link
+    from .load import discover, parse_all
+
+    files, problems = discover(roots)
+    fragments = list(parse_all(files))
+    return link(fragments, problems)
+
+
+__all__ = ["Corpus", "InvalidCorpus", "bundled_root", "corpus_roots", "load_corpus"]

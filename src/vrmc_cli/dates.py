@@ -1,0 +1,88 @@
+"""Partial dates (YYYY, YYYY-MM, YYYY-MM-DD): parsing, ordering, spans and overlap."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date known to the year, the month or the day; a missing part is 0."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    @property
+    def key(self) -> tuple[int, int, int]:
+        """Sort key: a missing part counts as 0, so `2006` < `2006-01` < `2006-01-05`."""
+        return (self.year, self.month, self.day)
+
+    @property
+    def first_day(self) -> _dt.date:
+        return _dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> _dt.date:
+        if self.day:
+            return _dt.date(self.year, self.month, self.day)
+        month = self.month or 12
+        return _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+            if self.day:
+                text += f"-{self.day:02d}"
+        return text
+
+    def human(self) -> str:
+        """`2006`, `Jul 2006` or `17 Jul 2006`: the date at its real precision."""
+        if not self.month:
+            return str(self.year)
+        month = _MONTHS[self.month - 1]
+        if not self.day:
+            return f"{month} {self.year}"
+        return f"{self.day} {month} {self.year}"
+
+
+def parse_date(text: str) -> PartialDate:
+    """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reason otherwise."""
+    match = _PATTERN.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"invalid date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(part) if part else 0 for part in match.groups())
+    if year < 1:
+        raise ValueError(f"invalid date {text!r}: year must be 0001 or later")
+    if match.group(2) and not 1 <= month <= 12:
+        raise ValueError(f"invalid date {text!r}: month must be 01..12")
+    if match.group(3):
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise ValueError(f"invalid date {text!r}: day must be 01..{last} in that month")
+    return PartialDate(year, month, day)
+
+
+def span(start: PartialDate, end: PartialDate | None = None) -> tuple[_dt.date, _dt.date]:
+    """The days an item covers: from the first day of its start to the last day of its end."""
+    return start.first_day, (end or start).last_day
+
+
+def overlaps(item: tuple[_dt.date, _dt.date], window: tuple[_dt.date, _dt.date]) -> bool:
+    """True when two closed day ranges share at least one day."""
+    return item[0] <= window[1] and window[0] <= item[1]
+
+
+def window(since: PartialDate | None, until: PartialDate | None) -> tuple[_dt.date, _dt.date]:
+    """The span from the first day of `since` to the last day of `until` (open ends allowed)."""
+    return (
+        since.first_day if since else _dt.date.min,
+        until.last_day if until else _dt.date.max,
+    )

@@ -1,0 +1,59 @@
+"""The exception family, located problems and the exit codes they map to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from .textsafe import visible
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    DATA_ERROR = 1
+    USAGE = 2
+    IO_ERROR = 74
+    INTERRUPTED = 130
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One defect in the corpus, located as precisely as the input allows (1-based)."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+    message: str = ""
+
+    def __str__(self) -> str:
+        where = visible(self.path, one_line=True)
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        return f"{where}: {self.message}"
+
+
+class VrmcError(Exception):
+    """Base of every error vrmc reports to the user without a traceback."""
+
+    status = ExitStatus.DATA_ERROR
+
+
+class UsageError(VrmcError):
+    """A command-line value that names nothing: unknown id, filter value or format."""
+
+    status = ExitStatus.USAGE
+
+
+class CorpusError(VrmcError):
+    """A corpus path that cannot be used at all (missing, not a folder)."""
+
+
+class InvalidCorpus(VrmcError):
+    """The corpus breaks FORMAT.md; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        files = len({p.path for p in self.problems})
+        noun = "problem" if len(self.problems) == 1 else "problems"
+        where = "file" if files == 1 else "files"
+        super().__init__(f"{len(self.problems)} {noun} in {files} {where}")

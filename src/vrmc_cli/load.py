@@ -1,0 +1,880 @@
+"""Find topic files, parse them safely and check each against FORMAT.md, one file at a time.
+
+The result of one file is a `Fragment`: plain, picklable records whose references are still
+ids with their positions. `link.py` joins the fragments of a corpus into the model.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import PartialDate, parse_date
+from .errors import CorpusError, Problem
+from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
+from .textsafe import shorten
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+YAML_SUFFIXES = (".yaml", ".yml")
+LIST_KEYS = (
+    "themes",
+    "countries",
+    "actors",
+    "events",
+    "briefings",
+    "sources",
+    "relations",
+    "transfers",
+    "scenarios",
+)
+TOP_KEYS = ("version", "topic", *LIST_KEYS)
+
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+CODE_RE = re.compile(r"[A-Z]{2}")
+# Characters YAML forbids in a stream (YAML 1.1 "printable" set): found before parsing so the
+# message can say where they are, which PyYAML's reader cannot.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+_TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
+_FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
+_INT_RE = re.compile(r"\+?[0-9][0-9_]*")
+_NUMBER_RE = re.compile(r"\+?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+
+Ref = tuple[str, int, int]  # (id or code, line, column): a reference not yet resolved
+Record = dict[str, Any]  # one entry's checked fields; "@" holds its (line, column)
+
+
+@dataclass(slots=True)
+class Fragment:
+    """What one topic file contributes: checked records per kind, and its problems."""
+
+    path: str
+    records: dict[str, list[Record]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- discovery
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFile:
+    shown: str  # the path as the user gave it, joined with the file's place below it
+    real: str
+
+
+def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
+    """Every topic file below the roots, in sorted path order; unreadable places as problems."""
+    files: list[TopicFile] = []
+    problems: list[Problem] = []
+    seen_roots: set[str] = set()
+    seen_files: set[str] = set()
+    for root in roots:
+        try:
+            info = os.stat(root)
+        except (OSError, ValueError) as exc:
+            raise CorpusError(f"cannot use corpus {shorten(root)!r}: {_reason(exc)}") from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise CorpusError(f"cannot use corpus {shorten(root)!r}: not a folder")
+        real_root = os.path.realpath(root)
+        if real_root in seen_roots:
+            continue
+        seen_roots.add(real_root)
+        found: list[TopicFile] = []
+        _walk(root, root, real_root, {real_root}, found, problems)
+        for topic_file in sorted(found, key=lambda f: f.shown):
+            if topic_file.real not in seen_files:
+                seen_files.add(topic_file.real)
+                files.append(topic_file)
+    return files, problems
+
+
+def _walk(
+    folder: str,
+    shown: str,
+    real_root: str,
+    visiting: set[str],
+    found: list[TopicFile],
+    problems: list[Problem],
+) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(Problem(shown, message=f"cannot read folder: {_reason(exc)}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        shown_path = os.path.join(shown, entry.name)
+        is_yaml = entry.name.endswith(YAML_SUFFIXES)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not is_dir and not is_yaml:
+            continue
+        try:
+            real = os.path.realpath(entry.path)
+            info = os.stat(entry.path)
+        except (OSError, ValueError) as exc:
+            problems.append(Problem(shown_path, message=f"cannot read: {_reason(exc)}"))
+            continue
+        if real != real_root and not real.startswith(real_root + os.sep):
+            problems.append(Problem(shown_path, message="links outside the corpus folder; not read"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            if real in visiting:
+                continue  # a link back to a folder being walked: each file is read once
+            _walk(entry.path, shown_path, real_root, visiting | {real}, found, problems)
+        elif stat.S_ISREG(info.st_mode):
+            found.append(TopicFile(shown_path, real))
+        else:
+            problems.append(Problem(shown_path, message="not a regular file; not read"))
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return "invalid path"
+
+
+def read_file(topic_file: TopicFile) -> bytes | Problem:
+    """The file's bytes, or why they cannot be had (never blocks on FIFOs or devices)."""
+    try:
+        fd = os.open(topic_file.real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        return Problem(topic_file.shown, message=f"cannot read: {_reason(exc)}")
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return Problem(topic_file.shown, message="not a regular file; not read")
+        if info.st_size > MAX_FILE_BYTES:
+            return _too_large(topic_file, info.st_size)
+        chunks = []
+        total = 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_FILE_BYTES:
+                return _too_large(topic_file, total)
+        return b"".join(chunks)
+    except OSError as exc:
+        return Problem(topic_file.shown, message=f"cannot read: {_reason(exc)}")
+    finally:
+        os.close(fd)
+
+
+def _too_large(topic_file: TopicFile, size: int) -> Problem:
+    return Problem(
+        topic_file.shown,
+        message=f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,}); split it",
+    )
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _composer_classes() -> tuple[type[Any], ...]:
+    """YAML composers that resolve no implicit types: every plain scalar stays the text written.
+
+    The C parser is used when PyYAML was built with libyaml; the pure-Python one otherwise.
+    Neither constructs objects: vrmc reads the composed node graph itself.
+    """
+    import yaml  # imported here: only work that parses files pays for it
+
+    classes: list[type[Any]] = []
+    c_parser = getattr(yaml, "CParser", None)
+    if c_parser is not None and os.environ.get("VRMC_PURE_YAML") != "1":
+
+        class CComposer(c_parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
+            def __init__(self, stream: str) -> None:
+                c_parser.__init__(self, stream)
+                yaml.resolver.BaseResolver.__init__(self)
+
+        classes.append(CComposer)
+
+    class PyComposer(
+        yaml.reader.Reader,
+        yaml.scanner.Scanner,
+        yaml.parser.Parser,
+        yaml.composer.Composer,
+        yaml.resolver.BaseResolver,
+    ):
+        def __init__(self, stream: str) -> None:
+            yaml.reader.Reader.__init__(self, stream)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            yaml.composer.Composer.__init__(self)
+            yaml.resolver.BaseResolver.__init__(self)
+
+    classes.append(PyComposer)
+    return tuple(classes)
+
+
+_COMPOSER: type[Any] | None = None
+
+
+def _compose(text: str) -> Any:
+    global _COMPOSER  # noqa: PLW0603 - built once, on first use, to keep start-up light
+    if _COMPOSER is None:
+        _COMPOSER = _composer_classes()[0]
+    composer = _COMPOSER(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
+
+
+def decode(shown: str, data: bytes) -> str | Problem:
+    """UTF-8 (a BOM is accepted, as is UTF-16 with a BOM), with no forbidden characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            return Problem(shown, 1, 1, "invalid UTF-16 text")
+    else:
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line, column = _locate_byte(data, exc.start)
+            return Problem(shown, line, column, "invalid UTF-8 byte; save the file as UTF-8")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    bad = _FORBIDDEN.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        code = ord(bad.group())
+        what = "NUL byte" if code == 0 else f"control character U+{code:04X}"
+        return Problem(shown, line, column, f"{what} is not allowed in a topic file")
+    return text
+
+
+def _locate_byte(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+def _yaml_problem(shown: str, exc: Exception) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
+    message = f"invalid YAML: {problem}"
+    if "expected a single document" in str(getattr(exc, "context", "")) or "another document" in (
+        problem or ""
+    ):
+        message = "a topic file holds one YAML document; found another one here"
+    elif "'\\t'" in message or "\\t" in repr(problem):
+        message = "invalid YAML: a tab cannot start a token; indent with spaces, not tabs"
+    elif "nesting depth" in message:
+        message = "invalid YAML: nesting too deep"
+    if mark is None:
+        return Problem(shown, 1, 1, shorten(message, 200))
+    return Problem(shown, mark.line + 1, mark.column + 1, shorten(message, 200))
+
+
+# --------------------------------------------------------------------------- checking
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+
+class _Checker:
+    """Walks one composed document, checking it against the schema and recording problems."""
+
+    def __init__(self, shown: str, track_aliases: bool) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.track_aliases = track_aliases
+        self.seen: set[int] = set()
+
+    def problem(self, node: Any, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.shown, mark.line + 1, mark.column + 1, message))
+
+    # -- node kinds ------------------------------------------------------------------------
+
+    def _fresh(self, node: Any, what: str) -> bool:
+        """False (with a problem) when the node was met before: an alias, which vrmc refuses."""
+        if not self.track_aliases:
+            return True
+        if id(node) in self.seen:
+            self.problem(node, f"{what}: anchors and aliases are not supported (this one reuses "
+                         "the node anchored here)")
+            return False
+        self.seen.add(id(node))
+        return True
+
+    def _tag_ok(self, node: Any, what: str) -> bool:
+        tag = node.tag
+        kind = type(node).__name__
+        if kind == "ScalarNode":
+            if tag in _ALLOWED_TAGS:
+                return True
+        elif kind == "SequenceNode" and tag == _SEQ_TAG or kind == "MappingNode" and tag == _MAP_TAG:
+            return True
+        self.problem(node, f"{what}: unsupported YAML tag {shorten(tag)!r}")
+        return False
+
+    def mapping(self, node: Any, what: str) -> list[tuple[str, Any, Any]] | None:
+        """The (key, key node, value node) pairs of a mapping, or None after a problem."""
+        if type(node).__name__ != "MappingNode":
+            self.problem(node, f"{what}: expected a mapping, got {_describe(node)}")
+            return None
+        if not self._tag_ok(node, what) or not self._fresh(node, what):
+            return None
+        pairs: list[tuple[str, Any, Any]] = []
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if type(key_node).__name__ != "ScalarNode":
+                self.problem(key_node, f"{what}: mapping keys must be plain text")
+                continue
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, f"{what}: merge keys (<<) are not supported")
+                continue
+            if key_node.tag not in _ALLOWED_TAGS:
+                self.problem(key_node, f"{what}: unsupported YAML tag {shorten(key_node.tag)!r}")
+                continue
+            key = key_node.value
+            if key in first_line:
+                self.problem(
+                    key_node,
+                    f"duplicate key {shorten(key)!r} (first defined on line {first_line[key]})",
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            pairs.append((key, key_node, value_node))
+        return pairs
+
+    def sequence(self, node: Any, what: str) -> list[Any] | None:
+        if type(node).__name__ != "SequenceNode":
+            self.problem(node, f"{what}: expected a list, got {_describe(node)}")
+            return None
+        if not self._tag_ok(node, what) or not self._fresh(node, what):
+            return None
+        return list(node.value)
+
+    def scalar(self, node: Any, what: str) -> str | None:
+        if type(node).__name__ != "ScalarNode":
+            self.problem(node, f"{what}: expected text, got {_describe(node)}")
+            return None
+        if not self._tag_ok(node, what) or not self._fresh(node, what):
+            return None
+        return str(node.value)
+
+    # -- typed values ----------------------------------------------------------------------
+
+    def text(self, node: Any, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is not None and not value.strip():
+            self.problem(node, f"{what}: must not be empty")
+            return None
+        return value
+
+    def text_list(self, node: Any, what: str) -> tuple[str, ...] | None:
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        out = [self.text(item, f"{what}[{i}]") for i, item in enumerate(items)]
+        return tuple(v for v in out if v is not None)
+
+    def date(self, node: Any, what: str) -> PartialDate | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            self.problem(node, f"{what}: {exc}")
+            return None
+
+    def boolean(self, node: Any, what: str) -> bool | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if node.style is None and value in _TRUE:
+            return True
+        if node.style is None and value in _FALSE:
+            return False
+        self.problem(node, f"{what}: expected true or false, got {shorten(value)!r}")
+        return None
+
+    def integer(self, node: Any, what: str) -> int | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if node.style is None and _INT_RE.fullmatch(value):
+            return int(value.replace("_", "").lstrip("+"))
+        self.problem(node, f"{what}: expected a whole number of 0 or more, got {shorten(value)!r}")
+        return None
+
+    def number(self, node: Any, what: str) -> int | float | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if node.style is None and any(c.isdigit() for c in value) and _NUMBER_RE.fullmatch(value):
+            cleaned = value.replace("_", "").lstrip("+")
+            if _INT_RE.fullmatch(cleaned):
+                return int(cleaned)
+            return float(cleaned)
+        self.problem(node, f"{what}: expected a number of 0 or more, got {shorten(value)!r}")
+        return None
+
+    def choice(self, node: Any, what: str, options: Sequence[str]) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if value in options:
+            return value
+        self.problem(
+            node,
+            f"{what}: {shorten(value)!r} is not one of {', '.join(options)}{_hint(value, options)}",
+        )
+        return None
+
+    def ident(self, node: Any, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if ID_RE.fullmatch(value):
+            return value
+        self.problem(node, f"{what}: {shorten(value)!r} is not a valid id (lowercase kebab-case, "
+                     "such as 'arms-sales')")
+        return None
+
+    def kebab(self, node: Any, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if ID_RE.fullmatch(value):
+            return value
+        self.problem(node, f"{what}: {shorten(value)!r} must be a lowercase kebab-case word")
+        return None
+
+    def code(self, node: Any, what: str) -> str | None:
+        value = self.scalar(node, what)
+        if value is None:
+            return None
+        if CODE_RE.fullmatch(value):
+            return value
+        self.problem(node, f"{what}: {shorten(value)!r} is not a country code (two capital "
+                     "letters, such as 'VE')")
+        return None
+
+    def ref(self, node: Any, what: str, check: Callable[[Any, str], str | None]) -> Ref | None:
+        value = check(node, what)
+        if value is None:
+            return None
+        return (value, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def refs(
+        self, node: Any, what: str, check: Callable[[Any, str], str | None]
+    ) -> tuple[Ref, ...] | None:
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        out = [self.ref(item, f"{what}[{i}]", check) for i, item in enumerate(items)]
+        return tuple(r for r in out if r is not None)
+
+    # -- entries ---------------------------------------------------------------------------
+
+    def entry(self, node: Any, kind: str, what: str) -> Record | None:
+        pairs = self.mapping(node, what)
+        if pairs is None:
+            return None
+        spec = SPECS[kind]
+        record: Record = {"@": (node.start_mark.line + 1, node.start_mark.column + 1)}
+        for key, key_node, value_node in pairs:
+            if key.startswith("x-"):
+                continue
+            field_spec = spec.get(key)
+            if field_spec is None:
+                self.problem(key_node, f"{what}: unknown field {shorten(key)!r}"
+                             f"{_hint(key, list(spec))}")
+                continue
+            if _is_null(value_node):
+                if field_spec.required:
+                    self.problem(value_node, f"{what}: {key} is required and must not be empty")
+                continue
+            value = field_spec.read(self, value_node, f"{what}.{key}")
+            if value is not None:
+                record[key] = value
+        present = {key for key, _, _ in pairs}
+        for name, field_spec in spec.items():
+            # A field that was present but invalid already has its problem.
+            if field_spec.required and name not in present:
+                self.problem(node, f"{what}: missing required field {name!r}")
+        # Kept even when incomplete, so its id still resolves and one defect does not cascade
+        # into "unknown id" problems elsewhere; an invalid corpus is never built into a model.
+        return record
+
+
+def _is_null(node: Any) -> bool:
+    if type(node).__name__ != "ScalarNode":
+        return False
+    if node.tag == "tag:yaml.org,2002:null":
+        return True
+    return node.tag == _STR_TAG and node.style is None and node.value in _NULLS
+
+
+def _describe(node: Any) -> str:
+    kind = type(node).__name__
+    if kind == "MappingNode":
+        return "a mapping"
+    if kind == "SequenceNode":
+        return "a list"
+    if _is_null(node):
+        return "nothing (null)"
+    return f"text {shorten(str(node.value), 30)!r}"
+
+
+def _hint(value: str, options: Sequence[str]) -> str:
+    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def closest(value: str, options: Sequence[str]) -> str:
+    """` (did you mean 'x'?)` for the nearest option, or nothing."""
+    return _hint(value, options)
+
+
+# --------------------------------------------------------------------------- the schema
+
+Reader = Callable[[_Checker, Any, str], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    read: Reader
+    required: bool = False
+
+
+def _req(read: Reader) -> FieldSpec:
+    return FieldSpec(read, required=True)
+
+
+def _opt(read: Reader) -> FieldSpec:
+    return FieldSpec(read)
+
+
+def _text(c: _Checker, n: Any, w: str) -> Any:
+    return c.text(n, w)
+
+
+def _texts(c: _Checker, n: Any, w: str) -> Any:
+    return c.text_list(n, w)
+
+
+def _date(c: _Checker, n: Any, w: str) -> Any:
+    return c.date(n, w)
+
+
+def _bool(c: _Checker, n: Any, w: str) -> Any:
+    return c.boolean(n, w)
+
+
+def _int(c: _Checker, n: Any, w: str) -> Any:
+    return c.integer(n, w)
+
+
+def _number(c: _Checker, n: Any, w: str) -> Any:
+    return c.number(n, w)
+
+
+def _id(c: _Checker, n: Any, w: str) -> Any:
+    return c.ident(n, w)
+
+
+def _kebab(c: _Checker, n: Any, w: str) -> Any:
+    return c.kebab(n, w)
+
+
+def _code(c: _Checker, n: Any, w: str) -> Any:
+    return c.code(n, w)
+
+
+def _one_of(options: Sequence[str]) -> Reader:
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        return c.choice(n, w, options)
+
+    return read
+
+
+def _ref_id(c: _Checker, n: Any, w: str) -> Any:
+    return c.ref(n, w, c.ident)
+
+
+def _refs_id(c: _Checker, n: Any, w: str) -> Any:
+    return c.refs(n, w, c.ident)
+
+
+def _ref_code(c: _Checker, n: Any, w: str) -> Any:
+    return c.ref(n, w, c.code)
+
+
+def _refs_code(c: _Checker, n: Any, w: str) -> Any:
+    return c.refs(n, w, c.code)
+
+
+def _sub_entries(kind: str) -> Reader:
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        items = c.sequence(n, w)
+        if items is None:
+            return None
+        out = [c.entry(item, kind, f"{w}[{i}]") for i, item in enumerate(items)]
+        return tuple(r for r in out if r is not None)
+
+    return read
+
+
+def _points(c: _Checker, n: Any, w: str) -> Any:
+    items = c.sequence(n, w)
+    if items is None:
+        return None
+    out: list[Record] = []
+    for i, item in enumerate(items):
+        what = f"{w}[{i}]"
+        if type(item).__name__ == "ScalarNode" and not _is_null(item):
+            text = c.text(item, what)
+            if text is not None:
+                out.append({"@": (item.start_mark.line + 1, item.start_mark.column + 1),
+                            "text": text})
+        elif type(item).__name__ == "MappingNode":
+            record = c.entry(item, "point", what)
+            if record is not None:
+                out.append(record)
+        else:
+            c.problem(item, f"{what}: a point is text or a mapping, got {_describe(item)}")
+    return tuple(out)
+
+
+_CONFIDENCE = _one_of(CONFIDENCES)
+_LIKELIHOOD = _one_of(LIKELIHOODS)
+_TAGS = {
+    "themes": _opt(_refs_id),
+    "countries": _opt(_refs_code),
+    "actors": _opt(_refs_id),
+    "sources": _opt(_refs_id),
+}
+
+SPECS: dict[str, dict[str, FieldSpec]] = {
+    "topic": {
+        "title": _req(_text),
+        "subtitle": _opt(_text),
+        "summary": _opt(_text),
+        "as_of": _opt(_date),
+    },
+    "themes": {
+        "id": _req(_id),
+        "title": _req(_text),
+        "description": _opt(_text),
+        "parent": _opt(_ref_id),
+    },
+    "countries": {
+        "code": _req(_code),
+        "name": _req(_text),
+        "aliases": _opt(_texts),
+        "region": _opt(_text),
+    },
+    "role": {"title": _req(_text), "from": _opt(_date), "to": _opt(_date)},
+    "actors": {
+        "id": _req(_id),
+        "name": _req(_text),
+        "kind": _req(_one_of(ACTOR_KINDS)),
+        "country": _opt(_ref_code),
+        "aliases": _opt(_texts),
+        "roles": _opt(_sub_entries("role")),
+        "summary": _opt(_text),
+        "stance": _opt(_text),
+        "themes": _opt(_refs_id),
+        "sources": _opt(_refs_id),
+    },
+    "events": {
+        "id": _req(_id),
+        "date": _req(_date),
+        "end": _opt(_date),
+        "circa": _opt(_bool),
+        "display_date": _opt(_text),
+        "title": _req(_text),
+        "summary": _opt(_text),
+        "themes": _req(_refs_id),
+        "countries": _opt(_refs_code),
+        "actors": _opt(_refs_id),
+        "sources": _opt(_refs_id),
+        "confidence": _opt(_CONFIDENCE),
+    },
+    "point": {"text": _req(_text), **_TAGS, "confidence": _opt(_CONFIDENCE)},
+    "judgment": {
+        "text": _req(_text),
+        "likelihood": _opt(_LIKELIHOOD),
+        "confidence": _opt(_CONFIDENCE),
+        "basis": _opt(_refs_id),
+        **_TAGS,
+    },
+    "section": {"heading": _req(_text), "points": _req(_points)},
+    "briefings": {
+        "id": _req(_id),
+        "title": _req(_text),
+        "summary": _req(_text),
+        "themes": _req(_refs_id),
+        "key_judgments": _opt(_sub_entries("judgment")),
+        "sections": _req(_sub_entries("section")),
+        "see_also": _opt(_refs_id),
+        "sources": _opt(_refs_id),
+    },
+    "sources": {
+        "id": _req(_id),
+        "title": _req(_text),
+        "publisher": _opt(_text),
+        "url": _opt(_text),
+        "published": _opt(_date),
+        "kind": _opt(_text),
+        "reliability": _opt(_one_of(RELIABILITIES)),
+    },
+    "relations": {
+        "from": _req(_ref_id),
+        "to": _req(_ref_id),
+        "kind": _req(_kebab),
+        "since": _opt(_date),
+        "until": _opt(_date),
+        "summary": _opt(_text),
+        "sources": _opt(_refs_id),
+    },
+    "transfers": {
+        "id": _req(_id),
+        "supplier": _req(_ref_code),
+        "recipient": _req(_ref_code),
+        "designation": _req(_text),
+        "category": _req(_text),
+        "description": _opt(_text),
+        "ordered": _opt(_date),
+        "delivered_from": _opt(_date),
+        "delivered_to": _opt(_date),
+        "quantity_ordered": _opt(_int),
+        "quantity_delivered": _opt(_int),
+        "value_usd": _opt(_number),
+        "status": _opt(_one_of(TRANSFER_STATUSES)),
+        "sources": _opt(_refs_id),
+        "notes": _opt(_text),
+    },
+    "scenarios": {
+        "id": _req(_id),
+        "title": _req(_text),
+        "summary": _req(_text),
+        "likelihood": _opt(_LIKELIHOOD),
+        "horizon": _opt(_text),
+        "drivers": _opt(_texts),
+        "indicators": _opt(_texts),
+        "themes": _opt(_refs_id),
+        "countries": _opt(_refs_code),
+    },
+}
+
+# Date pairs whose second member must not come before the first (FORMAT.md "Dates").
+DATE_ORDER = {
+    "events": ("date", "end"),
+    "role": ("from", "to"),
+    "relations": ("since", "until"),
+    "transfers": ("delivered_from", "delivered_to"),
+}
+
+
+# --------------------------------------------------------------------------- one file
+
+
+def parse_text(shown: str, text: str) -> Fragment:
+    """Check one topic file's text; never raises for any input."""
+    fragment = Fragment(shown)
+    try:
+        root = _compose(text)
+    except RecursionError:
+        fragment.problems.append(Problem(shown, 1, 1, "invalid YAML: nesting too deep"))
+        return fragment
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a problem in the file
+        if type(exc).__module__.startswith("yaml"):
+            fragment.problems.append(_yaml_problem(shown, exc))
+            return fragment
+        raise
+    if root is None:
+        return fragment  # empty, or comments only
+    checker = _Checker(shown, track_aliases="&" in text)
+    pairs = checker.mapping(root, "top level")
+    if pairs is None:
+        fragment.problems.extend(checker.problems)
+        return fragment
+    for key, key_node, value_node in pairs:
+        if key.startswith("x-"):
+            continue
+        if key == "version":
+            version = checker.scalar(value_node, "version")
+            if version is not None and version != "1":
+                checker.problem(value_node, f"version: this vrmc reads format version 1, not "
+                                f"{shorten(version)!r}")
+        elif key == "topic":
+            if not _is_null(value_node):
+                record = checker.entry(value_node, "topic", "topic")
+                if record is not None:
+                    fragment.records["topic"] = [record]
+        elif key in LIST_KEYS:
+            if _is_null(value_node):
+                continue
+            items = checker.sequence(value_node, key)
+            if items is None:
+                continue
+            records = fragment.records.setdefault(key, [])
+            for i, item in enumerate(items):
+                record = checker.entry(item, key, f"{key}[{i}]")
+                if record is not None:
+                    records.append(record)
+        else:
+            checker.problem(key_node, f"unknown top-level key {shorten(key)!r}"
+                            f"{_hint(key, TOP_KEYS)} (extensions start with 'x-')")
+    _check_date_order(checker, fragment)
+    fragment.problems.extend(checker.problems)
+    return fragment
+
+
+def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
+    def check(kind: str, record: Record) -> None:
+        first, second = DATE_ORDER[kind]
+        start, end = record.get(first), record.get(second)
+        if start is not None and end is not None and end.last_day < start.first_day:
+            line, column = record["@"]
+            checker.problems.append(Problem(
+                checker.shown, line, column,
+                f"{second} {end} comes before {first} {start}",
+            ))
+
+    for kind in ("events", "relations", "transfers"):
+        for record in fragment.records.get(kind, ()):
+            check(kind, record)
+    for record in fragment.records.get("actors", ()):
+        for role in record.get("roles", ()):
+            check("role", role)
+
+
+def parse_file(topic_file: TopicFile) -> Fragment:
+    data = read_file(topic_file)
+    if isinstance(data, Problem):
+        return Fragment(topic_file.shown, problems=[data])
+    text = decode(topic_file.shown, data)
+    if isinstance(text, Problem):
+        return Fragment(topic_file.shown, problems=[text])
+    return parse_text(topic_file.shown, text)
+
+
+def parse_all(files: Sequence[TopicFile]) -> Iterator[Fragment]:
+    for topic_file in files:
+        yield parse_file(topic_file)

@@ -1,0 +1,259 @@
+"""The typed, frozen corpus model: topic files after validation, with every link resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .dates import PartialDate
+
+Confidence = Literal["low", "moderate", "high"]
+Likelihood = Literal[
+    "remote",
+    "very-unlikely",
+    "unlikely",
+    "roughly-even",
+    "likely",
+    "very-likely",
+    "almost-certain",
+]
+ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
+TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
+Reliability = Literal["A", "B", "C", "D", "E", "F"]
+
+CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
+LIKELIHOODS: tuple[Likelihood, ...] = (
+    "remote",
+    "very-unlikely",
+    "unlikely",
+    "roughly-even",
+    "likely",
+    "very-likely",
+    "almost-certain",
+)
+ACTOR_KINDS: tuple[ActorKind, ...] = (
+    "person",
+    "state",
+    "organization",
+    "company",
+    "military",
+    "international-body",
+)
+TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
+    "ordered",
+    "delivering",
+    "delivered",
+    "cancelled",
+    "unconfirmed",
+)
+RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
+RELIABILITY_MEANING = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+# eq=False everywhere: entries are compared and hashed by identity. Ids are unique per kind,
+# so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    title: str
+    subtitle: str | None = None
+    summary: str | None = None
+    as_of: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Source:
+    id: str
+    title: str
+    publisher: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    kind: str | None = None
+    reliability: Reliability | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Theme:
+    id: str
+    title: str
+    description: str | None = None
+    parent: Theme | None = None
+
+    @property
+    def path(self) -> tuple[Theme, ...]:
+        """This theme's ancestors from the root down, itself last."""
+        chain: list[Theme] = []
+        node: Theme | None = self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return tuple(reversed(chain))
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Country:
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Actor:
+    id: str
+    name: str
+    kind: ActorKind
+    country: Country | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    summary: str | None = None
+    stance: str | None = None
+    themes: tuple[Theme, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Event:
+    id: str
+    date: PartialDate
+    title: str
+    themes: tuple[Theme, ...]
+    end: PartialDate | None = None
+    circa: bool = False
+    display_date: str | None = None
+    summary: str | None = None
+    countries: tuple[Country, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    confidence: Confidence | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Point:
+    text: str
+    themes: tuple[Theme, ...] = ()
+    countries: tuple[Country, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    confidence: Confidence | None = None
+    # The briefing's themes, which every point inherits (FORMAT.md "briefings").
+    inherited_themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class KeyJudgment:
+    text: str
+    likelihood: Likelihood | None = None
+    confidence: Confidence | None = None
+    basis: tuple[Event, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    countries: tuple[Country, ...] = ()
+    actors: tuple[Actor, ...] = ()
+    sources: tuple[Source, ...] = ()
+    inherited_themes: tuple[Theme, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Section:
+    heading: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Briefing:
+    id: str
+    title: str
+    summary: str
+    themes: tuple[Theme, ...]
+    sections: tuple[Section, ...]
+    key_judgments: tuple[KeyJudgment, ...] = ()
+    see_also_ids: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Relation:
+    source: Actor  # the `from` actor
+    target: Actor  # the `to` actor
+    kind: str
+    since: PartialDate | None = None
+    until: PartialDate | None = None
+    summary: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Transfer:
+    id: str
+    supplier: Country
+    recipient: Country
+    designation: str
+    category: str
+    description: str | None = None
+    ordered: PartialDate | None = None
+    delivered_from: PartialDate | None = None
+    delivered_to: PartialDate | None = None
+    quantity_ordered: int | None = None
+    quantity_delivered: int | None = None
+    value_usd: int | float | None = None
+    status: TransferStatus | None = None
+    sources: tuple[Source, ...] = ()
+    notes: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    likelihood: Likelihood | None = None
+    horizon: str | None = None
+    drivers: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    themes: tuple[Theme, ...] = ()
+    countries: tuple[Country, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Corpus:
+    """Everything a set of corpus folders holds, validated and linked.
+
+    Lists keep corpus order (files in sorted path order, entries in file order), except
+    `events`, which is sorted by date then id, and `actors`, sorted by id.
+    """
+
+    topic: Topic | None
+    themes: tuple[Theme, ...]
+    countries: tuple[Country, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    briefings: tuple[Briefing, ...]
+    sources: tuple[Source, ...]
+    relations: tuple[Relation, ...]
+    transfers: tuple[Transfer, ...]
+    scenarios: tuple[Scenario, ...]
+    files: int = 0
+    theme_by_id: dict[str, Theme] = field(default_factory=dict, repr=False)
+    actor_by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
+    briefing_by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
+    country_by_code: dict[str, Country] = field(default_factory=dict, repr=False)
+
+    def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
+        return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)
+
+    def children(self, theme: Theme) -> tuple[Theme, ...]:
+        return tuple(t for t in self.themes if t.parent is theme)

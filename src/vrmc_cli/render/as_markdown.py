@@ -1,0 +1,121 @@
+"""CommonMark for reports (GFM pipe tables, footnotes for source references), ready for pandoc.
+
+Every piece of data is escaped, so `**x**`, `[a](javascript:…)`, `<b>`, `| cells |` and `# x`
+in a corpus come out as the literal text they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..textsafe import visible
+from .doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Para,
+    Span,
+    Table,
+)
+
+# ASCII punctuation with a meaning somewhere in CommonMark or GFM inline syntax.
+# Pandoc's own extensions are covered too: `$` math, `^`/`~` super/subscript, `@` citations,
+# `{#id}` attributes. Line-start syntax (`- `, `+ `, `1. `, `=`) is escaped in `inline`.
+_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$^@])")
+_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def escape(text: str) -> str:
+    """Data as literal Markdown text, on one line."""
+    flat = " ".join(visible(text).split())
+    return _INLINE.sub(r"\\\1", flat)
+
+
+def code(text: str) -> str:
+    flat = " ".join(visible(text).split())
+    fence = "``" if "`" in flat else "`"
+    pad = " " if "`" in flat else ""
+    return f"{fence}{pad}{flat}{pad}{fence}"
+
+
+def span(s: Span) -> str:
+    if not s.text:
+        return ""
+    if s.style == "cite":
+        return f"[^{s.text.strip('[]')}]"
+    if s.url is not None and s.url == s.text and _SAFE_URL.fullmatch(s.url):
+        return f"<{s.url}>"
+    if s.style == "code":
+        return code(s.text)
+    text = escape(s.text)
+    if not text.strip():
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()):]
+    core = text.strip()
+    if s.style in ("strong", "mark"):
+        return f"{lead}**{core}**{trail}"
+    if s.style in ("em", "confidence-low", "confidence-moderate", "confidence-high"):
+        return f"{lead}*{core}*{trail}"
+    return text
+
+
+def inline(spans: Inline) -> str:
+    text = "".join(span(s) for s in spans)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
+
+
+class _Renderer:
+    def __init__(self, heading_level: int) -> None:
+        self.offset = max(1, min(heading_level, 6)) - 1
+
+    def heading(self, level: int, text: str) -> str:
+        return "#" * min(level + self.offset, 6) + " " + escape(text)
+
+    def block(self, block: Block) -> str:
+        if isinstance(block, Heading):
+            return self.heading(block.level, block.text)
+        if isinstance(block, Para):
+            return inline(block.spans)
+        if isinstance(block, Bullets):
+            items = []
+            for n, item in enumerate(block.items, start=1):
+                marker = f"{n}. " if block.ordered else "- "
+                pad = " " * len(marker)
+                text = marker + inline(item.spans)
+                for child in item.children:
+                    body = self.block(child)
+                    text += "\n\n" + "\n".join(pad + line if line else "" for line in
+                                               body.split("\n"))
+                items.append(text)
+            loose = any(item.children for item in block.items)
+            return ("\n\n" if loose else "\n").join(items)
+        if isinstance(block, Table):
+            head = "| " + " | ".join(escape(c) for c in block.columns) + " |"
+            numeric = block.numeric or (False,) * len(block.columns)
+            rule = "|" + "|".join("--:" if n else "---" for n in numeric) + "|"
+            rows = ["| " + " | ".join(inline(c) for c in row) + " |" for row in block.rows]
+            return "\n".join([head, rule, *rows])
+        if isinstance(block, Fields):
+            lines = [f"**{escape(label)}:** {inline(value)}" for label, value in block.pairs]
+            return "\\\n".join(lines)
+        if isinstance(block, Callout):
+            body = "\n\n".join(self.block(child) for child in block.blocks)
+            quoted = f"**{escape(block.title)}**\n\n{body}"
+            return "\n".join("> " + line if line else ">" for line in quoted.split("\n"))
+        if isinstance(block, Footnotes):
+            # Footnote definitions: pandoc and GitHub list them at the end of the document.
+            return "\n".join(f"[^{n}]: {inline(spans)}" for n, spans in block.notes)
+        raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def render(doc: Doc, heading_level: int = 1) -> str:
+    renderer = _Renderer(heading_level)
+    parts = [renderer.block(block) for block in doc.blocks]
+    return "\n\n".join(p for p in parts if p) + "\n"

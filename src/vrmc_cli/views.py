@@ -1,0 +1,597 @@
+"""Turn selections into documents (render/doc.py) for the prose formats: one builder per command."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .model import (
+    RELIABILITY_MEANING,
+    Actor,
+    Corpus,
+    Event,
+    KeyJudgment,
+    Point,
+    Role,
+    Scenario,
+    Source,
+    Transfer,
+)
+from .query import (
+    BriefingView,
+    CountryCount,
+    Filter,
+    SourceCount,
+    ThemeCount,
+    item_countries,
+    relations_of,
+    transfer_order,
+)
+from .render.doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Item,
+    Para,
+    Span,
+    Style,
+    Table,
+    plain,
+)
+from .search import Hit
+
+# --------------------------------------------------------------------------- small pieces
+
+
+class Citer:
+    """Numbers sources in order of first citation; `[n]` markers point into one list."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self.numbers: dict[str, int] = {}
+        self.sources: list[Source] = []
+
+    def marks(self, sources: Iterable[Source]) -> Inline:
+        if not self.enabled:
+            return ()
+        spans: list[Span] = []
+        for source in sources:
+            if source.id not in self.numbers:
+                self.numbers[source.id] = len(self.numbers) + 1
+                self.sources.append(source)
+            spans.append(Span(f"[{self.numbers[source.id]}]", "cite"))
+        return (Span(" "), *spans) if spans else ()
+
+    def footnotes(self, title: str = "Sources", level: int = 2) -> Footnotes:
+        notes = tuple((self.numbers[s.id], source_inline(s)) for s in self.sources)
+        return Footnotes(title, level, notes)
+
+
+def source_inline(source: Source) -> Inline:
+    """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
+    spans: list[Span] = []
+    if source.publisher:
+        spans.append(Span(source.publisher + ", "))
+    spans.append(Span(source.title, "em"))
+    if source.published:
+        spans.append(Span(", " + source.published.human()))
+    if source.url:
+        spans.extend((Span(", "), Span(source.url, "", url=source.url)))
+    if source.reliability:
+        spans.append(Span(f" (reliability {source.reliability})", "muted"))
+    return tuple(spans)
+
+
+def confidence_badge(confidence: str | None) -> Inline:
+    if not confidence:
+        return ()
+    style: Style = {"low": "confidence-low", "moderate": "confidence-moderate"}.get(
+        confidence, "confidence-high"
+    )  # type: ignore[assignment]
+    return (Span(" "), Span(f"({confidence} confidence)", style))
+
+
+def likelihood_style(likelihood: str | None) -> Style:
+    if likelihood in ("remote", "very-unlikely", "unlikely"):
+        return "likelihood-low"
+    if likelihood == "roughly-even":
+        return "likelihood-even"
+    return "likelihood-high"
+
+
+def likelihood_words(likelihood: str) -> str:
+    return likelihood.replace("-", " ")
+
+
+def status_style(status: str | None) -> Style:
+    if status == "delivered":
+        return "status-ok"
+    if status in ("ordered", "delivering"):
+        return "status-pending"
+    return "status-bad"
+
+
+def event_when(event: Event) -> str:
+    """The date at its real precision: `2006`, `Jul 2006`, `c. 2011`, or the display date."""
+    if event.display_date:
+        return event.display_date
+    text = event.date.human()
+    if event.end:
+        text += " – " + event.end.human()
+    return ("c. " + text) if event.circa else text
+
+
+def names(items: Iterable[Actor]) -> str:
+    return ", ".join(a.name for a in items)
+
+
+def country_names(event: Event) -> str:
+    return ", ".join(sorted(c.name for c in item_countries(event.countries, event.actors)))
+
+
+def role_when(role: Role) -> str:
+    if role.start and role.end:
+        return f"{role.start.human()} – {role.end.human()}"
+    if role.start:
+        return f"since {role.start.human()}"
+    if role.end:
+        return f"until {role.end.human()}"
+    return ""
+
+
+def current_role(actor: Actor) -> str:
+    """The latest role still open, else the latest role held."""
+    if not actor.roles:
+        return ""
+    open_roles = [r for r in actor.roles if r.end is None]
+    return (open_roles or list(actor.roles))[-1].title
+
+
+def paragraphs(text: str | None, extra: Inline = ()) -> list[Block]:
+    """A text field as paragraphs (a blank line separates them); `extra` ends the last one."""
+    if not text:
+        return [Para(extra)] if extra else []
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    blocks: list[Block] = [Para(plain(" ".join(p.split("\n")))) for p in parts[:-1]]
+    if parts:
+        blocks.append(Para((*plain(" ".join(parts[-1].split("\n"))), *extra)))
+    return blocks
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def quantity(value: int | None) -> str:
+    return f"{value:,}" if value is not None else "–"
+
+
+def money(value: float | None) -> str:
+    if value is None:
+        return "–"
+    if value >= 1e9:
+        return f"US${value / 1e9:,.2f} bn".replace(".00 bn", " bn")
+    if value >= 1e6:
+        return f"US${value / 1e6:,.1f} m".replace(".0 m", " m")
+    return f"US${value:,.0f}"
+
+
+# --------------------------------------------------------------------------- briefings
+
+
+def briefing_list(views: Sequence[BriefingView]) -> Doc:
+    rows = tuple(
+        (plain(v.briefing.id), plain(v.briefing.title), plain(one_line(v.briefing.summary)))
+        for v in views
+    )
+    blocks: list[Block] = [
+        Heading(1, "Briefings"),
+        Table(("id", "title", "bottom line"), rows),
+        Para((Span("Read one with "), Span("vrmc brief ID", "code"), Span("."))),
+    ]
+    return Doc("Briefings", tuple(blocks))
+
+
+def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
+    spans: list[Span] = [Span(judgment.text)]
+    spans.extend(citer.marks(judgment.sources))
+    detail: list[Span] = []
+    if judgment.likelihood:
+        detail.append(Span(likelihood_words(judgment.likelihood).capitalize(),
+                           likelihood_style(judgment.likelihood)))
+    if judgment.confidence:
+        if detail:
+            detail.append(Span(", "))
+        detail.append(Span(f"{judgment.confidence} confidence",
+                           confidence_badge(judgment.confidence)[1].style))
+    if judgment.basis:
+        detail.append(Span(" · basis: " + ", ".join(e.id for e in judgment.basis), "muted"))
+    children: tuple[Block, ...] = (Para(tuple(detail)),) if detail else ()
+    return Item(tuple(spans), children)
+
+
+def point_item(point: Point, citer: Citer) -> Item:
+    return Item((Span(point.text), *confidence_badge(point.confidence), *citer.marks(point.sources)))
+
+
+def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Block]:
+    b = view.briefing
+    blocks: list[Block] = [Heading(level, b.title, anchor=f"briefing-{b.id}")]
+    blocks.append(Callout("Bottom line", tuple(paragraphs(b.summary)), tone="bottom-line"))
+    if view.key_judgments:
+        blocks.append(Heading(level + 1, "Key judgments"))
+        blocks.append(Bullets(tuple(judgment_item(j, citer) for j in view.key_judgments)))
+    for section in view.sections:
+        blocks.append(Heading(level + 1, section.heading))
+        if section.points:
+            blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
+    if view.see_also:
+        blocks.append(Fields((("See also", tuple(
+            s for i, other in enumerate(view.see_also)
+            for s in ((Span(", "),) if i else ()) + (Span(other.id, "code"),)
+        )),)))
+    return blocks
+
+
+def briefing_doc(view: BriefingView, f: Filter) -> Doc:
+    citer = Citer()
+    blocks = briefing_blocks(view, citer)
+    citer.marks(view.briefing.sources)
+    if citer.sources:
+        blocks.append(citer.footnotes())
+    notes = ()
+    if f.active and not view.point_count and not view.key_judgments:
+        notes = ("no points or key judgments match the filters",)
+    return Doc(view.briefing.title, tuple(blocks), notes)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
+    head: list[Span] = []
+    if with_date:
+        head.append(Span(event_when(event), "strong"))
+        head.append(Span(" — "))
+    head.append(Span(event.title, "strong" if not with_date else ""))
+    head.extend(confidence_badge(event.confidence))
+    children: list[Block] = []
+    if event.summary:
+        children.extend(paragraphs(event.summary))
+    meta: list[tuple[str, Inline]] = []
+    countries = country_names(event)
+    if countries:
+        meta.append(("Countries", plain(countries)))
+    if event.actors:
+        meta.append(("Actors", plain(names(event.actors))))
+    if event.sources:
+        if citer.enabled:
+            meta.append(("Sources", citer.marks(event.sources)[1:]))
+        else:
+            meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
+    meta.append(("Id", (Span(event.id, "code"),)))
+    children.append(Fields(tuple(meta)))
+    return Item(tuple(head), tuple(children))
+
+
+def timeline_blocks(
+    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1
+) -> list[Block]:
+    if short:
+        rows = tuple(
+            (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
+            for e in events
+        )
+        return [Table(("date", "event", "confidence", "id"), rows)]
+    blocks: list[Block] = []
+    year: int | None = None
+    batch: list[Item] = []
+    for event in events:
+        if event.date.year != year:
+            if batch:
+                blocks.append(Bullets(tuple(batch)))
+                batch = []
+            year = event.date.year
+            blocks.append(Heading(level + 1, str(year)))
+        batch.append(event_item(event, citer))
+    if batch:
+        blocks.append(Bullets(tuple(batch)))
+    return blocks
+
+
+def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline") -> Doc:
+    citer = Citer(enabled=not short)
+    blocks: list[Block] = [Heading(1, title)]
+    blocks.append(Para(plain(f"{len(events)} events" + (
+        f", {events[0].date.human()} to {events[-1].date.human()}" if events else ""))))
+    blocks.extend(timeline_blocks(events, citer, short=short))
+    if citer.sources:
+        blocks.append(citer.footnotes())
+    notes = ("no events match the filters",) if not events else ()
+    return Doc(title, tuple(blocks), notes)
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def actors_table(actors: Sequence[Actor]) -> Table:
+    rows = tuple(
+        (
+            plain(a.name),
+            plain(a.kind),
+            plain(a.country.name if a.country else ""),
+            plain(current_role(a)),
+            (Span(a.id, "code"),),
+        )
+        for a in actors
+    )
+    return Table(("name", "kind", "country", "current role", "id"), rows)
+
+
+def actors_doc(actors: Sequence[Actor]) -> Doc:
+    blocks: list[Block] = [Heading(1, "Actors"), actors_table(actors)]
+    notes = ("no actors match the filters",) if not actors else ()
+    return Doc("Actors", tuple(blocks), notes)
+
+
+def actor_blocks(
+    corpus: Corpus,
+    actor: Actor,
+    events: Sequence[Event],
+    points: Sequence[tuple[str, Point | KeyJudgment]],
+    citer: Citer,
+    level: int = 1,
+) -> list[Block]:
+    blocks: list[Block] = [Heading(level, actor.name, anchor=f"actor-{actor.id}")]
+    facts: list[tuple[str, Inline]] = [("Kind", plain(actor.kind))]
+    if actor.country:
+        facts.append(("Country", plain(actor.country.name)))
+    if actor.aliases:
+        facts.append(("Also known as", plain("; ".join(actor.aliases))))
+    facts.append(("Id", (Span(actor.id, "code"),)))
+    blocks.append(Fields(tuple(facts)))
+    blocks.extend(paragraphs(actor.summary, citer.marks(actor.sources)))
+    if actor.stance:
+        blocks.append(Fields((("Stance", plain(actor.stance)),)))
+    if actor.roles:
+        blocks.append(Heading(level + 1, "Roles"))
+        blocks.append(Bullets(tuple(
+            Item((Span(r.title), *((Span(" (" + role_when(r) + ")", "muted"),)
+                                   if role_when(r) else ())))
+            for r in actor.roles
+        )))
+    relations = relations_of(corpus, actor)
+    if relations:
+        blocks.append(Heading(level + 1, "Relations"))
+        items = []
+        for r in relations:
+            other, arrow = (r.target, "→") if r.source is actor else (r.source, "←")
+            when = ""
+            if r.since or r.until:
+                when = f" ({r.since.human() if r.since else '…'} – "
+                when += f"{r.until.human() if r.until else 'now'})"
+            spans = [Span(f"{arrow} {r.kind} ", "muted"), Span(other.name, "strong"),
+                     Span(when, "muted")]
+            if r.summary:
+                spans.append(Span(": " + one_line(r.summary)))
+            spans.extend(citer.marks(r.sources))
+            items.append(Item(tuple(spans)))
+        blocks.append(Bullets(tuple(items)))
+    if events:
+        blocks.append(Heading(level + 1, f"Events ({len(events)})"))
+        blocks.append(Bullets(tuple(
+            Item((Span(event_when(e), "strong"), Span(" — " + e.title),
+                  *citer.marks(e.sources)))
+            for e in events
+        )))
+    if points:
+        blocks.append(Heading(level + 1, f"In the briefings ({len(points)})"))
+        blocks.append(Bullets(tuple(
+            Item((Span(f"{bid}: ", "code"), Span(p.text), *citer.marks(p.sources)))
+            for bid, p in points
+        )))
+    return blocks
+
+
+def actor_doc(
+    corpus: Corpus,
+    actor: Actor,
+    events: Sequence[Event],
+    points: Sequence[tuple[str, Point | KeyJudgment]],
+) -> Doc:
+    citer = Citer()
+    blocks = actor_blocks(corpus, actor, events, points, citer)
+    if citer.sources:
+        blocks.append(citer.footnotes())
+    return Doc(actor.name, tuple(blocks))
+
+
+# --------------------------------------------------------------------------- transfers
+
+
+def transfer_rows(transfers: Sequence[Transfer]) -> tuple[tuple[Inline, ...], ...]:
+    return tuple(
+        (
+            plain(t.designation),
+            plain(t.category),
+            plain(f"{t.supplier.code}→{t.recipient.code}"),
+            plain(t.ordered.human() if t.ordered else "–"),
+            plain(delivery_span(t)),
+            plain(quantity(t.quantity_ordered)),
+            plain(quantity(t.quantity_delivered)),
+            (Span(t.status or "–", status_style(t.status)),),
+        )
+        for t in transfers
+    )
+
+
+def delivery_span(t: Transfer) -> str:
+    if t.delivered_from and t.delivered_to and t.delivered_to != t.delivered_from:
+        return f"{t.delivered_from.human()} – {t.delivered_to.human()}"
+    if t.delivered_from or t.delivered_to:
+        return (t.delivered_from or t.delivered_to).human()  # type: ignore[union-attr]
+    return "–"
+
+
+def totals(transfers: Sequence[Transfer], key: str) -> Table:
+    groups: dict[str, list[Transfer]] = {}
+    for t in transfers:
+        label = (t.category if key == "category" else t.status) or "unknown"
+        groups.setdefault(label, []).append(t)
+    rows = []
+    for label in sorted(groups):
+        items = groups[label]
+        ordered = sum(t.quantity_ordered or 0 for t in items)
+        delivered = sum(t.quantity_delivered or 0 for t in items)
+        value = sum(t.value_usd or 0 for t in items)
+        rows.append((plain(label), plain(str(len(items))), plain(f"{ordered:,}"),
+                     plain(f"{delivered:,}"), plain(money(value) if value else "–")))
+    return Table((key, "rows", "units ordered", "units delivered", "reported value"),
+                 tuple(rows), numeric=(False, True, True, True, True))
+
+
+def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
+    ordered = sorted(transfers, key=transfer_order)
+    blocks: list[Block] = [
+        Table(("designation", "category", "route", "ordered", "delivered", "qty ordered",
+               "qty delivered", "status"), transfer_rows(ordered),
+              numeric=(False, False, False, False, False, True, True, False)),
+        Heading(level + 1, "Totals by category"),
+        totals(ordered, "category"),
+        Heading(level + 1, "Totals by status"),
+        totals(ordered, "status"),
+    ]
+    detailed = [t for t in ordered if t.description or t.notes or t.value_usd or t.sources]
+    if detailed:
+        blocks.append(Heading(level + 1, "Notes on the register"))
+        items = []
+        for t in detailed:
+            children: list[Block] = []
+            if t.description:
+                children.extend(paragraphs(t.description))
+            facts: list[tuple[str, Inline]] = []
+            if t.value_usd:
+                facts.append(("Reported value", plain(money(t.value_usd))))
+            if t.notes:
+                facts.append(("Notes", plain(one_line(t.notes))))
+            if t.sources:
+                facts.append(("Sources", citer.marks(t.sources)[1:] if citer.enabled
+                              else plain(", ".join(s.id for s in t.sources))))
+            if facts:
+                children.append(Fields(tuple(facts)))
+            items.append(Item((Span(t.designation, "strong"), Span(f" ({t.id})", "muted")),
+                              tuple(children)))
+        blocks.append(Bullets(tuple(items)))
+    return blocks
+
+
+def transfers_doc(transfers: Sequence[Transfer]) -> Doc:
+    citer = Citer()
+    blocks: list[Block] = [Heading(1, "Arms-transfer register")]
+    blocks.extend(transfers_blocks(transfers, citer))
+    if citer.sources:
+        blocks.append(citer.footnotes())
+    notes = ("no transfers match the filters",) if not transfers else ()
+    return Doc("Arms-transfer register", tuple(blocks), notes)
+
+
+# --------------------------------------------------------------------------- scenarios
+
+
+def scenario_blocks(scenarios: Sequence[Scenario], level: int = 1) -> list[Block]:
+    blocks: list[Block] = []
+    for s in scenarios:
+        blocks.append(Heading(level + 1, s.title, anchor=f"scenario-{s.id}"))
+        facts: list[tuple[str, Inline]] = []
+        if s.likelihood:
+            facts.append(("Likelihood", (Span(likelihood_words(s.likelihood),
+                                              likelihood_style(s.likelihood)),)))
+        if s.horizon:
+            facts.append(("Horizon", plain(s.horizon)))
+        facts.append(("Id", (Span(s.id, "code"),)))
+        blocks.append(Fields(tuple(facts)))
+        blocks.extend(paragraphs(s.summary))
+        if s.drivers:
+            blocks.append(Para((Span("Drivers", "strong"),)))
+            blocks.append(Bullets(tuple(Item(plain(d)) for d in s.drivers)))
+        if s.indicators:
+            blocks.append(Para((Span("Indicators to watch", "strong"),)))
+            blocks.append(Bullets(tuple(Item(plain(i)) for i in s.indicators)))
+    return blocks
+
+
+def scenarios_doc(scenarios: Sequence[Scenario]) -> Doc:
+    blocks: list[Block] = [Heading(1, "Outlook scenarios"), *scenario_blocks(scenarios)]
+    notes = ("no scenarios match the filters",) if not scenarios else ()
+    return Doc("Outlook scenarios", tuple(blocks), notes)
+
+
+# --------------------------------------------------------------------------- reference lists
+
+
+def themes_doc(counts: Sequence[ThemeCount]) -> Doc:
+    rows = tuple(
+        (plain("  " * c.depth + c.theme.title), (Span(c.theme.id, "code"),),
+         plain(str(c.events)), plain(str(c.points)))
+        for c in counts
+    )
+    table = Table(("theme", "id", "events", "points"), rows,
+                  numeric=(False, False, True, True))
+    return Doc("Themes", (Heading(1, "Themes"), table))
+
+
+def countries_doc(counts: Sequence[CountryCount]) -> Doc:
+    rows = tuple(
+        (plain(c.country.name), (Span(c.country.code, "code"),),
+         plain("; ".join(c.country.aliases)), plain(str(c.events)), plain(str(c.actors)),
+         plain(str(c.transfers)))
+        for c in counts
+    )
+    table = Table(("country", "code", "also matches", "events", "actors", "transfers"), rows,
+                  numeric=(False, False, False, True, True, True))
+    return Doc("Countries", (Heading(1, "Countries"), table))
+
+
+def sources_doc(counts: Sequence[SourceCount]) -> Doc:
+    rows = tuple(
+        (
+            (Span(c.source.id, "code"),),
+            plain(c.source.title),
+            plain(c.source.publisher or ""),
+            plain(c.source.published.human() if c.source.published else ""),
+            plain(c.source.reliability or ""),
+            plain(str(c.citations)),
+        )
+        for c in counts
+    )
+    legend = "; ".join(f"{k} {v}" for k, v in RELIABILITY_MEANING.items())
+    table = Table(("id", "title", "publisher", "published", "rel.", "cited"), rows,
+                  numeric=(False, False, False, False, False, True))
+    return Doc("Sources", (Heading(1, "Sources"), table,
+                           Para((Span("Reliability (Admiralty scale): " + legend, "muted"),))))
+
+
+def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
+    blocks: list[Block] = [Heading(1, f"Search: {query}")]
+    blocks.append(Para(plain(f"{len(hits)} matching entries")))
+    kind: str | None = None
+    batch: list[Item] = []
+    for hit in hits:
+        if hit.kind != kind:
+            if batch:
+                blocks.append(Bullets(tuple(batch)))
+                batch = []
+            kind = hit.kind
+            blocks.append(Heading(2, hit.group))
+        children = tuple(
+            Para((Span(f"{m.field}: ", "muted"), *m.spans())) for m in hit.matches
+        )
+        batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
+    if batch:
+        blocks.append(Bullets(tuple(batch)))
+    notes = (f"nothing matches {query!r}",) if not hits else ()
+    return Doc(f"Search: {query}", tuple(blocks), notes)
