@@ -10,7 +10,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -84,7 +84,7 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
                 "category": sorted({t.category for t in corpus.transfers}),
             }[kind]
             return [v for v in values if v.lower().startswith(incomplete.lower())]
-        except Exception:  # noqa: BLE001 - a completion must never print or raise
+        except Exception:
             return []
 
     return complete
@@ -92,32 +92,75 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
 
 # --------------------------------------------------------------------------- shared options
 
-ThemeOpt = Annotated[Optional[list[str]], typer.Option(  # noqa: UP007 - Typer needs Optional
-    "--theme", "-t", metavar="THEME",
-    help="Keep items tagged with this theme or any theme below it (repeat: any of them).",
-    autocompletion=_complete("theme"))]
-CountryOpt = Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-    "--country", "-c", metavar="COUNTRY",
-    help="Keep items about this country: code, name or alias, any case or accents (repeat: any"
-         " of them). An item's actors count too.",
-    autocompletion=_complete("country"))]
-ActorOpt = Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-    "--actor", "-a", metavar="ACTOR", help="Keep items naming this actor: id, name or alias "
-    "(repeat: any of them).", autocompletion=_complete("actor"))]
-SinceOpt = Annotated[Optional[str], typer.Option(  # noqa: UP007
-    "--since", metavar="DATE", help="Keep items whose dates reach DATE or later (YYYY, YYYY-MM "
-    "or YYYY-MM-DD).")]
-UntilOpt = Annotated[Optional[str], typer.Option(  # noqa: UP007
-    "--until", metavar="DATE", help="Keep items whose dates reach back to DATE or earlier.")]
-FormatOpt = Annotated[Optional[Format], typer.Option(  # noqa: UP007
-    "--format", "-f", envvar="VRMC_FORMAT", case_sensitive=False,
-    help="Output format. Default: rich on a terminal, text otherwise.")]
-HeadingOpt = Annotated[int, typer.Option(
-    "--heading-level", min=1, max=6, metavar="N",
-    help="With --format markdown: the level of the top heading, to nest the output in a "
-    "larger document.")]
-NoPagerOpt = Annotated[bool, typer.Option(
-    "--no-pager", help="Never pipe long terminal output through a pager.")]
+ThemeOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--theme",
+        "-t",
+        metavar="THEME",
+        help="Keep items tagged with this theme or any theme below it (repeat: any of them).",
+        autocompletion=_complete("theme"),
+    ),
+]
+CountryOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--country",
+        "-c",
+        metavar="COUNTRY",
+        help="Keep items about this country: code, name or alias, any case or accents (repeat: any"
+        " of them). An item's actors count too.",
+        autocompletion=_complete("country"),
+    ),
+]
+ActorOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--actor",
+        "-a",
+        metavar="ACTOR",
+        help="Keep items naming this actor: id, name or alias (repeat: any of them).",
+        autocompletion=_complete("actor"),
+    ),
+]
+SinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="Keep items whose dates reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
+    ),
+]
+UntilOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--until", metavar="DATE", help="Keep items whose dates reach back to DATE or earlier."
+    ),
+]
+FormatOpt = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        envvar="VRMC_FORMAT",
+        case_sensitive=False,
+        help="Output format. Default: rich on a terminal, text otherwise.",
+    ),
+]
+HeadingOpt = Annotated[
+    int,
+    typer.Option(
+        "--heading-level",
+        min=1,
+        max=6,
+        metavar="N",
+        help="With --format markdown: the level of the top heading, to nest the output in a "
+        "larger document.",
+    ),
+]
+NoPagerOpt = Annotated[
+    bool, typer.Option("--no-pager", help="Never pipe long terminal output through a pager.")
+]
 
 
 @dataclass(frozen=True)
@@ -275,17 +318,33 @@ def _version(value: bool) -> None:
 @app.callback()
 def main(
     ctx: typer.Context,
-    briefings: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-        "--briefings", "-b", metavar="DIR",
-        help="A corpus folder (repeat to merge several). Default: $VRMC_BRIEFINGS "
-        "(os.pathsep-separated), else the bundled corpus.")] = None,
-    no_cache: Annotated[bool, typer.Option(
-        "--no-cache", help="Parse every file; neither read nor write the cache "
-        "(also VRMC_NO_CACHE=1).")] = False,
-    debug: Annotated[bool, typer.Option(
-        "--debug", help="Show a traceback for internal errors (also VRMC_DEBUG=1).")] = False,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    briefings: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--briefings",
+            "-b",
+            metavar="DIR",
+            help="A corpus folder (repeat to merge several). Default: $VRMC_BRIEFINGS "
+            "(os.pathsep-separated), else the bundled corpus.",
+        ),
+    ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse every file; neither read nor write the cache (also VRMC_NO_CACHE=1).",
+        ),
+    ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option("--debug", help="Show a traceback for internal errors (also VRMC_DEBUG=1)."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     ctx.obj = State(
         roots=list(briefings or []),
@@ -294,13 +353,20 @@ def main(
     )
 
 
-@app.command(epilog="Examples: vrmc brief | vrmc brief motivations | vrmc brief motiv -c colombia "
-             "-f markdown")
+@app.command(
+    epilog="Examples: vrmc brief | vrmc brief motivations | vrmc brief motiv -c colombia "
+    "-f markdown"
+)
 def brief(
     ctx: typer.Context,
-    briefing: Annotated[Optional[str], typer.Argument(  # noqa: UP007
-        metavar="[ID]", help="Briefing id, or a unique prefix of one (any case).",
-        autocompletion=_complete("briefing"))] = None,
+    briefing: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="Briefing id, or a unique prefix of one (any case).",
+            autocompletion=_complete("briefing"),
+        ),
+    ] = None,
     theme: ThemeOpt = None,
     country: CountryOpt = None,
     actor: ActorOpt = None,
@@ -320,8 +386,10 @@ def brief(
     run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.brief(c, args, briefing))
 
 
-@app.command(epilog="Examples: vrmc timeline --country colombia --since 2018 | "
-             "vrmc timeline --short --reverse --limit 10")
+@app.command(
+    epilog="Examples: vrmc timeline --country colombia --since 2018 | "
+    "vrmc timeline --short --reverse --limit 10"
+)
 def timeline(
     ctx: typer.Context,
     theme: ThemeOpt = None,
@@ -331,8 +399,9 @@ def timeline(
     until: UntilOpt = None,
     short: Annotated[bool, typer.Option("--short", help="One line per event.")] = False,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
-    limit: Annotated[Optional[int], typer.Option(  # noqa: UP007
-        "--limit", "-n", min=0, metavar="N", help="Show at most N events.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.")
+    ] = None,
     fmt: FormatOpt = None,
     heading_level: HeadingOpt = 1,
     no_pager: NoPagerOpt = False,
@@ -341,8 +410,11 @@ def timeline(
     from . import commands
 
     args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager),
-        lambda c: commands.timeline(c, args, short=short, reverse=reverse, limit=limit))
+    run(
+        ctx,
+        Look(fmt, heading_level, no_pager),
+        lambda c: commands.timeline(c, args, short=short, reverse=reverse, limit=limit),
+    )
 
 
 @app.command(epilog="Examples: vrmc actors | vrmc actors --country russia -f csv")
@@ -364,13 +436,21 @@ def actors(
     run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.actors(c, args))
 
 
-@app.command(name="actor", epilog="Examples: vrmc actor vladimir-putin | vrmc actor chávez | "
-             "vrmc actor rosoboron --since 2019")
+@app.command(
+    name="actor",
+    epilog="Examples: vrmc actor vladimir-putin | vrmc actor chávez | "
+    "vrmc actor rosoboron --since 2019",
+)
 def actor_profile(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(
-        metavar="ID-OR-NAME", help="Actor id, name, alias, or a unique prefix.",
-        autocompletion=_complete("actor"))],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID-OR-NAME",
+            help="Actor id, name, alias, or a unique prefix.",
+            autocompletion=_complete("actor"),
+        ),
+    ],
     theme: ThemeOpt = None,
     country: CountryOpt = None,
     actor: ActorOpt = None,
@@ -387,13 +467,21 @@ def actor_profile(
     run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.actor(c, args, name))
 
 
-@app.command(epilog="Examples: vrmc transfers | vrmc transfers --category aircraft "
-             "--since 2006 --until 2009 -f csv")
+@app.command(
+    epilog="Examples: vrmc transfers | vrmc transfers --category aircraft "
+    "--since 2006 --until 2009 -f csv"
+)
 def transfers(
     ctx: typer.Context,
-    category: Annotated[Optional[list[str]], typer.Option(  # noqa: UP007
-        "--category", metavar="CATEGORY", help="Keep this category (repeat: any of them).",
-        autocompletion=_complete("category"))] = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category",
+            metavar="CATEGORY",
+            help="Keep this category (repeat: any of them).",
+            autocompletion=_complete("category"),
+        ),
+    ] = None,
     theme: ThemeOpt = None,
     country: CountryOpt = None,
     actor: ActorOpt = None,
@@ -410,8 +498,11 @@ def transfers(
     from . import commands
 
     args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager),
-        lambda c: commands.transfers(c, args, category or ()))
+    run(
+        ctx,
+        Look(fmt, heading_level, no_pager),
+        lambda c: commands.transfers(c, args, category or ()),
+    )
 
 
 @app.command(epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown")
@@ -493,8 +584,10 @@ def sources(
     run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.sources(c, args))
 
 
-@app.command(name="search", epilog="Examples: vrmc search igla | vrmc search 'tu-160' -c "
-             "colombia | vrmc search bogota")
+@app.command(
+    name="search",
+    epilog="Examples: vrmc search igla | vrmc search 'tu-160' -c colombia | vrmc search bogota",
+)
 def search_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find (all of them).")],
@@ -514,13 +607,19 @@ def search_command(
     run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.find(c, args, text))
 
 
-@app.command(epilog="Examples: vrmc report --format markdown > brief.md | "
-             "vrmc report -c colombia --cite -f html > colombia.html")
+@app.command(
+    epilog="Examples: vrmc report --format markdown > brief.md | "
+    "vrmc report -c colombia --cite -f html > colombia.html"
+)
 def report(
     ctx: typer.Context,
-    cite: Annotated[bool, typer.Option(
-        "--cite", help="Attach numbered source references to points and events "
-        "(footnotes in Markdown).")] = False,
+    cite: Annotated[
+        bool,
+        typer.Option(
+            "--cite",
+            help="Attach numbered source references to points and events (footnotes in Markdown).",
+        ),
+    ] = False,
     theme: ThemeOpt = None,
     country: CountryOpt = None,
     actor: ActorOpt = None,
@@ -541,19 +640,32 @@ def report(
 @app.command(epilog="Examples: vrmc validate | vrmc validate ~/my-corpus")
 def validate(
     ctx: typer.Context,
-    paths: Annotated[Optional[list[str]], typer.Argument(  # noqa: UP007
-        metavar="[PATH]...", help="Corpus folders to check (default: the corpus in use).")] = None,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[PATH]...", help="Corpus folders to check (default: the corpus in use)."
+        ),
+    ] = None,
     fmt: FormatOpt = None,
 ) -> None:
     """Check a corpus against the topic-file format: a summary, or every problem found."""
-    from . import commands
+    from .commands import summary_counts
 
     state = _state(ctx)
     if paths:
-        ctx.find_root().obj = State(roots=list(paths), use_cache=state.use_cache,
-                                    debug=state.debug)
-    look = Look(fmt if fmt in (Format.json,) else Format.text, 1, True)
-    run(ctx, look, commands.validate)
+        state = State(roots=list(paths), use_cache=state.use_cache, debug=state.debug)
+    try:
+        counts = summary_counts(_load(state))
+    except InvalidCorpus as exc:
+        _report_invalid(exc)
+    except VrmcError as exc:
+        _fail(str(exc), exc.status)
+    if fmt is Format.json:
+        from .render.data import dumps
+
+        emit(dumps({"valid": True, "counts": counts}))
+    else:
+        emit("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
 
 
 def run_app() -> None:
@@ -571,6 +683,8 @@ def run_app() -> None:
         if debug:
             raise
         name = type(exc).__name__
-        sys.stderr.write(f"vrmc: error: internal error ({name}); run with --debug or "
-                         "VRMC_DEBUG=1 for details, and please report it\n")
+        sys.stderr.write(
+            f"vrmc: error: internal error ({name}); run with --debug or "
+            "VRMC_DEBUG=1 for details, and please report it\n"
+        )
         raise SystemExit(ExitStatus.DATA_ERROR) from None

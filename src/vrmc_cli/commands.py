@@ -27,7 +27,7 @@ from .query import (
 )
 from .render import Output
 from .render import data as js
-from .render.doc import Block, Callout, Doc, Heading, Para, Span, plain
+from .render.doc import Block, Bullets, Callout, Doc, Heading, Item, Para, Span, plain
 from .search import search
 
 
@@ -42,8 +42,14 @@ class FilterArgs:
     until: str | None = None
 
     def resolve(self, corpus: Corpus) -> Filter:
-        return build_filter(corpus, themes=self.themes, countries=self.countries,
-                            actors=self.actors, since=self.since, until=self.until)
+        return build_filter(
+            corpus,
+            themes=self.themes,
+            countries=self.countries,
+            actors=self.actors,
+            since=self.since,
+            until=self.until,
+        )
 
 
 def _filters_json(f: Filter) -> list[str]:
@@ -66,14 +72,27 @@ def brief(corpus: Corpus, args: FilterArgs, briefing_id: str | None) -> Output:
 
 
 def _briefing_json(view: BriefingView) -> js.JSONObject:
-    return js.briefing(view.briefing, view.key_judgments,
-                       [(s.heading, s.points) for s in view.sections])
+    return js.briefing(
+        view.briefing, view.key_judgments, [(s.heading, s.points) for s in view.sections]
+    )
 
 
 # --------------------------------------------------------------------------- timeline
 
-EVENT_COLUMNS = ("id", "date", "end", "circa", "display_date", "title", "summary", "themes",
-                 "countries", "actors", "sources", "confidence")
+EVENT_COLUMNS = (
+    "id",
+    "date",
+    "end",
+    "circa",
+    "display_date",
+    "title",
+    "summary",
+    "themes",
+    "countries",
+    "actors",
+    "sources",
+    "confidence",
+)
 
 
 def timeline(
@@ -95,8 +114,18 @@ def timeline(
 
 # --------------------------------------------------------------------------- actors
 
-ACTOR_COLUMNS = ("id", "name", "kind", "country", "current_role", "aliases", "summary", "stance",
-                 "themes", "sources")
+ACTOR_COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "current_role",
+    "aliases",
+    "summary",
+    "stance",
+    "themes",
+    "sources",
+)
 
 
 def actors(corpus: Corpus, args: FilterArgs) -> Output:
@@ -110,8 +139,12 @@ def actors(corpus: Corpus, args: FilterArgs) -> Output:
             out.append([obj.get(c) for c in ACTOR_COLUMNS])
         return out
 
-    return Output(views.actors_doc(chosen), lambda: {"actors": [js.actor(a) for a in chosen]},
-                  ACTOR_COLUMNS, rows)
+    return Output(
+        views.actors_doc(chosen),
+        lambda: {"actors": [js.actor(a) for a in chosen]},
+        ACTOR_COLUMNS,
+        rows,
+    )
 
 
 def actor(corpus: Corpus, args: FilterArgs, name: str) -> Output:
@@ -121,22 +154,42 @@ def actor(corpus: Corpus, args: FilterArgs, name: str) -> Output:
     points: list[tuple[str, Point | KeyJudgment]] = [
         (b.id, p) for b, p in all_points(corpus) if who in p.actors and f.point_ok(p)
     ]
-    relations = [r for r in select_relations(corpus, Filter(since=f.since, until=f.until))
-                 if who in (r.source, r.target)]
+    relations = [
+        r
+        for r in select_relations(corpus, Filter(since=f.since, until=f.until))
+        if who in (r.source, r.target)
+    ]
     doc = views.actor_doc(corpus, who, events, points)
-    return Output(doc, lambda: {
-        "actor": js.actor(who),
-        "relations": [js.relation(r) for r in relations],
-        "events": [e.id for e in events],
-        "points": [{"briefing": bid, "text": p.text} for bid, p in points],
-    })
+    return Output(
+        doc,
+        lambda: {
+            "actor": js.actor(who),
+            "relations": [js.relation(r) for r in relations],
+            "events": [e.id for e in events],
+            "points": [{"briefing": bid, "text": p.text} for bid, p in points],
+        },
+    )
 
 
 # --------------------------------------------------------------------------- transfers
 
-TRANSFER_COLUMNS = ("id", "supplier", "recipient", "designation", "category", "ordered",
-                    "delivered_from", "delivered_to", "quantity_ordered", "quantity_delivered",
-                    "value_usd", "status", "description", "notes", "sources")
+TRANSFER_COLUMNS = (
+    "id",
+    "supplier",
+    "recipient",
+    "designation",
+    "category",
+    "ordered",
+    "delivered_from",
+    "delivered_to",
+    "quantity_ordered",
+    "quantity_delivered",
+    "value_usd",
+    "status",
+    "description",
+    "notes",
+    "sources",
+)
 
 
 def transfers(corpus: Corpus, args: FilterArgs, categories: Sequence[str]) -> Output:
@@ -151,8 +204,17 @@ def transfers(corpus: Corpus, args: FilterArgs, categories: Sequence[str]) -> Ou
 
 # --------------------------------------------------------------------------- scenarios
 
-SCENARIO_COLUMNS = ("id", "title", "likelihood", "horizon", "summary", "drivers", "indicators",
-                    "themes", "countries")
+SCENARIO_COLUMNS = (
+    "id",
+    "title",
+    "likelihood",
+    "horizon",
+    "summary",
+    "drivers",
+    "indicators",
+    "themes",
+    "countries",
+)
 
 
 def scenarios(corpus: Corpus, args: FilterArgs) -> Output:
@@ -169,23 +231,41 @@ def scenarios(corpus: Corpus, args: FilterArgs) -> Output:
 
 THEME_COLUMNS = ("id", "title", "parent", "description", "events", "points")
 COUNTRY_COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
-SOURCE_COLUMNS = ("id", "title", "publisher", "url", "published", "kind", "reliability",
-                  "citations")
+SOURCE_COLUMNS = (
+    "id",
+    "title",
+    "publisher",
+    "url",
+    "published",
+    "kind",
+    "reliability",
+    "citations",
+)
 
 
 def themes(corpus: Corpus, args: FilterArgs) -> Output:
     counts = theme_counts(corpus, args.resolve(corpus))
     objects = [{**js.theme(c.theme), "events": c.events, "points": c.points} for c in counts]
-    return Output(views.themes_doc(counts), lambda: {"themes": objects}, THEME_COLUMNS,
-                  lambda: js.rows_from(objects, THEME_COLUMNS))
+    return Output(
+        views.themes_doc(counts),
+        lambda: {"themes": objects},
+        THEME_COLUMNS,
+        lambda: js.rows_from(objects, THEME_COLUMNS),
+    )
 
 
 def countries(corpus: Corpus, args: FilterArgs) -> Output:
     counts = country_counts(corpus, args.resolve(corpus))
-    objects = [{**js.country(c.country), "events": c.events, "actors": c.actors,
-                "transfers": c.transfers} for c in counts]
-    return Output(views.countries_doc(counts), lambda: {"countries": objects}, COUNTRY_COLUMNS,
-                  lambda: js.rows_from(objects, COUNTRY_COLUMNS))
+    objects = [
+        {**js.country(c.country), "events": c.events, "actors": c.actors, "transfers": c.transfers}
+        for c in counts
+    ]
+    return Output(
+        views.countries_doc(counts),
+        lambda: {"countries": objects},
+        COUNTRY_COLUMNS,
+        lambda: js.rows_from(objects, COUNTRY_COLUMNS),
+    )
 
 
 def sources(corpus: Corpus, args: FilterArgs) -> Output:
@@ -200,8 +280,12 @@ def sources(corpus: Corpus, args: FilterArgs) -> Output:
     doc = views.sources_doc(counts)
     if not counts:
         doc = Doc(doc.title, doc.blocks, ("no sources match the filters",))
-    return Output(doc, lambda: {"sources": objects}, SOURCE_COLUMNS,
-                  lambda: js.rows_from(objects, SOURCE_COLUMNS))
+    return Output(
+        doc,
+        lambda: {"sources": objects},
+        SOURCE_COLUMNS,
+        lambda: js.rows_from(objects, SOURCE_COLUMNS),
+    )
 
 
 # --------------------------------------------------------------------------- search
@@ -213,10 +297,18 @@ def find(corpus: Corpus, args: FilterArgs, text: str) -> Output:
     hits = search(corpus, text, args.resolve(corpus))
     return Output(
         views.search_doc(text, hits),
-        lambda: {"query": text, "results": [
-            {"kind": h.kind, "ref": h.ref, "label": h.label,
-             "matches": [{"field": m.field, "text": m.text} for m in h.matches]}
-            for h in hits]},
+        lambda: {
+            "query": text,
+            "results": [
+                {
+                    "kind": h.kind,
+                    "ref": h.ref,
+                    "label": h.label,
+                    "matches": [{"field": m.field, "text": m.text} for m in h.matches],
+                }
+                for h in hits
+            ],
+        },
         SEARCH_COLUMNS,
         lambda: [[h.kind, h.ref, h.label, m.field, m.text] for h in hits for m in h.matches],
     )
@@ -249,12 +341,16 @@ def report(corpus: Corpus, args: FilterArgs, *, cite: bool) -> Output:
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(views.paragraphs(topic.summary)), "bottom-line"))
     contents = [b.briefing.title for b in briefings]
-    parts = [("Timeline", events), ("Actors", chosen_actors),
-             ("Arms-transfer register", chosen_transfers), ("Outlook scenarios", chosen_scenarios)]
+    parts = [
+        ("Timeline", events),
+        ("Actors", chosen_actors),
+        ("Arms-transfer register", chosen_transfers),
+        ("Outlook scenarios", chosen_scenarios),
+    ]
     contents += [name for name, items in parts if items]
     contents.append("Bibliography")
     blocks.append(Heading(2, "Contents"))
-    blocks.append(views.Bullets(tuple(views.Item(plain(c)) for c in contents), ordered=True))
+    blocks.append(Bullets(tuple(Item(plain(c)) for c in contents), ordered=True))
     for view in briefings:
         blocks.extend(views.briefing_blocks(view, citer, level=2))
     if events:
@@ -318,10 +414,3 @@ def summary_counts(corpus: Corpus) -> dict[str, int]:
         "countries": len(corpus.countries),
         "sources": len(corpus.sources),
     }
-
-
-def validate(corpus: Corpus) -> Output:
-    counts = summary_counts(corpus)
-    line = "ok: " + ", ".join(f"{n} {k}" for k, n in counts.items())
-    return Output(Doc("Validation", (Para(plain(line)),)),
-                  lambda: {"valid": True, "counts": counts})

@@ -13,7 +13,7 @@ ENV_BRIEFINGS = "VRMC_BRIEFINGS"
 
 
 def bundled_root() -> str:
-    """The corpus shipped with vrmc: inside the installed package, or beside `src/` in a checkout."""
+    """The bundled corpus: inside the installed package, or beside `src/` in a checkout."""
     here = Path(__file__).resolve().parent
     installed = here / "briefings"
     if installed.is_dir():
@@ -36,8 +36,11 @@ def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
     from .load import discover, parse_all
 
     files, problems = discover(roots)
-    fragments = list(parse_all(files))
-    return link(fragments, problems)
+    if use_cache and os.environ.get("VRMC_NO_CACHE", "") not in ("1", "true", "yes"):
+        from .cache import load_with_cache
+
+        return load_with_cache(roots, files, problems)
+    return link(list(parse_all(files)), problems)
 
 
 __all__ = ["Corpus", "InvalidCorpus", "bundled_root", "corpus_roots", "load_corpus"]

@@ -38,7 +38,12 @@ NOUNS = {
     "countries": "country",
 }
 # Which kind each reference field points at, per kind of record.
-TAG_FIELDS = {"themes": "themes", "countries": "countries", "actors": "actors", "sources": "sources"}
+TAG_FIELDS = {
+    "themes": "themes",
+    "countries": "countries",
+    "actors": "actors",
+    "sources": "sources",
+}
 REF_FIELDS: dict[str, dict[str, str]] = {
     "themes": {"parent": "themes"},
     "actors": {"country": "countries", "themes": "themes", "sources": "sources"},
@@ -74,8 +79,11 @@ class _Linker:
         topics = self.records.get("topic", [])
         for path, record in topics[1:]:
             first_path, first = topics[0]
-            self.problem(path, record["@"], f"a corpus has at most one topic; the first is at "
-                         f"{first_path}:{first['@'][0]}")
+            self.problem(
+                path,
+                record["@"],
+                f"a corpus has at most one topic; the first is at {first_path}:{first['@'][0]}",
+            )
         for kind in (*ID_KINDS, "countries"):
             key = "code" if kind == "countries" else "id"
             seen: dict[str, Located] = {}
@@ -85,8 +93,12 @@ class _Linker:
                     continue
                 if value in seen:
                     first_path, first = seen[value]
-                    self.problem(path, record["@"], f"duplicate {NOUNS[kind]} {key} {value!r} "
-                                 f"(first defined at {first_path}:{first['@'][0]})")
+                    self.problem(
+                        path,
+                        record["@"],
+                        f"duplicate {NOUNS[kind]} {key} {value!r} "
+                        f"(first defined at {first_path}:{first['@'][0]})",
+                    )
                 else:
                     seen[value] = (path, record)
             self.index[kind] = seen
@@ -100,9 +112,12 @@ class _Linker:
             known = self.index[target]
             for ref_id, line, column in refs:
                 if ref_id not in known:
-                    self.problem(path, (line, column),
-                                 f"{prefix}{field}: unknown {NOUNS[target]} {shorten(ref_id)!r}"
-                                 f"{closest(ref_id, sorted(known))}")
+                    self.problem(
+                        path,
+                        (line, column),
+                        f"{prefix}{field}: unknown {NOUNS[target]} {shorten(ref_id)!r}"
+                        f"{closest(ref_id, sorted(known))}",
+                    )
 
     def check_all_refs(self) -> None:
         for kind in REF_FIELDS:
@@ -126,7 +141,7 @@ class _Linker:
                 if parent_id not in themes:
                     break
                 if parent_id in chain:
-                    cycle = chain[chain.index(parent_id):]
+                    cycle = chain[chain.index(parent_id) :]
                     if not reported.intersection(cycle):
                         reported.update(cycle)
                         loop = " → ".join([*cycle, parent_id])
@@ -164,7 +179,9 @@ class _Linker:
                 kind=r["kind"],
                 country=countries[r["country"][0]] if "country" in r else None,
                 aliases=r.get("aliases", ()),
-                roles=tuple(Role(x["title"], x.get("from"), x.get("to")) for x in r.get("roles", ())),
+                roles=tuple(
+                    Role(x["title"], x.get("from"), x.get("to")) for x in r.get("roles", ())
+                ),
                 summary=r.get("summary"),
                 stance=r.get("stance"),
                 themes=many(themes, r.get("themes")),
@@ -196,33 +213,42 @@ class _Linker:
         briefings: list[Briefing] = []
         for _, r in self.records.get("briefings", []):
             own = many(themes, r["themes"])
-            briefings.append(Briefing(
-                id=r["id"],
-                title=r["title"],
-                summary=r["summary"],
-                themes=own,
-                key_judgments=tuple(
-                    KeyJudgment(
-                        text=j["text"],
-                        likelihood=j.get("likelihood"),
-                        confidence=j.get("confidence"),
-                        basis=many(events, j.get("basis")),
-                        inherited_themes=own,
-                        **tags(j),
-                    )
-                    for j in r.get("key_judgments", ())
-                ),
-                sections=tuple(
-                    Section(s["heading"], tuple(
-                        Point(text=p["text"], confidence=p.get("confidence"),
-                              inherited_themes=own, **tags(p))
-                        for p in s["points"]
-                    ))
-                    for s in r["sections"]
-                ),
-                see_also_ids=tuple(ref[0] for ref in r.get("see_also", ())),
-                sources=many(sources, r.get("sources")),
-            ))
+            briefings.append(
+                Briefing(
+                    id=r["id"],
+                    title=r["title"],
+                    summary=r["summary"],
+                    themes=own,
+                    key_judgments=tuple(
+                        KeyJudgment(
+                            text=j["text"],
+                            likelihood=j.get("likelihood"),
+                            confidence=j.get("confidence"),
+                            basis=many(events, j.get("basis")),
+                            inherited_themes=own,
+                            **tags(j),
+                        )
+                        for j in r.get("key_judgments", ())
+                    ),
+                    sections=tuple(
+                        Section(
+                            s["heading"],
+                            tuple(
+                                Point(
+                                    text=p["text"],
+                                    confidence=p.get("confidence"),
+                                    inherited_themes=own,
+                                    **tags(p),
+                                )
+                                for p in s["points"]
+                            ),
+                        )
+                        for s in r["sections"]
+                    ),
+                    see_also_ids=tuple(ref[0] for ref in r.get("see_also", ())),
+                    sources=many(sources, r.get("sources")),
+                )
+            )
 
         relations = tuple(
             Relation(

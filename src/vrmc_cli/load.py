@@ -65,6 +65,8 @@ class Fragment:
 class TopicFile:
     shown: str  # the path as the user gave it, joined with the file's place below it
     real: str
+    size: int = 0
+    mtime_ns: int = 0
 
 
 def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
@@ -125,14 +127,16 @@ def _walk(
             problems.append(Problem(shown_path, message=f"cannot read: {_reason(exc)}"))
             continue
         if real != real_root and not real.startswith(real_root + os.sep):
-            problems.append(Problem(shown_path, message="links outside the corpus folder; not read"))
+            problems.append(
+                Problem(shown_path, message="links outside the corpus folder; not read")
+            )
             continue
         if stat.S_ISDIR(info.st_mode):
             if real in visiting:
                 continue  # a link back to a folder being walked: each file is read once
             _walk(entry.path, shown_path, real_root, visiting | {real}, found, problems)
         elif stat.S_ISREG(info.st_mode):
-            found.append(TopicFile(shown_path, real))
+            found.append(TopicFile(shown_path, real, info.st_size, info.st_mtime_ns))
         else:
             problems.append(Problem(shown_path, message="not a regular file; not read"))
 
@@ -193,7 +197,7 @@ def _composer_classes() -> tuple[type[Any], ...]:
 
         class CComposer(c_parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
             def __init__(self, stream: str) -> None:
-                c_parser.__init__(self, stream)
+                c_parser.__init__(self, stream)  # type: ignore[misc]
                 yaml.resolver.BaseResolver.__init__(self)
 
         classes.append(CComposer)
@@ -311,8 +315,11 @@ class _Checker:
         if not self.track_aliases:
             return True
         if id(node) in self.seen:
-            self.problem(node, f"{what}: anchors and aliases are not supported (this one reuses "
-                         "the node anchored here)")
+            self.problem(
+                node,
+                f"{what}: anchors and aliases are not supported (an alias repeats "
+                "the node anchored here)",
+            )
             return False
         self.seen.add(id(node))
         return True
@@ -323,17 +330,21 @@ class _Checker:
         if kind == "ScalarNode":
             if tag in _ALLOWED_TAGS:
                 return True
-        elif kind == "SequenceNode" and tag == _SEQ_TAG or kind == "MappingNode" and tag == _MAP_TAG:
+        elif (kind == "SequenceNode" and tag == _SEQ_TAG) or (
+            kind == "MappingNode" and tag == _MAP_TAG
+        ):
             return True
         self.problem(node, f"{what}: unsupported YAML tag {shorten(tag)!r}")
         return False
 
     def mapping(self, node: Any, what: str) -> list[tuple[str, Any, Any]] | None:
         """The (key, key node, value node) pairs of a mapping, or None after a problem."""
+        if not self._tag_ok(node, what):
+            return None
         if type(node).__name__ != "MappingNode":
             self.problem(node, f"{what}: expected a mapping, got {_describe(node)}")
             return None
-        if not self._tag_ok(node, what) or not self._fresh(node, what):
+        if not self._fresh(node, what):
             return None
         pairs: list[tuple[str, Any, Any]] = []
         first_line: dict[str, int] = {}
@@ -341,7 +352,9 @@ class _Checker:
             if type(key_node).__name__ != "ScalarNode":
                 self.problem(key_node, f"{what}: mapping keys must be plain text")
                 continue
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == "tag:yaml.org,2002:merge" or (
+                key_node.value == "<<" and key_node.style is None
+            ):
                 self.problem(key_node, f"{what}: merge keys (<<) are not supported")
                 continue
             if key_node.tag not in _ALLOWED_TAGS:
@@ -359,18 +372,22 @@ class _Checker:
         return pairs
 
     def sequence(self, node: Any, what: str) -> list[Any] | None:
+        if not self._tag_ok(node, what):
+            return None
         if type(node).__name__ != "SequenceNode":
             self.problem(node, f"{what}: expected a list, got {_describe(node)}")
             return None
-        if not self._tag_ok(node, what) or not self._fresh(node, what):
+        if not self._fresh(node, what):
             return None
         return list(node.value)
 
     def scalar(self, node: Any, what: str) -> str | None:
+        if not self._tag_ok(node, what):
+            return None
         if type(node).__name__ != "ScalarNode":
             self.problem(node, f"{what}: expected text, got {_describe(node)}")
             return None
-        if not self._tag_ok(node, what) or not self._fresh(node, what):
+        if not self._fresh(node, what):
             return None
         return str(node.value)
 
@@ -417,7 +434,10 @@ class _Checker:
             return None
         if node.style is None and _INT_RE.fullmatch(value):
             return int(value.replace("_", "").lstrip("+"))
-        self.problem(node, f"{what}: expected a whole number of 0 or more, got {shorten(value)!r}")
+        self.problem(
+            node,
+            f"{what}: expected a whole number of 0 or more, got {_quoted(node)}{shorten(value)!r}",
+        )
         return None
 
     def number(self, node: Any, what: str) -> int | float | None:
@@ -429,7 +449,9 @@ class _Checker:
             if _INT_RE.fullmatch(cleaned):
                 return int(cleaned)
             return float(cleaned)
-        self.problem(node, f"{what}: expected a number of 0 or more, got {shorten(value)!r}")
+        self.problem(
+            node, f"{what}: expected a number of 0 or more, got {_quoted(node)}{shorten(value)!r}"
+        )
         return None
 
     def choice(self, node: Any, what: str, options: Sequence[str]) -> str | None:
@@ -450,8 +472,11 @@ class _Checker:
             return None
         if ID_RE.fullmatch(value):
             return value
-        self.problem(node, f"{what}: {shorten(value)!r} is not a valid id (lowercase kebab-case, "
-                     "such as 'arms-sales')")
+        self.problem(
+            node,
+            f"{what}: {shorten(value)!r} is not a valid id (lowercase kebab-case, "
+            "such as 'arms-sales')",
+        )
         return None
 
     def kebab(self, node: Any, what: str) -> str | None:
@@ -469,8 +494,10 @@ class _Checker:
             return None
         if CODE_RE.fullmatch(value):
             return value
-        self.problem(node, f"{what}: {shorten(value)!r} is not a country code (two capital "
-                     "letters, such as 'VE')")
+        self.problem(
+            node,
+            f"{what}: {shorten(value)!r} is not a country code (two capital letters, such as 'VE')",
+        )
         return None
 
     def ref(self, node: Any, what: str, check: Callable[[Any, str], str | None]) -> Ref | None:
@@ -501,8 +528,9 @@ class _Checker:
                 continue
             field_spec = spec.get(key)
             if field_spec is None:
-                self.problem(key_node, f"{what}: unknown field {shorten(key)!r}"
-                             f"{_hint(key, list(spec))}")
+                self.problem(
+                    key_node, f"{what}: unknown field {shorten(key)!r}{_hint(key, list(spec))}"
+                )
                 continue
             if _is_null(value_node):
                 if field_spec.required:
@@ -519,6 +547,10 @@ class _Checker:
         # Kept even when incomplete, so its id still resolves and one defect does not cascade
         # into "unknown id" problems elsewhere; an invalid corpus is never built into a model.
         return record
+
+
+def _quoted(node: Any) -> str:
+    return "quoted text " if node.style in ("'", '"') else ""
 
 
 def _is_null(node: Any) -> bool:
@@ -639,6 +671,13 @@ def _sub_entries(kind: str) -> Reader:
     return read
 
 
+def _refs_id_nonempty(c: _Checker, n: Any, w: str) -> Any:
+    refs = c.refs(n, w, c.ident)
+    if refs is not None and not n.value:
+        c.problem(n, f"{w}: needs at least one entry")
+    return refs
+
+
 def _points(c: _Checker, n: Any, w: str) -> Any:
     items = c.sequence(n, w)
     if items is None:
@@ -649,8 +688,9 @@ def _points(c: _Checker, n: Any, w: str) -> Any:
         if type(item).__name__ == "ScalarNode" and not _is_null(item):
             text = c.text(item, what)
             if text is not None:
-                out.append({"@": (item.start_mark.line + 1, item.start_mark.column + 1),
-                            "text": text})
+                out.append(
+                    {"@": (item.start_mark.line + 1, item.start_mark.column + 1), "text": text}
+                )
         elif type(item).__name__ == "MappingNode":
             record = c.entry(item, "point", what)
             if record is not None:
@@ -709,7 +749,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "display_date": _opt(_text),
         "title": _req(_text),
         "summary": _opt(_text),
-        "themes": _req(_refs_id),
+        "themes": _req(_refs_id_nonempty),
         "countries": _opt(_refs_code),
         "actors": _opt(_refs_id),
         "sources": _opt(_refs_id),
@@ -728,7 +768,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "id": _req(_id),
         "title": _req(_text),
         "summary": _req(_text),
-        "themes": _req(_refs_id),
+        "themes": _req(_refs_id_nonempty),
         "key_judgments": _opt(_sub_entries("judgment")),
         "sections": _req(_sub_entries("section")),
         "see_also": _opt(_refs_id),
@@ -802,7 +842,7 @@ def parse_text(shown: str, text: str) -> Fragment:
     except RecursionError:
         fragment.problems.append(Problem(shown, 1, 1, "invalid YAML: nesting too deep"))
         return fragment
-    except Exception as exc:  # noqa: BLE001 - any parser failure is a problem in the file
+    except Exception as exc:
         if type(exc).__module__.startswith("yaml"):
             fragment.problems.append(_yaml_problem(shown, exc))
             return fragment
@@ -820,8 +860,10 @@ def parse_text(shown: str, text: str) -> Fragment:
         if key == "version":
             version = checker.scalar(value_node, "version")
             if version is not None and version != "1":
-                checker.problem(value_node, f"version: this vrmc reads format version 1, not "
-                                f"{shorten(version)!r}")
+                checker.problem(
+                    value_node,
+                    f"version: this vrmc reads format version 1, not {shorten(version)!r}",
+                )
         elif key == "topic":
             if not _is_null(value_node):
                 record = checker.entry(value_node, "topic", "topic")
@@ -839,8 +881,11 @@ def parse_text(shown: str, text: str) -> Fragment:
                 if record is not None:
                     records.append(record)
         else:
-            checker.problem(key_node, f"unknown top-level key {shorten(key)!r}"
-                            f"{_hint(key, TOP_KEYS)} (extensions start with 'x-')")
+            checker.problem(
+                key_node,
+                f"unknown top-level key {shorten(key)!r}"
+                f"{_hint(key, TOP_KEYS)} (extensions start with 'x-')",
+            )
     _check_date_order(checker, fragment)
     fragment.problems.extend(checker.problems)
     return fragment
@@ -852,10 +897,14 @@ def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
         start, end = record.get(first), record.get(second)
         if start is not None and end is not None and end.last_day < start.first_day:
             line, column = record["@"]
-            checker.problems.append(Problem(
-                checker.shown, line, column,
-                f"{second} {end} comes before {first} {start}",
-            ))
+            checker.problems.append(
+                Problem(
+                    checker.shown,
+                    line,
+                    column,
+                    f"{second} {end} comes before {first} {start}",
+                )
+            )
 
     for kind in ("events", "relations", "transfers"):
         for record in fragment.records.get(kind, ()):

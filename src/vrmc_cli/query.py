@@ -129,8 +129,10 @@ def resolve_theme(corpus: Corpus, value: str) -> Theme:
     for theme in corpus.themes:
         if key in (theme.id, fold(theme.title)):
             return theme
-    raise UsageError(f"unknown theme {shorten(value)!r}"
-                     f"{_did_you_mean(value, (t.id for t in corpus.themes))}; see 'vrmc themes'")
+    raise UsageError(
+        f"unknown theme {shorten(value)!r}"
+        f"{_did_you_mean(value, (t.id for t in corpus.themes))}; see 'vrmc themes'"
+    )
 
 
 def resolve_country(corpus: Corpus, value: str) -> Country:
@@ -139,8 +141,9 @@ def resolve_country(corpus: Corpus, value: str) -> Country:
         if key in (fold(country.code), fold(country.name), *(fold(a) for a in country.aliases)):
             return country
     names = [n for c in corpus.countries for n in (c.code, c.name.lower())]
-    raise UsageError(f"unknown country {shorten(value)!r}{_did_you_mean(value, names)}; "
-                     "see 'vrmc countries'")
+    raise UsageError(
+        f"unknown country {shorten(value)!r}{_did_you_mean(value, names)}; see 'vrmc countries'"
+    )
 
 
 def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:
@@ -151,16 +154,18 @@ def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:
             if key in (actor.id, fold(actor.name), *(fold(a) for a in actor.aliases)):
                 return actor
         if prefix:
-            hits = [a for a in corpus.actors
-                    if a.id.startswith(key) or fold(a.name).startswith(key)]
+            hits = [
+                a for a in corpus.actors if a.id.startswith(key) or fold(a.name).startswith(key)
+            ]
             if len(hits) == 1:
                 return hits[0]
             if len(hits) > 1:
                 listed = ", ".join(a.id for a in hits[:6])
                 raise UsageError(f"{shorten(value)!r} matches several actors: {listed}")
     names = [n for a in corpus.actors for n in (a.id, fold(a.name))]
-    raise UsageError(f"unknown actor {shorten(value)!r}{_did_you_mean(key, names)}; "
-                     "see 'vrmc actors'")
+    raise UsageError(
+        f"unknown actor {shorten(value)!r}{_did_you_mean(key, names)}; see 'vrmc actors'"
+    )
 
 
 def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
@@ -172,10 +177,13 @@ def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise UsageError(f"{shorten(value)!r} matches several briefings: "
-                         + ", ".join(b.id for b in hits))
-    raise UsageError(f"unknown briefing {shorten(value)!r}"
-                     f"{_did_you_mean(key, corpus.briefing_by_id)}; see 'vrmc brief'")
+        raise UsageError(
+            f"{shorten(value)!r} matches several briefings: " + ", ".join(b.id for b in hits)
+        )
+    raise UsageError(
+        f"unknown briefing {shorten(value)!r}"
+        f"{_did_you_mean(key, corpus.briefing_by_id)}; see 'vrmc brief'"
+    )
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
@@ -290,10 +298,14 @@ def select_transfers(corpus: Corpus, f: Filter, categories: Sequence[str] = ()) 
     known = {fold(t.category) for t in corpus.transfers}
     for value in categories:
         if fold(value) not in known:
-            raise UsageError(f"unknown category {shorten(value)!r}"
-                             f"{_did_you_mean(fold(value), known)}")
-    chosen = [t for t in corpus.transfers
-              if f.transfer_ok(t) and (not wanted or fold(t.category) in wanted)]
+            raise UsageError(
+                f"unknown category {shorten(value)!r}{_did_you_mean(fold(value), known)}"
+            )
+    chosen = [
+        t
+        for t in corpus.transfers
+        if f.transfer_ok(t) and (not wanted or fold(t.category) in wanted)
+    ]
     return sorted(chosen, key=transfer_order)
 
 
@@ -340,7 +352,8 @@ def theme_counts(corpus: Corpus, f: Filter) -> list[ThemeCount]:
         tree = subtree(corpus, theme)
         n_events = sum(1 for e in events if any(t in tree for t in e.themes))
         n_points = sum(
-            1 for _, p in points
+            1
+            for _, p in points
             if f.point_ok(p) and any(t in tree for t in (*p.themes, *p.inherited_themes))
         )
         out.append(ThemeCount(theme, depth, n_events, n_points))
@@ -367,12 +380,14 @@ def country_counts(corpus: Corpus, f: Filter) -> list[CountryCount]:
     for country in corpus.countries:
         if f.countries and country not in f.countries:
             continue
-        out.append(CountryCount(
-            country,
-            sum(1 for e in events if country in item_countries(e.countries, e.actors)),
-            sum(1 for a in corpus.actors if a.country is country),
-            sum(1 for t in corpus.transfers if country in (t.supplier, t.recipient)),
-        ))
+        out.append(
+            CountryCount(
+                country,
+                sum(1 for e in events if country in item_countries(e.countries, e.actors)),
+                sum(1 for a in corpus.actors if a.country is country),
+                sum(1 for t in corpus.transfers if country in (t.supplier, t.recipient)),
+            )
+        )
     return out
 
 

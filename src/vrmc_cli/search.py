@@ -98,8 +98,12 @@ def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]
     """(kind, ref, label, [(field, text)]) for every entry that passes the filter."""
     if corpus.topic and not f.active:
         t = corpus.topic
-        yield "topic", "topic", t.title, [("title", t.title), ("subtitle", t.subtitle),
-                                          ("summary", t.summary)]
+        yield (
+            "topic",
+            "topic",
+            t.title,
+            [("title", t.title), ("subtitle", t.subtitle), ("summary", t.summary)],
+        )
     for b in corpus.briefings:
         if not f.active or any(f.point_ok(p) for s in b.sections for p in s.points):
             yield "briefing", b.id, b.title, [("title", b.title), ("summary", b.summary)]
@@ -112,42 +116,79 @@ def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]
                     yield "point", b.id, f"{b.title} › {s.heading}", [("text", p.text)]
     for e in corpus.events:
         if f.event_ok(e):
-            yield "event", e.id, e.title, [("title", e.title), ("summary", e.summary),
-                                           ("display_date", e.display_date)]
+            yield (
+                "event",
+                e.id,
+                e.title,
+                [("title", e.title), ("summary", e.summary), ("display_date", e.display_date)],
+            )
     for a in corpus.actors:
         if f.actor_entry_ok(a):
-            yield "actor", a.id, a.name, [
-                ("name", a.name), ("aliases", "; ".join(a.aliases) or None),
-                ("summary", a.summary), ("stance", a.stance),
-                ("roles", "; ".join(r.title for r in a.roles) or None),
-            ]
+            yield (
+                "actor",
+                a.id,
+                a.name,
+                [
+                    ("name", a.name),
+                    ("aliases", "; ".join(a.aliases) or None),
+                    ("summary", a.summary),
+                    ("stance", a.stance),
+                    ("roles", "; ".join(r.title for r in a.roles) or None),
+                ],
+            )
     for r in corpus.relations:
         if f.relation_ok(r):
             label = f"{r.source.name} → {r.target.name}"
-            yield "relation", f"{r.source.id}/{r.target.id}", label, [
-                ("kind", r.kind), ("summary", r.summary)]
-    for t in corpus.transfers:
-        if f.transfer_ok(t):
-            yield "transfer", t.id, t.designation, [
-                ("designation", t.designation), ("category", t.category),
-                ("description", t.description), ("notes", t.notes)]
-    for s in corpus.scenarios:
-        if f.scenario_ok(s):
-            yield "scenario", s.id, s.title, [
-                ("title", s.title), ("summary", s.summary), ("horizon", s.horizon),
-                ("drivers", "; ".join(s.drivers) or None),
-                ("indicators", "; ".join(s.indicators) or None)]
+            yield (
+                "relation",
+                f"{r.source.id}/{r.target.id}",
+                label,
+                [("kind", r.kind), ("summary", r.summary)],
+            )
+    for tr in corpus.transfers:
+        if f.transfer_ok(tr):
+            yield (
+                "transfer",
+                tr.id,
+                tr.designation,
+                [
+                    ("designation", tr.designation),
+                    ("category", tr.category),
+                    ("description", tr.description),
+                    ("notes", tr.notes),
+                ],
+            )
+    for sc in corpus.scenarios:
+        if f.scenario_ok(sc):
+            yield (
+                "scenario",
+                sc.id,
+                sc.title,
+                [
+                    ("title", sc.title),
+                    ("summary", sc.summary),
+                    ("horizon", sc.horizon),
+                    ("drivers", "; ".join(sc.drivers) or None),
+                    ("indicators", "; ".join(sc.indicators) or None),
+                ],
+            )
     if not f.active:
         for th in corpus.themes:
-            yield "theme", th.id, th.title, [("title", th.title),
-                                             ("description", th.description)]
+            yield "theme", th.id, th.title, [("title", th.title), ("description", th.description)]
         for c in corpus.countries:
-            yield "country", c.code, c.name, [("name", c.name),
-                                              ("aliases", "; ".join(c.aliases) or None),
-                                              ("region", c.region)]
+            yield (
+                "country",
+                c.code,
+                c.name,
+                [("name", c.name), ("aliases", "; ".join(c.aliases) or None), ("region", c.region)],
+            )
         for src in corpus.sources:
-            yield "source", src.id, src.title, [("title", src.title),
-                                                ("publisher", src.publisher), ("url", src.url)]
+            yield (
+                "source",
+                src.id,
+                src.title,
+                [("title", src.title), ("publisher", src.publisher), ("url", src.url)],
+            )
 
 
 def search(corpus: Corpus, query: str, f: Filter) -> list[Hit]:

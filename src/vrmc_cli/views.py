@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from .model import (
     RELIABILITY_MEANING,
@@ -201,13 +202,20 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
     spans.extend(citer.marks(judgment.sources))
     detail: list[Span] = []
     if judgment.likelihood:
-        detail.append(Span(likelihood_words(judgment.likelihood).capitalize(),
-                           likelihood_style(judgment.likelihood)))
+        detail.append(
+            Span(
+                likelihood_words(judgment.likelihood).capitalize(),
+                likelihood_style(judgment.likelihood),
+            )
+        )
     if judgment.confidence:
         if detail:
             detail.append(Span(", "))
-        detail.append(Span(f"{judgment.confidence} confidence",
-                           confidence_badge(judgment.confidence)[1].style))
+        detail.append(
+            Span(
+                f"{judgment.confidence} confidence", confidence_badge(judgment.confidence)[1].style
+            )
+        )
     if judgment.basis:
         detail.append(Span(" · basis: " + ", ".join(e.id for e in judgment.basis), "muted"))
     children: tuple[Block, ...] = (Para(tuple(detail)),) if detail else ()
@@ -215,7 +223,9 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
 
 
 def point_item(point: Point, citer: Citer) -> Item:
-    return Item((Span(point.text), *confidence_badge(point.confidence), *citer.marks(point.sources)))
+    return Item(
+        (Span(point.text), *confidence_badge(point.confidence), *citer.marks(point.sources))
+    )
 
 
 def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Block]:
@@ -230,10 +240,20 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
         if section.points:
             blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
     if view.see_also:
-        blocks.append(Fields((("See also", tuple(
-            s for i, other in enumerate(view.see_also)
-            for s in ((Span(", "),) if i else ()) + (Span(other.id, "code"),)
-        )),)))
+        blocks.append(
+            Fields(
+                (
+                    (
+                        "See also",
+                        tuple(
+                            s
+                            for i, other in enumerate(view.see_also)
+                            for s in ((Span(", "),) if i else ()) + (Span(other.id, "code"),)
+                        ),
+                    ),
+                )
+            )
+        )
     return blocks
 
 
@@ -243,7 +263,7 @@ def briefing_doc(view: BriefingView, f: Filter) -> Doc:
     citer.marks(view.briefing.sources)
     if citer.sources:
         blocks.append(citer.footnotes())
-    notes = ()
+    notes: tuple[str, ...] = ()
     if f.active and not view.point_count and not view.key_judgments:
         notes = ("no points or key judgments match the filters",)
     return Doc(view.briefing.title, tuple(blocks), notes)
@@ -303,11 +323,23 @@ def timeline_blocks(
     return blocks
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
+def timeline_extent(events: Sequence[Event]) -> str:
+    """`12 events, 2001 to Jan 2026` (in the order shown)."""
+    text = plural(len(events), "event")
+    if events:
+        first, last = events[0].date.human(), events[-1].date.human()
+        text += f", {first}" if first == last else f", {first} to {last}"
+    return text
+
+
 def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline") -> Doc:
     citer = Citer(enabled=not short)
     blocks: list[Block] = [Heading(1, title)]
-    blocks.append(Para(plain(f"{len(events)} events" + (
-        f", {events[0].date.human()} to {events[-1].date.human()}" if events else ""))))
+    blocks.append(Para(plain(timeline_extent(events))))
     blocks.extend(timeline_blocks(events, citer, short=short))
     if citer.sources:
         blocks.append(citer.footnotes())
@@ -359,11 +391,19 @@ def actor_blocks(
         blocks.append(Fields((("Stance", plain(actor.stance)),)))
     if actor.roles:
         blocks.append(Heading(level + 1, "Roles"))
-        blocks.append(Bullets(tuple(
-            Item((Span(r.title), *((Span(" (" + role_when(r) + ")", "muted"),)
-                                   if role_when(r) else ())))
-            for r in actor.roles
-        )))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(r.title),
+                            *((Span(" (" + role_when(r) + ")", "muted"),) if role_when(r) else ()),
+                        )
+                    )
+                    for r in actor.roles
+                )
+            )
+        )
     relations = relations_of(corpus, actor)
     if relations:
         blocks.append(Heading(level + 1, "Relations"))
@@ -374,8 +414,11 @@ def actor_blocks(
             if r.since or r.until:
                 when = f" ({r.since.human() if r.since else '…'} – "
                 when += f"{r.until.human() if r.until else 'now'})"
-            spans = [Span(f"{arrow} {r.kind} ", "muted"), Span(other.name, "strong"),
-                     Span(when, "muted")]
+            spans = [
+                Span(f"{arrow} {r.kind} ", "muted"),
+                Span(other.name, "strong"),
+                Span(when, "muted"),
+            ]
             if r.summary:
                 spans.append(Span(": " + one_line(r.summary)))
             spans.extend(citer.marks(r.sources))
@@ -383,17 +426,30 @@ def actor_blocks(
         blocks.append(Bullets(tuple(items)))
     if events:
         blocks.append(Heading(level + 1, f"Events ({len(events)})"))
-        blocks.append(Bullets(tuple(
-            Item((Span(event_when(e), "strong"), Span(" — " + e.title),
-                  *citer.marks(e.sources)))
-            for e in events
-        )))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(event_when(e), "strong"),
+                            Span(" — " + e.title),
+                            *citer.marks(e.sources),
+                        )
+                    )
+                    for e in events
+                )
+            )
+        )
     if points:
         blocks.append(Heading(level + 1, f"In the briefings ({len(points)})"))
-        blocks.append(Bullets(tuple(
-            Item((Span(f"{bid}: ", "code"), Span(p.text), *citer.marks(p.sources)))
-            for bid, p in points
-        )))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item((Span(f"{bid}: ", "code"), Span(p.text), *citer.marks(p.sources)))
+                    for bid, p in points
+                )
+            )
+        )
     return blocks
 
 
@@ -445,21 +501,45 @@ def totals(transfers: Sequence[Transfer], key: str) -> Table:
     rows = []
     for label in sorted(groups):
         items = groups[label]
-        ordered = sum(t.quantity_ordered or 0 for t in items)
-        delivered = sum(t.quantity_delivered or 0 for t in items)
-        value = sum(t.value_usd or 0 for t in items)
-        rows.append((plain(label), plain(str(len(items))), plain(f"{ordered:,}"),
-                     plain(f"{delivered:,}"), plain(money(value) if value else "–")))
-    return Table((key, "rows", "units ordered", "units delivered", "reported value"),
-                 tuple(rows), numeric=(False, True, True, True, True))
+        rows.append(
+            (
+                plain(label),
+                plain(str(len(items))),
+                plain(_total([t.quantity_ordered for t in items], quantity)),
+                plain(_total([t.quantity_delivered for t in items], quantity)),
+                plain(_total([t.value_usd for t in items], money)),
+            )
+        )
+    return Table(
+        (key, "rows", "units ordered", "units delivered", "reported value"),
+        tuple(rows),
+        numeric=(False, True, True, True, True),
+    )
+
+
+def _total(values: Sequence[int | float | None], show: Callable[[Any], str]) -> str:
+    """The sum of the known values; "–" when none is known."""
+    known = [v for v in values if v is not None]
+    return show(sum(known)) if known else "–"
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
     ordered = sorted(transfers, key=transfer_order)
     blocks: list[Block] = [
-        Table(("designation", "category", "route", "ordered", "delivered", "qty ordered",
-               "qty delivered", "status"), transfer_rows(ordered),
-              numeric=(False, False, False, False, False, True, True, False)),
+        Table(
+            (
+                "designation",
+                "category",
+                "route",
+                "ordered",
+                "delivered",
+                "qty ordered",
+                "qty delivered",
+                "status",
+            ),
+            transfer_rows(ordered),
+            numeric=(False, False, False, False, False, True, True, False),
+        ),
         Heading(level + 1, "Totals by category"),
         totals(ordered, "category"),
         Heading(level + 1, "Totals by status"),
@@ -479,12 +559,19 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             if t.notes:
                 facts.append(("Notes", plain(one_line(t.notes))))
             if t.sources:
-                facts.append(("Sources", citer.marks(t.sources)[1:] if citer.enabled
-                              else plain(", ".join(s.id for s in t.sources))))
+                facts.append(
+                    (
+                        "Sources",
+                        citer.marks(t.sources)[1:]
+                        if citer.enabled
+                        else plain(", ".join(s.id for s in t.sources)),
+                    )
+                )
             if facts:
                 children.append(Fields(tuple(facts)))
-            items.append(Item((Span(t.designation, "strong"), Span(f" ({t.id})", "muted")),
-                              tuple(children)))
+            items.append(
+                Item((Span(t.designation, "strong"), Span(f" ({t.id})", "muted")), tuple(children))
+            )
         blocks.append(Bullets(tuple(items)))
     return blocks
 
@@ -508,8 +595,12 @@ def scenario_blocks(scenarios: Sequence[Scenario], level: int = 1) -> list[Block
         blocks.append(Heading(level + 1, s.title, anchor=f"scenario-{s.id}"))
         facts: list[tuple[str, Inline]] = []
         if s.likelihood:
-            facts.append(("Likelihood", (Span(likelihood_words(s.likelihood),
-                                              likelihood_style(s.likelihood)),)))
+            facts.append(
+                (
+                    "Likelihood",
+                    (Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)),),
+                )
+            )
         if s.horizon:
             facts.append(("Horizon", plain(s.horizon)))
         facts.append(("Id", (Span(s.id, "code"),)))
@@ -535,24 +626,35 @@ def scenarios_doc(scenarios: Sequence[Scenario]) -> Doc:
 
 def themes_doc(counts: Sequence[ThemeCount]) -> Doc:
     rows = tuple(
-        (plain("  " * c.depth + c.theme.title), (Span(c.theme.id, "code"),),
-         plain(str(c.events)), plain(str(c.points)))
+        (
+            plain("  " * c.depth + c.theme.title),
+            (Span(c.theme.id, "code"),),
+            plain(str(c.events)),
+            plain(str(c.points)),
+        )
         for c in counts
     )
-    table = Table(("theme", "id", "events", "points"), rows,
-                  numeric=(False, False, True, True))
+    table = Table(("theme", "id", "events", "points"), rows, numeric=(False, False, True, True))
     return Doc("Themes", (Heading(1, "Themes"), table))
 
 
 def countries_doc(counts: Sequence[CountryCount]) -> Doc:
     rows = tuple(
-        (plain(c.country.name), (Span(c.country.code, "code"),),
-         plain("; ".join(c.country.aliases)), plain(str(c.events)), plain(str(c.actors)),
-         plain(str(c.transfers)))
+        (
+            plain(c.country.name),
+            (Span(c.country.code, "code"),),
+            plain("; ".join(c.country.aliases)),
+            plain(str(c.events)),
+            plain(str(c.actors)),
+            plain(str(c.transfers)),
+        )
         for c in counts
     )
-    table = Table(("country", "code", "also matches", "events", "actors", "transfers"), rows,
-                  numeric=(False, False, False, True, True, True))
+    table = Table(
+        ("country", "code", "also matches", "events", "actors", "transfers"),
+        rows,
+        numeric=(False, False, False, True, True, True),
+    )
     return Doc("Countries", (Heading(1, "Countries"), table))
 
 
@@ -569,10 +671,19 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
         for c in counts
     )
     legend = "; ".join(f"{k} {v}" for k, v in RELIABILITY_MEANING.items())
-    table = Table(("id", "title", "publisher", "published", "rel.", "cited"), rows,
-                  numeric=(False, False, False, False, False, True))
-    return Doc("Sources", (Heading(1, "Sources"), table,
-                           Para((Span("Reliability (Admiralty scale): " + legend, "muted"),))))
+    table = Table(
+        ("id", "title", "publisher", "published", "rel.", "cited"),
+        rows,
+        numeric=(False, False, False, False, False, True),
+    )
+    return Doc(
+        "Sources",
+        (
+            Heading(1, "Sources"),
+            table,
+            Para((Span("Reliability (Admiralty scale): " + legend, "muted"),)),
+        ),
+    )
 
 
 def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
@@ -587,9 +698,7 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
                 batch = []
             kind = hit.kind
             blocks.append(Heading(2, hit.group))
-        children = tuple(
-            Para((Span(f"{m.field}: ", "muted"), *m.spans())) for m in hit.matches
-        )
+        children = tuple(Para((Span(f"{m.field}: ", "muted"), *m.spans())) for m in hit.matches)
         batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
     if batch:
         blocks.append(Bullets(tuple(batch)))

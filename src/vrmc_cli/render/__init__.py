@@ -58,9 +58,11 @@ def render(fmt: Format, output: Output, options: Options) -> str:
         return str(module.dumps(output.data()))
     if fmt is Format.csv:
         if output.rows is None:
-            raise UsageError("--format csv is for the tabular commands (timeline, actors, "
-                             "transfers, scenarios, themes, countries, sources, search); "
-                             "use json here")
+            raise UsageError(
+                "--format csv is for the tabular commands (timeline, actors, "
+                "transfers, scenarios, themes, countries, sources, search); "
+                "use json here"
+            )
         return str(module.to_csv(output.columns, output.rows()))
     if fmt is Format.markdown:
         return str(module.render(output.doc, options.heading_level))

@@ -60,8 +60,17 @@ ol.sources { font-size: .9rem; } a { color: var(--accent); overflow-wrap: anywhe
   h2 { break-after: avoid; } tr, li { break-inside: avoid; } a { color: inherit; } }
 """
 
-_BADGES = {"confidence-low", "confidence-moderate", "confidence-high", "likelihood-low",
-           "likelihood-even", "likelihood-high", "status-ok", "status-pending", "status-bad"}
+_BADGES = {
+    "confidence-low",
+    "confidence-moderate",
+    "confidence-high",
+    "likelihood-low",
+    "likelihood-even",
+    "likelihood-high",
+    "status-ok",
+    "status-pending",
+    "status-bad",
+}
 
 
 def escape(text: str) -> str:
@@ -112,14 +121,16 @@ def block(b: Block) -> str:
     if isinstance(b, Table):
         numeric = b.numeric or (False,) * len(b.columns)
         head = "".join(
-            f'<th{" class=num" if n else ""}>{escape(c)}</th>'
+            f"<th{' class=num' if n else ''}>{escape(c)}</th>"
             for c, n in zip(b.columns, numeric, strict=True)
         )
         rows = "".join(
-            "<tr>" + "".join(
-                f'<td{" class=num" if n else ""}>{inline(c)}</td>'
+            "<tr>"
+            + "".join(
+                f"<td{' class=num' if n else ''}>{inline(c)}</td>"
                 for c, n in zip(row, numeric, strict=True)
-            ) + "</tr>"
+            )
+            + "</tr>"
             for row in b.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
@@ -130,11 +141,11 @@ def block(b: Block) -> str:
         body = "".join(block(c) for c in b.blocks)
         return f'<aside class="{b.tone}"><strong>{escape(b.title)}</strong>{body}</aside>'
     if isinstance(b, Footnotes):
-        items = "".join(
+        notes = "".join(
             f'<li id="source-{n}" value="{n}">{inline(spans)}</li>' for n, spans in b.notes
         )
         heading = block(Heading(b.level, b.title))
-        return f'{heading}<ol class="sources">{items}</ol>'
+        return f'{heading}<ol class="sources">{notes}</ol>'
     raise TypeError(f"unknown block {type(b).__name__}")
 
 

@@ -28,17 +28,18 @@ from .doc import (
 # `{#id}` attributes. Line-start syntax (`- `, `+ `, `1. `, `=`) is escaped in `inline`.
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$^@])")
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+_SPACE = re.compile(r"\s+")
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def escape(text: str) -> str:
     """Data as literal Markdown text, on one line."""
-    flat = " ".join(visible(text).split())
+    flat = _SPACE.sub(" ", visible(text))
     return _INLINE.sub(r"\\\1", flat)
 
 
 def code(text: str) -> str:
-    flat = " ".join(visible(text).split())
+    flat = _SPACE.sub(" ", visible(text)).strip()
     fence = "``" if "`" in flat else "`"
     pad = " " if "`" in flat else ""
     return f"{fence}{pad}{flat}{pad}{fence}"
@@ -57,7 +58,7 @@ def span(s: Span) -> str:
     if not text.strip():
         return text
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     core = text.strip()
     if s.style in ("strong", "mark"):
         return f"{lead}**{core}**{trail}"
@@ -91,8 +92,9 @@ class _Renderer:
                 text = marker + inline(item.spans)
                 for child in item.children:
                     body = self.block(child)
-                    text += "\n\n" + "\n".join(pad + line if line else "" for line in
-                                               body.split("\n"))
+                    text += "\n\n" + "\n".join(
+                        pad + line if line else "" for line in body.split("\n")
+                    )
                 items.append(text)
             loose = any(item.children for item in block.items)
             return ("\n\n" if loose else "\n").join(items)

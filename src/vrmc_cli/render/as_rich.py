@@ -81,12 +81,16 @@ def block(b: Block) -> RenderableType:
                 grid.add_row("", "")
         return grid
     if isinstance(b, Table):
-        table = RichTable(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False,
-                          expand=False, show_edge=False)
+        table = RichTable(
+            box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=False, show_edge=False
+        )
         numeric = b.numeric or (False,) * len(b.columns)
         for name, is_number in zip(b.columns, numeric, strict=True):
-            table.add_column(Text(visible(name, one_line=True)), overflow="fold",
-                             justify="right" if is_number else "left")
+            table.add_column(
+                Text(visible(name, one_line=True)),
+                overflow="fold",
+                justify="right" if is_number else "left",
+            )
         for row in b.rows:
             table.add_row(*(text(c, one_line=True) for c in row))
         return table
@@ -97,9 +101,14 @@ def block(b: Block) -> RenderableType:
         return grid
     if isinstance(b, Callout):
         border = "green" if b.tone == "bottom-line" else "blue"
-        return Panel(Group(*(block(c) for c in b.blocks)),
-                     title=Text(visible(b.title), style="bold"), title_align="left",
-                     border_style=border, box=box.ROUNDED, padding=(0, 1))
+        return Panel(
+            Group(*(block(c) for c in b.blocks)),
+            title=Text(visible(b.title), style="bold"),
+            title_align="left",
+            border_style=border,
+            box=box.ROUNDED,
+            padding=(0, 1),
+        )
     if isinstance(b, Footnotes):
         grid = _grid()
         for number, spans in b.notes:

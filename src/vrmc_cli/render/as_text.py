@@ -59,8 +59,13 @@ def table(block: Table, indent: str = "") -> list[str]:
             out.append("")
         for name, value in zip(header, row, strict=True):
             if value:
-                out.extend(wrap(value, indent + " " * (label_width + 2),
-                                first=indent + f"{name}:".ljust(label_width + 2)))
+                out.extend(
+                    wrap(
+                        value,
+                        indent + " " * (label_width + 2),
+                        first=indent + f"{name}:".ljust(label_width + 2),
+                    )
+                )
     return out
 
 
@@ -81,8 +86,7 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
             marker = f"{n}. " if block.ordered else "- "
             if spaced and n > 1:
                 out.append("")
-            out.extend(wrap(inline(item.spans), indent + " " * len(marker),
-                            first=indent + marker))
+            out.extend(wrap(inline(item.spans), indent + " " * len(marker), first=indent + marker))
             for child in item.children:
                 out.extend(block_lines(child, indent + " " * len(marker)))
         return out

@@ -49,13 +49,16 @@ def _codes(items: Iterable[Country]) -> list[str]:
 def topic(t: Topic | None) -> JSONObject | None:
     if t is None:
         return None
-    return {"title": t.title, "subtitle": t.subtitle, "summary": t.summary,
-            "as_of": _date(t.as_of)}
+    return {"title": t.title, "subtitle": t.subtitle, "summary": t.summary, "as_of": _date(t.as_of)}
 
 
 def theme(t: Theme) -> JSONObject:
-    return {"id": t.id, "title": t.title, "description": t.description,
-            "parent": t.parent.id if t.parent else None}
+    return {
+        "id": t.id,
+        "title": t.title,
+        "description": t.description,
+        "parent": t.parent.id if t.parent else None,
+    }
 
 
 def country(c: Country) -> JSONObject:
@@ -69,8 +72,7 @@ def actor(a: Actor) -> JSONObject:
         "kind": a.kind,
         "country": a.country.code if a.country else None,
         "aliases": list(a.aliases),
-        "roles": [{"title": r.title, "from": _date(r.start), "to": _date(r.end)}
-                  for r in a.roles],
+        "roles": [{"title": r.title, "from": _date(r.start), "to": _date(r.end)} for r in a.roles],
         "summary": a.summary,
         "stance": a.stance,
         "themes": _ids(a.themes),
@@ -96,8 +98,12 @@ def event(e: Event) -> JSONObject:
 
 
 def _tags(p: Point | KeyJudgment) -> JSONObject:
-    return {"themes": _ids(p.themes), "countries": _codes(p.countries),
-            "actors": _ids(p.actors), "sources": _ids(p.sources)}
+    return {
+        "themes": _ids(p.themes),
+        "countries": _codes(p.countries),
+        "actors": _ids(p.actors),
+        "sources": _ids(p.sources),
+    }
 
 
 def point(p: Point) -> JSONObject:
@@ -105,8 +111,13 @@ def point(p: Point) -> JSONObject:
 
 
 def judgment(j: KeyJudgment) -> JSONObject:
-    return {"text": j.text, "likelihood": j.likelihood, "confidence": j.confidence,
-            "basis": _ids(j.basis), **_tags(j)}
+    return {
+        "text": j.text,
+        "likelihood": j.likelihood,
+        "confidence": j.confidence,
+        "basis": _ids(j.basis),
+        **_tags(j),
+    }
 
 
 def briefing(
@@ -134,13 +145,27 @@ def briefing_summary(b: Briefing) -> JSONObject:
 
 
 def source(s: Source) -> JSONObject:
-    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-            "published": _date(s.published), "kind": s.kind, "reliability": s.reliability}
+    return {
+        "id": s.id,
+        "title": s.title,
+        "publisher": s.publisher,
+        "url": s.url,
+        "published": _date(s.published),
+        "kind": s.kind,
+        "reliability": s.reliability,
+    }
 
 
 def relation(r: Relation) -> JSONObject:
-    return {"from": r.source.id, "to": r.target.id, "kind": r.kind, "since": _date(r.since),
-            "until": _date(r.until), "summary": r.summary, "sources": _ids(r.sources)}
+    return {
+        "from": r.source.id,
+        "to": r.target.id,
+        "kind": r.kind,
+        "since": _date(r.since),
+        "until": _date(r.until),
+        "summary": r.summary,
+        "sources": _ids(r.sources),
+    }
 
 
 def transfer(t: Transfer) -> JSONObject:

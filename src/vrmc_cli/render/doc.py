@@ -8,7 +8,7 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 # How a span is meant, not how it looks: renderers map each to their own styling.
 Style = Literal[
@@ -102,7 +102,7 @@ class Footnotes:
     notes: tuple[tuple[int, Inline], ...]
 
 
-Block = Union[Heading, Para, Bullets, Table, Fields, Callout, Footnotes]
+Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes
 
 
 @dataclass(frozen=True, slots=True)
