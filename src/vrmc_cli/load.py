@@ -847,8 +847,8 @@ def parse_text(shown: str, text: str) -> Fragment:
             fragment.problems.append(_yaml_problem(shown, exc))
             return fragment
         raise
-    if root is None:
-        return fragment  # empty, or comments only
+    if root is None or _is_null(root):
+        return fragment  # empty, comments only, or an empty document
     checker = _Checker(shown, track_aliases="&" in text)
     pairs = checker.mapping(root, "top level")
     if pairs is None:

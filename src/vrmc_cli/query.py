@@ -83,7 +83,7 @@ class Filter:
 
     def actor_entry_ok(self, actor: Actor) -> bool:
         return (
-            (not self.themes or not actor.themes or self.theme_ok(actor.themes))
+            self.theme_ok(actor.themes)
             and self.country_ok((actor.country,))
             and self.actor_ok((actor,))
         )
@@ -94,9 +94,7 @@ class Filter:
         )
 
     def scenario_ok(self, scenario: Scenario) -> bool:
-        return (not self.themes or self.theme_ok(scenario.themes)) and self.country_ok(
-            scenario.countries
-        )
+        return self.theme_ok(scenario.themes) and self.country_ok(scenario.countries)
 
     def relation_ok(self, relation: Relation) -> bool:
         ends = (relation.source, relation.target)
@@ -117,11 +115,16 @@ def item_countries(countries: Iterable[Country], actors: Iterable[Actor]) -> set
 # --------------------------------------------------------------------------- resolving names
 
 
-def _did_you_mean(value: str, options: Iterable[str]) -> str:
-    close = difflib.get_close_matches(value.lower(), sorted(set(options)), n=3, cutoff=0.5)
-    if not close:
-        return ""
-    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
+def _did_you_mean(value: str, options: Iterable[str], listing: Sequence[str] = ()) -> str:
+    """The closest known values; all of them (or `listing`) when there are only a few."""
+    known = sorted(set(options))
+    close = difflib.get_close_matches(fold(value), known, n=3, cutoff=0.5)
+    if close:
+        return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
+    shown = list(listing) or known
+    if len(shown) <= 8:
+        return " (known: " + ", ".join(shown) + ")"
+    return ""
 
 
 def resolve_theme(corpus: Corpus, value: str) -> Theme:
@@ -140,10 +143,10 @@ def resolve_country(corpus: Corpus, value: str) -> Country:
     for country in corpus.countries:
         if key in (fold(country.code), fold(country.name), *(fold(a) for a in country.aliases)):
             return country
-    names = [n for c in corpus.countries for n in (c.code, c.name.lower())]
-    raise UsageError(
-        f"unknown country {shorten(value)!r}{_did_you_mean(value, names)}; see 'vrmc countries'"
-    )
+    names = [n for c in corpus.countries for n in (c.code.lower(), fold(c.name))]
+    listing = [f"{c.name} ({c.code})" for c in corpus.countries]
+    hint = _did_you_mean(value, names, listing)
+    raise UsageError(f"unknown country {shorten(value)!r}{hint}; see 'vrmc countries'")
 
 
 def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:

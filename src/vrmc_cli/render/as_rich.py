@@ -101,8 +101,13 @@ def block(b: Block) -> RenderableType:
         return grid
     if isinstance(b, Callout):
         border = "green" if b.tone == "bottom-line" else "blue"
+        parts: list[RenderableType] = []
+        for n, child in enumerate(b.blocks):
+            if n:
+                parts.append(Text(""))
+            parts.append(block(child))
         return Panel(
-            Group(*(block(c) for c in b.blocks)),
+            Group(*parts),
             title=Text(visible(b.title), style="bold"),
             title_align="left",
             border_style=border,
@@ -121,7 +126,8 @@ def render(doc: Doc) -> list[RenderableType]:
     """Renderables for a console, with a blank line between blocks."""
     out: list[RenderableType] = []
     for n, b in enumerate(doc.blocks):
-        if n and not isinstance(b, Heading | Footnotes):
+        padded = isinstance(b, Heading | Footnotes) and b.level == 2
+        if n and not padded:
             out.append(Text(""))
         out.append(block(b))
     return out

@@ -1,0 +1,107 @@
+"""Shared test helpers: an isolated environment, the CLI runner, goldens and corpus builders."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from vrmc_cli.cli import app
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+FIXTURE = DATA / "corpus"
+GOLDEN = TESTS / "golden"
+
+# Variables that change how vrmc or its libraries behave: no test may inherit them.
+_LEAKY = (
+    "VRMC_BRIEFINGS",
+    "VRMC_FORMAT",
+    "VRMC_NO_CACHE",
+    "VRMC_DEBUG",
+    "VRMC_PURE_YAML",
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "TERMINAL_WIDTH",
+    "PAGER",
+    "TTY_COMPATIBLE",
+    "TTY_INTERACTIVE",
+    "GITHUB_ACTIONS",
+    "PY_COLORS",
+    "PYTHONIOENCODING",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite golden files from the current output"
+    )
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    for name in _LEAKY:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    yield
+
+
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    """Run vrmc in-process; stdout and stderr are kept apart."""
+    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+
+
+def run_vrmc(
+    *args: str,
+    env: dict[str, str] | None = None,
+    timeout: float = 30,
+    stdin: int | None = subprocess.DEVNULL,
+) -> subprocess.CompletedProcess[bytes]:
+    """Run the real entry point in a subprocess, with a clean environment plus `env`."""
+    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
+    base.update(env or {})
+    return subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", *args],
+        env=base,
+        capture_output=True,
+        timeout=timeout,
+        stdin=stdin,
+        check=False,
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(path: Path, actual: str, update: bool) -> None:
+    """Compare with a golden file (rewrite it with --update-goldens, then review the diff)."""
+    if update or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="")
+        if not update:
+            pytest.fail(f"golden {path.relative_to(TESTS)} was missing and has been written")
+        return
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"output differs from {path.relative_to(TESTS)}"
+
+
+def write_corpus(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write topic files (text or exact bytes) below `root`; returns `root`."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root

@@ -1,0 +1,122 @@
+"""Golden outputs: every command in every format on the fixture corpus, plus parse-backs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import FIXTURE, GOLDEN, check_golden, invoke
+
+COMMANDS = {
+    "brief-list": ["brief"],
+    "brief-arms": ["brief", "arms"],
+    "brief-arms-filtered": ["brief", "arms", "--theme", "aircraft-deals"],
+    "timeline": ["timeline"],
+    "timeline-short": ["timeline", "--short", "--reverse"],
+    "actors": ["actors"],
+    "actor-ada": ["actor", "ada"],
+    "transfers": ["transfers"],
+    "scenarios": ["scenarios"],
+    "themes": ["themes"],
+    "countries": ["countries"],
+    "sources": ["sources"],
+    "search": ["search", "yland"],
+    "report": ["report"],
+    "report-cite": ["report", "--cite", "--country", "xanadu"],
+}
+TABULAR = {
+    "timeline",
+    "timeline-short",
+    "actors",
+    "transfers",
+    "scenarios",
+    "themes",
+    "countries",
+    "sources",
+    "search",
+}
+EXTENSIONS = {
+    "text": "txt",
+    "rich": "rich.txt",
+    "markdown": "md",
+    "json": "json",
+    "csv": "csv",
+    "html": "html",
+}
+CASES = [(case, fmt) for case in COMMANDS for fmt in EXTENSIONS if fmt != "csv" or case in TABULAR]
+
+
+def render(case: str, fmt: str) -> str:
+    result = invoke("-b", str(FIXTURE), *COMMANDS[case], "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.parametrize(("case", "fmt"), CASES, ids=[f"{c}-{f}" for c, f in CASES])
+def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
+    output = render(case, fmt)
+    check_golden(GOLDEN / case / f"{fmt}.{EXTENSIONS[fmt]}", output, update_goldens)
+    assert "\x1b" not in output
+    if fmt == "json":
+        json.loads(output, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
+    elif fmt == "csv":
+        rows = list(csv.reader(io.StringIO(output)))
+        assert len({len(r) for r in rows}) == 1, "every CSV row has the header's columns"
+    elif fmt == "html":
+        HTMLParser().feed(output)
+        assert output.startswith("<!DOCTYPE html>") and "<script" not in output
+        assert "http" not in output.split("<body>")[0], "no external assets"
+
+
+@pytest.mark.parametrize("case", sorted(COMMANDS))
+def test_output_is_deterministic(case: str) -> None:
+    assert render(case, "text") == render(case, "text")
+
+
+def test_csv_is_refused_for_documents() -> None:
+    result = invoke("-b", str(FIXTURE), "brief", "arms", "-f", "csv")
+    assert result.exit_code == 2
+    assert "--format csv is for the tabular commands" in result.stderr
+
+
+def test_json_matches_the_documented_contract() -> None:
+    timeline = json.loads(render("timeline", "json"))
+    assert list(timeline) == ["events"]
+    first = timeline["events"][0]
+    assert first["id"] == "first-contacts" and first["date"] == "2001" and first["circa"] is True
+    actors = json.loads(render("actors", "json"))["actors"]
+    assert [a["id"] for a in actors] == sorted(a["id"] for a in actors)
+    briefing = json.loads(render("brief-arms-filtered", "json"))["briefing"]
+    points = [p["text"] for s in briefing["sections"] for p in s["points"]]
+    assert points == ["Twenty-four jets were ordered."]
+    transfers = json.loads(render("transfers", "json"))["transfers"]
+    assert [t["id"] for t in transfers] == ["rifles", "jets"]
+    assert transfers[1]["ordered"] == "2006-07" and transfers[1]["value_usd"] == 1500000000
+    themes = json.loads(render("themes", "json"))["themes"]
+    assert [t["id"] for t in themes] == ["military", "arms-sales", "aircraft-deals", "diplomacy"]
+
+
+def test_markdown_parses_and_nests() -> None:
+    from markdown_it import MarkdownIt
+
+    output = invoke("-b", str(FIXTURE), "report", "-f", "markdown", "--heading-level", "3").stdout
+    tokens = MarkdownIt("commonmark").enable("table").parse(output)
+    levels = {t.tag for t in tokens if t.type == "heading_open"}
+    assert min(levels) == "h3"
+    assert any(t.type == "table_open" for t in tokens)
+
+
+@pytest.mark.parametrize("case", ["report", "report-cite", "brief-arms", "transfers", "search"])
+def test_markdown_converts_with_pandoc_without_warnings(case: str) -> None:
+    pypandoc = pytest.importorskip("pypandoc")
+    output = render(case, "markdown")
+    html = pypandoc.convert_text(
+        output, "html", format="gfm+footnotes", extra_args=["--fail-if-warnings"]
+    )
+    assert "<script" not in html
+    if case == "report-cite":
+        assert 'class="footnote' in html or "footnote" in html

@@ -1,0 +1,103 @@
+"""Project hygiene: help texts, README coverage, the renderer registry and import arrows."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke
+from vrmc_cli.cli import app
+from vrmc_cli.render import RENDERERS, Format
+
+ROOT = Path(__file__).parent.parent
+SRC = ROOT / "src" / "vrmc_cli"
+COMMANDS = sorted(
+    c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None
+)
+
+
+def test_there_are_commands() -> None:
+    assert {
+        "brief",
+        "timeline",
+        "actors",
+        "actor",
+        "transfers",
+        "scenarios",
+        "themes",
+        "countries",
+        "sources",
+        "search",
+        "report",
+        "validate",
+    } <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_examples(command: str) -> None:
+    result = invoke(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples: vrmc " + command in result.stdout.replace("\n", " ").replace("  ", " ")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_is_in_the_readme(command: str) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"vrmc {command}" in readme
+
+
+def test_registry_covers_every_format() -> None:
+    assert set(RENDERERS) == set(Format)
+    for module in set(RENDERERS.values()):
+        assert (SRC / "render" / f"{module}.py").exists()
+
+
+# Which of our modules each module may import (STYLE.md: arrows point one way).
+ALLOWED = {
+    "dates": set(),
+    "textsafe": set(),
+    "errors": {"textsafe"},
+    "model": {"dates"},
+    "load": {"dates", "errors", "model", "textsafe"},
+    "link": {"errors", "load", "model", "textsafe"},
+    "cache": {"errors", "link", "load", "model"},
+    "corpus": {"errors", "model", "link", "load", "cache"},
+    "query": {"dates", "errors", "model", "textsafe"},
+    "search": {"model", "query", "render"},
+    "views": {"model", "query", "render", "search", "dates"},
+    "commands": {"model", "query", "render", "views", "search", "dates"},
+}
+
+
+def our_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level >= 1:
+            name = (node.module or "").split(".")[0]
+            if name:
+                found.add(name)
+            else:
+                found.update(alias.name for alias in node.names)
+    return found - {"__version__"}
+
+
+@pytest.mark.parametrize("module", sorted(ALLOWED))
+def test_import_arrows_point_one_way(module: str) -> None:
+    assert our_imports(SRC / f"{module}.py") <= ALLOWED[module]
+
+
+def test_only_cli_uses_typer_and_nobody_imports_click() -> None:
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "import click" not in text and "from click" not in text, path
+        if path.name not in ("cli.py",):
+            assert "import typer" not in text, path
+
+
+def test_rich_is_only_used_by_its_renderer() -> None:
+    for path in SRC.rglob("*.py"):
+        if path.name in ("as_rich.py",):
+            continue
+        assert "from rich" not in path.read_text(encoding="utf-8"), path
