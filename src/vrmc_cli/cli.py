@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import errno
+import functools
+import inspect
 import os
 import shlex
 import shutil
@@ -10,7 +12,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -168,6 +170,55 @@ class Look:
     fmt: Format | None
     heading_level: int
     no_pager: bool
+
+
+# Every listing command takes these, spelled the same way; `with_shared_options` adds them.
+_SHARED: tuple[tuple[str, Any, Any], ...] = (
+    ("theme", ThemeOpt, None),
+    ("country", CountryOpt, None),
+    ("actor", ActorOpt, None),
+    ("since", SinceOpt, None),
+    ("until", UntilOpt, None),
+    ("fmt", FormatOpt, None),
+    ("heading_level", HeadingOpt, 1),
+    ("no_pager", NoPagerOpt, False),
+)
+
+Command = Callable[..., None]
+
+
+def with_shared_options(command: Command) -> Command:
+    """Give a command the shared filter and output options.
+
+    The command declares its own parameters plus keyword-only `args: FilterArgs` and
+    `look: Look`; Typer sees its own parameters followed by the shared ones.
+    """
+    own = [
+        p
+        for p in inspect.signature(command, eval_str=True).parameters.values()
+        if p.name not in ("args", "look")
+    ]
+    shared = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default)
+        for name, hint, default in _SHARED
+    ]
+
+    @functools.wraps(command)
+    def wrapper(**kwargs: Any) -> None:
+        args = FilterArgs(
+            kwargs.pop("theme") or (),
+            kwargs.pop("country") or (),
+            kwargs.pop("actor") or (),
+            kwargs.pop("since"),
+            kwargs.pop("until"),
+        )
+        look = Look(kwargs.pop("fmt"), kwargs.pop("heading_level"), kwargs.pop("no_pager"))
+        command(**kwargs, args=args, look=look)
+
+    parameters = [*own, *shared]
+    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
+    return wrapper
 
 
 # --------------------------------------------------------------------------- running
@@ -357,6 +408,7 @@ def main(
     epilog="Examples: vrmc brief | vrmc brief motivations | vrmc brief motiv -c colombia "
     "-f markdown"
 )
+@with_shared_options
 def brief(
     ctx: typer.Context,
     briefing: Annotated[
@@ -367,14 +419,9 @@ def brief(
             autocompletion=_complete("briefing"),
         ),
     ] = None,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """A briefing, bottom line first; without ID, the list of briefings.
 
@@ -382,58 +429,47 @@ def brief(
     """
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.brief(c, args, briefing))
+    run(ctx, look, lambda c: commands.brief(c, args, briefing))
 
 
 @app.command(
     epilog="Examples: vrmc timeline --country colombia --since 2018 | "
     "vrmc timeline --short --reverse --limit 10"
 )
+@with_shared_options
 def timeline(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
     short: Annotated[bool, typer.Option("--short", help="One line per event.")] = False,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.")
     ] = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """Dated events in order, each at its real precision, with countries and sources."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
     run(
         ctx,
-        Look(fmt, heading_level, no_pager),
+        look,
         lambda c: commands.timeline(c, args, short=short, reverse=reverse, limit=limit),
     )
 
 
 @app.command(epilog="Examples: vrmc actors | vrmc actors --country russia -f csv")
+@with_shared_options
 def actors(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """People, states and organisations: name, kind, country and current role."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.actors(c, args))
+    run(ctx, look, lambda c: commands.actors(c, args))
 
 
 @app.command(
@@ -441,6 +477,7 @@ def actors(
     epilog="Examples: vrmc actor vladimir-putin | vrmc actor chávez | "
     "vrmc actor rosoboron --since 2019",
 )
+@with_shared_options
 def actor_profile(
     ctx: typer.Context,
     name: Annotated[
@@ -451,26 +488,21 @@ def actor_profile(
             autocompletion=_complete("actor"),
         ),
     ],
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """One actor: summary, roles over time, stance, relations, events and briefing points."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.actor(c, args, name))
+    run(ctx, look, lambda c: commands.actor(c, args, name))
 
 
 @app.command(
     epilog="Examples: vrmc transfers | vrmc transfers --category aircraft "
     "--since 2006 --until 2009 -f csv"
 )
+@with_shared_options
 def transfers(
     ctx: typer.Context,
     category: Annotated[
@@ -482,14 +514,9 @@ def transfers(
             autocompletion=_complete("category"),
         ),
     ] = None,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """The arms-transfer register, with totals by category and status.
 
@@ -497,82 +524,62 @@ def transfers(
     """
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
     run(
         ctx,
-        Look(fmt, heading_level, no_pager),
+        look,
         lambda c: commands.transfers(c, args, category or ()),
     )
 
 
 @app.command(epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown")
+@with_shared_options
 def scenarios(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """Outlook scenarios: likelihood, horizon, drivers and indicators to watch."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.scenarios(c, args))
+    run(ctx, look, lambda c: commands.scenarios(c, args))
 
 
 @app.command(epilog="Examples: vrmc themes | vrmc themes --country colombia")
+@with_shared_options
 def themes(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """The theme tree, with how many events and points each theme (and its subtree) holds."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.themes(c, args))
+    run(ctx, look, lambda c: commands.themes(c, args))
 
 
 @app.command(epilog="Examples: vrmc countries | vrmc countries -f json")
+@with_shared_options
 def countries(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """Countries with their aliases and how many events, actors and transfers involve each."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.countries(c, args))
+    run(ctx, look, lambda c: commands.countries(c, args))
 
 
 @app.command(epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv")
+@with_shared_options
 def sources(
     ctx: typer.Context,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """Sources with their reliability and how many items cite each.
 
@@ -580,37 +587,32 @@ def sources(
     """
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.sources(c, args))
+    run(ctx, look, lambda c: commands.sources(c, args))
 
 
 @app.command(
     name="search",
     epilog="Examples: vrmc search igla | vrmc search 'tu-160' -c colombia | vrmc search bogota",
 )
+@with_shared_options
 def search_command(
     ctx: typer.Context,
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find (all of them).")],
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """Full-text search across every text field, ignoring case and accents."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.find(c, args, text))
+    run(ctx, look, lambda c: commands.find(c, args, text))
 
 
 @app.command(
     epilog="Examples: vrmc report --format markdown > brief.md | "
     "vrmc report -c colombia --cite -f html > colombia.html"
 )
+@with_shared_options
 def report(
     ctx: typer.Context,
     cite: Annotated[
@@ -620,21 +622,15 @@ def report(
             help="Attach numbered source references to points and events (footnotes in Markdown).",
         ),
     ] = False,
-    theme: ThemeOpt = None,
-    country: CountryOpt = None,
-    actor: ActorOpt = None,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    fmt: FormatOpt = None,
-    heading_level: HeadingOpt = 1,
-    no_pager: NoPagerOpt = False,
+    *,
+    args: FilterArgs,
+    look: Look,
 ) -> None:
     """The whole briefing document: briefings, timeline, actors, arms register, scenarios
     and a numbered bibliography."""
     from . import commands
 
-    args = FilterArgs(theme or (), country or (), actor or (), since, until)
-    run(ctx, Look(fmt, heading_level, no_pager), lambda c: commands.report(c, args, cite=cite))
+    run(ctx, look, lambda c: commands.report(c, args, cite=cite))
 
 
 @app.command(epilog="Examples: vrmc validate | vrmc validate ~/my-corpus")

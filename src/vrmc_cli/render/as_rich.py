@@ -82,14 +82,24 @@ def block(b: Block) -> RenderableType:
         return grid
     if isinstance(b, Table):
         table = RichTable(
-            box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, expand=False, show_edge=False
+            box=box.SIMPLE_HEAD,
+            header_style="bold",
+            pad_edge=False,
+            expand=False,
+            show_edge=False,
+            collapse_padding=True,
         )
         numeric = b.numeric or (False,) * len(b.columns)
-        for name, is_number in zip(b.columns, numeric, strict=True):
+        for n, (name, is_number) in enumerate(zip(b.columns, numeric, strict=True)):
+            # Wide enough for the longest word, so narrow terminals wrap between words
+            # rather than inside them; only longer words (URLs) are folded.
+            words = [w for row in b.rows for s in row[n] for w in s.text.split()]
+            longest = max((len(w) for w in [*name.split(), *words]), default=1)
             table.add_column(
                 Text(visible(name, one_line=True)),
                 overflow="fold",
                 justify="right" if is_number else "left",
+                min_width=min(longest, 14),
             )
         for row in b.rows:
             table.add_row(*(text(c, one_line=True) for c in row))
