@@ -67,7 +67,8 @@ def test_text_format_on_a_terminal_has_no_escape_codes() -> None:
 
 def test_long_output_goes_through_the_pager(tmp_path: Path) -> None:
     seen = tmp_path / "paged.txt"
-    pager = f"{sys.executable} -c \"import sys; open({str(seen)!r}, 'wb').write(sys.stdin.buffer.read())\""
+    script = f"import sys; open({str(seen)!r}, 'wb').write(sys.stdin.buffer.read())"
+    pager = f'{sys.executable} -c "{script}"'
     out = run_in_pty("report", env={"PAGER": pager})
     assert seen.exists() and b"Atlantic test corpus" in seen.read_bytes()
     assert b"Atlantic test corpus" not in out

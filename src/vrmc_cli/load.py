@@ -192,7 +192,10 @@ def _composer_classes() -> tuple[type[Any], ...]:
     import yaml  # imported here: only work that parses files pays for it
 
     classes: list[type[Any]] = []
-    c_parser = getattr(yaml, "CParser", None)
+    # CParser is not exported at the top of the yaml package: it lives in yaml.cyaml, which
+    # exists only when PyYAML was built with libyaml. Its plain scalars have style '' where
+    # the pure-Python parser gives None, so plainness is tested with `not node.style`.
+    c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
     if c_parser is not None and os.environ.get("VRMC_PURE_YAML") != "1":
 
         class CComposer(c_parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
@@ -268,15 +271,18 @@ def _locate_byte(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def _yaml_problem(shown: str, exc: Exception) -> Problem:
+def _yaml_problem(shown: str, exc: Exception, text: str = "") -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    index = getattr(mark, "index", -1)
+    # libyaml does not name the character it stopped at; the text does.
+    at_tab = isinstance(index, int) and 0 <= index < len(text) and text[index] == "\t"
     problem = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "invalid YAML"
     message = f"invalid YAML: {problem}"
     if "expected a single document" in str(getattr(exc, "context", "")) or "another document" in (
         problem or ""
     ):
         message = "a topic file holds one YAML document; found another one here"
-    elif "'\\t'" in message or "\\t" in repr(problem):
+    elif at_tab or "'\\t'" in message or "\\t" in repr(problem) or "tab character" in message:
         message = "invalid YAML: a tab cannot start a token; indent with spaces, not tabs"
     elif "nesting depth" in message:
         message = "invalid YAML: nesting too deep"
@@ -353,7 +359,7 @@ class _Checker:
                 self.problem(key_node, f"{what}: mapping keys must be plain text")
                 continue
             if key_node.tag == "tag:yaml.org,2002:merge" or (
-                key_node.value == "<<" and key_node.style is None
+                key_node.value == "<<" and not key_node.style
             ):
                 self.problem(key_node, f"{what}: merge keys (<<) are not supported")
                 continue
@@ -421,9 +427,9 @@ class _Checker:
         value = self.scalar(node, what)
         if value is None:
             return None
-        if node.style is None and value in _TRUE:
+        if not node.style and value in _TRUE:
             return True
-        if node.style is None and value in _FALSE:
+        if not node.style and value in _FALSE:
             return False
         self.problem(node, f"{what}: expected true or false, got {shorten(value)!r}")
         return None
@@ -432,7 +438,7 @@ class _Checker:
         value = self.scalar(node, what)
         if value is None:
             return None
-        if node.style is None and _INT_RE.fullmatch(value):
+        if not node.style and _INT_RE.fullmatch(value):
             return int(value.replace("_", "").lstrip("+"))
         self.problem(
             node,
@@ -444,7 +450,7 @@ class _Checker:
         value = self.scalar(node, what)
         if value is None:
             return None
-        if node.style is None and any(c.isdigit() for c in value) and _NUMBER_RE.fullmatch(value):
+        if not node.style and any(c.isdigit() for c in value) and _NUMBER_RE.fullmatch(value):
             cleaned = value.replace("_", "").lstrip("+")
             if _INT_RE.fullmatch(cleaned):
                 return int(cleaned)
@@ -558,7 +564,7 @@ def _is_null(node: Any) -> bool:
         return False
     if node.tag == "tag:yaml.org,2002:null":
         return True
-    return node.tag == _STR_TAG and node.style is None and node.value in _NULLS
+    return node.tag == _STR_TAG and not node.style and node.value in _NULLS
 
 
 def _describe(node: Any) -> str:
@@ -844,7 +850,7 @@ def parse_text(shown: str, text: str) -> Fragment:
         return fragment
     except Exception as exc:
         if type(exc).__module__.startswith("yaml"):
-            fragment.problems.append(_yaml_problem(shown, exc))
+            fragment.problems.append(_yaml_problem(shown, exc, text))
             return fragment
         raise
     if root is None or _is_null(root):
