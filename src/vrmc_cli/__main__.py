@@ -28,10 +28,22 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         from . import __version__
 
-        sys.stdout.write(f"vrmc {__version__}\n")
-        return
-    from .cli import run_app
+        try:
+            if sys.stdout is None:  # started with stdout closed (`vrmc --version >&-`)
+                raise OSError(0, "standard output is closed")
+            sys.stdout.write(f"vrmc {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:
+            from .cli import output_failed
 
+            raise SystemExit(output_failed(exc)) from None
+        return
+    try:
+        from .cli import run_app
+    except KeyboardInterrupt:
+        # Ctrl-C while the modules load: the same quiet exit as later on (cli.run_app).
+        sys.stderr.write("\n")
+        raise SystemExit(130) from None
     run_app()
 
 

@@ -307,7 +307,12 @@ def emit(text: str, *, page: bool = False) -> None:
         return
     try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        # Unbuffered stdout (python -u, PYTHONUNBUFFERED) is a raw file whose write may take
+        # only part of the data, say when the reader of a pipe quits midway: write the rest,
+        # so that the failure, if any, is raised and reported rather than lost.
+        view = memoryview(data)
+        while view:
+            view = view[sys.stdout.buffer.write(view) or 0 :]
         sys.stdout.buffer.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -319,13 +324,25 @@ def emit(text: str, *, page: bool = False) -> None:
         _fail(f"cannot write output: {reason}", status)
 
 
+def output_failed(exc: OSError) -> int:
+    """Report a failed write to stdout outside `emit` (help, version); the exit status."""
+    _silence_stdout()
+    if exc.errno == errno.EPIPE:
+        return ExitStatus.DATA_ERROR
+    reason = os.strerror(exc.errno) if exc.errno else (exc.strerror or str(exc))
+    sys.stderr.write(f"vrmc: error: cannot write output: {reason}\n")
+    if exc.errno in (errno.ENOSPC, errno.EIO):
+        return ExitStatus.IO_ERROR
+    return ExitStatus.DATA_ERROR
+
+
 def _silence_stdout() -> None:
     """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         os.close(devnull)
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: stdout is None
         pass
 
 
@@ -362,7 +379,7 @@ def _page(data: bytes) -> bool:
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"vrmc {__version__}\n")
+        emit(f"vrmc {__version__}\n")
         raise typer.Exit(0)
 
 
@@ -676,6 +693,9 @@ def run_app() -> None:
         _silence_stdout()
         raise SystemExit(ExitStatus.DATA_ERROR) from None
     except Exception as exc:
+        # Typer writes help and usage itself: a full disk there is an output error, not a bug.
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EIO):
+            raise SystemExit(output_failed(exc)) from None
         if debug:
             raise
         name = type(exc).__name__

@@ -24,7 +24,7 @@ from .model import (
     Topic,
     Transfer,
 )
-from .textsafe import shorten
+from .textsafe import quote
 
 ID_KINDS = ("themes", "actors", "events", "briefings", "sources", "transfers", "scenarios")
 NOUNS = {
@@ -115,7 +115,7 @@ class _Linker:
                     self.problem(
                         path,
                         (line, column),
-                        f"{prefix}{field}: unknown {NOUNS[target]} {shorten(ref_id)!r}"
+                        f"{prefix}{field}: unknown {NOUNS[target]} {quote(ref_id)}"
                         f"{closest(ref_id, sorted(known))}",
                     )
 

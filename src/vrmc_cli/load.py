@@ -17,7 +17,7 @@ from typing import Any
 from .dates import PartialDate, parse_date
 from .errors import CorpusError, Problem
 from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
-from .textsafe import shorten
+from .textsafe import quote, shorten
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -44,6 +44,9 @@ _TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"
 _FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
 _INT_RE = re.compile(r"\+?[0-9][0-9_]*")
 _NUMBER_RE = re.compile(r"\+?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+# Quantities and values beyond this are typing mistakes; refusing them also keeps int() and
+# json.dumps() from failing on numbers too long to convert, or on a float that is infinite.
+_NUMBER_LIMIT = 10**30
 
 Ref = tuple[str, int, int]  # (id or code, line, column): a reference not yet resolved
 Record = dict[str, Any]  # one entry's checked fields; "@" holds its (line, column)
@@ -79,9 +82,9 @@ def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
         try:
             info = os.stat(root)
         except (OSError, ValueError) as exc:
-            raise CorpusError(f"cannot use corpus {shorten(root)!r}: {_reason(exc)}") from None
+            raise CorpusError(f"cannot use corpus {quote(root)}: {_reason(exc)}") from None
         if not stat.S_ISDIR(info.st_mode):
-            raise CorpusError(f"cannot use corpus {shorten(root)!r}: not a folder")
+            raise CorpusError(f"cannot use corpus {quote(root)}: not a folder")
         real_root = os.path.realpath(root)
         if real_root in seen_roots:
             continue
@@ -340,7 +343,7 @@ class _Checker:
             kind == "MappingNode" and tag == _MAP_TAG
         ):
             return True
-        self.problem(node, f"{what}: unsupported YAML tag {shorten(tag)!r}")
+        self.problem(node, f"{what}: unsupported YAML tag {quote(tag)}")
         return False
 
     def mapping(self, node: Any, what: str) -> list[tuple[str, Any, Any]] | None:
@@ -364,13 +367,13 @@ class _Checker:
                 self.problem(key_node, f"{what}: merge keys (<<) are not supported")
                 continue
             if key_node.tag not in _ALLOWED_TAGS:
-                self.problem(key_node, f"{what}: unsupported YAML tag {shorten(key_node.tag)!r}")
+                self.problem(key_node, f"{what}: unsupported YAML tag {quote(key_node.tag)}")
                 continue
             key = key_node.value
             if key in first_line:
                 self.problem(
                     key_node,
-                    f"duplicate key {shorten(key)!r} (first defined on line {first_line[key]})",
+                    f"duplicate key {quote(key)} (first defined on line {first_line[key]})",
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1
@@ -431,7 +434,7 @@ class _Checker:
             return True
         if not node.style and value in _FALSE:
             return False
-        self.problem(node, f"{what}: expected true or false, got {shorten(value)!r}")
+        self.problem(node, f"{what}: expected true or false, got {quote(value)}")
         return None
 
     def integer(self, node: Any, what: str) -> int | None:
@@ -439,10 +442,14 @@ class _Checker:
         if value is None:
             return None
         if not node.style and _INT_RE.fullmatch(value):
-            return int(value.replace("_", "").lstrip("+"))
+            digits = value.replace("_", "").lstrip("+").lstrip("0") or "0"
+            if len(digits) <= 30:
+                return int(digits)
+            self.problem(node, f"{what}: {quote(value)} is too large")
+            return None
         self.problem(
             node,
-            f"{what}: expected a whole number of 0 or more, got {_quoted(node)}{shorten(value)!r}",
+            f"{what}: expected a whole number of 0 or more, got {_quoted(node)}{quote(value)}",
         )
         return None
 
@@ -452,11 +459,17 @@ class _Checker:
             return None
         if not node.style and any(c.isdigit() for c in value) and _NUMBER_RE.fullmatch(value):
             cleaned = value.replace("_", "").lstrip("+")
-            if _INT_RE.fullmatch(cleaned):
-                return int(cleaned)
-            return float(cleaned)
+            try:
+                # float(): exact enough to compare; `.e5` fits the pattern but is no number.
+                if abs(float(cleaned)) < _NUMBER_LIMIT:
+                    return int(cleaned) if _INT_RE.fullmatch(cleaned) else float(cleaned)
+            except ValueError:
+                pass
+            else:
+                self.problem(node, f"{what}: {quote(value)} is too large")
+                return None
         self.problem(
-            node, f"{what}: expected a number of 0 or more, got {_quoted(node)}{shorten(value)!r}"
+            node, f"{what}: expected a number of 0 or more, got {_quoted(node)}{quote(value)}"
         )
         return None
 
@@ -468,7 +481,7 @@ class _Checker:
             return value
         self.problem(
             node,
-            f"{what}: {shorten(value)!r} is not one of {', '.join(options)}{_hint(value, options)}",
+            f"{what}: {quote(value)} is not one of {', '.join(options)}{_hint(value, options)}",
         )
         return None
 
@@ -480,7 +493,7 @@ class _Checker:
             return value
         self.problem(
             node,
-            f"{what}: {shorten(value)!r} is not a valid id (lowercase kebab-case, "
+            f"{what}: {quote(value)} is not a valid id (lowercase kebab-case, "
             "such as 'arms-sales')",
         )
         return None
@@ -491,7 +504,7 @@ class _Checker:
             return None
         if ID_RE.fullmatch(value):
             return value
-        self.problem(node, f"{what}: {shorten(value)!r} must be a lowercase kebab-case word")
+        self.problem(node, f"{what}: {quote(value)} must be a lowercase kebab-case word")
         return None
 
     def code(self, node: Any, what: str) -> str | None:
@@ -502,7 +515,7 @@ class _Checker:
             return value
         self.problem(
             node,
-            f"{what}: {shorten(value)!r} is not a country code (two capital letters, such as 'VE')",
+            f"{what}: {quote(value)} is not a country code (two capital letters, such as 'VE')",
         )
         return None
 
@@ -535,7 +548,7 @@ class _Checker:
             field_spec = spec.get(key)
             if field_spec is None:
                 self.problem(
-                    key_node, f"{what}: unknown field {shorten(key)!r}{_hint(key, list(spec))}"
+                    key_node, f"{what}: unknown field {quote(key)}{_hint(key, list(spec))}"
                 )
                 continue
             if _is_null(value_node):
@@ -575,7 +588,7 @@ def _describe(node: Any) -> str:
         return "a list"
     if _is_null(node):
         return "nothing (null)"
-    return f"text {shorten(str(node.value), 30)!r}"
+    return f"text {quote(str(node.value), 30)}"
 
 
 def _hint(value: str, options: Sequence[str]) -> str:
@@ -868,7 +881,7 @@ def parse_text(shown: str, text: str) -> Fragment:
             if version is not None and version != "1":
                 checker.problem(
                     value_node,
-                    f"version: this vrmc reads format version 1, not {shorten(version)!r}",
+                    f"version: this vrmc reads format version 1, not {quote(version)}",
                 )
         elif key == "topic":
             if not _is_null(value_node):
@@ -889,7 +902,7 @@ def parse_text(shown: str, text: str) -> Fragment:
         else:
             checker.problem(
                 key_node,
-                f"unknown top-level key {shorten(key)!r}"
+                f"unknown top-level key {quote(key)}"
                 f"{_hint(key, TOP_KEYS)} (extensions start with 'x-')",
             )
     _check_date_order(checker, fragment)

@@ -29,7 +29,7 @@ from .model import (
     Theme,
     Transfer,
 )
-from .textsafe import fold, shorten
+from .textsafe import fold, quote, shorten
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +133,7 @@ def resolve_theme(corpus: Corpus, value: str) -> Theme:
         if key in (theme.id, fold(theme.title)):
             return theme
     raise UsageError(
-        f"unknown theme {shorten(value)!r}"
+        f"unknown theme {quote(value)}"
         f"{_did_you_mean(value, (t.id for t in corpus.themes))}; see 'vrmc themes'"
     )
 
@@ -146,7 +146,7 @@ def resolve_country(corpus: Corpus, value: str) -> Country:
     names = [n for c in corpus.countries for n in (c.code.lower(), fold(c.name))]
     listing = [f"{c.name} ({c.code})" for c in corpus.countries]
     hint = _did_you_mean(value, names, listing)
-    raise UsageError(f"unknown country {shorten(value)!r}{hint}; see 'vrmc countries'")
+    raise UsageError(f"unknown country {quote(value)}{hint}; see 'vrmc countries'")
 
 
 def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:
@@ -164,11 +164,9 @@ def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:
                 return hits[0]
             if len(hits) > 1:
                 listed = ", ".join(a.id for a in hits[:6])
-                raise UsageError(f"{shorten(value)!r} matches several actors: {listed}")
+                raise UsageError(f"{quote(value)} matches several actors: {listed}")
     names = [n for a in corpus.actors for n in (a.id, fold(a.name))]
-    raise UsageError(
-        f"unknown actor {shorten(value)!r}{_did_you_mean(key, names)}; see 'vrmc actors'"
-    )
+    raise UsageError(f"unknown actor {quote(value)}{_did_you_mean(key, names)}; see 'vrmc actors'")
 
 
 def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
@@ -181,10 +179,10 @@ def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
         return hits[0]
     if len(hits) > 1:
         raise UsageError(
-            f"{shorten(value)!r} matches several briefings: " + ", ".join(b.id for b in hits)
+            f"{quote(value)} matches several briefings: " + ", ".join(b.id for b in hits)
         )
     raise UsageError(
-        f"unknown briefing {shorten(value)!r}"
+        f"unknown briefing {quote(value)}"
         f"{_did_you_mean(key, corpus.briefing_by_id)}; see 'vrmc brief'"
     )
 
@@ -222,8 +220,9 @@ def build_filter(
     theme_set: set[Theme] = set()
     for value in themes:
         theme_set |= subtree(corpus, resolve_theme(corpus, value))
-    start = resolve_date(since, "--since") if since else None
-    end = resolve_date(until, "--until") if until else None
+    # `is not None`: an empty `--since ''` is a mistake to report, not a missing option.
+    start = resolve_date(since, "--since") if since is not None else None
+    end = resolve_date(until, "--until") if until is not None else None
     if start and end and end.last_day < start.first_day:
         raise UsageError(f"--until {end} comes before --since {start}")
     labels = (
@@ -301,9 +300,7 @@ def select_transfers(corpus: Corpus, f: Filter, categories: Sequence[str] = ()) 
     known = {fold(t.category) for t in corpus.transfers}
     for value in categories:
         if fold(value) not in known:
-            raise UsageError(
-                f"unknown category {shorten(value)!r}{_did_you_mean(fold(value), known)}"
-            )
+            raise UsageError(f"unknown category {quote(value)}{_did_you_mean(fold(value), known)}")
     chosen = [
         t
         for t in corpus.transfers

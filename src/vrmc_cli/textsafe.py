@@ -47,3 +47,8 @@ def shorten(text: str, limit: int = 60) -> str:
     """One visible line of at most `limit` characters, for echoing input in messages."""
     line = visible(text, one_line=True)
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """`'text'` for messages: visible, one line, shortened, and not re-escaped by repr()."""
+    return f"'{shorten(text, limit)}'"
