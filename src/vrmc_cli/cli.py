@@ -291,8 +291,10 @@ def _options(fmt: Format, look: Look) -> Options:
         width = int(columns)
     width = max(40, min(width, 200))
     term = os.environ.get("TERM", "")
-    force = os.environ.get("FORCE_COLOR", "")
-    color = _isatty(sys.stdout) or bool(force)
+    # FORCE_COLOR=1 forces colour into a pipe; FORCE_COLOR=0 (or false) does not, unlike Rich's
+    # own reading of it. NO_COLOR and TERM=dumb always win.
+    force = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
+    color = _isatty(sys.stdout) or force
     if os.environ.get("NO_COLOR") or term == "dumb":
         color = False
     return Options(width=width, color=color, color_system="standard" if color else None)
