@@ -145,11 +145,18 @@ def role_when(role: Role) -> str:
 
 
 def current_role(actor: Actor) -> str:
-    """The latest role still open, else the latest role held."""
+    """The latest dated role still open; else the role that ended last, marked with its end;
+    else (roles without dates) the last role listed."""
     if not actor.roles:
         return ""
-    open_roles = [r for r in actor.roles if r.end is None]
-    return (open_roles or list(actor.roles))[-1].title
+    open_roles = [r for r in actor.roles if r.start and r.end is None]
+    if open_roles:
+        return open_roles[-1].title
+    ended = [r for r in actor.roles if r.end]
+    if ended:
+        last = max(ended, key=lambda r: r.end.key if r.end else (0, 0, 0))
+        return f"{last.title} (until {last.end.human() if last.end else ''})"
+    return actor.roles[-1].title
 
 
 def paragraphs(text: str | None, extra: Inline = ()) -> list[Block]:
