@@ -313,7 +313,7 @@ def timeline_blocks(
             (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
             for e in events
         )
-        return [Table(("date", "event", "confidence", "id"), rows)]
+        return [Table(("date", "event", "confidence", "id"), rows, one_line_rows=True)]
     blocks: list[Block] = []
     year: int | None = None
     batch: list[Item] = []

@@ -92,7 +92,7 @@ def block(b: Block) -> RenderableType:
         numeric = b.numeric or (False,) * len(b.columns)
         for n, (name, is_number) in enumerate(zip(b.columns, numeric, strict=True)):
             # Wide enough for the longest word, so narrow terminals wrap between words
-            # rather than inside them; only longer words (URLs) are folded.
+            # rather than inside them; only longer words (ids, URLs) are folded.
             words = [w for row in b.rows for s in row[n] for w in s.text.split()]
             longest = max((len(w) for w in [*name.split(), *words]), default=1)
             table.add_column(

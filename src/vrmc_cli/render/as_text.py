@@ -40,7 +40,8 @@ def table(block: Table, indent: str = "") -> list[str]:
     rows = [[cell(c) for c in row] for row in block.rows]
     widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
     numeric = block.numeric or (False,) * len(header)
-    if sum(widths) + 2 * (len(widths) - 1) + len(indent) <= MAX_TABLE_WIDTH:
+    fits = sum(widths) + 2 * (len(widths) - 1) + len(indent) <= MAX_TABLE_WIDTH
+    if fits or block.one_line_rows:
 
         def line(values: list[str]) -> str:
             parts = [

@@ -75,6 +75,7 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
     numeric: tuple[bool, ...] = ()  # right-aligned columns
     caption: str | None = None
+    one_line_rows: bool = False  # keep one line per row in plain text, however wide
 
 
 @dataclass(frozen=True, slots=True)
