@@ -500,27 +500,26 @@ def delivery_span(t: Transfer) -> str:
 
 
 def totals(transfers: Sequence[Transfer], key: str) -> Table:
+    """Rows per category (or status), and the values the sources report.
+
+    Quantities are not added up: a row may count missiles, another batteries.
+    """
     groups: dict[str, list[Transfer]] = {}
     for t in transfers:
         label = (t.category if key == "category" else t.status) or "unknown"
         groups.setdefault(label, []).append(t)
+    statuses = ("delivered", "delivering", "ordered", "unconfirmed", "cancelled")
+    shown = [s for s in statuses if any(t.status == s for t in transfers)]
     rows = []
     for label in sorted(groups):
         items = groups[label]
-        rows.append(
-            (
-                plain(label),
-                plain(str(len(items))),
-                plain(_total([t.quantity_ordered for t in items], quantity)),
-                plain(_total([t.quantity_delivered for t in items], quantity)),
-                plain(_total([t.value_usd for t in items], money)),
-            )
-        )
-    return Table(
-        (key, "rows", "units ordered", "units delivered", "reported value"),
-        tuple(rows),
-        numeric=(False, True, True, True, True),
-    )
+        cells = [plain(label), plain(str(len(items)))]
+        if key == "category":
+            cells += [plain(str(sum(1 for t in items if t.status == s))) for s in shown]
+        cells.append(plain(_total([t.value_usd for t in items], money)))
+        rows.append(tuple(cells))
+    columns = (key, "rows", *(shown if key == "category" else ()), "reported value")
+    return Table(columns, tuple(rows), numeric=(False, *(True,) * (len(columns) - 1)))
 
 
 def _total(values: Sequence[int | float | None], show: Callable[[Any], str]) -> str:
