@@ -360,15 +360,14 @@ def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline
 def actors_table(actors: Sequence[Actor]) -> Table:
     rows = tuple(
         (
-            plain(a.name),
+            (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
             plain(a.kind),
             plain(a.country.name if a.country else ""),
             plain(current_role(a)),
-            (Span(a.id, "code"),),
         )
         for a in actors
     )
-    return Table(("name", "kind", "country", "current role", "id"), rows)
+    return Table(("name and id", "kind", "country", "current role"), rows)
 
 
 def actors_doc(actors: Sequence[Actor]) -> Doc:
@@ -538,7 +537,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                 "route",
                 "ordered",
                 "delivered",
-                "qty ordered / delivered",
+                "qty ord. / del.",
                 "status",
             ),
             transfer_rows(ordered),

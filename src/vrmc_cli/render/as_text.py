@@ -8,7 +8,8 @@ from ..textsafe import visible
 from .doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Table
 
 WIDTH = 78  # fixed, not the terminal's: the same corpus gives the same bytes everywhere
-MAX_TABLE_WIDTH = 110  # wider tables are printed as one record per row
+MAX_TABLE_WIDTH = 120  # wider tables are printed as one record per row
+MAX_CELL_WIDTH = 24  # longer cells wrap inside their column, if the table is too wide
 
 
 def inline(spans: Inline) -> str:
@@ -36,22 +37,48 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
 
 
 def table(block: Table, indent: str = "") -> list[str]:
-    header = [c for c in block.columns]
+    """Aligned columns, long cells wrapped inside their column; one record per row when even
+    that is too wide."""
+    header = list(block.columns)
     rows = [[cell(c) for c in row] for row in block.rows]
-    widths = [max([len(header[i])] + [len(r[i]) for r in rows]) for i in range(len(header))]
     numeric = block.numeric or (False,) * len(header)
-    fits = sum(widths) + 2 * (len(widths) - 1) + len(indent) <= MAX_TABLE_WIDTH
-    if fits or block.one_line_rows:
+    cap = None if block.one_line_rows else MAX_CELL_WIDTH
+    naturals = [max([len(name)] + [len(r[i]) for r in rows]) for i, name in enumerate(header)]
+    widths = []
+    for i, name in enumerate(header):
+        longest_word = max([len(w) for r in rows for w in r[i].split()] + [len(name)])
+        widths.append(naturals[i] if cap is None else min(naturals[i], max(cap, longest_word)))
+    room = MAX_TABLE_WIDTH - 2 * (len(widths) - 1) - len(indent)
+    # Give what room is left to the wrapped columns, widest first.
+    while sum(widths) < room:
+        short = [i for i in range(len(widths)) if widths[i] < naturals[i]]
+        if not short:
+            break
+        widest = max(short, key=lambda i: naturals[i] - widths[i])
+        widths[widest] += min(room - sum(widths), naturals[widest] - widths[widest])
+    if sum(widths) <= room or cap is None:
 
-        def line(values: list[str]) -> str:
-            parts = [
-                v.rjust(w) if numeric[i] else v.ljust(w)
-                for i, (v, w) in enumerate(zip(values, widths, strict=True))
+        def lines(values: list[str]) -> list[str]:
+            columns = [
+                textwrap.wrap(v, w, break_long_words=False, break_on_hyphens=False) or [""]
+                if cap is not None and len(v) > w
+                else [v]
+                for v, w in zip(values, widths, strict=True)
             ]
-            return (indent + "  ".join(parts)).rstrip()
+            out = []
+            for depth in range(max(len(c) for c in columns)):
+                parts = [
+                    (c[depth] if depth < len(c) else "").rjust(w)
+                    if numeric[i]
+                    else (c[depth] if depth < len(c) else "").ljust(w)
+                    for i, (c, w) in enumerate(zip(columns, widths, strict=True))
+                ]
+                out.append((indent + "  ".join(parts)).rstrip())
+            return out
 
-        out = [line(header), indent + "  ".join("-" * w for w in widths)]
-        out.extend(line(r) for r in rows)
+        out = [*lines(header), indent + "  ".join("-" * w for w in widths)]
+        for row in rows:
+            out.extend(lines(row))
         return out
     out = []
     label_width = max(len(h) for h in header)
