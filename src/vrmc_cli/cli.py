@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+import copy
 import errno
 import functools
 import inspect
 import os
-import shlex
 import shutil
-import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from . import __version__
-from .commands import FilterArgs
 from .errors import ExitStatus, InvalidCorpus, VrmcError
-from .model import Corpus
-from .render import Format, Options, Output
+from .render import Format
+
+if TYPE_CHECKING:
+    # Imported where they are used: --help and usage errors never load the model.
+    from .commands import FilterArgs
+    from .model import Corpus
+    from .render import Options, Output
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -193,9 +196,12 @@ def with_shared_options(command: Command) -> Command:
     The command declares its own parameters plus keyword-only `args: FilterArgs` and
     `look: Look`; Typer sees its own parameters followed by the shared ones.
     """
+    # `args` is dropped, so its annotation need not be importable yet: FilterArgs lives with
+    # the commands, which are imported only when one runs (start-up time).
+    hints = {"FilterArgs": None}
     own = [
         p
-        for p in inspect.signature(command, eval_str=True).parameters.values()
+        for p in inspect.signature(command, locals=hints, eval_str=True).parameters.values()
         if p.name not in ("args", "look")
     ]
     shared = [
@@ -205,6 +211,8 @@ def with_shared_options(command: Command) -> Command:
 
     @functools.wraps(command)
     def wrapper(**kwargs: Any) -> None:
+        from .commands import FilterArgs
+
         args = FilterArgs(
             kwargs.pop("theme") or (),
             kwargs.pop("country") or (),
@@ -281,6 +289,8 @@ def _isatty(stream: object) -> bool:
 
 
 def _options(fmt: Format, look: Look) -> Options:
+    from .render import Options
+
     if fmt is not Format.rich:
         return Options(heading_level=look.heading_level)
     width = 100
@@ -355,6 +365,9 @@ def _should_page(text: str) -> bool:
 
 
 def _page(data: bytes) -> bool:
+    import shlex
+    import subprocess
+
     command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
     if not command:
         return False
@@ -383,6 +396,20 @@ def _version(value: bool) -> None:
     if value:
         emit(f"vrmc {__version__}\n")
         raise typer.Exit(0)
+
+
+def _simple_command(name: str, builder: str, summary: str, epilog: str) -> None:
+    """Register a command whose only options are the shared ones."""
+
+    def command(ctx: typer.Context, *, args: FilterArgs, look: Look) -> None:
+        from . import commands
+
+        build = getattr(commands, builder)
+        run(ctx, look, lambda corpus: build(corpus, args))
+
+    command.__name__ = name
+    command.__doc__ = summary
+    app.command(name=name, epilog=epilog)(with_shared_options(command))
 
 
 @app.callback()
@@ -477,18 +504,12 @@ def timeline(
     )
 
 
-@app.command(epilog="Examples: vrmc actors | vrmc actors --country russia -f csv")
-@with_shared_options
-def actors(
-    ctx: typer.Context,
-    *,
-    args: FilterArgs,
-    look: Look,
-) -> None:
-    """People, states and organisations: name, kind, country and current role."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.actors(c, args))
+_simple_command(
+    "actors",
+    "actors",
+    """People, states and organisations: name, kind, country and current role.""",
+    epilog="Examples: vrmc actors | vrmc actors --country russia -f csv",
+)
 
 
 @app.command(
@@ -550,63 +571,39 @@ def transfers(
     )
 
 
-@app.command(epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown")
-@with_shared_options
-def scenarios(
-    ctx: typer.Context,
-    *,
-    args: FilterArgs,
-    look: Look,
-) -> None:
-    """Outlook scenarios: likelihood, horizon, drivers and indicators to watch."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.scenarios(c, args))
+_simple_command(
+    "scenarios",
+    "scenarios",
+    """Outlook scenarios: likelihood, horizon, drivers and indicators to watch.""",
+    epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown",
+)
 
 
-@app.command(epilog="Examples: vrmc themes | vrmc themes --country colombia")
-@with_shared_options
-def themes(
-    ctx: typer.Context,
-    *,
-    args: FilterArgs,
-    look: Look,
-) -> None:
-    """The theme tree, with how many events and points each theme (and its subtree) holds."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.themes(c, args))
+_simple_command(
+    "themes",
+    "themes",
+    """The theme tree, with how many events and points each theme (and its subtree) holds.""",
+    epilog="Examples: vrmc themes | vrmc themes --country colombia",
+)
 
 
-@app.command(epilog="Examples: vrmc countries | vrmc countries -f json")
-@with_shared_options
-def countries(
-    ctx: typer.Context,
-    *,
-    args: FilterArgs,
-    look: Look,
-) -> None:
-    """Countries with their aliases and how many events, actors and transfers involve each."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.countries(c, args))
+_simple_command(
+    "countries",
+    "countries",
+    """Countries with their aliases and how many events, actors and transfers involve each.""",
+    epilog="Examples: vrmc countries | vrmc countries -f json",
+)
 
 
-@app.command(epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv")
-@with_shared_options
-def sources(
-    ctx: typer.Context,
-    *,
-    args: FilterArgs,
-    look: Look,
-) -> None:
+_simple_command(
+    "sources",
+    "sources",
     """Sources with their reliability and how many items cite each.
 
     With filters: only the sources cited by the events, points and transfers that match.
-    """
-    from . import commands
-
-    run(ctx, look, lambda c: commands.sources(c, args))
+    """,
+    epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv",
+)
 
 
 @app.command(
@@ -683,11 +680,51 @@ def validate(
         emit("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
 
 
+# Global options before the command name, and whether each takes a value.
+_GLOBAL_OPTIONS = {"-b": True, "--briefings": True, "--no-cache": False, "--debug": False}
+
+
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """The app, holding only the command that `argv` runs when that is certain.
+
+    Typer turns every command into a Click command before it parses anything (reading its
+    signature, evaluating its annotations: about 3 ms a command, a quarter of start-up).
+    Only the command being run is needed. When the group itself may have to answer (its
+    help, --version, a missing or unknown command name, shell completion), the whole app is
+    used, so every output stays the same.
+    """
+    if any(name.startswith("_VRMC_COMPLETE") for name in os.environ):
+        return app
+    name = None
+    args = iter(argv)
+    for arg in args:
+        takes_value = _GLOBAL_OPTIONS.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+        if takes_value is None:
+            if arg.startswith("-b") and not arg.startswith("--"):
+                continue  # -bDIR
+            if not arg.startswith("-"):
+                name = arg
+            break
+        if takes_value and "=" not in arg:
+            next(args, None)
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None
+        and (info.name or info.callback.__name__.lower().replace("_", "-")) == name
+    ]
+    if name is None or len(chosen) != 1:
+        return app
+    only = copy.copy(app)
+    only.registered_commands = chosen
+    return only
+
+
 def run_app() -> None:
     """The console script: Typer's parsing, plus quiet handling of interrupts and bugs."""
     debug = _env_on("VRMC_DEBUG") or "--debug" in sys.argv[1:]
     try:
-        app(prog_name="vrmc")
+        app_for(sys.argv[1:])(prog_name="vrmc")
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         raise SystemExit(ExitStatus.INTERRUPTED) from None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import views
@@ -28,7 +28,6 @@ from .query import (
 from .render import Output
 from .render import data as js
 from .render.doc import Block, Bullets, Callout, Doc, Heading, Item, Para, Span, plain
-from .search import search
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +53,13 @@ class FilterArgs:
 
 def _filters_json(f: Filter) -> list[str]:
     return list(f.labels)
+
+
+def _listing(
+    doc: Doc, key: str, objects: Callable[[], list[js.JSONObject]], columns: Sequence[str]
+) -> Output:
+    """Output for a list of entries: `{key: [...]}` in JSON, one row per entry in CSV."""
+    return Output(doc, lambda: {key: objects()}, columns, lambda: js.rows_from(objects(), columns))
 
 
 # --------------------------------------------------------------------------- brief
@@ -103,12 +109,11 @@ def timeline(
         events.reverse()
     if limit is not None:
         events = events[:limit]
-    doc = views.timeline_doc(events, short=short)
-    return Output(
-        doc,
-        lambda: {"events": [js.event(e) for e in events]},
+    return _listing(
+        views.timeline_doc(events, short=short),
+        "events",
+        lambda: [js.event(e) for e in events],
         EVENT_COLUMNS,
-        lambda: js.rows_from((js.event(e) for e in events), EVENT_COLUMNS),
     )
 
 
@@ -194,11 +199,11 @@ TRANSFER_COLUMNS = (
 
 def transfers(corpus: Corpus, args: FilterArgs, categories: Sequence[str]) -> Output:
     chosen = select_transfers(corpus, args.resolve(corpus), categories)
-    return Output(
+    return _listing(
         views.transfers_doc(chosen),
-        lambda: {"transfers": [js.transfer(t) for t in chosen]},
+        "transfers",
+        lambda: [js.transfer(t) for t in chosen],
         TRANSFER_COLUMNS,
-        lambda: js.rows_from((js.transfer(t) for t in chosen), TRANSFER_COLUMNS),
     )
 
 
@@ -219,11 +224,11 @@ SCENARIO_COLUMNS = (
 
 def scenarios(corpus: Corpus, args: FilterArgs) -> Output:
     chosen = select_scenarios(corpus, args.resolve(corpus))
-    return Output(
+    return _listing(
         views.scenarios_doc(chosen),
-        lambda: {"scenarios": [js.scenario(s) for s in chosen]},
+        "scenarios",
+        lambda: [js.scenario(s) for s in chosen],
         SCENARIO_COLUMNS,
-        lambda: js.rows_from((js.scenario(s) for s in chosen), SCENARIO_COLUMNS),
     )
 
 
@@ -246,12 +251,7 @@ SOURCE_COLUMNS = (
 def themes(corpus: Corpus, args: FilterArgs) -> Output:
     counts = theme_counts(corpus, args.resolve(corpus))
     objects = [{**js.theme(c.theme), "events": c.events, "points": c.points} for c in counts]
-    return Output(
-        views.themes_doc(counts),
-        lambda: {"themes": objects},
-        THEME_COLUMNS,
-        lambda: js.rows_from(objects, THEME_COLUMNS),
-    )
+    return _listing(views.themes_doc(counts), "themes", lambda: objects, THEME_COLUMNS)
 
 
 def countries(corpus: Corpus, args: FilterArgs) -> Output:
@@ -260,12 +260,7 @@ def countries(corpus: Corpus, args: FilterArgs) -> Output:
         {**js.country(c.country), "events": c.events, "actors": c.actors, "transfers": c.transfers}
         for c in counts
     ]
-    return Output(
-        views.countries_doc(counts),
-        lambda: {"countries": objects},
-        COUNTRY_COLUMNS,
-        lambda: js.rows_from(objects, COUNTRY_COLUMNS),
-    )
+    return _listing(views.countries_doc(counts), "countries", lambda: objects, COUNTRY_COLUMNS)
 
 
 def sources(corpus: Corpus, args: FilterArgs) -> Output:
@@ -280,12 +275,7 @@ def sources(corpus: Corpus, args: FilterArgs) -> Output:
     doc = views.sources_doc(counts)
     if not counts:
         doc = Doc(doc.title, doc.blocks, ("no sources match the filters",))
-    return Output(
-        doc,
-        lambda: {"sources": objects},
-        SOURCE_COLUMNS,
-        lambda: js.rows_from(objects, SOURCE_COLUMNS),
-    )
+    return _listing(doc, "sources", lambda: objects, SOURCE_COLUMNS)
 
 
 # --------------------------------------------------------------------------- search
@@ -294,6 +284,8 @@ SEARCH_COLUMNS = ("kind", "ref", "label", "field", "text")
 
 
 def find(corpus: Corpus, args: FilterArgs, text: str) -> Output:
+    from .search import search  # here: no other command needs it (start-up time)
+
     hits = search(corpus, text, args.resolve(corpus))
     return Output(
         views.search_doc(text, hits),
