@@ -39,6 +39,8 @@ CODE_RE = re.compile(r"[A-Z]{2}")
 # Characters YAML forbids in a stream (YAML 1.1 "printable" set): found before parsing so the
 # message can say where they are, which PyYAML's reader cannot.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Only the pure-Python parser lets an escape such as "\ud800" through; libyaml refuses it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
 _FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
@@ -82,9 +84,9 @@ def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
         try:
             info = os.stat(root)
         except (OSError, ValueError) as exc:
-            raise CorpusError(f"cannot use corpus {quote(root)}: {_reason(exc)}") from None
+            raise CorpusError(f"cannot use corpus {_path(root)}: {_reason(exc)}") from None
         if not stat.S_ISDIR(info.st_mode):
-            raise CorpusError(f"cannot use corpus {quote(root)}: not a folder")
+            raise CorpusError(f"cannot use corpus {_path(root)}: not a folder")
         real_root = os.path.realpath(root)
         if real_root in seen_roots:
             continue
@@ -144,6 +146,11 @@ def _walk(
             problems.append(Problem(shown_path, message="not a regular file; not read"))
 
 
+def _path(root: str) -> str:
+    # Quoted and visible, but whole up to PATH_MAX: the end of a path is what tells it apart.
+    return quote(root, 4096)
+
+
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror[0].lower() + exc.strerror[1:]
@@ -186,6 +193,22 @@ def _too_large(topic_file: TopicFile, size: int) -> Problem:
 # --------------------------------------------------------------------------- YAML
 
 
+# Each composed node costs about 300 bytes: 16 MiB of `- a` lines would make four million of
+# them and need 1.3 GB. A million (about 330 MB, 2 s with libyaml) is far beyond any real
+# topic file.
+MAX_NODES = 1_000_000
+
+
+class TooManyNodes(Exception):
+    """More than MAX_NODES nodes in one file: refused before they fill the memory."""
+
+
+def _tagged_nodes(stream: str) -> int:
+    # Nodes with an explicit tag are composed without a call to resolve(), which counts the
+    # others; each tag is written with a `!`, so this bounds them.
+    return stream.count("!")
+
+
 def _composer_classes() -> tuple[type[Any], ...]:
     """YAML composers that resolve no implicit types: every plain scalar stays the text written.
 
@@ -200,11 +223,32 @@ def _composer_classes() -> tuple[type[Any], ...]:
     # the pure-Python parser gives None, so plainness is tested with `not node.style`.
     c_parser = getattr(getattr(yaml, "cyaml", None), "CParser", None)
     if c_parser is not None and os.environ.get("VRMC_PURE_YAML") != "1":
+        default_tags = {
+            yaml.ScalarNode: yaml.resolver.BaseResolver.DEFAULT_SCALAR_TAG,
+            yaml.SequenceNode: yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG,
+            yaml.MappingNode: yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
+        }
 
         class CComposer(c_parser, yaml.resolver.BaseResolver):  # type: ignore[misc,valid-type]
             def __init__(self, stream: str) -> None:
                 c_parser.__init__(self, stream)  # type: ignore[misc]
                 yaml.resolver.BaseResolver.__init__(self)
+                self.nodes = _tagged_nodes(stream)
+
+            # libyaml calls these three for every node. BaseResolver has no implicit and no
+            # path resolvers, so its answer is always the default tag of the node's kind:
+            # give it without the bookkeeping (a fifth of the time spent composing).
+            def resolve(self, kind: type[Any], value: Any, implicit: Any) -> str:
+                self.nodes += 1
+                if self.nodes > MAX_NODES:
+                    raise TooManyNodes
+                return default_tags[kind]
+
+            def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+                pass
+
+            def ascend_resolver(self) -> None:
+                pass
 
         classes.append(CComposer)
 
@@ -221,6 +265,34 @@ def _composer_classes() -> tuple[type[Any], ...]:
             yaml.parser.Parser.__init__(self)
             yaml.composer.Composer.__init__(self)
             yaml.resolver.BaseResolver.__init__(self)
+            self.nodes = _tagged_nodes(stream)
+
+        def resolve(self, kind: type[Any], value: Any, implicit: Any) -> Any:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise TooManyNodes
+            # untyped in PyYAML's stubs
+            return yaml.resolver.BaseResolver.resolve(self, kind, value, implicit)  # type: ignore[no-untyped-call]
+
+        def scan_to_next_token(self) -> None:
+            # PyYAML's own version skips spaces only, so `version: 1<TAB># note` is an error
+            # here and fine with libyaml. Skip tabs where libyaml does (in flow context, or
+            # where no key may start); a tab used as indentation is still reported.
+            if self.index == 0 and self.peek() == "\ufeff":
+                self.forward()
+            while True:
+                while self.peek() == " " or (
+                    self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+                ):
+                    self.forward()
+                if self.peek() == "#":
+                    while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                        self.forward()
+                # untyped in PyYAML's stubs
+                if not self.scan_line_break():  # type: ignore[no-untyped-call]
+                    return
+                if not self.flow_level:
+                    self.allow_simple_key = True
 
     classes.append(PyComposer)
     return tuple(classes)
@@ -302,16 +374,23 @@ _ALLOWED_TAGS = frozenset(
 )
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
+# Dates parsed so far, by their text. Many items share a date; sharing one (immutable) object
+# saves parsing it again and makes the cache smaller and quicker to read.
+_DATES: dict[str, PartialDate] = {}
 
 
 class _Checker:
     """Walks one composed document, checking it against the schema and recording problems."""
 
-    def __init__(self, shown: str, track_aliases: bool) -> None:
+    def __init__(self, shown: str, track_aliases: bool, escapes: bool = True) -> None:
         self.shown = shown
         self.problems: list[Problem] = []
         self.track_aliases = track_aliases
         self.seen: set[int] = set()
+        # Without anchors (no aliases to track) and without backslashes (no escape can make
+        # half a surrogate pair), a plain-tagged scalar passes every check of `scalar`: the
+        # hot paths below then take its value directly.
+        self.plain = not track_aliases and not escapes
 
     def problem(self, node: Any, message: str) -> None:
         mark = node.start_mark
@@ -358,6 +437,17 @@ class _Checker:
         pairs: list[tuple[str, Any, Any]] = []
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
+            key = key_node.value
+            if (
+                key_node.tag == _STR_TAG
+                and type(key_node).__name__ == "ScalarNode"
+                and key != "<<"
+                and key not in first_line
+            ):
+                # The usual key: passes every check below.
+                first_line[key] = key_node.start_mark.line + 1
+                pairs.append((key, key_node, value_node))
+                continue
             if type(key_node).__name__ != "ScalarNode":
                 self.problem(key_node, f"{what}: mapping keys must be plain text")
                 continue
@@ -381,6 +471,12 @@ class _Checker:
         return pairs
 
     def sequence(self, node: Any, what: str) -> list[Any] | None:
+        if (
+            not self.track_aliases
+            and node.tag == _SEQ_TAG
+            and type(node).__name__ == "SequenceNode"
+        ):
+            return list(node.value)  # the usual case: passes every check below
         if not self._tag_ok(node, what):
             return None
         if type(node).__name__ != "SequenceNode":
@@ -391,12 +487,19 @@ class _Checker:
         return list(node.value)
 
     def scalar(self, node: Any, what: str) -> str | None:
+        if self.plain and node.tag == _STR_TAG and type(node).__name__ == "ScalarNode":
+            return str(node.value)  # the usual case: passes every check below
         if not self._tag_ok(node, what):
             return None
         if type(node).__name__ != "ScalarNode":
             self.problem(node, f"{what}: expected text, got {_describe(node)}")
             return None
         if not self._fresh(node, what):
+            return None
+        if _SURROGATE.search(node.value) is not None:
+            self.problem(
+                node, f"{what}: invalid Unicode escape (half of a surrogate pair); use \\UXXXXXXXX"
+            )
             return None
         return str(node.value)
 
@@ -420,11 +523,17 @@ class _Checker:
         value = self.scalar(node, what)
         if value is None:
             return None
+        known = _DATES.get(value)
+        if known is not None:
+            return known
         try:
-            return parse_date(value)
+            date = parse_date(value)
         except ValueError as exc:
             self.problem(node, f"{what}: {exc}")
             return None
+        if len(_DATES) < 100_000:
+            _DATES[value] = date
+        return date
 
     def boolean(self, node: Any, what: str) -> bool | None:
         value = self.scalar(node, what)
@@ -526,13 +635,33 @@ class _Checker:
         return (value, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def refs(
-        self, node: Any, what: str, check: Callable[[Any, str], str | None]
+        self,
+        node: Any,
+        what: str,
+        check: Callable[[Any, str], str | None],
+        pattern: re.Pattern[str] | None = None,
     ) -> tuple[Ref, ...] | None:
+        """`pattern`, when given, is what `check` accepts: a plain scalar matching it is taken
+        without the calls (and the `what` text) that only a problem would need."""
         items = self.sequence(node, what)
         if items is None:
             return None
-        out = [self.ref(item, f"{what}[{i}]", check) for i, item in enumerate(items)]
-        return tuple(r for r in out if r is not None)
+        out: list[Ref] = []
+        for i, item in enumerate(items):
+            if (
+                pattern is not None
+                and self.plain
+                and item.tag == _STR_TAG
+                and type(item).__name__ == "ScalarNode"
+                and pattern.fullmatch(item.value)
+            ):
+                mark = item.start_mark
+                out.append((item.value, mark.line + 1, mark.column + 1))
+                continue
+            ref = self.ref(item, f"{what}[{i}]", check)
+            if ref is not None:
+                out.append(ref)
+        return tuple(out)
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -559,9 +688,9 @@ class _Checker:
             if value is not None:
                 record[key] = value
         present = {key for key, _, _ in pairs}
-        for name, field_spec in spec.items():
+        for name in _REQUIRED[kind]:
             # A field that was present but invalid already has its problem.
-            if field_spec.required and name not in present:
+            if name not in present:
                 self.problem(node, f"{what}: missing required field {name!r}")
         # Kept even when incomplete, so its id still resolves and one defect does not cascade
         # into "unknown id" problems elsewhere; an invalid corpus is never built into a model.
@@ -668,7 +797,7 @@ def _ref_id(c: _Checker, n: Any, w: str) -> Any:
 
 
 def _refs_id(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.ident)
+    return c.refs(n, w, c.ident, ID_RE)
 
 
 def _ref_code(c: _Checker, n: Any, w: str) -> Any:
@@ -676,7 +805,7 @@ def _ref_code(c: _Checker, n: Any, w: str) -> Any:
 
 
 def _refs_code(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.code)
+    return c.refs(n, w, c.code, CODE_RE)
 
 
 def _sub_entries(kind: str) -> Reader:
@@ -691,7 +820,7 @@ def _sub_entries(kind: str) -> Reader:
 
 
 def _refs_id_nonempty(c: _Checker, n: Any, w: str) -> Any:
-    refs = c.refs(n, w, c.ident)
+    refs = c.refs(n, w, c.ident, ID_RE)
     if refs is not None and not n.value:
         c.problem(n, f"{w}: needs at least one entry")
     return refs
@@ -840,6 +969,8 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "countries": _opt(_refs_code),
     },
 }
+# The required fields of each kind, in schema order (the order their problems are reported).
+_REQUIRED = {kind: tuple(n for n, f in spec.items() if f.required) for kind, spec in SPECS.items()}
 
 # Date pairs whose second member must not come before the first (FORMAT.md "Dates").
 DATE_ORDER = {
@@ -861,6 +992,10 @@ def parse_text(shown: str, text: str) -> Fragment:
     except RecursionError:
         fragment.problems.append(Problem(shown, 1, 1, "invalid YAML: nesting too deep"))
         return fragment
+    except TooManyNodes:
+        message = f"too many YAML nodes (more than {MAX_NODES:,}); split the file"
+        fragment.problems.append(Problem(shown, message=message))
+        return fragment
     except Exception as exc:
         if type(exc).__module__.startswith("yaml"):
             fragment.problems.append(_yaml_problem(shown, exc, text))
@@ -868,7 +1003,7 @@ def parse_text(shown: str, text: str) -> Fragment:
         raise
     if root is None or _is_null(root):
         return fragment  # empty, comments only, or an empty document
-    checker = _Checker(shown, track_aliases="&" in text)
+    checker = _Checker(shown, track_aliases="&" in text, escapes="\\" in text)
     pairs = checker.mapping(root, "top level")
     if pairs is None:
         fragment.problems.extend(checker.problems)
