@@ -225,29 +225,6 @@ def test_version() -> None:
     assert invoke("--version").stdout == "vrmc 1.0.0\n"
 
 
-def test_cache_never_changes_results(tmp_path: Path) -> None:
-    for args in (["timeline"], ["report", "--cite"], ["actors"], ["brief", "arms"]):
-        cold = invoke(*B, "--no-cache", *args, "-f", "json").stdout
-        first = invoke(*B, *args, "-f", "json").stdout
-        warm = invoke(*B, *args, "-f", "json").stdout
-        assert cold == first == warm
-
-
-def test_cache_reparses_an_edited_file(tmp_path: Path) -> None:
-    root = write_corpus(
-        tmp_path / "c",
-        {
-            "t.yaml": "themes: [{id: a, title: A}]\n",
-            "e.yaml": "events: [{id: e, date: 2006, title: Old, themes: [a]}]\n",
-        },
-    )
-    assert "Old" in invoke("-b", str(root), "timeline").stdout
-    path = root / "e.yaml"
-    path.write_text("events: [{id: e, date: 2006, title: New title, themes: [a]}]\n")
-    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
-    assert "New title" in invoke("-b", str(root), "timeline").stdout
-
-
 def test_completion_offers_corpus_values() -> None:
     result = run_vrmc(
         env={

@@ -2,10 +2,16 @@
 
 One cache file per set of corpus roots under `$XDG_CACHE_HOME/vrmc/` (default
 `~/.cache/vrmc/`), holding each topic file's checked records keyed by its path, size and
-mtime_ns, and vrmc's version. Linking always runs, so the cache cannot change a result.
+mtime_ns, and vrmc's version. It also holds the linked corpus those records made, with the
+path, size and mtime_ns of every file: when all of them are unchanged (and nothing else was
+found), that corpus is the result, which is what linking them again would give; when any
+differs, the changed files are parsed again and everything is linked again.
 Any trouble (no permission, a full disk, a corrupt or foreign file) means running without
 it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
 the old cache or the new one, never half of one.
+
+Layout: the SHA-256 of the rest, then three pickles: (FORMAT_TAG, stamps, size of the next
+pickle), the linked corpus (or None), the records. A warm run unpickles only the first two.
 """
 
 from __future__ import annotations
@@ -16,8 +22,8 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, BinaryIO, ClassVar
 
 from . import __version__
 from .errors import Problem
@@ -25,10 +31,14 @@ from .link import link
 from .load import Fragment, TopicFile, parse_file
 from .model import Corpus
 
-FORMAT_TAG = f"vrmc-cache-2/{__version__}"
+FORMAT_TAG = f"vrmc-cache-4/{__version__}"
+_DIGEST_SIZE = 32  # a cache file is the SHA-256 of its pickles, then the pickles
 Entries = dict[tuple[str, str], tuple[int, int, Fragment]]
+Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
 
 # Only these classes may be rebuilt from a cache file: a planted pickle cannot run code.
+# Records are pickled as calls of their class with their fields (`_Pickler`), so the model's
+# classes are allowed too; calling them runs nothing but their generated __init__.
 _ALLOWED = {
     ("vrmc_cli.load", "Fragment"),
     ("vrmc_cli.errors", "Problem"),
@@ -36,13 +46,58 @@ _ALLOWED = {
     ("copyreg", "_reconstructor"),
     ("builtins", "object"),
 }
+_MODEL_MODULE = Corpus.__module__
+
+
+def _constructor_args(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]] | None:
+    """A getter of the arguments that rebuild an instance of `cls` through its constructor,
+    for the dataclasses a cache may hold (those `_SafeUnpickler` allows); else None."""
+    import dataclasses
+    from operator import attrgetter
+
+    allowed = cls.__module__ == _MODEL_MODULE or (cls.__module__, cls.__qualname__) in _ALLOWED
+    if not (allowed and dataclasses.is_dataclass(cls)):
+        return None
+    fields = dataclasses.fields(cls)
+    # Only classes built from all their fields, by position (attrgetter of two or more
+    # names gives a tuple); any other pickles the usual way, more slowly.
+    if len(fields) < 2 or not all(f.init and not f.kw_only for f in fields):
+        return None
+    return attrgetter(*(f.name for f in fields))
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a record as a call of its class with its fields: unpickling it is then one
+    constructor call, several times quicker than dataclasses' generic __setstate__."""
+
+    getters: ClassVar[dict[type[Any], Callable[[Any], tuple[Any, ...]] | None]] = {}
+
+    def reducer_override(self, obj: Any) -> Any:
+        cls = type(obj)
+        try:
+            getter = self.getters[cls]
+        except KeyError:
+            getter = self.getters[cls] = _constructor_args(cls)
+        if getter is None:
+            return NotImplemented
+        return cls, getter(obj)
+
+
+def _dumps(obj: object) -> bytes:
+    out = io.BytesIO()
+    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
+    return out.getvalue()
 
 
 class _SafeUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
+        if (module, name) not in _ALLOWED and module != _MODEL_MODULE:
             raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
-        return super().find_class(module, name)
+        found = super().find_class(module, name)
+        if module == _MODEL_MODULE and not (isinstance(found, type) and found.__module__ == module):
+            # Only the model's own classes, not what it imports (typing helpers and so on).
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
+        return found
 
 
 def cache_dir() -> str:
@@ -57,20 +112,59 @@ def cache_path(roots: Sequence[str]) -> str:
     )
 
 
-def read_entries(path: str) -> Entries:
+def _verified(path: str) -> io.BytesIO | None:
+    """The cache file's pickles, or None when it is missing, someone else's or damaged."""
     try:
         if os.stat(path).st_uid != os.getuid():
-            return {}  # never trust a cache file someone else wrote
+            return None  # never trust a cache file someone else wrote
         with open(path, "rb") as fh:
-            tag, entries = _SafeUnpickler(io.BytesIO(fh.read())).load()
-        if tag != FORMAT_TAG or not isinstance(entries, dict):
-            return {}
-        return entries
+            blob = fh.read()
+    except (OSError, ValueError):
+        return None
+    # A damaged file can still unpickle (a flipped bit in a title): the checksum stops
+    # it from changing a result.
+    if hashlib.sha256(memoryview(blob)[_DIGEST_SIZE:]).digest() != blob[:_DIGEST_SIZE]:
+        return None
+    stream = io.BytesIO(blob)
+    stream.seek(_DIGEST_SIZE)
+    return stream
+
+
+def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries]:
+    """The cached corpus when it was linked from files with exactly these `stamps`; else the
+    cached records of each file (empty when there is no usable cache)."""
+    stream = _verified(path)
+    if stream is None:
+        return None, {}
+    try:
+        tag, cached_stamps, size = _SafeUnpickler(stream).load()
+        if tag != FORMAT_TAG:
+            return None, {}
+        start = stream.tell()
+        if stamps is not None and cached_stamps == stamps:
+            corpus = _SafeUnpickler(stream).load()
+            if isinstance(corpus, Corpus):
+                return corpus, {}
+        stream.seek(start + size)
+        entries = _SafeUnpickler(stream).load()
+        return None, entries if isinstance(entries, dict) else {}
     except Exception:
-        return {}
+        return None, {}
 
 
-def write_entries(path: str, entries: Entries) -> None:
+class _HashingWriter:
+    """Writes through to a file, keeping the SHA-256 of what went through."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.digest = hashlib.sha256()
+
+    def write(self, data: bytes) -> int:
+        self.digest.update(data)
+        return self.fh.write(data)
+
+
+def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries) -> None:
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -79,7 +173,16 @@ def write_entries(path: str, entries: Entries) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            pickle.dump((FORMAT_TAG, entries), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(bytes(_DIGEST_SIZE))  # the checksum goes here at the end
+            linked = _dumps(corpus)
+            out = _HashingWriter(fh)
+            out.write(_dumps((FORMAT_TAG, stamps, len(linked))))
+            out.write(linked)
+            del linked
+            # Straight to the file: the records are the bulk of the cache.
+            _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entries)
+            fh.seek(0)
+            fh.write(out.digest.digest())
         os.replace(temporary, path)
     except Exception:
         with contextlib.suppress(OSError):
@@ -90,7 +193,12 @@ def load_with_cache(
     roots: Sequence[str], files: Sequence[TopicFile], problems: Sequence[Problem]
 ) -> Corpus:
     path = cache_path(roots)
-    cached = read_entries(path)
+    stamps: Stamps = tuple((f.shown, f.real, f.size, f.mtime_ns) for f in files)
+    # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
+    # the cached corpus cannot be the answer.
+    corpus, cached = read_cache(path, None if problems else stamps)
+    if corpus is not None:
+        return corpus
     entries: Entries = {}
     fragments: list[Fragment] = []
     for topic_file in files:
@@ -102,6 +210,14 @@ def load_with_cache(
             fragment = parse_file(topic_file)
         entries[key] = (topic_file.size, topic_file.mtime_ns, fragment)
         fragments.append(fragment)
-    if entries.keys() != cached.keys() or any(cached[k][:2] != v[:2] for k, v in entries.items()):
-        write_entries(path, entries)
-    return link(fragments, problems)
+    try:
+        corpus = link(fragments, problems)
+    except BaseException:
+        # An invalid corpus: keep the records, so that fixing one file re-parses only it.
+        if entries.keys() != cached.keys() or any(
+            cached[k][:2] != v[:2] for k, v in entries.items()
+        ):
+            write_cache(path, stamps, None, entries)
+        raise
+    write_cache(path, stamps, corpus, entries)
+    return corpus

@@ -1,0 +1,126 @@
+"""The parse cache: it makes runs faster and never changes what they print."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE, invoke, write_corpus
+from test_golden import COMMANDS, EXTENSIONS, TABULAR
+from vrmc_cli import cache as cache_module
+from vrmc_cli import load
+from vrmc_cli.corpus import bundled_root
+
+CORPORA = {"fixture": str(FIXTURE), "bundled": str(bundled_root())}
+# Every command of the golden suite; on the bundled corpus the ids are its own.
+BUNDLED_ARGS = {
+    "brief-arms": ["brief", "motivations"],
+    "brief-arms-filtered": ["brief", "motivations", "--since", "2018"],
+    "actor-ada": ["actor", "vladimir-putin"],
+    "search": ["search", "sukhoi"],
+    "report-cite": ["report", "--cite", "--country", "colombia"],
+}
+
+
+def _cases() -> list[tuple[str, str, list[str], str]]:
+    out = []
+    for corpus in CORPORA:
+        for case, golden_args in COMMANDS.items():
+            args = BUNDLED_ARGS.get(case, golden_args) if corpus == "bundled" else golden_args
+            # Every format on the small fixture; on the large bundled corpus, one of each kind.
+            formats = EXTENSIONS if corpus == "fixture" else ("text", "json")
+            for fmt in formats:
+                if fmt != "csv" or case in TABULAR:
+                    out.append((corpus, case, args, fmt))
+    return out
+
+
+def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The shown path of every file parsed from now on."""
+    seen: list[str] = []
+    real = load.parse_file
+
+    def counting(topic_file: load.TopicFile) -> load.Fragment:
+        seen.append(topic_file.shown)
+        return real(topic_file)
+
+    monkeypatch.setattr(cache_module, "parse_file", counting)
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("corpus", "case", "args", "fmt"), _cases(), ids=[f"{c}-{k}-{f}" for c, k, _, f in _cases()]
+)
+def test_cache_never_changes_results(
+    corpus: str, case: str, args: list[str], fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    command = ["-b", CORPORA[corpus], *args, "-f", fmt]
+    uncached = invoke("--no-cache", *command)
+    assert uncached.exit_code == 0, uncached.stderr
+    assert not os.path.exists(cache_module.cache_path([CORPORA[corpus]]))
+    building = invoke(*command)
+    assert os.path.exists(cache_module.cache_path([CORPORA[corpus]]))
+    parsed = _parses(monkeypatch)
+    warm = invoke(*command)
+    assert parsed == [], "a warm run parses nothing"
+    assert uncached.stdout == building.stdout == warm.stdout
+    assert uncached.stderr == building.stderr == warm.stderr == ""
+
+
+def test_editing_one_file_reparses_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: Old, themes: [a]}]\n",
+            "f.yaml": "events: [{id: f, date: 2007, title: Other, themes: [a]}]\n",
+        },
+    )
+    assert "Old" in invoke("-b", str(root), "timeline").stdout
+    path = root / "e.yaml"
+    path.write_text("events: [{id: e, date: 2006, title: New title, themes: [a]}]\n")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    parsed = _parses(monkeypatch)
+    out = invoke("-b", str(root), "timeline").stdout
+    assert "New title" in out and "Old" not in out and "Other" in out
+    assert parsed == [str(path)]
+
+
+def test_a_new_file_is_linked_with_the_cached_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    assert invoke("-b", str(root), "timeline").exit_code == 0
+    (root / "e.yaml").write_text("events: [{id: e, date: 2006, title: Arrived, themes: [a]}]\n")
+    parsed = _parses(monkeypatch)
+    assert "Arrived" in invoke("-b", str(root), "timeline").stdout
+    assert parsed == [str(root / "e.yaml")]
+
+
+def test_an_invalid_corpus_keeps_its_records_and_reports_every_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: T, themes: [nope]}]\n",
+        },
+    )
+    first = invoke("-b", str(root), "timeline")
+    parsed = _parses(monkeypatch)
+    second = invoke("-b", str(root), "timeline")
+    assert first.exit_code == second.exit_code == 1
+    assert first.stderr == second.stderr and "unknown theme 'nope'" in second.stderr
+    assert parsed == []
+
+
+def test_no_cache_variable_neither_reads_nor_writes(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    assert invoke("-b", str(root), "themes", env={"VRMC_NO_CACHE": "1"}).exit_code == 0
+    assert not os.path.exists(cache_module.cache_path([str(root)]))
