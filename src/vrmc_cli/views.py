@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import (
     RELIABILITY_MEANING,
@@ -43,7 +43,9 @@ from .render.doc import (
     Table,
     plain,
 )
-from .search import Hit
+
+if TYPE_CHECKING:
+    from .search import Hit  # only `vrmc search` imports the search module
 
 # --------------------------------------------------------------------------- small pieces
 

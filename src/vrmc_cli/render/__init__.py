@@ -6,10 +6,12 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from .doc import Doc
+
+if TYPE_CHECKING:
+    from .doc import Doc  # imported by the commands that build one; --help never does
 
 
 class Format(str, Enum):

@@ -8,9 +8,7 @@ as a formula are made inert.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -204,6 +202,8 @@ def scenario(s: Scenario) -> JSONObject:
 
 def dumps(obj: JSONObject) -> str:
     """Deterministic, strict JSON: fixed key order, ASCII escapes, no NaN, a final newline."""
+    import json  # here: the text formats do not need it (start-up time)
+
     return json.dumps(obj, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
 
 
@@ -226,6 +226,8 @@ def csv_cell(value: object) -> str:
 
 
 def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    import csv  # here: only CSV output needs it (start-up time)
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
