@@ -1,0 +1,260 @@
+"""Property tests: whatever text or bytes a topic file holds, the loader gives a model or
+located problems, never another exception; and any text in a valid corpus renders safely.
+
+Every test runs with both YAML parsers (libyaml and pure Python). The example counts keep
+the whole file near 20 seconds on a small machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vrmc_cli import commands, load
+from vrmc_cli.commands import FilterArgs
+from vrmc_cli.errors import InvalidCorpus, Problem, UsageError
+from vrmc_cli.link import link
+from vrmc_cli.model import Corpus
+from vrmc_cli.render import Format, Options, render
+
+LOADERS = [pytest.param(False, id="libyaml"), pytest.param(True, id="pure-python")]
+FUZZ = settings(
+    max_examples=int(os.environ.get("VRMC_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+@contextmanager
+def parser(pure: bool) -> Iterator[None]:
+    """Use the pure-Python parser (or libyaml) for the duration of one example."""
+    saved = os.environ.get("VRMC_PURE_YAML")
+    if pure:
+        os.environ["VRMC_PURE_YAML"] = "1"
+    else:
+        os.environ.pop("VRMC_PURE_YAML", None)
+    load._COMPOSER = None
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("VRMC_PURE_YAML", None)
+        else:
+            os.environ["VRMC_PURE_YAML"] = saved
+        load._COMPOSER = None
+
+
+def check_located(problems: list[Problem], path: str = "t.yaml") -> None:
+    for p in problems:
+        assert p.path == path
+        assert p.line >= 1 and p.column >= 1, p
+        assert p.message and "\n" not in str(p)
+
+
+def load_or_problems(text: str) -> Corpus | None:
+    """The one allowed pair of outcomes: a corpus, or InvalidCorpus with located problems."""
+    fragment = load.parse_text("t.yaml", text)
+    check_located(fragment.problems)
+    try:
+        return link([fragment])
+    except InvalidCorpus as exc:
+        assert exc.problems
+        check_located(exc.problems)
+        return None
+
+
+# --------------------------------------------------------------------------- any text, any bytes
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@FUZZ
+@given(text=st.text(max_size=300))
+def test_any_text(pure: bool, text: str) -> None:
+    with parser(pure):
+        load_or_problems(text)
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@FUZZ
+@given(data=st.binary(max_size=300))
+def test_any_bytes(pure: bool, data: bytes) -> None:
+    with parser(pure):
+        text = load.decode("t.yaml", data)
+        if isinstance(text, Problem):
+            check_located([text])
+        else:
+            load_or_problems(text)
+
+
+# --------------------------------------------------------------------------- YAML-shaped input
+
+WORDS = [
+    "a", "b", "arms-sales", "VE", "XA", "NO", "yes", "on", "~", "null", "1e3", "012", "0x1F",
+    ".inf", ".nan", "2006", "2006-07", "2006-07-17", "2019-02-30", "0000-00-00", "12:30",
+    "<<", "[/]", "[bold]x", "\x1b[2J", "\u202e", "-1", "9" * 40, "x-note", "",
+]  # fmt: skip
+KEYS = sorted({key for spec in load.SPECS.values() for key in spec} | set(load.TOP_KEYS))
+scalars = st.one_of(
+    st.sampled_from(WORDS),
+    st.text(max_size=12),
+    st.integers(-(10**25), 10**25),
+    st.floats(),
+    st.booleans(),
+    st.none(),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from([*KEYS, *WORDS[:6]]), inner, max_size=5),
+    ),
+    max_leaves=25,
+)
+documents = st.dictionaries(st.sampled_from([*load.TOP_KEYS, "x-ext", "bogus"]), values, max_size=6)
+# Things YAML can say that a plain dump never does: tags, anchors, aliases, merges, tabs,
+# several documents, flow collections, broken quoting.
+SNIPPETS = [
+    "&a ", "*a", "<<: *a\n", "!!python/object/apply:os.system [x]", "!custom ", "!!binary ",
+    "\t", "\n---\n", "{", "}", "[", "]", ": ", "- ", "? ", '"', "'", "|\n  ", ">\n  ", "#",
+    "\ufeff", "%YAML 1.1\n", "&a [*a]",
+]  # fmt: skip
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn) -> str:
+    text = yaml.safe_dump(draw(documents), allow_unicode=draw(st.booleans()), sort_keys=False)
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        if draw(st.booleans()):
+            text = text[:at] + draw(st.sampled_from(SNIPPETS)) + text[at:]
+        else:
+            text = text[:at] + text[at + draw(st.integers(0, 10)) :]
+    return text
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@FUZZ
+@given(text=yaml_texts())
+def test_yaml_shaped_text(pure: bool, text: str) -> None:
+    with parser(pure):
+        load_or_problems(text)
+
+
+# --------------------------------------------------------------------------- any text, rendered
+
+
+def yaml_quoted(text: str) -> str:
+    """An ASCII YAML double-quoted scalar that reads back as exactly `text`."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif 0x20 <= code <= 0x7E:
+            out.append(ch)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        elif code <= 0xFFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    return '"' + "".join(out) + '"'
+
+
+# Any character a YAML escape can carry: controls, bidi, emoji, markup; never blank.
+texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40).filter(
+    str.strip
+)
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> tuple[str, list[str]]:
+    """A valid corpus whose every text field is drawn; returns its YAML and those texts."""
+    t = [draw(texts) for _ in range(14)]
+    q = [yaml_quoted(x) for x in t]
+    text = f"""\
+topic: {{title: {q[0]}, summary: {q[1]}}}
+themes:
+  - {{id: th, title: {q[2]}, description: {q[3]}}}
+countries:
+  - {{code: XA, name: {q[4]}, aliases: [{q[5]}]}}
+sources:
+  - {{id: s, title: {q[6]}, url: {q[7]}}}
+actors:
+  - {{id: ac, name: {q[8]}, kind: person, country: XA, roles: [{{title: {q[9]}, from: 2001}}]}}
+events:
+  - {{id: ev, date: 2006-07, title: {q[10]}, themes: [th], actors: [ac], sources: [s]}}
+briefings:
+  - id: br
+    title: {q[11]}
+    summary: {q[12]}
+    themes: [th]
+    key_judgments: [{{text: {q[13]}, basis: [ev]}}]
+    sections: [{{heading: {q[0]}, points: [{q[1]}, {{text: {q[2]}, sources: [s]}}]}}]
+transfers:
+  - {{id: tr, supplier: XA, recipient: XA, designation: {q[3]}, category: {q[4]}, ordered: 2006}}
+scenarios:
+  - {{id: sc, title: {q[5]}, summary: {q[6]}, drivers: [{q[7]}], countries: [XA]}}
+"""
+    return text, t
+
+
+RUNS = {
+    "brief": lambda c: commands.brief(c, FilterArgs(), "br"),
+    "timeline": lambda c: commands.timeline(
+        c, FilterArgs(), short=False, reverse=False, limit=None
+    ),
+    "actor": lambda c: commands.actor(c, FilterArgs(), "ac"),
+    "transfers": lambda c: commands.transfers(c, FilterArgs(), ()),
+    "scenarios": lambda c: commands.scenarios(c, FilterArgs()),
+    "sources": lambda c: commands.sources(c, FilterArgs()),
+    "countries": lambda c: commands.countries(c, FilterArgs()),
+    "report": lambda c: commands.report(c, FilterArgs(), cite=True),
+}
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@settings(FUZZ, max_examples=100)
+@given(
+    corpus=corpora(),
+    command=st.sampled_from(sorted(RUNS)),
+    fmt=st.sampled_from(list(Format)),
+    color=st.booleans(),
+)
+def test_any_text_in_a_valid_corpus_renders_safely(
+    pure: bool, corpus: tuple[str, list[str]], command: str, fmt: Format, color: bool
+) -> None:
+    text, drawn = corpus
+    with parser(pure):
+        model = load_or_problems(text)
+    assert model is not None, "the corpus is valid whatever its text"
+    assert model.topic is not None and model.topic.title == drawn[0]
+    assert model.actors[0].roles[0].title == drawn[9]
+    output = RUNS[command](model)
+    options = Options(color=color, color_system="standard" if color else None)
+    try:
+        out = render(fmt, output, options)
+    except UsageError:
+        assert fmt is Format.csv  # the non-tabular commands have no CSV
+        return
+    if fmt is Format.rich and color:
+        out = re.sub("\x1b\\[[0-9;]*m", "", out)
+    assert UNSAFE.search(out) is None, repr(UNSAFE.search(out))
+    if fmt is Format.json:
+        data = json.loads(out, parse_constant=pytest.fail)
+        strings = json.dumps(data, ensure_ascii=False)
+        if command == "report":
+            assert data["topic"]["title"] == drawn[0]
+            assert data["briefings"][0]["key_judgments"][0]["text"] == drawn[13]
+        assert isinstance(strings, str)

@@ -1,0 +1,1725 @@
+"""Hostile and broken input: every case ends quickly, quietly and with the documented status.
+
+Each case runs the real entry point in a subprocess where the process itself is under test
+(time, memory, exit status, signals, streams), and in-process where only the loader or the
+renderers are. Case ids follow the pitfalls catalogue (YML-xx, PATH-xx, OUT-xx, MK-xx, ESC-xx,
+TYP-xx); STR-xx and NUL-xx are the list-versus-mapping and null cases of FORMAT.md's schema.
+
+Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
+1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
+an empty stdout and one `path:line:column: message` line per problem followed by a count.
+"""
+
+from __future__ import annotations
+
+import csv
+import errno
+import hashlib
+import html.parser
+import io
+import itertools
+import json
+import os
+import pickle
+import re
+import resource
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import _LEAKY, FIXTURE, invoke, write_corpus
+from vrmc_cli import cache as cache_module
+from vrmc_cli import load
+from vrmc_cli.corpus import load_corpus
+from vrmc_cli.errors import InvalidCorpus, Problem
+
+GIB = 1 << 30
+TIME_LIMIT = 10.0
+LOADERS = [
+    pytest.param("libyaml", id="libyaml"),
+    pytest.param("pure", id="pure-python"),
+]
+
+# --------------------------------------------------------------------------- harness
+
+
+@dataclass
+class Run:
+    """One finished vrmc process."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    seconds: float
+
+    @property
+    def err(self) -> str:
+        return self.stderr.decode("utf-8", "replace")
+
+
+# Children compile vrmc once into a shared folder outside the source tree, not at every run.
+PYCACHE = os.path.join(tempfile.gettempdir(), "vrmc-tests-pycache")
+
+
+def _clean_env(env: dict[str, str] | None) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
+    base.pop("PYTHONDONTWRITEBYTECODE", None)
+    base["PYTHONPYCACHEPREFIX"] = PYCACHE
+    base.update(env or {})
+    return base
+
+
+def _child_limits() -> None:
+    # A hard ceiling so that a regression fails the test instead of taking the machine down;
+    # the 1 GiB budget itself is checked on the measured peak.
+    resource.setrlimit(resource.RLIMIT_AS, (4 * GIB, 4 * GIB))
+
+
+def _check_process(proc: Run) -> None:
+    assert proc.seconds < TIME_LIMIT, f"took {proc.seconds:.1f} s"
+    # The largest resident set of any child waited for so far: an upper bound for this one.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert peak < GIB, f"a vrmc process used {peak / GIB:.2f} GiB"
+    assert b"Traceback" not in proc.stderr, proc.err
+    assert b"Exception ignored" not in proc.stderr, proc.err
+    assert proc.returncode in (0, 1, 2), (proc.returncode, proc.err)
+
+
+def run(
+    *args: str,
+    env: dict[str, str] | None = None,
+    pure: bool = False,
+    timeout: float = TIME_LIMIT,
+) -> Run:
+    """vrmc in a subprocess with a clean environment; checks the rules every case shares."""
+    full_env = _clean_env(env)
+    if pure:
+        full_env["VRMC_PURE_YAML"] = "1"
+    start = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", *args],
+        env=full_env,
+        capture_output=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+        check=False,
+        preexec_fn=_child_limits,
+    )
+    proc = Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
+    _check_process(proc)
+    return proc
+
+
+PROBLEM_LINE = re.compile(r"(?P<path>[^\n]+?)(?::(?P<line>\d+):(?P<column>\d+))?: (?P<message>.+)")
+COUNT_LINE = re.compile(r"vrmc: error: invalid corpus: (\d+) problems? in (\d+) files?")
+
+
+@dataclass(frozen=True)
+class Reported:
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+def reported_problems(proc: Run) -> list[Reported]:
+    """The problems of an invalid-corpus run, after checking FORMAT.md's "Errors" shape."""
+    assert proc.returncode == 1, proc.err
+    assert proc.stdout == b"", "a report built from half a corpus would mislead"
+    *lines, last = proc.err.splitlines()
+    count = COUNT_LINE.fullmatch(last)
+    assert count is not None, last
+    problems = []
+    for line in lines:
+        match = PROBLEM_LINE.fullmatch(line)
+        assert match is not None, line
+        problems.append(
+            Reported(
+                match["path"],
+                int(match["line"] or 0),
+                int(match["column"] or 0),
+                match["message"],
+            )
+        )
+    assert int(count[1]) == len(problems)
+    assert int(count[2]) == len({p.path for p in problems})
+    return problems
+
+
+def use_loader(monkeypatch: pytest.MonkeyPatch, loader: str) -> None:
+    """Make in-process loading use libyaml or the pure-Python parser."""
+    if loader == "pure":
+        monkeypatch.setenv("VRMC_PURE_YAML", "1")
+    else:
+        monkeypatch.delenv("VRMC_PURE_YAML", raising=False)
+    monkeypatch.setattr(load, "_COMPOSER", None)
+
+
+def no_raw_controls(text: str, *, allow_sgr: bool = False) -> None:
+    """No character that can drive a terminal: only vrmc's own SGR styling when asked for."""
+    assert "\x1b]" not in text, "OSC sequence (title, hyperlink, clipboard)"
+    assert "\x9b" not in text and "\x9d" not in text, "8-bit C1 control"
+    if allow_sgr:
+        text = re.sub("\x1b\\[[0-9;]*m", "", text)
+    bad = re.findall(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
+        "\ufeff]",
+        text,
+    )
+    assert not bad, f"raw control, bidi or invisible characters: {sorted(set(bad))!r}"
+
+
+# --------------------------------------------------------------------------- a valid base
+
+BASE = """\
+version: 1
+topic: {title: Base}
+themes:
+  - {id: arms-sales, title: Arms sales}
+  - {id: diplomacy, title: Diplomacy}
+countries:
+  - {code: VE, name: Venezuela}
+  - {code: RU, name: Russia}
+actors:
+  - {id: hugo-chavez, name: Hugo Chávez, kind: person, country: VE}
+sources:
+  - {id: kremlin, title: Kremlin statement}
+events:
+  - {id: base-event, date: 2006, title: Base event, themes: [arms-sales]}
+briefings:
+  - id: base-briefing
+    title: Base
+    summary: Base.
+    themes: [diplomacy]
+    sections: [{heading: H, points: [P]}]
+"""
+
+
+def corpus_with(root: Path, files: dict[str, str | bytes]) -> Path:
+    """The valid base plus the given files, below `root`."""
+    return write_corpus(root, {"base.yaml": BASE, **files})
+
+
+# --------------------------------------------------------------------------- YAML cases
+
+MARKER = "PWNED-MARKER"  # replaced by a path in the test's folder
+
+
+def bomb(levels: int = 9, real_field: str | None = None) -> str:
+    """A 'billion laughs' document: `levels` anchors, each aliasing the previous one 9 times."""
+    lines = ['x-lol-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    names = "abcdefghijklmnop"
+    for prev, name in itertools.pairwise(names[:levels]):
+        lines.append(f"x-lol-{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    if real_field is not None:
+        lines.append(real_field.replace("LAST", names[levels - 1]))
+    return "\n".join(lines) + "\n"
+
+
+def nested(depth: int, open_: str = "[", close: str = "]") -> str:
+    return open_ * depth + close * depth
+
+
+Expected = list[tuple[int | None, int | None, str]]  # (line, column, words); None: any
+
+
+@dataclass(frozen=True)
+class Case:
+    content: str | bytes
+    expected: Expected  # [] means the file is valid
+
+
+def _briefing(extra: str, bid: str) -> str:
+    return (
+        f"briefings:\n  - id: {bid}\n    title: T\n    summary: S\n    themes: [diplomacy]\n"
+        + extra
+    )
+
+
+def _actor(extra: str, aid: str) -> str:
+    return f"actors:\n  - id: {aid}\n    name: N\n    kind: person\n" + extra
+
+
+YAML_CASES: dict[str, Case] = {
+    # -- code execution and tags (YML-01..03, YML-17)
+    "YML-01-python-apply": Case(
+        f'themes:\n  - id: yml-01\n    title: !!python/object/apply:os.system ["touch {MARKER}"]\n',
+        [(3, 12, "unsupported YAML tag")],
+    ),
+    "YML-01-python-apply-in-x-field": Case(
+        f'x-run: !!python/object/apply:os.system ["touch {MARKER}"]\n'
+        f"themes:\n  - id: yml-01x\n    title: T\n"
+        f'    x-run: !!python/object/apply:subprocess.call [["touch", "{MARKER}"]]\n',
+        [],
+    ),
+    "YML-02-python-name": Case(
+        "themes:\n  - {id: yml-02a, title: !!python/name:os.system ''}\n",
+        [(2, 26, "unsupported YAML tag")],
+    ),
+    "YML-02-python-new": Case(
+        f'themes:\n  - id: yml-02b\n    title: !!python/object/new:os.system ["touch {MARKER}"]\n',
+        [(3, 12, "unsupported YAML tag")],
+    ),
+    "YML-03-local-tag": Case(
+        "themes:\n  - {id: yml-03, title: !custom 1}\n", [(2, 25, "unsupported YAML tag")]
+    ),
+    "YML-17-binary": Case(
+        "themes:\n  - {id: yml-17a, title: !!binary aGk=}\n", [(2, 26, "unsupported YAML tag")]
+    ),
+    "YML-17-set": Case(
+        "countries:\n  - {code: YA, name: Y, aliases: !!set {a, b}}\n",
+        [(2, 34, "unsupported YAML tag")],
+    ),
+    "YML-17-omap-top": Case("--- !!omap\n- version: 1\n", [(1, 5, "unsupported YAML tag")]),
+    # -- aliases (YML-04..06)
+    "YML-04-bomb-in-x-field": Case(bomb(), []),
+    "YML-04-bomb-in-real-field": Case(
+        bomb(real_field="scenarios: *LAST"),
+        [(8, 10, f"scenarios[{i}]: expected a mapping, got a list") for i in range(9)],
+    ),
+    "YML-04-bomb-as-text-list": Case(
+        bomb(real_field=_actor("    aliases: *LAST\n", "yml-04c").rstrip("\n")),
+        [(8, 10, f"aliases[{i}]: expected text, got a list") for i in range(9)],
+    ),
+    "YML-05-recursive-alias-in-x-field": Case("x-self: &m {self: *m}\nx-list: &l [1, *l]\n", []),
+    "YML-05-recursive-alias-in-sections": Case(
+        _briefing("    sections: &s [{heading: H, points: *s}]\n", "yml-05"),
+        [(6, 15, "aliases are not supported")],
+    ),
+    "YML-05-repeated-scalar-alias": Case(
+        "x-name: &n Same\nthemes:\n  - {id: yml-05a, title: *n}\n  - {id: yml-05b, title: *n}\n",
+        [(1, 9, "aliases are not supported")],
+    ),
+    "YML-06-merge-key": Case(
+        "x-base: &b {title: T}\nthemes:\n  - {id: yml-06, <<: *b}\n",
+        [(3, 5, "missing required field 'title'"), (3, 18, "merge keys (<<) are not supported")],
+    ),
+    # -- duplicate keys (YML-07/08)
+    "YML-07-duplicate-key": Case(
+        "themes:\n  - id: yml-07\n    title: A\n    title: B\n",
+        [(4, 5, "duplicate key 'title' (first defined on line 3)")],
+    ),
+    "YML-07-duplicate-top-key": Case(
+        "themes: []\nthemes: []\n", [(2, 1, "duplicate key 'themes'")]
+    ),
+    "YML-08-duplicate-flow-key": Case(
+        "themes: [{id: yml-08, title: A, title: B}]\n", [(1, 33, "duplicate key 'title'")]
+    ),
+    # -- impossible dates (YML-11)
+    "YML-11-feb-30": Case(
+        "events:\n  - {id: yml-11a, date: 2019-02-30, title: T, themes: [diplomacy]}\n",
+        [(2, 25, "invalid date '2019-02-30': day must be 01..28")],
+    ),
+    "YML-11-zero-date": Case(
+        "events:\n  - {id: yml-11b, date: 0000-00-00, title: T, themes: [diplomacy]}\n",
+        [(2, 25, "invalid date '0000-00-00': year must be 0001 or later")],
+    ),
+    "YML-11-month-13": Case(
+        "events:\n  - {id: yml-11c, date: 2021-13-45, title: T, themes: [diplomacy]}\n",
+        [(2, 25, "invalid date '2021-13-45': month must be 01..12")],
+    ),
+    "YML-11-end-feb-29-non-leap": Case(
+        "events:\n  - {id: yml-11d, date: 2019, end: 2019-02-29, title: T, themes: [diplomacy]}\n",
+        [(2, 36, "end: invalid date '2019-02-29'")],
+    ),
+    # -- numbers that are no numbers (YML-16)
+    "YML-16-nan": Case(
+        "transfers:\n  - {id: yml-16a, supplier: RU, recipient: VE, designation: D,"
+        " category: c, value_usd: .nan}\n",
+        [(2, 88, "expected a number of 0 or more, got '.nan'")],
+    ),
+    "YML-16-inf": Case(
+        "transfers:\n  - {id: yml-16b, supplier: RU, recipient: VE, designation: D,"
+        " category: c, value_usd: .inf}\n",
+        [(2, 88, "expected a number of 0 or more, got '.inf'")],
+    ),
+    "YML-16-overflow": Case(
+        "transfers:\n  - {id: yml-16c, supplier: RU, recipient: VE, designation: D,"
+        " category: c, value_usd: 1e999}\n",
+        [(2, 88, "value_usd: '1e999' is too large")],
+    ),
+    "YML-16-huge-int": Case(
+        "transfers:\n  - {id: yml-16d, supplier: RU, recipient: VE, designation: D,"
+        " category: c, quantity_ordered: " + "9" * 5000 + "}\n",
+        [(2, 95, "too large")],
+    ),
+    "YML-16-dot-exponent": Case(
+        "transfers:\n  - {id: yml-16e, supplier: RU, recipient: VE, designation: D,"
+        " category: c, value_usd: .e5}\n",
+        [(2, 88, "expected a number of 0 or more, got '.e5'")],
+    ),
+    # -- keys (YML-18)
+    "YML-18-complex-key": Case("? [1, 2]\n: x\n", [(1, 3, "mapping keys must be plain text")]),
+    "YML-18-number-key": Case("1: a\n", [(1, 1, "unknown top-level key '1'")]),
+    # -- type confusion (YML-19) and every list/mapping swap of the schema (STR-xx)
+    "YML-19-title-is-list": Case(
+        "themes:\n  - {id: yml-19, title: [/]}\n", [(2, 25, "title: expected text, got a list")]
+    ),
+    "YML-19-kind-is-text": Case("actors: Bob\n", [(1, 9, "actors: expected a list, got text")]),
+    "STR-01-kind-is-mapping": Case(
+        "events: {id: str-01}\n", [(1, 9, "events: expected a list, got a mapping")]
+    ),
+    "STR-02-entry-is-list": Case(
+        "events:\n  - [str-02, 2006]\n", [(2, 5, "events[0]: expected a mapping, got a list")]
+    ),
+    "STR-03-entry-is-text": Case(
+        "sources:\n  - str-03\n", [(2, 5, "sources[0]: expected a mapping, got text")]
+    ),
+    "STR-04-topic-is-list": Case(
+        "topic: [Title]\n", [(1, 8, "topic: expected a mapping, got a list")]
+    ),
+    "STR-05-roles-is-mapping": Case(
+        _actor("    roles: {title: President}\n", "str-05"),
+        [(5, 12, "roles: expected a list, got a mapping")],
+    ),
+    "STR-06-role-is-list": Case(
+        _actor("    roles: [[President, 2001]]\n", "str-06"),
+        [(5, 13, "roles[0]: expected a mapping, got a list")],
+    ),
+    "STR-07-sections-is-mapping": Case(
+        _briefing("    sections: {heading: H, points: [P]}\n", "str-07"),
+        [(6, 15, "sections: expected a list, got a mapping")],
+    ),
+    "STR-08-section-is-list": Case(
+        _briefing("    sections: [[H, [P]]]\n", "str-08"),
+        [(6, 16, "sections[0]: expected a mapping, got a list")],
+    ),
+    "STR-09-section-is-text": Case(
+        _briefing("    sections: [H]\n", "str-09"),
+        [(6, 16, "sections[0]: expected a mapping, got text")],
+    ),
+    "STR-10-points-is-mapping": Case(
+        _briefing("    sections: [{heading: H, points: {text: P}}]\n", "str-10"),
+        [(6, 37, "points: expected a list, got a mapping")],
+    ),
+    "STR-11-point-is-list": Case(
+        _briefing("    sections: [{heading: H, points: [[P]]}]\n", "str-11"),
+        [(6, 38, "a point is text or a mapping, got a list")],
+    ),
+    "STR-12-key-judgments-is-mapping": Case(
+        _briefing(
+            "    key_judgments: {text: K}\n    sections: [{heading: H, points: [P]}]\n", "str-12"
+        ),
+        [(6, 20, "key_judgments: expected a list, got a mapping")],
+    ),
+    "STR-13-key-judgment-is-list": Case(
+        _briefing(
+            "    key_judgments: [[K, likely]]\n    sections: [{heading: H, points: [P]}]\n",
+            "str-13",
+        ),
+        [(6, 21, "key_judgments[0]: expected a mapping, got a list")],
+    ),
+    "STR-14-key-judgment-is-text": Case(
+        _briefing("    key_judgments: [K]\n    sections: [{heading: H, points: [P]}]\n", "str-14"),
+        [(6, 21, "key_judgments[0]: expected a mapping, got text")],
+    ),
+    "STR-15-text-is-mapping": Case(
+        "themes:\n  - {id: str-15, title: {a: b}}\n", [(2, 25, "expected text, got a mapping")]
+    ),
+    "STR-16-refs-is-mapping": Case(
+        "events:\n  - {id: str-16, date: 2006, title: T, themes: {diplomacy: 1}}\n",
+        [(2, 48, "themes: expected a list, got a mapping")],
+    ),
+    "STR-17-refs-is-text": Case(
+        "events:\n  - {id: str-17, date: 2006, title: T, themes: diplomacy}\n",
+        [(2, 48, "themes: expected a list, got text 'diplomacy'")],
+    ),
+    # -- null where a list is expected: optional means absent, required is a problem
+    "NUL-01-top-list-null": Case("events:\nactors: ~\n", []),
+    "NUL-02-optional-lists-null": Case(
+        _actor("    aliases: ~\n    roles:\n    themes: null\n", "nul-02"), []
+    ),
+    "NUL-03-key-judgments-null": Case(
+        _briefing("    key_judgments: ~\n    sections: [{heading: H, points: [P]}]\n", "nul-03"),
+        [],
+    ),
+    "NUL-04-sections-null": Case(
+        _briefing("    sections: ~\n", "nul-04"),
+        [(6, 15, "sections is required and must not be empty")],
+    ),
+    "NUL-05-points-null": Case(
+        _briefing("    sections: [{heading: H, points: }]\n", "nul-05"),
+        [(6, None, "points is required and must not be empty")],
+    ),
+    "NUL-06-event-themes-null": Case(
+        "events:\n  - {id: nul-06, date: 2006, title: T, themes: null}\n",
+        [(2, 48, "themes is required and must not be empty")],
+    ),
+    # -- the top level (YML-20) and documents (YML-21)
+    "YML-20-top-list": Case("- version: 1\n- themes: []\n", [(1, 1, "expected a mapping")]),
+    "YML-20-top-text": Case('"just text"\n', [(1, 1, "expected a mapping, got text")]),
+    "YML-20-top-number": Case("42\n", [(1, 1, "expected a mapping, got text '42'")]),
+    "YML-20-empty": Case(b"", []),
+    "YML-20-comments-only": Case("# nothing here\n\n   # still nothing\n", []),
+    "YML-20-blank-lines": Case("\n\n   \n", []),
+    "YML-20-empty-document": Case("---\n...\n", []),
+    "YML-21-two-documents": Case(
+        "version: 1\n---\nthemes: []\n", [(2, 1, "one YAML document; found another")]
+    ),
+    "YML-21-explicit-start-single": Case("---\nversion: 1\n", []),
+    # -- characters and encodings (YML-22..30)
+    "YML-22-tab-indent": Case(
+        "themes:\n\t- {id: yml-22, title: T}\n", [(2, 1, "indent with spaces, not tabs")]
+    ),
+    "YML-22-tab-in-block": Case(
+        "topic:\n  title: T\n\tsubtitle: S\n", [(3, 1, "indent with spaces, not tabs")]
+    ),
+    "YML-23-tab-before-comment": Case("version: 1\t# a comment\n", []),
+    "YML-24-utf8-bom": Case(b"\xef\xbb\xbfthemes: [{id: yml-24, title: BOM}]\n", []),
+    "YML-25-bom-mid-file": Case(
+        b"version: 1\n\xef\xbb\xbfthemes: [{id: yml-25, title: T}]\n", [(2, None, "")]
+    ),
+    "YML-26-utf16-bom": Case("themes: [{id: yml-26, title: Sixteen}]\n".encode("utf-16"), []),
+    "YML-27-latin1": Case(
+        b"themes:\n  - {id: yml-27, title: caf\xe9 noir}\n", [(2, 28, "invalid UTF-8")]
+    ),
+    "YML-27-truncated-utf8": Case(
+        b"themes:\n  - {id: yml-27b, title: \xe2\x82}\n", [(2, 26, "invalid UTF-8")]
+    ),
+    "YML-28-raw-escape": Case(
+        b"themes:\n  - {id: yml-28, title: a\x1bb}\n", [(2, 26, "control character U+001B")]
+    ),
+    "YML-28-nul-byte": Case(b"themes:\n  - {id: yml-28b, title: a\x00b}\n", [(2, 27, "NUL byte")]),
+    "YML-28-del": Case(
+        b"themes:\n  - {id: yml-28c, title: a\x7fb}\n", [(2, 27, "control character U+007F")]
+    ),
+    "YML-28-binary-file": Case(bytes(range(256)) * 8, [(2, 118, "invalid UTF-8")]),
+    "YML-28-png-named-yaml": Case(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), [(1, 1, "invalid UTF-8")]
+    ),
+    "YML-29-nel-and-line-separator": Case(
+        "themes:\n  - {id: yml-29, title: a\x85b}\n  - {id: yml-29b, title: c\u2028d}\n", []
+    ),
+    "YML-30-lone-surrogate-escape": Case(
+        'themes:\n  - {id: yml-30, title: "a\\ud800b"}\n', [(2, None, "")]
+    ),
+    "YML-30-surrogate-pair-escape": Case(
+        'themes:\n  - {id: yml-30b, title: "a\\ud83d\\ude00b"}\n', [(2, None, "")]
+    ),
+    # -- size and depth (YML-31..33)
+    "YML-31-huge-file": Case(
+        "topic:\n  title: Big\n  summary: " + "x" * (20 * 1024 * 1024) + "\n",
+        [(0, 0, "file too large")],
+    ),
+    "YML-32-deep-flow-in-x-field": Case(
+        "x-deep: " + nested(50_000) + "\n", [(1, None, "nesting too deep")]
+    ),
+    "YML-32-deep-flow-in-real-field": Case(
+        "themes: " + nested(20_000, "{a: ", "}") + "\n", [(1, None, "nesting too deep")]
+    ),
+    "YML-32-deep-block": Case(
+        "".join("  " * i + "-\n" for i in range(1500)), [(None, None, "nesting too deep")]
+    ),
+    "YML-33-deep-but-loadable-in-x-field": Case("x-deep: " + nested(200) + "\n", []),
+    "YML-33-deep-in-real-field": Case(
+        "countries:\n  - {code: YB, name: N, aliases: " + nested(200) + "}\n",
+        [(2, 35, "aliases[0]: expected text, got a list")],
+    ),
+    # -- syntax (YML-34)
+    "YML-34-unclosed-flow": Case(
+        "themes:\n  - {id: yml-34, title: A\n  - {id: yml-34b, title: B}\n",
+        [(3, 5, "invalid YAML")],
+    ),
+    "YML-34-unclosed-quote": Case(
+        'themes:\n  - {id: yml-34c, title: "A}\n', [(None, None, "invalid YAML")]
+    ),
+}
+
+BAD_CASES = [name for name, case in YAML_CASES.items() if case.expected]
+GOOD_CASES = [name for name, case in YAML_CASES.items() if not case.expected]
+
+
+def case_bytes(name: str, marker: Path) -> bytes:
+    content = YAML_CASES[name].content
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    return data.replace(MARKER.encode(), str(marker).encode())
+
+
+def case_file(name: str) -> str:
+    return name.lower() + ".yaml"
+
+
+def matches(problem: Problem | Reported, line: int | None, column: int | None, words: str) -> bool:
+    return (
+        (line is None or problem.line == line)
+        and (column is None or problem.column == column)
+        and words in problem.message
+    )
+
+
+def check_expected(problems: list[Problem] | list[Reported], expected: Expected) -> None:
+    """Each expected problem matches one reported problem, and nothing else is reported."""
+    assert len(problems) == len(expected), problems
+    left = list(problems)
+    for line, column, words in expected:
+        hit = next((p for p in left if matches(p, line, column, words)), None)
+        assert hit is not None, f"no problem at {line}:{column} with {words!r} in {left}"
+        left.remove(hit)
+    for p in problems:
+        if "file too large" not in p.message:
+            assert p.line >= 1 and p.column >= 1, p
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize("name", list(YAML_CASES))
+def test_yaml_case_in_process(
+    name: str, loader: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_loader(monkeypatch, loader)
+    marker = tmp_path / "marker"
+    root = corpus_with(tmp_path / "c", {case_file(name): case_bytes(name, marker)})
+    expected = YAML_CASES[name].expected
+    if not expected:
+        load_corpus([str(root)], use_cache=False)
+    else:
+        with pytest.raises(InvalidCorpus) as caught:
+            load_corpus([str(root)], use_cache=False)
+        shown = str(root / case_file(name))
+        assert {p.path for p in caught.value.problems} == {shown}
+        check_expected(caught.value.problems, expected)
+    assert not marker.exists(), "data ran code"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("loader", LOADERS)
+def test_yaml_cases_through_the_command_line(loader: str, tmp_path: Path) -> None:
+    """Every case above in one corpus, one process per loader: each bad file named where
+    the in-process test expects, no good file named, all within the time and memory limits."""
+    marker = tmp_path / "marker"
+    root = corpus_with(
+        tmp_path / "c", {case_file(name): case_bytes(name, marker) for name in YAML_CASES}
+    )
+    proc = run("--no-cache", "-b", str(root), "timeline", "-f", "json", pure=loader == "pure")
+    problems = reported_problems(proc)
+    for name in BAD_CASES:
+        mine = [p for p in problems if p.path == str(root / case_file(name))]
+        check_expected(mine, YAML_CASES[name].expected)
+    named = {p.path for p in problems}
+    for name in GOOD_CASES:
+        assert str(root / case_file(name)) not in named
+    assert not marker.exists(), "data ran code"
+
+
+def test_the_two_loaders_are_really_different(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader matrix means something: libyaml when PyYAML has it, else pure Python."""
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml")
+    assert load._composer_classes()[0].__name__ == "CComposer"
+    monkeypatch.setenv("VRMC_PURE_YAML", "1")
+    assert load._composer_classes()[0].__name__ == "PyComposer"
+
+
+# --------------------------------------------------------------------------- bombs, size
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_yml04_bomb_in_extension_fields_loads_fast_and_is_never_expanded(
+    loader: str, tmp_path: Path
+) -> None:
+    # 16 levels: expanding it would make 9**16 strings; walking it at all would not finish.
+    x_fields = bomb(16) + "x-self: &me {self: *me}\n"
+    x_fields += f'x-run: !!python/object/apply:os.system ["touch {tmp_path / "marker"}"]\n'
+    root = corpus_with(tmp_path / "c", {"bomb.yaml": x_fields})
+    proc = run("--no-cache", "-b", str(root), "report", "-f", "json", pure=loader == "pure")
+    assert proc.returncode == 0, proc.err
+    assert proc.seconds < 3
+    assert json.loads(proc.stdout)["topic"]["title"] == "Base"
+    assert not (tmp_path / "marker").exists()
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+@pytest.mark.parametrize(
+    "real_field",
+    [
+        pytest.param("events: *LAST", id="as-entries"),
+        pytest.param("themes:\n  - {id: b, title: T, description: *LAST}", id="as-text"),
+        pytest.param(
+            "scenarios:\n  - {id: s, title: T, summary: S, drivers: [*LAST, *LAST]}",
+            id="as-text-list",
+        ),
+    ],
+)
+def test_yml04_bomb_in_a_real_field_is_rejected_without_expanding(
+    real_field: str, loader: str, tmp_path: Path
+) -> None:
+    root = corpus_with(tmp_path / "c", {"bomb.yaml": bomb(16, real_field)})
+    proc = run("--no-cache", "-b", str(root), "report", "-f", "json", pure=loader == "pure")
+    problems = reported_problems(proc)
+    assert proc.seconds < 3
+    assert {p.path for p in problems} == {str(root / "bomb.yaml")}
+    assert len(problems) < 20  # one per alias written, not one per expanded node
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "content",
+    [
+        pytest.param("x-list:\n" + "- a\n" * 4_000_000, id="block-list"),
+        pytest.param("x-list: [" + "a," * 8_000_000 + "a]\n", id="flow-list"),
+        pytest.param("x-list: [" + "!x a," * 3_000_000 + "a]\n", id="tagged-flow-list"),
+    ],
+)
+def test_yml31_millions_of_tiny_nodes_under_the_size_limit(content: str, tmp_path: Path) -> None:
+    """16 MiB of one-character items would be millions of nodes and several GB of memory.
+
+    libyaml only: the pure-Python parser needs about 35 s for the million nodes allowed.
+    """
+    assert len(content) <= load.MAX_FILE_BYTES
+    root = corpus_with(tmp_path / "c", {"many.yaml": content})
+    problems = reported_problems(run("--no-cache", "-b", str(root), "validate"))
+    assert [(Path(p.path).name, p.line, p.message) for p in problems] == [
+        ("many.yaml", 0, "too many YAML nodes (more than 1,000,000); split the file")
+    ]
+
+
+@pytest.mark.slow
+def test_yml31_a_large_but_allowed_text_field_loads(tmp_path: Path) -> None:
+    """12 MiB of text in one field: under the 16 MiB limit, parsed by libyaml in time."""
+    big = "x" * (12 * 1024 * 1024)
+    root = corpus_with(
+        tmp_path / "c", {"big.yaml": f"x-notes: {big}\nthemes: [{{id: b, title: B}}]\n"}
+    )
+    proc = run("--no-cache", "-b", str(root), "themes", "-f", "json")
+    assert proc.returncode == 0, proc.err
+    assert [t["id"] for t in json.loads(proc.stdout)["themes"]] == ["arms-sales", "diplomacy", "b"]
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """10,000 small topic files (one event each) and a themes file."""
+    root = tmp_path_factory.mktemp("many")
+    (root / "themes.yaml").write_text("themes: [{id: t, title: T}]\n", encoding="utf-8")
+    for i in range(10_000):
+        (root / f"e{i:05d}.yaml").write_text(
+            f"events:\n  - id: e{i}\n    date: 2006-01-{i % 28 + 1:02d}\n"
+            f"    title: Event {i}\n    themes: [t]\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cache", ["--no-cache", "cache"])
+def test_perf08_ten_thousand_small_files(many_files: Path, cache: str) -> None:
+    args = ["-b", str(many_files), "timeline", "-f", "json"]
+    proc = run(*([cache] if cache == "--no-cache" else []), *args)
+    assert proc.returncode == 0, proc.err
+    assert len(json.loads(proc.stdout)["events"]) == 10_000
+    assert proc.seconds < 6, f"10,000 files took {proc.seconds:.1f} s"
+
+
+# --------------------------------------------------------------------------- YAML 1.1 surprises
+
+NORWAY = """\
+countries:
+  - {code: NO, name: Norway, aliases: [yes, on, 'off', "n"], region: 1e3}
+themes:
+  - {id: t-yes, title: yes}
+  - {id: t-sci, title: 1e3}
+  - {id: t-octal, title: 012}
+  - {id: t-time, title: 12:30}
+  - {id: t-hex, title: 0x1F}
+  - {id: t-inf, title: .inf}
+  - {id: t-date, title: 2019-01-02}
+  - {id: t-float, title: 1.10}
+  - {id: t-null-word, title: Null Island}
+  - {id: "012", title: quoted id}
+events:
+  - {id: e-on, date: 2006-07-17, title: on, display_date: 1e3, circa: yes, themes: [t-yes],
+     countries: [NO]}
+scenarios:
+  - {id: s, title: S, summary: S, horizon: 2027, drivers: [NO, yes, 012]}
+"""
+
+
+@pytest.mark.parametrize("loader", LOADERS)
+def test_yml09_yaml_11_words_and_numbers_stay_the_text_written(
+    loader: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_loader(monkeypatch, loader)
+    root = write_corpus(tmp_path / "c", {"t.yaml": NORWAY})
+    b = ("-b", str(root), "--no-cache")
+    country = json.loads(invoke(*b, "countries", "-f", "json").stdout)["countries"][0]
+    assert (country["code"], country["name"], country["region"]) == ("NO", "Norway", "1e3")
+    assert country["aliases"] == ["yes", "on", "off", "n"]
+    titles = [t["title"] for t in json.loads(invoke(*b, "themes", "-f", "json").stdout)["themes"]]
+    assert titles == [
+        "yes", "1e3", "012", "12:30", "0x1F", ".inf", "2019-01-02", "1.10", "Null Island",
+        "quoted id",
+    ]  # fmt: skip
+    event = json.loads(invoke(*b, "timeline", "-c", "norway", "-f", "json").stdout)["events"][0]
+    assert (event["date"], event["title"], event["display_date"], event["circa"]) == (
+        "2006-07-17",
+        "on",
+        "1e3",
+        True,
+    )
+    scenario = json.loads(invoke(*b, "scenarios", "-f", "json").stdout)["scenarios"][0]
+    assert (scenario["horizon"], scenario["drivers"]) == ("2027", ["NO", "yes", "012"])
+
+
+# --------------------------------------------------------------------------- file system
+
+
+def test_path08_symlink_loop_inside_the_corpus(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path / "c", {})
+    (root / "loop.yaml").symlink_to("loop.yaml")
+    (root / "ping.yaml").symlink_to("pong.yaml")
+    (root / "pong.yaml").symlink_to("ping.yaml")
+    problems = reported_problems(run("-b", str(root), "timeline"))
+    assert {(Path(p.path).name, p.line, p.message) for p in problems} == {
+        (name, 0, "cannot read: too many levels of symbolic links")
+        for name in ("loop.yaml", "ping.yaml", "pong.yaml")
+    }
+
+
+def test_path09_folder_links_back_up_are_walked_once(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path / "c", {"sub/deeper/e.yaml": "version: 1\n"})
+    (root / "sub" / "up").symlink_to("..")
+    (root / "sub" / "deeper" / "top").symlink_to("../..")
+    (root / "sub" / "self").symlink_to(".")
+    proc = run("-b", str(root), "validate", "-f", "json")
+    assert proc.returncode == 0, proc.err
+    assert json.loads(proc.stdout)["counts"]["files"] == 2
+    assert proc.seconds < 3
+
+
+def test_path07_links_that_leave_the_corpus_are_not_read(tmp_path: Path) -> None:
+    outside = write_corpus(
+        tmp_path / "outside",
+        {"secret.yaml": "themes: [{id: secret, title: TOP-SECRET-TITLE}]\n", "dir/s.yaml": ""},
+    )
+    root = corpus_with(tmp_path / "c", {})
+    (root / "evil.yaml").symlink_to(outside / "secret.yaml")
+    (root / "passwd.yaml").symlink_to("/etc/passwd")
+    (root / "zero.yaml").symlink_to("/dev/zero")
+    (root / "away").symlink_to(outside / "dir")
+    proc = run("-b", str(root), "themes")
+    problems = reported_problems(proc)
+    assert {(Path(p.path).name, p.message) for p in problems} == {
+        (name, "links outside the corpus folder; not read")
+        for name in ("evil.yaml", "passwd.yaml", "zero.yaml", "away")
+    }
+    assert b"TOP-SECRET" not in proc.stderr and b"root:" not in proc.stderr
+
+
+def test_links_inside_the_corpus_are_read_once(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path / "c", {})
+    (root / "again.yaml").symlink_to("base.yaml")
+    (root / "mirror").symlink_to(".")
+    proc = run("-b", str(root), "validate", "-f", "json")
+    assert proc.returncode == 0, proc.err  # no "duplicate id" from reading base.yaml twice
+    assert json.loads(proc.stdout)["counts"]["files"] == 1
+
+
+def test_path10_path11_fifo_and_device_do_not_hang(tmp_path: Path) -> None:
+    root = corpus_with(tmp_path / "c", {})
+    os.mkfifo(root / "fifo.yaml")
+    names = {"fifo.yaml"}
+    try:
+        os.mknod(root / "zero.yaml", stat.S_IFCHR | 0o600, os.makedev(1, 5))
+        names.add("zero.yaml")
+    except (PermissionError, OSError):
+        pass  # creating a device needs privileges this run may not have
+    proc = run("-b", str(root), "timeline", timeout=5)
+    assert proc.seconds < 5
+    problems = reported_problems(proc)
+    assert {(Path(p.path).name, p.message) for p in problems} == {
+        (name, "not a regular file; not read") for name in names
+    }
+
+
+def test_path12_folder_named_like_a_topic_file_is_walked(tmp_path: Path) -> None:
+    root = corpus_with(
+        tmp_path / "c", {"d.yaml/inner.yaml": "themes: [{id: inner, title: Inner}]\n"}
+    )
+    (root / "empty.yml").mkdir()
+    proc = run("-b", str(root), "themes", "-f", "json")
+    assert proc.returncode == 0, proc.err
+    assert "inner" in [t["id"] for t in json.loads(proc.stdout)["themes"]]
+
+
+def _deny(monkeypatch: pytest.MonkeyPatch, name: str, target: str) -> Callable[..., object]:
+    real = getattr(os, name)
+
+    def fake(path: object, *args: object, **kwargs: object) -> object:
+        if os.fspath(path).endswith(target):  # type: ignore[arg-type]
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, name, fake)
+    return real
+
+
+def test_path13_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = corpus_with(tmp_path / "c", {"secret.yaml": "version: 1\n"})
+    _deny(monkeypatch, "open", "secret.yaml")
+    result = invoke("--no-cache", "-b", str(root), "timeline")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{root / 'secret.yaml'}: cannot read: permission denied",
+        "vrmc: error: invalid corpus: 1 problem in 1 file",
+    ]
+
+
+def test_path14_unreadable_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = corpus_with(tmp_path / "c", {"private/x.yaml": "version: 1\n"})
+    _deny(monkeypatch, "scandir", "private")
+    result = invoke("--no-cache", "-b", str(root), "timeline")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"{root / 'private'}: cannot read folder: permission denied",
+        "vrmc: error: invalid corpus: 1 problem in 1 file",
+    ]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root bypasses permission bits")
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_path13_path14_real_permissions(what: str, tmp_path: Path) -> None:
+    root = corpus_with(tmp_path / "c", {"private/x.yaml": "version: 1\n"})
+    locked = root / "private" if what == "folder" else root / "private" / "x.yaml"
+    locked.chmod(0)
+    try:
+        problems = reported_problems(run("--no-cache", "-b", str(root), "timeline"))
+    finally:
+        locked.chmod(0o700)
+    assert [(p.path, p.line) for p in problems] == [(str(locked), 0)]
+    assert "permission denied" in problems[0].message
+
+
+def test_path17_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
+    from vrmc_cli.link import link
+
+    root = corpus_with(tmp_path / "c", {"gone.yaml": "version: 1\n"})
+    files, problems = load.discover([str(root)])
+    (root / "gone.yaml").unlink()
+    with pytest.raises(InvalidCorpus) as caught:
+        link(list(load.parse_all(files)), problems)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{root / 'gone.yaml'}: cannot read: no such file or directory"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        pytest.param(lambda p: p.write_text("version: 1\n"), "not a folder", id="PATH-15-file"),
+        pytest.param(lambda p: None, "no such file or directory", id="PATH-15-missing"),
+        pytest.param(
+            lambda p: p.symlink_to(p),
+            "too many levels of symbolic links",
+            id="PATH-15-loop",
+        ),
+    ],
+)
+def test_path15_unusable_corpus_path(
+    make: Callable[[Path], object], words: str, tmp_path: Path
+) -> None:
+    path = tmp_path / "corpus.yaml"
+    make(path)
+    for args, env in [(["-b", str(path)], {}), ([], {"VRMC_BRIEFINGS": str(path)})]:
+        proc = run(*args, "timeline", env=env)
+        assert proc.returncode == 1 and proc.stdout == b""
+        assert proc.err == f"vrmc: error: cannot use corpus '{path}': {words}\n"
+
+
+def test_esc13_hostile_file_names_are_shown_escaped(tmp_path: Path) -> None:
+    root = corpus_with(
+        tmp_path / "c",
+        {
+            "x\x1b]0;PWN\x07.yaml": "themes: [\n",
+            "line\nfake.yaml": "version: 2\n",
+            "rtl\u202egnp.yaml": "version: 2\n",
+        },
+    )
+    problems = reported_problems(run("-b", str(root), "timeline"))
+    no_raw_controls("\n".join(p.path for p in problems))
+    assert {Path(p.path).name for p in problems} == {
+        "x\\x1b]0;PWN\\x07.yaml",
+        "line\\nfake.yaml",
+        "rtl\\u202egnp.yaml",
+    }
+
+
+# --------------------------------------------------------------------------- command line
+
+HUGE = "x" * 100_000
+ESCAPES = "\x1b]0;PWN\x07\x1b[2J\u202e\u009b"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("brief", "../../etc/passwd"), id="PATH-01-traversal"),
+        pytest.param(("brief", "/etc/passwd"), id="PATH-02-absolute"),
+        pytest.param(("actor", "../../etc/passwd"), id="PATH-01-actor"),
+        pytest.param(("brief", ".."), id="PATH-03-dots"),
+        pytest.param(("brief", ""), id="PATH-03-empty"),
+        pytest.param(("brief", " "), id="PATH-03-space"),
+        pytest.param(("brief", HUGE), id="PATH-05-huge-id"),
+        pytest.param(("brief", ESCAPES), id="ESC-14-escapes-in-id"),
+        pytest.param(("actor", "[red]x[/red]"), id="MK-11-markup-in-id"),
+        pytest.param(("brief", os.fsdecode(b"\xff\xfe")), id="bytes-not-utf8"),
+        pytest.param(("timeline", "--country", HUGE), id="huge-country"),
+        pytest.param(("timeline", "--theme", HUGE), id="huge-theme"),
+        pytest.param(("timeline", "--actor", HUGE), id="huge-actor"),
+        pytest.param(("timeline", "--since", "9" * 100_000), id="huge-date"),
+        pytest.param(("timeline", "--country", ESCAPES), id="escapes-country"),
+        pytest.param(("timeline", "--theme", "[red]x[/red]"), id="markup-theme"),
+        pytest.param(("timeline", "--actor", "[/]"), id="markup-close-actor"),
+        pytest.param(("timeline", "--since", ESCAPES), id="escapes-date"),
+        pytest.param(("timeline", "--country", ""), id="empty-country"),
+        pytest.param(("timeline", "--theme", ""), id="empty-theme"),
+        pytest.param(("timeline", "--actor", ""), id="empty-actor"),
+        pytest.param(("timeline", "--since", ""), id="empty-since"),
+        pytest.param(("timeline", "--until", ""), id="empty-until"),
+        pytest.param(("timeline", "--since", "2019-02-30"), id="impossible-since"),
+        pytest.param(("timeline", "--since", "2020", "--until", "2019"), id="until-before-since"),
+        pytest.param(("transfers", "--category", ""), id="empty-category"),
+        pytest.param(("transfers", "--category", ESCAPES), id="escapes-category"),
+        pytest.param(("timeline", "--format", ESCAPES), id="TYP-06-escapes-format"),
+        pytest.param((ESCAPES,), id="TYP-05-escapes-command"),
+        pytest.param(("[red]x[/red]",), id="TYP-05-markup-command"),
+        pytest.param(("timeline", "--limit", "-1"), id="TYP-06-negative-limit"),
+        pytest.param(("timeline", "--bogus"), id="TYP-04-unknown-option"),
+    ],
+)
+def test_bad_command_line_values_are_usage_errors(args: tuple[str, ...]) -> None:
+    """In-process (Typer's runner): the same parsing and messages, much faster."""
+    result = invoke("-b", str(FIXTURE), *args)
+    assert result.exit_code == 2, result.stderr
+    assert result.stdout == ""
+    check_usage_error(result.stderr, args)
+
+
+def check_usage_error(err: str, args: tuple[str, ...]) -> None:
+    no_raw_controls(err)
+    assert len(err) < 5000, "the value is echoed shortened"
+    first = err.splitlines()[0]
+    assert first.startswith(("vrmc: error: ", "Usage: vrmc")), first
+    if "[red]x[/red]" in args:
+        assert "[red]x[/red]" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(("brief", "../../etc/passwd"), id="PATH-01-traversal"),
+        pytest.param(("brief", ESCAPES), id="ESC-14-escapes-in-id"),
+        pytest.param(("timeline", "--country", HUGE), id="huge-country"),
+        pytest.param(("brief", os.fsdecode(b"\xff\xfe")), id="bytes-not-utf8"),
+        pytest.param((ESCAPES,), id="TYP-05-escapes-command"),
+    ],
+)
+def test_bad_command_line_values_through_the_real_entry_point(args: tuple[str, ...]) -> None:
+    proc = run("-b", str(FIXTURE), *args)
+    assert proc.returncode == 2, proc.err
+    assert proc.stdout == b""
+    check_usage_error(proc.err, args)
+
+
+def test_path04_nul_in_an_id_is_a_usage_error() -> None:
+    # The operating system cannot pass a NUL in an argument; Typer's runner can.
+    for args in (("brief", "a\x00b"), ("actor", "a\x00b"), ("timeline", "-c", "\x00")):
+        result = invoke("-b", str(FIXTURE), *args)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "\x00" not in result.stderr
+
+
+@pytest.mark.parametrize("text", ["", " ", ESCAPES, HUGE, "[bold]x[/bold]"])
+def test_search_for_odd_text_finds_nothing_quietly(text: str) -> None:
+    proc = run("-b", str(FIXTURE), "search", text)
+    assert proc.returncode == 0, proc.err
+    no_raw_controls(proc.stdout.decode())
+    no_raw_controls(proc.err)
+    assert proc.err.startswith("vrmc: note: nothing matches")
+
+
+# --------------------------------------------------------------------------- output streams
+
+
+@pytest.fixture(scope="module")
+def long_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One file of 1,800 events: every format's output is larger than a pipe's buffer."""
+    root = tmp_path_factory.mktemp("long")
+    lines = ["themes: [{id: t, title: T}]", "events:"]
+    for i in range(1800):
+        lines.append(
+            f"  - {{id: e{i}, date: 2006-01-{i % 28 + 1:02d}, title: Event {i} happened,"
+            " themes: [t]}"
+        )
+    (root / "events.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _popen(
+    *args: str, env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(  # type: ignore[call-overload,no-any-return]
+        [sys.executable, "-m", "vrmc_cli", *args],
+        env=_clean_env(env),
+        stdin=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("fmt", "unbuffered"),
+    [
+        *((fmt, "1") for fmt in ("text", "json", "csv", "markdown", "rich", "html")),
+        ("text", ""),
+        ("json", ""),
+    ],
+)
+def test_out01_out03_reader_quits_early(fmt: str, unbuffered: str, long_corpus: Path) -> None:
+    """`vrmc timeline | head -1`: one line arrives, then a quiet exit 1 (EPIPE).
+
+    PYTHONUNBUFFERED=1 makes stdout a raw file, whose writes can be partial.
+    """
+    limit = "800" if fmt == "rich" else "1800"  # rich is slow to render, and wide
+    proc = _popen(
+        "-b", str(long_corpus), "timeline", "--limit", limit, "-f", fmt,
+        env={"PYTHONUNBUFFERED": unbuffered},
+        stdout=subprocess.PIPE,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=TIME_LIMIT) == 1
+    assert first.strip()
+    assert err == b"", err.decode()
+
+
+def test_out02_reader_gone_before_any_output() -> None:
+    proc = _popen("-b", str(FIXTURE), "report", stdout=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=TIME_LIMIT) in (0, 1)  # 0 if the report fit in the pipe
+    assert err == b"", err.decode()
+
+
+FULL = "vrmc: error: cannot write output: No space left on device\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "unbuffered"),
+    [
+        pytest.param(("timeline",), "1", id="text"),
+        pytest.param(("timeline",), "", id="text-buffered"),
+        pytest.param(("report", "-f", "json"), "1", id="json"),
+        pytest.param(("validate",), "1", id="validate"),
+        pytest.param(("--help",), "1", id="help"),
+        pytest.param(("--help",), "", id="help-buffered"),
+        pytest.param(("--version",), "1", id="version-fast-path"),
+        pytest.param(("--no-cache", "--version"), "1", id="version-option"),
+        pytest.param(("--no-cache", "--version"), "", id="version-option-buffered"),
+    ],
+)
+def test_out04_stdout_on_a_full_disk(args: tuple[str, ...], unbuffered: str) -> None:
+    with open("/dev/full", "wb") as full:
+        proc = _popen("-b", str(FIXTURE), *args, env={"PYTHONUNBUFFERED": unbuffered}, stdout=full)
+        assert proc.stderr is not None
+        err = proc.stderr.read().decode()
+        assert proc.wait(timeout=TIME_LIMIT) == 74, err
+    assert err == FULL
+
+
+@pytest.mark.parametrize("args", [("timeline",), ("--version",), ("-b", "x", "--version")])
+def test_out05_stdout_closed(args: tuple[str, ...]) -> None:
+    proc = _popen(
+        "-b", str(FIXTURE), *args,
+        stdout=subprocess.DEVNULL,
+        preexec_fn=lambda: os.close(1),
+    )  # fmt: skip
+    assert proc.stderr is not None
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=TIME_LIMIT) == 1
+    assert err == "vrmc: error: cannot write output: standard output is closed\n"
+
+
+@pytest.mark.slow
+def test_out06_ctrl_c_during_a_long_load(many_files: Path) -> None:
+    proc = _popen(
+        "--no-cache", "-b", str(many_files), "timeline", "-f", "json",
+        env={"VRMC_PURE_YAML": "1"},
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )  # fmt: skip
+    time.sleep(1.0)
+    assert proc.poll() is None, "the load ended before the interrupt: make the corpus larger"
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=TIME_LIMIT)
+    assert proc.returncode == 130
+    assert out == b""
+    assert b"Traceback" not in err and b"KeyboardInterrupt" not in err
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def _reference(root: Path) -> str:
+    result = invoke("--no-cache", "-b", str(root), "report", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _cached_run(root: Path, cache_home: Path) -> str:
+    """In-process: the cache code is the same, and this is ten times faster."""
+    result = invoke(
+        "-b", str(root), "report", "-f", "json", env={"XDG_CACHE_HOME": str(cache_home)}
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def test_cache_home_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "cache-file").write_text("not a folder")
+    (tmp_path / "home").mkdir()
+    (tmp_path / "home" / "vrmc").write_text("not a folder either")
+    for home in (tmp_path / "cache-file", tmp_path / "home"):
+        assert _cached_run(FIXTURE, home) == _reference(FIXTURE)
+
+
+def test_cache_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing the cache fails half-way (ENOSPC): the result is the same and no temp file stays."""
+    reference = invoke("--no-cache", "-b", str(FIXTURE), "report", "-f", "json").stdout
+    real_fdopen = os.fdopen
+
+    class FullDisk:
+        """A file that takes 100 bytes, then reports a full disk."""
+
+        def __init__(self, fd: int) -> None:
+            self.file = real_fdopen(fd, "wb")
+
+        def __enter__(self) -> FullDisk:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.file.close()
+
+        def write(self, data: bytes) -> int:
+            self.file.write(data[:100])
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(cache_module.os, "fdopen", lambda fd, *args, **kwargs: FullDisk(fd))
+    for _ in range(2):
+        result = invoke("-b", str(FIXTURE), "report", "-f", "json")
+        assert result.exit_code == 0 and result.stderr == ""
+        assert result.stdout == reference
+    folder = Path(os.environ["XDG_CACHE_HOME"]) / "vrmc"
+    assert list(folder.iterdir()) == []
+
+
+def test_cache_file_size_limit_in_a_real_process(tmp_path: Path) -> None:
+    """RLIMIT_FSIZE makes every write of the cache fail (EFBIG) in the child itself."""
+
+    def limits() -> None:
+        _child_limits()
+        resource.setrlimit(resource.RLIMIT_FSIZE, (512, 512))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", "-b", str(FIXTURE), "report", "-f", "json"],
+        env=_clean_env({"XDG_CACHE_HOME": str(tmp_path)}),
+        capture_output=True,
+        timeout=TIME_LIMIT,
+        check=False,
+        preexec_fn=limits,
+    )
+    assert done.returncode == 0 and done.stderr == b""
+    assert done.stdout.decode() == _reference(FIXTURE)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda data: data[: len(data) // 2], id="truncated"),
+        pytest.param(lambda data: b"", id="empty"),
+        pytest.param(lambda data: b"\x80\x05garbage" * 10, id="garbage"),
+        pytest.param(lambda data: data.replace(b"Xanadu", b"Xanadx"), id="edited"),
+    ],
+)
+def test_corrupt_cache_gives_the_same_result(
+    damage: Callable[[bytes], bytes], tmp_path: Path
+) -> None:
+    root = tmp_path / "c"
+    shutil.copytree(FIXTURE, root)
+    reference = _reference(root)
+    _cached_run(root, tmp_path / "home")
+    (cache_file,) = (tmp_path / "home" / "vrmc").glob("*.pickle")
+    cache_file.write_bytes(damage(cache_file.read_bytes()))
+    assert _cached_run(root, tmp_path / "home") == reference
+    assert _cached_run(root, tmp_path / "home") == reference  # and it was rewritten
+
+
+def test_planted_pickle_runs_no_code(tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.system, (f"touch {marker}",))
+
+    reference = _reference(FIXTURE)
+    _cached_run(FIXTURE, tmp_path / "home")
+    (cache_file,) = (tmp_path / "home" / "vrmc").glob("*.pickle")
+    # With a valid checksum, so that the unpickler itself is what refuses it.
+    payload = pickle.dumps((cache_module.FORMAT_TAG, Payload()))
+    cache_file.write_bytes(hashlib.sha256(payload).digest() + payload)
+    assert _cached_run(FIXTURE, tmp_path / "home") == reference
+    assert not marker.exists()
+
+
+@pytest.mark.slow
+def test_two_processes_build_the_cache_at_once(tmp_path: Path) -> None:
+    files = {"themes.yaml": "themes: [{id: t, title: T}]\n"}
+    for i in range(1500):
+        files[f"e{i:04d}.yaml"] = f"events: [{{id: e{i}, date: 2006, title: E{i}, themes: [t]}}]\n"
+    root = write_corpus(tmp_path / "c", files)
+    reference = run("--no-cache", "-b", str(root), "timeline", "-f", "json").stdout
+    env = {"XDG_CACHE_HOME": str(tmp_path / "home")}
+    procs = [
+        _popen("-b", str(root), "timeline", "-f", "json", env=env, stdout=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=TIME_LIMIT) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0]
+    assert [out for out, _ in results] == [reference, reference]
+    assert [err for _, err in results] == [b"", b""]
+    again = run("-b", str(root), "timeline", "-f", "json", env=env)
+    assert again.stdout == reference
+    assert not list((tmp_path / "home" / "vrmc").glob(".tmp-*")), "a temporary file was left"
+
+
+# --------------------------------------------------------------------------- hostile text
+
+PAYLOAD = (
+    "[bold]B[/bold] [/] [link=https://evil.example]good[/link] [red on white blink]ALERT[/] "
+    ":warning: :thumbs_up: items[0] [a, b] [WIP] **x** _y_ `z` <script>alert(1)</script> "
+    "<img src=x onerror=alert(1)> [a](javascript:alert(1)) | pipe | "
+    "A\x1b]0;PWN\x07B \x1b[2J\x1b[H C\u202etxt.exe D\u009b2J E\u200bF "
+    "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\"
+)
+# Each text field starts with one of these, so every output meets each kind of line start.
+LEADS = ('=HYPERLINK("http://evil.example","x")', "+cmd", "@SUM(A1)", "-1+1", "# heading", "\tTAB")
+TEXTS = [f"{lead} {PAYLOAD}" for lead in LEADS]
+# Pieces of the payload that must come out as the literal text they are.
+LITERALS = (
+    "[bold]B[/bold]",
+    "[/]",
+    "[link=https://evil.example]good[/link]",
+    ":warning:",
+    "[WIP]",
+    "**x**",
+    "<script>alert(1)</script>",
+    "[a](javascript:alert(1))",
+    "| pipe |",
+)
+
+
+def yaml_quoted(text: str) -> str:
+    """A YAML double-quoted scalar, control characters written as escapes (`\\e`, `\\a`...)."""
+    special = {'"': '\\"', "\\": "\\\\", "\x1b": "\\e", "\x07": "\\a", "\t": "\\t"}
+    out = []
+    for ch in text:
+        if ch in special:
+            out.append(special[ch])
+        elif ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ch in "\u200b\u202e":
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def hostile_yaml() -> str:
+    q = [yaml_quoted(t) for t in TEXTS]
+    return f"""\
+version: 1
+topic:
+  title: {q[0]}
+  subtitle: {q[1]}
+  summary: {q[2]}
+  as_of: 2020-01
+themes:
+  - {{id: hostile, title: {q[3]}, description: {q[4]}}}
+  - {{id: child, title: {q[5]}, parent: hostile}}
+countries:
+  - {{code: XA, name: {q[0]}, aliases: [{q[1]}], region: {q[2]}}}
+  - {{code: YL, name: Yland, aliases: [{q[3]}]}}
+sources:
+  - {{id: src, title: {q[4]}, publisher: {q[5]}, url: "javascript:alert(1)", kind: {q[0]},
+     reliability: B, published: 2019}}
+  - {{id: src2, title: {q[1]}, url: "https://good.example/a?b=<script>"}}
+actors:
+  - id: hostile-actor
+    name: {q[2]}
+    kind: person
+    country: XA
+    aliases: [{q[3]}]
+    roles: [{{title: {q[4]}, from: 2001, to: 2005}}]
+    summary: {q[5]}
+    stance: {q[0]}
+    themes: [hostile]
+    sources: [src]
+  - {{id: other, name: Other, kind: state, country: YL}}
+events:
+  - id: ev1
+    date: 2006-07
+    title: {q[1]}
+    summary: {q[2]}
+    display_date: {q[3]}
+    themes: [child]
+    countries: [XA]
+    actors: [hostile-actor]
+    sources: [src, src2]
+    confidence: high
+  - {{id: ev2, date: 2007, circa: true, title: {q[4]}, themes: [hostile]}}
+briefings:
+  - id: hostile-b
+    title: {q[5]}
+    summary: {q[0]}
+    themes: [hostile]
+    key_judgments:
+      - {{text: {q[1]}, likelihood: likely, confidence: low, basis: [ev1], sources: [src]}}
+    sections:
+      - heading: {q[2]}
+        points:
+          - {q[3]}
+          - {{text: {q[4]}, actors: [hostile-actor], sources: [src2], confidence: moderate}}
+    sources: [src]
+relations:
+  - {{from: hostile-actor, to: other, kind: ally, since: 2001, summary: {q[5]}, sources: [src]}}
+transfers:
+  - {{id: tr1, supplier: YL, recipient: XA, designation: {q[0]}, category: {q[1]},
+     description: {q[2]}, ordered: 2006, quantity_ordered: 24, value_usd: 1e6,
+     status: delivered, sources: [src], notes: {q[3]}}}
+scenarios:
+  - {{id: sc1, title: {q[4]}, summary: {q[5]}, likelihood: unlikely, horizon: {q[0]},
+     drivers: [{q[1]}], indicators: [{q[2]}], themes: [hostile], countries: [XA]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "hostile.yaml").write_text(hostile_yaml(), encoding="utf-8")
+    return root
+
+
+COMMANDS = {
+    "brief-list": ("brief",),
+    "brief": ("brief", "hostile-b"),
+    "timeline": ("timeline",),
+    "timeline-short": ("timeline", "--short"),
+    "actors": ("actors",),
+    "actor": ("actor", "hostile-actor"),
+    "transfers": ("transfers",),
+    "scenarios": ("scenarios",),
+    "themes": ("themes",),
+    "countries": ("countries",),
+    "sources": ("sources",),
+    "search": ("search", "script"),
+    "report": ("report", "--cite"),
+}
+TABULAR = {"timeline", "timeline-short", "actors", "transfers", "scenarios", "themes",
+           "countries", "sources", "search"}  # fmt: skip
+FORMATS = ["rich", "rich-colour", "text", "markdown", "json", "csv", "html"]
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _HTMLText(html.parser.HTMLParser):
+    """The text a browser would show, plus the tags and links it would act on."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.tags: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.links.extend(v or "" for k, v in attrs if k in ("href", "src"))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_html(document: str) -> None:
+    parser = _HTMLText()
+    parser.feed(document)
+    parser.close()
+    assert not parser.tags & {"script", "img", "iframe", "object", "embed"}, parser.tags
+    assert not [link for link in parser.links if not link.startswith(("https://", "#"))]
+    shown = _flat("".join(parser.text))
+    for literal in LITERALS:
+        assert literal in shown, literal
+    assert "\\x1b]0;PWN\\x07" in shown
+
+
+def check_json(document: str) -> None:
+    def fail(constant: str) -> None:
+        pytest.fail(f"not strict JSON: {constant}")
+
+    data = json.loads(document, parse_constant=fail)
+    strings: list[str] = []
+    stack: list[object] = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            assert all(isinstance(k, str) for k in item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            strings.append(item)
+    hostile_strings = [s for s in strings if PAYLOAD in s or "[bold]" in s]
+    assert hostile_strings, "the data did not reach the JSON"
+    # Round trip: each text is exactly the one written in the corpus, or contains it whole
+    # (a search hit's label for a relation is "A → B").
+    for text in hostile_strings:
+        assert text in TEXTS or any(t in text for t in TEXTS), text
+    assert all(ord(c) < 128 for c in document), "JSON is ASCII: nothing raw survives"
+
+
+def check_csv(document: str) -> None:
+    rows = list(csv.reader(io.StringIO(document, newline="")))
+    assert len(rows) >= 2
+    assert all(len(row) == len(rows[0]) for row in rows)
+    cells = [cell for row in rows[1:] for cell in row]
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    hostile_cells = [cell for cell in cells if PAYLOAD[:14] in cell]
+    assert hostile_cells
+    for cell in hostile_cells:  # every lead but "# heading" is a formula
+        assert cell.startswith(("'", "# heading")), cell
+    assert any(cell.startswith(("'=", "'+", "'-", "'@", "'\t")) for cell in cells)
+    for literal in LITERALS:
+        assert any(literal in cell for cell in cells), literal
+
+
+def check_markdown(document: str) -> None:
+    from markdown_it import MarkdownIt
+
+    assert "\n# heading" not in document and "\n=HYPERLINK" not in document
+    rendered = MarkdownIt("commonmark").enable("table").render(document)
+    check_html(rendered)
+
+
+# Listings whose hostile text sits in a table cell: plain text wraps it inside the column.
+WRAPPED_IN_TEXT = frozenset(("brief-list", "themes", "countries", "sources"))
+
+
+def check_output(fmt: str, name: str, out: str) -> None:
+    no_raw_controls(out, allow_sgr=fmt == "rich-colour")
+    if fmt == "rich-colour":
+        assert "\x1b[" in out, "FORCE_COLOR=1 gives colour"
+    if fmt == "json":
+        check_json(out)
+    elif fmt == "csv":
+        check_csv(out)
+    elif fmt == "html":
+        check_html(out)
+    elif fmt == "markdown":
+        check_markdown(out)
+    elif fmt == "text" and name not in WRAPPED_IN_TEXT:
+        assert _flat(visible_payload()) in _flat(out)
+    else:  # tables wrap or fold long cells, so look for short literals only
+        plain = re.sub("\x1b\\[[0-9;]*m", "", out)
+        for literal in ("[bold]B[/bold]", "[/]", ":warning:", "[WIP]", "**x**", "\\x1b]0;PWN"):
+            assert literal in plain, literal
+
+
+def visible_payload() -> str:
+    from vrmc_cli.textsafe import visible
+
+    return visible(PAYLOAD)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_mk_esc_out_hostile_text_in_every_command_and_format(
+    name: str, fmt: str, hostile: Path
+) -> None:
+    env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
+    result = invoke("-b", str(hostile), *COMMANDS[name], "-f", fmt.removesuffix("-colour"), env=env)
+    no_raw_controls(result.stderr)
+    if fmt == "csv" and name not in TABULAR:
+        assert result.exit_code == 2 and result.stdout == ""
+        assert "--format csv is for the tabular commands" in result.stderr
+        return
+    assert result.exit_code == 0, result.stderr
+    check_output(fmt, name, result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "env"),
+    [
+        ("json", {}),
+        ("html", {}),
+        ("rich", {"FORCE_COLOR": "1", "COLUMNS": "60"}),
+        ("rich", {"TERM": "xterm-256color", "COLORTERM": "truecolor", "FORCE_COLOR": "1"}),
+    ],
+)
+def test_hostile_report_through_the_real_entry_point(
+    fmt: str, env: dict[str, str], hostile: Path
+) -> None:
+    proc = run("-b", str(hostile), "report", "--cite", "-f", fmt, env=env)
+    assert proc.returncode == 0, proc.err
+    out = proc.stdout.decode("utf-8")
+    check_output("rich-colour" if "FORCE_COLOR" in env else fmt, "report", out)
+
+
+def test_hostile_text_in_error_messages(tmp_path: Path) -> None:
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "bad.yaml": "themes:\n  - {id: "
+            + yaml_quoted("A\x1b]0;PWN\x07[/]\u202e")
+            + ", title: "
+            + yaml_quoted(PAYLOAD)
+            + ", colour: "
+            + yaml_quoted(PAYLOAD)
+            + "}\n"
+            + yaml_quoted("key\x1b[2J")
+            + ": 1\n"
+        },
+    )
+    problems = reported_problems(run("-b", str(root), "themes"))
+    no_raw_controls("\n".join(p.message for p in problems))
+    assert len(problems) == 3
+    assert any("'A\\x1b]0;PWN\\x07[/]\\u202e' is not a valid id" in p.message for p in problems)
+
+
+# --------------------------------------------------------------------------- environments
+
+ENVIRONMENTS = {
+    "OUT-18-ascii-stdout": {"PYTHONIOENCODING": "ascii"},
+    "OUT-20-c-locale-no-utf8-mode": {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+    "OUT-21-lang-c": {"LANG": "C", "LC_ALL": "C"},
+    "OUT-14-columns-0": {"COLUMNS": "0"},
+    "OUT-16-terminal-width-abc": {"TERMINAL_WIDTH": "abc"},
+    "OUT-09-force-color-0": {"FORCE_COLOR": "0"},
+    "OUT-08-force-color-1": {"FORCE_COLOR": "1"},
+    "OUT-11-term-dumb": {"TERM": "dumb", "FORCE_COLOR": "1"},
+    "OUT-10-no-color": {"NO_COLOR": "1", "FORCE_COLOR": "1"},
+}
+PLAIN_OUTPUTS = [
+    ("report", "--cite", "-f", "text"),
+    ("report", "--cite", "-f", "markdown"),
+    ("report", "--cite", "-f", "json"),
+    ("timeline", "-f", "csv"),
+]
+
+
+@pytest.fixture(scope="module")
+def plain_outputs(hostile: Path) -> dict[tuple[str, ...], bytes]:
+    out = {}
+    for args in PLAIN_OUTPUTS:
+        proc = run("-b", str(hostile), *args)
+        assert proc.returncode == 0, proc.err
+        out[args] = proc.stdout
+    return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(ENVIRONMENTS))
+def test_out_machine_formats_ignore_the_environment(
+    name: str, hostile: Path, plain_outputs: dict[tuple[str, ...], bytes]
+) -> None:
+    env = ENVIRONMENTS[name]
+    for args, expected in plain_outputs.items():
+        proc = run("-b", str(hostile), *args, env=env)
+        assert proc.returncode == 0, proc.err
+        assert proc.stderr == b""
+        assert proc.stdout == expected, f"{' '.join(args)} differs under {env}"
+    rich = run("-b", str(hostile), "timeline", "-f", "rich", env=env).stdout.decode()
+    no_raw_controls(rich, allow_sgr=True)
+    assert "[bold]B[/bold]" in re.sub("\x1b\\[[0-9;]*m", "", rich)
+    if env.get("FORCE_COLOR") == "1" and "NO_COLOR" not in env and "TERM" not in env:
+        assert "\x1b[" in rich
+    if env.get("FORCE_COLOR") != "1" or "NO_COLOR" in env or "TERM" in env:
+        assert "\x1b" not in rich  # FORCE_COLOR=0 does not force colour
+    helped = run("--help", env=env)
+    assert helped.returncode == 0 and b"Usage: vrmc" in helped.stdout
+    assert b"\x1b" not in helped.stdout
+    if "TERMINAL_WIDTH" in env:  # Typer reads it for usage errors too
+        usage = run("timeline", "--bogus", env=env)
+        assert usage.returncode == 2 and b"No such option" in usage.stderr
+
+
+def test_esc15_json_gives_back_every_text_exactly(hostile: Path) -> None:
+    report = json.loads(invoke("-b", str(hostile), "report", "-f", "json").stdout)
+    assert report["topic"] == {
+        "title": TEXTS[0],
+        "subtitle": TEXTS[1],
+        "summary": TEXTS[2],
+        "as_of": "2020-01",
+    }
+    briefing = report["briefings"][0]
+    assert (briefing["title"], briefing["summary"]) == (TEXTS[5], TEXTS[0])
+    assert briefing["key_judgments"][0]["text"] == TEXTS[1]
+    assert briefing["sections"][0]["heading"] == TEXTS[2]
+    assert [p["text"] for p in briefing["sections"][0]["points"]] == [TEXTS[3], TEXTS[4]]
+    actor = report["actors"][0]
+    assert (actor["name"], actor["aliases"], actor["stance"]) == (TEXTS[2], [TEXTS[3]], TEXTS[0])
+    assert report["transfers"][0]["designation"] == TEXTS[0]
+    assert report["scenarios"][0]["drivers"] == [TEXTS[1]]
+
+
+def test_yml24_bom_is_not_part_of_the_first_key_or_value(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "c", {"t.yaml": b"\xef\xbb\xbfthemes: [{id: b, title: BOM}]\n"})
+    themes = json.loads(invoke("-b", str(root), "themes", "-f", "json").stdout)["themes"]
+    assert [(t["id"], t["title"]) for t in themes] == [("b", "BOM")]
+
+
+def test_esc_hostile_text_on_a_real_terminal(hostile: Path) -> None:
+    """On a pty the rich view is in colour: vrmc's SGR codes, and nothing from the data."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    env = _clean_env({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vrmc_cli", "-b", str(hostile), "report", "--no-pager"],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    deadline = time.monotonic() + TIME_LIMIT
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 1)
+        if not ready:
+            continue
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # the other end closed
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=TIME_LIMIT) == 0
+    out = b"".join(chunks).decode("utf-8")
+    assert "\x1b[" in out, "a terminal gets colour"
+    no_raw_controls(out.replace("\r\n", "\n"), allow_sgr=True)
+    assert "[bold]B[/bold]" in re.sub("\x1b\\[[0-9;]*m", "", out)
