@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,13 +60,15 @@ def test_registry_covers_every_format() -> None:
 ALLOWED = {
     "dates": set(),
     "textsafe": set(),
+    "record": set(),
     "errors": {"textsafe"},
-    "model": {"dates"},
-    "load": {"dates", "errors", "model", "textsafe"},
+    "model": {"dates", "record"},
+    "files": {"errors", "textsafe"},
+    "load": {"dates", "errors", "files", "model", "textsafe"},
     "link": {"errors", "load", "model", "textsafe"},
-    "cache": {"errors", "link", "load", "model"},
-    "corpus": {"errors", "model", "link", "load", "cache"},
-    "query": {"dates", "errors", "model", "textsafe"},
+    "cache": {"errors", "files", "link", "load", "model"},
+    "corpus": {"errors", "files", "model", "link", "load", "cache"},
+    "query": {"dates", "errors", "model", "record", "textsafe"},
     "search": {"model", "query", "render"},
     "views": {"model", "query", "render", "search", "dates"},
     "commands": {"model", "query", "render", "views", "search", "dates"},
@@ -101,3 +105,27 @@ def test_rich_is_only_used_by_its_renderer() -> None:
         if path.name in ("as_rich.py",):
             continue
         assert "from rich" not in path.read_text(encoding="utf-8"), path
+
+
+def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
+    """`record` drops the run-time guard of frozen dataclasses; mypy must still catch writes."""
+    snippet = tmp_path / "writes.py"
+    snippet.write_text(
+        "from vrmc_cli.model import Country\n"
+        "from vrmc_cli.render.doc import Para\n"
+        "def f(c: Country, p: Para) -> None:\n"
+        "    c.name = 'x'\n"
+        "    p.spans = ()\n",
+        encoding="utf-8",
+    )
+    # In a subprocess: mypy raises the interpreter's recursion limit for good.
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    out = run.stdout
+    assert run.returncode == 1, out + run.stderr
+    assert 'Property "name" defined in "Country" is read-only' in out
+    assert 'Property "spans" defined in "Para" is read-only' in out

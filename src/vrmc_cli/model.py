@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from .dates import PartialDate
+from .record import record
 
 Confidence = Literal["low", "moderate", "high"]
 Likelihood = Literal[
@@ -60,16 +61,20 @@ RELIABILITY_MEANING = {
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Topic:
+    """What the corpus is about (FORMAT.md `topic`)."""
+
     title: str
     subtitle: str | None = None
     summary: str | None = None
     as_of: PartialDate | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Source:
+    """A cited work, with how far it can be trusted."""
+
     id: str
     title: str
     publisher: str | None = None
@@ -79,8 +84,10 @@ class Source:
     reliability: Reliability | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Theme:
+    """A subject in the theme tree; `parent` is None at a root."""
+
     id: str
     title: str
     description: str | None = None
@@ -97,23 +104,29 @@ class Theme:
         return tuple(reversed(chain))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Country:
+    """A country by its ISO 3166-1 alpha-2 code."""
+
     code: str
     name: str
     aliases: tuple[str, ...] = ()
     region: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Role:
+    """A post an actor held, over the dates known."""
+
     title: str
     start: PartialDate | None = None
     end: PartialDate | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Actor:
+    """A person, state or organisation."""
+
     id: str
     name: str
     kind: ActorKind
@@ -126,8 +139,10 @@ class Actor:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Event:
+    """A dated event, at the precision its date was written with."""
+
     id: str
     date: PartialDate
     title: str
@@ -142,8 +157,10 @@ class Event:
     confidence: Confidence | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Point:
+    """One point of a briefing section."""
+
     text: str
     themes: tuple[Theme, ...] = ()
     countries: tuple[Country, ...] = ()
@@ -154,8 +171,10 @@ class Point:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class KeyJudgment:
+    """An analytic judgment of a briefing, with its likelihood and basis."""
+
     text: str
     likelihood: Likelihood | None = None
     confidence: Confidence | None = None
@@ -167,14 +186,18 @@ class KeyJudgment:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Section:
+    """A headed group of a briefing's points."""
+
     heading: str
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Briefing:
+    """A briefing on one subject: summary, key judgments, sections."""
+
     id: str
     title: str
     summary: str
@@ -185,8 +208,10 @@ class Briefing:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Relation:
+    """A tie from one actor to another, over the dates known."""
+
     source: Actor  # the `from` actor
     target: Actor  # the `to` actor
     kind: str
@@ -196,8 +221,10 @@ class Relation:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Transfer:
+    """One row of the arms-transfer register."""
+
     id: str
     supplier: Country
     recipient: Country
@@ -215,8 +242,10 @@ class Transfer:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Scenario:
+    """An outlook scenario, with its drivers and the indicators to watch."""
+
     id: str
     title: str
     summary: str
@@ -228,7 +257,7 @@ class Scenario:
     countries: tuple[Country, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record
 class Corpus:
     """Everything a set of corpus folders holds, validated and linked.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from .dates import PartialDate, overlaps, parse_date, span, window
 from .errors import UsageError
@@ -29,10 +29,11 @@ from .model import (
     Theme,
     Transfer,
 )
+from .record import record
 from .textsafe import fold, quote, shorten
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Filter:
     """Resolved filter values; an empty set means "no filter on this dimension"."""
 
@@ -249,7 +250,7 @@ def select_events(corpus: Corpus, f: Filter) -> list[Event]:
     return [e for e in corpus.events if f.event_ok(e)]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class BriefingView:
     """A briefing with only the key judgments and points that pass the filter."""
 
@@ -334,8 +335,10 @@ def all_points(corpus: Corpus) -> list[tuple[Briefing, Point | KeyJudgment]]:
     return found
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ThemeCount:
+    """A theme with how many events and points it tags."""
+
     theme: Theme
     depth: int
     events: int
@@ -366,8 +369,10 @@ def theme_counts(corpus: Corpus, f: Filter) -> list[ThemeCount]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CountryCount:
+    """A country with how many events, actors and transfers name it."""
+
     country: Country
     events: int
     actors: int
@@ -391,8 +396,10 @@ def country_counts(corpus: Corpus, f: Filter) -> list[CountryCount]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class SourceCount:
+    """A source with how many items cite it."""
+
     source: Source
     citations: int
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..record import record
 
 if TYPE_CHECKING:
     from .doc import Doc  # imported by the commands that build one; --help never does
@@ -23,7 +24,7 @@ class Format(str, Enum):
     html = "html"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Output:
     """What a command shows: a document for people, data for programs, rows for CSV."""
 
@@ -33,8 +34,10 @@ class Output:
     rows: Callable[[], list[list[object]]] | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Options:
+    """How to render: heading level, width and colour."""
+
     heading_level: int = 1
     width: int = 100
     color: bool = False  # emit ANSI styles (rich only)

@@ -7,8 +7,10 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from ..record import record
 
 # How a span is meant, not how it looks: renderers map each to their own styling.
 Style = Literal[
@@ -31,8 +33,10 @@ Style = Literal[
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Span:
+    """A run of text with one style."""
+
     text: str
     style: Style = ""
     url: str | None = None  # shown as text (never as a live terminal link) where it matters
@@ -45,32 +49,42 @@ def plain(text: str) -> Inline:
     return (Span(text),)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Heading:
+    """A heading; level 1 is the document's title."""
+
     level: int  # 1 = document title
     text: str
     anchor: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Para:
+    """A paragraph."""
+
     spans: Inline
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Item:
+    """A list item, with blocks nested under it."""
+
     spans: Inline
     children: tuple[Block, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Bullets:
+    """A list, numbered when `ordered`."""
+
     items: tuple[Item, ...]
     ordered: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Table:
+    """Rows of cells under named columns."""
+
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     numeric: tuple[bool, ...] = ()  # right-aligned columns
@@ -78,14 +92,14 @@ class Table:
     one_line_rows: bool = False  # keep one line per row in plain text, however wide
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Fields:
     """Label/value pairs, such as "Confidence: high"."""
 
     pairs: tuple[tuple[str, Inline], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Callout:
     """A boxed passage: the bottom line up front, a key judgment."""
 
@@ -94,7 +108,7 @@ class Callout:
     tone: Literal["bottom-line", "judgment", "note"] = "note"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Footnotes:
     """Numbered source references: footnotes in Markdown, a titled numbered list elsewhere."""
 
@@ -106,8 +120,10 @@ class Footnotes:
 Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Doc:
+    """A whole document: its title, its blocks and notes for stderr."""
+
     title: str
     blocks: tuple[Block, ...]
     # Notes for stderr (an empty result, say): never part of the data.
