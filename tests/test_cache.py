@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURE, invoke, write_corpus
 from test_golden import COMMANDS, EXTENSIONS, TABULAR
 from vrmc_cli import cache as cache_module
-from vrmc_cli import load
+from vrmc_cli import files, load
 from vrmc_cli.corpus import bundled_root
 
 CORPORA = {"fixture": str(FIXTURE), "bundled": str(bundled_root())}
@@ -42,11 +42,11 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     real = load.parse_file
 
-    def counting(topic_file: load.TopicFile) -> load.Fragment:
+    def counting(topic_file: files.TopicFile) -> load.Fragment:
         seen.append(topic_file.shown)
         return real(topic_file)
 
-    monkeypatch.setattr(cache_module, "parse_file", counting)
+    monkeypatch.setattr(load, "parse_file", counting)
     return seen
 
 

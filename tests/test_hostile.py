@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import errno
-import hashlib
 import html.parser
 import io
 import itertools
@@ -30,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,7 @@ import yaml
 
 from conftest import _LEAKY, FIXTURE, invoke, write_corpus
 from vrmc_cli import cache as cache_module
+from vrmc_cli import files as files_module
 from vrmc_cli import load
 from vrmc_cli.corpus import load_corpus
 from vrmc_cli.errors import InvalidCorpus, Problem
@@ -674,7 +675,7 @@ def test_yml31_millions_of_tiny_nodes_under_the_size_limit(content: str, tmp_pat
 
     libyaml only: the pure-Python parser needs about 35 s for the million nodes allowed.
     """
-    assert len(content) <= load.MAX_FILE_BYTES
+    assert len(content) <= files_module.MAX_FILE_BYTES
     root = corpus_with(tmp_path / "c", {"many.yaml": content})
     problems = reported_problems(run("--no-cache", "-b", str(root), "validate"))
     assert [(Path(p.path).name, p.line, p.message) for p in problems] == [
@@ -901,7 +902,7 @@ def test_path17_file_vanishing_between_listing_and_reading(tmp_path: Path) -> No
     from vrmc_cli.link import link
 
     root = corpus_with(tmp_path / "c", {"gone.yaml": "version: 1\n"})
-    files, problems = load.discover([str(root)])
+    files, problems = files_module.discover([str(root)])
     (root / "gone.yaml").unlink()
     with pytest.raises(InvalidCorpus) as caught:
         link(list(load.parse_all(files)), problems)
@@ -1277,7 +1278,7 @@ def test_planted_pickle_runs_no_code(tmp_path: Path) -> None:
     (cache_file,) = (tmp_path / "home" / "vrmc").glob("*.pickle")
     # With a valid checksum, so that the unpickler itself is what refuses it.
     payload = pickle.dumps((cache_module.FORMAT_TAG, Payload()))
-    cache_file.write_bytes(hashlib.sha256(payload).digest() + payload)
+    cache_file.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
     assert _cached_run(FIXTURE, tmp_path / "home") == reference
     assert not marker.exists()
 

@@ -10,7 +10,8 @@ import pytest
 from conftest import DATA, FIXTURE, write_corpus
 from vrmc_cli.corpus import load_corpus
 from vrmc_cli.errors import InvalidCorpus
-from vrmc_cli.load import discover, parse_text
+from vrmc_cli.files import discover
+from vrmc_cli.load import parse_text
 
 INVALID = DATA / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))

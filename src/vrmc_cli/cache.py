@@ -10,30 +10,36 @@ Any trouble (no permission, a full disk, a corrupt or foreign file) means runnin
 it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
 the old cache or the new one, never half of one.
 
-Layout: the SHA-256 of the rest, then three pickles: (FORMAT_TAG, stamps, size of the next
+Layout: the CRC-32 of the rest, then three pickles: (FORMAT_TAG, stamps, size of the next
 pickle), the linked corpus (or None), the records. A warm run unpickles only the first two.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
-import tempfile
+import zlib
 from collections.abc import Callable, Sequence
-from typing import Any, BinaryIO, ClassVar
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 from . import __version__
 from .errors import Problem
-from .link import link
-from .load import Fragment, TopicFile, parse_file
+from .files import TopicFile
 from .model import Corpus
 
+if TYPE_CHECKING:
+    # Only a run that must parse or link imports these (the YAML parser, the schema): a warm
+    # run takes the linked corpus from the cache without them.
+    from .load import Fragment
+
 FORMAT_TAG = f"vrmc-cache-4/{__version__}"
-_DIGEST_SIZE = 32  # a cache file is the SHA-256 of its pickles, then the pickles
-Entries = dict[tuple[str, str], tuple[int, int, Fragment]]
+# A cache file is the CRC-32 of its pickles, then the pickles. The check is against damage
+# (a torn write, a flipped bit), not against an attacker: the file must be the user's own, and
+# the unpickler rebuilds only vrmc's record classes.
+_DIGEST_SIZE = 4
+Entries = dict[tuple[str, str], tuple[int, int, "Fragment"]]
 Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
 
 # Only these classes may be rebuilt from a cache file: a planted pickle cannot run code.
@@ -106,10 +112,10 @@ def cache_dir() -> str:
 
 
 def cache_path(roots: Sequence[str]) -> str:
-    key = "\0".join([FORMAT_TAG, *(os.path.realpath(r) + "|" + r for r in roots)])
-    return os.path.join(
-        cache_dir(), f"corpus-{hashlib.sha256(key.encode()).hexdigest()[:24]}.pickle"
-    )
+    key = "\0".join([FORMAT_TAG, *(os.path.realpath(r) + "|" + r for r in roots)]).encode()
+    # Two checksums make a 64-bit name. Were two sets of roots ever to share one, each run
+    # would find the other's stamps and parse afresh: slower, never wrong.
+    return os.path.join(cache_dir(), f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
 
 
 def _verified(path: str) -> io.BytesIO | None:
@@ -123,7 +129,7 @@ def _verified(path: str) -> io.BytesIO | None:
         return None
     # A damaged file can still unpickle (a flipped bit in a title): the checksum stops
     # it from changing a result.
-    if hashlib.sha256(memoryview(blob)[_DIGEST_SIZE:]).digest() != blob[:_DIGEST_SIZE]:
+    if zlib.crc32(memoryview(blob)[_DIGEST_SIZE:]).to_bytes(4, "big") != blob[:_DIGEST_SIZE]:
         return None
     stream = io.BytesIO(blob)
     stream.seek(_DIGEST_SIZE)
@@ -152,19 +158,21 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
         return None, {}
 
 
-class _HashingWriter:
-    """Writes through to a file, keeping the SHA-256 of what went through."""
+class _CheckingWriter:
+    """Writes through to a file, keeping the CRC-32 of what went through."""
 
     def __init__(self, fh: BinaryIO) -> None:
         self.fh = fh
-        self.digest = hashlib.sha256()
+        self.crc = 0
 
     def write(self, data: bytes) -> int:
-        self.digest.update(data)
+        self.crc = zlib.crc32(data, self.crc)
         return self.fh.write(data)
 
 
 def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries) -> None:
+    import tempfile
+
     folder = os.path.dirname(path)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
@@ -175,14 +183,14 @@ def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entri
         with os.fdopen(fd, "wb") as fh:
             fh.write(bytes(_DIGEST_SIZE))  # the checksum goes here at the end
             linked = _dumps(corpus)
-            out = _HashingWriter(fh)
+            out = _CheckingWriter(fh)
             out.write(_dumps((FORMAT_TAG, stamps, len(linked))))
             out.write(linked)
             del linked
             # Straight to the file: the records are the bulk of the cache.
             _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entries)
             fh.seek(0)
-            fh.write(out.digest.digest())
+            fh.write(out.crc.to_bytes(4, "big"))
         os.replace(temporary, path)
     except Exception:
         with contextlib.suppress(OSError):
@@ -199,6 +207,9 @@ def load_with_cache(
     corpus, cached = read_cache(path, None if problems else stamps)
     if corpus is not None:
         return corpus
+    from .link import link
+    from .load import parse_file
+
     entries: Entries = {}
     fragments: list[Fragment] = []
     for topic_file in files:

@@ -32,14 +32,16 @@ def corpus_roots(options: Sequence[str]) -> list[str]:
 
 def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
     """Discover, parse (or take from the cache) and link every topic file below the roots."""
-    from .link import link
-    from .load import discover, parse_all
+    from .files import discover
 
     files, problems = discover(roots)
     if use_cache and os.environ.get("VRMC_NO_CACHE", "") not in ("1", "true", "yes"):
         from .cache import load_with_cache
 
         return load_with_cache(roots, files, problems)
+    from .link import link
+    from .load import parse_all
+
     return link(list(parse_all(files)), problems)
 
 

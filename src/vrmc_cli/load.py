@@ -1,4 +1,4 @@
-"""Find topic files, parse them safely and check each against FORMAT.md, one file at a time.
+"""Parse topic files safely and check each against FORMAT.md, one file at a time.
 
 The result of one file is a `Fragment`: plain, picklable records whose references are still
 ids with their positions. `link.py` joins the fragments of a corpus into the model.
@@ -9,18 +9,16 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import PartialDate, parse_date
-from .errors import CorpusError, Problem
+from .errors import Problem
+from .files import TopicFile, read_file
 from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
 from .textsafe import quote, shorten
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-YAML_SUFFIXES = (".yaml", ".yml")
 LIST_KEYS = (
     "themes",
     "countries",
@@ -61,133 +59,6 @@ class Fragment:
     path: str
     records: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------------- discovery
-
-
-@dataclass(frozen=True, slots=True)
-class TopicFile:
-    shown: str  # the path as the user gave it, joined with the file's place below it
-    real: str
-    size: int = 0
-    mtime_ns: int = 0
-
-
-def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
-    """Every topic file below the roots, in sorted path order; unreadable places as problems."""
-    files: list[TopicFile] = []
-    problems: list[Problem] = []
-    seen_roots: set[str] = set()
-    seen_files: set[str] = set()
-    for root in roots:
-        try:
-            info = os.stat(root)
-        except (OSError, ValueError) as exc:
-            raise CorpusError(f"cannot use corpus {_path(root)}: {_reason(exc)}") from None
-        if not stat.S_ISDIR(info.st_mode):
-            raise CorpusError(f"cannot use corpus {_path(root)}: not a folder")
-        real_root = os.path.realpath(root)
-        if real_root in seen_roots:
-            continue
-        seen_roots.add(real_root)
-        found: list[TopicFile] = []
-        _walk(root, root, real_root, {real_root}, found, problems)
-        for topic_file in sorted(found, key=lambda f: f.shown):
-            if topic_file.real not in seen_files:
-                seen_files.add(topic_file.real)
-                files.append(topic_file)
-    return files, problems
-
-
-def _walk(
-    folder: str,
-    shown: str,
-    real_root: str,
-    visiting: set[str],
-    found: list[TopicFile],
-    problems: list[Problem],
-) -> None:
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        problems.append(Problem(shown, message=f"cannot read folder: {_reason(exc)}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        shown_path = os.path.join(shown, entry.name)
-        is_yaml = entry.name.endswith(YAML_SUFFIXES)
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if not is_dir and not is_yaml:
-            continue
-        try:
-            real = os.path.realpath(entry.path)
-            info = os.stat(entry.path)
-        except (OSError, ValueError) as exc:
-            problems.append(Problem(shown_path, message=f"cannot read: {_reason(exc)}"))
-            continue
-        if real != real_root and not real.startswith(real_root + os.sep):
-            problems.append(
-                Problem(shown_path, message="links outside the corpus folder; not read")
-            )
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            if real in visiting:
-                continue  # a link back to a folder being walked: each file is read once
-            _walk(entry.path, shown_path, real_root, visiting | {real}, found, problems)
-        elif stat.S_ISREG(info.st_mode):
-            found.append(TopicFile(shown_path, real, info.st_size, info.st_mtime_ns))
-        else:
-            problems.append(Problem(shown_path, message="not a regular file; not read"))
-
-
-def _path(root: str) -> str:
-    # Quoted and visible, but whole up to PATH_MAX: the end of a path is what tells it apart.
-    return quote(root, 4096)
-
-
-def _reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror[0].lower() + exc.strerror[1:]
-    return "invalid path"
-
-
-def read_file(topic_file: TopicFile) -> bytes | Problem:
-    """The file's bytes, or why they cannot be had (never blocks on FIFOs or devices)."""
-    try:
-        fd = os.open(topic_file.real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return Problem(topic_file.shown, message=f"cannot read: {_reason(exc)}")
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return Problem(topic_file.shown, message="not a regular file; not read")
-        if info.st_size > MAX_FILE_BYTES:
-            return _too_large(topic_file, info.st_size)
-        chunks = []
-        total = 0
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-            total += len(chunk)
-            if total > MAX_FILE_BYTES:
-                return _too_large(topic_file, total)
-        return b"".join(chunks)
-    except OSError as exc:
-        return Problem(topic_file.shown, message=f"cannot read: {_reason(exc)}")
-    finally:
-        os.close(fd)
-
-
-def _too_large(topic_file: TopicFile, size: int) -> Problem:
-    return Problem(
-        topic_file.shown,
-        message=f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,}); split it",
-    )
 
 
 # --------------------------------------------------------------------------- YAML
