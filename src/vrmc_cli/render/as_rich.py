@@ -71,15 +71,7 @@ def block(b: Block) -> RenderableType:
     if isinstance(b, Para):
         return text(b.spans)
     if isinstance(b, Bullets):
-        grid = _grid()
-        for n, item in enumerate(b.items, start=1):
-            marker = Text(f"{n}." if b.ordered else "•", style="blue")
-            body: list[RenderableType] = [text(item.spans)]
-            body.extend(block(child) for child in item.children)
-            grid.add_row(marker, Group(*body) if len(body) > 1 else body[0])
-            if item.children and n < len(b.items):
-                grid.add_row("", "")
-        return grid
+        return _bullets(b)
     if isinstance(b, Table):
         table = RichTable(
             box=box.SIMPLE_HEAD,
@@ -130,6 +122,30 @@ def block(b: Block) -> RenderableType:
             grid.add_row(Text(f"[{number}]", style="dim cyan"), text(spans))
         return Group(block(Heading(b.level, b.title)), grid)
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def _bullets(b: Bullets) -> RenderableType:
+    """A list with hanging indents. Items with children are not nested in one grid: Rich
+    measures a nested table again for every table around it, which made a long timeline take
+    most of a second. Runs of items without children share a grid; an item's children are
+    indented under its text."""
+    markers = [f"{n}." if b.ordered else "•" for n in range(1, len(b.items) + 1)]
+    width = max(map(len, markers), default=1)
+    parts: list[RenderableType] = []
+    grid: RichTable | None = None
+    for n, (marker, item) in enumerate(zip(markers, b.items, strict=True), start=1):
+        if grid is None:
+            grid = RichTable.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True, width=width)
+            grid.add_column(overflow="fold")
+            parts.append(grid)
+        grid.add_row(Text(marker, style="blue"), text(item.spans))
+        if item.children:
+            parts.extend(Padding(block(child), (0, 0, 0, width + 1)) for child in item.children)
+            if n < len(b.items):
+                parts.append(Text(""))
+            grid = None
+    return Group(*parts)
 
 
 def render(doc: Doc) -> list[RenderableType]:
