@@ -62,7 +62,7 @@ ALLOWED = {
     "textsafe": set(),
     "record": set(),
     "errors": {"textsafe"},
-    "model": {"dates", "record"},
+    "model": {"dates"},
     "files": {"errors", "textsafe"},
     "load": {"dates", "errors", "files", "model", "textsafe"},
     "link": {"errors", "load", "model", "textsafe"},
@@ -107,14 +107,24 @@ def test_rich_is_only_used_by_its_renderer() -> None:
         assert "from rich" not in path.read_text(encoding="utf-8"), path
 
 
+def test_the_model_is_frozen_at_run_time() -> None:
+    import dataclasses
+
+    from vrmc_cli.model import Country
+
+    country = Country("VE", "Venezuela")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        country.name = "x"  # type: ignore[misc]
+
+
 def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
     """`record` drops the run-time guard of frozen dataclasses; mypy must still catch writes."""
     snippet = tmp_path / "writes.py"
     snippet.write_text(
-        "from vrmc_cli.model import Country\n"
+        "from vrmc_cli.render import Options\n"
         "from vrmc_cli.render.doc import Para\n"
-        "def f(c: Country, p: Para) -> None:\n"
-        "    c.name = 'x'\n"
+        "def f(o: Options, p: Para) -> None:\n"
+        "    o.width = 1\n"
         "    p.spans = ()\n",
         encoding="utf-8",
     )
@@ -127,5 +137,5 @@ def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
     )
     out = run.stdout
     assert run.returncode == 1, out + run.stderr
-    assert 'Property "name" defined in "Country" is read-only' in out
+    assert 'Property "width" defined in "Options" is read-only' in out
     assert 'Property "spans" defined in "Para" is read-only' in out

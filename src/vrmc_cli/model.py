@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import field
+from dataclasses import dataclass, field
 from typing import Literal
 
 from .dates import PartialDate
-from .record import record
 
 Confidence = Literal["low", "moderate", "high"]
 Likelihood = Literal[
@@ -61,7 +60,7 @@ RELIABILITY_MEANING = {
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Topic:
     """What the corpus is about (FORMAT.md `topic`)."""
 
@@ -71,7 +70,7 @@ class Topic:
     as_of: PartialDate | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Source:
     """A cited work, with how far it can be trusted."""
 
@@ -84,7 +83,7 @@ class Source:
     reliability: Reliability | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Theme:
     """A subject in the theme tree; `parent` is None at a root."""
 
@@ -104,7 +103,7 @@ class Theme:
         return tuple(reversed(chain))
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Country:
     """A country by its ISO 3166-1 alpha-2 code."""
 
@@ -114,7 +113,7 @@ class Country:
     region: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Role:
     """A post an actor held, over the dates known."""
 
@@ -123,7 +122,7 @@ class Role:
     end: PartialDate | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Actor:
     """A person, state or organisation."""
 
@@ -139,7 +138,7 @@ class Actor:
     sources: tuple[Source, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -157,7 +156,7 @@ class Event:
     confidence: Confidence | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Point:
     """One point of a briefing section."""
 
@@ -171,7 +170,7 @@ class Point:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class KeyJudgment:
     """An analytic judgment of a briefing, with its likelihood and basis."""
 
@@ -186,7 +185,7 @@ class KeyJudgment:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Section:
     """A headed group of a briefing's points."""
 
@@ -194,7 +193,7 @@ class Section:
     points: tuple[Point, ...]
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Briefing:
     """A briefing on one subject: summary, key judgments, sections."""
 
@@ -208,7 +207,7 @@ class Briefing:
     sources: tuple[Source, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Relation:
     """A tie from one actor to another, over the dates known."""
 
@@ -221,7 +220,7 @@ class Relation:
     sources: tuple[Source, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Transfer:
     """One row of the arms-transfer register."""
 
@@ -242,7 +241,7 @@ class Transfer:
     notes: str | None = None
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Scenario:
     """An outlook scenario, with its drivers and the indicators to watch."""
 
@@ -257,7 +256,7 @@ class Scenario:
     countries: tuple[Country, ...] = ()
 
 
-@record
+@dataclass(frozen=True, slots=True, eq=False)
 class Corpus:
     """Everything a set of corpus folders holds, validated and linked.
 
