@@ -266,7 +266,7 @@ def run(ctx: typer.Context, look: Look, build: Callable[[Corpus], Output]) -> No
         _fail(str(exc), exc.status)
     except RecursionError:
         _fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
-    for note in output.doc.notes:
+    for note in output.notes:
         sys.stderr.write(f"vrmc: note: {note}\n")
     emit(text, page=fmt is Format.rich and not look.no_pager)
 

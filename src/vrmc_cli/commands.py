@@ -56,10 +56,29 @@ def _filters_json(f: Filter) -> list[str]:
 
 
 def _listing(
-    doc: Doc, key: str, objects: Callable[[], list[js.JSONObject]], columns: Sequence[str]
+    doc: Callable[[], Doc],
+    key: str,
+    objects: Callable[[], list[js.JSONObject]],
+    columns: Sequence[str],
+    empty: str | None,
 ) -> Output:
-    """Output for a list of entries: `{key: [...]}` in JSON, one row per entry in CSV."""
-    return Output(doc, lambda: {key: objects()}, columns, lambda: js.rows_from(objects(), columns))
+    """Output for a list of entries: `{key: [...]}` in JSON, one row per entry in CSV, and
+    the note `empty` on stderr (None when there are entries)."""
+    return Output(
+        doc,
+        lambda: {key: objects()},
+        columns,
+        lambda: js.rows_from(objects(), columns),
+        _notes(empty),
+    )
+
+
+def _notes(note: str | None) -> tuple[str, ...]:
+    return () if note is None else (note,)
+
+
+def _none_match(items: Sequence[object], what: str) -> str | None:
+    return None if items else f"no {what} match the filters"
 
 
 # --------------------------------------------------------------------------- brief
@@ -69,12 +88,18 @@ def brief(corpus: Corpus, args: FilterArgs, briefing_id: str | None) -> Output:
     f = args.resolve(corpus)
     if briefing_id is None:
         views_ = select_briefings(corpus, f)
-        doc = views.briefing_list(views_)
-        if not views_:
-            doc = Doc(doc.title, doc.blocks, ("no briefings match the filters",))
-        return Output(doc, lambda: {"briefings": [js.briefing_summary(v.briefing) for v in views_]})
+        return Output(
+            lambda: views.briefing_list(views_),
+            lambda: {"briefings": [js.briefing_summary(v.briefing) for v in views_]},
+            notes=_notes(_none_match(views_, "briefings")),
+        )
     view = view_briefing(corpus, resolve_briefing(corpus, briefing_id), f)
-    return Output(views.briefing_doc(view, f), lambda: {"briefing": _briefing_json(view)})
+    empty = f.active and not view.point_count and not view.key_judgments
+    return Output(
+        lambda: views.briefing_doc(view, f),
+        lambda: {"briefing": _briefing_json(view)},
+        notes=_notes("no points or key judgments match the filters" if empty else None),
+    )
 
 
 def _briefing_json(view: BriefingView) -> js.JSONObject:
@@ -110,10 +135,11 @@ def timeline(
     if limit is not None:
         events = events[:limit]
     return _listing(
-        views.timeline_doc(events, short=short),
+        lambda: views.timeline_doc(events, short=short),
         "events",
         lambda: [js.event(e) for e in events],
         EVENT_COLUMNS,
+        _none_match(events, "events"),
     )
 
 
@@ -145,10 +171,11 @@ def actors(corpus: Corpus, args: FilterArgs) -> Output:
         return out
 
     return Output(
-        views.actors_doc(chosen),
+        lambda: views.actors_doc(chosen),
         lambda: {"actors": [js.actor(a) for a in chosen]},
         ACTOR_COLUMNS,
         rows,
+        _notes(_none_match(chosen, "actors")),
     )
 
 
@@ -164,9 +191,8 @@ def actor(corpus: Corpus, args: FilterArgs, name: str) -> Output:
         for r in select_relations(corpus, Filter(since=f.since, until=f.until))
         if who in (r.source, r.target)
     ]
-    doc = views.actor_doc(corpus, who, events, points)
     return Output(
-        doc,
+        lambda: views.actor_doc(corpus, who, events, points),
         lambda: {
             "actor": js.actor(who),
             "relations": [js.relation(r) for r in relations],
@@ -200,10 +226,11 @@ TRANSFER_COLUMNS = (
 def transfers(corpus: Corpus, args: FilterArgs, categories: Sequence[str]) -> Output:
     chosen = select_transfers(corpus, args.resolve(corpus), categories)
     return _listing(
-        views.transfers_doc(chosen),
+        lambda: views.transfers_doc(chosen),
         "transfers",
         lambda: [js.transfer(t) for t in chosen],
         TRANSFER_COLUMNS,
+        _none_match(chosen, "transfers"),
     )
 
 
@@ -225,10 +252,11 @@ SCENARIO_COLUMNS = (
 def scenarios(corpus: Corpus, args: FilterArgs) -> Output:
     chosen = select_scenarios(corpus, args.resolve(corpus))
     return _listing(
-        views.scenarios_doc(chosen),
+        lambda: views.scenarios_doc(chosen),
         "scenarios",
         lambda: [js.scenario(s) for s in chosen],
         SCENARIO_COLUMNS,
+        _none_match(chosen, "scenarios"),
     )
 
 
@@ -251,7 +279,9 @@ SOURCE_COLUMNS = (
 def themes(corpus: Corpus, args: FilterArgs) -> Output:
     counts = theme_counts(corpus, args.resolve(corpus))
     objects = [{**js.theme(c.theme), "events": c.events, "points": c.points} for c in counts]
-    return _listing(views.themes_doc(counts), "themes", lambda: objects, THEME_COLUMNS)
+    return _listing(
+        lambda: views.themes_doc(counts), "themes", lambda: objects, THEME_COLUMNS, None
+    )
 
 
 def countries(corpus: Corpus, args: FilterArgs) -> Output:
@@ -260,7 +290,9 @@ def countries(corpus: Corpus, args: FilterArgs) -> Output:
         {**js.country(c.country), "events": c.events, "actors": c.actors, "transfers": c.transfers}
         for c in counts
     ]
-    return _listing(views.countries_doc(counts), "countries", lambda: objects, COUNTRY_COLUMNS)
+    return _listing(
+        lambda: views.countries_doc(counts), "countries", lambda: objects, COUNTRY_COLUMNS, None
+    )
 
 
 def sources(corpus: Corpus, args: FilterArgs) -> Output:
@@ -272,10 +304,13 @@ def sources(corpus: Corpus, args: FilterArgs) -> Output:
         keep.update(id(s) for t in select_transfers(corpus, f) for s in t.sources)
         counts = [c for c in counts if id(c.source) in keep]
     objects = [{**js.source(c.source), "citations": c.citations} for c in counts]
-    doc = views.sources_doc(counts)
-    if not counts:
-        doc = Doc(doc.title, doc.blocks, ("no sources match the filters",))
-    return _listing(doc, "sources", lambda: objects, SOURCE_COLUMNS)
+    return _listing(
+        lambda: views.sources_doc(counts),
+        "sources",
+        lambda: objects,
+        SOURCE_COLUMNS,
+        _none_match(counts, "sources"),
+    )
 
 
 # --------------------------------------------------------------------------- search
@@ -288,7 +323,7 @@ def find(corpus: Corpus, args: FilterArgs, text: str) -> Output:
 
     hits = search(corpus, text, args.resolve(corpus))
     return Output(
-        views.search_doc(text, hits),
+        lambda: views.search_doc(text, hits),
         lambda: {
             "query": text,
             "results": [
@@ -303,6 +338,7 @@ def find(corpus: Corpus, args: FilterArgs, text: str) -> Output:
         },
         SEARCH_COLUMNS,
         lambda: [[h.kind, h.ref, h.label, m.field, m.text] for h in hits for m in h.matches],
+        () if hits else (f"nothing matches {text!r}",),
     )
 
 
@@ -386,7 +422,8 @@ def report(corpus: Corpus, args: FilterArgs, *, cite: bool) -> Output:
             "sources": [js.source(s) for s in bib.sources],
         }
 
-    return Output(doc, data)
+    # Built already: its bibliography, numbered as the text cites, is the JSON's "sources".
+    return Output(lambda: doc, data)
 
 
 # --------------------------------------------------------------------------- validate

@@ -272,10 +272,7 @@ def briefing_doc(view: BriefingView, f: Filter) -> Doc:
     citer.marks(view.briefing.sources)
     if citer.sources:
         blocks.append(citer.footnotes())
-    notes: tuple[str, ...] = ()
-    if f.active and not view.point_count and not view.key_judgments:
-        notes = ("no points or key judgments match the filters",)
-    return Doc(view.briefing.title, tuple(blocks), notes)
+    return Doc(view.briefing.title, tuple(blocks))
 
 
 # --------------------------------------------------------------------------- timeline
@@ -352,8 +349,7 @@ def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline
     blocks.extend(timeline_blocks(events, citer, short=short))
     if citer.sources:
         blocks.append(citer.footnotes())
-    notes = ("no events match the filters",) if not events else ()
-    return Doc(title, tuple(blocks), notes)
+    return Doc(title, tuple(blocks))
 
 
 # --------------------------------------------------------------------------- actors
@@ -374,8 +370,7 @@ def actors_table(actors: Sequence[Actor]) -> Table:
 
 def actors_doc(actors: Sequence[Actor]) -> Doc:
     blocks: list[Block] = [Heading(1, "Actors"), actors_table(actors)]
-    notes = ("no actors match the filters",) if not actors else ()
-    return Doc("Actors", tuple(blocks), notes)
+    return Doc("Actors", tuple(blocks))
 
 
 def actor_blocks(
@@ -587,8 +582,7 @@ def transfers_doc(transfers: Sequence[Transfer]) -> Doc:
     blocks.extend(transfers_blocks(transfers, citer))
     if citer.sources:
         blocks.append(citer.footnotes())
-    notes = ("no transfers match the filters",) if not transfers else ()
-    return Doc("Arms-transfer register", tuple(blocks), notes)
+    return Doc("Arms-transfer register", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- scenarios
@@ -622,8 +616,7 @@ def scenario_blocks(scenarios: Sequence[Scenario], level: int = 1) -> list[Block
 
 def scenarios_doc(scenarios: Sequence[Scenario]) -> Doc:
     blocks: list[Block] = [Heading(1, "Outlook scenarios"), *scenario_blocks(scenarios)]
-    notes = ("no scenarios match the filters",) if not scenarios else ()
-    return Doc("Outlook scenarios", tuple(blocks), notes)
+    return Doc("Outlook scenarios", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- reference lists
@@ -707,5 +700,4 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
         batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
     if batch:
         blocks.append(Bullets(tuple(batch)))
-    notes = (f"nothing matches {query!r}",) if not hits else ()
-    return Doc(f"Search: {query}", tuple(blocks), notes)
+    return Doc(f"Search: {query}", tuple(blocks))

@@ -26,12 +26,14 @@ class Format(str, Enum):
 
 @record
 class Output:
-    """What a command shows: a document for people, data for programs, rows for CSV."""
+    """What a command shows: a document for people, data for programs, rows for CSV, and
+    notes for stderr (an empty result). Each form is built only if it is the one asked for."""
 
-    doc: Doc
+    doc: Callable[[], Doc]
     data: Callable[[], dict[str, Any]]
     columns: Sequence[str] = ()
     rows: Callable[[], list[list[object]]] | None = None
+    notes: tuple[str, ...] = ()
 
 
 @record
@@ -70,7 +72,7 @@ def render(fmt: Format, output: Output, options: Options) -> str:
             )
         return str(module.to_csv(output.columns, output.rows()))
     if fmt is Format.markdown:
-        return str(module.render(output.doc, options.heading_level))
+        return str(module.render(output.doc(), options.heading_level))
     if fmt is Format.rich:
-        return str(module.to_string(output.doc, options))
-    return str(module.render(output.doc))
+        return str(module.to_string(output.doc(), options))
+    return str(module.render(output.doc()))

@@ -7,7 +7,6 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 
 from __future__ import annotations
 
-from dataclasses import field
 from typing import Literal
 
 from ..record import record
@@ -122,9 +121,8 @@ Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes
 
 @record
 class Doc:
-    """A whole document: its title, its blocks and notes for stderr."""
+    """A whole document: its title and its blocks."""
 
     title: str
     blocks: tuple[Block, ...]
     # Notes for stderr (an empty result, say): never part of the data.
-    notes: tuple[str, ...] = field(default=())
