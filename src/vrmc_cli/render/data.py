@@ -9,7 +9,8 @@ as a formula are made inert.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..dates import PartialDate
@@ -201,10 +202,76 @@ def scenario(s: Scenario) -> JSONObject:
 
 
 def dumps(obj: JSONObject) -> str:
-    """Deterministic, strict JSON: fixed key order, ASCII escapes, no NaN, a final newline."""
+    """Deterministic, strict JSON: fixed key order, ASCII escapes, no NaN, a final newline.
+
+    The text of `json.dumps(obj, ensure_ascii=True, allow_nan=False, indent=2)` (a property
+    test holds the two equal). With an indent, json encodes in pure Python, generically;
+    `_indented` follows the same rules for the values vrmc prints about three times faster,
+    and leaves anything else (NaN and infinities, non-text keys, other types) to json.
+    """
     import json  # here: the text formats do not need it (start-up time)
 
-    return json.dumps(obj, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
+    parts: list[str] = []
+    try:
+        _indented(obj, "\n", parts, json.encoder.encode_basestring_ascii)
+    except _Unusual:
+        return json.dumps(obj, ensure_ascii=True, allow_nan=False, indent=2) + "\n"
+    parts.append("\n")
+    return "".join(parts)
+
+
+class _Unusual(Exception):
+    """A value `_indented` leaves to json."""
+
+
+def _indented(value: object, newline: str, out: list[str], encode: Callable[[str], str]) -> None:
+    # In json's own order: bool before int, as True is an int.
+    if isinstance(value, str):
+        out.append(encode(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, float) and math.isfinite(value):
+        out.append(float.__repr__(value))
+    elif isinstance(value, list | tuple):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + "  "
+        if all(type(item) is str for item in value):  # ids and codes: the usual list
+            out.append("[" + inner + ("," + inner).join(map(encode, value)) + newline + "]")
+            return
+        separator = "[" + inner
+        for item in value:
+            out.append(separator)
+            _indented(item, inner, out, encode)
+            separator = "," + inner
+        out.append(newline + "]")
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + "  "
+        separator = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Unusual
+            if type(item) is str:  # text and null, the usual values, without a call
+                out.append(separator + encode(key) + ": " + encode(item))
+            elif item is None:
+                out.append(separator + encode(key) + ": null")
+            else:
+                out.append(separator + encode(key) + ": ")
+                _indented(item, inner, out, encode)
+            separator = "," + inner
+        out.append(newline + "}")
+    else:
+        raise _Unusual
 
 
 # --------------------------------------------------------------------------- CSV
