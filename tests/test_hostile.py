@@ -1278,7 +1278,8 @@ def test_planted_pickle_runs_no_code(tmp_path: Path) -> None:
     (cache_file,) = (tmp_path / "home" / "vrmc").glob("*.pickle")
     # With a valid checksum, so that the unpickler itself is what refuses it.
     payload = pickle.dumps((cache_module.FORMAT_TAG, Payload()))
-    cache_file.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
+    header = zlib.crc32(payload).to_bytes(4, "big") + len(payload).to_bytes(8, "big")
+    cache_file.write_bytes(header + payload)
     assert _cached_run(FIXTURE, tmp_path / "home") == reference
     assert not marker.exists()
 

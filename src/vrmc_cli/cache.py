@@ -10,8 +10,9 @@ Any trouble (no permission, a full disk, a corrupt or foreign file) means runnin
 it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
 the old cache or the new one, never half of one.
 
-Layout: the CRC-32 of the rest, then three pickles: (FORMAT_TAG, stamps, size of the next
-pickle), the linked corpus (or None), the records. A warm run unpickles only the first two.
+Layout: two sections, each behind the CRC-32 of its bytes. The first (its length after the
+checksum) holds two pickles, (FORMAT_TAG, stamps) and the linked corpus (or None); the second
+holds the records. A warm run reads only the first section.
 """
 
 from __future__ import annotations
@@ -35,10 +36,11 @@ if TYPE_CHECKING:
     from .load import Fragment
 
 FORMAT_TAG = f"vrmc-cache-4/{__version__}"
-# A cache file is the CRC-32 of its pickles, then the pickles. The check is against damage
-# (a torn write, a flipped bit), not against an attacker: the file must be the user's own, and
-# the unpickler rebuilds only vrmc's record classes.
-_DIGEST_SIZE = 4
+# Each section of a cache file starts with its CRC-32. The check is against damage (a torn
+# write, a flipped bit), not against an attacker: the file must be the user's own, and the
+# unpickler rebuilds only vrmc's record classes.
+_CRC = 4
+_LENGTH = 8  # the first section's length follows its checksum
 Entries = dict[tuple[str, str], tuple[int, int, "Fragment"]]
 Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
 
@@ -118,41 +120,44 @@ def cache_path(roots: Sequence[str]) -> str:
     return os.path.join(cache_dir(), f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
 
 
-def _verified(path: str) -> io.BytesIO | None:
-    """The cache file's pickles, or None when it is missing, someone else's or damaged."""
-    try:
-        if os.stat(path).st_uid != os.getuid():
-            return None  # never trust a cache file someone else wrote
-        with open(path, "rb") as fh:
-            blob = fh.read()
-    except (OSError, ValueError):
+def _section(fh: BinaryIO, size: int | None = None) -> bytes | None:
+    """One checked section of a cache file: its CRC-32, its length unless given, its bytes;
+    None when it is cut short or damaged (a damaged file can still unpickle: a flipped bit
+    in a title)."""
+    head = fh.read(_CRC + (0 if size is not None else _LENGTH))
+    if len(head) != _CRC + (0 if size is not None else _LENGTH):
         return None
-    # A damaged file can still unpickle (a flipped bit in a title): the checksum stops
-    # it from changing a result.
-    if zlib.crc32(memoryview(blob)[_DIGEST_SIZE:]).to_bytes(4, "big") != blob[:_DIGEST_SIZE]:
+    if size is None:
+        size = int.from_bytes(head[_CRC:], "big")
+    body = fh.read(size) if size else fh.read()
+    if (size and len(body) != size) or zlib.crc32(body).to_bytes(_CRC, "big") != head[:_CRC]:
         return None
-    stream = io.BytesIO(blob)
-    stream.seek(_DIGEST_SIZE)
-    return stream
+    return body
 
 
 def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries]:
     """The cached corpus when it was linked from files with exactly these `stamps`; else the
-    cached records of each file (empty when there is no usable cache)."""
-    stream = _verified(path)
-    if stream is None:
-        return None, {}
+    cached records of each file (empty when there is no usable cache). A hit reads only the
+    first section of the file."""
     try:
-        tag, cached_stamps, size = _SafeUnpickler(stream).load()
-        if tag != FORMAT_TAG:
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_uid != os.getuid():
+                return None, {}  # never trust a cache file someone else wrote
+            linked = _section(fh)
+            if linked is None:
+                return None, {}
+            stream = io.BytesIO(linked)
+            tag, cached_stamps = _SafeUnpickler(stream).load()
+            if tag != FORMAT_TAG:
+                return None, {}
+            if stamps is not None and cached_stamps == stamps:
+                corpus = _SafeUnpickler(stream).load()
+                if isinstance(corpus, Corpus):
+                    return corpus, {}
+            records = _section(fh, 0)
+        if records is None:
             return None, {}
-        start = stream.tell()
-        if stamps is not None and cached_stamps == stamps:
-            corpus = _SafeUnpickler(stream).load()
-            if isinstance(corpus, Corpus):
-                return corpus, {}
-        stream.seek(start + size)
-        entries = _SafeUnpickler(stream).load()
+        entries = _SafeUnpickler(io.BytesIO(records)).load()
         return None, entries if isinstance(entries, dict) else {}
     except Exception:
         return None, {}
@@ -181,16 +186,19 @@ def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entri
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(bytes(_DIGEST_SIZE))  # the checksum goes here at the end
-            linked = _dumps(corpus)
-            out = _CheckingWriter(fh)
-            out.write(_dumps((FORMAT_TAG, stamps, len(linked))))
-            out.write(linked)
+            linked = _dumps((FORMAT_TAG, stamps)) + _dumps(corpus)
+            fh.write(zlib.crc32(linked).to_bytes(_CRC, "big"))
+            fh.write(len(linked).to_bytes(_LENGTH, "big"))
+            fh.write(linked)
             del linked
-            # Straight to the file: the records are the bulk of the cache.
+            # The records are the bulk of the cache: pickled straight to the file, their
+            # checksum written in front of them once it is known.
+            records_at = fh.tell()
+            fh.write(bytes(_CRC))
+            out = _CheckingWriter(fh)
             _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entries)
-            fh.seek(0)
-            fh.write(out.crc.to_bytes(4, "big"))
+            fh.seek(records_at)
+            fh.write(out.crc.to_bytes(_CRC, "big"))
         os.replace(temporary, path)
     except Exception:
         with contextlib.suppress(OSError):
