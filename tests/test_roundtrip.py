@@ -1,0 +1,323 @@
+"""A generated corpus, written as YAML and loaded, prints as JSON that loads back to the same.
+
+FORMAT.md: JSON entries "keep the field names of this format", so a corpus printed as JSON is
+itself a topic file once its nulls are dropped. Hypothesis builds corpora of every kind with
+arbitrary text, partial dates and links; each must load, print what was written, and load
+again from its own JSON to the same JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from vrmc_cli.corpus import load_corpus
+from vrmc_cli.model import (
+    ACTOR_KINDS,
+    CONFIDENCES,
+    LIKELIHOODS,
+    RELIABILITIES,
+    TRANSFER_STATUSES,
+    Corpus,
+)
+from vrmc_cli.render import data as js
+
+# Any text a YAML file may hold (no surrogates, no controls but tab and newline, no
+# noncharacters), not blank, as written: leading and trailing spaces included.
+TEXT = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc", "Cn"), blacklist_characters="\ufeff").filter(
+        lambda c: c not in "\x85"
+    )
+    | st.sampled_from("\n\t"),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() != "")
+IDS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
+CODES = st.from_regex(r"[A-Z]{2}", fullmatch=True)
+DATES = st.builds(
+    lambda y, m, d, precision: (
+        f"{y:04d}" + (f"-{m:02d}" if precision else "") + (f"-{d:02d}" if precision == 2 else "")
+    ),
+    st.integers(1900, 2100),
+    st.integers(1, 12),
+    st.integers(1, 28),
+    st.integers(0, 2),
+)
+
+MONEY = st.integers(0, 10**12) | st.floats(0.5, 1e12).map(lambda f: round(f, 2))
+
+
+def later(date: str) -> st.SearchStrategy[str]:
+    """A date that is certainly not before `date`: a later year, at any precision."""
+    return DATES.map(lambda d: f"{int(date[:4]) + 1 + int(d[:4]) % 50:04d}{d[4:]}")
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+def subset(items: list[str], at_least: int = 0) -> st.SearchStrategy[list[str]]:
+    if not items:
+        return st.just([])
+    most = min(3, len(items))
+    return st.lists(st.sampled_from(items), unique=True, min_size=at_least, max_size=most)
+
+
+def unique(strategy: st.SearchStrategy[str], lo: int, hi: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(strategy, min_size=lo, max_size=hi, unique=True)
+
+
+@st.composite
+def corpora(draw: st.DrawFn) -> dict[str, Any]:
+    theme_ids = draw(unique(IDS, 1, 4))
+    themes = [
+        {
+            "id": t,
+            "title": draw(TEXT),
+            "description": draw(optional(TEXT)),
+            # Parents come earlier in the list: a tree, never a cycle.
+            "parent": draw(optional(st.sampled_from(theme_ids[:i]))) if i else None,
+        }
+        for i, t in enumerate(theme_ids)
+    ]
+    codes = draw(unique(CODES, 1, 3))
+    countries = [
+        {
+            "code": c,
+            "name": draw(TEXT),
+            "aliases": draw(st.lists(TEXT, max_size=2)),
+            "region": draw(optional(TEXT)),
+        }
+        for c in codes
+    ]
+    source_ids = draw(unique(IDS, 0, 3))
+    sources = [
+        {
+            "id": s,
+            "title": draw(TEXT),
+            "publisher": draw(optional(TEXT)),
+            "url": draw(optional(st.just(f"https://example.org/{s}"))),
+            "published": draw(optional(DATES)),
+            "kind": draw(optional(TEXT)),
+            "reliability": draw(optional(st.sampled_from(RELIABILITIES))),
+        }
+        for s in source_ids
+    ]
+    actor_ids = draw(unique(IDS, 1, 3))
+    actors = []
+    for a in actor_ids:
+        start = draw(optional(DATES))
+        roles = [
+            {
+                "title": draw(TEXT),
+                "from": start,
+                "to": draw(optional(later(start))) if start else None,
+            }
+        ]
+        actors.append(
+            {
+                "id": a,
+                "name": draw(TEXT),
+                "kind": draw(st.sampled_from(ACTOR_KINDS)),
+                "country": draw(optional(st.sampled_from(codes))),
+                "aliases": draw(st.lists(TEXT, max_size=2)),
+                "roles": draw(st.sampled_from([[], roles])),
+                "summary": draw(optional(TEXT)),
+                "stance": draw(optional(TEXT)),
+                "themes": draw(subset(theme_ids)),
+                "sources": draw(subset(source_ids)),
+            }
+        )
+    event_ids = draw(unique(IDS, 0, 4))
+    events = []
+    for e in event_ids:
+        date = draw(DATES)
+        events.append(
+            {
+                "id": e,
+                "date": date,
+                "end": draw(optional(later(date))),
+                "circa": draw(st.booleans()),
+                "display_date": draw(optional(TEXT)),
+                "title": draw(TEXT),
+                "summary": draw(optional(TEXT)),
+                "themes": draw(subset(theme_ids, 1)),
+                "countries": draw(subset(codes)),
+                "actors": draw(subset(actor_ids)),
+                "sources": draw(subset(source_ids)),
+                "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+            }
+        )
+
+    def tags() -> dict[str, Any]:
+        return {
+            "themes": draw(subset(theme_ids)),
+            "countries": draw(subset(codes)),
+            "actors": draw(subset(actor_ids)),
+            "sources": draw(subset(source_ids)),
+        }
+
+    briefing_ids = draw(unique(IDS, 0, 2))
+    briefings = [
+        {
+            "id": b,
+            "title": draw(TEXT),
+            "summary": draw(TEXT),
+            "themes": draw(subset(theme_ids, 1)),
+            "key_judgments": [
+                {
+                    "text": draw(TEXT),
+                    "likelihood": draw(optional(st.sampled_from(LIKELIHOODS))),
+                    "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                    "basis": draw(subset(event_ids)),
+                    **tags(),
+                }
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+            "sections": [
+                {
+                    "heading": draw(TEXT),
+                    "points": [
+                        {
+                            "text": draw(TEXT),
+                            **tags(),
+                            "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                        }
+                        for _ in range(draw(st.integers(1, 2)))
+                    ],
+                }
+                for _ in range(draw(st.integers(1, 2)))
+            ],
+            "see_also": draw(subset([x for x in briefing_ids if x != b])),
+            "sources": draw(subset(source_ids)),
+        }
+        for b in briefing_ids
+    ]
+    relations = []
+    for _ in range(draw(st.integers(0, 2))):
+        since = draw(optional(DATES))
+        relations.append(
+            {
+                "from": draw(st.sampled_from(actor_ids)),
+                "to": draw(st.sampled_from(actor_ids)),
+                "kind": draw(st.sampled_from(["supplier", "ally", "critic-of"])),
+                "since": since,
+                "until": draw(optional(later(since))) if since else None,
+                "summary": draw(optional(TEXT)),
+                "sources": draw(subset(source_ids)),
+            }
+        )
+    transfers = []
+    for t in draw(unique(IDS, 0, 2)):
+        start = draw(optional(DATES))
+        transfers.append(
+            {
+                "id": t,
+                "supplier": draw(st.sampled_from(codes)),
+                "recipient": draw(st.sampled_from(codes)),
+                "designation": draw(TEXT),
+                "category": draw(TEXT),
+                "description": draw(optional(TEXT)),
+                "ordered": draw(optional(DATES)),
+                "delivered_from": start,
+                "delivered_to": draw(optional(later(start))) if start else None,
+                "quantity_ordered": draw(optional(st.integers(0, 10**6))),
+                "quantity_delivered": draw(optional(st.integers(0, 10**6))),
+                "value_usd": draw(optional(MONEY)),
+                "status": draw(optional(st.sampled_from(TRANSFER_STATUSES))),
+                "sources": draw(subset(source_ids)),
+                "notes": draw(optional(TEXT)),
+            }
+        )
+    scenarios = [
+        {
+            "id": s,
+            "title": draw(TEXT),
+            "summary": draw(TEXT),
+            "likelihood": draw(optional(st.sampled_from(LIKELIHOODS))),
+            "horizon": draw(optional(TEXT)),
+            "drivers": draw(st.lists(TEXT, max_size=2)),
+            "indicators": draw(st.lists(TEXT, max_size=2)),
+            "themes": draw(subset(theme_ids)),
+            "countries": draw(subset(codes)),
+        }
+        for s in draw(unique(IDS, 0, 2))
+    ]
+    return {
+        "version": 1,
+        "topic": {
+            "title": draw(TEXT),
+            "subtitle": draw(optional(TEXT)),
+            "summary": draw(optional(TEXT)),
+            "as_of": draw(optional(DATES)),
+        },
+        "themes": themes,
+        "countries": countries,
+        "sources": sources,
+        "actors": actors,
+        "events": events,
+        "briefings": briefings,
+        "relations": relations,
+        "transfers": transfers,
+        "scenarios": scenarios,
+    }
+
+
+def printed(corpus: Corpus) -> dict[str, Any]:
+    """The whole corpus through vrmc's JSON serialisers, as `--format json` prints entries."""
+    document = {
+        "version": 1,
+        "topic": js.topic(corpus.topic),
+        "themes": [js.theme(t) for t in corpus.themes],
+        "countries": [js.country(c) for c in corpus.countries],
+        "sources": [js.source(s) for s in corpus.sources],
+        "actors": [js.actor(a) for a in corpus.actors],
+        "events": [js.event(e) for e in corpus.events],
+        "briefings": [js.briefing(b) for b in corpus.briefings],
+        "relations": [js.relation(r) for r in corpus.relations],
+        "transfers": [js.transfer(t) for t in corpus.transfers],
+        "scenarios": [js.scenario(s) for s in corpus.scenarios],
+    }
+    return json.loads(js.dumps(document))  # exactly what would be printed
+
+
+def without_nulls(value: Any) -> Any:
+    """A topic file leaves an unknown field out rather than writing null."""
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
+def by_key(document: dict[str, Any]) -> dict[str, Any]:
+    """Entries keyed by id (or code), for kinds that vrmc sorts rather than keeping order."""
+    out = dict(document)
+    for kind, key in (("actors", "id"), ("events", "id")):
+        out[kind] = {entry[key]: entry for entry in document[kind]}
+    return out
+
+
+def load(folder: Path, document: dict[str, Any]) -> Corpus:
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    (folder / "corpus.yaml").write_text(text, encoding="utf-8")
+    return load_corpus([str(folder)], use_cache=False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(written=corpora())
+def test_yaml_to_json_and_back_is_the_same_corpus(
+    tmp_path_factory: pytest.TempPathFactory, written: dict[str, Any]
+) -> None:
+    first = printed(load(tmp_path_factory.mktemp("yaml"), without_nulls(written)))
+    # Every field reads back as written: text exactly, dates at their precision, numbers.
+    assert by_key(without_nulls(first)) == by_key(without_nulls(written))
+    # And the printed JSON, written back as a topic file, loads to the same corpus.
+    second = printed(load(tmp_path_factory.mktemp("json"), without_nulls(first)))
+    assert second == first
