@@ -1,0 +1,444 @@
+"""Time vrmc against its baselines, side by side, and print one table (docs/performance.md).
+
+    python benchmarks/run.py [--size tiny|full] [--only NAME] [--runs N]
+
+Every case runs its command and its baseline as subprocesses, a warm-up run of each first,
+then alternately (vrmc, baseline, baseline, vrmc, ...), and compares medians. Wall time comes
+from `time.perf_counter` around the child, peak memory from `os.wait4` (the child's maxrss).
+
+Start-up cases use the bundled corpus; scale cases use synthetic corpora written by
+`gen_corpus.py` under benchmarks/out/ (reused while the generator and its arguments are the
+same). Every child gets a private XDG_CACHE_HOME; cold runs empty it before each run, so
+they pay for writing the cache too. Children run from compiled bytecode
+(PYTHONPYCACHEPREFIX under benchmarks/out/, filled by the warm-up runs), as an installed
+package does: without it an editable checkout under PYTHONDONTWRITEBYTECODE=1 recompiles
+vrmc on every run while the baseline's libraries load from their .pyc files.
+
+`--size tiny` shrinks the synthetic corpora to a few files, for a CI smoke test: it prints
+the table and exits 0 whatever the ratios. `--size full` exits 1 when a target is missed.
+Standard library only; the yq cases need PyPI's `yq` (and `jq`) on PATH and are skipped with
+a note otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+CACHE_HOME = OUT / "xdg-cache"
+PYCACHE = OUT / "pycache"
+
+# The reference point for start-up: what a Typer + Rich + PyYAML program pays before it does
+# anything at all.
+IMPORTS = "import typer, rich.console, yaml"
+
+# The bare loop vrmc's cold load is compared with: every file through PyYAML's C loader,
+# keeping the results (a loader that throws its data away measures only the parser).
+YAML_LOOP = """
+import glob, sys, yaml
+paths = sorted(glob.glob(sys.argv[1] + "/**/*.yaml", recursive=True))
+data = []
+for path in paths:
+    with open(path, "rb") as fh:
+        data.append(yaml.load(fh, Loader=yaml.CSafeLoader))
+"""
+
+# The jq program equivalent to `vrmc timeline --country XA --format json`: events tagged XA or
+# naming an actor of XA, sorted by date (partial-date strings sort like vrmc's key) then id.
+JQ_FILTER = (
+    '([.[] | objects | .actors // [] | .[] | {key: .id, value: (.country // "")}]'
+    " | from_entries) as $country"
+    " | {events: [.[] | objects | .events // [] | .[]"
+    ' | select(any((.countries // [])[]; . == "XA")'
+    ' or any((.actors // [])[]; $country[.] == "XA"))]'
+    " | sort_by((.date | tostring), .id)}"
+)
+
+SIZES = {
+    # name: ((files, events) for the yq comparison, (files, events) for the large corpus)
+    "tiny": ((4, 25), (6, 25)),
+    "full": ((100, 200), (500, 200)),
+}
+
+
+@dataclass
+class Sample:
+    seconds: list[float] = field(default_factory=list)
+    maxrss_kib: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def add(self, seconds: float, maxrss_kib: int) -> None:
+        self.seconds.append(seconds)
+        self.maxrss_kib = max(self.maxrss_kib, maxrss_kib)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+@dataclass
+class Case:
+    name: str
+    what: str
+    command: list[str]
+    baseline: list[str] | None  # None: an absolute target in seconds
+    target: float
+    cold: bool = False
+    runs: int = 5
+    check: Callable[[bytes, bytes], str] | None = None  # compares warm-up outputs
+
+
+@dataclass
+class Result:
+    case: Case
+    vrmc: Sample
+    base: Sample | None
+    passed: bool
+    notes: list[str]  # each one a reason the case cannot pass (bad exit, outputs differ)
+
+
+# --------------------------------------------------------------------------- running children
+
+
+def child_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in list(env):
+        if name.startswith("VRMC_") or name in (
+            "PYTHONDONTWRITEBYTECODE",
+            "PYTHONPROFILEIMPORTTIME",
+            "COLUMNS",
+            "LINES",
+            "FORCE_COLOR",
+            "NO_COLOR",
+            "PAGER",
+        ):
+            del env[name]
+    env["XDG_CACHE_HOME"] = str(CACHE_HOME)
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
+    return env
+
+
+def empty_cache() -> None:
+    shutil.rmtree(CACHE_HOME / "vrmc", ignore_errors=True)
+
+
+def timed(command: Sequence[str], env: dict[str, str]) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS (KiB) and exit status of one run, output discarded."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stderr is not None
+    child.stderr.read()  # small: notes and errors; read so the child can never block on it
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    child.returncode = os.waitstatus_to_exitcode(status)
+    child.stderr.close()
+    return seconds, usage.ru_maxrss, child.returncode
+
+
+def captured(command: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(command, env=env, capture_output=True, check=False)
+
+
+def run_case(case: Case, env: dict[str, str]) -> Result:
+    vrmc, base = Sample(), Sample() if case.baseline else None
+    notes: list[str] = []
+    # Warm-up: fills the bytecode cache and, for warm cases, vrmc's own cache.
+    if case.cold:
+        empty_cache()
+    first = captured(case.command, env)
+    if first.returncode != 0:
+        message = first.stderr.decode("utf-8", "replace").strip().splitlines()
+        notes.append(f"vrmc exits {first.returncode}: {message[-1] if message else ''}")
+    if case.baseline:
+        reference = captured(case.baseline, env)
+        if reference.returncode != 0:
+            notes.append(f"baseline exits {reference.returncode}")
+        elif case.check is not None and first.returncode == 0:
+            mismatch = case.check(first.stdout, reference.stdout)
+            if mismatch:
+                notes.append(mismatch)
+    for i in range(case.runs):
+        order = [("vrmc", case.command), ("base", case.baseline)]
+        if i % 2:
+            order.reverse()
+        for who, command in order:
+            if command is None:
+                continue
+            if case.cold and who == "vrmc":
+                empty_cache()
+            seconds, rss, status = timed(command, env)
+            sample = vrmc if who == "vrmc" else base
+            assert sample is not None
+            sample.add(seconds, rss)
+            if status != 0:
+                sample.failures.append(f"exit {status}")
+    if base is None:
+        passed = vrmc.median <= case.target
+    else:
+        passed = vrmc.median <= case.target * base.median
+    if notes or vrmc.failures or (base is not None and base.failures):
+        passed = False
+    return Result(case, vrmc, base, passed, notes)
+
+
+# --------------------------------------------------------------------------- the cases
+
+
+def vrmc_command() -> list[str]:
+    script = Path(sys.executable).parent / "vrmc"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "vrmc_cli"]
+
+
+def find_yq() -> tuple[str | None, str]:
+    yq = shutil.which("yq")
+    if yq is None:
+        return None, "yq not found (pip install yq; it needs jq: apt-get install -y jq)"
+    if shutil.which("jq") is None:
+        return None, "jq not found (apt-get install -y jq)"
+    help_text = captured([yq, "--help"], dict(os.environ)).stdout.decode("utf-8", "replace")
+    if "jq" not in help_text:
+        return None, f"{yq} is not PyPI's yq (the jq wrapper); skipped"
+    return yq, ""
+
+
+def corpus(files: int, events: int) -> Path:
+    """A synthetic corpus of that size, generated unless an identical one is already there."""
+    sys.path.insert(0, str(HERE))
+    import gen_corpus
+
+    out = OUT / f"corpus-{files}x{events}"
+    marker = out / ".generated"
+    want = gen_corpus.stamp(files, events, 2006)
+    if not (marker.is_file() and marker.read_text(encoding="utf-8") == want):
+        print(f"generating {out.relative_to(ROOT)} ...", file=sys.stderr, flush=True)
+        gen_corpus.generate(out, files, events, 2006)
+    return out
+
+
+def event_ids(data: bytes) -> list[str]:
+    return [e["id"] for e in json.loads(data)["events"]]
+
+
+def same_events(vrmc_out: bytes, yq_out: bytes) -> str:
+    mine, theirs = event_ids(vrmc_out), event_ids(yq_out)
+    if mine != theirs:
+        return f"MISMATCH: vrmc selects {len(mine)} events, the yq filter {len(theirs)}"
+    return ""
+
+
+def cases(size: str) -> list[Case]:
+    vrmc = vrmc_command()
+    python = sys.executable
+    imports = [python, "-c", IMPORTS]
+    out: list[Case] = []
+    for label, args, target in (
+        ("brief-text", ["brief", "motivations", "--format", "text"], 0.8),
+        ("timeline-text", ["timeline", "--format", "text"], 0.8),
+        ("brief-rich", ["brief", "motivations", "--format", "rich"], 1.3),
+        ("timeline-rich", ["timeline", "--format", "rich"], 1.3),
+        ("help", ["--help"], 1.0),
+    ):
+        out.append(
+            Case(
+                f"start-{label}",
+                f"vrmc {' '.join(args)} (bundled corpus, warm cache) vs python -c '{IMPORTS}'",
+                [*vrmc, *args],
+                imports,
+                target,
+                runs=9,
+            )
+        )
+    (small_files, small_events), (large_files, large_events) = SIZES[size]
+    small = corpus(small_files, small_events)
+    large = corpus(large_files, large_events)
+    query = ["timeline", "--country", "XA", "--format", "json"]
+    yq, why = find_yq()
+    yq_command = None
+    if yq is not None:
+        files = sorted(str(p) for p in small.rglob("*.yaml"))
+        yq_command = [yq, "-s", JQ_FILTER, *files]
+    for temperature, target in (("cold", 1.0), ("warm", 0.1)):
+        name = f"scale-{small_files}x{small_events}-{temperature}"
+        what = f"vrmc -b DIR {' '.join(query)} ({temperature} cache) vs yq -s <same filter>"
+        if yq_command is None:
+            print(f"skipping {name}: {why}", file=sys.stderr)
+            continue
+        out.append(
+            Case(
+                name,
+                what,
+                [*vrmc, "-b", str(small), *query],
+                yq_command,
+                target,
+                cold=temperature == "cold",
+                check=same_events,
+            )
+        )
+    loop = [python, "-c", YAML_LOOP, str(large)]
+    out.append(
+        Case(
+            f"scale-{large_files}x{large_events}-cold",
+            "vrmc -b DIR timeline --country XA --format json (empty cache) vs a CSafeLoader loop",
+            [*vrmc, "-b", str(large), *query],
+            loop,
+            1.3,
+            cold=True,
+        )
+    )
+    out.append(
+        Case(
+            f"scale-{large_files}x{large_events}-warm",
+            "vrmc -b DIR timeline --country XA --format json (warm cache), absolute",
+            [*vrmc, "-b", str(large), *query],
+            None,
+            1.0,
+        )
+    )
+    return out
+
+
+def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:
+    """Which heavy modules each kind of run imports (PYTHONPROFILEIMPORTTIME), warm cache."""
+    vrmc = vrmc_command()
+    checks: list[tuple[list[str], tuple[str, ...]]] = [
+        (["--help"], ("yaml", "rich", "vrmc_cli.load", "vrmc_cli.model")),
+        (["--version"], ("typer", "yaml", "rich")),
+        (["brief", "motivations", "--format", "rich"], ("yaml",)),
+    ]
+    for fmt in ("text", "json", "csv", "markdown", "html"):
+        checks.append((["timeline", "--format", fmt], ("yaml", "rich")))
+    results = []
+    for args, banned in checks:
+        captured([*vrmc, *args], env)  # make sure the cache is warm
+        run = captured([*vrmc, *args], {**env, "PYTHONPROFILEIMPORTTIME": "1"})
+        loaded = set()
+        for line in run.stderr.decode("utf-8", "replace").splitlines():
+            if line.startswith("import time:") and "|" in line:
+                loaded.add(line.rsplit("|", 1)[1].strip())
+        found = sorted(
+            m for m in banned if m in loaded or any(x.startswith(m + ".") for x in loaded)
+        )
+        label = f"vrmc {' '.join(args)}"
+        detail = "imports " + ", ".join(found) if found else "none of " + ", ".join(banned)
+        results.append((label, not found, detail))
+    return results
+
+
+# --------------------------------------------------------------------------- the table
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f}" if seconds < 10 else f"{seconds:.1f}s"
+
+
+def triple(sample: Sample | None) -> str:
+    if sample is None:
+        return "—"
+    return f"{ms(sample.median)} / {ms(min(sample.seconds))} / {ms(max(sample.seconds))}"
+
+
+def mib(kib: int) -> str:
+    return f"{kib / 1024:.0f}"
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        "case",
+        "vrmc ms med/min/max",
+        "baseline ms med/min/max",
+        "ratio",
+        "target",
+        "result",
+        "peak RSS MiB vrmc/base",
+    )
+    rows = [header]
+    for r in results:
+        if r.base is None:
+            ratio, target = "—", f"< {ms(r.case.target)} ms"
+            rss = f"{mib(r.vrmc.maxrss_kib)} / —"
+        else:
+            ratio, target = f"{r.vrmc.median / r.base.median:.2f}x", f"≤ {r.case.target:.1f}x"
+            rss = f"{mib(r.vrmc.maxrss_kib)} / {mib(r.base.maxrss_kib)}"
+        rows.append((r.case.name, triple(r.vrmc), triple(r.base), ratio, target, _verdict(r), rss))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        for row in rows
+    ]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def _verdict(r: Result) -> str:
+    return "pass" if r.passed else "FAIL"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=sorted(SIZES), default="full")
+    parser.add_argument("--only", metavar="NAME", help="run the cases whose name contains NAME")
+    parser.add_argument("--runs", type=int, help="timed runs per side (default 9 or 5, min 5)")
+    args = parser.parse_args(argv)
+    OUT.mkdir(exist_ok=True)
+    env = child_env()
+    chosen = [c for c in cases(args.size) if not args.only or args.only in c.name]
+    if args.runs:
+        for case in chosen:
+            case.runs = max(5, args.runs)
+    results = []
+    for case in chosen:
+        print(f"running {case.name}: {case.what}", file=sys.stderr, flush=True)
+        results.append(run_case(case, env))
+    checks = [] if args.only and "imports" not in args.only else import_checks(env)
+    print(
+        f"vrmc benchmarks, size {args.size}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs"
+    )
+    print()
+    print(table(results))
+    for r in results:
+        for note in r.notes:
+            print(f"  {r.case.name}: {note}")
+        for who, sample in (("vrmc", r.vrmc), ("baseline", r.base)):
+            if sample is not None and sample.failures:
+                kinds = ", ".join(sorted(set(sample.failures)))
+                runs = len(sample.seconds)
+                print(
+                    f"  {r.case.name}: {who} failed {len(sample.failures)} of {runs} runs ({kinds})"
+                )
+    if checks:
+        print()
+        print("| imports on a warm cache | result | detail |")
+        print("|---|---|---|")
+        for label, ok, detail in checks:
+            print(f"| {label} | {'pass' if ok else 'FAIL'} | {detail} |")
+    missed = [r.case.name for r in results if not r.passed] + [c[0] for c in checks if not c[1]]
+    print()
+    if missed:
+        print(f"missed: {', '.join(missed)}")
+    else:
+        print("every target met")
+    if args.size == "tiny":
+        return 0  # a smoke test: the numbers are printed, not enforced
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
