@@ -1,0 +1,54 @@
+"""The terminal view wraps and folds but never crops: every character of a table reaches it."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+import pytest
+from rich.console import Console
+
+from conftest import FIXTURE
+from vrmc_cli import commands
+from vrmc_cli.commands import FilterArgs
+from vrmc_cli.corpus import bundled_root, load_corpus
+from vrmc_cli.render import Output, as_rich
+from vrmc_cli.render.doc import Table
+from vrmc_cli.textsafe import visible
+
+WIDTHS = (40, 50, 60, 80, 100, 120)
+
+
+def _tables(root: str) -> list[Table]:
+    corpus = load_corpus([root], use_cache=False)
+    args = FilterArgs()
+    outputs: list[Output] = [
+        commands.transfers(corpus, args, ()),
+        commands.actors(corpus, args),
+        commands.sources(corpus, args),
+        commands.themes(corpus, args),
+        commands.countries(corpus, args),
+        commands.timeline(corpus, args, short=True, reverse=False, limit=None),
+        commands.scenarios(corpus, args),
+    ]
+    return [b for o in outputs for b in o.doc().blocks if isinstance(b, Table)]
+
+
+def _characters(texts: list[str]) -> Counter[str]:
+    return Counter(c for text in texts for c in text if not c.isspace() and c != "─")
+
+
+@pytest.mark.parametrize("root", [str(FIXTURE), str(bundled_root())], ids=["fixture", "bundled"])
+def test_tables_lose_no_character_at_any_width(root: str) -> None:
+    for table in _tables(root):
+        cells = ["".join(s.text for s in cell) for row in table.rows for cell in row]
+        expected = _characters([visible(t, one_line=True) for t in [*table.columns, *cells]])
+        for width in WIDTHS:
+            console = Console(
+                file=io.StringIO(), width=width, markup=False, emoji=False, highlight=False
+            )
+            console.print(as_rich.block(table, width))
+            shown = console.file.getvalue()  # type: ignore[attr-defined]
+            assert max(len(line) for line in shown.splitlines()) <= width
+            missing = expected - _characters([shown])
+            assert not missing, f"{table.columns} at {width} columns loses {missing}"
