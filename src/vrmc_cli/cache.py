@@ -10,9 +10,9 @@ Any trouble (no permission, a full disk, a corrupt or foreign file) means runnin
 it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
 the old cache or the new one, never half of one.
 
-Layout: two sections, each behind the CRC-32 of its bytes. The first (its length after the
-checksum) holds two pickles, (FORMAT_TAG, stamps) and the linked corpus (or None); the second
-holds the records. A warm run reads only the first section.
+Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
+holds two pickles, (FORMAT_TAG, stamps) and the linked corpus (or None); the second holds the
+records. A warm run reads only the first section.
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ if TYPE_CHECKING:
     # run takes the linked corpus from the cache without them.
     from .load import Fragment
 
-FORMAT_TAG = f"vrmc-cache-4/{__version__}"
-# Each section of a cache file starts with its CRC-32. The check is against damage (a torn
-# write, a flipped bit), not against an attacker: the file must be the user's own, and the
-# unpickler rebuilds only vrmc's record classes.
+FORMAT_TAG = f"vrmc-cache-5/{__version__}"
+# Each section of a cache file starts with its CRC-32 and its length. The check is against
+# damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
+# own, and the unpickler rebuilds only vrmc's record classes.
 _CRC = 4
-_LENGTH = 8  # the first section's length follows its checksum
+_LENGTH = 8
+_HEAD = _CRC + _LENGTH
 Entries = dict[tuple[str, str], tuple[int, int, "Fragment"]]
 Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
 
@@ -51,8 +52,6 @@ _ALLOWED = {
     ("vrmc_cli.load", "Fragment"),
     ("vrmc_cli.errors", "Problem"),
     ("vrmc_cli.dates", "PartialDate"),
-    ("copyreg", "_reconstructor"),
-    ("builtins", "object"),
 }
 _MODEL_MODULE = Corpus.__module__
 
@@ -68,7 +67,8 @@ def _constructor_args(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]] | None
         return None
     fields = dataclasses.fields(cls)
     # Only classes built from all their fields, by position (attrgetter of two or more
-    # names gives a tuple); any other pickles the usual way, more slowly.
+    # names gives a tuple). Every class a cache holds is one; any other would pickle the
+    # usual way and be refused when read, so the cache would go unused, never be wrong.
     if len(fields) < 2 or not all(f.init and not f.kw_only for f in fields):
         return None
     return attrgetter(*(f.name for f in fields))
@@ -120,19 +120,21 @@ def cache_path(roots: Sequence[str]) -> str:
     return os.path.join(cache_dir(), f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
 
 
-def _section(fh: BinaryIO, size: int | None = None) -> bytes | None:
-    """One checked section of a cache file: its CRC-32, its length unless given, its bytes;
-    None when it is cut short or damaged (a damaged file can still unpickle: a flipped bit
-    in a title)."""
-    head = fh.read(_CRC + (0 if size is not None else _LENGTH))
-    if len(head) != _CRC + (0 if size is not None else _LENGTH):
+def _section(fh: BinaryIO) -> bytes | None:
+    """The next section of a cache file, or None when it is cut short or damaged (a damaged
+    file can still unpickle: a flipped bit in a title)."""
+    head = fh.read(_HEAD)
+    if len(head) != _HEAD:
         return None
-    if size is None:
-        size = int.from_bytes(head[_CRC:], "big")
-    body = fh.read(size) if size else fh.read()
-    if (size and len(body) != size) or zlib.crc32(body).to_bytes(_CRC, "big") != head[:_CRC]:
+    size = int.from_bytes(head[_CRC:], "big")
+    body = fh.read(size)
+    if len(body) != size or zlib.crc32(body) != int.from_bytes(head[:_CRC], "big"):
         return None
     return body
+
+
+def _head(crc: int, size: int) -> bytes:
+    return crc.to_bytes(_CRC, "big") + size.to_bytes(_LENGTH, "big")
 
 
 def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries]:
@@ -154,7 +156,7 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 corpus = _SafeUnpickler(stream).load()
                 if isinstance(corpus, Corpus):
                     return corpus, {}
-            records = _section(fh, 0)
+            records = _section(fh)
         if records is None:
             return None, {}
         entries = _SafeUnpickler(io.BytesIO(records)).load()
@@ -187,18 +189,18 @@ def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entri
     try:
         with os.fdopen(fd, "wb") as fh:
             linked = _dumps((FORMAT_TAG, stamps)) + _dumps(corpus)
-            fh.write(zlib.crc32(linked).to_bytes(_CRC, "big"))
-            fh.write(len(linked).to_bytes(_LENGTH, "big"))
+            fh.write(_head(zlib.crc32(linked), len(linked)))
             fh.write(linked)
             del linked
             # The records are the bulk of the cache: pickled straight to the file, their
-            # checksum written in front of them once it is known.
+            # head written in front of them once it is known.
             records_at = fh.tell()
-            fh.write(bytes(_CRC))
+            fh.write(bytes(_HEAD))
             out = _CheckingWriter(fh)
             _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entries)
+            size = fh.tell() - records_at - _HEAD
             fh.seek(records_at)
-            fh.write(out.crc.to_bytes(_CRC, "big"))
+            fh.write(_head(out.crc, size))
         os.replace(temporary, path)
     except Exception:
         with contextlib.suppress(OSError):
