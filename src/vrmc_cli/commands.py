@@ -60,25 +60,22 @@ def _listing(
     key: str,
     objects: Callable[[], list[js.JSONObject]],
     columns: Sequence[str],
-    empty: str | None,
+    notes: tuple[str, ...] = (),
 ) -> Output:
     """Output for a list of entries: `{key: [...]}` in JSON, one row per entry in CSV, and
-    the note `empty` on stderr (None when there are entries)."""
+    `notes` for stderr."""
     return Output(
         doc,
         lambda: {key: objects()},
         columns,
         lambda: js.rows_from(objects(), columns),
-        _notes(empty),
+        notes,
     )
 
 
-def _notes(note: str | None) -> tuple[str, ...]:
-    return () if note is None else (note,)
-
-
-def _none_match(items: Sequence[object], what: str) -> str | None:
-    return None if items else f"no {what} match the filters"
+def _none_match(items: Sequence[object], what: str) -> tuple[str, ...]:
+    """The note for stderr when a filtered list comes out empty (not an error: exit 0)."""
+    return () if items else (f"no {what} match the filters",)
 
 
 # --------------------------------------------------------------------------- brief
@@ -91,14 +88,14 @@ def brief(corpus: Corpus, args: FilterArgs, briefing_id: str | None) -> Output:
         return Output(
             lambda: views.briefing_list(views_),
             lambda: {"briefings": [js.briefing_summary(v.briefing) for v in views_]},
-            notes=_notes(_none_match(views_, "briefings")),
+            notes=_none_match(views_, "briefings"),
         )
     view = view_briefing(corpus, resolve_briefing(corpus, briefing_id), f)
     empty = f.active and not view.point_count and not view.key_judgments
     return Output(
         lambda: views.briefing_doc(view, f),
         lambda: {"briefing": _briefing_json(view)},
-        notes=_notes("no points or key judgments match the filters" if empty else None),
+        notes=("no points or key judgments match the filters",) if empty else (),
     )
 
 
@@ -175,7 +172,7 @@ def actors(corpus: Corpus, args: FilterArgs) -> Output:
         lambda: {"actors": [js.actor(a) for a in chosen]},
         ACTOR_COLUMNS,
         rows,
-        _notes(_none_match(chosen, "actors")),
+        _none_match(chosen, "actors"),
     )
 
 
@@ -279,9 +276,7 @@ SOURCE_COLUMNS = (
 def themes(corpus: Corpus, args: FilterArgs) -> Output:
     counts = theme_counts(corpus, args.resolve(corpus))
     objects = [{**js.theme(c.theme), "events": c.events, "points": c.points} for c in counts]
-    return _listing(
-        lambda: views.themes_doc(counts), "themes", lambda: objects, THEME_COLUMNS, None
-    )
+    return _listing(lambda: views.themes_doc(counts), "themes", lambda: objects, THEME_COLUMNS)
 
 
 def countries(corpus: Corpus, args: FilterArgs) -> Output:
@@ -291,7 +286,7 @@ def countries(corpus: Corpus, args: FilterArgs) -> Output:
         for c in counts
     ]
     return _listing(
-        lambda: views.countries_doc(counts), "countries", lambda: objects, COUNTRY_COLUMNS, None
+        lambda: views.countries_doc(counts), "countries", lambda: objects, COUNTRY_COLUMNS
     )
 
 
