@@ -13,7 +13,7 @@ from vrmc_cli import commands
 from vrmc_cli.commands import FilterArgs
 from vrmc_cli.corpus import bundled_root, load_corpus
 from vrmc_cli.render import Output, as_rich
-from vrmc_cli.render.doc import Table
+from vrmc_cli.render.doc import Table, text_of
 from vrmc_cli.textsafe import visible
 
 WIDTHS = (40, 50, 60, 80, 100, 120)
@@ -41,7 +41,7 @@ def _characters(texts: list[str]) -> Counter[str]:
 @pytest.mark.parametrize("root", [str(FIXTURE), str(bundled_root())], ids=["fixture", "bundled"])
 def test_tables_lose_no_character_at_any_width(root: str) -> None:
     for table in _tables(root):
-        cells = ["".join(s.text for s in cell) for row in table.rows for cell in row]
+        cells = [text_of(cell) for row in table.rows for cell in row]
         expected = _characters([visible(t, one_line=True) for t in [*table.columns, *cells]])
         for width in WIDTHS:
             console = Console(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import get_args
 
 from ..textsafe import visible
 from .doc import (
@@ -17,6 +18,7 @@ from .doc import (
     Inline,
     Para,
     Span,
+    Style,
     Table,
 )
 
@@ -60,17 +62,10 @@ ol.sources { font-size: .9rem; } a { color: var(--accent); overflow-wrap: anywhe
   h2 { break-after: avoid; } tr, li { break-inside: avoid; } a { color: inherit; } }
 """
 
-_BADGES = {
-    "confidence-low",
-    "confidence-moderate",
-    "confidence-high",
-    "likelihood-low",
-    "likelihood-even",
-    "likelihood-high",
-    "status-ok",
-    "status-pending",
-    "status-bad",
-}
+# The styles shown as coloured badges (the CSS above has a rule for each).
+_BADGES = frozenset(
+    s for s in get_args(Style) if s.startswith(("confidence-", "likelihood-", "status-"))
+)
 
 
 def escape(text: str) -> str:

@@ -19,7 +19,19 @@ from rich.text import Text
 
 from ..textsafe import visible
 from . import Options
-from .doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Table
+from .doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Para,
+    Table,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -133,7 +145,7 @@ def _column_widths(b: Table, width: int) -> list[int | None]:
     longest word (at most 14, so that text wraps between words and only ids and URLs fold)
     while any other can still give way."""
     columns = range(len(b.columns))
-    cells = [[b.columns[n], *(_plain_text(row[n]) for row in b.rows)] for n in columns]
+    cells = [[b.columns[n], *(text_of(row[n]) for row in b.rows)] for n in columns]
     cells = [[visible(t, one_line=True) for t in texts] for texts in cells]
     natural = [max(map(cell_len, texts)) for texts in cells]
     room = width - 2 * (len(natural) - 1)  # two spaces between columns, none at the edges
@@ -154,10 +166,6 @@ def _column_widths(b: Table, width: int) -> list[int | None]:
             break
         fitted[max(above, key=lambda n: fitted[n])] -= 1
     return list(fitted)
-
-
-def _plain_text(spans: Inline) -> str:
-    return "".join(s.text for s in spans)
 
 
 def _bullets(b: Bullets, width: int) -> RenderableType:

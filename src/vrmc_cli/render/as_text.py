@@ -5,7 +5,19 @@ from __future__ import annotations
 import textwrap
 
 from ..textsafe import visible
-from .doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Table
+from .doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Para,
+    Table,
+    text_of,
+)
 
 WIDTH = 78  # fixed, not the terminal's: the same corpus gives the same bytes everywhere
 MAX_TABLE_WIDTH = 120  # wider tables are printed as one record per row
@@ -13,11 +25,11 @@ MAX_CELL_WIDTH = 24  # longer cells wrap inside their column, if the table is to
 
 
 def inline(spans: Inline) -> str:
-    return visible("".join(s.text for s in spans))
+    return visible(text_of(spans))
 
 
 def cell(spans: Inline) -> str:
-    return visible("".join(s.text for s in spans), one_line=True).rstrip()
+    return visible(text_of(spans), one_line=True).rstrip()
 
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:

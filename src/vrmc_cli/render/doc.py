@@ -48,6 +48,11 @@ def plain(text: str) -> Inline:
     return (Span(text),)
 
 
+def text_of(spans: Inline) -> str:
+    """The text of some spans, styles dropped (and nothing escaped)."""
+    return "".join(s.text for s in spans)
+
+
 @record
 class Heading:
     """A heading; level 1 is the document's title."""
