@@ -22,8 +22,8 @@ import io
 import os
 import pickle
 import zlib
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 from .errors import Problem
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     # run takes the linked corpus from the cache without them.
     from .load import Fragment
 
-FORMAT_TAG = f"vrmc-cache-5/{__version__}"
+FORMAT_TAG = f"vrmc-cache-6/{__version__}"
 # Each section of a cache file starts with its CRC-32 and its length. The check is against
 # damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
 # own, and the unpickler rebuilds only vrmc's record classes.
@@ -46,7 +46,7 @@ Entries = dict[tuple[str, str], tuple[int, int, "Fragment"]]
 Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
 
 # Only these classes may be rebuilt from a cache file: a planted pickle cannot run code.
-# Records are pickled as calls of their class with their fields (`_Pickler`), so the model's
+# Records are pickled as calls of their class with their fields (record.py), so the model's
 # classes are allowed too; calling them runs nothing but their generated __init__.
 _ALLOWED = {
     ("vrmc_cli.load", "Fragment"),
@@ -56,45 +56,10 @@ _ALLOWED = {
 _MODEL_MODULE = Corpus.__module__
 
 
-def _constructor_args(cls: type[Any]) -> Callable[[Any], tuple[Any, ...]] | None:
-    """A getter of the arguments that rebuild an instance of `cls` through its constructor,
-    for the dataclasses a cache may hold (those `_SafeUnpickler` allows); else None."""
-    import dataclasses
-    from operator import attrgetter
-
-    allowed = cls.__module__ == _MODEL_MODULE or (cls.__module__, cls.__qualname__) in _ALLOWED
-    if not (allowed and dataclasses.is_dataclass(cls)):
-        return None
-    fields = dataclasses.fields(cls)
-    # Only classes built from all their fields, by position (attrgetter of two or more
-    # names gives a tuple). Every class a cache holds is one; any other would pickle the
-    # usual way and be refused when read, so the cache would go unused, never be wrong.
-    if len(fields) < 2 or not all(f.init and not f.kw_only for f in fields):
-        return None
-    return attrgetter(*(f.name for f in fields))
-
-
-class _Pickler(pickle.Pickler):
-    """Pickles a record as a call of its class with its fields: unpickling it is then one
-    constructor call, several times quicker than dataclasses' generic __setstate__."""
-
-    getters: ClassVar[dict[type[Any], Callable[[Any], tuple[Any, ...]] | None]] = {}
-
-    def reducer_override(self, obj: Any) -> Any:
-        cls = type(obj)
-        try:
-            getter = self.getters[cls]
-        except KeyError:
-            getter = self.getters[cls] = _constructor_args(cls)
-        if getter is None:
-            return NotImplemented
-        return cls, getter(obj)
-
-
 def _dumps(obj: object) -> bytes:
-    out = io.BytesIO()
-    _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(obj)
-    return out.getvalue()
+    # Records pickle as a call of their class with their fields (record.py): unpickling one
+    # is a constructor call, several times quicker than a generic __setstate__.
+    return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class _SafeUnpickler(pickle.Unpickler):
@@ -197,7 +162,7 @@ def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entri
             records_at = fh.tell()
             fh.write(bytes(_HEAD))
             out = _CheckingWriter(fh)
-            _Pickler(out, protocol=pickle.HIGHEST_PROTOCOL).dump(entries)
+            pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
             size = fh.tell() - records_at - _HEAD
             fh.seek(records_at)
             fh.write(_head(out.crc, size))

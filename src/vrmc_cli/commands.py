@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from . import views
 from .model import Corpus, Event, KeyJudgment, Point
@@ -25,12 +24,13 @@ from .query import (
     theme_counts,
     view_briefing,
 )
+from .record import record
 from .render import Output
 from .render import data as js
 from .render.doc import Block, Bullets, Callout, Doc, Heading, Item, Para, Span, plain
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, eq=True)
 class FilterArgs:
     """Filter values as typed on the command line."""
 

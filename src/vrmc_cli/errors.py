@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import IntEnum
 
+from .record import record
 from .textsafe import visible
 
 
@@ -16,7 +16,7 @@ class ExitStatus(IntEnum):
     INTERRUPTED = 130
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, eq=True, order=True)
 class Problem:
     """One defect in the corpus, located as precisely as the input allows (1-based)."""
 

@@ -9,16 +9,16 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from .errors import CorpusError, Problem
+from .record import record
 from .textsafe import quote
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, eq=True)
 class TopicFile:
     shown: str  # the path as the user gave it, joined with the file's place below it
     real: str

@@ -10,13 +10,13 @@ import difflib
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import PartialDate, parse_date
 from .errors import Problem
 from .files import TopicFile, read_file
 from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
+from .record import field, record
 from .textsafe import quote, shorten
 
 LIST_KEYS = (
@@ -52,7 +52,7 @@ Ref = tuple[str, int, int]  # (id or code, line, column): a reference not yet re
 Record = dict[str, Any]  # one entry's checked fields; "@" holds its (line, column)
 
 
-@dataclass(slots=True)
+@record
 class Fragment:
     """What one topic file contributes: checked records per kind, and its problems."""
 
@@ -606,7 +606,7 @@ def closest(value: str, options: Sequence[str]) -> str:
 Reader = Callable[[_Checker, Any, str], Any]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldSpec:
     read: Reader
     required: bool = False
@@ -932,10 +932,10 @@ def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
             )
 
     for kind in ("events", "relations", "transfers"):
-        for record in fragment.records.get(kind, ()):
-            check(kind, record)
-    for record in fragment.records.get("actors", ()):
-        for role in record.get("roles", ()):
+        for entry in fragment.records.get(kind, ()):
+            check(kind, entry)
+    for entry in fragment.records.get("actors", ()):
+        for role in entry.get("roles", ()):
             check("role", role)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Literal
 
 from .dates import PartialDate
+from .record import field, record
 
 Confidence = Literal["low", "moderate", "high"]
 Likelihood = Literal[
@@ -60,7 +60,7 @@ RELIABILITY_MEANING = {
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Topic:
     """What the corpus is about (FORMAT.md `topic`)."""
 
@@ -70,7 +70,7 @@ class Topic:
     as_of: PartialDate | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Source:
     """A cited work, with how far it can be trusted."""
 
@@ -83,7 +83,7 @@ class Source:
     reliability: Reliability | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Theme:
     """A subject in the theme tree; `parent` is None at a root."""
 
@@ -103,7 +103,7 @@ class Theme:
         return tuple(reversed(chain))
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Country:
     """A country by its ISO 3166-1 alpha-2 code."""
 
@@ -113,7 +113,7 @@ class Country:
     region: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Role:
     """A post an actor held, over the dates known."""
 
@@ -122,7 +122,7 @@ class Role:
     end: PartialDate | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Actor:
     """A person, state or organisation."""
 
@@ -138,7 +138,7 @@ class Actor:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -156,7 +156,7 @@ class Event:
     confidence: Confidence | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Point:
     """One point of a briefing section."""
 
@@ -170,7 +170,7 @@ class Point:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class KeyJudgment:
     """An analytic judgment of a briefing, with its likelihood and basis."""
 
@@ -185,7 +185,7 @@ class KeyJudgment:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Section:
     """A headed group of a briefing's points."""
 
@@ -193,7 +193,7 @@ class Section:
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Briefing:
     """A briefing on one subject: summary, key judgments, sections."""
 
@@ -207,7 +207,7 @@ class Briefing:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Relation:
     """A tie from one actor to another, over the dates known."""
 
@@ -220,7 +220,7 @@ class Relation:
     sources: tuple[Source, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Transfer:
     """One row of the arms-transfer register."""
 
@@ -241,7 +241,7 @@ class Transfer:
     notes: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Scenario:
     """An outlook scenario, with its drivers and the indicators to watch."""
 
@@ -256,7 +256,7 @@ class Scenario:
     countries: tuple[Country, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, eq=False)
+@record(frozen=True)
 class Corpus:
     """Everything a set of corpus folders holds, validated and linked.
 
@@ -275,10 +275,10 @@ class Corpus:
     transfers: tuple[Transfer, ...]
     scenarios: tuple[Scenario, ...]
     files: int = 0
-    theme_by_id: dict[str, Theme] = field(default_factory=dict, repr=False)
-    actor_by_id: dict[str, Actor] = field(default_factory=dict, repr=False)
-    briefing_by_id: dict[str, Briefing] = field(default_factory=dict, repr=False)
-    country_by_code: dict[str, Country] = field(default_factory=dict, repr=False)
+    theme_by_id: dict[str, Theme] = field(default_factory=dict)
+    actor_by_id: dict[str, Actor] = field(default_factory=dict)
+    briefing_by_id: dict[str, Briefing] = field(default_factory=dict)
+    country_by_code: dict[str, Country] = field(default_factory=dict)
 
     def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
         return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import field
 
 from .dates import PartialDate, overlaps, parse_date, span, window
 from .errors import UsageError
@@ -43,7 +42,7 @@ class Filter:
     since: PartialDate | None = None
     until: PartialDate | None = None
     # The values as the user named them, for notes and report titles.
-    labels: tuple[str, ...] = field(default=(), compare=False)
+    labels: tuple[str, ...] = ()
 
     @property
     def active(self) -> bool:

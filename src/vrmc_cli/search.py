@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 
 from .model import Corpus
 from .query import Filter
+from .record import record
 from .render.doc import Inline, Span
 
 
@@ -47,7 +47,7 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return merged
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, eq=True)
 class Match:
     field: str
     text: str
@@ -67,7 +67,7 @@ class Match:
         return tuple(spans)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, eq=True)
 class Hit:
     kind: str  # briefing, judgment, point, event, actor, ...
     group: str  # heading for the group of hits of this kind

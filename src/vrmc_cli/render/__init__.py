@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
-from ..record import record
+from ..record import field, record
 
 if TYPE_CHECKING:
     from .doc import Doc  # imported by the commands that build one; --help never does

@@ -1,0 +1,101 @@
+"""`record`, vrmc's value classes: what each option does at run time."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from vrmc_cli.record import FrozenInstanceError, field, record
+
+
+@record
+class Plain:
+    a: int
+    b: str = "x"
+    c: list[int] = field(default_factory=list)
+
+
+@record(frozen=True, eq=True, order=True)
+class Value:
+    year: int
+    month: int = 0
+
+
+@record(frozen=True)
+class Node:
+    name: str
+    parent: Node | None = None
+
+
+def test_fields_defaults_and_fresh_factories() -> None:
+    one, two = Plain(1), Plain(2, "y")
+    assert (one.a, one.b, two.b) == (1, "x", "y")
+    assert one.c == [] and one.c is not two.c
+    assert Plain.__slots__ == ("a", "b", "c")
+    with pytest.raises(AttributeError):
+        one.other = 1  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        Plain()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Plain(1, "x", [], 4)  # type: ignore[call-arg]
+
+
+def test_plain_records_compare_by_identity() -> None:
+    assert Plain(1) != Plain(1)
+    assert len({Node("a"), Node("a")}) == 2
+
+
+def test_frozen_records_refuse_writes_and_deletes() -> None:
+    node = Node("a")
+    with pytest.raises(FrozenInstanceError, match="'name'"):
+        node.name = "b"  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        del node.name  # type: ignore[misc]
+    assert isinstance(FrozenInstanceError(), AttributeError)
+    assert node.name == "a"
+
+
+def test_eq_hash_and_order_follow_the_fields() -> None:
+    assert Value(2001) == Value(2001, 0)
+    assert hash(Value(2001, 2)) == hash(Value(2001, 2))
+    assert Value(2001) != Value(2001, 1)
+    assert sorted([Value(2002), Value(2001, 5), Value(2001)]) == [
+        Value(2001),
+        Value(2001, 5),
+        Value(2002),
+    ]
+    assert Value(2001) <= Value(2001) < Value(2001, 1) and Value(2002) >= Value(2001)
+    assert Value(1).__eq__(1) is NotImplemented
+
+
+def test_repr_pickle_and_copy() -> None:
+    tree = Node("child", Node("root"))
+    assert repr(tree) == "Node(name='child', parent=Node(name='root', parent=None))"
+    unpickled = pickle.loads(pickle.dumps(tree))  # noqa: S301 - our own bytes
+    for clone in (unpickled, copy.deepcopy(tree)):
+        assert type(clone) is Node and clone is not tree
+        assert (clone.name, clone.parent and clone.parent.name) == ("child", "root")
+    assert pickle.loads(pickle.dumps(Value(2001, 3))) == Value(2001, 3)  # noqa: S301
+    assert copy.copy(Plain(1, "z")).b == "z"
+
+
+def test_names_and_docs_survive() -> None:
+    assert Node.__qualname__ == "Node" and Node.__init__.__qualname__ == "Node.__init__"
+    assert Node.__module__ == __name__
+
+
+def test_misuse_is_refused() -> None:
+    with pytest.raises(TypeError, match="without a default"):
+
+        @record
+        class Bad:
+            a: int = 0
+            b: int
+
+    with pytest.raises(TypeError, match="frozen"):
+
+        @record(eq=True)
+        class Unhashable:
+            a: int
