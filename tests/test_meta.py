@@ -72,6 +72,8 @@ ALLOWED = {
     "search": {"model", "query", "record", "render"},
     "views": {"model", "query", "render", "search", "dates"},
     "commands": {"model", "query", "record", "render", "views", "search", "dates"},
+    "runner": {"commands", "corpus", "errors", "model", "record", "render", "textsafe"},
+    "quick": {"render", "runner"},
 }
 
 

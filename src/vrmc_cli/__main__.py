@@ -35,7 +35,7 @@ def main() -> None:
             sys.stdout.write(f"vrmc {__version__}\n")
             sys.stdout.flush()
         except OSError as exc:
-            from .cli import output_failed
+            from .runner import output_failed
 
             raise SystemExit(output_failed(exc)) from None
         return
@@ -45,12 +45,23 @@ def main() -> None:
     # reference counting frees every temporary anyway.
     gc.disable()
     try:
-        from .cli import run_app
+        # The common commands run without Typer (quick.py); everything else goes through it.
+        from .quick import plan
+
+        found = plan(sys.argv[1:], os.environ)
+        if found is None:
+            from .cli import run_app
+        else:
+            from .runner import execute, guarded
     except KeyboardInterrupt:
-        # Ctrl-C while the modules load: the same quiet exit as later on (cli.run_app).
+        # Ctrl-C while the modules load: the same quiet exit as later on (runner.guarded).
         sys.stderr.write("\n")
         raise SystemExit(130) from None
-    run_app()
+    if found is None:
+        run_app()
+    else:
+        state, command, params = found
+        guarded(lambda: execute(state, command, params), debug=state.debug)
 
 
 if __name__ == "__main__":

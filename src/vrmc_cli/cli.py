@@ -1,29 +1,36 @@
-"""The command line: the only Typer user, the only writer to stdout/stderr, the one catch point."""
+"""The command line as Typer sees it: options, help, completion, usage errors.
+
+Running a command is runner.py's job; quick.py runs the common ones without Typer.
+"""
 
 from __future__ import annotations
 
 import copy
-import errno
 import functools
 import inspect
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__
-from .errors import ExitStatus, InvalidCorpus, VrmcError
+from .errors import InvalidCorpus, VrmcError
 from .render import Format
-
-if TYPE_CHECKING:
-    # Imported where they are used: --help and usage errors never load the model.
-    from .commands import FilterArgs
-    from .model import Corpus
-    from .render import Options, Output
+from .runner import (
+    OWN_PARAMETERS,
+    SHARED_PARAMETERS,
+    State,
+    emit,
+    env_on,
+    execute,
+    fail,
+    guarded,
+    load,
+    make_state,
+    report_invalid,
+)
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -52,20 +59,9 @@ app = typer.Typer(
 )
 
 
-@dataclass
-class State:
-    roots: list[str]
-    use_cache: bool = True
-    debug: bool = False
-
-
-def _env_on(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
-
-
 def _state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
-    return obj if isinstance(obj, State) else State(roots=[])
+    return obj if isinstance(obj, State) else State()
 
 
 # --------------------------------------------------------------------------- completion
@@ -168,225 +164,51 @@ NoPagerOpt = Annotated[
 ]
 
 
-@dataclass(frozen=True)
-class Look:
-    fmt: Format | None
-    heading_level: int
-    no_pager: bool
-
-
-# Every listing command takes these, spelled the same way; `with_shared_options` adds them.
-_SHARED: tuple[tuple[str, Any, Any], ...] = (
-    ("theme", ThemeOpt, None),
-    ("country", CountryOpt, None),
-    ("actor", ActorOpt, None),
-    ("since", SinceOpt, None),
-    ("until", UntilOpt, None),
-    ("fmt", FormatOpt, None),
-    ("heading_level", HeadingOpt, 1),
-    ("no_pager", NoPagerOpt, False),
-)
+# Every listing command takes these, spelled the same way, after its own (runner.py names
+# them; quick.py parses them too).
+_SHARED: dict[str, tuple[Any, Any]] = {
+    "theme": (ThemeOpt, None),
+    "country": (CountryOpt, None),
+    "actor": (ActorOpt, None),
+    "since": (SinceOpt, None),
+    "until": (UntilOpt, None),
+    "fmt": (FormatOpt, None),
+    "heading_level": (HeadingOpt, 1),
+    "no_pager": (NoPagerOpt, False),
+}
+assert tuple(_SHARED) == SHARED_PARAMETERS  # noqa: S101 - a typo here is a bug at import
 
 Command = Callable[..., None]
 
 
-def with_shared_options(command: Command) -> Command:
-    """Give a command the shared filter and output options.
+def listing(name: str, *, epilog: str) -> Callable[[Command], Command]:
+    """Register a command that takes the shared filter and output options.
 
-    The command declares its own parameters plus keyword-only `args: FilterArgs` and
-    `look: Look`; Typer sees its own parameters followed by the shared ones.
+    The decorated function declares only the command's own parameters (its help comes from
+    its docstring); running it is `runner.execute(name, ...)` with those and the shared ones.
     """
-    # `args` is dropped, so its annotation need not be importable yet: FilterArgs lives with
-    # the commands, which are imported only when one runs (start-up time).
-    hints = {"FilterArgs": None}
-    own = [
-        p
-        for p in inspect.signature(command, locals=hints, eval_str=True).parameters.values()
-        if p.name not in ("args", "look")
-    ]
-    shared = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default)
-        for name, hint, default in _SHARED
-    ]
 
-    @functools.wraps(command)
-    def wrapper(**kwargs: Any) -> None:
-        from .commands import FilterArgs
+    def register(declared: Command) -> Command:
+        own = list(inspect.signature(declared, eval_str=True).parameters.values())
+        if tuple(p.name for p in own) != OWN_PARAMETERS[name]:
+            raise TypeError(f"{name}: parameters differ from runner.OWN_PARAMETERS")
+        shared = [
+            inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default)
+            for key, (hint, default) in _SHARED.items()
+        ]
+        context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
 
-        args = FilterArgs(
-            kwargs.pop("theme") or (),
-            kwargs.pop("country") or (),
-            kwargs.pop("actor") or (),
-            kwargs.pop("since"),
-            kwargs.pop("until"),
-        )
-        look = Look(kwargs.pop("fmt"), kwargs.pop("heading_level"), kwargs.pop("no_pager"))
-        command(**kwargs, args=args, look=look)
+        @functools.wraps(declared)
+        def command(ctx: typer.Context, **params: Any) -> None:
+            execute(_state(ctx), name, params)
 
-    parameters = [*own, *shared]
-    wrapper.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-    wrapper.__annotations__ = {p.name: p.annotation for p in parameters}
-    return wrapper
+        parameters = [context, *(p.replace(kind=p.KEYWORD_ONLY) for p in own), *shared]
+        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+        command.__annotations__ = {p.name: p.annotation for p in parameters}
+        app.command(name=name, epilog=epilog)(command)
+        return declared
 
-
-# --------------------------------------------------------------------------- running
-
-
-def _fail(message: str, status: int) -> NoReturn:
-    from .textsafe import visible
-
-    sys.stderr.write(f"vrmc: error: {visible(message, one_line=True)}\n")
-    sys.stderr.flush()
-    raise typer.Exit(status)
-
-
-def _load(state: State) -> Corpus:
-    from .corpus import corpus_roots, load_corpus
-
-    return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache)
-
-
-def _report_invalid(exc: InvalidCorpus) -> NoReturn:
-    lines = [str(p) for p in exc.problems]
-    sys.stderr.write("\n".join(lines) + "\n")
-    _fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
-
-
-def run(ctx: typer.Context, look: Look, build: Callable[[Corpus], Output]) -> None:
-    """Load, build, render and write one command's output; every known error ends here."""
-    state = _state(ctx)
-    try:
-        fmt = look.fmt or _default_format()
-        output = build(_load(state))
-        options = _options(fmt, look)
-        text = _render(fmt, output, options)
-    except InvalidCorpus as exc:
-        _report_invalid(exc)
-    except VrmcError as exc:
-        _fail(str(exc), exc.status)
-    except RecursionError:
-        _fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
-    for note in output.notes:
-        sys.stderr.write(f"vrmc: note: {note}\n")
-    emit(text, page=fmt is Format.rich and not look.no_pager)
-
-
-def _render(fmt: Format, output: Output, options: Options) -> str:
-    from .render import render
-
-    return render(fmt, output, options)
-
-
-def _default_format() -> Format:
-    return Format.rich if _isatty(sys.stdout) else Format.text
-
-
-def _isatty(stream: object) -> bool:
-    try:
-        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
-    except (AttributeError, ValueError, OSError):
-        return False
-
-
-def _options(fmt: Format, look: Look) -> Options:
-    from .render import Options
-
-    if fmt is not Format.rich:
-        return Options(heading_level=look.heading_level)
-    width = 100
-    if _isatty(sys.stdout):
-        width = shutil.get_terminal_size((100, 24)).columns
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        width = int(columns)
-    width = max(40, min(width, 200))
-    term = os.environ.get("TERM", "")
-    # FORCE_COLOR=1 forces colour into a pipe; FORCE_COLOR=0 (or false) does not, unlike Rich's
-    # own reading of it. NO_COLOR and TERM=dumb always win.
-    force = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
-    color = _isatty(sys.stdout) or force
-    if os.environ.get("NO_COLOR") or term == "dumb":
-        color = False
-    return Options(width=width, color=color, color_system="standard" if color else None)
-
-
-def emit(text: str, *, page: bool = False) -> None:
-    """Write to stdout as UTF-8, through a pager when that helps; map write failures."""
-    if sys.stdout is None:
-        _fail("cannot write output: standard output is closed", ExitStatus.DATA_ERROR)
-    data = text.encode("utf-8", "backslashreplace")
-    if page and _should_page(text) and _page(data):
-        return
-    try:
-        sys.stdout.flush()
-        # Unbuffered stdout (python -u, PYTHONUNBUFFERED) is a raw file whose write may take
-        # only part of the data, say when the reader of a pipe quits midway: write the rest,
-        # so that the failure, if any, is raised and reported rather than lost.
-        view = memoryview(data)
-        while view:
-            view = view[sys.stdout.buffer.write(view) or 0 :]
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise typer.Exit(ExitStatus.DATA_ERROR) from None
-    except OSError as exc:
-        _silence_stdout()
-        reason = os.strerror(exc.errno) if exc.errno else str(exc)
-        status = ExitStatus.IO_ERROR if exc.errno in (errno.ENOSPC, errno.EIO) else 1
-        _fail(f"cannot write output: {reason}", status)
-
-
-def output_failed(exc: OSError) -> int:
-    """Report a failed write to stdout outside `emit` (help, version); the exit status."""
-    _silence_stdout()
-    if exc.errno == errno.EPIPE:
-        return ExitStatus.DATA_ERROR
-    reason = os.strerror(exc.errno) if exc.errno else (exc.strerror or str(exc))
-    sys.stderr.write(f"vrmc: error: cannot write output: {reason}\n")
-    if exc.errno in (errno.ENOSPC, errno.EIO):
-        return ExitStatus.IO_ERROR
-    return ExitStatus.DATA_ERROR
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # AttributeError: stdout is None
-        pass
-
-
-def _should_page(text: str) -> bool:
-    if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
-        return False
-    return text.count("\n") > shutil.get_terminal_size((80, 24)).lines
-
-
-def _page(data: bytes) -> bool:
-    import shlex
-    import subprocess
-
-    command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
-    if not command:
-        return False
-    env = dict(os.environ)
-    env.setdefault("LESS", "FRX")
-    try:
-        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
-    except OSError:
-        return False
-    try:
-        assert pager.stdin is not None  # noqa: S101 - Popen with stdin=PIPE always sets it
-        pager.stdin.write(data)
-        pager.stdin.close()
-    except BrokenPipeError:
-        pass  # the reader quit the pager early: not an error
-    except KeyboardInterrupt:
-        pager.kill()
-    pager.wait()
-    return True
+    return register
 
 
 # --------------------------------------------------------------------------- app and commands
@@ -396,20 +218,6 @@ def _version(value: bool) -> None:
     if value:
         emit(f"vrmc {__version__}\n")
         raise typer.Exit(0)
-
-
-def _simple_command(name: str, builder: str, summary: str, epilog: str) -> None:
-    """Register a command whose only options are the shared ones."""
-
-    def command(ctx: typer.Context, *, args: FilterArgs, look: Look) -> None:
-        from . import commands
-
-        build = getattr(commands, builder)
-        run(ctx, look, lambda corpus: build(corpus, args))
-
-    command.__name__ = name
-    command.__doc__ = summary
-    app.command(name=name, epilog=epilog)(with_shared_options(command))
 
 
 @app.callback()
@@ -443,20 +251,15 @@ def main(
         ),
     ] = False,
 ) -> None:
-    ctx.obj = State(
-        roots=list(briefings or []),
-        use_cache=not (no_cache or _env_on("VRMC_NO_CACHE")),
-        debug=debug or _env_on("VRMC_DEBUG"),
-    )
+    ctx.obj = make_state(briefings, no_cache, debug)
 
 
-@app.command(
+@listing(
+    "brief",
     epilog="Examples: vrmc brief | vrmc brief motivations | vrmc brief motiv -c colombia "
-    "-f markdown"
+    "-f markdown",
 )
-@with_shared_options
 def brief(
-    ctx: typer.Context,
     briefing: Annotated[
         str | None,
         typer.Argument(
@@ -465,61 +268,39 @@ def brief(
             autocompletion=_complete("briefing"),
         ),
     ] = None,
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """A briefing, bottom line first; without ID, the list of briefings.
 
     Filters keep only the key judgments and points that match.
     """
-    from . import commands
-
-    run(ctx, look, lambda c: commands.brief(c, args, briefing))
 
 
-@app.command(
+@listing(
+    "timeline",
     epilog="Examples: vrmc timeline --country colombia --since 2018 | "
-    "vrmc timeline --short --reverse --limit 10"
+    "vrmc timeline --short --reverse --limit 10",
 )
-@with_shared_options
 def timeline(
-    ctx: typer.Context,
     short: Annotated[bool, typer.Option("--short", help="One line per event.")] = False,
     reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
     limit: Annotated[
         int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.")
     ] = None,
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """Dated events in order, each at its real precision, with countries and sources."""
-    from . import commands
-
-    run(
-        ctx,
-        look,
-        lambda c: commands.timeline(c, args, short=short, reverse=reverse, limit=limit),
-    )
 
 
-_simple_command(
-    "actors",
-    "actors",
-    """People, states and organisations: name, kind, country and current role.""",
-    epilog="Examples: vrmc actors | vrmc actors --country russia -f csv",
-)
+@listing("actors", epilog="Examples: vrmc actors | vrmc actors --country russia -f csv")
+def actors() -> None:
+    """People, states and organisations: name, kind, country and current role."""
 
 
-@app.command(
-    name="actor",
+@listing(
+    "actor",
     epilog="Examples: vrmc actor vladimir-putin | vrmc actor chávez | "
     "vrmc actor rosoboron --since 2019",
 )
-@with_shared_options
-def actor_profile(
-    ctx: typer.Context,
+def actor(
     name: Annotated[
         str,
         typer.Argument(
@@ -528,23 +309,16 @@ def actor_profile(
             autocompletion=_complete("actor"),
         ),
     ],
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """One actor: summary, roles over time, stance, relations, events and briefing points."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.actor(c, args, name))
 
 
-@app.command(
+@listing(
+    "transfers",
     epilog="Examples: vrmc transfers | vrmc transfers --category aircraft "
-    "--since 2006 --until 2009 -f csv"
+    "--since 2006 --until 2009 -f csv",
 )
-@with_shared_options
 def transfers(
-    ctx: typer.Context,
     category: Annotated[
         list[str] | None,
         typer.Option(
@@ -554,83 +328,52 @@ def transfers(
             autocompletion=_complete("category"),
         ),
     ] = None,
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """The arms-transfer register, with totals by category and status.
 
     --country matches the supplier or the recipient; dates filter on the order date.
     """
-    from . import commands
-
-    run(
-        ctx,
-        look,
-        lambda c: commands.transfers(c, args, category or ()),
-    )
 
 
-_simple_command(
-    "scenarios",
-    "scenarios",
-    """Outlook scenarios: likelihood, horizon, drivers and indicators to watch.""",
-    epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown",
-)
+@listing("scenarios", epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown")
+def scenarios() -> None:
+    """Outlook scenarios: likelihood, horizon, drivers and indicators to watch."""
 
 
-_simple_command(
-    "themes",
-    "themes",
-    """The theme tree, with how many events and points each theme (and its subtree) holds.""",
-    epilog="Examples: vrmc themes | vrmc themes --country colombia",
-)
+@listing("themes", epilog="Examples: vrmc themes | vrmc themes --country colombia")
+def themes() -> None:
+    """The theme tree, with how many events and points each theme (and its subtree) holds."""
 
 
-_simple_command(
-    "countries",
-    "countries",
-    """Countries with their aliases and how many events, actors and transfers involve each.""",
-    epilog="Examples: vrmc countries | vrmc countries -f json",
-)
+@listing("countries", epilog="Examples: vrmc countries | vrmc countries -f json")
+def countries() -> None:
+    """Countries with their aliases and how many events, actors and transfers involve each."""
 
 
-_simple_command(
-    "sources",
-    "sources",
+@listing("sources", epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv")
+def sources() -> None:
     """Sources with their reliability and how many items cite each.
 
     With filters: only the sources cited by the events, points and transfers that match.
-    """,
-    epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv",
-)
+    """
 
 
-@app.command(
-    name="search",
+@listing(
+    "search",
     epilog="Examples: vrmc search igla | vrmc search 'tu-160' -c colombia | vrmc search bogota",
 )
-@with_shared_options
-def search_command(
-    ctx: typer.Context,
+def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find (all of them).")],
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """Full-text search across every text field, ignoring case and accents."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.find(c, args, text))
 
 
-@app.command(
+@listing(
+    "report",
     epilog="Examples: vrmc report --format markdown > brief.md | "
-    "vrmc report -c colombia --cite -f html > colombia.html"
+    "vrmc report -c colombia --cite -f html > colombia.html",
 )
-@with_shared_options
 def report(
-    ctx: typer.Context,
     cite: Annotated[
         bool,
         typer.Option(
@@ -638,15 +381,9 @@ def report(
             help="Attach numbered source references to points and events (footnotes in Markdown).",
         ),
     ] = False,
-    *,
-    args: FilterArgs,
-    look: Look,
 ) -> None:
     """The whole briefing document: briefings, timeline, actors, arms register, scenarios
     and a numbered bibliography."""
-    from . import commands
-
-    run(ctx, look, lambda c: commands.report(c, args, cite=cite))
 
 
 @app.command(epilog="Examples: vrmc validate | vrmc validate ~/my-corpus")
@@ -665,13 +402,13 @@ def validate(
 
     state = _state(ctx)
     if paths:
-        state = State(roots=list(paths), use_cache=state.use_cache, debug=state.debug)
+        state = State(roots=tuple(paths), use_cache=state.use_cache, debug=state.debug)
     try:
-        counts = summary_counts(_load(state))
+        counts = summary_counts(load(state))
     except InvalidCorpus as exc:
-        _report_invalid(exc)
+        report_invalid(exc)
     except VrmcError as exc:
-        _fail(str(exc), exc.status)
+        fail(str(exc), exc.status)
     if fmt is Format.json:
         from .render.data import dumps
 
@@ -721,25 +458,6 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
 
 
 def run_app() -> None:
-    """The console script: Typer's parsing, plus quiet handling of interrupts and bugs."""
-    debug = _env_on("VRMC_DEBUG") or "--debug" in sys.argv[1:]
-    try:
-        app_for(sys.argv[1:])(prog_name="vrmc")
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        raise SystemExit(ExitStatus.INTERRUPTED) from None
-    except BrokenPipeError:
-        _silence_stdout()
-        raise SystemExit(ExitStatus.DATA_ERROR) from None
-    except Exception as exc:
-        # Typer writes help and usage itself: a full disk there is an output error, not a bug.
-        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EIO):
-            raise SystemExit(output_failed(exc)) from None
-        if debug:
-            raise
-        name = type(exc).__name__
-        sys.stderr.write(
-            f"vrmc: error: internal error ({name}); run with --debug or "
-            "VRMC_DEBUG=1 for details, and please report it\n"
-        )
-        raise SystemExit(ExitStatus.DATA_ERROR) from None
+    """The console script's slow path: Typer parses, then runner runs."""
+    debug = env_on("VRMC_DEBUG") or "--debug" in sys.argv[1:]
+    guarded(lambda: app_for(sys.argv[1:])(prog_name="vrmc"), debug=debug)

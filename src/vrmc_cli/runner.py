@@ -1,0 +1,303 @@
+"""Running a command once its arguments are known: load, build, render, write, and every
+error turned into a message and an exit status.
+
+Both ways in arrive here: Typer (cli.py), and the quick path (quick.py), which runs the
+common commands without importing Typer. So nothing here imports Typer, and every parameter
+arrives under the name Typer gives it.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from .errors import ExitStatus, InvalidCorpus, VrmcError
+from .record import record
+from .render import Format
+
+if TYPE_CHECKING:
+    # Imported where they are used: --help and usage errors never load the model.
+    from .commands import FilterArgs
+    from .model import Corpus
+    from .render import Options, Output
+
+
+@record
+class State:
+    """The group's options: where the corpus is and how to read it."""
+
+    roots: tuple[str, ...] = ()
+    use_cache: bool = True
+    debug: bool = False
+
+
+@record
+class Look:
+    """How the output should look: format, heading level, pager."""
+
+    fmt: Format | None = None
+    heading_level: int = 1
+    no_pager: bool = False
+
+
+def env_on(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def make_state(briefings: Sequence[str] | None, no_cache: bool, debug: bool) -> State:
+    return State(
+        roots=tuple(briefings or ()),
+        use_cache=not (no_cache or env_on("VRMC_NO_CACHE")),
+        debug=debug or env_on("VRMC_DEBUG"),
+    )
+
+
+# --------------------------------------------------------------------------- the commands
+
+# The commands that take the shared filter and output options, each with the parameters of
+# its own (Python names, as Typer passes them). cli.py declares their options for Typer and
+# quick.py parses the same ones; tests/test_quick.py checks that the three agree.
+OWN_PARAMETERS: dict[str, tuple[str, ...]] = {
+    "brief": ("briefing",),
+    "timeline": ("short", "reverse", "limit"),
+    "actors": (),
+    "actor": ("name",),
+    "transfers": ("category",),
+    "scenarios": (),
+    "themes": (),
+    "countries": (),
+    "sources": (),
+    "search": ("text",),
+    "report": ("cite",),
+}
+SHARED_PARAMETERS = (
+    "theme",
+    "country",
+    "actor",
+    "since",
+    "until",
+    "fmt",
+    "heading_level",
+    "no_pager",
+)
+
+
+def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
+    """Run a command of OWN_PARAMETERS with every one of its parameters (and only those)."""
+    from . import commands
+
+    args = commands.FilterArgs(
+        tuple(params["theme"] or ()),
+        tuple(params["country"] or ()),
+        tuple(params["actor"] or ()),
+        params["since"],
+        params["until"],
+    )
+    look = Look(params["fmt"], params["heading_level"], params["no_pager"])
+    build: Callable[[Corpus], Output]
+    if command == "brief":
+        build = lambda c: commands.brief(c, args, params["briefing"])  # noqa: E731
+    elif command == "timeline":
+        build = lambda c: commands.timeline(  # noqa: E731
+            c, args, short=params["short"], reverse=params["reverse"], limit=params["limit"]
+        )
+    elif command == "actor":
+        build = lambda c: commands.actor(c, args, params["name"])  # noqa: E731
+    elif command == "transfers":
+        build = lambda c: commands.transfers(c, args, tuple(params["category"] or ()))  # noqa: E731
+    elif command == "search":
+        build = lambda c: commands.find(c, args, params["text"])  # noqa: E731
+    elif command == "report":
+        build = lambda c: commands.report(c, args, cite=params["cite"])  # noqa: E731
+    else:
+        lister: Callable[[Corpus, FilterArgs], Output] = getattr(commands, command)
+        build = lambda c: lister(c, args)  # noqa: E731
+    run(state, look, build)
+
+
+def guarded(call: Callable[[], object], *, debug: bool) -> None:
+    """Call `call` (one whole run), turning interrupts, broken pipes and bugs into quiet
+    messages and exit statuses instead of tracebacks (unless `debug`)."""
+    try:
+        call()
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        raise SystemExit(ExitStatus.INTERRUPTED) from None
+    except BrokenPipeError:
+        _silence_stdout()
+        raise SystemExit(ExitStatus.DATA_ERROR) from None
+    except Exception as exc:
+        # Typer writes help and usage itself: a full disk there is an output error, not a bug.
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EIO):
+            raise SystemExit(output_failed(exc)) from None
+        if debug:
+            raise
+        name = type(exc).__name__
+        sys.stderr.write(
+            f"vrmc: error: internal error ({name}); run with --debug or "
+            "VRMC_DEBUG=1 for details, and please report it\n"
+        )
+        raise SystemExit(ExitStatus.DATA_ERROR) from None
+
+
+# --------------------------------------------------------------------------- running
+
+
+def fail(message: str, status: int) -> NoReturn:
+    from .textsafe import visible
+
+    sys.stderr.write(f"vrmc: error: {visible(message, one_line=True)}\n")
+    sys.stderr.flush()
+    raise SystemExit(status)
+
+
+def load(state: State) -> Corpus:
+    from .corpus import corpus_roots, load_corpus
+
+    return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache)
+
+
+def report_invalid(exc: InvalidCorpus) -> NoReturn:
+    lines = [str(p) for p in exc.problems]
+    sys.stderr.write("\n".join(lines) + "\n")
+    fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
+
+
+def run(state: State, look: Look, build: Callable[[Corpus], Output]) -> None:
+    """Load, build, render and write one command's output; every known error ends here."""
+    try:
+        fmt = look.fmt or _default_format()
+        output = build(load(state))
+        options = _options(fmt, look)
+        text = _render(fmt, output, options)
+    except InvalidCorpus as exc:
+        report_invalid(exc)
+    except VrmcError as exc:
+        fail(str(exc), exc.status)
+    except RecursionError:
+        fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
+    for note in output.notes:
+        sys.stderr.write(f"vrmc: note: {note}\n")
+    emit(text, page=fmt is Format.rich and not look.no_pager)
+
+
+def _render(fmt: Format, output: Output, options: Options) -> str:
+    from .render import render
+
+    return render(fmt, output, options)
+
+
+def _default_format() -> Format:
+    return Format.rich if _isatty(sys.stdout) else Format.text
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream is not None and stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _options(fmt: Format, look: Look) -> Options:
+    from .render import Options
+
+    if fmt is not Format.rich:
+        return Options(heading_level=look.heading_level)
+    width = 100
+    if _isatty(sys.stdout):
+        width = shutil.get_terminal_size((100, 24)).columns
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        width = int(columns)
+    width = max(40, min(width, 200))
+    term = os.environ.get("TERM", "")
+    # FORCE_COLOR=1 forces colour into a pipe; FORCE_COLOR=0 (or false) does not, unlike Rich's
+    # own reading of it. NO_COLOR and TERM=dumb always win.
+    force = os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false", "no")
+    color = _isatty(sys.stdout) or force
+    if os.environ.get("NO_COLOR") or term == "dumb":
+        color = False
+    return Options(width=width, color=color, color_system="standard" if color else None)
+
+
+def emit(text: str, *, page: bool = False) -> None:
+    """Write to stdout as UTF-8, through a pager when that helps; map write failures."""
+    if sys.stdout is None:
+        fail("cannot write output: standard output is closed", ExitStatus.DATA_ERROR)
+    data = text.encode("utf-8", "backslashreplace")
+    if page and _should_page(text) and _page(data):
+        return
+    try:
+        sys.stdout.flush()
+        # Unbuffered stdout (python -u, PYTHONUNBUFFERED) is a raw file whose write may take
+        # only part of the data, say when the reader of a pipe quits midway: write the rest,
+        # so that the failure, if any, is raised and reported rather than lost.
+        view = memoryview(data)
+        while view:
+            view = view[sys.stdout.buffer.write(view) or 0 :]
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise SystemExit(ExitStatus.DATA_ERROR) from None
+    except OSError as exc:
+        _silence_stdout()
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        status = ExitStatus.IO_ERROR if exc.errno in (errno.ENOSPC, errno.EIO) else 1
+        fail(f"cannot write output: {reason}", status)
+
+
+def output_failed(exc: OSError) -> int:
+    """Report a failed write to stdout outside `emit` (help, version); the exit status."""
+    _silence_stdout()
+    if exc.errno == errno.EPIPE:
+        return ExitStatus.DATA_ERROR
+    reason = os.strerror(exc.errno) if exc.errno else (exc.strerror or str(exc))
+    sys.stderr.write(f"vrmc: error: cannot write output: {reason}\n")
+    if exc.errno in (errno.ENOSPC, errno.EIO):
+        return ExitStatus.IO_ERROR
+    return ExitStatus.DATA_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # AttributeError: stdout is None
+        pass
+
+
+def _should_page(text: str) -> bool:
+    if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
+        return False
+    return text.count("\n") > shutil.get_terminal_size((80, 24)).lines
+
+
+def _page(data: bytes) -> bool:
+    import shlex
+    import subprocess
+
+    command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
+    if not command:
+        return False
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")
+    try:
+        pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        return False
+    try:
+        assert pager.stdin is not None  # noqa: S101 - Popen with stdin=PIPE always sets it
+        pager.stdin.write(data)
+        pager.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager early: not an error
+    except KeyboardInterrupt:
+        pager.kill()
+    pager.wait()
+    return True

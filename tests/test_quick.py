@@ -1,0 +1,267 @@
+"""The quick path (quick.py) against Typer: the same options, the same parameters, the same
+output; and it declines whatever it is not sure of."""
+
+from __future__ import annotations
+
+from typing import Any
+from unittest import mock
+
+import pytest
+import typer.main
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import FIXTURE, invoke, run_vrmc
+from vrmc_cli import cli, quick
+from vrmc_cli.runner import OWN_PARAMETERS, SHARED_PARAMETERS, State
+
+GROUP = typer.main.get_command(cli.app)
+MULTI = {"theme", "country", "actor", "category"}
+
+
+def _kind(param: Any) -> str:
+    """How quick.py should read a Click option, from what Typer made of its declaration."""
+    if param.is_flag:
+        return quick.FLAG
+    if param.multiple:
+        return quick.TEXTS
+    if param.type.name == "choice":
+        return quick.FORMAT
+    if param.type.name == "int range":
+        bounds = (param.type.min, param.type.max, param.type.min_open, param.type.max_open)
+        assert not param.type.clamp and bounds in ((1, 6, False, False), (0, None, False, False))
+        return quick.LEVEL if bounds[0] == 1 else quick.COUNT
+    assert param.type.name == "str", param.type.name
+    return quick.TEXT
+
+
+# Options that answer and exit before any command runs: quick.py declines them.
+EAGER = ("help", "version", "install_completion", "show_completion")
+
+
+def _declared(command: Any) -> dict[str, tuple[str, str]]:
+    return {
+        spelling: (p.name, _kind(p))
+        for p in command.params
+        if p.param_type_name == "option" and p.name not in EAGER
+        for spelling in (*p.opts, *p.secondary_opts)
+    }
+
+
+def test_the_group_options_are_typers() -> None:
+    assert _declared(GROUP) == dict(quick.GLOBAL)
+
+
+@pytest.mark.parametrize("name", sorted(OWN_PARAMETERS))
+def test_each_commands_options_and_arguments_are_typers(name: str) -> None:
+    command = GROUP.commands[name]  # type: ignore[attr-defined]
+    assert _declared(command) == {**quick.SHARED, **quick.OWN.get(name, {})}
+    arguments = [(p.name, p.required) for p in command.params if p.param_type_name == "argument"]
+    assert tuple(arguments) == quick.ARGUMENTS.get(name, ())
+    envvars = {p.name: p.envvar for p in command.params if getattr(p, "envvar", None)}
+    assert envvars == {"fmt": quick.FORMAT_ENV}
+    names = [p.name for p in command.params if p.name != "help"]
+    assert names == [*OWN_PARAMETERS[name], *SHARED_PARAMETERS]
+
+
+def test_validate_and_unknown_commands_are_typers() -> None:
+    assert "validate" in GROUP.commands  # type: ignore[attr-defined]
+    assert quick.plan(["validate"], {}) is None
+    assert quick.plan(["nope"], {}) is None
+
+
+# --------------------------------------------------------------------------- the same call
+
+
+def _typer_call(argv: list[str], env: dict[str, str]) -> tuple[int, Any]:
+    """What Typer passes to runner.execute for `argv` (nothing is run)."""
+    calls: list[tuple[State, str, dict[str, Any]]] = []
+
+    def record(state: State, command: str, params: dict[str, Any]) -> None:
+        calls.append((state, command, dict(params)))
+
+    with mock.patch.object(cli, "execute", record):
+        result = invoke(*argv, env=env)
+    return result.exit_code, (calls[0] if calls else None)
+
+
+def _normal(call: tuple[State, str, dict[str, Any]]) -> tuple[Any, ...]:
+    state, command, params = call
+    # A repeatable option not given is None from Typer and from quick.py; runner reads
+    # None and an empty list alike.
+    fixed = {k: tuple(v or ()) if k in MULTI else v for k, v in params.items()}
+    return (state.roots, state.use_cache, state.debug), command, fixed
+
+
+VALUES = [
+    "2018",
+    "2018-05",
+    "colombia",
+    "json",
+    "JSON",
+    "Text",
+    "bogus",
+    "",
+    "0",
+    "3",
+    "7",
+    " 2",
+    "٣",
+    "-1",
+    "-x",
+    "x y",
+    "=json",
+    "motivations",
+]
+
+
+# Values Typer takes for every option that takes a value (except where a number must be).
+PLAIN = ["2018", "colombia", "JSON", "Text", "3", " 2", "x y", "motivations"]
+
+
+def _pieces(options: dict[str, tuple[str, str]], values: list[str]) -> list[list[str]]:
+    pieces: list[list[str]] = []
+    for spelling, (_, kind) in options.items():
+        if kind == quick.FLAG:
+            pieces += [[spelling]] if values is PLAIN else [[spelling], [spelling + "=x"]]
+            continue
+        for value in values:
+            pieces.append([spelling, value])
+            pieces.append([spelling + ("=" if spelling.startswith("--") else "") + value])
+    if values is PLAIN:
+        return pieces
+    pieces += [[v] for v in ("motivations", "putin", "igla")]
+    if values is not PLAIN:
+        pieces += [[v] for v in ("-", "--", "--help", "-h", "-z", "--version", "--no-such")]
+    return pieces
+
+
+CLEAN_GLOBAL = [["-b", str(FIXTURE)], ["-b" + str(FIXTURE)], ["--briefings=" + str(FIXTURE)]]
+CLEAN_GLOBAL += [["--no-cache"], ["--debug"]]
+GLOBAL_PIECES = [*CLEAN_GLOBAL, ["--version"], ["-h"], ["--debug=1"]]
+ARGUMENT_VALUES = {"brief": "motivations", "actor": "putin", "search": "igla"}
+COMMANDS = [*sorted(OWN_PARAMETERS), "validate", "nope"]
+OPTIONS = {c: _declared(GROUP.commands[c]) for c in OWN_PARAMETERS}  # type: ignore[attr-defined]
+PIECES = {c: _pieces(o, VALUES) for c, o in OPTIONS.items()}
+CLEAN = {c: _pieces(o, PLAIN) for c, o in OPTIONS.items()}
+
+
+@st.composite
+def command_lines(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
+    """Command lines, half of them made only of what Typer accepts."""
+    clean = draw(st.booleans())
+    globals_ = CLEAN_GLOBAL if clean else GLOBAL_PIECES
+    argv = [t for piece in draw(st.lists(st.sampled_from(globals_), max_size=3)) for t in piece]
+    command = draw(st.sampled_from(COMMANDS))
+    if not clean and draw(st.booleans()):
+        command = ""  # no command: the group's help
+    argv += [command] if command else []
+    pieces = (CLEAN if clean else PIECES).get(command, [["x"]])
+    for piece in draw(st.lists(st.sampled_from(pieces), max_size=6)):
+        argv += piece
+    if clean and command in ARGUMENT_VALUES and (command != "brief" or draw(st.booleans())):
+        argv.insert(draw(st.integers(argv.index(command) + 1, len(argv))), ARGUMENT_VALUES[command])
+    env = draw(st.sampled_from([{}, {"VRMC_FORMAT": "JSON"}, {"VRMC_FORMAT": "no"}]))
+    env = {**env, **draw(st.sampled_from([{}, {"VRMC_NO_CACHE": "1"}, {"VRMC_DEBUG": "yes"}]))}
+    return argv, env
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(command_lines())
+def test_what_quick_accepts_typer_runs_with_the_same_parameters(
+    line: tuple[list[str], dict[str, str]],
+) -> None:
+    argv, env = line
+    with mock.patch.dict("os.environ", env):
+        found = quick.plan(argv, env)
+    if found is None:
+        return  # declining is always safe: Typer reads the line
+    status, call = _typer_call(argv, env)
+    assert status == 0 and call is not None, argv
+    assert _normal(call) == _normal(found), argv
+
+
+COMMON = [
+    ["brief", "motivations"],
+    ["brief"],
+    ["timeline", "--country", "colombia", "--since", "2018"],
+    ["timeline", "-c", "colombia", "--short", "--reverse", "-n", "5", "-f", "json"],
+    ["-b", "corpus", "report", "--format", "markdown", "--heading-level", "2", "--cite"],
+    ["--no-cache", "actor", "vladimir-putin", "--since=2019"],
+    ["actors", "-c", "russia", "-fcsv"],
+    ["transfers", "--category", "aircraft", "--category", "air-defence"],
+    ["search", "igla", "-t", "arms"],
+    ["scenarios"],
+    ["themes"],
+    ["countries", "-f", "HTML"],
+    ["sources", "--no-pager"],
+]
+
+
+@pytest.mark.parametrize("argv", COMMON, ids=" ".join)
+def test_common_command_lines_take_the_quick_path(argv: list[str]) -> None:
+    found = quick.plan(argv, {})
+    assert found is not None
+    status, call = _typer_call(argv, {})
+    assert status == 0 and call is not None
+    assert _normal(call) == _normal(found)
+
+
+DECLINED = [
+    [],
+    ["--help"],
+    ["brief", "--help"],
+    ["brief", "-h"],
+    ["--version"],
+    ["-b", "x", "--version"],
+    ["--show-completion", "brief"],
+    ["validate"],
+    ["timeline", "--limit", "-1"],
+    ["timeline", "--limit", "x"],
+    ["report", "--heading-level", "7"],
+    ["brief", "-f", "pdf"],
+    ["brief", "a", "b"],
+    ["actor"],
+    ["search", "--", "-x"],
+    ["timeline", "--short=yes"],
+    ["timeline", "--since"],
+    ["brief", "--no-cache"],
+    ["timeline", "--shor"],
+]
+
+
+@pytest.mark.parametrize("argv", DECLINED, ids=" ".join)
+def test_anything_unsure_is_left_to_typer(argv: list[str]) -> None:
+    assert quick.plan(argv, {}) is None
+
+
+def test_completion_is_left_to_typer() -> None:
+    assert quick.plan(["brief"], {"_VRMC_COMPLETE": "complete_bash"}) is None
+
+
+def test_a_bad_format_in_the_environment_is_left_to_typer() -> None:
+    assert quick.plan(["brief"], {"VRMC_FORMAT": "pdf"}) is None
+    assert quick.plan(["brief", "-f", "text"], {"VRMC_FORMAT": "pdf"}) is not None
+
+
+# --------------------------------------------------------------------------- the same output
+
+OUTPUTS = [
+    ["timeline", "-f", "text"],
+    ["brief", "-f", "markdown"],
+    ["actors", "-f", "csv", "--since", "2030"],
+    ["brief", "nope"],
+    ["timeline", "--country", "atlantis"],
+    ["brief", "-f", "csv"],
+]
+
+
+@pytest.mark.parametrize("argv", OUTPUTS, ids=" ".join)
+def test_the_quick_path_prints_what_typer_prints(argv: list[str]) -> None:
+    full = ["-b", str(FIXTURE), *argv]
+    assert quick.plan(full, {}) is not None
+    expected = invoke(*full)
+    actual = run_vrmc(*full)
+    assert actual.returncode == expected.exit_code
+    assert actual.stdout.decode() == expected.stdout
+    assert actual.stderr.decode() == expected.stderr
