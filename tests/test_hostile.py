@@ -1088,9 +1088,8 @@ def test_out01_out03_reader_quits_early(fmt: str, unbuffered: str, long_corpus: 
 
     PYTHONUNBUFFERED=1 makes stdout a raw file, whose writes can be partial.
     """
-    limit = "800" if fmt == "rich" else "1800"  # rich is slow to render, and wide
     proc = _popen(
-        "-b", str(long_corpus), "timeline", "--limit", limit, "-f", fmt,
+        "-b", str(long_corpus), "timeline", "--limit", "1800", "-f", fmt,
         env={"PYTHONUNBUFFERED": unbuffered},
         stdout=subprocess.PIPE,
     )  # fmt: skip

@@ -6,7 +6,10 @@ import io
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
+from rich.text import Text
 
 from conftest import FIXTURE
 from vrmc_cli import commands
@@ -52,3 +55,20 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
             assert max(len(line) for line in shown.splitlines()) <= width
             missing = expected - _characters([shown])
             assert not missing, f"{table.columns} at {width} columns loses {missing}"
+
+
+# --------------------------------------------------------------------------- flowing text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab é漢\u0301-", max_size=70), st.integers(2, 30))
+def test_flowing_text_wraps_where_rich_wraps(line: str, width: int) -> None:
+    """as_rich lays out paragraphs and lists itself; its lines must be Rich's own (from two
+    columns up: in one, Rich drops a double-width character that as_rich keeps whole)."""
+    console = Console(width=200, file=io.StringIO())
+    expected = [part.plain.rstrip() for part in Text(line).wrap(console, width)]
+    assert [line[a:b] for a, b in as_rich.breaks(line, width)] == expected
+
+
+def test_a_wide_character_is_never_dropped() -> None:
+    assert as_rich.breaks("漢", 1) == [(0, 1)]
