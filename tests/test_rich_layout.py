@@ -15,7 +15,7 @@ from conftest import FIXTURE
 from vrmc_cli import commands
 from vrmc_cli.commands import FilterArgs
 from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.render import Output, as_rich
+from vrmc_cli.render import Output, as_rich, rich_blocks
 from vrmc_cli.render.doc import Table, text_of
 from vrmc_cli.textsafe import visible
 
@@ -50,7 +50,7 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
             console = Console(
                 file=io.StringIO(), width=width, markup=False, emoji=False, highlight=False
             )
-            console.print(as_rich.block(table, width))
+            console.print(rich_blocks.block(table, width))
             shown = console.file.getvalue()  # type: ignore[attr-defined]
             assert max(len(line) for line in shown.splitlines()) <= width
             missing = expected - _characters([shown])
@@ -61,7 +61,7 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
 
 
 @settings(max_examples=1500, deadline=None)
-@given(st.text(alphabet="ab é漢\u0301-", max_size=70), st.integers(2, 30))
+@given(st.text(alphabet="ab é漢\u0301-—’\u00a0\u00ad\u2028Ж", max_size=70), st.integers(2, 30))
 def test_flowing_text_wraps_where_rich_wraps(line: str, width: int) -> None:
     """as_rich lays out paragraphs and lists itself; its lines must be Rich's own (from two
     columns up: in one, Rich drops a double-width character that as_rich keeps whole)."""

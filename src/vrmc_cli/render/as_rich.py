@@ -1,43 +1,25 @@
-"""The terminal view: Rich tables, panels and colour that carries meaning.
+"""The terminal view: colour that carries meaning, Rich tables and panels.
 
-Data only ever enters Rich as `Text` (never as markup), after `visible()` has made control
-and bidi characters harmless; the console is built with markup, emoji and highlighting off.
+Flowing text (headings, paragraphs, lists, fields, footnotes) is laid out here and written
+with the SGR codes of Rich's styles; tables and panels are Rich's (rich_blocks.py, imported
+only when a document has one: Rich's console and layout modules take longer to import than
+the rest of a run). Data only ever reaches Rich as `Text` (never as markup), after
+`visible()` has made control and bidi characters harmless; the console is built with
+markup, emoji and highlighting off.
 """
 
 from __future__ import annotations
 
+import io
 import re
-from typing import TYPE_CHECKING
 
-from rich import box
 from rich.cells import cell_len, chop_cells
-from rich.console import COLOR_SYSTEMS, Console, Group
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.rule import Rule
-from rich.table import Table as RichTable
-from rich.text import Span as RichSpan
-from rich.text import Text
+from rich.color import ColorSystem
+from rich.style import Style
 
 from ..textsafe import visible
 from . import Options
-from .doc import (
-    Block,
-    Bullets,
-    Callout,
-    Doc,
-    Fields,
-    Footnotes,
-    Heading,
-    Inline,
-    Para,
-    Span,
-    Table,
-    text_of,
-)
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from .doc import Block, Bullets, Doc, Fields, Footnotes, Heading, Inline, Para, Span
 
 STYLES = {
     "": "",
@@ -59,153 +41,6 @@ STYLES = {
 }
 
 
-def text(spans: Inline, *, one_line: bool = False) -> Text:
-    # One Text made from the joined string and its style ranges: Text.append would check
-    # every span for control codes again (`visible` has escaped them all).
-    parts: list[str] = []
-    styles: list[RichSpan] = []
-    at = 0
-    for s in spans:
-        part = visible(s.text, one_line=one_line)
-        parts.append(part)
-        if s.style and part:
-            styles.append(RichSpan(at, at + len(part), STYLES[s.style]))
-        at += len(part)
-    return Text("".join(parts), spans=styles)
-
-
-def _grid() -> RichTable:
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    return grid
-
-
-def block(b: Block, width: int) -> RenderableType:
-    """`b` for a console `width` columns wide (tables size their columns to fit it)."""
-    if isinstance(b, Heading):
-        title = Text(visible(b.text, one_line=True))
-        if b.level == 1:
-            title.stylize("bold")
-            return Rule(title, style="blue", align="left")
-        if b.level == 2:
-            title.stylize("bold blue")
-            return Padding(title, (1, 0, 0, 0))
-        title.stylize("bold")
-        return title
-    if isinstance(b, Para):
-        return text(b.spans)
-    if isinstance(b, Bullets):
-        return _bullets(b, width)
-    if isinstance(b, Table):
-        table = RichTable(
-            box=box.SIMPLE_HEAD,
-            header_style="bold",
-            pad_edge=False,
-            expand=False,
-            show_edge=False,
-            collapse_padding=True,
-        )
-        numeric = b.numeric or (False,) * len(b.columns)
-        for name, is_number, fixed in zip(
-            b.columns, numeric, _column_widths(b, width), strict=True
-        ):
-            table.add_column(
-                Text(visible(name, one_line=True)),
-                overflow="fold",
-                justify="right" if is_number else "left",
-                width=fixed,
-            )
-        for row in b.rows:
-            table.add_row(*(text(c, one_line=True) for c in row))
-        return table
-    if isinstance(b, Fields):
-        grid = _grid()
-        for label, value in b.pairs:
-            grid.add_row(Text(visible(label) + ":", style="dim"), text(value))
-        return grid
-    if isinstance(b, Callout):
-        border = "green" if b.tone == "bottom-line" else "blue"
-        parts: list[RenderableType] = []
-        for n, child in enumerate(b.blocks):
-            if n:
-                parts.append(Text(""))
-            parts.append(block(child, width - 4))
-        return Panel(
-            Group(*parts),
-            title=Text(visible(b.title), style="bold"),
-            title_align="left",
-            border_style=border,
-            box=box.ROUNDED,
-            padding=(0, 1),
-        )
-    if isinstance(b, Footnotes):
-        grid = _grid()
-        for number, spans in b.notes:
-            grid.add_row(Text(f"[{number}]", style="dim cyan"), text(spans))
-        return Group(block(Heading(b.level, b.title), width), grid)
-    raise TypeError(f"unknown block {type(b).__name__}")
-
-
-def _column_widths(b: Table, width: int) -> list[int | None]:
-    """Column widths for a table that is too wide for `width`, or None each when it fits.
-
-    Rich would narrow such a table itself, but a column given a minimum it then has to break
-    is widened again after the narrowing and the table cropped at the edge: data lost. So
-    vrmc narrows it, the widest column first, as Rich does, but each column only down to its
-    longest word (at most 14, so that text wraps between words and only ids and URLs fold)
-    while any other can still give way."""
-    columns = range(len(b.columns))
-    cells = [[b.columns[n], *(text_of(row[n]) for row in b.rows)] for n in columns]
-    cells = [[visible(t, one_line=True) for t in texts] for texts in cells]
-    natural = [max(map(cell_len, texts)) for texts in cells]
-    room = width - 2 * (len(natural) - 1)  # two spaces between columns, none at the edges
-    if sum(natural) <= room:
-        return [None] * len(natural)
-    least = []
-    for most, texts in zip(natural, cells, strict=True):
-        longest_word = max((cell_len(w) for t in texts for w in t.split()), default=1)
-        least.append(max(1, min(14, most, longest_word)))
-    fitted = list(natural)
-    while sum(fitted) > room:
-        # The widest column that can still give way, down to its longest word; then the
-        # widest of all, down to one character.
-        above = [n for n in columns if fitted[n] > least[n]] or [
-            n for n in columns if fitted[n] > 1
-        ]
-        if not above:
-            break
-        fitted[max(above, key=lambda n: fitted[n])] -= 1
-    return list(fitted)
-
-
-def _bullets(b: Bullets, width: int) -> RenderableType:
-    """A list with hanging indents. Items with children are not nested in one grid: Rich
-    measures a nested table again for every table around it, which made a long timeline take
-    most of a second. Runs of items without children share a grid; an item's children are
-    indented under its text."""
-    markers = [f"{n}." if b.ordered else "•" for n in range(1, len(b.items) + 1)]
-    marker_width = max(map(len, markers), default=1)
-    parts: list[RenderableType] = []
-    grid: RichTable | None = None
-    for n, (marker, item) in enumerate(zip(markers, b.items, strict=True), start=1):
-        if grid is None:
-            grid = RichTable.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, width=marker_width)
-            grid.add_column(overflow="fold")
-            parts.append(grid)
-        grid.add_row(Text(marker, style="blue"), text(item.spans))
-        if item.children:
-            indent = marker_width + 1
-            parts.extend(
-                Padding(block(child, width - indent), (0, 0, 0, indent)) for child in item.children
-            )
-            if n < len(b.items):
-                parts.append(Text(""))
-            grid = None
-    return Group(*parts)
-
-
 # --------------------------------------------------------------------------- flowing text
 
 # Headings, paragraphs, lists, fields and footnotes are laid out here, line by line, and
@@ -218,6 +53,9 @@ Piece = tuple[str, str]  # text and its Rich style ("" for none)
 Line = list[Piece]
 
 _WORD = re.compile(r"\s*\S+\s*")
+# Characters Rich measures one cell wide (Latin, Greek, Cyrillic, general punctuation): in a
+# line of only these, a character is a cell, and measuring words needs no table look-ups.
+_NARROW = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u2010-\u2027]*")
 
 
 def _styled(spans: Inline) -> tuple[str, list[tuple[int, int, str]]]:
@@ -251,15 +89,16 @@ def _expand_tabs(before: str, part: str) -> str:
 def breaks(line: str, width: int) -> list[tuple[int, int]]:
     """Where Rich's word wrap (rich._wrap.divide_line, with folding) cuts one line of text
     into lines at most `width` cells wide: (start, end) of each, trailing spaces left out."""
-    if cell_len(line) <= width:
+    cells = len if _NARROW.fullmatch(line) else cell_len
+    if cells(line) <= width:
         return [(0, len(line.rstrip()))]
     starts = [0]
     offset = 0  # cells used on the current line
     for match in _WORD.finditer(line):
         start, word = match.start(), match.group()
-        length = cell_len(word.rstrip())
+        length = cells(word.rstrip())
         if width - offset >= length:
-            offset += cell_len(word)
+            offset += cells(word)
         elif length > width:  # longer than any line: folded
             for chunk in chop_cells(word, width):
                 if start:
@@ -268,7 +107,7 @@ def breaks(line: str, width: int) -> list[tuple[int, int]]:
                 offset = cell_len(chunk)
         elif offset and start:
             starts.append(start)
-            offset = cell_len(word)
+            offset = cells(word)
     ends = [*starts[1:], len(line)]
     return [(a, a + len(line[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
 
@@ -323,7 +162,9 @@ def _pairs(pairs: list[tuple[Piece, Inline]], width: int) -> list[Line] | None:
 def flow(b: Block, width: int) -> list[Line] | None:
     """`b` as finished lines when it is flowing text; None for what Rich lays out (tables,
     panels, and lists holding them)."""
-    if isinstance(b, Heading) and b.level >= 2:
+    if isinstance(b, Heading) and b.level == 1:
+        return _rule(visible(b.text, one_line=True), width)
+    if isinstance(b, Heading):
         style = "bold blue" if b.level == 2 else "bold"
         lines = _wrap((Span(visible(b.text, one_line=True)),), width)
         lines = [[(t, style) for t, _ in line] for line in lines]
@@ -339,6 +180,16 @@ def flow(b: Block, width: int) -> list[Line] | None:
     if isinstance(b, Bullets):
         return _bullet_lines(b, width)
     return None
+
+
+def _rule(title: str, width: int) -> list[Line]:
+    """The title in bold, then a blue rule to the edge (Rich's left-aligned Rule). A title
+    too long for one line wraps instead of being cut short, the rule after its last line."""
+    lines = [[(t, "bold") for t, _ in line] for line in _wrap((Span(title),), width - 2)]
+    rest = width - 1 - sum(cell_len(t) for t, _ in lines[-1])
+    if rest > 0:
+        lines[-1] += [(" ", ""), ("─" * rest, "blue")]
+    return lines
 
 
 def _bullet_lines(b: Bullets, width: int) -> list[Line] | None:
@@ -358,55 +209,68 @@ def _bullet_lines(b: Bullets, width: int) -> list[Line] | None:
     return out
 
 
-class _Ansi:
-    """Lines as the console would print them: each styled piece between its SGR codes, as
-    Rich writes them, or plain text when there is no colour."""
+# Style names as Options gives them -> Rich's colour systems.
+_SYSTEMS = {
+    "standard": ColorSystem.STANDARD,
+    "256": ColorSystem.EIGHT_BIT,
+    "truecolor": ColorSystem.TRUECOLOR,
+}
 
-    def __init__(self, console: Console) -> None:
-        self.console = console
+
+class _Ansi:
+    """Lines as Rich's console would print them: each styled piece between the SGR codes
+    of its style, or plain text when there is no colour."""
+
+    def __init__(self, options: Options) -> None:
+        self.system = _SYSTEMS.get(options.color_system or "") if options.color else None
         self.codes: dict[str, tuple[str, str]] = {}
 
     def line(self, line: Line) -> str:
+        if self.system is None:
+            return "".join(piece for piece, _ in line)
         out = []
         for piece, style in line:
-            if style and self.console.color_system is not None and piece:
-                codes = self.codes.get(style)
-                if codes is None:
-                    system = COLOR_SYSTEMS[self.console.color_system]
-                    rendered = self.console.get_style(style).render("\0", color_system=system)
-                    before, _, after = rendered.partition("\0")
-                    codes = self.codes[style] = (before, after)
-                out.append(codes[0] + piece + codes[1])
-            else:
+            if not (style and piece):
                 out.append(piece)
+                continue
+            codes = self.codes.get(style)
+            if codes is None:
+                rendered = Style.parse(style).render("\0", color_system=self.system)
+                before, _, after = rendered.partition("\0")
+                codes = self.codes[style] = (before, after)
+            out.append(codes[0] + piece + codes[1])
         return "".join(out)
 
 
 def to_string(doc: Doc, options: Options) -> str:
     """The document as the terminal would show it, ANSI styles included when `options.color`."""
-    import io
-
-    console = Console(
-        file=io.StringIO(),
-        width=options.width,
-        force_terminal=options.color,
-        no_color=not options.color,
-        color_system=options.color_system if options.color else None,  # type: ignore[arg-type]
-        markup=False,
-        emoji=False,
-        highlight=False,
-        legacy_windows=False,
-        soft_wrap=False,
-    )
-    ansi = _Ansi(console)
-    out = console.file
+    out = io.StringIO()
+    ansi = _Ansi(options)
+    console = None
     for n, b in enumerate(doc.blocks):
         padded = isinstance(b, Heading | Footnotes) and b.level == 2
         if n and not padded:
             out.write("\n")
         lines = flow(b, options.width)
-        if lines is None:
-            console.print(block(b, options.width))
-        else:
+        if lines is not None:
             out.write("".join(ansi.line(line) + "\n" for line in lines))
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+            continue
+        from rich.console import Console
+
+        from .rich_blocks import block
+
+        if console is None:
+            console = Console(
+                file=out,
+                width=options.width,
+                force_terminal=options.color,
+                no_color=not options.color,
+                color_system=options.color_system if options.color else None,  # type: ignore[arg-type]
+                markup=False,
+                emoji=False,
+                highlight=False,
+                legacy_windows=False,
+                soft_wrap=False,
+            )
+        console.print(block(b, options.width))
+    return out.getvalue()
