@@ -261,10 +261,20 @@ def _indented(value: object, newline: str, out: list[str], encode: Callable[[str
         for key, item in value.items():
             if not isinstance(key, str):
                 raise _Unusual
-            if type(item) is str:  # text and null, the usual values, without a call
+            # The usual values, without a call: text, null, flags, lists of ids.
+            if type(item) is str:
                 out.append(separator + encode(key) + ": " + encode(item))
             elif item is None:
                 out.append(separator + encode(key) + ": null")
+            elif item is True or item is False:
+                out.append(separator + encode(key) + (": true" if item else ": false"))
+            elif type(item) is list and all(type(x) is str for x in item):
+                if item:
+                    deeper = inner + "  "
+                    body = ("," + deeper).join(map(encode, item))
+                    out.append(separator + encode(key) + ": [" + deeper + body + inner + "]")
+                else:
+                    out.append(separator + encode(key) + ": []")
             else:
                 out.append(separator + encode(key) + ": ")
                 _indented(item, inner, out, encode)
