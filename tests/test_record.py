@@ -79,6 +79,8 @@ def test_repr_pickle_and_copy() -> None:
         assert (clone.name, clone.parent and clone.parent.name) == ("child", "root")
     assert pickle.loads(pickle.dumps(Value(2001, 3))) == Value(2001, 3)  # noqa: S301
     assert copy.copy(Plain(1, "z")).b == "z"
+    plain = pickle.loads(pickle.dumps(Plain(1, "z", [2])))  # noqa: S301 - our own bytes
+    assert (plain.a, plain.b, plain.c) == (1, "z", [2])
 
 
 def test_names_and_docs_survive() -> None:
