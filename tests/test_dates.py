@@ -135,3 +135,13 @@ def test_overlap_is_symmetric_and_matches_day_ranges(
 @given(partial_dates)
 def test_open_window_keeps_everything(d: PartialDate) -> None:
     assert overlaps(span(d), window(None, None))
+
+
+def test_days_in_month_is_the_calendars() -> None:
+    import calendar
+
+    from vrmc_cli.dates import days_in_month
+
+    for year in (*range(1, 2101), 2400, 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

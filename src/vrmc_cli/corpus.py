@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 
 from .errors import InvalidCorpus
 from .model import Corpus
@@ -14,11 +13,11 @@ ENV_BRIEFINGS = "VRMC_BRIEFINGS"
 
 def bundled_root() -> str:
     """The bundled corpus: inside the installed package, or beside `src/` in a checkout."""
-    here = Path(__file__).resolve().parent
-    installed = here / "briefings"
-    if installed.is_dir():
-        return str(installed)
-    return str(here.parent.parent / "briefings")
+    here = os.path.dirname(os.path.realpath(__file__))
+    installed = os.path.join(here, "briefings")
+    if os.path.isdir(installed):
+        return installed
+    return os.path.join(os.path.dirname(os.path.dirname(here)), "briefings")
 
 
 def corpus_roots(options: Sequence[str]) -> list[str]:

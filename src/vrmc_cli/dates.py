@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as _dt
 import re
 
@@ -34,7 +33,7 @@ class PartialDate:
         if self.day:
             return _dt.date(self.year, self.month, self.day)
         month = self.month or 12
-        return _dt.date(self.year, month, calendar.monthrange(self.year, month)[1])
+        return _dt.date(self.year, month, days_in_month(self.year, month))
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
@@ -54,6 +53,13 @@ class PartialDate:
         return f"{self.day} {month} {self.year}"
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31 (proleptic Gregorian calendar, as `datetime` counts)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def parse_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reason otherwise."""
     match = _PATTERN.fullmatch(text.strip())
@@ -65,7 +71,7 @@ def parse_date(text: str) -> PartialDate:
     if match.group(2) and not 1 <= month <= 12:
         raise ValueError(f"invalid date {text!r}: month must be 01..12")
     if match.group(3):
-        last = calendar.monthrange(year, month)[1]
+        last = days_in_month(year, month)
         if not 1 <= day <= last:
             raise ValueError(f"invalid date {text!r}: day must be 01..{last} in that month")
     return PartialDate(year, month, day)

@@ -63,7 +63,15 @@ ARGUMENTS: dict[str, tuple[tuple[str, bool], ...]] = {
     "actor": (("name", True),),
     "search": (("text", True),),
 }
-DEFAULTS: dict[str, Any] = {FLAG: False, TEXT: None, TEXTS: None, FORMAT: None, COUNT: None}
+# What Typer passes for an option not given (--heading-level is the one with a default).
+DEFAULTS: dict[str, Any] = {
+    FLAG: False,
+    TEXT: None,
+    TEXTS: None,
+    FORMAT: None,
+    LEVEL: 1,
+    COUNT: None,
+}
 FORMAT_ENV = "VRMC_FORMAT"
 
 
@@ -157,7 +165,7 @@ def parse(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[State, str, 
             found[name] = None
     for name, kind in options.values():
         if name not in found:
-            found[name] = 1 if kind == LEVEL else DEFAULTS[kind]
+            found[name] = DEFAULTS[kind]
     if found["fmt"] is None and environ.get(FORMAT_ENV):
         found["fmt"] = _convert(FORMAT, environ[FORMAT_ENV])
     expected = {*OWN_PARAMETERS[command], *SHARED_PARAMETERS}

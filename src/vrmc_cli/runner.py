@@ -3,14 +3,16 @@ error turned into a message and an exit status.
 
 Both ways in arrive here: Typer (cli.py), and the quick path (quick.py), which runs the
 common commands without importing Typer. So nothing here imports Typer, and every parameter
-arrives under the name Typer gives it.
+arrives under the name Typer gives it. This is the one writer to stdout and stderr and the
+one place that maps errors to exit statuses (STYLE.md gives that job to cli.py; it moved
+here when the quick path came, so that both paths share it). Only `--version` and an
+interrupt during start-up are answered earlier, in __main__.py.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -209,6 +211,8 @@ def _options(fmt: Format, look: Look) -> Options:
         return Options(heading_level=look.heading_level)
     width = 100
     if _isatty(sys.stdout):
+        import shutil  # here: a pipe never needs it (start-up time)
+
         width = shutil.get_terminal_size((100, 24)).columns
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
@@ -275,6 +279,8 @@ def _silence_stdout() -> None:
 def _should_page(text: str) -> bool:
     if not (_isatty(sys.stdin) and _isatty(sys.stdout)):
         return False
+    import shutil
+
     return text.count("\n") > shutil.get_terminal_size((80, 24)).lines
 
 
