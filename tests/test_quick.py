@@ -265,3 +265,26 @@ def test_the_quick_path_prints_what_typer_prints(argv: list[str]) -> None:
     assert actual.returncode == expected.exit_code
     assert actual.stdout.decode() == expected.stdout
     assert actual.stderr.decode() == expected.stderr
+
+
+@pytest.mark.parametrize(
+    ("argv", "kept"),
+    [
+        (["-b", "x", "timeline", "--limit", "-1"], ["timeline"]),
+        (["-bx", "--no-cache", "brief", "-h"], ["brief"]),
+        (["--briefings=x", "--debug", "actors"], ["actors"]),
+        (["validate", "x"], ["validate"]),
+        (["--help"], None),
+        (["-b", "x"], None),
+        (["--no-cache", "nope"], None),
+        (["--version", "brief"], None),
+    ],
+)
+def test_typer_builds_only_the_command_it_runs(argv: list[str], kept: list[str] | None) -> None:
+    """cli.app_for: what the slow path hands to Typer (the whole app when unsure)."""
+    app = cli.app_for(argv)
+    if kept is None:
+        assert app is cli.app
+    else:
+        names = [i.name or i.callback.__name__ for i in app.registered_commands]  # type: ignore[union-attr]
+        assert names == kept

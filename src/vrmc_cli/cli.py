@@ -15,7 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
-from . import __version__
+from . import __version__, quick
 from .errors import InvalidCorpus, VrmcError
 from .render import Format
 from .runner import (
@@ -417,10 +417,6 @@ def validate(
         emit("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
 
 
-# Global options before the command name, and whether each takes a value.
-_GLOBAL_OPTIONS = {"-b": True, "--briefings": True, "--no-cache": False, "--debug": False}
-
-
 def app_for(argv: Sequence[str]) -> typer.Typer:
     """The app, holding only the command that `argv` runs when that is certain.
 
@@ -435,14 +431,15 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
     name = None
     args = iter(argv)
     for arg in args:
-        takes_value = _GLOBAL_OPTIONS.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
-        if takes_value is None:
+        # The group's options (quick.GLOBAL, checked against this app by test_quick.py).
+        option = quick.GLOBAL.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
+        if option is None:
             if arg.startswith("-b") and not arg.startswith("--"):
                 continue  # -bDIR
             if not arg.startswith("-"):
                 name = arg
             break
-        if takes_value and "=" not in arg:
+        if option[1] != quick.FLAG and "=" not in arg:
             next(args, None)
     chosen = [
         info
