@@ -100,24 +100,29 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
         params["until"],
     )
     look = Look(params["fmt"], params["heading_level"], params["no_pager"])
-    build: Callable[[Corpus], Output]
-    if command == "brief":
-        build = lambda c: commands.brief(c, args, params["briefing"])  # noqa: E731
-    elif command == "timeline":
-        build = lambda c: commands.timeline(  # noqa: E731
-            c, args, short=params["short"], reverse=params["reverse"], limit=params["limit"]
-        )
-    elif command == "actor":
-        build = lambda c: commands.actor(c, args, params["name"])  # noqa: E731
-    elif command == "transfers":
-        build = lambda c: commands.transfers(c, args, tuple(params["category"] or ()))  # noqa: E731
-    elif command == "search":
-        build = lambda c: commands.find(c, args, params["text"])  # noqa: E731
-    elif command == "report":
-        build = lambda c: commands.report(c, args, cite=params["cite"])  # noqa: E731
-    else:
+
+    def build(corpus: Corpus) -> Output:
+        if command == "brief":
+            return commands.brief(corpus, args, params["briefing"])
+        if command == "timeline":
+            return commands.timeline(
+                corpus,
+                args,
+                short=params["short"],
+                reverse=params["reverse"],
+                limit=params["limit"],
+            )
+        if command == "actor":
+            return commands.actor(corpus, args, params["name"])
+        if command == "transfers":
+            return commands.transfers(corpus, args, tuple(params["category"] or ()))
+        if command == "search":
+            return commands.find(corpus, args, params["text"])
+        if command == "report":
+            return commands.report(corpus, args, cite=params["cite"])
         lister: Callable[[Corpus, FilterArgs], Output] = getattr(commands, command)
-        build = lambda c: lister(c, args)  # noqa: E731
+        return lister(corpus, args)
+
     run(state, look, build)
 
 
