@@ -15,8 +15,8 @@ from conftest import FIXTURE
 from vrmc_cli import commands
 from vrmc_cli.commands import FilterArgs
 from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.render import Output, as_rich, rich_blocks
-from vrmc_cli.render.doc import Table, text_of
+from vrmc_cli.render import Options, Output, as_rich
+from vrmc_cli.render.doc import Doc, Table, text_of
 from vrmc_cli.textsafe import visible
 
 WIDTHS = (40, 50, 60, 80, 100, 120)
@@ -47,11 +47,7 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
         cells = [text_of(cell) for row in table.rows for cell in row]
         expected = _characters([visible(t, one_line=True) for t in [*table.columns, *cells]])
         for width in WIDTHS:
-            console = Console(
-                file=io.StringIO(), width=width, markup=False, emoji=False, highlight=False
-            )
-            console.print(rich_blocks.block(table, width))
-            shown = console.file.getvalue()  # type: ignore[attr-defined]
+            shown = as_rich.to_string(Doc("table", (table,)), Options(width=width))
             assert max(len(line) for line in shown.splitlines()) <= width
             missing = expected - _characters([shown])
             assert not missing, f"{table.columns} at {width} columns loses {missing}"
@@ -72,3 +68,23 @@ def test_flowing_text_wraps_where_rich_wraps(line: str, width: int) -> None:
 
 def test_a_wide_character_is_never_dropped() -> None:
     assert as_rich.breaks("漢", 1) == [(0, 1)]
+
+
+def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -> None:
+    """Blocks nested where the views do not put them today still come out whole."""
+    from vrmc_cli.render.doc import Bullets, Callout, Fields, Item, Para, plain
+
+    table = Table(("id", "title"), ((plain("x-1"), plain("a title of some length")),))
+    note = Callout("Note", (Para(plain("inside a panel")), Bullets((Item(plain("point")),))))
+    wide = Fields((("A label wider than half of a narrow screen", plain("value text")),))
+    doc = Doc("t", (Bullets((Item(plain("item"), (table, note, wide)),)), note))
+    # The panel is shown twice (in the list and after it), with a bullet in each.
+    texts = ["item", "•", "id", "title", "x-1", "a title of some length"]
+    texts += 2 * ["Note", "inside a panel", "point", "•"]
+    texts += ["A label wider than half of a narrow screen:", "value text"]
+    expected = _characters(texts)
+    for width in WIDTHS:
+        shown = as_rich.to_string(doc, Options(width=width))
+        assert max(len(line) for line in shown.splitlines()) <= width
+        missing = expected - _characters([shown])
+        assert not missing, f"at {width} columns loses {missing}"

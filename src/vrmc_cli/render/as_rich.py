@@ -1,17 +1,19 @@
 """The terminal view: colour that carries meaning, Rich tables and panels.
 
-Flowing text (headings, paragraphs, lists, fields, footnotes) is laid out here and written
-with the SGR codes of Rich's styles; tables and panels are Rich's (rich_blocks.py, imported
-only when a document has one: Rich's console and layout modules take longer to import than
-the rest of a run). Data only ever reaches Rich as `Text` (never as markup), after
-`visible()` has made control and bidi characters harmless; the console is built with
-markup, emoji and highlighting off.
+Everything is laid out here, line by line: headings, paragraphs, lists, fields and
+footnotes, with the SGR codes of Rich's styles. Rich draws only tables and panels
+(rich_blocks.py, imported only when a document has one: Rich's console and layout modules
+take longer to import than the rest of a run), and their lines join the others. Data only
+ever reaches Rich as `Text` (never as markup), after `visible()` has made control and bidi
+characters harmless; the console is built with markup, emoji and highlighting off.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, chop_cells
 from rich.color import ColorSystem
@@ -19,7 +21,10 @@ from rich.style import Style
 
 from ..textsafe import visible
 from . import Options
-from .doc import Block, Bullets, Doc, Fields, Footnotes, Heading, Inline, Para, Span
+from .doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Span
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 STYLES = {
     "": "",
@@ -47,10 +52,12 @@ STYLES = {
 # written out directly: the lines Rich's grids gave (words wrapped where Rich wraps them,
 # long words folded, the same styles), without their cost. A grid measures every cell and
 # renders it twice, and Text objects check every piece of text again: the 90-event timeline
-# took 0.6 s that way. Tables and panels, and lists that hold them, are still Rich's.
+# took 0.6 s that way.
 
-Piece = tuple[str, str]  # text and its Rich style ("" for none)
+Piece = tuple[str, "str | Style | None"]  # text and its Rich style ("" or None for none)
 Line = list[Piece]
+# Lays out what Rich draws (a table, a panel) `width` cells wide, as lines.
+Drawn = Callable[[Block, int], list[Line]]
 
 _WORD = re.compile(r"\s*\S+\s*")
 # Characters Rich measures one cell wide (Latin, Greek, Cyrillic, general punctuation): in a
@@ -58,13 +65,13 @@ _WORD = re.compile(r"\s*\S+\s*")
 _NARROW = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u2010-\u2027]*")
 
 
-def _styled(spans: Inline) -> tuple[str, list[tuple[int, int, str]]]:
+def styled(spans: Inline, *, one_line: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
     """The visible text of `spans`, tabs expanded as Rich expands them, and where each style
     applies."""
     plain = ""
     ranges: list[tuple[int, int, str]] = []
     for s in spans:
-        part = visible(s.text)
+        part = visible(s.text, one_line=one_line)
         if "\t" in part:
             part = _expand_tabs(plain, part)
         if s.style and part:
@@ -113,7 +120,7 @@ def breaks(line: str, width: int) -> list[tuple[int, int]]:
 
 
 def _wrap(spans: Inline, width: int) -> list[Line]:
-    plain, ranges = _styled(spans)
+    plain, ranges = styled(spans)
     lines: list[Line] = []
     at = 0
     for part in plain.split("\n"):
@@ -148,51 +155,66 @@ def _hang(head: Piece, head_width: int, body: list[Line]) -> list[Line]:
     return [[head, pad, *body[0]], *([indent, *line] for line in body[1:])]
 
 
-def _pairs(pairs: list[tuple[Piece, Inline]], width: int) -> list[Line] | None:
-    """Two columns: a narrow label, then text wrapped beside it (a grid, as before)."""
+def _pairs(pairs: list[tuple[tuple[str, str], Inline]], width: int) -> list[Line]:
+    """Two columns: the labels, then text wrapped beside them. Labels that would leave the
+    text less than half the line stand on a line of their own, the text indented below."""
     head_width = max((cell_len(label) for (label, _), _ in pairs), default=0)
-    if head_width + 1 > width // 2:
-        return None  # labels too wide to hang text beside: Rich's grid decides
     out: list[Line] = []
     for label, value in pairs:
-        out += _hang(label, head_width, _wrap(value, width - head_width - 1))
+        if head_width + 1 > width // 2:
+            out += _title(*label, width)
+            out += [[("  ", ""), *line] for line in _wrap(value, width - 2)]
+        else:
+            out += _hang(label, head_width, _wrap(value, width - head_width - 1))
     return out
 
 
-def flow(b: Block, width: int) -> list[Line] | None:
-    """`b` as finished lines when it is flowing text; None for what Rich lays out (tables,
-    panels, and lists holding them)."""
+def flow(b: Block, width: int, drawn: Drawn) -> list[Line]:
+    """`b` as lines at most `width` cells wide; tables and panels come from `drawn`."""
     if isinstance(b, Heading) and b.level == 1:
-        return _rule(visible(b.text, one_line=True), width)
+        return _rule(b.text, width)
     if isinstance(b, Heading):
-        style = "bold blue" if b.level == 2 else "bold"
-        lines = _wrap((Span(visible(b.text, one_line=True)),), width)
-        lines = [[(t, style) for t, _ in line] for line in lines]
+        lines = _title(b.text, "bold blue" if b.level == 2 else "bold", width)
         return [[], *lines] if b.level == 2 else lines
     if isinstance(b, Para):
         return _wrap(b.spans, width)
     if isinstance(b, Fields):
         return _pairs([((visible(k) + ":", "dim"), v) for k, v in b.pairs], width)
     if isinstance(b, Footnotes):
-        heading = flow(Heading(b.level, b.title), width)
-        body = _pairs([((f"[{n}]", "dim cyan"), v) for n, v in b.notes], width)
-        return None if heading is None or body is None else heading + body
+        heading = flow(Heading(b.level, b.title), width, drawn)
+        return heading + _pairs([((f"[{n}]", "dim cyan"), v) for n, v in b.notes], width)
     if isinstance(b, Bullets):
-        return _bullet_lines(b, width)
-    return None
+        return _bullet_lines(b, width, drawn)
+    return drawn(b, width)
+
+
+def callout_lines(b: Callout, width: int, drawn: Drawn) -> list[Line]:
+    """What a callout's panel holds, a blank line between its blocks."""
+    out: list[Line] = []
+    for n, child in enumerate(b.blocks):
+        if n:
+            out.append([])
+        out += flow(child, width, drawn)
+    return out
+
+
+def _title(title: str, style: str, width: int) -> list[Line]:
+    """A heading's text on one line or more, all in `style`."""
+    lines = _wrap((Span(visible(title, one_line=True)),), width)
+    return [[(piece, style) for piece, _ in line] for line in lines]
 
 
 def _rule(title: str, width: int) -> list[Line]:
     """The title in bold, then a blue rule to the edge (Rich's left-aligned Rule). A title
     too long for one line wraps instead of being cut short, the rule after its last line."""
-    lines = [[(t, "bold") for t, _ in line] for line in _wrap((Span(title),), width - 2)]
+    lines = _title(title, "bold", width - 2)
     rest = width - 1 - sum(cell_len(t) for t, _ in lines[-1])
     if rest > 0:
         lines[-1] += [(" ", ""), ("─" * rest, "blue")]
     return lines
 
 
-def _bullet_lines(b: Bullets, width: int) -> list[Line] | None:
+def _bullet_lines(b: Bullets, width: int, drawn: Drawn) -> list[Line]:
     markers = [f"{n}." if b.ordered else "•" for n in range(1, len(b.items) + 1)]
     marker_width = max(map(len, markers), default=1)
     indent = (" " * (marker_width + 1), "")
@@ -200,9 +222,7 @@ def _bullet_lines(b: Bullets, width: int) -> list[Line] | None:
     for n, (marker, item) in enumerate(zip(markers, b.items, strict=True), start=1):
         out += _hang((marker, "blue"), marker_width, _wrap(item.spans, width - marker_width - 1))
         for child in item.children:
-            lines = flow(child, width - marker_width - 1)
-            if lines is None:
-                return None
+            lines = flow(child, width - marker_width - 1, drawn)
             out += [[indent, *line] if line else line for line in lines]
         if item.children and n < len(b.items):
             out.append([])
@@ -223,7 +243,7 @@ class _Ansi:
 
     def __init__(self, options: Options) -> None:
         self.system = _SYSTEMS.get(options.color_system or "") if options.color else None
-        self.codes: dict[str, tuple[str, str]] = {}
+        self.codes: dict[str | Style, tuple[str, str]] = {}
 
     def line(self, line: Line) -> str:
         if self.system is None:
@@ -235,42 +255,53 @@ class _Ansi:
                 continue
             codes = self.codes.get(style)
             if codes is None:
-                rendered = Style.parse(style).render("\0", color_system=self.system)
-                before, _, after = rendered.partition("\0")
+                parsed = Style.parse(style) if isinstance(style, str) else style
+                before, _, after = parsed.render("\0", color_system=self.system).partition("\0")
                 codes = self.codes[style] = (before, after)
             out.append(codes[0] + piece + codes[1])
         return "".join(out)
 
 
-def to_string(doc: Doc, options: Options) -> str:
-    """The document as the terminal would show it, ANSI styles included when `options.color`."""
-    out = io.StringIO()
-    ansi = _Ansi(options)
-    console = None
-    for n, b in enumerate(doc.blocks):
-        padded = isinstance(b, Heading | Footnotes) and b.level == 2
-        if n and not padded:
-            out.write("\n")
-        lines = flow(b, options.width)
-        if lines is not None:
-            out.write("".join(ansi.line(line) + "\n" for line in lines))
-            continue
+class _Drawn:
+    """Tables and panels drawn by Rich, as lines; the console is made on first use."""
+
+    def __init__(self, options: Options) -> None:
+        self.options = options
+        self.console: Console | None = None
+
+    def __call__(self, b: Block, width: int) -> list[Line]:
         from rich.console import Console
 
-        from .rich_blocks import block
+        from .rich_blocks import drawing
 
-        if console is None:
-            console = Console(
-                file=out,
-                width=options.width,
-                force_terminal=options.color,
-                no_color=not options.color,
-                color_system=options.color_system if options.color else None,  # type: ignore[arg-type]
+        if self.console is None:
+            self.console = Console(
+                file=io.StringIO(),
+                width=self.options.width,
+                force_terminal=self.options.color,
+                no_color=not self.options.color,
+                color_system=self.options.color_system if self.options.color else None,  # type: ignore[arg-type]
                 markup=False,
                 emoji=False,
                 highlight=False,
                 legacy_windows=False,
                 soft_wrap=False,
             )
-        console.print(block(b, options.width))
-    return out.getvalue()
+        console = self.console
+        rendered = console.render_lines(
+            drawing(b, width, self), console.options.update_width(width), pad=False
+        )
+        return [[(s.text, s.style) for s in line if not s.control] for line in rendered]
+
+
+def to_string(doc: Doc, options: Options) -> str:
+    """The document as the terminal would show it, ANSI styles included when `options.color`."""
+    ansi = _Ansi(options)
+    drawn = _Drawn(options)
+    lines: list[Line] = []
+    for n, b in enumerate(doc.blocks):
+        padded = isinstance(b, Heading | Footnotes) and b.level == 2
+        if n and not padded:
+            lines.append([])
+        lines += flow(b, options.width, drawn)
+    return "".join(ansi.line(line) + "\n" for line in lines)

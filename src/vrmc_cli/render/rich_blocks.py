@@ -1,77 +1,35 @@
-"""Rich renderables for what the terminal view does not lay out itself: tables, panels,
-and lists that hold them (as_rich.py does the rest)."""
+"""What Rich draws in the terminal view: tables and callout panels (as_rich.py lays out the
+rest, the contents of panels included)."""
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING
 
 from rich import box
 from rich.cells import cell_len
 from rich.console import Group
-from rich.padding import Padding
 from rich.panel import Panel
-from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
 from ..textsafe import visible
-from .as_rich import STYLES
-from .doc import (
-    Block,
-    Bullets,
-    Callout,
-    Fields,
-    Footnotes,
-    Heading,
-    Inline,
-    Para,
-    Table,
-    text_of,
-)
-
-if TYPE_CHECKING:
-    from rich.console import RenderableType
+from .as_rich import Drawn, Line, callout_lines, styled
+from .doc import Block, Callout, Inline, Table, text_of
 
 
 def text(spans: Inline, *, one_line: bool = False) -> Text:
-    # One Text made from the joined string and its style ranges: Text.append would check
-    # every span for control codes again (`visible` has escaped them all).
-    parts: list[str] = []
-    styles: list[RichSpan] = []
-    at = 0
-    for s in spans:
-        part = visible(s.text, one_line=one_line)
-        parts.append(part)
-        if s.style and part:
-            styles.append(RichSpan(at, at + len(part), STYLES[s.style]))
-        at += len(part)
-    return Text("".join(parts), spans=styles)
+    plain, ranges = styled(spans, one_line=one_line)
+    return Text(plain, spans=[RichSpan(a, b, style) for a, b, style in ranges])
 
 
-def _grid() -> RichTable:
-    grid = RichTable.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True)
-    grid.add_column(overflow="fold")
-    return grid
+def _text(line: Line) -> Text:
+    out = Text()
+    for piece, style in line:
+        out.append(piece, style or None)
+    return out
 
 
-def block(b: Block, width: int) -> RenderableType:
-    """`b` for a console `width` columns wide (tables size their columns to fit it)."""
-    if isinstance(b, Heading):
-        title = Text(visible(b.text, one_line=True))
-        if b.level == 1:
-            title.stylize("bold")
-            return Rule(title, style="blue", align="left")
-        if b.level == 2:
-            title.stylize("bold blue")
-            return Padding(title, (1, 0, 0, 0))
-        title.stylize("bold")
-        return title
-    if isinstance(b, Para):
-        return text(b.spans)
-    if isinstance(b, Bullets):
-        return _bullets(b, width)
+def drawing(b: Block, width: int, drawn: Drawn) -> Panel | RichTable:
+    """`b`, a table or a callout, for a console `width` columns wide."""
     if isinstance(b, Table):
         table = RichTable(
             box=box.SIMPLE_HEAD,
@@ -94,32 +52,18 @@ def block(b: Block, width: int) -> RenderableType:
         for row in b.rows:
             table.add_row(*(text(c, one_line=True) for c in row))
         return table
-    if isinstance(b, Fields):
-        grid = _grid()
-        for label, value in b.pairs:
-            grid.add_row(Text(visible(label) + ":", style="dim"), text(value))
-        return grid
     if isinstance(b, Callout):
-        border = "green" if b.tone == "bottom-line" else "blue"
-        parts: list[RenderableType] = []
-        for n, child in enumerate(b.blocks):
-            if n:
-                parts.append(Text(""))
-            parts.append(block(child, width - 4))
+        # The panel's border and padding take four columns.
+        content = [_text(line) for line in callout_lines(b, width - 4, drawn)]
         return Panel(
-            Group(*parts),
+            Group(*content),
             title=Text(visible(b.title), style="bold"),
             title_align="left",
-            border_style=border,
+            border_style="green" if b.tone == "bottom-line" else "blue",
             box=box.ROUNDED,
             padding=(0, 1),
         )
-    if isinstance(b, Footnotes):
-        grid = _grid()
-        for number, spans in b.notes:
-            grid.add_row(Text(f"[{number}]", style="dim cyan"), text(spans))
-        return Group(block(Heading(b.level, b.title), width), grid)
-    raise TypeError(f"unknown block {type(b).__name__}")
+    raise TypeError(f"as_rich lays out {type(b).__name__} itself")
 
 
 def _column_widths(b: Table, width: int) -> list[int | None]:
@@ -152,30 +96,3 @@ def _column_widths(b: Table, width: int) -> list[int | None]:
             break
         fitted[max(above, key=lambda n: fitted[n])] -= 1
     return list(fitted)
-
-
-def _bullets(b: Bullets, width: int) -> RenderableType:
-    """A list with hanging indents. Items with children are not nested in one grid: Rich
-    measures a nested table again for every table around it, which made a long timeline take
-    most of a second. Runs of items without children share a grid; an item's children are
-    indented under its text."""
-    markers = [f"{n}." if b.ordered else "•" for n in range(1, len(b.items) + 1)]
-    marker_width = max(map(len, markers), default=1)
-    parts: list[RenderableType] = []
-    grid: RichTable | None = None
-    for n, (marker, item) in enumerate(zip(markers, b.items, strict=True), start=1):
-        if grid is None:
-            grid = RichTable.grid(padding=(0, 1))
-            grid.add_column(no_wrap=True, width=marker_width)
-            grid.add_column(overflow="fold")
-            parts.append(grid)
-        grid.add_row(Text(marker, style="blue"), text(item.spans))
-        if item.children:
-            indent = marker_width + 1
-            parts.extend(
-                Padding(block(child, width - indent), (0, 0, 0, indent)) for child in item.children
-            )
-            if n < len(b.items):
-                parts.append(Text(""))
-            grid = None
-    return Group(*parts)
