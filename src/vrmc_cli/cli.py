@@ -72,10 +72,9 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
 
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         try:
-            from .corpus import corpus_roots, load_corpus
-
-            roots = ctx.find_root().params.get("briefings") or []
-            corpus = load_corpus(corpus_roots(roots))
+            # The group's callback has not run: make its state from the parsed options.
+            params = ctx.find_root().params
+            corpus = load(make_state(params.get("briefings"), bool(params.get("no_cache")), False))
             values: list[str] = {
                 "briefing": [b.id for b in corpus.briefings],
                 "actor": [a.id for a in corpus.actors],

@@ -30,11 +30,14 @@ def corpus_roots(options: Sequence[str]) -> list[str]:
 
 
 def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
-    """Discover, parse (or take from the cache) and link every topic file below the roots."""
+    """Discover, parse (or take from the cache) and link every topic file below the roots.
+
+    `use_cache` is the caller's to decide: the command line reads --no-cache and
+    VRMC_NO_CACHE in one place (runner.make_state)."""
     from .files import discover
 
     files, problems = discover(roots)
-    if use_cache and os.environ.get("VRMC_NO_CACHE", "") not in ("1", "true", "yes"):
+    if use_cache:
         from .cache import load_with_cache
 
         return load_with_cache(roots, files, problems)
