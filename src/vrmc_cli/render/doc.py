@@ -130,4 +130,3 @@ class Doc:
 
     title: str
     blocks: tuple[Block, ...]
-    # Notes for stderr (an empty result, say): never part of the data.
