@@ -242,10 +242,10 @@ def _indented(value: object, newline: str, out: list[str], encode: Callable[[str
         if not value:
             out.append("[]")
             return
-        inner = newline + "  "
         if all(type(item) is str for item in value):  # ids and codes: the usual list
-            out.append("[" + inner + ("," + inner).join(map(encode, value)) + newline + "]")
+            out.append(_texts(value, newline, encode))
             return
+        inner = newline + "  "
         separator = "[" + inner
         for item in value:
             out.append(separator)
@@ -269,12 +269,8 @@ def _indented(value: object, newline: str, out: list[str], encode: Callable[[str
             elif item is True or item is False:
                 out.append(separator + encode(key) + (": true" if item else ": false"))
             elif type(item) is list and all(type(x) is str for x in item):
-                if item:
-                    deeper = inner + "  "
-                    body = ("," + deeper).join(map(encode, item))
-                    out.append(separator + encode(key) + ": [" + deeper + body + inner + "]")
-                else:
-                    out.append(separator + encode(key) + ": []")
+                texts = _texts(item, inner, encode) if item else "[]"
+                out.append(separator + encode(key) + ": " + texts)
             else:
                 out.append(separator + encode(key) + ": ")
                 _indented(item, inner, out, encode)
@@ -282,6 +278,12 @@ def _indented(value: object, newline: str, out: list[str], encode: Callable[[str
         out.append(newline + "}")
     else:
         raise _Unusual
+
+
+def _texts(items: Sequence[str], newline: str, encode: Callable[[str], str]) -> str:
+    """A non-empty list of strings, one to a line, as json.dumps(indent=2) writes it."""
+    inner = newline + "  "
+    return "[" + inner + ("," + inner).join(map(encode, items)) + newline + "]"
 
 
 # --------------------------------------------------------------------------- CSV
