@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from .model import (
     RELIABILITY_MEANING,
@@ -512,16 +512,16 @@ def totals(transfers: Sequence[Transfer], key: str) -> Table:
         cells = [plain(label), plain(str(len(items)))]
         if key == "category":
             cells += [plain(str(sum(1 for t in items if t.status == s))) for s in shown]
-        cells.append(plain(_total([t.value_usd for t in items], money)))
+        cells.append(plain(_total_value(items)))
         rows.append(tuple(cells))
     columns = (key, "rows", *(shown if key == "category" else ()), "reported value")
     return Table(columns, tuple(rows), numeric=(False, *(True,) * (len(columns) - 1)))
 
 
-def _total(values: Sequence[int | float | None], show: Callable[[Any], str]) -> str:
-    """The sum of the known values; "–" when none is known."""
-    known = [v for v in values if v is not None]
-    return show(sum(known)) if known else "–"
+def _total_value(transfers: Sequence[Transfer]) -> str:
+    """The sum of the values the sources report; "–" when none is reported."""
+    known = [t.value_usd for t in transfers if t.value_usd is not None]
+    return money(sum(known)) if known else "–"
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
