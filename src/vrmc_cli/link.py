@@ -103,32 +103,40 @@ class _Linker:
                     seen[value] = (path, record)
             self.index[kind] = seen
 
-    def check_refs(self, kind: str, path: str, record: Record, prefix: str = "") -> None:
+    def check_refs(self, kind: str, located: Sequence[Located], prefix: str = "") -> None:
+        """Report every reference of these records (all of one kind) to an unknown id."""
         for field, target in REF_FIELDS[kind].items():
-            value = record.get(field)
-            if value is None:
-                continue
-            refs: tuple[Ref, ...] = (value,) if value and isinstance(value[0], str) else value
             known = self.index[target]
-            for ref_id, line, column in refs:
-                if ref_id not in known:
-                    self.problem(
-                        path,
-                        (line, column),
-                        f"{prefix}{field}: unknown {NOUNS[target]} {quote(ref_id)}"
-                        f"{closest(ref_id, sorted(known))}",
-                    )
+            for path, record in located:
+                value = record.get(field)
+                if not value:
+                    continue
+                # A single reference is one (id, line, column); a list is a tuple of them.
+                refs: tuple[Ref, ...] = (value,) if type(value[0]) is str else value
+                for ref_id, line, column in refs:
+                    if ref_id not in known:
+                        self.problem(
+                            path,
+                            (line, column),
+                            f"{prefix}{field}: unknown {NOUNS[target]} {quote(ref_id)}"
+                            f"{closest(ref_id, sorted(known))}",
+                        )
 
     def check_all_refs(self) -> None:
         for kind in REF_FIELDS:
-            for path, record in self.records.get(kind, []):
-                self.check_refs(kind, path, record)
-        for path, record in self.records.get("briefings", []):
-            for judgment in record.get("key_judgments", ()):
-                self.check_refs("judgment", path, judgment, "key_judgments.")
-            for section in record.get("sections", ()):
-                for point in section.get("points", ()):
-                    self.check_refs("point", path, point, "points.")
+            located = self.records.get(kind)
+            if located:
+                self.check_refs(kind, located)
+        briefings = self.records.get("briefings", [])
+        judgments = [(p, j) for p, r in briefings for j in r.get("key_judgments", ())]
+        points = [
+            (p, point)
+            for p, r in briefings
+            for section in r.get("sections", ())
+            for point in section.get("points", ())
+        ]
+        self.check_refs("judgment", judgments, "key_judgments.")
+        self.check_refs("point", points, "points.")
 
     def check_theme_cycles(self) -> None:
         themes = self.index["themes"]
@@ -176,7 +184,7 @@ class _Linker:
             theme(theme_id)
 
         def many(table: dict[str, Any], refs: tuple[Ref, ...] | None) -> tuple[Any, ...]:
-            return tuple(table[ref[0]] for ref in refs or ())
+            return tuple([table[ref[0]] for ref in refs]) if refs else ()
 
         actors: dict[str, Actor] = {}
         for _, r in self.records.get("actors", []):
