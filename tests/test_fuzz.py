@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from vrmc_cli import commands, load
@@ -258,3 +258,109 @@ def test_any_text_in_a_valid_corpus_renders_safely(
             assert data["topic"]["title"] == drawn[0]
             assert data["briefings"][0]["key_judgments"][0]["text"] == drawn[13]
         assert isinstance(strings, str)
+
+
+# --------------------------------------------------------------------------- the loader's shortcuts
+
+
+def long_way() -> dict[str, dict[str, load.FieldSpec]]:
+    """SPECS without the plain-scalar and plain-list shortcuts: every field read by its reader."""
+    return {
+        kind: {name: load.FieldSpec(f.read, f.required) for name, f in spec.items()}
+        for kind, spec in load.SPECS.items()
+    }
+
+
+def both_ways(text: str) -> tuple[load.Fragment, load.Fragment]:
+    quick = load.parse_text("t.yaml", text)
+    saved = load.SPECS
+    load.SPECS = long_way()
+    try:
+        slow = load.parse_text("t.yaml", text)
+    finally:
+        load.SPECS = saved
+    return quick, slow
+
+
+def test_the_shortcuts_are_in_use() -> None:
+    # Without them the test below compares the long way with itself.
+    assert load.SPECS["events"]["title"].plain is not None
+    assert load.SPECS["events"]["date"].plain is not None
+    assert load.SPECS["events"]["themes"].refs is not None
+    assert load.SPECS["actors"]["kind"].plain is not None
+
+
+# Entries of every kind with fields from their own schema: values the shortcuts must take
+# (ids, codes, dates, choices, texts) mixed with values they must leave to the readers.
+FIELD_VALUES = [
+    "arms-sales", "VE", "Ve", "a b", "2006", "2006-07-17", "2019-02-30", "high", "person",
+    "likely", "x", "  ", "\u2003", "\t", "", "~", "null", "NO", "yes", "12", "1.5", "-1",
+]  # fmt: skip
+# Escapes turn the shortcuts off for the whole file: these texts need none.
+field_scalars = st.one_of(
+    st.sampled_from(FIELD_VALUES), st.text(alphabet="aAz09 -:#'\"", max_size=6)
+)
+field_values = st.one_of(
+    field_scalars, field_scalars, st.lists(field_scalars, max_size=3), st.none(), st.integers()
+)
+
+
+@st.composite
+def entry_texts(draw: st.DrawFn) -> str:
+    document = {}
+    for key in draw(st.lists(st.sampled_from(load.LIST_KEYS), max_size=3, unique=True)):
+        fields = sorted(load.SPECS[key])
+        entry = st.dictionaries(st.sampled_from(fields), field_values, max_size=len(fields))
+        document[key] = draw(st.lists(entry, min_size=1, max_size=3))
+    text = yaml.safe_dump(document, allow_unicode=True, sort_keys=False)
+    if draw(st.integers(0, 3)) == 0:  # a tag, an anchor or an escape: no shortcuts
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(SNIPPETS)) + text[at:]
+    return text
+
+
+# Where a shortcut must say no: blank or null-looking text, a code that is only an id, an
+# empty list of references, a choice or a date not in the list.
+BOUNDARIES = """\
+events:
+- {id: e, date: '2019-02-30', end: 2019-02-28, title: '  ', summary: ~, themes: [],
+   confidence: 'High'}
+- {id: E, date: '2006', title: "null", display_date: '', themes: [Arms], countries: [ve, VE]}
+countries:
+- {code: ve, name: '\t', region: Null}
+- {code: VE, name: x, aliases: ['', ' ']}
+actors:
+- {id: a, name: n, kind: Person, country: ve, themes: [a, ""]}
+"""
+
+
+@pytest.mark.parametrize("pure", LOADERS)
+@FUZZ
+@example(text=BOUNDARIES)
+@given(text=st.one_of(entry_texts(), yaml_texts()))
+def test_the_shortcuts_read_what_the_readers_read(pure: bool, text: str) -> None:
+    with parser(pure):
+        quick, slow = both_ways(text)
+    assert quick.records == slow.records
+    assert quick.problems == slow.problems
+
+
+def test_the_shortcuts_on_every_corpus_in_the_tests() -> None:
+    from conftest import DATA
+
+    paths = [
+        *sorted(DATA.rglob("*.yaml")),
+        *sorted((DATA.parent.parent / "briefings").rglob("*.yaml")),
+    ]
+    decoded = [load.decode(p.name, p.read_bytes()) for p in paths]
+    texts = [t for t in decoded if isinstance(t, str)]
+    assert len(texts) > 40
+    for text in texts:
+        quick, slow = both_ways(text)
+        assert quick.records == slow.records
+        assert quick.problems == slow.problems
+
+
+@given(st.text(alphabet=st.characters(), max_size=8))
+def test_has_text_is_strip_without_the_copy(value: str) -> None:
+    assert load._has_text(value) is bool(value.strip())

@@ -37,6 +37,8 @@ CODE_RE = re.compile(r"[A-Z]{2}")
 # Characters YAML forbids in a stream (YAML 1.1 "printable" set): found before parsing so the
 # message can say where they are, which PyYAML's reader cannot.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# The ASCII characters YAML allows: the rest of ASCII is in _FORBIDDEN.
+_ASCII_ALLOWED = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 # Only the pure-Python parser lets an escape such as "\ud800" through; libyaml refuses it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -200,6 +202,11 @@ def decode(shown: str, data: bytes) -> str | Problem:
             return Problem(shown, line, column, "invalid UTF-8 byte; save the file as UTF-8")
     if text.startswith("\ufeff"):
         text = text[1:]
+    elif text.isascii() and not data.translate(None, _ASCII_ALLOWED):
+        # ASCII text read as UTF-8: its bytes are its characters, and deleting every allowed
+        # byte leaves nothing unless one is forbidden; ten times quicker than the search.
+        # (UTF-16 bytes always leave some behind and take the search.)
+        return text
     bad = _FORBIDDEN.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
@@ -306,17 +313,17 @@ class _Checker:
         if not self._fresh(node, what):
             return None
         pairs: list[tuple[str, Any, Any]] = []
-        first_line: dict[str, int] = {}
+        first: dict[str, Any] = {}  # key -> the node where it first appears
         for key_node, value_node in node.value:
             key = key_node.value
             if (
                 key_node.tag == _STR_TAG
                 and type(key_node).__name__ == "ScalarNode"
                 and key != "<<"
-                and key not in first_line
+                and key not in first
             ):
                 # The usual key: passes every check below.
-                first_line[key] = key_node.start_mark.line + 1
+                first[key] = key_node
                 pairs.append((key, key_node, value_node))
                 continue
             if type(key_node).__name__ != "ScalarNode":
@@ -331,13 +338,11 @@ class _Checker:
                 self.problem(key_node, f"{what}: unsupported YAML tag {quote(key_node.tag)}")
                 continue
             key = key_node.value
-            if key in first_line:
-                self.problem(
-                    key_node,
-                    f"duplicate key {quote(key)} (first defined on line {first_line[key]})",
-                )
+            if key in first:
+                line = first[key].start_mark.line + 1
+                self.problem(key_node, f"duplicate key {quote(key)} (first defined on line {line})")
                 continue
-            first_line[key] = key_node.start_mark.line + 1
+            first[key] = key_node
             pairs.append((key, key_node, value_node))
         return pairs
 
@@ -378,7 +383,7 @@ class _Checker:
 
     def text(self, node: Any, what: str) -> str | None:
         value = self.scalar(node, what)
-        if value is not None and not value.strip():
+        if value is not None and not _has_text(value):
             self.problem(node, f"{what}: must not be empty")
             return None
         return value
@@ -506,29 +511,13 @@ class _Checker:
         return (value, node.start_mark.line + 1, node.start_mark.column + 1)
 
     def refs(
-        self,
-        node: Any,
-        what: str,
-        check: Callable[[Any, str], str | None],
-        pattern: re.Pattern[str] | None = None,
+        self, node: Any, what: str, check: Callable[[Any, str], str | None]
     ) -> tuple[Ref, ...] | None:
-        """`pattern`, when given, is what `check` accepts: a plain scalar matching it is taken
-        without the calls (and the `what` text) that only a problem would need."""
         items = self.sequence(node, what)
         if items is None:
             return None
         out: list[Ref] = []
         for i, item in enumerate(items):
-            if (
-                pattern is not None
-                and self.plain
-                and item.tag == _STR_TAG
-                and type(item).__name__ == "ScalarNode"
-                and pattern.fullmatch(item.value)
-            ):
-                mark = item.start_mark
-                out.append((item.value, mark.line + 1, mark.column + 1))
-                continue
             ref = self.ref(item, f"{what}[{i}]", check)
             if ref is not None:
                 out.append(ref)
@@ -542,15 +531,35 @@ class _Checker:
             return None
         spec = SPECS[kind]
         record: Record = {"@": (node.start_mark.line + 1, node.start_mark.column + 1)}
+        plain = self.plain
         for key, key_node, value_node in pairs:
-            if key.startswith("x-"):
-                continue
             field_spec = spec.get(key)
             if field_spec is None:
-                self.problem(
-                    key_node, f"{what}: unknown field {quote(key)}{_hint(key, list(spec))}"
-                )
+                if not key.startswith("x-"):
+                    self.problem(
+                        key_node, f"{what}: unknown field {quote(key)}{_hint(key, list(spec))}"
+                    )
                 continue
+            accept = field_spec.plain
+            if (
+                accept is not None
+                and plain
+                and value_node.tag == _STR_TAG
+                and type(value_node).__name__ == "ScalarNode"
+                and (value_node.style or value_node.value not in _NULLS)
+            ):
+                # A scalar that passes every check of `scalar` and is not null: the field's
+                # plain reader takes its value when valid (None: read it the long way, which
+                # reports the problem).
+                value = accept(value_node.value)
+                if value is not None:
+                    record[key] = value
+                    continue
+            elif field_spec.refs is not None and plain:
+                refs = _plain_refs(value_node, field_spec.refs)
+                if refs is not None:
+                    record[key] = refs
+                    continue
             if _is_null(value_node):
                 if field_spec.required:
                     self.problem(value_node, f"{what}: {key} is required and must not be empty")
@@ -558,14 +567,29 @@ class _Checker:
             value = field_spec.read(self, value_node, f"{what}.{key}")
             if value is not None:
                 record[key] = value
-        present = {key for key, _, _ in pairs}
         for name in _REQUIRED[kind]:
             # A field that was present but invalid already has its problem.
-            if name not in present:
+            if name not in record and all(key != name for key, _, _ in pairs):
                 self.problem(node, f"{what}: missing required field {name!r}")
         # Kept even when incomplete, so its id still resolves and one defect does not cascade
         # into "unknown id" problems elsewhere; an invalid corpus is never built into a model.
         return record
+
+
+def _plain_refs(node: Any, pattern: re.Pattern[str]) -> tuple[Ref, ...] | None:
+    """A non-empty list of references whose every item is a plain scalar matching `pattern`,
+    as `refs` would read it; None for anything else, left to `refs` and its problems.
+    Only for a document without anchors (the checker's `plain`)."""
+    if node.tag != _SEQ_TAG or type(node).__name__ != "SequenceNode" or not node.value:
+        return None
+    match = pattern.fullmatch
+    out: list[Ref] = []
+    for item in node.value:
+        if item.tag != _STR_TAG or type(item).__name__ != "ScalarNode" or not match(item.value):
+            return None
+        mark = item.start_mark
+        out.append((item.value, mark.line + 1, mark.column + 1))
+    return tuple(out)
 
 
 def _quoted(node: Any) -> str:
@@ -606,18 +630,53 @@ def closest(value: str, options: Sequence[str]) -> str:
 Reader = Callable[[_Checker, Any, str], Any]
 
 
+# What a field's reader returns for a plain scalar's text when the text is valid, else None.
+Plain = Callable[[str], Any]
+
+
 @record
 class FieldSpec:
     read: Reader
     required: bool = False
+    # The reader's shortcut for the usual case, a valid scalar that needs none of the
+    # node's other attributes (its style, its position): `plain(text)` is what `read` would
+    # return for that node. Absent for readers that look at more than the text.
+    plain: Plain | None = None
+    # For a list of references: what each id must match (see _plain_refs).
+    refs: re.Pattern[str] | None = None
 
 
 def _req(read: Reader) -> FieldSpec:
-    return FieldSpec(read, required=True)
+    return FieldSpec(read, required=True, plain=_PLAIN.get(read), refs=_REFS.get(read))
 
 
 def _opt(read: Reader) -> FieldSpec:
-    return FieldSpec(read)
+    return FieldSpec(read, plain=_PLAIN.get(read), refs=_REFS.get(read))
+
+
+def _has_text(value: str) -> bool:
+    """What `value.strip()` being non-empty says, without making the stripped copy."""
+    return bool(value) and not value.isspace()
+
+
+def _plain_text(value: str) -> str | None:
+    return value if value and not value.isspace() else None
+
+
+def _matching(pattern: re.Pattern[str]) -> Plain:
+    match = pattern.fullmatch
+
+    def plain(value: str) -> str | None:
+        return value if match(value) else None
+
+    return plain
+
+
+_plain_id = _matching(ID_RE)
+_plain_code = _matching(CODE_RE)
+# A date already parsed once in this run (dates repeat across a corpus); None sends a new
+# one the long way, which parses it and remembers it.
+_plain_date = _DATES.get
 
 
 def _text(c: _Checker, n: Any, w: str) -> Any:
@@ -660,7 +719,23 @@ def _one_of(options: Sequence[str]) -> Reader:
     def read(c: _Checker, n: Any, w: str) -> Any:
         return c.choice(n, w, options)
 
+    allowed = frozenset(options)
+
+    def plain(value: str) -> str | None:
+        return value if value in allowed else None
+
+    _PLAIN[read] = plain
     return read
+
+
+# The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
+_PLAIN: dict[Reader, Plain] = {
+    _text: _plain_text,
+    _date: _plain_date,
+    _id: _plain_id,
+    _kebab: _plain_id,
+    _code: _plain_code,
+}
 
 
 def _ref_id(c: _Checker, n: Any, w: str) -> Any:
@@ -668,7 +743,7 @@ def _ref_id(c: _Checker, n: Any, w: str) -> Any:
 
 
 def _refs_id(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.ident, ID_RE)
+    return c.refs(n, w, c.ident)
 
 
 def _ref_code(c: _Checker, n: Any, w: str) -> Any:
@@ -676,7 +751,7 @@ def _ref_code(c: _Checker, n: Any, w: str) -> Any:
 
 
 def _refs_code(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.code, CODE_RE)
+    return c.refs(n, w, c.code)
 
 
 def _sub_entries(kind: str) -> Reader:
@@ -691,10 +766,19 @@ def _sub_entries(kind: str) -> Reader:
 
 
 def _refs_id_nonempty(c: _Checker, n: Any, w: str) -> Any:
-    refs = c.refs(n, w, c.ident, ID_RE)
+    refs = c.refs(n, w, c.ident)
     if refs is not None and not n.value:
         c.problem(n, f"{w}: needs at least one entry")
     return refs
+
+
+# The lists of references a plain list can be taken from without their readers (_plain_refs):
+# an empty list goes to the reader, which says when one must not be empty.
+_REFS: dict[Reader, re.Pattern[str]] = {
+    _refs_id: ID_RE,
+    _refs_id_nonempty: ID_RE,
+    _refs_code: CODE_RE,
+}
 
 
 def _points(c: _Checker, n: Any, w: str) -> Any:
