@@ -666,7 +666,7 @@ def _has_text(value: str) -> bool:
 
 
 def _plain_text(value: str) -> str | None:
-    return value if value and not value.isspace() else None
+    return value if _has_text(value) else None
 
 
 def _matching(pattern: re.Pattern[str]) -> Plain:
@@ -721,6 +721,16 @@ def _code(c: _Checker, n: Any, w: str) -> Any:
     return c.code(n, w)
 
 
+# The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
+_PLAIN: dict[Reader, Plain] = {
+    _text: _plain_text,
+    _date: _plain_date,
+    _id: _plain_id,
+    _kebab: _plain_id,
+    _code: _plain_code,
+}
+
+
 def _one_of(options: Sequence[str]) -> Reader:
     def read(c: _Checker, n: Any, w: str) -> Any:
         return c.choice(n, w, options)
@@ -730,18 +740,8 @@ def _one_of(options: Sequence[str]) -> Reader:
     def plain(value: str) -> str | None:
         return value if value in allowed else None
 
-    _PLAIN[read] = plain
+    _PLAIN[read] = plain  # each choice has a reader of its own
     return read
-
-
-# The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
-_PLAIN: dict[Reader, Plain] = {
-    _text: _plain_text,
-    _date: _plain_date,
-    _id: _plain_id,
-    _kebab: _plain_id,
-    _code: _plain_code,
-}
 
 
 def _ref_id(c: _Checker, n: Any, w: str) -> Any:
