@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,26 @@ TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 FIXTURE = DATA / "corpus"
 GOLDEN = TESTS / "golden"
+
+# Letters and marks that draw nothing: with the control and format characters, what must never
+# reach a terminal raw.
+INVISIBLE = "\u034f\u115f\u1160\u3164\uffa0"
+
+
+def raw_unsafe(text: str) -> list[str]:
+    """The characters of `text` that could drive a terminal or hide text: controls other than
+    tab and newline (Cc), format characters (Cf: bidi, zero-width, tags...), line and
+    paragraph separators, surrogates and the invisible letters. Defined by the Unicode
+    database of the running Python, independently of vrmc's own list."""
+    return sorted(
+        {
+            c
+            for c in text
+            if (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") and c not in "\t\n")
+            or c in INVISIBLE
+        }
+    )
+
 
 # Variables that change how vrmc or its libraries behave: no test may inherit them.
 _LEAKY = (

@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import _LEAKY, FIXTURE, invoke, write_corpus
+from conftest import _LEAKY, FIXTURE, invoke, raw_unsafe, write_corpus
 from vrmc_cli import cache as cache_module
 from vrmc_cli import files as files_module
 from vrmc_cli import load
@@ -172,11 +172,7 @@ def no_raw_controls(text: str, *, allow_sgr: bool = False) -> None:
     assert "\x9b" not in text and "\x9d" not in text, "8-bit C1 control"
     if allow_sgr:
         text = re.sub("\x1b\\[[0-9;]*m", "", text)
-    bad = re.findall(
-        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
-        "\ufeff]",
-        text,
-    )
+    bad = raw_unsafe(text)
     assert not bad, f"raw control, bidi or invisible characters: {sorted(set(bad))!r}"
 
 
@@ -1311,6 +1307,7 @@ PAYLOAD = (
     ":warning: :thumbs_up: items[0] [a, b] [WIP] **x** _y_ `z` <script>alert(1)</script> "
     "<img src=x onerror=alert(1)> [a](javascript:alert(1)) | pipe | "
     "A\x1b]0;PWN\x07B \x1b[2J\x1b[H C\u202etxt.exe D\u009b2J E\u200bF "
+    "G\U000e0069\U000e0067H\u3164I\u206aJ "
     "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\"
 )
 # Each text field starts with one of these, so every output meets each kind of line start.
@@ -1339,7 +1336,9 @@ def yaml_quoted(text: str) -> str:
             out.append(special[ch])
         elif ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F:
             out.append(f"\\x{ord(ch):02x}")
-        elif ch in "\u200b\u202e":
+        elif ord(ch) > 0xFFFF:
+            out.append(f"\\U{ord(ch):08x}")
+        elif ch in "\u200b\u202e\u3164\u206a":
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# C0 controls except tab and newline, DEL, C1 controls, bidi controls, zero-width and
-# invisible format characters, the BOM, and the Unicode line/paragraph separators. Every one
-# of these can move the cursor, restyle or hide text, or reorder what the reader sees.
+# C0 controls except tab and newline, DEL, C1 controls, every Unicode format character
+# (category Cf, Unicode 15.1: bidi controls, zero-width characters, invisible operators, tag
+# characters, the BOM, the soft hyphen...), the line and paragraph separators, the combining
+# grapheme joiner, the Hangul fillers (letters that draw nothing) and lone surrogates. Every
+# one of these can move the cursor, restyle or hide text, or reorder what the reader sees.
 _UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
-    "\ud800-\udfff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+    "\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _UNSAFE_ONE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
 
@@ -23,7 +27,9 @@ def _escape(match: re.Match[str]) -> str:
         return "\\n"
     if code <= 0xFF:
         return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
 
 
 def visible(text: str, *, one_line: bool = False) -> str:
