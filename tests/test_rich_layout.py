@@ -88,3 +88,14 @@ def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -
         assert max(len(line) for line in shown.splitlines()) <= width
         missing = expected - _characters([shown])
         assert not missing, f"at {width} columns loses {missing}"
+
+
+@settings(max_examples=1000)
+@given(
+    before=st.text(alphabet="ab漢❤\ufe0f\u0301\n", max_size=6),
+    part=st.text(alphabet="ab漢❤\ufe0f\u0301\t\n ", max_size=20),
+)
+def test_tabs_expand_as_rich_expands_them(before: str, part: str) -> None:
+    whole = Text(before + part)
+    whole.expand_tabs()
+    assert before + as_rich._expand_tabs(before, part) == whole.plain

@@ -60,6 +60,7 @@ Line = list[Piece]
 Drawn = Callable[[Block, int], list[Line]]
 
 _WORD = re.compile(r"\s*\S+\s*")
+_TAB_OR_NEWLINE = re.compile("(\t|\n)")
 # Characters Rich measures one cell wide (Latin, Greek, Cyrillic, general punctuation): in a
 # line of only these, a character is a cell, and measuring words needs no table look-ups.
 _NARROW = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u2010-\u2027]*")
@@ -81,15 +82,15 @@ def styled(spans: Inline, *, one_line: bool = False) -> tuple[str, list[tuple[in
 
 
 def _expand_tabs(before: str, part: str) -> str:
-    column = cell_len(before[before.rfind("\n") + 1 :])
+    """`part`'s tabs as spaces to the next multiple of 8 cells, `before` being the text
+    already on its line: what Rich's Text.expand_tabs gives. Each stretch of text is measured
+    whole, as Rich does: `❤` and U+FE0F are two cells together, one apart."""
+    line = before[before.rfind("\n") + 1 :]
     out = []
-    for char in part:
-        if char == "\t":
-            out.append(" " * (8 - column % 8))
-            column += 8 - column % 8
-        else:
-            out.append(char)
-            column = 0 if char == "\n" else column + cell_len(char)
+    for piece in _TAB_OR_NEWLINE.split(part):
+        text = " " * (8 - cell_len(line) % 8) if piece == "\t" else piece
+        line = "" if text == "\n" else line + text
+        out.append(text)
     return "".join(out)
 
 
