@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,46 @@ def test_editing_one_file_reparses_only_that_file(
     out = invoke("-b", str(root), "timeline").stdout
     assert "New title" in out and "Old" not in out and "Other" in out
     assert parsed == [str(path)]
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same length, modification time put back (`touch -d`, a restore, a fast editor): the
+    change time still moves, and the file is parsed again."""
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: Old, themes: [a]}]\n",
+        },
+    )
+    path = root / "e.yaml"
+    before = path.stat()
+    assert "Old" in invoke("-b", str(root), "timeline").stdout
+    time.sleep(0.01)  # the change time must be able to move
+    path.write_text("events: [{id: e, date: 2006, title: New, themes: [a]}]\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    parsed = _parses(monkeypatch)
+    out = invoke("-b", str(root), "timeline").stdout
+    assert "New" in out and "Old" not in out
+    assert parsed == [str(path)]
+
+
+def test_a_chmod_alone_makes_the_file_be_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file once unreadable and then made readable is read: its cached "cannot read" is
+    keyed by a change time that chmod moves."""
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    time.sleep(0.01)
+    (root / "t.yaml").chmod(0o600)
+    parsed = _parses(monkeypatch)
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    assert parsed == [str(root / "t.yaml")]
 
 
 def test_a_new_file_is_linked_with_the_cached_ones(

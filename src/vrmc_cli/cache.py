@@ -1,11 +1,12 @@
 """A cache of parsed topic files, so that a second run parses only what changed.
 
 One cache file per set of corpus roots under `$XDG_CACHE_HOME/vrmc/` (default
-`~/.cache/vrmc/`), holding each topic file's checked records keyed by its path, size and
-mtime_ns, and vrmc's version. It also holds the linked corpus those records made, with the
-path, size and mtime_ns of every file: when all of them are unchanged (and nothing else was
-found), that corpus is the result, which is what linking them again would give; when any
-differs, the changed files are parsed again and everything is linked again.
+`~/.cache/vrmc/`), holding each topic file's checked records keyed by its path, size,
+mtime_ns and ctime_ns, and vrmc's version. It also holds the linked corpus those records
+made, with the path, size, mtime_ns and ctime_ns of every file: when all of them are
+unchanged (and nothing else was found), that corpus is the result, which is what linking
+them again would give; when any differs, the changed files are parsed again and everything
+is linked again.
 Any trouble (no permission, a full disk, a corrupt or foreign file) means running without
 it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
 the old cache or the new one, never half of one.
@@ -35,15 +36,16 @@ if TYPE_CHECKING:
     # run takes the linked corpus from the cache without them.
     from .load import Fragment
 
-FORMAT_TAG = f"vrmc-cache-6/{__version__}"
+FORMAT_TAG = f"vrmc-cache-7/{__version__}"
 # Each section of a cache file starts with its CRC-32 and its length. The check is against
 # damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
 # own, and the unpickler rebuilds only vrmc's record classes.
 _CRC = 4
 _LENGTH = 8
 _HEAD = _CRC + _LENGTH
-Entries = dict[tuple[str, str], tuple[int, int, "Fragment"]]
-Stamps = tuple[tuple[str, str, int, int], ...]  # (shown, real, size, mtime_ns) per file
+Stamp = tuple[int, int, int]  # size, mtime_ns, ctime_ns (TopicFile.stamp)
+Entries = dict[tuple[str, str], tuple[Stamp, "Fragment"]]  # (shown, real) -> stamp, records
+Stamps = tuple[tuple[str, str, Stamp], ...]  # (shown, real, stamp) per file
 
 # Only these classes may be rebuilt from a cache file: a planted pickle cannot run code.
 # Records are pickled as calls of their class with their fields (record.py), so the model's
@@ -181,7 +183,7 @@ def load_with_cache(
     roots: Sequence[str], files: Sequence[TopicFile], problems: Sequence[Problem]
 ) -> Corpus:
     path = cache_path(roots)
-    stamps: Stamps = tuple((f.shown, f.real, f.size, f.mtime_ns) for f in files)
+    stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
     corpus, cached = read_cache(path, None if problems else stamps)
@@ -195,19 +197,17 @@ def load_with_cache(
     for topic_file in files:
         key = (topic_file.shown, topic_file.real)
         hit = cached.get(key)
-        if hit is not None and hit[0] == topic_file.size and hit[1] == topic_file.mtime_ns:
-            fragment = hit[2]
+        if hit is not None and hit[0] == topic_file.stamp:
+            fragment = hit[1]
         else:
             fragment = parse_file(topic_file)
-        entries[key] = (topic_file.size, topic_file.mtime_ns, fragment)
+        entries[key] = (topic_file.stamp, fragment)
         fragments.append(fragment)
     try:
         corpus = link(fragments, problems)
     except BaseException:
         # An invalid corpus: keep the records, so that fixing one file re-parses only it.
-        if entries.keys() != cached.keys() or any(
-            cached[k][:2] != v[:2] for k, v in entries.items()
-        ):
+        if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
             write_cache(path, stamps, None, entries)
         raise
     write_cache(path, stamps, corpus, entries)

@@ -24,6 +24,14 @@ class TopicFile:
     real: str
     size: int = 0
     mtime_ns: int = 0
+    # The inode change time moves on every write, chmod or rename, even when the size and
+    # the modification time are put back (`touch -d`): the cache keys on all three.
+    ctime_ns: int = 0
+
+    @property
+    def stamp(self) -> tuple[int, int, int]:
+        """What says the file is unchanged since it was parsed: size, mtime_ns, ctime_ns."""
+        return (self.size, self.mtime_ns, self.ctime_ns)
 
 
 def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:
@@ -93,7 +101,9 @@ def _walk(
                 continue  # a link back to a folder being walked: each file is read once
             _walk(entry.path, shown_path, real_root, visiting | {real}, found, problems)
         elif stat.S_ISREG(info.st_mode):
-            found.append(TopicFile(shown_path, real, info.st_size, info.st_mtime_ns))
+            found.append(
+                TopicFile(shown_path, real, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+            )
         else:
             problems.append(Problem(shown_path, message="not a regular file; not read"))
 
