@@ -207,3 +207,34 @@ def test_missing_corpus_path_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "file.yaml").write_text("")
     with pytest.raises(CorpusError, match="not a folder"):
         load_corpus([str(tmp_path / "file.yaml")], use_cache=False)
+
+
+def test_a_chain_of_thousands_of_themes_links(tmp_path: Path) -> None:
+    """Deeper than Python's recursion limit, children written before their parents."""
+    lines = ["themes:"]
+    for i in reversed(range(3000)):
+        parent = f", parent: t{i - 1}" if i else ""
+        lines.append(f"  - {{id: t{i}, title: T{i}{parent}}}")
+    root = write_corpus(tmp_path / "c", {"themes.yaml": "\n".join(lines) + "\n"})
+    corpus = load_corpus([str(root)], use_cache=False)
+    deepest = corpus.theme_by_id["t2999"]
+    depth = 0
+    while deepest.parent is not None:
+        deepest, depth = deepest.parent, depth + 1
+    assert (deepest.id, depth) == ("t0", 2999)
+
+
+def test_a_cycle_is_reported_where_it_is_not_where_the_walk_began(tmp_path: Path) -> None:
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": "themes:\n  - {id: leaf, title: L, parent: t1}\n",
+            "b.yaml": "themes:\n  - {id: t1, title: T1, parent: t2}\n"
+            "  - {id: t2, title: T2, parent: t1}\n",
+        },
+    )
+    with pytest.raises(InvalidCorpus) as caught:
+        load_corpus([str(root)], use_cache=False)
+    assert [str(p).replace(f"{root}/", "") for p in caught.value.problems] == [
+        "b.yaml:2:5: themes form a cycle: t1 → t2 → t1"
+    ]

@@ -145,7 +145,7 @@ class _Linker:
         # them, so the check is linear however long the chains (a quadratic walk took
         # minutes on a few thousand chained themes).
         settled: set[str] = set()
-        for theme_id, (path, record) in themes.items():
+        for theme_id, (_, record) in themes.items():
             chain = [theme_id]
             on_chain = {theme_id}
             current = record
@@ -158,7 +158,10 @@ class _Linker:
                     if not reported.intersection(cycle):
                         reported.update(cycle)
                         loop = " → ".join([*cycle, parent_id])
-                        self.problem(path, record["@"], f"themes form a cycle: {loop}")
+                        # Reported at the theme where the cycle starts, not where the walk
+                        # began (a theme below the cycle, maybe in another file).
+                        at_path, at = themes[parent_id]
+                        self.problem(at_path, at["@"], f"themes form a cycle: {loop}")
                     break
                 chain.append(parent_id)
                 on_chain.add(parent_id)
@@ -173,15 +176,17 @@ class _Linker:
         themes: dict[str, Theme] = {}
         theme_records = {r["id"]: r for _, r in self.records.get("themes", [])}
 
-        def theme(theme_id: str) -> Theme:
-            if theme_id not in themes:
-                r = theme_records[theme_id]
-                parent = theme(r["parent"][0]) if "parent" in r else None
-                themes[theme_id] = Theme(r["id"], r["title"], r.get("description"), parent)
-            return themes[theme_id]
-
         for theme_id in theme_records:
-            theme(theme_id)
+            # Parents before children, without recursion: a chain of themes may be longer
+            # than Python's recursion limit. (Cycles were refused by check_theme_cycles.)
+            chain = [theme_id]
+            while chain[-1] not in themes and "parent" in theme_records[chain[-1]]:
+                chain.append(theme_records[chain[-1]]["parent"][0])
+            for pending in reversed(chain):
+                if pending not in themes:
+                    r = theme_records[pending]
+                    parent = themes[r["parent"][0]] if "parent" in r else None
+                    themes[pending] = Theme(r["id"], r["title"], r.get("description"), parent)
 
         def many(table: dict[str, Any], refs: tuple[Ref, ...] | None) -> tuple[Any, ...]:
             return tuple([table[ref[0]] for ref in refs]) if refs else ()
