@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from conftest import FIXTURE
 from vrmc_cli.corpus import load_corpus
 from vrmc_cli.errors import UsageError
+from vrmc_cli.link import link
+from vrmc_cli.load import parse_text
 from vrmc_cli.model import Corpus
 from vrmc_cli.query import (
     build_filter,
@@ -20,6 +22,8 @@ from vrmc_cli.query import (
     select_events,
     select_transfers,
     subtree,
+    theme_counts,
+    tree_order,
     view_briefing,
 )
 
@@ -240,3 +244,57 @@ def test_select_events_keeps_what_event_ok_keeps(
         corpus(), themes=themes, countries=countries, actors=actors, since=since, until=until
     )
     assert select_events(corpus(), f) == [e for e in corpus().events if f.event_ok(e)]
+
+
+@st.composite
+def theme_forests(draw: st.DrawFn) -> tuple[str, list[tuple[str, int]]]:
+    """Themes in any order, each with a parent drawn among the others (no cycle: a parent
+    has a lower number), and events tagged with some of them; returns the YAML and the
+    (event id, theme number) tags."""
+    n = draw(st.integers(1, 12))
+    parents = [draw(st.none() | st.integers(0, i - 1)) if i else None for i in range(n)]
+    order = draw(st.permutations(range(n)))
+    lines = ["themes:"]
+    for i in order:
+        parent = f", parent: t{parents[i]}" if parents[i] is not None else ""
+        lines.append(f"  - {{id: t{i}, title: T{i}{parent}}}")
+    tags = draw(st.lists(st.lists(st.integers(0, n - 1), min_size=1, max_size=3), max_size=8))
+    lines.append("events:" if tags else "events: []")
+    for k, themes in enumerate(tags):
+        listed = ", ".join(f"t{i}" for i in themes)
+        lines.append(f"  - {{id: e{k}, date: 2006, title: E, themes: [{listed}]}}")
+    return "\n".join(lines) + "\n", [(f"e{k}", i) for k, ts in enumerate(tags) for i in ts]
+
+
+@given(theme_forests())
+def test_theme_counts_count_each_event_once_per_subtree(
+    forest: tuple[str, list[tuple[str, int]]],
+) -> None:
+    text, tags = forest
+    c = link([parse_text("t.yaml", text)])
+    order = tree_order(c)
+    assert sorted(t.id for t, _ in order) == sorted(t.id for t in c.themes)
+    position = {t: k for k, (t, _) in enumerate(order)}
+    for theme, depth in order:
+        assert depth == len(theme.path) - 1
+        if theme.parent is not None:
+            assert position[theme.parent] < position[theme]
+    for count in theme_counts(c, build_filter(c)):
+        # Naively: the events tagged with a theme whose ancestry includes this one.
+        below = {e for e, i in tags if count.theme in c.theme_by_id[f"t{i}"].path}
+        assert count.events == len(below)
+        assert count.depth == len(count.theme.path) - 1
+        assert subtree(c, count.theme) == {t for t in c.themes if count.theme in t.path}
+
+
+def test_a_chain_of_thousands_of_themes_is_counted_without_recursion() -> None:
+    lines = ["themes:"] + [
+        f"  - {{id: t{i}, title: T{i}{f', parent: t{i - 1}' if i else ''}}}"
+        for i in reversed(range(3000))
+    ]
+    lines.append("events: [{id: e, date: 2006, title: E, themes: [t2999]}]")
+    c = link([parse_text("t.yaml", "\n".join(lines) + "\n")])
+    counts = theme_counts(c, build_filter(c))
+    assert [(n.theme.id, n.depth, n.events) for n in counts[:2]] == [("t0", 0, 1), ("t1", 1, 1)]
+    assert (counts[-1].theme.id, counts[-1].depth) == ("t2999", 2999)
+    assert len(subtree(c, c.theme_by_id["t0"])) == 3000

@@ -282,6 +282,3 @@ class Corpus:
 
     def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
         return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)
-
-    def children(self, theme: Theme) -> tuple[Theme, ...]:
-        return tuple(t for t in self.themes if t.parent is theme)

@@ -194,16 +194,37 @@ def resolve_date(value: str, option: str) -> PartialDate:
         raise UsageError(f"{option}: {shorten(str(exc), 120)}") from None
 
 
+def _children(corpus: Corpus) -> dict[Theme, list[Theme]]:
+    """Each theme's children, in corpus order."""
+    children: dict[Theme, list[Theme]] = {t: [] for t in corpus.themes}
+    for theme in corpus.themes:
+        if theme.parent is not None:
+            children[theme.parent].append(theme)
+    return children
+
+
+def tree_order(corpus: Corpus) -> list[tuple[Theme, int]]:
+    """Every theme with its depth, each parent before its children (corpus order among
+    siblings); without recursion, as a chain of themes may be thousands deep."""
+    children = _children(corpus)
+    out: list[tuple[Theme, int]] = []
+    stack = [(t, 0) for t in reversed(corpus.themes) if t.parent is None]
+    while stack:
+        theme, depth = stack.pop()
+        out.append((theme, depth))
+        stack.extend((child, depth + 1) for child in reversed(children[theme]))
+    return out
+
+
 def subtree(corpus: Corpus, theme: Theme) -> set[Theme]:
     """The theme and every theme below it."""
+    children = _children(corpus)
     found = {theme}
-    grew = True
-    while grew:
-        grew = False
-        for candidate in corpus.themes:
-            if candidate not in found and candidate.parent in found:
-                found.add(candidate)
-                grew = True
+    pending = [theme]
+    while pending:
+        for child in children[pending.pop()]:
+            found.add(child)
+            pending.append(child)
     return found
 
 
@@ -364,27 +385,24 @@ class ThemeCount:
 
 
 def theme_counts(corpus: Corpus, f: Filter) -> list[ThemeCount]:
-    """Every theme in tree order with the events and points a `--theme` filter on it keeps."""
-    points = all_points(corpus)
-    events = select_events(corpus, f)
-    out: list[ThemeCount] = []
-
-    def visit(theme: Theme, depth: int) -> None:
-        tree = subtree(corpus, theme)
-        n_events = sum(1 for e in events if any(t in tree for t in e.themes))
-        n_points = sum(
-            1
-            for _, p in points
-            if f.point_ok(p) and any(t in tree for t in (*p.themes, *p.inherited_themes))
-        )
-        out.append(ThemeCount(theme, depth, n_events, n_points))
-        for child in corpus.children(theme):
-            visit(child, depth + 1)
-
-    for theme in corpus.themes:
-        if theme.parent is None:
-            visit(theme, 0)
-    return out
+    """Every theme in tree order with the events and points a `--theme` filter on it keeps:
+    those tagged with it or with any theme below it, each counted once."""
+    order = tree_order(corpus)
+    events: dict[Theme, set[int]] = {t: set() for t in corpus.themes}
+    for i, event in enumerate(select_events(corpus, f)):
+        for theme in event.themes:
+            events[theme].add(i)
+    points: dict[Theme, set[int]] = {t: set() for t in corpus.themes}
+    for i, (_, point) in enumerate(all_points(corpus)):
+        if f.point_ok(point):
+            for theme in (*point.themes, *point.inherited_themes):
+                points[theme].add(i)
+    # Children before parents: each theme's sets gather its whole subtree's.
+    for theme, _ in reversed(order):
+        if theme.parent is not None:
+            events[theme.parent] |= events[theme]
+            points[theme.parent] |= points[theme]
+    return [ThemeCount(t, depth, len(events[t]), len(points[t])) for t, depth in order]
 
 
 @record
