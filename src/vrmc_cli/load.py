@@ -282,6 +282,24 @@ class _Checker:
 
     # -- node kinds ------------------------------------------------------------------------
 
+    def unread(self, node: Any) -> None:
+        """Mark the nodes of a value vrmc does not read (an `x-` extension) as met, so that an
+        alias of one of them where vrmc reads is refused like any other alias."""
+        if not self.track_aliases:
+            return
+        pending = [node]
+        while pending:
+            current = pending.pop()
+            if id(current) in self.seen:
+                continue
+            self.seen.add(id(current))
+            kind = type(current).__name__
+            if kind == "MappingNode":
+                for key_node, value_node in current.value:
+                    pending.extend((key_node, value_node))
+            elif kind == "SequenceNode":
+                pending.extend(current.value)
+
     def _fresh(self, node: Any, what: str) -> bool:
         """False (with a problem) when the node was met before: an alias, which vrmc refuses."""
         if not self.track_aliases:
@@ -289,8 +307,8 @@ class _Checker:
         if id(node) in self.seen:
             self.problem(
                 node,
-                f"{what}: anchors and aliases are not supported (an alias repeats "
-                "the node anchored here)",
+                f"{what}: aliases are not supported (an alias repeats the value "
+                "anchored here; write it out where it is used)",
             )
             return False
         self.seen.add(id(node))
@@ -321,6 +339,8 @@ class _Checker:
         pairs: list[tuple[str, Any, Any]] = []
         first: dict[str, Any] = {}  # key -> the node where it first appears
         for key_node, value_node in node.value:
+            if self.track_aliases and not self._fresh(key_node, what):
+                continue
             key = key_node.value
             if (
                 key_node.tag == _STR_TAG
@@ -541,7 +561,9 @@ class _Checker:
         for key, key_node, value_node in pairs:
             field_spec = spec.get(key)
             if field_spec is None:
-                if not key.startswith("x-"):
+                if key.startswith("x-"):
+                    self.unread(value_node)
+                else:
                     self.problem(
                         key_node, f"{what}: unknown field {quote(key)}{_hint(key, list(spec))}"
                     )
@@ -971,6 +993,7 @@ def parse_text(shown: str, text: str) -> Fragment:
         return fragment
     for key, key_node, value_node in pairs:
         if key.startswith("x-"):
+            checker.unread(value_node)
             continue
         if key == "version":
             version = checker.scalar(value_node, "version")
