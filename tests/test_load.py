@@ -238,3 +238,31 @@ def test_a_cycle_is_reported_where_it_is_not_where_the_walk_began(tmp_path: Path
     assert [str(p).replace(f"{root}/", "") for p in caught.value.problems] == [
         "b.yaml:2:5: themes form a cycle: t1 → t2 → t1"
     ]
+
+
+@pytest.mark.parametrize(
+    "newline", ["\n", "\r\n", "\r", "\x85", "\u2028"], ids=["lf", "crlf", "cr", "nel", "ls"]
+)
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (b"\x00", "NUL byte is not allowed"),
+        (b"\x01", "control character U+0001"),
+        (b"\xff", "invalid UTF-8 byte"),
+    ],
+    ids=["nul", "control", "bad-utf8"],
+)
+def test_characters_refused_before_parsing_are_placed_as_yaml_counts_lines(
+    newline: str, bad: bytes, message: str
+) -> None:
+    """Line breaks are what YAML breaks lines at (CR alone too), as in the parser's own
+    messages; the column counts characters, not bytes."""
+    from vrmc_cli.errors import Problem
+    from vrmc_cli.load import decode
+
+    lines = ["themes:", "  - id: é", '    title: "A' + "\x00" + '"']
+    data = newline.join(lines).encode("utf-8").replace(b"\x00", bad)
+    problem = decode("t.yaml", data)
+    assert isinstance(problem, Problem)
+    assert (problem.line, problem.column) == (3, 14)
+    assert message in problem.message

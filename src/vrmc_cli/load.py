@@ -215,8 +215,7 @@ def decode(shown: str, data: bytes) -> str | Problem:
         return text
     bad = _FORBIDDEN.search(text)
     if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - text.rfind("\n", 0, bad.start())
+        line, column = _line_column(text, bad.start())
         code = ord(bad.group())
         what = "NUL byte" if code == 0 else f"control character U+{code:04X}"
         return Problem(shown, line, column, f"{what} is not allowed in a topic file")
@@ -224,10 +223,20 @@ def decode(shown: str, data: bytes) -> str | Problem:
 
 
 def _locate_byte(data: bytes, offset: int) -> tuple[int, int]:
-    line_start = data.rfind(b"\n", 0, offset) + 1
-    line = data.count(b"\n", 0, offset) + 1
-    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
-    return line, column
+    before = data[:offset].decode("utf-8", "replace")
+    return _line_column(before, len(before))
+
+
+# What YAML (and libyaml, whose marks the other messages carry) counts as a line break.
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _line_column(text: str, index: int) -> tuple[int, int]:
+    """The 1-based line and column of text[index], lines broken where YAML breaks them."""
+    line, start = 1, 0
+    for found in _BREAK.finditer(text, 0, index):
+        line, start = line + 1, found.end()
+    return line, index - start + 1
 
 
 def _yaml_problem(shown: str, exc: Exception, text: str = "") -> Problem:
