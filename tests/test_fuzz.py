@@ -362,3 +362,29 @@ def test_the_shortcuts_on_every_corpus_in_the_tests() -> None:
 @given(st.text(alphabet=st.characters(), max_size=8))
 def test_has_text_is_strip_without_the_copy(value: str) -> None:
     assert load._has_text(value) is bool(value.strip())
+
+
+TAGGED = st.lists(
+    st.sampled_from(
+        ["!x a", "!!str b", "[!x a,!y b]", '{"k":!z v}', "{?!x a : b}", "[?!y a]", "!t [a]", "#!!"]
+    ),
+    max_size=6,
+)
+
+
+@FUZZ
+@given(
+    st.one_of(
+        yaml_texts(), TAGGED.map(lambda parts: "\n".join(f"k{i}: {p}" for i, p in enumerate(parts)))
+    )
+)
+def test_the_tag_count_bounds_the_tags_libyaml_reads(text: str) -> None:
+    """load._tagged_nodes must never count fewer tags than a document libyaml composes
+    holds: it stands in for the nodes that escape the node limit. (The scanner alone also
+    takes a `!` after a closing quote for a tag; the parser refuses it.)"""
+    try:
+        yaml.compose(text, Loader=yaml.CSafeLoader)
+        tags = sum(isinstance(t, yaml.TagToken) for t in yaml.scan(text, Loader=yaml.CSafeLoader))
+    except yaml.YAMLError:
+        return
+    assert load._tagged_nodes(text) >= tags

@@ -691,6 +691,15 @@ def test_yml31_millions_of_tiny_nodes_under_the_size_limit(content: str, tmp_pat
     ]
 
 
+def test_yml31_exclamation_marks_outside_tags_are_not_nodes(tmp_path: Path) -> None:
+    """The node limit counts tags by where a tag can start, not every `!` in the text."""
+    noise = "# " + "!" * 1_100_000 + "\n"
+    root = corpus_with(tmp_path / "c", {"bang.yaml": noise + "themes: [{id: b, title: Bang!}]\n"})
+    proc = run("--no-cache", "-b", str(root), "themes", "-f", "csv")
+    assert proc.returncode == 0, proc.err
+    assert b"b,Bang!" in proc.stdout
+
+
 @pytest.mark.slow
 def test_yml31_a_large_but_allowed_text_field_loads(tmp_path: Path) -> None:
     """12 MiB of text in one field: under the 16 MiB limit, parsed by libyaml in time."""

@@ -77,10 +77,18 @@ class TooManyNodes(Exception):
     """More than MAX_NODES nodes in one file: refused before they fill the memory."""
 
 
+# Where a tag of a node can start: after a space or line break, a flow collection's
+# opening or comma, or a flow indicator written against it (`{"a":!x b}`, `[?!x a]`). Any
+# other `!` (in text, a comment, a run of them) starts no tag of a composed node.
+_TAG_START = re.compile(r"(?:^|(?<=[\s\[{,:?]))!")
+
+
 def _tagged_nodes(stream: str) -> int:
-    # Nodes with an explicit tag are composed without a call to resolve(), which counts the
-    # others; each tag is written with a `!`, so this bounds them.
-    return stream.count("!")
+    """At least the number of nodes with an explicit tag: libyaml composes those without
+    calling resolve(), which counts the others."""
+    if "!" not in stream:
+        return 0
+    return sum(1 for _ in _TAG_START.finditer(stream))
 
 
 def _composer_classes() -> tuple[type[Any], ...]:
