@@ -266,3 +266,23 @@ def test_characters_refused_before_parsing_are_placed_as_yaml_counts_lines(
     assert isinstance(problem, Problem)
     assert (problem.line, problem.column) == (3, 14)
     assert message in problem.message
+
+
+def test_did_you_mean_hints_stop_at_a_budget_and_every_problem_is_still_reported(
+    tmp_path: Path,
+) -> None:
+    from vrmc_cli import link
+
+    known = 1000
+    lines = ["themes: [{id: t, title: T}]", "actors:"]
+    lines += [f"  - {{id: actor-{i:04d}, name: A{i}, kind: person}}" for i in range(known)]
+    lines += ["relations:"]
+    lines += [f"  - {{from: actr-{i:04d}, to: actor-{i:04d}, kind: ally}}" for i in range(known)]
+    root = write_corpus(tmp_path / "c", {"a.yaml": "\n".join(lines) + "\n"})
+    with pytest.raises(InvalidCorpus) as caught:
+        load_corpus([str(root)], use_cache=False)
+    messages = [p.message for p in caught.value.problems]
+    assert len(messages) == known
+    assert messages[0] == "from: unknown actor 'actr-0000' (did you mean 'actor-0000'?)"
+    hinted = sum("did you mean" in m for m in messages)
+    assert hinted == link.HINT_BUDGET // known

@@ -57,6 +57,11 @@ REF_FIELDS: dict[str, dict[str, str]] = {
 }
 
 Located = tuple[str, Record]  # (file path as shown, record)
+# How many known ids the "did you mean" hints of one run may compare an unknown one with.
+# difflib takes up to 20 µs a comparison of similar ids: thousands of misspelt references
+# to thousands of actors (after a rename) took minutes. Past the budget the problems are
+# still all reported, without hints.
+HINT_BUDGET = 200_000
 
 
 class _Linker:
@@ -69,6 +74,8 @@ class _Linker:
                 bucket.extend((fragment.path, r) for r in records)
         self.index: dict[str, dict[str, Located]] = {}
         self.files = len(fragments)
+        self.hints: dict[tuple[str, str], str] = {}
+        self.hint_budget = HINT_BUDGET
 
     def problem(self, path: str, where: tuple[int, int], message: str) -> None:
         self.problems.append(Problem(path, where[0], where[1], message))
@@ -103,6 +110,17 @@ class _Linker:
                     seen[value] = (path, record)
             self.index[kind] = seen
 
+    def hint(self, target: str, ref_id: str) -> str:
+        """` (did you mean 'x'?)` for an unknown id, while the budget lasts."""
+        known = self.index[target]
+        key = (target, ref_id)
+        if key not in self.hints:
+            if self.hint_budget < len(known):
+                return ""
+            self.hint_budget -= len(known)
+            self.hints[key] = closest(ref_id, sorted(known))
+        return self.hints[key]
+
     def check_refs(self, kind: str, located: Sequence[Located], prefix: str = "") -> None:
         """Report every reference of these records (all of one kind) to an unknown id."""
         for field, target in REF_FIELDS[kind].items():
@@ -119,7 +137,7 @@ class _Linker:
                             path,
                             (line, column),
                             f"{prefix}{field}: unknown {NOUNS[target]} {quote(ref_id)}"
-                            f"{closest(ref_id, sorted(known))}",
+                            f"{self.hint(target, ref_id)}",
                         )
 
     def check_all_refs(self) -> None:
