@@ -244,3 +244,20 @@ def test_completion_offers_corpus_values() -> None:
     )
     assert result.returncode == 0
     assert b"xanadu" in result.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    ("args", "what"),
+    [
+        (("brief", "x"), "briefing"),
+        (("actor", "x"), "actor"),
+        (("timeline", "--country", "x"), "country"),
+    ],
+)
+def test_an_unknown_name_in_a_corpus_without_any_says_so(
+    tmp_path: Path, args: tuple[str, ...], what: str
+) -> None:
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    result = invoke("-b", str(root), *args)
+    assert result.exit_code == 2
+    assert f"unknown {what} 'x' (there are none in this corpus)" in result.stderr

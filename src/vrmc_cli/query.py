@@ -122,6 +122,8 @@ def _did_you_mean(value: str, options: Iterable[str], listing: Sequence[str] = (
     if close:
         return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
     shown = list(listing) or known
+    if not shown:
+        return " (there are none in this corpus)"
     if len(shown) <= 8:
         return " (known: " + ", ".join(shown) + ")"
     return ""
