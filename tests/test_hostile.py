@@ -1167,6 +1167,32 @@ def test_out05_stdout_closed(args: tuple[str, ...]) -> None:
     assert err == "vrmc: error: cannot write output: standard output is closed\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "status", "prints"),
+    [
+        pytest.param(("timeline",), 0, True, id="output"),
+        pytest.param(("timeline", "--since", "2100", "-f", "csv"), 0, True, id="note-on-stderr"),
+        pytest.param(("brief", "nope"), 2, False, id="usage-error"),
+        pytest.param(("brief", "-f", "pdf"), 2, False, id="typer-usage-error"),
+        pytest.param(("validate",), 0, True, id="typer-path"),
+    ],
+)
+def test_out05_stderr_closed(args: tuple[str, ...], status: int, prints: bool) -> None:
+    """Messages go nowhere, but the run ends as it would with stderr open."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", "-b", str(FIXTURE), *args],
+        env=_clean_env(None),
+        stdin=subprocess.DEVNULL,
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        preexec_fn=lambda: os.close(2),
+        timeout=TIME_LIMIT,
+        check=False,
+    )
+    assert proc.returncode == status
+    assert (proc.stdout != b"") == prints
+
+
 @pytest.mark.slow
 def test_out06_ctrl_c_during_a_long_load(many_files: Path) -> None:
     proc = _popen(

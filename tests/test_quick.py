@@ -288,3 +288,28 @@ def test_typer_builds_only_the_command_it_runs(argv: list[str], kept: list[str] 
     else:
         names = [i.name or i.callback.__name__ for i in app.registered_commands]  # type: ignore[union-attr]
         assert names == kept
+
+
+def test_an_interrupt_ends_a_run_alike_on_both_paths(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Typer turns Ctrl-C inside a command into a silent exit 130; vrmc ends the line the
+    terminal echoed ^C on and exits 130, whichever path parsed the command line."""
+    from vrmc_cli import runner
+
+    def interrupted(state: State) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "load", interrupted)
+    monkeypatch.setattr(cli, "load", interrupted)
+    argv = ["-b", str(FIXTURE), "timeline"]
+    found = quick.plan(argv, {})
+    assert found is not None
+    state, command, params = found
+    with pytest.raises(SystemExit) as caught:
+        runner.guarded(lambda: runner.execute(state, command, params), debug=False)
+    quick_err = capsys.readouterr().err
+    for typer_argv in (argv, ["-b", str(FIXTURE), "validate"]):
+        result = invoke(*typer_argv)
+        assert (result.exit_code, result.stderr) == (130, "\n"), typer_argv
+    assert (caught.value.code, quick_err) == (130, "\n")

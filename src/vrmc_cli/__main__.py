@@ -17,6 +17,10 @@ def _sanitize_environment() -> None:
         if value is not None and not (value.isdigit() and int(value) > 0):
             del os.environ[name]
     # Output is UTF-8 whatever the locale; what cannot be encoded on stderr is escaped.
+    # Started with standard error closed (`vrmc ... 2>&-`): messages go nowhere, but a run
+    # must still succeed, or fail with its own status, rather than trip over sys.stderr.
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives for the run
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -27,6 +27,7 @@ from .runner import (
     execute,
     fail,
     guarded,
+    interrupted,
     load,
     make_state,
     report_invalid,
@@ -408,6 +409,8 @@ def validate(
         report_invalid(exc)
     except VrmcError as exc:
         fail(str(exc), exc.status)
+    except KeyboardInterrupt:  # as runner.execute does, before Typer silences it
+        interrupted()
     if fmt is Format.json:
         from .render.data import dumps
 

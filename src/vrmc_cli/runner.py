@@ -123,7 +123,18 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
         lister: Callable[[Corpus, FilterArgs], Output] = getattr(commands, command)
         return lister(corpus, args)
 
-    run(state, look, build)
+    # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
+    # see it: handled here, a run says the same whichever path parsed its command line.
+    try:
+        run(state, look, build)
+    except KeyboardInterrupt:
+        interrupted()
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: end the line the terminal echoed ^C on, and exit 130."""
+    sys.stderr.write("\n")
+    raise SystemExit(ExitStatus.INTERRUPTED) from None
 
 
 def guarded(call: Callable[[], object], *, debug: bool) -> None:
@@ -132,8 +143,7 @@ def guarded(call: Callable[[], object], *, debug: bool) -> None:
     try:
         call()
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        raise SystemExit(ExitStatus.INTERRUPTED) from None
+        interrupted()
     except BrokenPipeError:
         _silence_stdout()
         raise SystemExit(ExitStatus.DATA_ERROR) from None
