@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 from .errors import Problem
-from .files import TopicFile
+from .files import Stamp, TopicFile
 from .model import Corpus
 
 if TYPE_CHECKING:
@@ -43,7 +43,6 @@ FORMAT_TAG = f"vrmc-cache-7/{__version__}"
 _CRC = 4
 _LENGTH = 8
 _HEAD = _CRC + _LENGTH
-Stamp = tuple[int, int, int]  # size, mtime_ns, ctime_ns (TopicFile.stamp)
 Entries = dict[tuple[str, str], tuple[Stamp, "Fragment"]]  # (shown, real) -> stamp, records
 Stamps = tuple[tuple[str, str, Stamp], ...]  # (shown, real, stamp) per file
 

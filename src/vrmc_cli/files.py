@@ -18,6 +18,9 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+Stamp = tuple[int, int, int]  # size, mtime_ns, ctime_ns: see TopicFile.stamp
+
+
 @record(frozen=True, eq=True)
 class TopicFile:
     shown: str  # the path as the user gave it, joined with the file's place below it
@@ -29,7 +32,7 @@ class TopicFile:
     ctime_ns: int = 0
 
     @property
-    def stamp(self) -> tuple[int, int, int]:
+    def stamp(self) -> Stamp:
         """What says the file is unchanged since it was parsed: size, mtime_ns, ctime_ns."""
         return (self.size, self.mtime_ns, self.ctime_ns)
 
@@ -152,4 +155,4 @@ def _too_large(topic_file: TopicFile, size: int) -> Problem:
     )
 
 
-__all__ = ["MAX_FILE_BYTES", "YAML_SUFFIXES", "TopicFile", "discover", "read_file"]
+__all__ = ["MAX_FILE_BYTES", "YAML_SUFFIXES", "Stamp", "TopicFile", "discover", "read_file"]
