@@ -75,6 +75,7 @@ class _Linker:
         self.index: dict[str, dict[str, Located]] = {}
         self.files = len(fragments)
         self.hints: dict[tuple[str, str], str] = {}
+        self.sorted_ids: dict[str, list[str]] = {}  # per kind, for the hints
         self.hint_budget = HINT_BUDGET
 
     def problem(self, path: str, where: tuple[int, int], message: str) -> None:
@@ -118,7 +119,9 @@ class _Linker:
             if self.hint_budget < len(known):
                 return ""
             self.hint_budget -= len(known)
-            self.hints[key] = closest(ref_id, sorted(known))
+            if target not in self.sorted_ids:
+                self.sorted_ids[target] = sorted(known)
+            self.hints[key] = closest(ref_id, self.sorted_ids[target])
         return self.hints[key]
 
     def check_refs(self, kind: str, located: Sequence[Located], prefix: str = "") -> None:
