@@ -16,11 +16,11 @@ def _sanitize_environment() -> None:
         value = os.environ.get(name)
         if value is not None and not (value.isdigit() and int(value) > 0):
             del os.environ[name]
-    # Output is UTF-8 whatever the locale; what cannot be encoded on stderr is escaped.
     # Started with standard error closed (`vrmc ... 2>&-`): messages go nowhere, but a run
     # must still succeed, or fail with its own status, rather than trip over sys.stderr.
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives for the run
+    # Output is UTF-8 whatever the locale; what cannot be encoded on stderr is escaped.
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
