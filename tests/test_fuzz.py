@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import raw_unsafe
-from vrmc_cli import commands, load
-from vrmc_cli.commands import FilterArgs
+from vrmc_cli import load
+from vrmc_cli.commands import invoke
 from vrmc_cli.errors import InvalidCorpus, Problem, UsageError
 from vrmc_cli.link import link
 from vrmc_cli.model import Corpus
@@ -209,16 +209,14 @@ scenarios:
 
 
 RUNS = {
-    "brief": lambda c: commands.brief(c, FilterArgs(), "br"),
-    "timeline": lambda c: commands.timeline(
-        c, FilterArgs(), short=False, reverse=False, limit=None
-    ),
-    "actor": lambda c: commands.actor(c, FilterArgs(), "ac"),
-    "transfers": lambda c: commands.transfers(c, FilterArgs(), ()),
-    "scenarios": lambda c: commands.scenarios(c, FilterArgs()),
-    "sources": lambda c: commands.sources(c, FilterArgs()),
-    "countries": lambda c: commands.countries(c, FilterArgs()),
-    "report": lambda c: commands.report(c, FilterArgs(), cite=True),
+    "brief": lambda c: invoke("brief", c, briefing="br"),
+    "timeline": lambda c: invoke("timeline", c),
+    "actor": lambda c: invoke("actor", c, name="ac"),
+    "transfers": lambda c: invoke("transfers", c),
+    "scenarios": lambda c: invoke("scenarios", c),
+    "sources": lambda c: invoke("sources", c),
+    "countries": lambda c: invoke("countries", c),
+    "report": lambda c: invoke("report", c, cite=True),
 }
 
 

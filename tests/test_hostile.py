@@ -1054,13 +1054,20 @@ def test_path04_nul_in_an_id_is_a_usage_error() -> None:
         assert "\x00" not in result.stderr
 
 
-@pytest.mark.parametrize("text", ["", " ", ESCAPES, HUGE, "[bold]x[/bold]"])
+@pytest.mark.parametrize("text", [ESCAPES, HUGE, "[bold]x[/bold]"])
 def test_search_for_odd_text_finds_nothing_quietly(text: str) -> None:
     proc = run("-b", str(FIXTURE), "search", text)
     assert proc.returncode == 0, proc.err
     no_raw_controls(proc.stdout.decode())
     no_raw_controls(proc.err)
     assert proc.err.startswith("vrmc: note: nothing matches")
+
+
+@pytest.mark.parametrize("text", ["", " ", "\t"])
+def test_search_for_no_words_is_a_usage_error(text: str) -> None:
+    proc = run("-b", str(FIXTURE), "search", text)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.err == "vrmc: error: search: give at least one word to find\n"
 
 
 # --------------------------------------------------------------------------- output streams

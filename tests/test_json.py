@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vrmc_cli.render.data import dumps
+from vrmc_cli.render.as_json import dumps
 
 SCALARS = (
     st.none()

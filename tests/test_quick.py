@@ -13,61 +13,33 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURE, invoke, run_vrmc
 from vrmc_cli import cli, quick
-from vrmc_cli.runner import OWN_PARAMETERS, SHARED_PARAMETERS, State
+from vrmc_cli.commands import FLAG, Spec, names
+from vrmc_cli.commands import spec as commands_spec
+from vrmc_cli.runner import State
 
 GROUP = typer.main.get_command(cli.app)
 MULTI = {"theme", "country", "actor", "category"}
+# Both parsers read the same declarations (commands/): these tests check that they read
+# them alike, by what each hands to runner.execute and by what a run prints.
+SPECS = {name: spec for name in names() if (spec := commands_spec(name)) is not None}
 
 
-def _kind(param: Any) -> str:
-    """How quick.py should read a Click option, from what Typer made of its declaration."""
-    if param.is_flag:
-        return quick.FLAG
-    if param.multiple:
-        return quick.TEXTS
-    if param.type.name == "choice":
-        return quick.FORMAT
-    if param.type.name == "int range":
-        bounds = (param.type.min, param.type.max, param.type.min_open, param.type.max_open)
-        assert not param.type.clamp and bounds in ((1, 6, False, False), (0, None, False, False))
-        return quick.LEVEL if bounds[0] == 1 else quick.COUNT
-    assert param.type.name == "str", param.type.name
-    return quick.TEXT
-
-
-# Options that answer and exit before any command runs: quick.py declines them.
-EAGER = ("help", "version", "install_completion", "show_completion")
-
-
-def _declared(command: Any) -> dict[str, tuple[str, str]]:
-    return {
-        spelling: (p.name, _kind(p))
-        for p in command.params
-        if p.param_type_name == "option" and p.name not in EAGER
-        for spelling in (*p.opts, *p.secondary_opts)
-    }
-
-
-def test_the_group_options_are_typers() -> None:
-    assert _declared(GROUP) == dict(quick.GLOBAL)
-
-
-@pytest.mark.parametrize("name", sorted(OWN_PARAMETERS))
-def test_each_commands_options_and_arguments_are_typers(name: str) -> None:
-    command = GROUP.commands[name]  # type: ignore[attr-defined]
-    assert _declared(command) == {**quick.SHARED, **quick.OWN.get(name, {})}
-    arguments = [(p.name, p.required) for p in command.params if p.param_type_name == "argument"]
-    assert tuple(arguments) == quick.ARGUMENTS.get(name, ())
-    envvars = {p.name: p.envvar for p in command.params if getattr(p, "envvar", None)}
-    assert envvars == {"fmt": quick.FORMAT_ENV}
-    names = [p.name for p in command.params if p.name != "help"]
-    assert names == [*OWN_PARAMETERS[name], *SHARED_PARAMETERS]
+def _declared(spec: Spec) -> dict[str, tuple[str, str]]:
+    return {flag: (o.name, o.kind) for o in spec.all_options for flag in o.flags}
 
 
 def test_validate_and_unknown_commands_are_typers() -> None:
     assert "validate" in GROUP.commands  # type: ignore[attr-defined]
     assert quick.plan(["validate"], {}) is None
     assert quick.plan(["nope"], {}) is None
+
+
+def test_typer_declares_every_command_from_its_specification() -> None:
+    assert sorted(GROUP.commands) == sorted(SPECS)  # type: ignore[attr-defined]
+    for name, spec in SPECS.items():
+        command = GROUP.commands[name]  # type: ignore[attr-defined]
+        params = [p.name for p in command.params if p.name != "help"]
+        assert params == [*(a.name for a in spec.arguments), *(o.name for o in spec.all_options)]
 
 
 # --------------------------------------------------------------------------- the same call
@@ -122,7 +94,7 @@ PLAIN = ["2018", "colombia", "JSON", "Text", "3", " 2", "x y", "motivations"]
 def _pieces(options: dict[str, tuple[str, str]], values: list[str]) -> list[list[str]]:
     pieces: list[list[str]] = []
     for spelling, (_, kind) in options.items():
-        if kind == quick.FLAG:
+        if kind == FLAG:
             pieces += [[spelling]] if values is PLAIN else [[spelling], [spelling + "=x"]]
             continue
         for value in values:
@@ -140,8 +112,8 @@ CLEAN_GLOBAL = [["-b", str(FIXTURE)], ["-b" + str(FIXTURE)], ["--briefings=" + s
 CLEAN_GLOBAL += [["--no-cache"], ["--debug"]]
 GLOBAL_PIECES = [*CLEAN_GLOBAL, ["--version"], ["-h"], ["--debug=1"]]
 ARGUMENT_VALUES = {"brief": "motivations", "actor": "putin", "search": "igla"}
-COMMANDS = [*sorted(OWN_PARAMETERS), "validate", "nope"]
-OPTIONS = {c: _declared(GROUP.commands[c]) for c in OWN_PARAMETERS}  # type: ignore[attr-defined]
+COMMANDS = [*sorted(SPECS), "nope"]
+OPTIONS = {c: _declared(spec) for c, spec in SPECS.items()}
 PIECES = {c: _pieces(o, VALUES) for c, o in OPTIONS.items()}
 CLEAN = {c: _pieces(o, PLAIN) for c, o in OPTIONS.items()}
 
@@ -217,6 +189,7 @@ DECLINED = [
     ["--show-completion", "brief"],
     ["validate"],
     ["timeline", "--limit", "-1"],
+    ["timeline", "--limit", "0"],
     ["timeline", "--limit", "x"],
     ["report", "--heading-level", "7"],
     ["brief", "-f", "pdf"],
@@ -297,7 +270,7 @@ def test_an_interrupt_ends_a_run_alike_on_both_paths(
     terminal echoed ^C on and exits 130, whichever path parsed the command line."""
     from vrmc_cli import runner
 
-    def interrupted(state: State) -> None:
+    def interrupted(state: State) -> None:  # the corpus is loaded by the command's call
         raise KeyboardInterrupt
 
     monkeypatch.setattr(runner, "load", interrupted)

@@ -12,11 +12,10 @@ from rich.console import Console
 from rich.text import Text
 
 from conftest import FIXTURE
-from vrmc_cli import commands
-from vrmc_cli.commands import FilterArgs
+from vrmc_cli.commands import Result, invoke
 from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.render import Options, Output, as_rich
-from vrmc_cli.render.doc import Doc, Table, text_of
+from vrmc_cli.doc import Doc, Table, text_of
+from vrmc_cli.render import Options, as_rich
 from vrmc_cli.textsafe import visible
 
 WIDTHS = (40, 50, 60, 80, 100, 120)
@@ -24,15 +23,14 @@ WIDTHS = (40, 50, 60, 80, 100, 120)
 
 def _tables(root: str) -> list[Table]:
     corpus = load_corpus([root], use_cache=False)
-    args = FilterArgs()
-    outputs: list[Output] = [
-        commands.transfers(corpus, args, ()),
-        commands.actors(corpus, args),
-        commands.sources(corpus, args),
-        commands.themes(corpus, args),
-        commands.countries(corpus, args),
-        commands.timeline(corpus, args, short=True, reverse=False, limit=None),
-        commands.scenarios(corpus, args),
+    outputs: list[Result] = [
+        invoke("transfers", corpus),
+        invoke("actors", corpus),
+        invoke("sources", corpus),
+        invoke("themes", corpus),
+        invoke("countries", corpus),
+        invoke("timeline", corpus, short=True),
+        invoke("scenarios", corpus),
     ]
     return [b for o in outputs for b in o.doc().blocks if isinstance(b, Table)]
 
@@ -72,7 +70,7 @@ def test_a_wide_character_is_never_dropped() -> None:
 
 def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -> None:
     """Blocks nested where the views do not put them today still come out whole."""
-    from vrmc_cli.render.doc import Bullets, Callout, Fields, Item, Para, plain
+    from vrmc_cli.doc import Bullets, Callout, Fields, Item, Para, plain
 
     table = Table(("id", "title"), ((plain("x-1"), plain("a title of some length")),))
     note = Callout("Note", (Para(plain("inside a panel")), Bullets((Item(plain("point")),))))

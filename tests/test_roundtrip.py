@@ -26,10 +26,12 @@ from vrmc_cli.model import (
     TRANSFER_STATUSES,
     Corpus,
 )
-from vrmc_cli.render import data as js
+from vrmc_cli.render.as_json import dumps
+from vrmc_cli.serialize import entries, entry
 
 # Any text a YAML file may hold (no surrogates, no controls but tab and newline, no
-# noncharacters), not blank, as written: leading and trailing spaces included.
+# noncharacters), not blank, as written: leading and trailing spaces included. Not ending in
+# a line break, which is not part of a text (docs/format.md "Text").
 TEXT = st.text(
     st.characters(blacklist_categories=("Cs", "Cc", "Cn"), blacklist_characters="\ufeff").filter(
         lambda c: c not in "\x85"
@@ -37,7 +39,7 @@ TEXT = st.text(
     | st.sampled_from("\n\t"),
     min_size=1,
     max_size=30,
-).filter(lambda s: s.strip() != "")
+).filter(lambda s: s.strip() != "" and not s.endswith("\n"))
 IDS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,4}){0,2}", fullmatch=True)
 CODES = st.from_regex(r"[A-Z]{2}", fullmatch=True)
 DATES = st.builds(
@@ -273,18 +275,18 @@ def printed(corpus: Corpus) -> dict[str, Any]:
     """The whole corpus through vrmc's JSON serialisers, as `--format json` prints entries."""
     document = {
         "version": 1,
-        "topic": js.topic(corpus.topic),
-        "themes": [js.theme(t) for t in corpus.themes],
-        "countries": [js.country(c) for c in corpus.countries],
-        "sources": [js.source(s) for s in corpus.sources],
-        "actors": [js.actor(a) for a in corpus.actors],
-        "events": [js.event(e) for e in corpus.events],
-        "briefings": [js.briefing(b) for b in corpus.briefings],
-        "relations": [js.relation(r) for r in corpus.relations],
-        "transfers": [js.transfer(t) for t in corpus.transfers],
-        "scenarios": [js.scenario(s) for s in corpus.scenarios],
+        "topic": entry("topic", corpus.topic) if corpus.topic else None,
+        "themes": entries("themes", corpus.themes),
+        "countries": entries("countries", corpus.countries),
+        "sources": entries("sources", corpus.sources),
+        "actors": entries("actors", corpus.actors),
+        "events": entries("events", corpus.events),
+        "briefings": entries("briefings", corpus.briefings),
+        "relations": entries("relations", corpus.relations),
+        "transfers": entries("transfers", corpus.transfers),
+        "scenarios": entries("scenarios", corpus.scenarios),
     }
-    return json.loads(js.dumps(document))  # exactly what would be printed
+    return json.loads(dumps(document))  # exactly what would be printed
 
 
 def without_nulls(value: Any) -> Any:

@@ -45,8 +45,7 @@ def main() -> None:
         return
     # One command, then exit: no cyclic collection for the rest of the run. The corpus and
     # what is rendered from it are many small objects in no cycle; the collector would walk
-    # them over and over to free nothing (a quarter of a warm run on 100,000 events), and
-    # reference counting frees every temporary anyway.
+    # them over and over to free nothing, and reference counting frees every temporary.
     gc.disable()
     try:
         # The common commands run without Typer (quick.py); everything else goes through it.

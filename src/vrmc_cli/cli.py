@@ -6,7 +6,6 @@ Running a command is runner.py's job; quick.py runs the common ones without Type
 from __future__ import annotations
 
 import copy
-import functools
 import inspect
 import os
 import sys
@@ -16,22 +15,22 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__, quick
-from .errors import InvalidCorpus, VrmcError
-from .render import Format
-from .runner import (
-    OWN_PARAMETERS,
-    SHARED_PARAMETERS,
-    State,
-    emit,
-    env_on,
-    execute,
-    fail,
-    guarded,
-    interrupted,
-    load,
-    make_state,
-    report_invalid,
+from .commands import (
+    COUNT,
+    FLAG,
+    FORMAT,
+    FORMAT_ENV,
+    GLOBAL_OPTIONS,
+    LEVEL,
+    TEXTS,
+    Argument,
+    Option,
+    Spec,
+    names,
+    spec,
 )
+from .formats import Format
+from .runner import State, emit, env_on, execute, guarded, load, make_state
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -91,124 +90,72 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
     return complete
 
 
-# --------------------------------------------------------------------------- shared options
-
-ThemeOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--theme",
-        "-t",
-        metavar="THEME",
-        help="Keep items tagged with this theme or any theme below it (repeat: any of them).",
-        autocompletion=_complete("theme"),
-    ),
-]
-CountryOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--country",
-        "-c",
-        metavar="COUNTRY",
-        help="Keep items about this country: code, name or alias, any case or accents (repeat: any"
-        " of them). An item's actors count too.",
-        autocompletion=_complete("country"),
-    ),
-]
-ActorOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--actor",
-        "-a",
-        metavar="ACTOR",
-        help="Keep items naming this actor: id, name or alias (repeat: any of them).",
-        autocompletion=_complete("actor"),
-    ),
-]
-SinceOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--since",
-        metavar="DATE",
-        help="Keep items whose dates reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
-    ),
-]
-UntilOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--until", metavar="DATE", help="Keep items whose dates reach back to DATE or earlier."
-    ),
-]
-FormatOpt = Annotated[
-    Format | None,
-    typer.Option(
-        "--format",
-        "-f",
-        envvar="VRMC_FORMAT",
-        case_sensitive=False,
-        help="Output format. Default: rich on a terminal, text otherwise.",
-    ),
-]
-HeadingOpt = Annotated[
-    int,
-    typer.Option(
-        "--heading-level",
-        min=1,
-        max=6,
-        metavar="N",
-        help="With --format markdown: the level of the top heading, to nest the output in a "
-        "larger document.",
-    ),
-]
-NoPagerOpt = Annotated[
-    bool, typer.Option("--no-pager", help="Never pipe long terminal output through a pager.")
-]
+# --------------------------------------------------------------------------- declarations
 
 
-# Every listing command takes these, spelled the same way, after its own (runner.py names
-# them; quick.py parses them too).
-_SHARED: dict[str, tuple[Any, Any]] = {
-    "theme": (ThemeOpt, None),
-    "country": (CountryOpt, None),
-    "actor": (ActorOpt, None),
-    "since": (SinceOpt, None),
-    "until": (UntilOpt, None),
-    "fmt": (FormatOpt, None),
-    "heading_level": (HeadingOpt, 1),
-    "no_pager": (NoPagerOpt, False),
-}
-assert tuple(_SHARED) == SHARED_PARAMETERS  # noqa: S101 - a typo here is a bug at import
+def _parameter(option: Option) -> inspect.Parameter:
+    """A command-line option as Typer reads it: an annotated keyword parameter."""
+    extra: dict[str, Any] = {"help": option.help}
+    if option.metavar:
+        extra["metavar"] = option.metavar
+    if option.complete:
+        extra["autocompletion"] = _complete(option.complete)
+    hint: Any
+    if option.kind == FLAG:
+        hint = bool
+    elif option.kind == TEXTS:
+        hint = list[str] | None
+    elif option.kind == FORMAT:
+        hint = Format | None
+        extra.update(envvar=FORMAT_ENV, case_sensitive=False)
+    elif option.kind == LEVEL:
+        hint = int
+        extra.update(min=1, max=6)
+    elif option.kind == COUNT:
+        hint = int | None
+        extra.update(min=option.minimum)
+    else:
+        hint = str | None
+    annotation = Annotated[hint, typer.Option(*option.flags, **extra)]
+    return inspect.Parameter(
+        option.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=option.default
+    )
 
-Command = Callable[..., None]
+
+def _argument(argument: Argument) -> inspect.Parameter:
+    extra: dict[str, Any] = {"metavar": argument.metavar, "help": argument.help}
+    if argument.complete:
+        extra["autocompletion"] = _complete(argument.complete)
+    hint: Any = list[str] | None if argument.many else str if argument.required else str | None
+    annotation = Annotated[hint, typer.Argument(**extra)]
+    default = inspect.Parameter.empty if argument.required else None
+    return inspect.Parameter(
+        argument.name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default
+    )
 
 
-def listing(name: str, *, epilog: str) -> Callable[[Command], Command]:
-    """Register a command that takes the shared filter and output options.
+def _epilog(examples: Sequence[str]) -> str:
+    # "\b" keeps Click from rewrapping the paragraph: one example a line.
+    return "\b\nExamples:\n" + "\n".join(f"  {e}" for e in examples)
 
-    The decorated function declares only the command's own parameters (its help comes from
-    its docstring); running it is `runner.execute(name, ...)` with those and the shared ones.
-    """
 
-    def register(declared: Command) -> Command:
-        own = list(inspect.signature(declared, eval_str=True).parameters.values())
-        if tuple(p.name for p in own) != OWN_PARAMETERS[name]:
-            raise TypeError(f"{name}: parameters differ from runner.OWN_PARAMETERS")
-        shared = [
-            inspect.Parameter(key, inspect.Parameter.KEYWORD_ONLY, annotation=hint, default=default)
-            for key, (hint, default) in _SHARED.items()
-        ]
-        context = inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context)
+def add_command(spec: Spec) -> None:
+    """Declare a command to Typer from its specification; running it is runner.execute."""
+    name = spec.name
 
-        @functools.wraps(declared)
-        def command(ctx: typer.Context, **params: Any) -> None:
-            execute(_state(ctx), name, params)
+    def command(ctx: typer.Context, **params: Any) -> None:
+        execute(_state(ctx), name, params)
 
-        parameters = [context, *(p.replace(kind=p.KEYWORD_ONLY) for p in own), *shared]
-        command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
-        command.__annotations__ = {p.name: p.annotation for p in parameters}
-        app.command(name=name, epilog=epilog)(command)
-        return declared
-
-    return register
+    parameters = [
+        inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context),
+        *(_argument(a) for a in spec.arguments),
+        *(_parameter(o) for o in spec.all_options),
+    ]
+    command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__doc__ = spec.help
+    command.__name__ = name
+    app.command(name=name, epilog=_epilog(spec.examples))(command)
 
 
 # --------------------------------------------------------------------------- app and commands
@@ -220,220 +167,51 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
-@app.callback()
-def main(
-    ctx: typer.Context,
-    briefings: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--briefings",
-            "-b",
-            metavar="DIR",
-            help="A corpus folder (repeat to merge several). Default: $VRMC_BRIEFINGS "
-            "(os.pathsep-separated), else the bundled corpus.",
-        ),
-    ] = None,
-    no_cache: Annotated[
-        bool,
-        typer.Option(
-            "--no-cache",
-            help="Parse every file; neither read nor write the cache (also VRMC_NO_CACHE=1).",
-        ),
-    ] = False,
-    debug: Annotated[
-        bool,
-        typer.Option("--debug", help="Show a traceback for internal errors (also VRMC_DEBUG=1)."),
-    ] = False,
-    version: Annotated[
+def main(ctx: typer.Context, **params: Any) -> None:
+    ctx.obj = make_state(params["briefings"], params["no_cache"], params["debug"])
+
+
+_VERSION = inspect.Parameter(
+    "version",
+    inspect.Parameter.KEYWORD_ONLY,
+    annotation=Annotated[
         bool,
         typer.Option(
             "--version", callback=_version, is_eager=True, help="Show the version and exit."
         ),
-    ] = False,
-) -> None:
-    ctx.obj = make_state(briefings, no_cache, debug)
-
-
-@listing(
-    "brief",
-    epilog="Examples: vrmc brief | vrmc brief motivations | vrmc brief motiv -c colombia "
-    "-f markdown",
-)
-def brief(
-    briefing: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ID]",
-            help="Briefing id, or a unique prefix of one (any case).",
-            autocompletion=_complete("briefing"),
-        ),
-    ] = None,
-) -> None:
-    """A briefing, bottom line first; without ID, the list of briefings.
-
-    Filters keep only the key judgments and points that match.
-    """
-
-
-@listing(
-    "timeline",
-    epilog="Examples: vrmc timeline --country colombia --since 2018 | "
-    "vrmc timeline --short --reverse --limit 10",
-)
-def timeline(
-    short: Annotated[bool, typer.Option("--short", help="One line per event.")] = False,
-    reverse: Annotated[bool, typer.Option("--reverse", help="Newest first.")] = False,
-    limit: Annotated[
-        int | None, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N events.")
-    ] = None,
-) -> None:
-    """Dated events in order, each at its real precision, with countries and sources."""
-
-
-@listing("actors", epilog="Examples: vrmc actors | vrmc actors --country russia -f csv")
-def actors() -> None:
-    """People, states and organisations: name, kind, country and current role."""
-
-
-@listing(
-    "actor",
-    epilog="Examples: vrmc actor vladimir-putin | vrmc actor chávez | "
-    "vrmc actor rosoboron --since 2019",
-)
-def actor(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="ID-OR-NAME",
-            help="Actor id, name, alias, or a unique prefix.",
-            autocompletion=_complete("actor"),
-        ),
     ],
-) -> None:
-    """One actor: summary, roles over time, stance, relations, events and briefing points."""
-
-
-@listing(
-    "transfers",
-    epilog="Examples: vrmc transfers | vrmc transfers --category aircraft "
-    "--since 2006 --until 2009 -f csv",
+    default=False,
 )
-def transfers(
-    category: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--category",
-            metavar="CATEGORY",
-            help="Keep this category (repeat: any of them).",
-            autocompletion=_complete("category"),
-        ),
-    ] = None,
-) -> None:
-    """The arms-transfer register, with totals by category and status.
-
-    --country matches the supplier or the recipient; dates filter on the order date.
-    """
+_GROUP = [
+    inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context),
+    *(_parameter(o) for o in GLOBAL_OPTIONS),
+    _VERSION,
+]
+main.__signature__ = inspect.Signature(_GROUP)  # type: ignore[attr-defined]
+main.__annotations__ = {p.name: p.annotation for p in _GROUP}
+app.callback()(main)
 
 
-@listing("scenarios", epilog="Examples: vrmc scenarios | vrmc scenarios -f markdown")
-def scenarios() -> None:
-    """Outlook scenarios: likelihood, horizon, drivers and indicators to watch."""
-
-
-@listing("themes", epilog="Examples: vrmc themes | vrmc themes --country colombia")
-def themes() -> None:
-    """The theme tree, with how many events and points each theme (and its subtree) holds."""
-
-
-@listing("countries", epilog="Examples: vrmc countries | vrmc countries -f json")
-def countries() -> None:
-    """Countries with their aliases and how many events, actors and transfers involve each."""
-
-
-@listing("sources", epilog="Examples: vrmc sources | vrmc sources --country colombia -f csv")
-def sources() -> None:
-    """Sources with their reliability and how many items cite each.
-
-    With filters: only the sources cited by the events, points and transfers that match.
-    """
-
-
-@listing(
-    "search",
-    epilog="Examples: vrmc search igla | vrmc search 'tu-160' -c colombia | vrmc search bogota",
-)
-def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to find (all of them).")],
-) -> None:
-    """Full-text search across every text field, ignoring case and accents."""
-
-
-@listing(
-    "report",
-    epilog="Examples: vrmc report --format markdown > brief.md | "
-    "vrmc report -c colombia --cite -f html > colombia.html",
-)
-def report(
-    cite: Annotated[
-        bool,
-        typer.Option(
-            "--cite",
-            help="Attach numbered source references to points and events (footnotes in Markdown).",
-        ),
-    ] = False,
-) -> None:
-    """The whole briefing document: briefings, timeline, actors, arms register, scenarios
-    and a numbered bibliography."""
-
-
-@app.command(epilog="Examples: vrmc validate | vrmc validate ~/my-corpus")
-def validate(
-    ctx: typer.Context,
-    paths: Annotated[
-        list[str] | None,
-        typer.Argument(
-            metavar="[PATH]...", help="Corpus folders to check (default: the corpus in use)."
-        ),
-    ] = None,
-    fmt: FormatOpt = None,
-) -> None:
-    """Check a corpus against the topic-file format: a summary, or every problem found."""
-    from .commands import summary_counts
-
-    state = _state(ctx)
-    if paths:
-        state = State(roots=tuple(paths), use_cache=state.use_cache, debug=state.debug)
-    try:
-        counts = summary_counts(load(state))
-    except InvalidCorpus as exc:
-        report_invalid(exc)
-    except VrmcError as exc:
-        fail(str(exc), exc.status)
-    except KeyboardInterrupt:  # as runner.execute does, before Typer silences it
-        interrupted()
-    if fmt is Format.json:
-        from .render.data import dumps
-
-        emit(dumps({"valid": True, "counts": counts}))
-    else:
-        emit("ok: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
+for _name in names():
+    _spec = spec(_name)
+    if _spec is not None:
+        add_command(_spec)
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:
     """The app, holding only the command that `argv` runs when that is certain.
 
-    Typer turns every command into a Click command before it parses anything (reading its
-    signature, evaluating its annotations: about 3 ms a command, a quarter of start-up).
-    Only the command being run is needed. When the group itself may have to answer (its
-    help, --version, a missing or unknown command name, shell completion), the whole app is
-    used, so every output stays the same.
+    Typer turns every command into a Click command before it parses anything, which costs
+    start-up time (docs/performance.md); only the command being run is needed. When the
+    group itself may have to answer (its help, --version, a missing or unknown command
+    name, shell completion), the whole app is used, so every output stays the same.
     """
     if any(name.startswith("_VRMC_COMPLETE") for name in os.environ):
         return app
     name = None
     args = iter(argv)
     for arg in args:
-        # The group's options (quick.GLOBAL, checked against this app by test_quick.py).
+        # The group's options (the same declarations the app is built from).
         option = quick.GLOBAL.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
         if option is None:
             if arg.startswith("-b") and not arg.startswith("--"):
@@ -441,7 +219,7 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
             if not arg.startswith("-"):
                 name = arg
             break
-        if option[1] != quick.FLAG and "=" not in arg:
+        if option.kind != FLAG and "=" not in arg:
             next(args, None)
     chosen = [
         info

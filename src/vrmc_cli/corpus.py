@@ -37,6 +37,11 @@ def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
     from .files import discover
 
     files, problems = discover(roots)
+    if not files and not problems:
+        from .errors import CorpusError
+        from .textsafe import quote
+
+        raise CorpusError("no topic files (*.yaml, *.yml) in " + ", ".join(map(quote, roots)))
     if use_cache:
         from .cache import load_with_cache
 

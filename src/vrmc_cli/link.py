@@ -3,64 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from .errors import InvalidCorpus, Problem
+from .kinds import KEYED, KIND, KINDS, Kind, references
 from .load import Fragment, Record, Ref, closest
 from .model import (
-    Actor,
-    Briefing,
     Corpus,
-    Country,
-    Event,
-    KeyJudgment,
-    Point,
-    Relation,
-    Role,
-    Scenario,
-    Section,
-    Source,
-    Theme,
-    Topic,
-    Transfer,
 )
 from .textsafe import quote
 
-ID_KINDS = ("themes", "actors", "events", "briefings", "sources", "transfers", "scenarios")
-NOUNS = {
-    "themes": "theme",
-    "actors": "actor",
-    "events": "event",
-    "briefings": "briefing",
-    "sources": "source",
-    "transfers": "transfer",
-    "scenarios": "scenario",
-    "countries": "country",
-}
-# Which kind each reference field points at, per kind of record.
-TAG_FIELDS = {
-    "themes": "themes",
-    "countries": "countries",
-    "actors": "actors",
-    "sources": "sources",
-}
-REF_FIELDS: dict[str, dict[str, str]] = {
-    "themes": {"parent": "themes"},
-    "actors": {"country": "countries", "themes": "themes", "sources": "sources"},
-    "events": TAG_FIELDS,
-    "briefings": {"themes": "themes", "see_also": "briefings", "sources": "sources"},
-    "judgment": {**TAG_FIELDS, "basis": "events"},
-    "point": TAG_FIELDS,
-    "relations": {"from": "actors", "to": "actors", "sources": "sources"},
-    "transfers": {"supplier": "countries", "recipient": "countries", "sources": "sources"},
-    "scenarios": {"themes": "themes", "countries": "countries"},
-}
+ID_KINDS = tuple(k.name for k in KEYED if k.key == "id")
+NOUNS = {k.name: k.noun for k in KINDS}
+# Which kind each reference field points at, per kind of record (kinds.py declares them).
+REF_FIELDS: dict[str, dict[str, str]] = {k.name: refs for k in KINDS if (refs := references(k))}
 
 Located = tuple[str, Record]  # (file path as shown, record)
-# How many known ids the "did you mean" hints of one run may compare an unknown one with.
-# difflib takes up to 20 µs a comparison of similar ids: thousands of misspelt references
-# to thousands of actors (after a rename) took minutes. Past the budget the problems are
-# still all reported, without hints.
+# How many known ids the "did you mean" hints of one run may compare an unknown one with:
+# thousands of misspelt references to thousands of actors (after a rename) must not take
+# minutes. Past the budget the problems are still all reported, without hints.
 HINT_BUDGET = 200_000
 
 
@@ -92,8 +53,8 @@ class _Linker:
                 record["@"],
                 f"a corpus has at most one topic; the first is at {first_path}:{first['@'][0]}",
             )
-        for kind in (*ID_KINDS, "countries"):
-            key = "code" if kind == "countries" else "id"
+        for keyed in KEYED:
+            kind, key = keyed.name, keyed.key or ""
             seen: dict[str, Located] = {}
             for path, record in self.records.get(kind, []):
                 value = record.get(key)
@@ -163,8 +124,7 @@ class _Linker:
         themes = self.index["themes"]
         reported: set[str] = set()
         # Themes whose ancestry is known (it ends at a root or in a cycle): a walk stops at
-        # them, so the check is linear however long the chains (a quadratic walk took
-        # minutes on a few thousand chained themes).
+        # them, so the check is linear however long the chains.
         settled: set[str] = set()
         for theme_id, (_, record) in themes.items():
             chain = [theme_id]
@@ -192,174 +152,112 @@ class _Linker:
     # -- building --------------------------------------------------------------------------
 
     def build(self) -> Corpus:
-        sources = {r["id"]: _source(r) for _, r in self.records.get("sources", [])}
-        countries = {r["code"]: _country(r) for _, r in self.records.get("countries", [])}
-        themes: dict[str, Theme] = {}
-        theme_records = {r["id"]: r for _, r in self.records.get("themes", [])}
-
-        for theme_id in theme_records:
-            # Parents before children, without recursion: a chain of themes may be longer
-            # than Python's recursion limit. (Cycles were refused by check_theme_cycles.)
-            chain = [theme_id]
-            while chain[-1] not in themes and "parent" in theme_records[chain[-1]]:
-                chain.append(theme_records[chain[-1]]["parent"][0])
-            for pending in reversed(chain):
-                if pending not in themes:
-                    r = theme_records[pending]
-                    parent = themes[r["parent"][0]] if "parent" in r else None
-                    themes[pending] = Theme(r["id"], r["title"], r.get("description"), parent)
-
-        def many(table: dict[str, Any], refs: tuple[Ref, ...] | None) -> tuple[Any, ...]:
-            return tuple([table[ref[0]] for ref in refs]) if refs else ()
-
-        actors: dict[str, Actor] = {}
-        for _, r in self.records.get("actors", []):
-            actors[r["id"]] = Actor(
-                id=r["id"],
-                name=r["name"],
-                kind=r["kind"],
-                country=countries[r["country"][0]] if "country" in r else None,
-                aliases=r.get("aliases", ()),
-                roles=tuple(
-                    Role(x["title"], x.get("from"), x.get("to")) for x in r.get("roles", ())
-                ),
-                summary=r.get("summary"),
-                stance=r.get("stance"),
-                themes=many(themes, r.get("themes")),
-                sources=many(sources, r.get("sources")),
-            )
-
-        def tags(r: Record) -> dict[str, Any]:
-            return {
-                "themes": many(themes, r.get("themes")),
-                "countries": many(countries, r.get("countries")),
-                "actors": many(actors, r.get("actors")),
-                "sources": many(sources, r.get("sources")),
-            }
-
-        events: dict[str, Event] = {}
-        for _, r in self.records.get("events", []):
-            events[r["id"]] = Event(
-                id=r["id"],
-                date=r["date"],
-                end=r.get("end"),
-                circa=r.get("circa", False),
-                display_date=r.get("display_date"),
-                title=r["title"],
-                summary=r.get("summary"),
-                confidence=r.get("confidence"),
-                **tags(r),
-            )
-
-        briefings: list[Briefing] = []
-        for _, r in self.records.get("briefings", []):
-            own = many(themes, r["themes"])
-            briefings.append(
-                Briefing(
-                    id=r["id"],
-                    title=r["title"],
-                    summary=r["summary"],
-                    themes=own,
-                    key_judgments=tuple(
-                        KeyJudgment(
-                            text=j["text"],
-                            likelihood=j.get("likelihood"),
-                            confidence=j.get("confidence"),
-                            basis=many(events, j.get("basis")),
-                            inherited_themes=own,
-                            **tags(j),
-                        )
-                        for j in r.get("key_judgments", ())
-                    ),
-                    sections=tuple(
-                        Section(
-                            s["heading"],
-                            tuple(
-                                Point(
-                                    text=p["text"],
-                                    confidence=p.get("confidence"),
-                                    inherited_themes=own,
-                                    **tags(p),
-                                )
-                                for p in s["points"]
-                            ),
-                        )
-                        for s in r["sections"]
-                    ),
-                    see_also_ids=tuple(ref[0] for ref in r.get("see_also", ())),
-                    sources=many(sources, r.get("sources")),
-                )
-            )
-
-        relations = tuple(
-            Relation(
-                source=actors[r["from"][0]],
-                target=actors[r["to"][0]],
-                kind=r["kind"],
-                since=r.get("since"),
-                until=r.get("until"),
-                summary=r.get("summary"),
-                sources=many(sources, r.get("sources")),
-            )
-            for _, r in self.records.get("relations", [])
-        )
-        transfers = tuple(
-            Transfer(
-                id=r["id"],
-                supplier=countries[r["supplier"][0]],
-                recipient=countries[r["recipient"][0]],
-                designation=r["designation"],
-                category=r["category"],
-                description=r.get("description"),
-                ordered=r.get("ordered"),
-                delivered_from=r.get("delivered_from"),
-                delivered_to=r.get("delivered_to"),
-                quantity_ordered=r.get("quantity_ordered"),
-                quantity_delivered=r.get("quantity_delivered"),
-                value_usd=r.get("value_usd"),
-                status=r.get("status"),
-                sources=many(sources, r.get("sources")),
-                notes=r.get("notes"),
-            )
-            for _, r in self.records.get("transfers", [])
-        )
-        scenarios = tuple(
-            Scenario(
-                id=r["id"],
-                title=r["title"],
-                summary=r["summary"],
-                likelihood=r.get("likelihood"),
-                horizon=r.get("horizon"),
-                drivers=r.get("drivers", ()),
-                indicators=r.get("indicators", ()),
-                themes=many(themes, r.get("themes")),
-                countries=many(countries, r.get("countries")),
-            )
-            for _, r in self.records.get("scenarios", [])
-        )
+        tables: dict[str, dict[str, Any]] = {}
+        built: dict[str, list[Any]] = {}
+        # Kinds in the order their references need them; a theme's parent before the theme.
+        for name in ("sources", "countries", "themes", "actors", "events", "briefings"):
+            kind = KIND[name]
+            records = [r for _, r in self.records.get(name, [])]
+            if name == "themes":
+                records = _parents_first(records)
+            table = tables.setdefault(name, {})
+            entries = built.setdefault(name, [])
+            for r in records:
+                entry = _Builder.make(kind, r, tables, ())
+                table[r[kind.key or "id"]] = entry
+                entries.append(entry)
+        for name in ("relations", "transfers", "scenarios"):
+            kind = KIND[name]
+            built[name] = [
+                _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
+            ]
         topic_records = self.records.get("topic", [])
-        topic = None
-        if topic_records:
-            t = topic_records[0][1]
-            topic = Topic(t["title"], t.get("subtitle"), t.get("summary"), t.get("as_of"))
-        briefing_index = {b.id: b for b in briefings}
+        topic = (
+            _Builder.make(KIND["topic"], topic_records[0][1], tables, ()) if topic_records else None
+        )
+        themes = tables.get("themes", {})
+        theme_order = [r["id"] for _, r in self.records.get("themes", [])]
+        actors = tables.get("actors", {})
+        events = tables.get("events", {})
         return Corpus(
             topic=topic,
-            themes=tuple(themes[i] for i in theme_records),
-            countries=tuple(countries.values()),
+            themes=tuple(themes[i] for i in theme_order),
+            countries=tuple(built["countries"]),
             actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
             events=tuple(sorted(events.values(), key=lambda e: (e.date.key, e.id))),
-            briefings=tuple(briefings),
-            sources=tuple(sources.values()),
-            relations=relations,
-            transfers=transfers,
-            scenarios=scenarios,
+            briefings=tuple(built["briefings"]),
+            sources=tuple(built["sources"]),
+            relations=tuple(built["relations"]),
+            transfers=tuple(built["transfers"]),
+            scenarios=tuple(built["scenarios"]),
             files=self.files,
             theme_by_id=themes,
             actor_by_id=actors,
-            briefing_by_id=briefing_index,
-            country_by_code=countries,
+            briefing_by_id=tables.get("briefings", {}),
+            country_by_code=tables.get("countries", {}),
         )
+
+
+def _parents_first(records: list[Record]) -> list[Record]:
+    """Themes ordered so that each parent comes before its children, without recursion: a
+    chain of themes may be longer than Python's recursion limit (cycles were refused)."""
+    by_id = {r["id"]: r for r in records}
+    done: set[str] = set()
+    out: list[Record] = []
+    for theme_id in by_id:
+        chain = [theme_id]
+        while chain[-1] not in done and "parent" in by_id[chain[-1]]:
+            chain.append(by_id[chain[-1]]["parent"][0])
+        for pending in reversed(chain):
+            if pending not in done:
+                done.add(pending)
+                out.append(by_id[pending])
+    return out
+
+
+class _Builder:
+    """Model entries made from checked records by their kinds' declarations."""
+
+    # Per kind: (field name, model attribute, how the value is converted).
+    plans: ClassVar[dict[str, tuple[tuple[str, str, str, str | None], ...]]] = {}
+
+    @classmethod
+    def plan(cls, kind: Kind) -> tuple[tuple[str, str, str, str | None], ...]:
+        if kind.name not in cls.plans:
+            steps = []
+            for f in kind.fields:
+                how = "ids" if f.ids else f.type
+                if how not in ("ref", "refs", "refs1", "ids", "entries", "points"):
+                    how = "value"
+                steps.append((f.name, f.attribute, how, f.target))
+            cls.plans[kind.name] = tuple(steps)
+        return cls.plans[kind.name]
+
+    @classmethod
+    def make(
+        cls, kind: Kind, r: Record, tables: dict[str, dict[str, Any]], inherited: tuple[Any, ...]
+    ) -> Any:
+        values: dict[str, Any] = {}
+        for name, attr, how, target in cls.plan(kind):
+            value = r.get(name)
+            if value is None:
+                continue
+            if how == "value":
+                values[attr] = value
+            elif how == "ref":
+                values[attr] = tables[target or ""][value[0]]
+            elif how == "ids":
+                values[attr] = tuple([ref[0] for ref in value])
+            elif how in ("refs", "refs1"):
+                table = tables[target or ""]
+                values[attr] = tuple([table[ref[0]] for ref in value])
+            else:  # nested entries; a briefing's themes pass down to its points (FORMAT.md)
+                sub = KIND[target or ""]
+                passed = values.get("themes", inherited) if kind.name == "briefings" else inherited
+                values[attr] = tuple([cls.make(sub, x, tables, passed) for x in value])
+        if kind.name in ("point", "judgment"):
+            values["inherited_themes"] = inherited
+        return kind.model(**values)
 
 
 def link(fragments: Sequence[Fragment], problems: Sequence[Problem] = ()) -> Corpus:
@@ -374,19 +272,3 @@ def link(fragments: Sequence[Fragment], problems: Sequence[Problem] = ()) -> Cor
     if linker.problems:
         raise InvalidCorpus(linker.problems)
     return linker.build()
-
-
-def _source(r: Record) -> Source:
-    return Source(
-        id=r["id"],
-        title=r["title"],
-        publisher=r.get("publisher"),
-        url=r.get("url"),
-        published=r.get("published"),
-        kind=r.get("kind"),
-        reliability=r.get("reliability"),
-    )
-
-
-def _country(r: Record) -> Country:
-    return Country(r["code"], r["name"], r.get("aliases", ()), r.get("region"))

@@ -16,21 +16,10 @@ from typing import Any
 from .dates import PartialDate, parse_date
 from .errors import Problem
 from .files import TopicFile, read_file
-from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
+from .kinds import KIND, KINDS, LIST_KEYS, Field
 from .record import field, record
 from .textsafe import quote, shorten
 
-LIST_KEYS = (
-    "themes",
-    "countries",
-    "actors",
-    "events",
-    "briefings",
-    "sources",
-    "relations",
-    "transfers",
-    "scenarios",
-)
 TOP_KEYS = ("version", "topic", *LIST_KEYS)
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -67,9 +56,8 @@ class Fragment:
 # --------------------------------------------------------------------------- YAML
 
 
-# Each composed node costs about 300 bytes: 16 MiB of `- a` lines would make four million of
-# them and need 1.3 GB. A million (about 330 MB, 2 s with libyaml) is far beyond any real
-# topic file.
+# Each composed node costs memory: 16 MiB of `- a` lines would make four million of them
+# and need more than a gigabyte. A million is far beyond any real topic file.
 MAX_NODES = 1_000_000
 
 
@@ -119,9 +107,8 @@ def _composer_classes() -> tuple[type[Any], ...]:
 
                 # libyaml calls resolve() for every untagged node. BaseResolver has no
                 # implicit and no path resolvers, so its answer is always the default tag of
-                # the node's kind: given without the bookkeeping (a fifth of the time spent
-                # composing). An attribute of the instance, not a method: found without
-                # binding, and counting in C (another tenth).
+                # the node's kind: given without the bookkeeping, as an attribute of the
+                # instance (found without binding), counting in C.
                 def resolve(kind: type[Any], value: Any, implicit: Any) -> str:
                     if next(count) > MAX_NODES:
                         raise TooManyNodes
@@ -429,7 +416,7 @@ class _Checker:
         if value is not None and not _has_text(value):
             self.problem(node, f"{what}: must not be empty")
             return None
-        return value
+        return value.rstrip("\n") if value is not None else None
 
     def text_list(self, node: Any, what: str) -> tuple[str, ...] | None:
         items = self.sequence(node, what)
@@ -691,21 +678,14 @@ class FieldSpec:
     refs: re.Pattern[str] | None = None
 
 
-def _req(read: Reader) -> FieldSpec:
-    return FieldSpec(read, required=True, plain=_PLAIN.get(read), refs=_REFS.get(read))
-
-
-def _opt(read: Reader) -> FieldSpec:
-    return FieldSpec(read, plain=_PLAIN.get(read), refs=_REFS.get(read))
-
-
 def _has_text(value: str) -> bool:
     """What `value.strip()` being non-empty says, without making the stripped copy."""
     return bool(value) and not value.isspace()
 
 
 def _plain_text(value: str) -> str | None:
-    return value if _has_text(value) else None
+    # A block scalar (`>` or `|`) ends with a line break that is not part of the text.
+    return value.rstrip("\n") if _has_text(value) else None
 
 
 def _matching(pattern: re.Pattern[str]) -> Plain:
@@ -848,137 +828,53 @@ def _points(c: _Checker, n: Any, w: str) -> Any:
     return tuple(out)
 
 
-_CONFIDENCE = _one_of(CONFIDENCES)
-_LIKELIHOOD = _one_of(LIKELIHOODS)
-_TAGS = {
-    "themes": _opt(_refs_id),
-    "countries": _opt(_refs_code),
-    "actors": _opt(_refs_id),
-    "sources": _opt(_refs_id),
-}
+_CHOICES: dict[tuple[str, ...], Reader] = {}
 
+
+def _reader(f: Field) -> Reader:
+    """The reader of a declared field (kinds.py)."""
+    by_code = f.target == "countries"
+    if f.type == "choice":
+        if f.choices not in _CHOICES:
+            _CHOICES[f.choices] = _one_of(f.choices)
+        return _CHOICES[f.choices]
+    if f.type == "ref":
+        return _ref_code if by_code else _ref_id
+    if f.type == "refs":
+        return _refs_code if by_code else _refs_id
+    if f.type == "entries":
+        return _sub_entries(f.target or "")
+    return {
+        "text": _text,
+        "texts": _texts,
+        "date": _date,
+        "bool": _bool,
+        "int": _int,
+        "number": _number,
+        "id": _id,
+        "kebab": _kebab,
+        "code": _code,
+        "refs1": _refs_id_nonempty,
+        "points": _points,
+    }[f.type]
+
+
+def _spec(f: Field) -> FieldSpec:
+    read = _reader(f)
+    return FieldSpec(read, required=f.required, plain=_PLAIN.get(read), refs=_REFS.get(read))
+
+
+# Each kind's fields, in format order (kinds.py declares them).
 SPECS: dict[str, dict[str, FieldSpec]] = {
-    "topic": {
-        "title": _req(_text),
-        "subtitle": _opt(_text),
-        "summary": _opt(_text),
-        "as_of": _opt(_date),
-    },
-    "themes": {
-        "id": _req(_id),
-        "title": _req(_text),
-        "description": _opt(_text),
-        "parent": _opt(_ref_id),
-    },
-    "countries": {
-        "code": _req(_code),
-        "name": _req(_text),
-        "aliases": _opt(_texts),
-        "region": _opt(_text),
-    },
-    "role": {"title": _req(_text), "from": _opt(_date), "to": _opt(_date)},
-    "actors": {
-        "id": _req(_id),
-        "name": _req(_text),
-        "kind": _req(_one_of(ACTOR_KINDS)),
-        "country": _opt(_ref_code),
-        "aliases": _opt(_texts),
-        "roles": _opt(_sub_entries("role")),
-        "summary": _opt(_text),
-        "stance": _opt(_text),
-        "themes": _opt(_refs_id),
-        "sources": _opt(_refs_id),
-    },
-    "events": {
-        "id": _req(_id),
-        "date": _req(_date),
-        "end": _opt(_date),
-        "circa": _opt(_bool),
-        "display_date": _opt(_text),
-        "title": _req(_text),
-        "summary": _opt(_text),
-        "themes": _req(_refs_id_nonempty),
-        "countries": _opt(_refs_code),
-        "actors": _opt(_refs_id),
-        "sources": _opt(_refs_id),
-        "confidence": _opt(_CONFIDENCE),
-    },
-    "point": {"text": _req(_text), **_TAGS, "confidence": _opt(_CONFIDENCE)},
-    "judgment": {
-        "text": _req(_text),
-        "likelihood": _opt(_LIKELIHOOD),
-        "confidence": _opt(_CONFIDENCE),
-        "basis": _opt(_refs_id),
-        **_TAGS,
-    },
-    "section": {"heading": _req(_text), "points": _req(_points)},
-    "briefings": {
-        "id": _req(_id),
-        "title": _req(_text),
-        "summary": _req(_text),
-        "themes": _req(_refs_id_nonempty),
-        "key_judgments": _opt(_sub_entries("judgment")),
-        "sections": _req(_sub_entries("section")),
-        "see_also": _opt(_refs_id),
-        "sources": _opt(_refs_id),
-    },
-    "sources": {
-        "id": _req(_id),
-        "title": _req(_text),
-        "publisher": _opt(_text),
-        "url": _opt(_text),
-        "published": _opt(_date),
-        "kind": _opt(_text),
-        "reliability": _opt(_one_of(RELIABILITIES)),
-    },
-    "relations": {
-        "from": _req(_ref_id),
-        "to": _req(_ref_id),
-        "kind": _req(_kebab),
-        "since": _opt(_date),
-        "until": _opt(_date),
-        "summary": _opt(_text),
-        "sources": _opt(_refs_id),
-    },
-    "transfers": {
-        "id": _req(_id),
-        "supplier": _req(_ref_code),
-        "recipient": _req(_ref_code),
-        "designation": _req(_text),
-        "category": _req(_text),
-        "description": _opt(_text),
-        "ordered": _opt(_date),
-        "delivered_from": _opt(_date),
-        "delivered_to": _opt(_date),
-        "quantity_ordered": _opt(_int),
-        "quantity_delivered": _opt(_int),
-        "value_usd": _opt(_number),
-        "status": _opt(_one_of(TRANSFER_STATUSES)),
-        "sources": _opt(_refs_id),
-        "notes": _opt(_text),
-    },
-    "scenarios": {
-        "id": _req(_id),
-        "title": _req(_text),
-        "summary": _req(_text),
-        "likelihood": _opt(_LIKELIHOOD),
-        "horizon": _opt(_text),
-        "drivers": _opt(_texts),
-        "indicators": _opt(_texts),
-        "themes": _opt(_refs_id),
-        "countries": _opt(_refs_code),
-    },
+    kind.name: {f.name: _spec(f) for f in kind.fields} for kind in KINDS
 }
 # The required fields of each kind, in schema order (the order their problems are reported).
 _REQUIRED = {kind: tuple(n for n, f in spec.items() if f.required) for kind, spec in SPECS.items()}
 
 # Date pairs whose second member must not come before the first (FORMAT.md "Dates").
-DATE_ORDER = {
-    "events": ("date", "end"),
-    "role": ("from", "to"),
-    "relations": ("since", "until"),
-    "transfers": ("delivered_from", "delivered_to"),
-}
+DATE_ORDER = {kind.name: kind.date_order for kind in KINDS if kind.date_order}
+# The nested kinds with a date order, or nested entries that may hold one.
+DATED_INSIDE = frozenset(k.name for k in KINDS if not k.top and k.date_order)
 
 
 # --------------------------------------------------------------------------- one file
@@ -1061,12 +957,15 @@ def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
                 )
             )
 
-    for kind in ("events", "relations", "transfers"):
-        for entry in fragment.records.get(kind, ()):
-            check(kind, entry)
-    for entry in fragment.records.get("actors", ()):
-        for role in entry.get("roles", ()):
-            check("role", role)
+    # Every kind that declares a date order, nested entries (an actor's roles) included.
+    pending = [(KIND[name], r) for name, rs in fragment.records.items() for r in rs]
+    while pending:
+        kind, entry = pending.pop()
+        if kind.date_order:
+            check(kind.name, entry)
+        for f in kind.fields:
+            if f.type == "entries" and f.target in DATED_INSIDE:
+                pending.extend((KIND[f.target], sub) for sub in entry.get(f.name, ()))
 
 
 def parse_file(topic_file: TopicFile) -> Fragment:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from .dates import PartialDate
@@ -282,3 +283,11 @@ class Corpus:
 
     def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
         return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)
+
+
+def countries_of(countries: Iterable[Country], actors: Iterable[Actor]) -> set[Country]:
+    """An item's own countries together with the country of every actor it names (FORMAT.md
+    "Which countries an item belongs to")."""
+    found = set(countries)
+    found.update(a.country for a in actors if a.country is not None)
+    return found

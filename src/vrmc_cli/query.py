@@ -8,6 +8,7 @@ item kind does not have (themes of a transfer, dates of a briefing point) does n
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 from collections.abc import Iterable, Sequence
 
@@ -27,6 +28,7 @@ from .model import (
     Source,
     Theme,
     Transfer,
+    countries_of,
 )
 from .record import record
 from .textsafe import fold, quote, shorten
@@ -101,15 +103,20 @@ class Filter:
         return (
             self.country_ok(a.country for a in ends)
             and self.actor_ok(ends)
-            and self.dates_ok(relation.since or relation.until, relation.until)
+            and self.relation_dates_ok(relation)
         )
 
+    def relation_dates_ok(self, relation: Relation) -> bool:
+        """A relation lasts from `since` to `until`; without `until` it still holds, and
+        without `since` it held since before the sources say."""
+        if not (self.since or self.until) or not (relation.since or relation.until):
+            return True
+        start = relation.since.first_day if relation.since else _dt.date.min
+        end = relation.until.last_day if relation.until else _dt.date.max
+        return overlaps((start, end), window(self.since, self.until))
 
-def item_countries(countries: Iterable[Country], actors: Iterable[Actor]) -> set[Country]:
-    """An item's own countries together with the country of every actor it names."""
-    found = set(countries)
-    found.update(a.country for a in actors if a.country is not None)
-    return found
+
+item_countries = countries_of
 
 
 # --------------------------------------------------------------------------- resolving names
@@ -463,11 +470,3 @@ def source_counts(corpus: Corpus) -> list[SourceCount]:
     for t in corpus.transfers:
         count(t.sources)
     return [SourceCount(s, cited.get(id(s), 0)) for s in corpus.sources]
-
-
-def cited_sources(items: Iterable[Iterable[Source]], corpus: Corpus) -> list[Source]:
-    """Sources cited by the given items, in corpus order: a bibliography."""
-    wanted: set[int] = set()
-    for sources in items:
-        wanted.update(id(s) for s in sources)
-    return [s for s in corpus.sources if id(s) in wanted]

@@ -1,15 +1,14 @@
 """The quick path: run the common commands without importing Typer.
 
 Importing Typer takes most of the time a warm `vrmc brief motivations` needs. So the entry
-point first tries to read the command line here, with a parser that knows the options of
-every listing command (runner.OWN_PARAMETERS) and accepts only what it is sure of: options
+point first tries to read the command line here, from the same command specifications that
+cli.py gives Typer (commands/), and accepts only what it is sure of: options
 spelled out in full (`--since 2018`, `--since=2018`, `-c colombia`, `-ccolombia`), values
 that Typer would accept unchanged, the right number of arguments. Anything else (help,
 completion, `--`, an unknown option, a value that starts with `-`, a value Typer would
 refuse, a missing argument) returns None, and Typer reads the command line as usual, so
 every message about a bad command line is Typer's. tests/test_quick.py checks that each
-command line accepted here reaches runner.execute with exactly what Typer passes it, and
-that the tables below are the options cli.py declares.
+command line accepted here reaches runner.execute with exactly what Typer passes it.
 """
 
 from __future__ import annotations
@@ -17,70 +16,38 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .render import Format
-from .runner import OWN_PARAMETERS, SHARED_PARAMETERS, State, make_state
+from .commands import (
+    COUNT,
+    FLAG,
+    FORMAT,
+    FORMAT_ENV,
+    GLOBAL_OPTIONS,
+    LEVEL,
+    TEXTS,
+    Option,
+    spec,
+)
+from .formats import Format
+from .runner import State, make_state
 
-# How an option's value is read: a flag (no value, True when given), one text (the last one
-# given wins), texts (each one kept, in order), or a checked value.
-FLAG, TEXT, TEXTS, FORMAT, LEVEL, COUNT = "flag", "text", "texts", "format", "level", "count"
+# Option spelling -> the option.
+Options = Mapping[str, Option]
 
-# Option spelling -> (parameter name, how its value is read).
-Options = Mapping[str, tuple[str, str]]
 
-GLOBAL: Options = {
-    "--briefings": ("briefings", TEXTS),
-    "-b": ("briefings", TEXTS),
-    "--no-cache": ("no_cache", FLAG),
-    "--debug": ("debug", FLAG),
-}
-SHARED: Options = {
-    "--theme": ("theme", TEXTS),
-    "-t": ("theme", TEXTS),
-    "--country": ("country", TEXTS),
-    "-c": ("country", TEXTS),
-    "--actor": ("actor", TEXTS),
-    "-a": ("actor", TEXTS),
-    "--since": ("since", TEXT),
-    "--until": ("until", TEXT),
-    "--format": ("fmt", FORMAT),
-    "-f": ("fmt", FORMAT),
-    "--heading-level": ("heading_level", LEVEL),
-    "--no-pager": ("no_pager", FLAG),
-}
-OWN: dict[str, Options] = {
-    "timeline": {
-        "--short": ("short", FLAG),
-        "--reverse": ("reverse", FLAG),
-        "--limit": ("limit", COUNT),
-        "-n": ("limit", COUNT),
-    },
-    "transfers": {"--category": ("category", TEXTS)},
-    "report": {"--cite": ("cite", FLAG)},
-}
-# Each command's arguments, in order: (parameter name, required).
-ARGUMENTS: dict[str, tuple[tuple[str, bool], ...]] = {
-    "brief": (("briefing", False),),
-    "actor": (("name", True),),
-    "search": (("text", True),),
-}
-# What Typer passes for an option not given (--heading-level is the one with a default).
-DEFAULTS: dict[str, Any] = {
-    FLAG: False,
-    TEXT: None,
-    TEXTS: None,
-    FORMAT: None,
-    LEVEL: 1,
-    COUNT: None,
-}
-FORMAT_ENV = "VRMC_FORMAT"
+def spellings(options: Sequence[Option]) -> dict[str, Option]:
+    return {flag: option for option in options for flag in option.flags}
+
+
+GLOBAL: Options = spellings(GLOBAL_OPTIONS)
 
 
 class _Decline(Exception):
     """Not sure: let Typer read this command line."""
 
 
-def _convert(kind: str, value: str) -> Any:
+def _convert(option: Option, value: str) -> Any:
     """The value as Typer converts it, or _Decline where Typer would refuse it."""
+    kind = option.kind
     try:
         if kind == FORMAT:
             wanted = value.casefold()
@@ -92,7 +59,7 @@ def _convert(kind: str, value: str) -> Any:
             return level
         if kind == COUNT:
             count = int(value)
-            if count < 0:
+            if count < option.minimum:
                 raise _Decline
             return count
     except (StopIteration, ValueError):
@@ -110,7 +77,8 @@ def _read(options: Options, tokens: Sequence[str], at: int, into: dict[str, Any]
         spelling, attached = token[:2], token[2:] or None
     if spelling not in options:
         raise _Decline
-    name, kind = options[spelling]
+    option = options[spelling]
+    name, kind = option.name, option.kind
     if kind == FLAG:
         if attached is not None:
             raise _Decline
@@ -123,7 +91,7 @@ def _read(options: Options, tokens: Sequence[str], at: int, into: dict[str, Any]
     if kind == TEXTS:
         into.setdefault(name, []).append(attached)
     else:
-        into[name] = _convert(kind, attached)
+        into[name] = _convert(option, attached)
     return at + 1
 
 
@@ -140,10 +108,13 @@ def parse(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[State, str, 
     at = 0
     while at < len(argv) and argv[at].startswith("-"):
         at = _read(GLOBAL, argv, at, group)
-    if at >= len(argv) or argv[at] not in OWN_PARAMETERS:
-        raise _Decline  # no command (help), an unknown one, or validate
+    if at >= len(argv) or not argv[at].isidentifier():
+        raise _Decline  # no command (help), or not a command's name
     command = argv[at]
-    options = {**SHARED, **OWN.get(command, {})}
+    declared = spec(command)
+    if declared is None or any(a.many for a in declared.arguments):
+        raise _Decline  # an unknown command, or one that takes a list of arguments
+    options = spellings(declared.all_options)
     found: dict[str, Any] = {}
     positional: list[str] = []
     at += 1
@@ -153,24 +124,20 @@ def parse(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[State, str, 
         else:
             positional.append(argv[at])
             at += 1
-    arguments = ARGUMENTS.get(command, ())
+    arguments = declared.arguments
     if len(positional) > len(arguments):
         raise _Decline
-    for index, (name, required) in enumerate(arguments):
+    for index, argument in enumerate(arguments):
         if index < len(positional):
-            found[name] = positional[index]
-        elif required:
+            found[argument.name] = positional[index]
+        elif argument.required:
             raise _Decline
         else:
-            found[name] = None
-    for name, kind in options.values():
-        if name not in found:
-            found[name] = DEFAULTS[kind]
+            found[argument.name] = None
+    for option in declared.all_options:
+        found.setdefault(option.name, option.default)
     if found["fmt"] is None and environ.get(FORMAT_ENV):
-        found["fmt"] = _convert(FORMAT, environ[FORMAT_ENV])
-    expected = {*OWN_PARAMETERS[command], *SHARED_PARAMETERS}
-    if set(found) != expected:  # the tables above disagree with runner's: never guess
-        raise _Decline
+        found["fmt"] = _convert(spellings(declared.all_options)["--format"], environ[FORMAT_ENV])
     state = make_state(
         group.get("briefings"), group.get("no_cache", False), group.get("debug", False)
     )

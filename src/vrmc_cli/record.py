@@ -4,8 +4,8 @@ A record is a slotted class with a generated __init__, made by one small exec() 
 the annotations name its fields, in order; a class attribute of the same name is the field's
 default, and `field(default_factory=...)` a default made afresh for each instance. It is what
 `dataclasses.dataclass(slots=True)` makes, without what vrmc does not use, and without the
-cost: importing `dataclasses` (it pulls in `inspect`, `ast`, `dis` and `tokenize`) and letting
-it build these classes took a fifth of every run's start-up.
+start-up cost of importing `dataclasses` (it pulls in `inspect`, `ast`, `dis` and
+`tokenize`; docs/performance.md).
 
 Options (what a dataclass of the same flags does, unless said otherwise):
 - `frozen=True`: assignment raises `FrozenInstanceError` at run time. Every record is frozen

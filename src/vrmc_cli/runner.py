@@ -18,14 +18,15 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from .errors import ExitStatus, InvalidCorpus, VrmcError
+from .formats import Format
 from .record import record
-from .render import Format
 
 if TYPE_CHECKING:
     # Imported where they are used: --help and usage errors never load the model.
-    from .commands import FilterArgs
+    from .commands import Result
     from .model import Corpus
-    from .render import Options, Output
+    from .query import Filter
+    from .render import Options
 
 
 @record
@@ -60,73 +61,45 @@ def make_state(briefings: Sequence[str] | None, no_cache: bool, debug: bool) -> 
 
 # --------------------------------------------------------------------------- the commands
 
-# The commands that take the shared filter and output options, each with the parameters of
-# its own (Python names, as Typer passes them). cli.py declares their options for Typer and
-# quick.py parses the same ones; tests/test_quick.py checks that the three agree.
-OWN_PARAMETERS: dict[str, tuple[str, ...]] = {
-    "brief": ("briefing",),
-    "timeline": ("short", "reverse", "limit"),
-    "actors": (),
-    "actor": ("name",),
-    "transfers": ("category",),
-    "scenarios": (),
-    "themes": (),
-    "countries": (),
-    "sources": (),
-    "search": ("text",),
-    "report": ("cite",),
-}
-SHARED_PARAMETERS = (
-    "theme",
-    "country",
-    "actor",
-    "since",
-    "until",
-    "fmt",
-    "heading_level",
-    "no_pager",
-)
+
+class _Call:
+    """One run of a command: its parameters, and the corpus and filter when first asked."""
+
+    def __init__(self, state: State, params: Mapping[str, Any]) -> None:
+        self.state = state
+        self.params = params
+        self._corpus: Corpus | None = None
+        self._filter: Filter | None = None
+
+    def corpus(self) -> Corpus:
+        if self._corpus is None:
+            self._corpus = load(self.state)
+        return self._corpus
+
+    def load(self, roots: Sequence[str]) -> Corpus:
+        return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
+
+    def filter(self) -> Filter:
+        if self._filter is None:
+            from .commands import filter_of
+
+            self._filter = filter_of(self.corpus(), self.params)
+        return self._filter
 
 
 def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
-    """Run a command of OWN_PARAMETERS with every one of its parameters (and only those)."""
-    from . import commands
+    """Run the command called `command` with every one of its parameters."""
+    from .commands import module
 
-    args = commands.FilterArgs(
-        tuple(params["theme"] or ()),
-        tuple(params["country"] or ()),
-        tuple(params["actor"] or ()),
-        params["since"],
-        params["until"],
-    )
-    look = Look(params["fmt"], params["heading_level"], params["no_pager"])
-
-    def build(corpus: Corpus) -> Output:
-        if command == "brief":
-            return commands.brief(corpus, args, params["briefing"])
-        if command == "timeline":
-            return commands.timeline(
-                corpus,
-                args,
-                short=params["short"],
-                reverse=params["reverse"],
-                limit=params["limit"],
-            )
-        if command == "actor":
-            return commands.actor(corpus, args, params["name"])
-        if command == "transfers":
-            return commands.transfers(corpus, args, tuple(params["category"] or ()))
-        if command == "search":
-            return commands.find(corpus, args, params["text"])
-        if command == "report":
-            return commands.report(corpus, args, cite=params["cite"])
-        lister: Callable[[Corpus, FilterArgs], Output] = getattr(commands, command)
-        return lister(corpus, args)
-
+    found = module(command)
+    if found is None:  # cli.py and quick.py offer only the commands there are
+        raise ValueError(f"no command {command!r}")
+    call = _Call(state, params)
+    look = Look(params.get("fmt"), params.get("heading_level", 1), params.get("no_pager", False))
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
-        run(state, look, build)
+        run(look, lambda: found.run(call))
     except KeyboardInterrupt:
         interrupted()
 
@@ -184,11 +157,11 @@ def report_invalid(exc: InvalidCorpus) -> NoReturn:
     fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
 
 
-def run(state: State, look: Look, build: Callable[[Corpus], Output]) -> None:
-    """Load, build, render and write one command's output; every known error ends here."""
+def run(look: Look, build: Callable[[], Result]) -> None:
+    """Build, render and write one command's output; every known error ends here."""
     try:
         fmt = look.fmt or _default_format()
-        output = build(load(state))
+        output = build()
         options = _options(fmt, look)
         text = _render(fmt, output, options)
     except InvalidCorpus as exc:
@@ -200,9 +173,11 @@ def run(state: State, look: Look, build: Callable[[Corpus], Output]) -> None:
     for note in output.notes:
         sys.stderr.write(f"vrmc: note: {note}\n")
     emit(text, page=fmt is Format.rich and not look.no_pager)
+    if output.status:
+        raise SystemExit(output.status)
 
 
-def _render(fmt: Format, output: Output, options: Options) -> str:
+def _render(fmt: Format, output: Result, options: Options) -> str:
     from .render import render
 
     return render(fmt, output, options)

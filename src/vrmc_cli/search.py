@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
+from typing import Any
 
+from .kinds import KIND
 from .model import Corpus
 from .query import Filter
 from .record import record
-from .render.doc import Inline, Span
 
 
 def _fold_char(char: str) -> str:
@@ -53,19 +54,6 @@ class Match:
     text: str
     ranges: tuple[tuple[int, int], ...]
 
-    def spans(self) -> Inline:
-        """The text with its matching words marked."""
-        spans: list[Span] = []
-        at = 0
-        for start, end in self.ranges:
-            if start > at:
-                spans.append(Span(self.text[at:start]))
-            spans.append(Span(self.text[start:end], "mark"))
-            at = end
-        if at < len(self.text):
-            spans.append(Span(self.text[at:]))
-        return tuple(spans)
-
 
 @record(frozen=True, eq=True)
 class Hit:
@@ -94,6 +82,26 @@ GROUPS = {
 Fields = list[tuple[str, str | None]]
 
 
+def _text(value: Any, field_type: str, target: str | None) -> str | None:
+    if value is None:
+        return None
+    if field_type == "texts":
+        return "; ".join(value) or None
+    if field_type == "entries":
+        parts = [t for sub in value for _, t in _fields(target or "", sub) if t]
+        return "; ".join(parts) or None
+    return str(value)
+
+
+def _fields(kind: str, entry: Any) -> Fields:
+    """The searchable fields of an entry (kinds.py marks them), with their text."""
+    return [
+        (f.name, _text(getattr(entry, f.attribute), f.type, f.target))
+        for f in KIND[kind].fields
+        if f.search
+    ]
+
+
 def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]]:
     """(kind, ref, label, [(field, text)]) for every entry that passes the filter."""
     if corpus.topic and not f.active:
@@ -102,40 +110,24 @@ def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]
             "topic",
             "topic",
             t.title,
-            [("title", t.title), ("subtitle", t.subtitle), ("summary", t.summary)],
+            _fields("topic", t),
         )
     for b in corpus.briefings:
         if not f.active or any(f.point_ok(p) for s in b.sections for p in s.points):
-            yield "briefing", b.id, b.title, [("title", b.title), ("summary", b.summary)]
+            yield "briefing", b.id, b.title, _fields("briefings", b)
         for j in b.key_judgments:
             if f.point_ok(j):
-                yield "judgment", b.id, b.title, [("text", j.text)]
+                yield "judgment", b.id, b.title, _fields("judgment", j)
         for s in b.sections:
             for p in s.points:
                 if f.point_ok(p):
-                    yield "point", b.id, f"{b.title} › {s.heading}", [("text", p.text)]
+                    yield "point", b.id, f"{b.title} › {s.heading}", _fields("point", p)
     for e in corpus.events:
         if f.event_ok(e):
-            yield (
-                "event",
-                e.id,
-                e.title,
-                [("title", e.title), ("summary", e.summary), ("display_date", e.display_date)],
-            )
+            yield "event", e.id, e.title, _fields("events", e)
     for a in corpus.actors:
         if f.actor_entry_ok(a):
-            yield (
-                "actor",
-                a.id,
-                a.name,
-                [
-                    ("name", a.name),
-                    ("aliases", "; ".join(a.aliases) or None),
-                    ("summary", a.summary),
-                    ("stance", a.stance),
-                    ("roles", "; ".join(r.title for r in a.roles) or None),
-                ],
-            )
+            yield "actor", a.id, a.name, _fields("actors", a)
     for r in corpus.relations:
         if f.relation_ok(r):
             label = f"{r.source.name} → {r.target.name}"
@@ -143,52 +135,21 @@ def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]
                 "relation",
                 f"{r.source.id}/{r.target.id}",
                 label,
-                [("kind", r.kind), ("summary", r.summary)],
+                _fields("relations", r),
             )
     for tr in corpus.transfers:
         if f.transfer_ok(tr):
-            yield (
-                "transfer",
-                tr.id,
-                tr.designation,
-                [
-                    ("designation", tr.designation),
-                    ("category", tr.category),
-                    ("description", tr.description),
-                    ("notes", tr.notes),
-                ],
-            )
+            yield "transfer", tr.id, tr.designation, _fields("transfers", tr)
     for sc in corpus.scenarios:
         if f.scenario_ok(sc):
-            yield (
-                "scenario",
-                sc.id,
-                sc.title,
-                [
-                    ("title", sc.title),
-                    ("summary", sc.summary),
-                    ("horizon", sc.horizon),
-                    ("drivers", "; ".join(sc.drivers) or None),
-                    ("indicators", "; ".join(sc.indicators) or None),
-                ],
-            )
+            yield "scenario", sc.id, sc.title, _fields("scenarios", sc)
     if not f.active:
         for th in corpus.themes:
-            yield "theme", th.id, th.title, [("title", th.title), ("description", th.description)]
+            yield "theme", th.id, th.title, _fields("themes", th)
         for c in corpus.countries:
-            yield (
-                "country",
-                c.code,
-                c.name,
-                [("name", c.name), ("aliases", "; ".join(c.aliases) or None), ("region", c.region)],
-            )
+            yield "country", c.code, c.name, _fields("countries", c)
         for src in corpus.sources:
-            yield (
-                "source",
-                src.id,
-                src.title,
-                [("title", src.title), ("publisher", src.publisher), ("url", src.url)],
-            )
+            yield "source", src.id, src.title, _fields("sources", src)
 
 
 def search(corpus: Corpus, query: str, f: Filter) -> list[Hit]:

@@ -1,33 +1,11 @@
-"""Turn selections into documents (render/doc.py) for the prose formats: one builder per command."""
+"""Turn selections into documents (doc.py) for the prose formats: one builder per command."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .model import (
-    RELIABILITY_MEANING,
-    Actor,
-    Corpus,
-    Event,
-    KeyJudgment,
-    Point,
-    Role,
-    Scenario,
-    Source,
-    Transfer,
-)
-from .query import (
-    BriefingView,
-    CountryCount,
-    Filter,
-    SourceCount,
-    ThemeCount,
-    item_countries,
-    relations_of,
-    transfer_order,
-)
-from .render.doc import (
+from .doc import (
     Block,
     Bullets,
     Callout,
@@ -43,6 +21,21 @@ from .render.doc import (
     Table,
     plain,
 )
+from .model import (
+    RELIABILITY_MEANING,
+    Actor,
+    Event,
+    KeyJudgment,
+    Point,
+    Relation,
+    Role,
+    Scenario,
+    Source,
+    Topic,
+    Transfer,
+    countries_of,
+)
+from .query import BriefingView, CountryCount, SourceCount, ThemeCount
 
 if TYPE_CHECKING:
     from .search import Hit  # only `vrmc search` imports the search module
@@ -133,7 +126,7 @@ def names(items: Iterable[Actor]) -> str:
 
 
 def country_names(event: Event) -> str:
-    return ", ".join(sorted(c.name for c in item_countries(event.countries, event.actors)))
+    return ", ".join(sorted(c.name for c in countries_of(event.countries, event.actors)))
 
 
 def role_when(role: Role) -> str:
@@ -266,7 +259,7 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
     return blocks
 
 
-def briefing_doc(view: BriefingView, f: Filter) -> Doc:
+def briefing_doc(view: BriefingView) -> Doc:
     citer = Citer()
     blocks = briefing_blocks(view, citer)
     citer.marks(view.briefing.sources)
@@ -329,8 +322,9 @@ def timeline_blocks(
     return blocks
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 event`, `2 events`; `nouns` where the plural is not `noun` + s."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def timeline_extent(events: Sequence[Event]) -> str:
@@ -374,8 +368,8 @@ def actors_doc(actors: Sequence[Actor]) -> Doc:
 
 
 def actor_blocks(
-    corpus: Corpus,
     actor: Actor,
+    relations: Sequence[Relation],
     events: Sequence[Event],
     points: Sequence[tuple[str, Point | KeyJudgment]],
     citer: Citer,
@@ -407,7 +401,6 @@ def actor_blocks(
                 )
             )
         )
-    relations = relations_of(corpus, actor)
     if relations:
         blocks.append(Heading(level + 1, "Relations"))
         items = []
@@ -457,13 +450,13 @@ def actor_blocks(
 
 
 def actor_doc(
-    corpus: Corpus,
     actor: Actor,
+    relations: Sequence[Relation],
     events: Sequence[Event],
     points: Sequence[tuple[str, Point | KeyJudgment]],
 ) -> Doc:
     citer = Citer()
-    blocks = actor_blocks(corpus, actor, events, points, citer)
+    blocks = actor_blocks(actor, relations, events, points, citer)
     if citer.sources:
         blocks.append(citer.footnotes())
     return Doc(actor.name, tuple(blocks))
@@ -525,7 +518,7 @@ def _total_value(transfers: Sequence[Transfer]) -> str:
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
-    ordered = sorted(transfers, key=transfer_order)
+    ordered = transfers  # in register order, as selected
     blocks: list[Block] = [
         Table(
             (
@@ -684,9 +677,23 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
     )
 
 
+def marked(text: str, ranges: Sequence[tuple[int, int]]) -> Inline:
+    """`text` with the spans in `ranges` marked as matches."""
+    spans: list[Span] = []
+    at = 0
+    for start, end in ranges:
+        if start > at:
+            spans.append(Span(text[at:start]))
+        spans.append(Span(text[start:end], "mark"))
+        at = end
+    if at < len(text):
+        spans.append(Span(text[at:]))
+    return tuple(spans)
+
+
 def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
     blocks: list[Block] = [Heading(1, f"Search: {query}")]
-    blocks.append(Para(plain(f"{len(hits)} matching entries")))
+    blocks.append(Para(plain(plural(len(hits), "matching entry", "matching entries"))))
     kind: str | None = None
     batch: list[Item] = []
     for hit in hits:
@@ -696,8 +703,81 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
                 batch = []
             kind = hit.kind
             blocks.append(Heading(2, hit.group))
-        children = tuple(Para((Span(f"{m.field}: ", "muted"), *m.spans())) for m in hit.matches)
+        children = tuple(
+            Para((Span(f"{m.field}: ", "muted"), *marked(m.text, m.ranges))) for m in hit.matches
+        )
         batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return Doc(f"Search: {query}", tuple(blocks))
+
+
+# --------------------------------------------------------------------------- report
+
+
+def report_doc(
+    topic: Topic | None,
+    labels: Sequence[str],
+    briefings: Sequence[BriefingView],
+    events: Sequence[Event],
+    actors: Sequence[Actor],
+    transfers: Sequence[Transfer],
+    scenarios: Sequence[Scenario],
+    *,
+    cite: bool,
+) -> tuple[Doc, list[Source]]:
+    """The whole briefing document, and its bibliography: every source the report relies
+    on, numbered as the text cites them (with `cite`) or in order of first use."""
+    citer = Citer(enabled=cite)
+    title = topic.title if topic else "Briefing report"
+    blocks: list[Block] = [Heading(1, title)]
+    lead: list[Span] = []
+    if topic and topic.subtitle:
+        lead.append(Span(topic.subtitle, "em"))
+    if topic and topic.as_of:
+        lead.append(Span((" — " if lead else "") + f"as of {topic.as_of.human()}", "muted"))
+    if lead:
+        blocks.append(Para(tuple(lead)))
+    if labels:
+        blocks.append(Para((Span("Filtered by: " + "; ".join(labels), "muted"),)))
+    if topic and topic.summary:
+        blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
+    contents = [b.briefing.title for b in briefings]
+    parts: list[tuple[str, Sequence[object]]] = [
+        ("Timeline", events),
+        ("Actors", actors),
+        ("Arms-transfer register", transfers),
+        ("Outlook scenarios", scenarios),
+    ]
+    contents += [name for name, items in parts if items]
+    contents.append("Bibliography")
+    blocks.append(Heading(2, "Contents"))
+    blocks.append(Bullets(tuple(Item(plain(c)) for c in contents), ordered=True))
+    for view in briefings:
+        blocks.extend(briefing_blocks(view, citer, level=2))
+    if events:
+        blocks.append(Heading(2, "Timeline"))
+        blocks.extend(timeline_blocks(events, citer, level=2))
+    if actors:
+        blocks.append(Heading(2, "Actors"))
+        blocks.append(actors_table(actors))
+    if transfers:
+        blocks.append(Heading(2, "Arms-transfer register"))
+        blocks.extend(transfers_blocks(transfers, citer, level=2))
+    if scenarios:
+        blocks.append(Heading(2, "Outlook scenarios"))
+        blocks.extend(scenario_blocks(scenarios, level=2))
+    cited: list[Event | Point | KeyJudgment] = [*events]
+    for view in briefings:
+        cited.extend(view.key_judgments)
+        cited.extend(p for s in view.sections for p in s.points)
+    bib = citer if cite else Citer(enabled=True)
+    for item in cited:
+        bib.marks(item.sources)
+    for view in briefings:
+        bib.marks(view.briefing.sources)
+    for t in transfers:
+        bib.marks(t.sources)
+    if bib.sources:
+        blocks.append(bib.footnotes("Bibliography", 2))
+    return Doc(title, tuple(blocks)), bib.sources

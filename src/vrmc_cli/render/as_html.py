@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import html
 import re
-from typing import get_args
+from typing import TYPE_CHECKING, get_args
 
 from ..textsafe import visible
-from .doc import (
+
+if TYPE_CHECKING:
+    from ..commands import Result
+    from . import Options
+
+from ..doc import (
     Block,
     Bullets,
     Callout,
@@ -144,7 +149,7 @@ def block(b: Block) -> str:
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
-def render(doc: Doc) -> str:
+def render_doc(doc: Doc) -> str:
     body = "\n".join(block(b) for b in doc.blocks)
     return (
         "<!DOCTYPE html>\n"
@@ -154,3 +159,7 @@ def render(doc: Doc) -> str:
         f"<title>{escape(doc.title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
         f"{body}\n</body>\n</html>\n"
     )
+
+
+def render(result: Result, options: Options) -> str:
+    return render_doc(result.doc())

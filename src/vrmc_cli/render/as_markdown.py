@@ -7,9 +7,15 @@ in a corpus come out as the literal text they are.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..textsafe import visible
-from .doc import (
+
+if TYPE_CHECKING:
+    from ..commands import Result
+    from . import Options
+
+from ..doc import (
     Block,
     Bullets,
     Callout,
@@ -117,7 +123,11 @@ class _Renderer:
         raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def render(doc: Doc, heading_level: int = 1) -> str:
+def render_doc(doc: Doc, heading_level: int = 1) -> str:
     renderer = _Renderer(heading_level)
     parts = [renderer.block(block) for block in doc.blocks]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def render(result: Result, options: Options) -> str:
+    return render_doc(result.doc(), options.heading_level)

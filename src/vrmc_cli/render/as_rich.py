@@ -19,12 +19,14 @@ from rich.cells import cell_len, chop_cells
 from rich.color import ColorSystem
 from rich.style import Style
 
+from ..doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Span
 from ..textsafe import visible
 from . import Options
-from .doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Span
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from ..commands import Result
 
 STYLES = {
     "": "",
@@ -49,10 +51,8 @@ STYLES = {
 # --------------------------------------------------------------------------- flowing text
 
 # Headings, paragraphs, lists, fields and footnotes are laid out here, line by line, and
-# written out directly: the lines Rich's grids gave (words wrapped where Rich wraps them,
-# long words folded, the same styles), without their cost. A grid measures every cell and
-# renders it twice, and Text objects check every piece of text again: the 90-event timeline
-# took 0.6 s that way.
+# written out directly: the lines Rich's grids would give (words wrapped where Rich wraps
+# them, long words folded, the same styles), without their cost (docs/performance.md).
 
 Piece = tuple[str, "str | Style | None"]  # text and its Rich style ("" or None for none)
 Line = list[Piece]
@@ -289,9 +289,13 @@ class _Drawn:
                 soft_wrap=False,
             )
         console = self.console
-        rendered = console.render_lines(
-            drawing(b, width, self), console.options.update_width(width), pad=False
+        block = drawing(
+            b,
+            width,
+            lambda spans, one_line: styled(spans, one_line=one_line),
+            lambda callout, inner: callout_lines(callout, inner, self),
         )
+        rendered = console.render_lines(block, console.options.update_width(width), pad=False)
         return [[(s.text, s.style) for s in line if not s.control] for line in rendered]
 
 
@@ -306,3 +310,7 @@ def to_string(doc: Doc, options: Options) -> str:
             lines.append([])
         lines += flow(b, options.width, drawn)
     return "".join(ansi.line(line) + "\n" for line in lines)
+
+
+def render(result: Result, options: Options) -> str:
+    return to_string(result.doc(), options)

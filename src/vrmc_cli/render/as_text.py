@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 from ..textsafe import visible
-from .doc import (
+
+if TYPE_CHECKING:
+    from ..commands import Result
+    from . import Options
+
+from ..doc import (
     Block,
     Bullets,
     Callout,
@@ -48,7 +54,8 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 
 def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
     """`textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent,
-    break_long_words=False, break_on_hyphens=False)`, line for line, about five times faster.
+    break_long_words=False, break_on_hyphens=False)`, line for line (a property test holds
+    them equal), without textwrap's word-by-word loop.
 
     Where the only whitespace is the space (nearly always: newlines are split off before, and
     `visible` has escaped every control but the tab), each line is cut at the last space
@@ -195,6 +202,10 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
     raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def render(doc: Doc) -> str:
+def render_doc(doc: Doc) -> str:
     parts = ["\n".join(block_lines(block)) for block in doc.blocks]
     return "\n\n".join(parts) + "\n"
+
+
+def render(result: Result, options: Options) -> str:
+    return render_doc(result.doc())

@@ -3,6 +3,9 @@ rest, the contents of panels included)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.cells import cell_len
 from rich.console import Group
@@ -11,13 +14,20 @@ from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
+from ..doc import Block, Callout, Inline, Table, text_of
 from ..textsafe import visible
-from .as_rich import Drawn, Line, callout_lines, styled
-from .doc import Block, Callout, Inline, Table, text_of
+
+if TYPE_CHECKING:
+    from .as_rich import Line
+
+# as_rich's layout, handed in by as_rich (which imports this module only when it needs it):
+# the styled text of spans, and the lines of a callout's contents at a width.
+Styled = Callable[[Inline, bool], tuple[str, list[tuple[int, int, str]]]]
+CalloutLines = Callable[[Callout, int], "list[Line]"]
 
 
-def text(spans: Inline, *, one_line: bool = False) -> Text:
-    plain, ranges = styled(spans, one_line=one_line)
+def text(spans: Inline, styled: Styled, *, one_line: bool = False) -> Text:
+    plain, ranges = styled(spans, one_line)
     return Text(plain, spans=[RichSpan(a, b, style) for a, b, style in ranges])
 
 
@@ -28,7 +38,7 @@ def _text(line: Line) -> Text:
     return out
 
 
-def drawing(b: Block, width: int, drawn: Drawn) -> Panel | RichTable:
+def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -> Panel | RichTable:
     """`b`, a table or a callout, for a console `width` columns wide."""
     if isinstance(b, Table):
         table = RichTable(
@@ -50,11 +60,11 @@ def drawing(b: Block, width: int, drawn: Drawn) -> Panel | RichTable:
                 width=fixed,
             )
         for row in b.rows:
-            table.add_row(*(text(c, one_line=True) for c in row))
+            table.add_row(*(text(c, styled, one_line=True) for c in row))
         return table
     if isinstance(b, Callout):
         # The panel's border and padding take four columns.
-        content = [_text(line) for line in callout_lines(b, width - 4, drawn)]
+        content = [_text(line) for line in callout_lines(b, width - 4)]
         return Panel(
             Group(*content),
             title=Text(visible(b.title), style="bold"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..record import record
+from .record import record
 
 # How a span is meant, not how it looks: renderers map each to their own styling.
 Style = Literal[
@@ -92,7 +92,6 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
     numeric: tuple[bool, ...] = ()  # right-aligned columns
-    caption: str | None = None
     one_line_rows: bool = False  # keep one line per row in plain text, however wide
 
 

@@ -1,0 +1,261 @@
+"""The commands: one module each, declaring its specification once and running it.
+
+A command module exports `SPEC` (its name, help, examples, own options and arguments, as
+plain records) and `run(call) -> Result`. cli.py builds the Typer app from the
+specifications, quick.py parses the common command lines from the same ones, and runner.py
+calls `run`. Adding a command is adding its module. This module imports nothing heavy: the
+quick path reads a specification before anything else is loaded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Mapping, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..record import record
+
+if TYPE_CHECKING:
+    from ..doc import Doc
+    from ..model import Corpus
+    from ..query import Filter
+
+# How an option's value is read: a flag (no value, True when given), one text (the last one
+# given wins), texts (each one kept, in order), a format name, a heading level (1 to 6), a
+# count (a whole number from `minimum` up).
+FLAG, TEXT, TEXTS, FORMAT, LEVEL, COUNT = "flag", "text", "texts", "format", "level", "count"
+
+
+@record(frozen=True)
+class Option:
+    """A command-line option: its parameter name, spellings, how it is read and its help."""
+
+    name: str
+    flags: tuple[str, ...]
+    kind: str
+    help: str
+    metavar: str | None = None
+    complete: str | None = None  # what shell completion offers: "actor", "theme", ...
+    minimum: int = 0  # for COUNT
+
+    @property
+    def default(self) -> Any:
+        """What a run receives when the option is not given."""
+        return {FLAG: False, LEVEL: 1}.get(self.kind)
+
+
+@record(frozen=True)
+class Argument:
+    """A positional argument."""
+
+    name: str
+    metavar: str
+    help: str
+    required: bool = True
+    many: bool = False  # any number of values
+    complete: str | None = None
+
+
+@record(frozen=True)
+class Spec:
+    """A command: its name, help (first line a summary), examples, options and arguments."""
+
+    name: str
+    help: str
+    examples: tuple[str, ...]
+    options: tuple[Option, ...] = ()
+    arguments: tuple[Argument, ...] = ()
+    filters: bool = True  # takes the shared filter options
+
+    @property
+    def all_options(self) -> tuple[Option, ...]:
+        """Its own options, then the shared ones it takes."""
+        shared = (*FILTER_OPTIONS, *OUTPUT_OPTIONS) if self.filters else OUTPUT_OPTIONS
+        return (*self.options, *shared)
+
+
+# The group's options, before the command name.
+GLOBAL_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "briefings",
+        ("--briefings", "-b"),
+        TEXTS,
+        "A corpus folder (repeat to merge several). Default: $VRMC_BRIEFINGS "
+        "(os.pathsep-separated), else the bundled corpus.",
+        metavar="DIR",
+    ),
+    Option(
+        "no_cache",
+        ("--no-cache",),
+        FLAG,
+        "Parse every file; neither read nor write the cache (also VRMC_NO_CACHE=1).",
+    ),
+    Option(
+        "debug", ("--debug",), FLAG, "Show a traceback for internal errors (also VRMC_DEBUG=1)."
+    ),
+)
+
+FILTER_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "theme",
+        ("--theme", "-t"),
+        TEXTS,
+        "Keep items tagged with this theme or any theme below it (repeat: any of them).",
+        metavar="THEME",
+        complete="theme",
+    ),
+    Option(
+        "country",
+        ("--country", "-c"),
+        TEXTS,
+        "Keep items about this country: code, name or alias, any case or accents (repeat: any"
+        " of them). An item's actors count too.",
+        metavar="COUNTRY",
+        complete="country",
+    ),
+    Option(
+        "actor",
+        ("--actor", "-a"),
+        TEXTS,
+        "Keep items naming this actor: id, name or alias (repeat: any of them).",
+        metavar="ACTOR",
+        complete="actor",
+    ),
+    Option(
+        "since",
+        ("--since",),
+        TEXT,
+        "Keep items whose dates reach DATE or later (YYYY, YYYY-MM or YYYY-MM-DD).",
+        metavar="DATE",
+    ),
+    Option(
+        "until",
+        ("--until",),
+        TEXT,
+        "Keep items whose dates reach back to DATE or earlier.",
+        metavar="DATE",
+    ),
+)
+
+OUTPUT_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "fmt",
+        ("--format", "-f"),
+        FORMAT,
+        "Output format. Default: rich on a terminal, text otherwise.",
+    ),
+    Option(
+        "heading_level",
+        ("--heading-level",),
+        LEVEL,
+        "With --format markdown: the level of the top heading, to nest the output in a "
+        "larger document.",
+        metavar="N",
+    ),
+    Option("no_pager", ("--no-pager",), FLAG, "Never pipe long terminal output through a pager."),
+)
+FORMAT_ENV = "VRMC_FORMAT"
+
+
+@record
+class Result:
+    """What a command selected, and its forms: a document for people, data for programs,
+    rows for CSV (all three derived from `selection`), notes for stderr and the exit status.
+    Each form is built only if it is the one asked for."""
+
+    selection: Mapping[str, Sequence[Any]]  # kind -> the entries shown, in order
+    doc: Callable[[], Doc]
+    data: Callable[[], dict[str, Any]]
+    columns: Sequence[str] = ()
+    rows: Callable[[], list[list[object]]] | None = None
+    notes: tuple[str, ...] = ()
+    status: int = 0
+
+
+class Call(Protocol):
+    """One run of a command, as `run` sees it: its parameters, and the corpus and filter
+    (loaded and resolved when first asked for)."""
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
+    def corpus(self) -> Corpus: ...
+
+    def filter(self) -> Filter: ...
+
+    def load(self, roots: Sequence[str]) -> Corpus: ...
+
+
+def names() -> list[str]:
+    """Every command's name: the modules of this package, in alphabetical order."""
+    here = os.path.dirname(__file__)
+    found = [
+        n[:-3]
+        for n in os.listdir(here)
+        if n.endswith(".py") and not n.startswith("_") and n[:-3].isidentifier()
+    ]
+    return sorted(found)
+
+
+def module(name: str) -> ModuleType | None:
+    """The module of the command called `name`, or None when there is none."""
+    if name not in names():
+        return None
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def spec(name: str) -> Spec | None:
+    found = module(name)
+    if found is None:
+        return None
+    declared: Spec = found.SPEC
+    return declared
+
+
+def filter_of(corpus: Corpus, params: Mapping[str, Any]) -> Filter:
+    """The filter the shared filter options ask for, resolved against the corpus."""
+    from ..query import build_filter
+
+    return build_filter(
+        corpus,
+        themes=tuple(params.get("theme") or ()),
+        countries=tuple(params.get("country") or ()),
+        actors=tuple(params.get("actor") or ()),
+        since=params.get("since"),
+        until=params.get("until"),
+    )
+
+
+class _Given:
+    """A Call over a corpus already loaded (see `invoke`)."""
+
+    def __init__(self, corpus: Corpus, params: Mapping[str, Any]) -> None:
+        self.params = params
+        self._corpus = corpus
+
+    def corpus(self) -> Corpus:
+        return self._corpus
+
+    def filter(self) -> Filter:
+        return filter_of(self._corpus, self.params)
+
+    def load(self, roots: Sequence[str]) -> Corpus:
+        from ..corpus import load_corpus
+
+        return load_corpus(roots, use_cache=False)
+
+
+def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:
+    """Run `command` on `corpus` in this process: what the command line does without
+    parsing or writing. Parameters not given take their defaults."""
+    found = module(command)
+    if found is None:
+        raise ValueError(f"no command {command!r}")
+    declared: Spec = found.SPEC
+    full = {o.name: o.default for o in declared.all_options}
+    full.update({a.name: None for a in declared.arguments})
+    full.update(params)
+    result: Result = found.run(_Given(corpus, full))
+    return result

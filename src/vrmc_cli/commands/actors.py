@@ -1,0 +1,50 @@
+"""vrmc actors: people, states and organisations."""
+
+from __future__ import annotations
+
+from . import Call, Result, Spec
+
+SPEC = Spec(
+    "actors",
+    "People, states and organisations: name, kind, country and current role.",
+    ("vrmc actors", "vrmc actors --country russia -f csv"),
+)
+
+COLUMNS = (
+    "id",
+    "name",
+    "kind",
+    "country",
+    "current_role",
+    "aliases",
+    "summary",
+    "stance",
+    "themes",
+    "sources",
+)
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import select_actors
+    from ..serialize import entries
+    from ._common import none_match, rows_from
+
+    corpus = call.corpus()
+    chosen = select_actors(corpus, call.filter())
+
+    def rows() -> list[list[object]]:
+        objects = [
+            {**obj, "current_role": views.current_role(a) or None}
+            for obj, a in zip(entries("actors", chosen), chosen, strict=True)
+        ]
+        return rows_from(objects, COLUMNS)
+
+    return Result(
+        {"actors": chosen},
+        lambda: views.actors_doc(chosen),
+        lambda: {"actors": entries("actors", chosen)},
+        COLUMNS,
+        rows,
+        none_match(chosen, len(corpus.actors), "actors"),
+    )

@@ -1,0 +1,56 @@
+"""vrmc brief: a briefing, bottom line first; without an id, the list of briefings."""
+
+from __future__ import annotations
+
+from . import Argument, Call, Result, Spec
+
+SPEC = Spec(
+    "brief",
+    "A briefing, bottom line first; without ID, the list of briefings.\n\n"
+    "Filters keep only the key judgments and points that match.",
+    ("vrmc brief", "vrmc brief motivations", "vrmc brief motiv -c colombia -f markdown"),
+    arguments=(
+        Argument(
+            "briefing",
+            "[ID]",
+            "Briefing id, or a unique prefix of one (any case).",
+            required=False,
+            complete="briefing",
+        ),
+    ),
+)
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import resolve_briefing, select_briefings, view_briefing
+    from ..serialize import entry
+    from ._common import briefing_json, none_match
+
+    corpus, f = call.corpus(), call.filter()
+    briefing_id = call.params["briefing"]
+    if briefing_id is None:
+        chosen = select_briefings(corpus, f)
+        return Result(
+            {"briefings": [v.briefing for v in chosen]},
+            lambda: views.briefing_list(chosen),
+            lambda: {
+                "briefings": [
+                    {k: v for k, v in entry("briefings", b.briefing).items() if k in SUMMARY}
+                    for b in chosen
+                ]
+            },
+            notes=none_match(chosen, len(corpus.briefings), "briefings"),
+        )
+    view = view_briefing(corpus, resolve_briefing(corpus, briefing_id), f)
+    empty = f.active and not view.point_count and not view.key_judgments
+    return Result(
+        {"briefings": [view.briefing]},
+        lambda: views.briefing_doc(view),
+        lambda: {"briefing": briefing_json(view)},
+        notes=("no points or key judgments match the filters",) if empty else (),
+    )
+
+
+# The fields of a briefing in the list of briefings.
+SUMMARY = ("id", "title", "summary", "themes")

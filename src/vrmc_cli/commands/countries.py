@@ -1,0 +1,37 @@
+"""vrmc countries: countries, their aliases and what involves each."""
+
+from __future__ import annotations
+
+from . import Call, Result, Spec
+
+SPEC = Spec(
+    "countries",
+    "Countries with their aliases and how many events, actors and transfers involve each.",
+    ("vrmc countries", "vrmc countries -f json"),
+)
+
+COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import country_counts
+    from ._common import listing, none_match
+
+    corpus = call.corpus()
+    counts = country_counts(corpus, call.filter())
+    by_country = {c.country: c for c in counts}
+    chosen = [c.country for c in counts]
+    return listing(
+        "countries",
+        chosen,
+        lambda: views.countries_doc(counts),
+        "countries",
+        COLUMNS,
+        none_match(chosen, len(corpus.countries), "countries"),
+        extra=lambda c: {
+            "events": by_country[c].events,
+            "actors": by_country[c].actors,
+            "transfers": by_country[c].transfers,
+        },
+    )

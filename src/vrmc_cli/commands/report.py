@@ -1,0 +1,75 @@
+"""vrmc report: the whole briefing document."""
+
+from __future__ import annotations
+
+from . import FLAG, Call, Option, Result, Spec
+
+SPEC = Spec(
+    "report",
+    "The whole briefing document: briefings, timeline, actors, arms register, scenarios and "
+    "a numbered bibliography.",
+    (
+        "vrmc report --format markdown > brief.md",
+        "vrmc report -c colombia --cite -f html > colombia.html",
+    ),
+    options=(
+        Option(
+            "cite",
+            ("--cite",),
+            FLAG,
+            "Attach numbered source references to points and events (footnotes in Markdown).",
+        ),
+    ),
+)
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import (
+        select_actors,
+        select_briefings,
+        select_events,
+        select_scenarios,
+        select_transfers,
+    )
+    from ..serialize import entries, entry
+    from ._common import briefing_json
+
+    corpus, f = call.corpus(), call.filter()
+    briefings = select_briefings(corpus, f)
+    events = select_events(corpus, f)
+    chosen_actors = select_actors(corpus, f)
+    chosen_transfers = select_transfers(corpus, f)
+    chosen_scenarios = select_scenarios(corpus, f)
+    doc, bibliography = views.report_doc(
+        corpus.topic,
+        f.labels,
+        briefings,
+        events,
+        chosen_actors,
+        chosen_transfers,
+        chosen_scenarios,
+        cite=call.params["cite"],
+    )
+    topic = corpus.topic
+    return Result(
+        {
+            "briefings": [v.briefing for v in briefings],
+            "events": events,
+            "actors": chosen_actors,
+            "transfers": chosen_transfers,
+            "scenarios": chosen_scenarios,
+            "sources": bibliography,
+        },
+        lambda: doc,
+        lambda: {
+            "topic": entry("topic", topic) if topic else None,
+            "filters": list(f.labels),
+            "briefings": [briefing_json(v) for v in briefings],
+            "events": entries("events", events),
+            "actors": entries("actors", chosen_actors),
+            "transfers": entries("transfers", chosen_transfers),
+            "scenarios": entries("scenarios", chosen_scenarios),
+            "sources": entries("sources", bibliography),
+        },
+    )

@@ -1,0 +1,33 @@
+"""vrmc themes: the theme tree with its counts."""
+
+from __future__ import annotations
+
+from . import Call, Result, Spec
+
+SPEC = Spec(
+    "themes",
+    "The theme tree, with how many events and points each theme (and its subtree) holds.",
+    ("vrmc themes", "vrmc themes --country colombia"),
+)
+
+COLUMNS = ("id", "title", "parent", "description", "events", "points")
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import theme_counts
+    from ._common import listing, none_match
+
+    corpus = call.corpus()
+    counts = theme_counts(corpus, call.filter())
+    by_theme = {c.theme: c for c in counts}
+    chosen = [c.theme for c in counts]
+    return listing(
+        "themes",
+        chosen,
+        lambda: views.themes_doc(counts),
+        "themes",
+        COLUMNS,
+        none_match(chosen, len(corpus.themes), "themes"),
+        extra=lambda t: {"events": by_theme[t].events, "points": by_theme[t].points},
+    )

@@ -1,0 +1,42 @@
+"""vrmc timeline: dated events in order."""
+
+from __future__ import annotations
+
+from . import COUNT, FLAG, Call, Option, Result, Spec
+
+SPEC = Spec(
+    "timeline",
+    "Dated events in order, each at its real precision, with countries and sources.",
+    (
+        "vrmc timeline --country colombia --since 2018",
+        "vrmc timeline --short --reverse --limit 10",
+    ),
+    options=(
+        Option("short", ("--short",), FLAG, "One line per event."),
+        Option("reverse", ("--reverse",), FLAG, "Newest first."),
+        Option("limit", ("--limit", "-n"), COUNT, "Show at most N events.", "N", minimum=1),
+    ),
+)
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import select_events
+    from ._common import EVENT_COLUMNS, listing, none_match
+
+    corpus = call.corpus()
+    events = select_events(corpus, call.filter())
+    if call.params["reverse"]:
+        events.reverse()
+    limit = call.params["limit"]
+    if limit is not None:
+        events = events[:limit]
+    short = call.params["short"]
+    return listing(
+        "events",
+        events,
+        lambda: views.timeline_doc(events, short=short),
+        "events",
+        EVENT_COLUMNS,
+        none_match(events, len(corpus.events), "events"),
+    )

@@ -1,0 +1,60 @@
+"""vrmc transfers: the arms-transfer register."""
+
+from __future__ import annotations
+
+from . import TEXTS, Call, Option, Result, Spec
+
+SPEC = Spec(
+    "transfers",
+    "The arms-transfer register, with totals by category and status.\n\n"
+    "--country matches the supplier or the recipient; dates filter on the order date.",
+    (
+        "vrmc transfers",
+        "vrmc transfers --category aircraft --since 2006 --until 2009 -f csv",
+    ),
+    options=(
+        Option(
+            "category",
+            ("--category",),
+            TEXTS,
+            "Keep this category (repeat: any of them).",
+            "CATEGORY",
+            complete="category",
+        ),
+    ),
+)
+
+COLUMNS = (
+    "id",
+    "supplier",
+    "recipient",
+    "designation",
+    "category",
+    "ordered",
+    "delivered_from",
+    "delivered_to",
+    "quantity_ordered",
+    "quantity_delivered",
+    "value_usd",
+    "status",
+    "description",
+    "notes",
+    "sources",
+)
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..query import select_transfers
+    from ._common import listing, none_match
+
+    corpus = call.corpus()
+    chosen = select_transfers(corpus, call.filter(), tuple(call.params["category"] or ()))
+    return listing(
+        "transfers",
+        chosen,
+        lambda: views.transfers_doc(chosen),
+        "transfers",
+        COLUMNS,
+        none_match(chosen, len(corpus.transfers), "transfers"),
+    )

@@ -1,0 +1,57 @@
+"""CSV: one header row and the same columns on every row; cells that a spreadsheet would
+run as a formula are made inert."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+from ..textsafe import visible
+
+if TYPE_CHECKING:
+    from ..commands import Result
+    from . import Options
+
+JSONObject = dict[str, Any]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "; ".join(csv_cell(v) for v in value)
+    text = visible(str(value))
+    if text.startswith(_FORMULA_START):
+        return "'" + text  # OWASP CSV injection: a leading quote makes the cell plain text
+    return text
+
+
+def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    import csv  # here: only CSV output needs it (start-up time)
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([csv_cell(v) for v in row])
+    return out.getvalue()
+
+
+def rows_from(objects: Iterable[JSONObject], columns: Sequence[str]) -> list[list[object]]:
+    return [[obj.get(c) for c in columns] for obj in objects]
+
+
+def render(result: Result, options: Options) -> str:
+    if result.rows is None:
+        raise UsageError(
+            "--format csv is for the tabular commands (timeline, actors, "
+            "transfers, scenarios, themes, countries, sources, search); "
+            "use json here"
+        )
+    return to_csv(result.columns, result.rows())

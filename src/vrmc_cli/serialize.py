@@ -1,0 +1,49 @@
+"""Entries as JSON objects: the format's field names in format order (kinds.py), dates as
+partial-date strings, references as ids or codes, every field present (null or [] when
+empty)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .kinds import KIND
+
+JSONObject = dict[str, Any]
+
+
+def _key(entry: Any) -> str:
+    return str(entry.code if hasattr(entry, "code") else entry.id)
+
+
+def _value(field_type: str, target: str | None, value: Any) -> Any:
+    if value is None:
+        return None
+    if field_type == "date":
+        return str(value)
+    if field_type == "ref":
+        return _key(value)
+    if field_type in ("refs", "refs1"):
+        return [_key(v) for v in value]
+    if field_type in ("entries", "points"):
+        return [entry(target or "", v) for v in value]
+    if field_type == "texts":
+        return list(value)
+    return value
+
+
+def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
+    """`obj`, an entry of `kind`, as a JSON object; `overrides` replace fields' values (a
+    briefing narrowed to the points a filter keeps)."""
+    out: JSONObject = {}
+    for f in KIND[kind].fields:
+        if f.name in overrides:
+            out[f.name] = overrides[f.name]
+        elif f.ids:
+            out[f.name] = list(getattr(obj, f.attribute))
+        else:
+            out[f.name] = _value(f.type, f.target, getattr(obj, f.attribute))
+    return out
+
+
+def entries(kind: str, objs: Any) -> list[JSONObject]:
+    return [entry(kind, o) for o in objs]
