@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -93,26 +94,74 @@ def test_timeline_spans_2001_to_as_of_with_sources() -> None:
         assert event.sources and event.themes and event.confidence, event.id
 
 
-def test_event_dates_are_exactly_as_precise_as_the_facts() -> None:
+def test_event_dates_are_as_precise_as_the_facts_unless_the_audit_corrected_them() -> None:
+    """The fact sheet is the starting point; where the audit read a page that says
+    otherwise, the page wins, and the event's audit record says so."""
     if not FACTS.exists():
         pytest.skip("shared/reference/facts.yaml is not beside this checkout")
     import yaml
 
     facts = {f["id"]: f for f in yaml.safe_load(FACTS.read_text(encoding="utf-8"))["facts"]}
+    audits = {entry["id"]: entry["x-audit"] for kind, entry in raw_entries() if kind == "events"}
     for event in corpus().events:
-        if event.id in facts:
-            assert str(event.date) == str(facts[event.id]["date"]), event.id
-            if facts[event.id].get("end"):
-                assert str(event.end) == str(facts[event.id]["end"]), event.id
+        if event.id not in facts:
+            continue
+        fact = facts[event.id]
+        same = str(event.date) == str(fact["date"]) and (
+            not fact.get("end") or str(event.end) == str(fact["end"])
+        )
+        if not same:  # the audit changed the date: its record cannot say "correct"
+            assert audits[event.id]["verdict"] != "correct", event.id
 
 
-def test_every_cited_url_comes_from_the_facts() -> None:
+def test_every_cited_source_was_read_by_the_audit_or_comes_from_the_facts() -> None:
     if not FACTS.exists():
         pytest.skip("shared/reference/facts.yaml is not beside this checkout")
     text = FACTS.read_text(encoding="utf-8")
+    read = {source for _, entry in raw_entries() for source in entry["x-audit"]["against"]}
     for source in corpus().sources:
-        if source.url:
-            assert source.url in text, source.id
+        if source.url and source.url not in text:
+            assert source.id in read, source.id
+
+
+# --------------------------------------------------------------------------- the audit
+
+VERDICTS = {"correct", "corrected", "qualified", "sourced"}
+
+
+def raw_entries() -> list[tuple[str, dict[str, Any]]]:
+    """Every audited item of the bundled corpus as written: (kind, mapping), x- fields kept."""
+    import yaml
+
+    found: list[tuple[str, dict[str, Any]]] = []
+    for path in sorted(Path(bundled_root()).rglob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for kind in ("events", "transfers", "actors", "relations", "scenarios"):
+            found.extend((kind, entry) for entry in data.get(kind) or ())
+        for briefing in data.get("briefings") or ():
+            found.extend(("judgment", j) for j in briefing.get("key_judgments") or ())
+            for section in briefing["sections"]:
+                found.extend(("point", p) for p in section["points"])
+    return found
+
+
+def test_every_item_has_an_audit_record() -> None:
+    """New entries cannot skip the check against their sources (briefings/AUDIT.md)."""
+    sources = {s.id for s in corpus().sources}
+    entries = raw_entries()
+    assert len(entries) > 300
+    for kind, entry in entries:
+        label = (
+            kind,
+            entry.get("id") or entry.get("text", "")[:60] if isinstance(entry, dict) else entry,
+        )
+        assert isinstance(entry, dict) and "x-audit" in entry, label
+        audit = entry["x-audit"]
+        assert set(audit) >= {"checked", "verdict", "against", "note"}, label
+        assert audit["verdict"] in VERDICTS, label
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(audit["checked"])), label
+        assert audit["note"].strip(), label
+        assert set(audit["against"]) <= sources, label
 
 
 def test_actors_relations_transfers_scenarios() -> None:
