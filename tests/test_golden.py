@@ -27,6 +27,10 @@ COMMANDS = {
     "search": ["search", "yland"],
     "report": ["report"],
     "report-cite": ["report", "--cite", "--country", "xanadu"],
+    "chart-events": ["chart", "events", "--by", "theme"],
+    "chart-transfers": ["chart", "transfers"],
+    "graph": ["graph"],
+    "graph-actor": ["graph", "--actor", "ada-xavier", "--depth", "2"],
 }
 TABULAR = {
     "timeline",
@@ -38,6 +42,10 @@ TABULAR = {
     "countries",
     "sources",
     "search",
+    "chart-events",
+    "chart-transfers",
+    "graph",
+    "graph-actor",
 }
 EXTENSIONS = {
     "text": "txt",
@@ -48,6 +56,10 @@ EXTENSIONS = {
     "html": "html",
 }
 CASES = [(case, fmt) for case in COMMANDS for fmt in EXTENSIONS if fmt != "csv" or case in TABULAR]
+# The network formats, for the graph command only.
+GRAPH_EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "graphml": "graphml"}
+CASES += [(case, fmt) for case in ("graph", "graph-actor") for fmt in GRAPH_EXTENSIONS]
+EXTENSIONS = {**EXTENSIONS, **GRAPH_EXTENSIONS}
 
 
 def render(case: str, fmt: str) -> str:

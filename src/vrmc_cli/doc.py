@@ -120,7 +120,56 @@ class Footnotes:
     notes: tuple[tuple[int, Inline], ...]
 
 
-Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes
+@record
+class Chart:
+    """Bars, one per label (a year), each stacked from one value per series, in series
+    order. Renderers draw each series with its own fill and say which is which in a legend,
+    so colour never carries the meaning alone."""
+
+    title: str
+    series: tuple[str, ...]
+    bars: tuple[tuple[str, tuple[int, ...]], ...]  # (label, one value per series)
+    unit: str = ""  # what a value counts: "events", "systems"
+
+
+@record
+class Mark:
+    """One item on a strip: its day number (date.toordinal), label, and the anchor it
+    links to in HTML."""
+
+    day: int
+    label: str
+    anchor: str
+
+
+@record
+class Strip:
+    """Items as marks along a time axis, one lane per group (HTML: linked marks; the text
+    formats: how many marks fall in each year)."""
+
+    title: str
+    first_year: int
+    last_year: int
+    lanes: tuple[tuple[str, tuple[Mark, ...]], ...]
+
+
+@record
+class Node:
+    """A node of a tree: its text and the nodes below it."""
+
+    spans: Inline
+    children: tuple[Node, ...] = ()
+
+
+@record
+class Tree:
+    """A tree drawn with guide lines: `root` and its nodes."""
+
+    root: Inline
+    children: tuple[Node, ...] = ()
+
+
+Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes | Chart | Strip | Tree
 
 
 @record

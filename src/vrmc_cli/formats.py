@@ -12,3 +12,6 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     html = "html"
+    dot = "dot"
+    mermaid = "mermaid"
+    graphml = "graphml"

@@ -405,16 +405,25 @@ def actor_blocks(
         blocks.append(Heading(level + 1, "Relations"))
         items = []
         for r in relations:
-            other, arrow = (r.target, "→") if r.source is actor else (r.source, "←")
             when = ""
             if r.since or r.until:
                 when = f" ({r.since.human() if r.since else '…'} – "
                 when += f"{r.until.human() if r.until else 'now'})"
-            spans = [
-                Span(f"{arrow} {r.kind} ", "muted"),
-                Span(other.name, "strong"),
-                Span(when, "muted"),
-            ]
+            # Which way the tie points, in words: FROM is KIND of TO (docs/format.md).
+            from .network import phrase as relation_phrase  # here: only actor pages need it
+
+            if r.source is actor:
+                spans = [
+                    Span(f"→ {actor.name} is {relation_phrase(r.kind)} ", "muted"),
+                    Span(r.target.name, "strong"),
+                    Span(when, "muted"),
+                ]
+            else:
+                spans = [
+                    Span("← ", "muted"),
+                    Span(r.source.name, "strong"),
+                    Span(f" is {relation_phrase(r.kind)} {actor.name}{when}", "muted"),
+                ]
             if r.summary:
                 spans.append(Span(": " + one_line(r.summary)))
             spans.extend(citer.marks(r.sources))

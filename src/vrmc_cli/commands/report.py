@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import FLAG, Call, Option, Result, Spec
+
+if TYPE_CHECKING:
+    from ..doc import Doc
+    from ..model import Event, Transfer
 
 SPEC = Spec(
     "report",
@@ -51,6 +57,7 @@ def run(call: Call) -> Result:
         chosen_scenarios,
         cite=call.params["cite"],
     )
+    doc = with_pictures(doc, events, chosen_transfers)
     topic = corpus.topic
     return Result(
         {
@@ -73,3 +80,28 @@ def run(call: Call) -> Result:
             "sources": entries("sources", bibliography),
         },
     )
+
+
+def with_pictures(doc: Doc, events: list[Event], transfers: list[Transfer]) -> Doc:
+    """The report with its "At a glance" section (timeline strip, events and transfers by
+    year) before the bibliography, or at the end when there is none."""
+    from ..charts import report_pictures
+    from ..doc import Bullets, Footnotes, Heading, Item, plain, text_of
+    from ..doc import Doc as Document
+
+    if not (events or transfers):
+        return doc
+    blocks = list(doc.blocks)
+    at = len(blocks) - 1 if blocks and isinstance(blocks[-1], Footnotes) else len(blocks)
+    blocks[at:at] = report_pictures(events, transfers)
+    # The contents list names the section too, before the bibliography when it has one.
+    for n, b in enumerate(blocks[:-1]):
+        following = blocks[n + 1]
+        contents = isinstance(b, Heading) and b.level == 2 and b.text == "Contents"
+        if contents and isinstance(following, Bullets):
+            items = list(following.items)
+            last = at < len(doc.blocks) and text_of(items[-1].spans) == "Bibliography"
+            items.insert(len(items) - 1 if last else len(items), Item(plain("At a glance")))
+            blocks[n + 1] = Bullets(tuple(items), following.ordered)
+            break
+    return Document(doc.title, tuple(blocks))

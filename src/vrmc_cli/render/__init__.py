@@ -35,6 +35,9 @@ RENDERERS: dict[Format, str] = {
     Format.json: "as_json",
     Format.csv: "as_csv",
     Format.html: "as_html",
+    Format.dot: "as_dot",
+    Format.mermaid: "as_mermaid",
+    Format.graphml: "as_graphml",
 }
 
 

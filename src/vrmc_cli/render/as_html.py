@@ -16,15 +16,19 @@ from ..doc import (
     Block,
     Bullets,
     Callout,
+    Chart,
     Doc,
     Fields,
     Footnotes,
     Heading,
     Inline,
+    Node,
     Para,
     Span,
+    Strip,
     Style,
     Table,
+    Tree,
 )
 
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
@@ -146,7 +150,20 @@ def block(b: Block) -> str:
         )
         heading = block(Heading(b.level, b.title))
         return f'{heading}<ol class="sources">{notes}</ol>'
+    if isinstance(b, Chart | Strip):
+        from . import svg
+
+        return svg.chart(b) if isinstance(b, Chart) else svg.strip(b)
+    if isinstance(b, Tree):
+        return f'<ul class="tree"><li>{inline(b.root)}{tree_nodes(b.children)}</li></ul>'
     raise TypeError(f"unknown block {type(b).__name__}")
+
+
+def tree_nodes(nodes: tuple[Node, ...]) -> str:
+    if not nodes:
+        return ""
+    items = "".join(f"<li>{inline(n.spans)}{tree_nodes(n.children)}</li>" for n in nodes)
+    return f"<ul>{items}</ul>"
 
 
 def render_doc(doc: Doc) -> str:

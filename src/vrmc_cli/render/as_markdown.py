@@ -19,6 +19,7 @@ from ..doc import (
     Block,
     Bullets,
     Callout,
+    Chart,
     Doc,
     Fields,
     Footnotes,
@@ -26,7 +27,9 @@ from ..doc import (
     Inline,
     Para,
     Span,
+    Strip,
     Table,
+    Tree,
 )
 
 # ASCII punctuation with a meaning somewhere in CommonMark or GFM inline syntax.
@@ -120,7 +123,20 @@ class _Renderer:
         if isinstance(block, Footnotes):
             # Footnote definitions: pandoc and GitHub list them at the end of the document.
             return "\n".join(f"[^{n}]: {inline(spans)}" for n, spans in block.notes)
+        if isinstance(block, Chart | Strip | Tree):
+            return fenced(block)
         raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def fenced(block: Chart | Strip | Tree) -> str:
+    """A picture as its plain-text lines in a code block, the fence longer than any run of
+    backticks inside it."""
+    from .pictures import picture_lines
+
+    lines = picture_lines(block, 78)
+    longest = max((len(run) for line in lines for run in re.findall("`+", line)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return "\n".join([fence + "text", *lines, fence])
 
 
 def render_doc(doc: Doc, heading_level: int = 1) -> str:

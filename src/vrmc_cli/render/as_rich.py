@@ -19,7 +19,21 @@ from rich.cells import cell_len, chop_cells
 from rich.color import ColorSystem
 from rich.style import Style
 
-from ..doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Span
+from ..doc import (
+    Block,
+    Bullets,
+    Callout,
+    Chart,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Para,
+    Span,
+    Strip,
+    Tree,
+)
 from ..textsafe import visible
 from . import Options
 
@@ -186,7 +200,39 @@ def flow(b: Block, width: int, drawn: Drawn) -> list[Line]:
         return heading + _pairs([((f"[{n}]", "dim cyan"), v) for n, v in b.notes], width)
     if isinstance(b, Bullets):
         return _bullet_lines(b, width, drawn)
+    if isinstance(b, Chart):
+        return _chart_lines(b, width)
+    if isinstance(b, Strip | Tree):
+        from .pictures import UNICODE, picture_lines
+
+        texts = picture_lines(b, width, "", UNICODE)
+        plain_lines: list[Line] = [[(t, "")] for t in texts]
+        if isinstance(b, Strip):  # the title in bold, without the text view's underline
+            return [[(texts[0], "bold")], *plain_lines[2:]]
+        return plain_lines
     return drawn(b, width)
+
+
+# Each series' fill and colour: the fills differ, so the chart reads without colour too.
+FILLS = ("█", "▒", "░", "▓", "#", "=", "+", "x")
+FILL_STYLES = ("blue", "yellow", "green", "magenta", "cyan", "red", "bright_black", "white")
+
+
+def _chart_lines(b: Chart, width: int) -> list[Line]:
+    from ..charts import bar_lines, legend
+
+    safe = Chart(b.title, tuple(visible(s, one_line=True) for s in b.series), b.bars, b.unit)
+    out: list[Line] = _title(b.title, "bold", width)
+    if len(safe.series) > 1:
+        for pieces in legend(safe, FILLS, width):
+            out.append([(p, FILL_STYLES[n] if n is not None else "") for p, n in pieces])
+    for bar in bar_lines(safe, width, FILLS):
+        out.append([(piece, FILL_STYLES[n] if n is not None else "") for piece, n in bar])
+    if b.unit:
+        out += _wrap(
+            (Span(f"bars count {b.unit}; the number is each bar's total", "muted"),), width
+        )
+    return out
 
 
 def callout_lines(b: Callout, width: int, drawn: Drawn) -> list[Line]:

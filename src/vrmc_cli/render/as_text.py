@@ -16,13 +16,16 @@ from ..doc import (
     Block,
     Bullets,
     Callout,
+    Chart,
     Doc,
     Fields,
     Footnotes,
     Heading,
     Inline,
     Para,
+    Strip,
     Table,
+    Tree,
     text_of,
 )
 
@@ -199,6 +202,10 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
             marker = f"[{number}] "
             out.extend(wrap(inline(spans), indent + " " * len(marker), first=indent + marker))
         return out
+    if isinstance(block, Chart | Strip | Tree):
+        from .pictures import picture_lines
+
+        return picture_lines(block, WIDTH - len(indent), indent)
     raise TypeError(f"unknown block {type(block).__name__}")
 
 

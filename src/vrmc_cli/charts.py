@@ -1,0 +1,263 @@
+"""Charts from a selection: events and transfers counted by year, the timeline strip, and
+the bar layout the text formats share.
+
+Counting is here once, so the picture (doc.Chart, doc.Strip) and the data (JSON, CSV rows)
+come from the same numbers. No plotting library: bars are characters or SVG rectangles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from .doc import Block, Chart, Heading, Mark, Para, Strip, plain
+from .model import Event, Theme, Transfer, countries_of
+
+JSONObject = dict[str, object]
+
+MAX_SERIES = 8  # distinct fills available; the rest go to "other"
+OTHER = "other"
+
+
+def root(theme: Theme) -> Theme:
+    return theme.path[0]
+
+
+def event_groups(event: Event, by: str | None) -> list[str]:
+    """The groups an event counts in: every top-level theme it is under, or every country
+    it is about (its actors' countries too); one group, "events", without `by`."""
+    if by == "theme":
+        return list(dict.fromkeys(root(t).title for t in event.themes))
+    if by == "country":
+        found = countries_of(event.countries, event.actors)
+        return sorted(c.name for c in found) or ["no country"]
+    return ["events"]
+
+
+def _years(years: Iterable[int]) -> list[int]:
+    found = sorted(set(years))
+    return list(range(found[0], found[-1] + 1)) if found else []
+
+
+def count(
+    items: Sequence[object],
+    year_of: Callable[[object], list[int]],
+    groups: Callable[[object], list[str]],
+) -> tuple[tuple[str, ...], list[tuple[int, tuple[int, ...]]]]:
+    """Series (the biggest first, ties by name; beyond MAX_SERIES merged into "other") and
+    one bar per year from the first to the last, empty years included."""
+    cells: dict[tuple[int, str], int] = {}
+    totals: dict[str, int] = {}
+    for item in items:
+        for year in year_of(item):
+            for group in groups(item):
+                cells[year, group] = cells.get((year, group), 0) + 1
+                totals[group] = totals.get(group, 0) + 1
+    ranked = sorted(totals, key=lambda g: (-totals[g], g))
+    if len(ranked) > MAX_SERIES:
+        kept = ranked[: MAX_SERIES - 1]
+        merged = dict.fromkeys(ranked[MAX_SERIES - 1 :], OTHER)
+        series = (*kept, OTHER)
+    else:
+        merged, series = {}, tuple(ranked)
+    index = {g: n for n, g in enumerate(series)}
+    bars: dict[int, list[int]] = {y: [0] * len(series) for y in _years(y for y, _ in cells)}
+    for (year, group), n in cells.items():
+        bars[year][index[merged.get(group, group)]] += n
+    return series, [(y, tuple(v)) for y, v in sorted(bars.items())]
+
+
+def events_chart(events: Sequence[Event], by: str | None) -> Chart:
+    series, bars = count(
+        events,
+        lambda e: [e.date.year],  # type: ignore[attr-defined]
+        lambda e: event_groups(e, by),  # type: ignore[arg-type]
+    )
+    title = "Events per year" + (f", by {by}" if by else "")
+    return Chart(title, series, tuple((str(y), v) for y, v in bars), "events")
+
+
+def delivery_years(t: Transfer) -> list[int]:
+    """The years a transfer was being delivered: from its first to its last delivery date."""
+    start = t.delivered_from or t.delivered_to
+    if start is None:
+        return []
+    end = t.delivered_to or start
+    return list(range(start.year, max(start.year, end.year) + 1))
+
+
+def transfer_charts(transfers: Sequence[Transfer]) -> tuple[Chart, Chart]:
+    """Orders per year (by order date) and deliveries per year (each year of the delivery
+    span), stacked by category, counting register entries."""
+    orders = count(
+        transfers,
+        lambda t: [t.ordered.year] if t.ordered else [],  # type: ignore[attr-defined]
+        lambda t: [t.category],  # type: ignore[attr-defined]
+    )
+    deliveries = count(
+        transfers,
+        delivery_years,  # type: ignore[arg-type]
+        lambda t: [t.category],  # type: ignore[attr-defined]
+    )
+    return (
+        Chart("Orders per year, by category", orders[0], _labelled(orders[1]), "transfers"),
+        Chart(
+            "Deliveries per year, by category", deliveries[0], _labelled(deliveries[1]), "transfers"
+        ),
+    )
+
+
+def _labelled(bars: list[tuple[int, tuple[int, ...]]]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    return tuple((str(y), v) for y, v in bars)
+
+
+def split(chart: Chart) -> list[Chart]:
+    """One chart per series (small multiples), on the same years."""
+    return [
+        Chart(
+            f"{chart.title}: {name}",
+            (name,),
+            tuple((y, (v[n],)) for y, v in chart.bars),
+            chart.unit,
+        )
+        for n, name in enumerate(chart.series)
+    ]
+
+
+def chart_data(chart: Chart) -> JSONObject:
+    return {
+        "title": chart.title,
+        "unit": chart.unit,
+        "series": list(chart.series),
+        "bars": [
+            {
+                "year": int(label),
+                "values": dict(zip(chart.series, values, strict=True)),
+                "total": sum(values),
+            }
+            for label, values in chart.bars
+        ],
+    }
+
+
+CHART_COLUMNS = ("chart", "year", "series", "value")
+
+
+def chart_rows(charts: Sequence[Chart]) -> list[list[object]]:
+    """Long form: one row per chart, year and series."""
+    return [
+        [c.title, int(label), name, value]
+        for c in charts
+        for label, values in c.bars
+        for name, value in zip(c.series, values, strict=True)
+    ]
+
+
+def timeline_strip(events: Sequence[Event]) -> Strip:
+    """Every event as a mark at its first day, in one lane per top-level theme it is under
+    (lanes in the order their themes first appear among the events)."""
+    lanes: dict[str, list[Mark]] = {}
+    for e in events:
+        for title in event_groups(e, "theme"):
+            label = f"{e.date.human()}: {e.title}"
+            lanes.setdefault(title, []).append(
+                Mark(e.date.first_day.toordinal(), label, f"event-{e.id}")
+            )
+    years = [e.date.year for e in events]
+    first, last = (min(years), max(years)) if years else (0, 0)
+    return Strip(
+        "Timeline at a glance", first, last, tuple((k, tuple(v)) for k, v in lanes.items())
+    )
+
+
+def report_pictures(events: Sequence[Event], transfers: Sequence[Transfer]) -> list[Block]:
+    """The report's "At a glance" section: the timeline strip and the two charts."""
+    blocks: list[Block] = [Heading(2, "At a glance", anchor="at-a-glance")]
+    if events:
+        blocks.append(timeline_strip(events))
+        blocks.append(events_chart(events, "theme"))
+    if transfers:
+        blocks.extend(transfer_charts(transfers))
+    if len(blocks) == 1:
+        blocks.append(Para(plain("Nothing dated to show.")))
+    return blocks
+
+
+# --------------------------------------------------------------------------- text layout
+
+# Fills for plain text: distinct characters, so a printout in one colour still tells the
+# series apart.
+TEXT_FILLS = ("#", "=", "+", "o", "x", "%", ":", "*")
+
+
+def legend(chart: Chart, fills: Sequence[str], width: int) -> list[list[tuple[str, int | None]]]:
+    """`## military  == diplomacy`: each series' fill and name, as lines of pieces (text,
+    series), an entry never split between lines."""
+    lines: list[list[tuple[str, int | None]]] = [[]]
+    used = 0
+    for n, name in enumerate(chart.series):
+        size = len(fills[n]) * 2 + 1 + len(name)
+        if lines[-1] and used + 2 + size > width:
+            lines.append([])
+            used = 0
+        if lines[-1]:
+            lines[-1].append(("  ", None))
+            used += 2
+        lines[-1] += [(fills[n] * 2, n), (f" {name}", None)]
+        used += size
+    return lines
+
+
+def bar_lines(chart: Chart, width: int, fills: Sequence[str]) -> list[list[tuple[str, int | None]]]:
+    """One line per bar, `width` characters at most: label, bar (each series in its fill,
+    non-zero values at least one character) and the bar's total after it."""
+    if not chart.bars:
+        return []
+    label_width = max(len(label) for label, _ in chart.bars)
+    totals = [sum(v) for _, v in chart.bars]
+    number_width = len(str(max(totals)))
+    room = max(1, width - label_width - number_width - 3 - len(chart.series))
+    top = max(*totals, 1)
+    out: list[list[tuple[str, int | None]]] = []
+    for (label, values), total in zip(chart.bars, totals, strict=True):
+        line: list[tuple[str, int | None]] = [(label.rjust(label_width) + " |", None)]
+        for n, value in enumerate(values):
+            if value:
+                length = max(1, round(value * room / top))
+                line.append((fills[n] * length, n))
+        line.append((" " + str(total), None))
+        out.append(line)
+    return out
+
+
+def strip_lines(strip: Strip, width: int) -> list[str]:
+    """Each lane as a row of years: a digit for the number of marks in a year (`+` for ten
+    or more, `.` for none), under a ruler of years. Wide ranges fold years together."""
+    years = strip.last_year - strip.first_year + 1
+    label_width = max((len(name) for name, _ in strip.lanes), default=0)
+    label_width = min(label_width, max(8, width // 3))
+    room = max(10, width - label_width - 3)
+    per = max(1, -(-years // room))  # years per column
+    columns = -(-years // per)
+    lines = []
+    for name, marks in strip.lanes:
+        counts = [0] * columns
+        for m in marks:
+            year = date.fromordinal(m.day).year
+            counts[(year - strip.first_year) // per] += 1
+        cells = "".join("." if c == 0 else str(c) if c < 10 else "+" for c in counts)
+        shown = name if len(name) <= label_width else name[: label_width - 1] + "…"
+        lines.append(f"{shown.ljust(label_width)} |{cells}|")
+    ruler = [" "] * columns
+    free = 0  # the first column a label may start at
+    for at in range(columns):
+        number = strip.first_year + at * per
+        text = str(number)
+        due = number % 5 == 0 if per == 1 else at % 5 == 0
+        if at >= free and due and at + len(text) <= columns:
+            ruler[at : at + len(text)] = list(text)
+            free = at + len(text) + 1
+    lines.append(" " * label_width + "  " + "".join(ruler).rstrip())
+    note = "one column per year" if per == 1 else f"one column per {per} years"
+    lines.append(f"({note}; a digit counts the events, '.' none, '+' ten or more)")
+    return lines

@@ -1,0 +1,91 @@
+"""vrmc chart: events or arms transfers counted by year, as bar charts."""
+
+from __future__ import annotations
+
+from . import FLAG, TEXT, Argument, Call, Option, Result, Spec
+
+SPEC = Spec(
+    "chart",
+    "Bar charts by year: `events` (stacked by top-level theme or country with --by) or "
+    "`transfers` (orders and deliveries by category).\n\n"
+    "Bars on a terminal and in text, inline SVG in HTML; -f json and -f csv give the "
+    "numbers. An event under several themes or countries counts once in each.",
+    (
+        "vrmc chart events",
+        "vrmc chart events --by theme --since 2005",
+        "vrmc chart events --by country --split -f html > countries.html",
+        "vrmc chart transfers -f csv",
+    ),
+    options=(
+        Option(
+            "by",
+            ("--by",),
+            TEXT,
+            "chart events: stack each year's bar by top-level `theme` or by `country`.",
+            "theme|country",
+        ),
+        Option("split", ("--split",), FLAG, "One chart per group instead of stacked bars."),
+    ),
+    arguments=(Argument("what", "events|transfers", "What to count: events or transfers."),),
+)
+
+WHAT = ("events", "transfers")
+BY = ("theme", "country")
+
+
+def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
+    from ..errors import UsageError
+    from ..query import _did_you_mean
+
+    folded = value.strip().lower()
+    if folded in choices:
+        return folded
+    raise UsageError(f"unknown {what} {value!r}{_did_you_mean(folded, choices, choices)}")
+
+
+def run(call: Call) -> Result:
+    from .. import charts
+    from ..doc import Block, Doc, Heading, Para, plain
+    from ..query import select_events, select_transfers
+
+    what = _choice(call.params["what"], WHAT, "chart")
+    by = call.params["by"]
+    by = _choice(by, BY, "--by value") if by is not None else None
+    if by and what != "events":
+        from ..errors import UsageError
+
+        raise UsageError("--by is for `vrmc chart events`; transfers are always by category")
+    corpus, f = call.corpus(), call.filter()
+    notes: tuple[str, ...] = ()
+    if what == "events":
+        events = select_events(corpus, f)
+        selection: dict[str, list[object]] = {"events": list(events)}
+        drawn = [charts.events_chart(events, by)]
+        title = drawn[0].title
+        lead = f"{len(events)} events"
+        if not events:
+            notes = ("no events match the filters",)
+    else:
+        transfers = select_transfers(corpus, f)
+        selection = {"transfers": list(transfers)}
+        drawn = list(charts.transfer_charts(transfers))
+        title = "Arms transfers per year"
+        undated = sum(1 for t in transfers if t.ordered is None)
+        lead = f"{len(transfers)} register entries ({undated} without an order date)"
+        if not transfers:
+            notes = ("no transfers match the filters",)
+    shown = [c for chart in drawn for c in charts.split(chart)] if call.params["split"] else drawn
+
+    def doc() -> Doc:
+        blocks: list[Block] = [Heading(1, title), Para(plain(lead))]
+        blocks.extend(shown)
+        return Doc(title, tuple(blocks))
+
+    return Result(
+        selection,
+        doc,
+        lambda: {"charts": [charts.chart_data(c) for c in shown]},
+        charts.CHART_COLUMNS,
+        lambda: charts.chart_rows(shown),
+        notes,
+    )

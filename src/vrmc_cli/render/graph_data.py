@@ -1,0 +1,18 @@
+"""What the graph formats (dot, mermaid, graphml) share: the nodes and edges of a result,
+or a usage error for a command that has no network to show."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..errors import UsageError
+
+if TYPE_CHECKING:
+    from ..commands import Result
+
+
+def graph_of(result: Result, fmt: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    data = result.data()
+    if set(data) != {"nodes", "edges"}:
+        raise UsageError(f"--format {fmt} is for `vrmc graph`; use json, csv or text here")
+    return data["nodes"], data["edges"]

@@ -1,0 +1,201 @@
+"""Charts and the timeline strip as inline SVG for the HTML view: no scripts, sized to the
+page (a viewBox, width 100%), and readable in grey: every series has its own pattern, every
+bar its number, every mark its own shape and a tooltip."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+
+from ..doc import Chart, Strip
+from ..textsafe import visible
+
+WIDTH = 640  # viewBox units; the SVG scales to the page
+ROW = 18
+FONT = 'font-family="\'Helvetica Neue\', Arial, sans-serif" font-size="11"'
+# Inline styles (the page's stylesheet is shared with every other view): a figure that does
+# not break across printed pages and an SVG that never grows past the page.
+FIGURE = 'style="margin:1rem 0;break-inside:avoid;page-break-inside:avoid"'
+CAPTION = "style=\"font:bold .95rem 'Helvetica Neue',Arial,sans-serif\""
+NOTE = 'class="muted" style="font-size:.8rem"'
+SVG_STYLE = "display:block;max-width:100%;height:auto"
+
+# One pattern per series: (colour, what is drawn in a 6x6 tile). Dark, hatched, dotted,
+# crossed, striped and pale fills stay apart in grey and in print.
+PATTERNS = (
+    ("#1f4e79", '<rect width="6" height="6" fill="#1f4e79"/>'),
+    (
+        "#b35900",
+        '<rect width="6" height="6" fill="#fbe3cc"/>'
+        '<path d="M0 6L6 0M-1 1L1 -1M5 7L7 5" stroke="#b35900" stroke-width="1.6"/>',
+    ),
+    (
+        "#2e7d32",
+        '<rect width="6" height="6" fill="#e3f1e4"/><circle cx="3" cy="3" r="1.5" fill="#2e7d32"/>',
+    ),
+    (
+        "#6a1b9a",
+        '<rect width="6" height="6" fill="#efe0f5"/>'
+        '<path d="M0 0L6 6M6 0L0 6" stroke="#6a1b9a" stroke-width="1"/>',
+    ),
+    (
+        "#00838f",
+        '<rect width="6" height="6" fill="#00838f"/>'
+        '<path d="M0 3H6" stroke="#ffffff" stroke-width="1.4"/>',
+    ),
+    (
+        "#c62828",
+        '<rect width="6" height="6" fill="#fde0e0"/>'
+        '<path d="M3 0V6" stroke="#c62828" stroke-width="1.6"/>',
+    ),
+    ("#555555", '<rect width="6" height="6" fill="#bbbbbb"/>'),
+    (
+        "#000000",
+        '<rect width="6" height="6" fill="#ffffff"/>'
+        '<rect width="3" height="3" fill="#000000"/>'
+        '<rect x="3" y="3" width="3" height="3" fill="#000000"/>',
+    ),
+)
+# One mark shape per lane of the strip.
+SHAPES = ("circle", "square", "diamond", "triangle")
+
+
+def escape(text: str) -> str:
+    return html.escape(visible(text, one_line=True), quote=True)
+
+
+def _key(*parts: str) -> str:
+    """A short id prefix from the picture's content: stable, and distinct per picture."""
+    return "c" + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:8]  # noqa: S324 - not security
+
+
+def chart(c: Chart) -> str:
+    key = _key(c.title, *c.series, *(label for label, _ in c.bars))
+    defs = "".join(
+        f'<pattern id="{key}-{n}" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f"{PATTERNS[n % len(PATTERNS)][1]}</pattern>"
+        for n in range(len(c.series))
+    )
+    label_width = 8 + 7 * max((len(label) for label, _ in c.bars), default=4)
+    totals = [sum(v) for _, v in c.bars]
+    top = max([*totals, 1])
+    room = WIDTH - label_width - 48
+    parts: list[str] = []
+    y = 0
+    if len(c.series) > 1:  # the legend: a swatch and a name per series, wrapped
+        x = 0.0
+        for n, name in enumerate(c.series):
+            shown = visible(name, one_line=True)
+            step = 22 + 6 * len(shown) + 14
+            if x and x + step > WIDTH:
+                x, y = 0.0, y + ROW
+            parts.append(
+                f'<rect x="{x}" y="{y + 3}" width="16" height="11" fill="url(#{key}-{n})" '
+                f'stroke="#333" stroke-width=".6"/><text x="{x + 21}" y="{y + 13}">'
+                f"{escape(name)}</text>"
+            )
+            x += step
+        y += ROW + 6
+    for (label, values), total in zip(c.bars, totals, strict=True):
+        described = ", ".join(
+            f"{visible(s, one_line=True)} {v}" for s, v in zip(c.series, values, strict=True) if v
+        )
+        tip = f"{label}: {total} {c.unit}" + (
+            f" ({described})" if len(c.series) > 1 and described else ""
+        )
+        bar = [f"<title>{escape(tip)}</title>"]
+        bar.append(
+            f'<text x="{label_width - 6}" y="{y + 13}" text-anchor="end">{escape(label)}</text>'
+        )
+        x = float(label_width)
+        for n, value in enumerate(values):
+            if not value:
+                continue
+            length = max(1.5, value * room / top)
+            bar.append(
+                f'<rect x="{x:.1f}" y="{y + 2}" width="{length:.1f}" height="{ROW - 4}" '
+                f'fill="url(#{key}-{n})" stroke="#333" stroke-width=".6"/>'
+            )
+            x += length
+        bar.append(f'<text x="{x + 4:.1f}" y="{y + 13}">{total}</text>')
+        parts.append("<g>" + "".join(bar) + "</g>")
+        y += ROW
+    height = y + 4
+    return (
+        f'<figure class="chart" {FIGURE}><figcaption {CAPTION}>{escape(c.title)}</figcaption>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{escape(c.title)}" {FONT} '
+        f'style="{SVG_STYLE};width:{WIDTH}px">'
+        f"<defs>{defs}</defs>{''.join(parts)}</svg>"
+        f"<figcaption {NOTE}>Bars count {escape(c.unit)}; the number is each bar's "
+        "total.</figcaption></figure>"
+    )
+
+
+def _shape(kind: str, x: float, y: float) -> str:
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y}" r="4"/>'
+    if kind == "square":
+        return f'<rect x="{x - 3.5:.1f}" y="{y - 3.5}" width="7" height="7"/>'
+    if kind == "diamond":
+        return f'<path d="M{x:.1f} {y - 5}l5 5l-5 5l-5 -5z"/>'
+    return f'<path d="M{x:.1f} {y - 5}l5 9h-10z"/>'
+
+
+def strip(s: Strip) -> str:
+    from datetime import date
+
+    start = date(s.first_year, 1, 1).toordinal()
+    end = date(s.last_year, 12, 31).toordinal() + 1
+    label_width = 150
+    room = WIDTH - label_width - 10
+    lane = 24
+
+    def at(day: int) -> float:
+        return label_width + (day - start) * room / max(1, end - start)
+
+    parts = []
+    for n, (name, marks) in enumerate(s.lanes):
+        y = n * lane + lane // 2
+        shown = visible(name, one_line=True)
+        short = shown if len(shown) <= 24 else shown[:23] + "…"
+        parts.append(
+            f'<text x="0" y="{y + 4}"><title>{escape(shown)}</title>{escape(short)}</text>'
+            f'<line x1="{label_width}" y1="{y}" x2="{WIDTH - 10}" y2="{y}" stroke="#bbb"/>'
+        )
+        shape = SHAPES[n % len(SHAPES)]
+        color = PATTERNS[n % len(PATTERNS)][0]
+        marks_svg = "".join(
+            f'<a href="#{escape(m.anchor)}"><title>{escape(m.label)}</title>'
+            f"{_shape(shape, at(m.day), y)}</a>"
+            for m in marks
+        )
+        parts.append(
+            f'<g fill="{color}" fill-opacity=".75" stroke="#000" stroke-width=".6">{marks_svg}</g>'
+        )
+    axis = len(s.lanes) * lane + 4
+    ticks = []
+    span = s.last_year - s.first_year + 1
+    step = 1 if span <= 12 else 5
+    for year in range(s.first_year, s.last_year + 2):
+        x = at(date(year, 1, 1).toordinal())
+        major = year % step == 0 or span <= 12
+        ticks.append(
+            f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + (6 if major else 3)}" '
+            'stroke="#333"/>'
+        )
+        if major and year <= s.last_year:
+            ticks.append(f'<text x="{x:.1f}" y="{axis + 17}" text-anchor="middle">{year}</text>')
+    height = axis + 22
+    return (
+        f'<figure class="chart strip" {FIGURE}><figcaption {CAPTION}>{escape(s.title)}</figcaption>'
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{escape(s.title)}" {FONT} '
+        f'style="{SVG_STYLE};width:{WIDTH}px">'
+        f"{''.join(parts)}"
+        f'<line x1="{label_width}" y1="{axis}" x2="{WIDTH - 10}" y2="{axis}" stroke="#333"/>'
+        f"{''.join(ticks)}</svg>"
+        f"<figcaption {NOTE}>One lane per top-level theme, one mark per event (each "
+        "links to it; an event under two themes has a mark in each lane).</figcaption>"
+        "</figure>"
+    )

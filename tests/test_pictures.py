@@ -1,0 +1,420 @@
+"""Charts and the actor network: the numbers, the layout, and each format read back by the
+program or library it is for (Graphviz, networkx, Chromium)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from conftest import FIXTURE, invoke, run_vrmc, write_corpus
+
+BUNDLED: list[str] = []  # the bundled corpus: no -b
+
+
+def need(*programs: str) -> str:
+    """The path of the first program found; a skip on a developer's machine without it, a
+    failure in CI (CI=true), where .ci/run installs it."""
+    for program in programs:
+        found = shutil.which(program)
+        if found:
+            return found
+    message = f"{' or '.join(programs)} is not installed"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message + " (CI must install it: see .ci/run)")
+    pytest.skip(message)
+
+
+def vrmc_json(*args: str) -> dict[str, object]:
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+# --------------------------------------------------------------------------- chart numbers
+
+
+def test_events_chart_counts_every_selected_event_once_per_year() -> None:
+    charts = vrmc_json("chart", "events", "--since", "2005")["charts"]
+    events = vrmc_json("timeline", "--since", "2005")["events"]
+    assert isinstance(charts, list) and isinstance(events, list)
+    (chart,) = charts
+    assert chart["series"] == ["events"]
+    by_year: dict[int, int] = {}
+    for e in events:
+        by_year[int(e["date"][:4])] = by_year.get(int(e["date"][:4]), 0) + 1
+    shown = {b["year"]: b["total"] for b in chart["bars"]}
+    assert {y: n for y, n in shown.items() if n} == by_year
+    years = [b["year"] for b in chart["bars"]]
+    assert years == list(range(years[0], years[-1] + 1)), "empty years stay on the axis"
+
+
+def test_events_by_theme_stack_by_top_level_theme() -> None:
+    (chart,) = vrmc_json("-b", str(FIXTURE), "chart", "events", "--by", "theme")["charts"]
+    themes = vrmc_json("-b", str(FIXTURE), "themes")["themes"]
+    roots = {t["title"] for t in themes if t["parent"] is None}
+    assert set(chart["series"]) <= roots
+    for bar in chart["bars"]:
+        assert bar["total"] == sum(bar["values"].values())
+
+
+def test_split_draws_one_chart_per_group() -> None:
+    stacked = vrmc_json("chart", "events", "--by", "country")["charts"][0]
+    split = vrmc_json("chart", "events", "--by", "country", "--split")["charts"]
+    assert [c["series"] for c in split] == [[s] for s in stacked["series"]]
+    assert len(stacked["series"]) <= 8, "beyond eight groups the rest is 'other'"
+    assert stacked["series"][-1] == "other"
+
+
+def test_transfer_charts_count_orders_and_deliveries_by_category() -> None:
+    orders, deliveries = vrmc_json("-b", str(FIXTURE), "chart", "transfers")["charts"]
+    transfers = vrmc_json("-b", str(FIXTURE), "transfers")["transfers"]
+    assert orders["title"].startswith("Orders") and deliveries["title"].startswith("Deliveries")
+    ordered = sum(1 for t in transfers if t["ordered"])
+    assert sum(b["total"] for b in orders["bars"]) == ordered
+    assert set(orders["series"]) == {t["category"] for t in transfers if t["ordered"]}
+
+
+def test_chart_csv_is_the_same_numbers_in_long_form() -> None:
+    data = vrmc_json("chart", "transfers")["charts"]
+    out = invoke("chart", "transfers", "-f", "csv").stdout
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["chart", "year", "series", "value"]
+    expected = [
+        [c["title"], str(b["year"]), s, str(b["values"][s])]
+        for c in data
+        for b in c["bars"]
+        for s in c["series"]
+    ]
+    assert rows[1:] == expected
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["chart", "event"], "unknown chart 'event' (did you mean 'events'?)"),
+        (["chart", "events", "--by", "theem"], "unknown --by value 'theem'"),
+        (["chart", "transfers", "--by", "theme"], "--by is for `vrmc chart events`"),
+        (["timeline", "-f", "dot"], "--format dot is for `vrmc graph`"),
+        (["chart", "events", "-f", "graphml"], "--format graphml is for `vrmc graph`"),
+    ],
+)
+def test_bad_chart_requests_are_usage_errors(args: list[str], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert result.stdout == ""
+
+
+# --------------------------------------------------------------------------- chart layout
+
+
+def test_text_chart_is_plain_and_fits_78_columns() -> None:
+    out = invoke("chart", "events", "--by", "theme", "-f", "text").stdout
+    assert all(len(line) <= 78 for line in out.splitlines())
+    assert "\x1b" not in out
+    # A legend names each fill: the characters, not colour, tell the series apart.
+    legend = out.split("~\n", 1)[1].split("\n20", 1)[0]
+    assert "## Military cooperation" in legend and "== Motivations" in legend
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "200"])
+def test_rich_chart_fits_the_terminal(columns: str) -> None:
+    from rich.cells import cell_len
+
+    out = invoke(
+        "chart", "events", "--by", "country", "-f", "rich", env={"COLUMNS": columns}
+    ).stdout
+    assert max(cell_len(line) for line in out.splitlines()) <= int(columns)
+    assert "██ Venezuela" in out and "▒▒ Russia" in out
+
+
+def test_rich_chart_colours_are_doubled_by_fills() -> None:
+    out = invoke("chart", "events", "--by", "theme", "-f", "rich", env={"FORCE_COLOR": "1"}).stdout
+    assert "\x1b[34m██\x1b[0m Military cooperation" in out
+
+
+def test_hostile_series_names_stay_text(tmp_path: Path) -> None:
+    corpus = write_corpus(
+        tmp_path,
+        {
+            "t.yaml": """
+themes:
+  - {id: evil, title: "<script>x</script> [bold]\\e]0;t\\a ``` ## & \\"q\\""}
+  - {id: fine, title: "Fine"}
+events:
+  - {id: e1, date: 2001, title: "one", themes: [evil, fine]}
+  - {id: e2, date: 2003, title: "two <b>", themes: [evil]}
+""",
+        },
+    )
+    for fmt in ("text", "rich", "markdown", "html"):
+        result = invoke("-b", str(corpus), "chart", "events", "--by", "theme", "-f", fmt)
+        assert result.exit_code == 0, result.stderr
+        out = result.stdout
+        assert "\x1b" not in out and "\x07" not in out
+        if fmt == "html":
+            assert "<script>" not in out and "&lt;script&gt;" in out
+            svgs = re.findall(r"<svg.*?</svg>", out, re.S)
+            assert svgs
+            for svg in svgs:  # well-formed XML, its text the data as written
+                tree = ElementTree.fromstring(svg)  # noqa: S314 - our own output
+                assert any("<script>x</script>" in (t.text or "") for t in tree.iter())
+        elif fmt == "markdown":
+            assert "````text" in out, "the fence outgrows the backticks in the data"
+        else:
+            assert "<script>x</script> [bold]\\x1b]0;t\\x07" in out
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def test_report_has_the_strip_and_both_charts_and_marks_link_to_events() -> None:
+    out = invoke("-b", str(FIXTURE), "report", "-f", "html").stdout
+    events = vrmc_json("-b", str(FIXTURE), "timeline")["events"]
+    section = out.split('id="at-a-glance"', 1)[1]
+    assert section.count("<svg") == 4  # the strip, events by theme, orders, deliveries
+    links = re.findall(r'<a href="#(event-[^"]+)">', section)
+    assert sorted(set(links)) == sorted(f"event-{e['id']}" for e in events)
+    assert "<script" not in out
+
+
+def test_pictures_load_only_for_the_commands_that_draw_them() -> None:
+    """Start-up of the other commands is unchanged: they never import the chart or network
+    code (nor any plotting library)."""
+    code = (
+        "import sys; from vrmc_cli.__main__ import main; sys.argv=['vrmc','timeline','-f','text'];"
+        "\ntry:\n main()\nexcept SystemExit: pass\n"
+        "bad=[m for m in sys.modules if m.startswith(('vrmc_cli.charts','vrmc_cli.network',"
+        "'vrmc_cli.render.svg','vrmc_cli.render.pictures','matplotlib','plotly','networkx'))];"
+        "sys.stderr.write(repr(bad))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert run.stderr.endswith("[]"), run.stderr
+
+
+# --------------------------------------------------------------------------- the network
+
+HOSTILE = """
+countries:
+  - {code: XA, name: "Xa \\"land\\""}
+actors:
+  - {id: end, name: "end \\"quoted\\" \\\\ back\\\\slash", kind: person, country: XA}
+  - {id: subgraph, name: "<b>bold</b> & [x] | {y} #1; %% c", kind: state}
+  - {id: n0, name: "a --> b\\nnew line\\e[31m `tick` ]] \\\\n", kind: company}
+relations:
+  - {from: end, to: subgraph, kind: supplier, since: 2006}
+  - {from: subgraph, to: n0, kind: sanctioned-by, since: 2010, until: 2012}
+  - {from: n0, to: end, kind: "client"}
+"""
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "c", {"h.yaml": HOSTILE})
+
+
+def graph(corpus: Path, fmt: str, *more: str) -> str:
+    result = invoke("-b", str(corpus), "graph", *more, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def test_graph_json_has_kinds_countries_and_directed_spans(hostile: Path) -> None:
+    data = json.loads(graph(hostile, "json"))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["end"]["kind"] == "person" and nodes["end"]["country"] == "XA"
+    assert nodes["subgraph"]["country"] is None
+    edge = data["edges"][1]
+    assert (edge["from"], edge["to"], edge["kind"]) == ("subgraph", "n0", "sanctioned-by")
+    assert edge["directed"] is True and (edge["since"], edge["until"]) == ("2010", "2012")
+    assert edge["reads"].endswith("is sanctioned by a --> b\nnew line\x1b[31m `tick` ]] \\n")
+
+
+def test_graphml_reads_back_in_networkx_with_every_name_intact(hostile: Path) -> None:
+    networkx = pytest.importorskip("networkx")
+    from vrmc_cli.textsafe import visible
+
+    g = networkx.read_graphml(io.BytesIO(graph(hostile, "graphml").encode()))
+    assert g.is_directed()
+    data = json.loads(graph(hostile, "json"))
+    for n in data["nodes"]:
+        assert g.nodes[n["id"]]["name"] == visible(n["name"], one_line=True)
+        assert g.nodes[n["id"]]["kind"] == n["kind"]
+    edges = sorted((u, v, d["kind"]) for u, v, d in g.edges(data=True))
+    assert edges == sorted((e["from"], e["to"], e["kind"]) for e in data["edges"])
+    attributes = g.get_edge_data("subgraph", "n0")
+    if g.is_multigraph():  # networkx reads a multigraph when edges have ids
+        (attributes,) = attributes.values()
+    assert attributes["since"] == "2010" and attributes["until"] == "2012"
+
+
+def test_graphml_of_the_bundled_corpus_reads_back() -> None:
+    networkx = pytest.importorskip("networkx")
+    g = networkx.read_graphml(io.BytesIO(invoke("graph", "-f", "graphml").stdout.encode()))
+    data = vrmc_json("graph")
+    assert g.number_of_nodes() == len(data["nodes"]) and g.number_of_edges() == len(data["edges"])
+    assert g.has_edge("russia", "venezuela")
+
+
+def test_dot_is_accepted_by_graphviz_with_every_label_intact(hostile: Path, tmp_path: Path) -> None:
+    dot = need("dot")
+    source = graph(hostile, "dot")
+    run = subprocess.run(
+        [dot, "-Tjson"], input=source.encode(), capture_output=True, check=False, timeout=60
+    )
+    assert run.returncode == 0, run.stderr.decode()
+    drawn = json.loads(run.stdout)
+    assert {o["name"] for o in drawn["objects"]} == {"end", "subgraph", "n0"}, "ids stay ids"
+    assert len(drawn["edges"]) == 3
+    picture = subprocess.run(
+        [dot, "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    ).stdout
+    drawn_svg = ElementTree.fromstring(picture)  # noqa: S314 - Graphviz output of our test
+    texts = [t.text for t in drawn_svg.iter() if t.tag.endswith("text")]
+    # Backslashes and quotes come out as written: none started a Graphviz escape.
+    assert 'end "quoted" \\ back\\slash (XA)' in texts
+    assert "a --> b\\nnew line\\x1b[31m `tick` ]] \\n" in texts
+    svg = subprocess.run(
+        [dot, "-Tsvg"],
+        input=invoke("graph", "-f", "dot").stdout.encode(),
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert svg.returncode == 0 and b"<svg" in svg.stdout
+
+
+MERMAID_NODE = re.compile(r'  n\d+\["[^"\n]*"\]')
+MERMAID_EDGE = re.compile(r'  n\d+ -->\|"[^"|\n]*"\| n\d+')
+
+
+def test_mermaid_is_well_formed_with_hostile_names(hostile: Path) -> None:
+    out = graph(hostile, "mermaid")
+    lines = out.splitlines()
+    assert lines[0] == "flowchart LR"
+    for line in lines[1:]:
+        assert MERMAID_NODE.fullmatch(line) or MERMAID_EDGE.fullmatch(line), line
+    # Nothing in a label can end it, start a comment or become Markdown or HTML.
+    body = "".join(re.findall(r'"([^"]*)"', out))
+    for bad in ("<", ">", "&", "`", "%", "[", "]", "|", "{", "}", "\\", "\n"):
+        assert bad not in body, bad
+    assert "#34;quoted#34;" in out and "#60;b#62;bold" in out
+
+
+def test_graph_formats_name_exactly_the_filtered_relations() -> None:
+    data = vrmc_json("graph", "--country", "colombia")
+    country = {n["id"]: n["country"] for n in data["nodes"]}
+    assert data["edges"]
+    assert all("CO" in (country[e["from"]], country[e["to"]]) for e in data["edges"])
+    dot = invoke("graph", "--country", "colombia", "-f", "dot").stdout
+    mermaid = invoke("graph", "--country", "colombia", "-f", "mermaid").stdout
+    graphml = invoke("graph", "--country", "colombia", "-f", "graphml").stdout
+    assert (
+        dot.count(" -> ") == mermaid.count(" -->|") == graphml.count("<edge ") == len(data["edges"])
+    )
+
+
+def test_actor_neighbourhood_tree_reads_both_ways() -> None:
+    out = invoke("-b", str(FIXTURE), "graph", "--actor", "ada-xavier", "-f", "text").stdout
+    assert "Ada Xávier ada-xavier\n" in out
+    assert "|-- ← Yarms Export is supplier of Ada Xávier yarms" in out
+    assert "`-- → is ally of Yland yland (2005 – now)" in out
+    rich = invoke("-b", str(FIXTURE), "graph", "--actor", "ada-xavier", "-f", "rich").stdout
+    assert "├── ← Yarms Export" in rich and "└── → is ally of Yland" in rich
+
+
+def test_tree_depth_reaches_further_without_repeating_a_tie() -> None:
+    one = invoke("graph", "--actor", "putin", "-f", "text").stdout
+    two = invoke("graph", "--actor", "putin", "--depth", "2", "-f", "text").stdout
+    assert len(two.splitlines()) > len(one.splitlines())
+    assert two.count("is ally of Hugo Chávez") == 1
+
+
+def test_actor_prose_says_which_way_a_relation_points() -> None:
+    out = invoke("-b", str(FIXTURE), "actor", "yarms", "-f", "text").stdout
+    assert "→ Yarms Export is supplier of Ada Xávier" in out
+    out = invoke("-b", str(FIXTURE), "actor", "ada-xavier", "-f", "text").stdout
+    assert "← Yarms Export is supplier of Ada Xávier" in out
+
+
+# --------------------------------------------------------------------------- in a browser
+
+
+def chromium(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    binary = need("chromium", "chromium-headless-shell", "chromium-browser")
+    return subprocess.run(
+        [
+            binary,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={cwd / 'profile'}",
+            *args,
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["chart", "events", "--by", "country"],
+        ["chart", "transfers"],
+        ["report", "--country", "colombia"],
+    ],
+    ids=["events", "transfers", "report"],
+)
+def test_html_charts_render_and_print_within_the_page(args: list[str], tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(run_vrmc(*args, "-f", "html").stdout.decode(), encoding="utf-8")
+    dom = chromium("--dump-dom", page.as_uri(), cwd=tmp_path).stdout.decode()
+    assert dom.count("<svg") >= 1 and "<rect" in dom and "<pattern" in dom
+    pdf = tmp_path / "page.pdf"
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(), cwd=tmp_path)
+    pdftotext = need("pdftotext")
+    boxes = subprocess.run(
+        [pdftotext, "-bbox", str(pdf), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+    pages = re.findall(r'<page width="([\d.]+)"', boxes)
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', boxes)
+    assert pages and words
+    width = float(pages[0])
+    assert all(float(a) >= 0 and float(b) <= width for a, b in words), "text past the page edge"
+    # The chart's own numbers and legend come out as text, readable without colour.
+    text = subprocess.run(
+        [pdftotext, "-layout", str(pdf), "-"], capture_output=True, check=True, timeout=60
+    ).stdout.decode()
+    assert "per year" in text
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["graph", "--actor", "rosoboronexport"],
+        ["graph", "--actor", "rosoboronexport", "-f", "mermaid"],
+    ],
+)
+def test_the_readme_shows_real_output(args: list[str]) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = " ".join(args)
+    out = invoke(*args, "-f", "text").stdout if "-f" not in args else invoke(*args).stdout
+    assert f"$ vrmc {shown}\n{out}" in readme
