@@ -22,6 +22,7 @@ BUNDLED_ARGS = {
     "actor-ada": ["actor", "vladimir-putin"],
     "search": ["search", "sukhoi"],
     "report-cite": ["report", "--cite", "--country", "colombia"],
+    "graph-actor": ["graph", "--actor", "putin", "--depth", "2"],
 }
 
 

@@ -59,7 +59,6 @@ CASES = [(case, fmt) for case in COMMANDS for fmt in EXTENSIONS if fmt != "csv" 
 # The network formats, for the graph command only.
 GRAPH_EXTENSIONS = {"dot": "dot", "mermaid": "mmd", "graphml": "graphml"}
 CASES += [(case, fmt) for case in ("graph", "graph-actor") for fmt in GRAPH_EXTENSIONS]
-EXTENSIONS = {**EXTENSIONS, **GRAPH_EXTENSIONS}
 
 
 def render(case: str, fmt: str) -> str:
@@ -71,7 +70,8 @@ def render(case: str, fmt: str) -> str:
 @pytest.mark.parametrize(("case", "fmt"), CASES, ids=[f"{c}-{f}" for c, f in CASES])
 def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
     output = render(case, fmt)
-    check_golden(GOLDEN / case / f"{fmt}.{EXTENSIONS[fmt]}", output, update_goldens)
+    extension = EXTENSIONS.get(fmt) or GRAPH_EXTENSIONS[fmt]
+    check_golden(GOLDEN / case / f"{fmt}.{extension}", output, update_goldens)
     assert "\x1b" not in output
     if fmt == "json":
         json.loads(output, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}"))
