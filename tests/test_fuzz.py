@@ -217,6 +217,8 @@ RUNS = {
     "sources": lambda c: invoke("sources", c),
     "countries": lambda c: invoke("countries", c),
     "report": lambda c: invoke("report", c, cite=True),
+    "chart": lambda c: invoke("chart", c, what="events", by="theme"),
+    "graph": lambda c: invoke("graph", c, actor=["ac"]),
 }
 
 

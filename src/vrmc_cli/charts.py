@@ -154,8 +154,7 @@ def chart_rows(charts: Sequence[Chart]) -> list[list[object]]:
 
 
 def timeline_strip(events: Sequence[Event]) -> Strip:
-    """Every event as a mark at its first day, in one lane per top-level theme it is under
-    (lanes in the order their themes first appear among the events)."""
+    """Every event as a mark at its first day, in one lane per top-level theme it is under."""
     lanes: dict[str, list[Mark]] = {}
     for e in events:
         for title in event_groups(e, "theme"):
@@ -165,9 +164,10 @@ def timeline_strip(events: Sequence[Event]) -> Strip:
             )
     years = [e.date.year for e in events]
     first, last = (min(years), max(years)) if years else (0, 0)
-    return Strip(
-        "Timeline at a glance", first, last, tuple((k, tuple(v)) for k, v in lanes.items())
-    )
+    # The busiest lane first, as the events chart orders its series: lane n and series n
+    # share their colour in HTML.
+    order = sorted(lanes, key=lambda k: (-len(lanes[k]), k))
+    return Strip("Timeline at a glance", first, last, tuple((k, tuple(lanes[k])) for k in order))
 
 
 def report_pictures(events: Sequence[Event], transfers: Sequence[Transfer]) -> list[Block]:
