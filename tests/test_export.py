@@ -282,3 +282,26 @@ def test_write_failure_is_a_message(tmp_path: Path) -> None:
     result = invoke(*FIXED, "ics", "-o", str(tmp_path / "missing" / "x.ics"))
     assert result.exit_code == 1
     assert "cannot write" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("name", ["timelinejs", "stix", "ics"])
+def test_no_control_or_bidi_character_leaves_raw(name: str, tmp_path: Path) -> None:
+    from conftest import raw_unsafe
+
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": 'version: 1\ntopic: {title: "T\\e[31m"}\nthemes: [{id: t, title: T}]\n'
+            'actors: [{id: a, name: "A\\u202eB", kind: person}]\n'
+            'briefings: [{id: b, title: "B\\a", summary: S, themes: [t],'
+            ' key_judgments: [{text: "K\\u200b", confidence: high}],'
+            " sections: [{heading: H, points: [{text: P, actors: [a]}]}]}]\n"
+            'events:\n  - {id: e, date: 2020, title: "E\\e]8;;x\\a", themes: [t]}\n',
+        },
+    )
+    text = export("-b", str(corpus), "export", name)
+    if name != "ics":  # what a consumer reads: the decoded strings, not JSON's escapes
+        text = json.dumps(json.loads(text), ensure_ascii=False)
+    assert ("K" if name == "stix" else "E") in text  # the item is there, escaped
+    allowed = "\r" if name == "ics" else ""
+    assert [c for c in raw_unsafe(text) if c not in allowed] == []

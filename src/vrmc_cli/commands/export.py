@@ -74,6 +74,8 @@ def run(call: Call) -> Result:
     briefings = select_briefings(corpus, f)
     actors = select_actors(corpus, f)
     relations = select_relations(corpus, f)
+    transfers = select_transfers(corpus, f) if name == "sqlite" else []
+    scenarios = select_scenarios(corpus, f) if name == "sqlite" else []
     selection: dict[str, list[object]] = {"events": list(events)}
 
     def as_json(obj: object) -> bytes:
@@ -88,8 +90,6 @@ def run(call: Call) -> Result:
         if name == "stix":
             chosen = [(v.briefing, v.key_judgments) for v in briefings]
             return as_json(exports.stix(corpus.topic, actors, relations, chosen, day))
-        transfers = select_transfers(corpus, f)
-        scenarios = select_scenarios(corpus, f)
         return exports.sqlite(
             {
                 "topic": [entry("topic", corpus.topic)] if corpus.topic else [],
@@ -118,6 +118,8 @@ def run(call: Call) -> Result:
             "actors": list(actors),
             "relations": list(relations),
             "briefings": [v.briefing for v in briefings],
+            "transfers": list(transfers),
+            "scenarios": list(scenarios),
         }
     notes: tuple[str, ...] = ()
     counted = {k: len(v) for k, v in selection.items()}
