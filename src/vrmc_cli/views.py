@@ -884,7 +884,7 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
     for briefing, judgment in found:
         head: list[Span] = [Span(judgment.text)]
         pairs: list[tuple[str, Inline]] = [
-            ("Briefing", (Span(briefing.title), Span(" "), Span(briefing.id, "code"))),
+            ("Briefing", (Span(briefing.id, "code"), Span(" — "), Span(briefing.title))),
             (
                 "Likelihood",
                 (
