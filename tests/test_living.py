@@ -387,3 +387,36 @@ def test_diff_golden(
     assert result.exit_code == 0, result.stderr
     check_golden(GOLDEN / "diff" / f"{fmt}.{DIFF_EXTENSIONS[fmt]}", result.stdout, update_goldens)
     assert "\x1b" not in result.stdout
+
+
+HOSTILE = "=cmd|' /C calc'!A0 [bold red]x[/] \x1b]0;PWN\x07 <script>"
+
+
+@pytest.mark.parametrize("fmt", ["rich", "text", "markdown", "html", "csv", "json"])
+@pytest.mark.parametrize("command", ["watch", "judgments", "diff"])
+def test_hostile_text_is_never_markup_or_control(tmp_path: Path, command: str, fmt: str) -> None:
+    quoted = json.dumps(HOSTILE)
+    files = {
+        "topic.yaml": "version: 1\ntopic: {title: T, as_of: 2024-01-31}\n",
+        "base.yaml": LIVE["base.yaml"]
+        .replace("text: Talks go on", f"text: {quoted}")
+        .replace("title: Talks held", f"title: {quoted}")
+        .replace("note: walked out", f"note: {quoted}")
+        + "briefings:\n  - id: b\n    title: B\n    summary: S.\n    themes: [th]\n"
+        f"    key_judgments: [{{text: {quoted}, likelihood: likely, basis: [e1]}}]\n"
+        "    sections: [{heading: H, points: [P.]}]\n",
+    }
+    new = write_corpus(tmp_path / "new", files)
+    old = write_corpus(tmp_path / "old", {**files, "base.yaml": LIVE["base.yaml"]})
+    args = ("diff", str(old), str(new)) if command == "diff" else ("-b", str(new), command)
+    result = invoke(*args, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert "\x1b" not in out and "\x07" not in out
+    if fmt in ("rich", "text"):
+        assert "[bold red]x[/]" in " ".join(out.split())
+    if fmt == "html":
+        assert "<script>" not in out
+    if fmt == "csv":
+        assert "'=cmd" in out
+        assert not any(cell.startswith("=") for row in csv.reader(io.StringIO(out)) for cell in row)
