@@ -79,6 +79,11 @@ class _Call:
     def load(self, roots: Sequence[str]) -> Corpus:
         return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
 
+    def roots(self) -> Sequence[str]:
+        from .corpus import corpus_roots
+
+        return corpus_roots(self.state.roots)
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of

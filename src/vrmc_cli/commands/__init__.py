@@ -192,6 +192,8 @@ class Call(Protocol):
 
     def load(self, roots: Sequence[str]) -> Corpus: ...
 
+    def roots(self) -> Sequence[str]: ...
+
 
 def names() -> list[str]:
     """Every command's name: the modules of this package, in alphabetical order."""
@@ -250,6 +252,11 @@ class _Given:
         from ..corpus import load_corpus
 
         return load_corpus(roots, use_cache=False)
+
+    def roots(self) -> Sequence[str]:
+        from ..errors import UsageError
+
+        raise UsageError("this command needs the corpus folders; run it from the command line")
 
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:
