@@ -1770,3 +1770,70 @@ def test_esc_hostile_text_on_a_real_terminal(hostile: Path) -> None:
     assert "\x1b[" in out, "a terminal gets colour"
     no_raw_controls(out.replace("\r\n", "\n"), allow_sgr=True)
     assert "[bold]B[/bold]" in re.sub("\x1b\\[[0-9;]*m", "", out)
+
+
+# --------------------------------------------------------------------------- URLs (ESC-20)
+
+# A source URL that sets the clipboard (OSC 52), retitles the terminal and reverses the text.
+EVIL_URL = "https://evil.example/\x1b]52;c;cHduZWQ=\x07\x1b]0;TITLE\x07\u202etxt.exe\u200bZ"
+URL_COMMANDS = [("timeline",), ("sources",), ("report", "--cite"), ("search", "evil")]
+
+
+def _url_corpus(root: Path) -> Path:
+    source = "sources:\n  - {id: s, title: S, url: " + yaml_quoted(EVIL_URL) + "}\n"
+    event = "events:\n  - {id: e, date: 2006, title: E, themes: [arms-sales], sources: [s]}\n"
+    return corpus_with(root, {"url.yaml": source + event})
+
+
+def test_esc20_url_with_controls_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    problems = reported_problems(run("-b", str(_url_corpus(tmp_path / "c")), "validate"))
+    where = [(Path(p.path).name, p.line, p.column) for p in problems]
+    assert where == [("url.yaml", 2, 28)]
+    assert "control, invisible or direction-changing" in problems[0].message
+    no_raw_controls(problems[0].message)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv", "rich", "rich-colour"])
+@pytest.mark.parametrize("args", URL_COMMANDS, ids=lambda a: a[0])
+def test_esc20_url_with_controls_is_escaped_in_every_format(
+    args: tuple[str, ...], fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defence in depth: were the loader to let such a URL through, no format would send it
+    raw or make a live link of it."""
+    monkeypatch.setitem(load.SPECS["sources"], "url", load._opt(load._text))
+    root = _url_corpus(tmp_path / "c")
+    env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
+    fmt_name = fmt.removesuffix("-colour")
+    result = invoke("-b", str(root), "--no-cache", *args, "-f", fmt_name, env=env)
+    if fmt == "csv" and args[0] == "report":
+        assert result.exit_code == 2
+        return
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    no_raw_controls(out, allow_sgr=fmt == "rich-colour")
+    if fmt == "json":
+        # JSON carries the URL exactly, as \u escapes; the timeline lists no URL.
+        carried = re.search(r'"url": ("[^"]*")', out)
+        assert (carried is not None) == (args[0] in ("sources", "report"))
+        assert carried is None or json.loads(carried[1]) == EVIL_URL
+        return
+    if fmt == "markdown":
+        from markdown_it import MarkdownIt
+
+        out = check_html_links(MarkdownIt("commonmark").render(out))
+    elif fmt == "html":
+        out = check_html_links(out)
+    shown = re.sub("\x1b\\[[0-9;]*m", "", out).replace("\n", "").replace(" ", "")
+    if args[0] == "report":
+        assert "evil.example" in shown, "the bibliography shows the URL"
+    if "evil.example" in shown:
+        assert "\\x1b]52;c;cHduZWQ=\\x07" in shown
+
+
+def check_html_links(document: str) -> str:
+    """The text an HTML document shows, after checking it links nowhere evil."""
+    parser = _HTMLText()
+    parser.feed(document)
+    parser.close()
+    assert not [link for link in parser.links if "evil" in link], parser.links
+    return "".join(parser.text)

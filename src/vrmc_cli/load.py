@@ -18,7 +18,7 @@ from .errors import Problem
 from .files import TopicFile, read_file
 from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
 from .record import field, record
-from .textsafe import quote, shorten
+from .textsafe import hides, quote, shorten
 
 LIST_KEYS = (
     "themes",
@@ -431,6 +431,19 @@ class _Checker:
             return None
         return value
 
+    def url(self, node: Any, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and hides(value, one_line=True):
+            # Shown escaped everywhere anyway; refused here so that no link ever differs
+            # from the text a reader sees.
+            self.problem(
+                node,
+                f"{what}: control, invisible or direction-changing characters are not "
+                f"allowed in a URL: {quote(value)}",
+            )
+            return None
+        return value
+
     def text_list(self, node: Any, what: str) -> tuple[str, ...] | None:
         items = self.sequence(node, what)
         if items is None:
@@ -708,6 +721,10 @@ def _plain_text(value: str) -> str | None:
     return value if _has_text(value) else None
 
 
+def _plain_url(value: str) -> str | None:
+    return value if _has_text(value) and not hides(value, one_line=True) else None
+
+
 def _matching(pattern: re.Pattern[str]) -> Plain:
     match = pattern.fullmatch
 
@@ -726,6 +743,10 @@ _plain_date = _DATES.get
 
 def _text(c: _Checker, n: Any, w: str) -> Any:
     return c.text(n, w)
+
+
+def _url(c: _Checker, n: Any, w: str) -> Any:
+    return c.url(n, w)
 
 
 def _texts(c: _Checker, n: Any, w: str) -> Any:
@@ -763,6 +784,7 @@ def _code(c: _Checker, n: Any, w: str) -> Any:
 # The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
 _PLAIN: dict[Reader, Plain] = {
     _text: _plain_text,
+    _url: _plain_url,
     _date: _plain_date,
     _id: _plain_id,
     _kebab: _plain_id,
@@ -926,7 +948,7 @@ SPECS: dict[str, dict[str, FieldSpec]] = {
         "id": _req(_id),
         "title": _req(_text),
         "publisher": _opt(_text),
-        "url": _opt(_text),
+        "url": _opt(_url),
         "published": _opt(_date),
         "kind": _opt(_text),
         "reliability": _opt(_one_of(RELIABILITIES)),

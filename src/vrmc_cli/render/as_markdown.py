@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..textsafe import visible
+from ..textsafe import linkable, visible
 from .doc import (
     Block,
     Bullets,
@@ -29,7 +29,6 @@ from .doc import (
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$^@])")
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
 _SPACE = re.compile(r"\s+")
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def escape(text: str) -> str:
@@ -50,7 +49,7 @@ def span(s: Span) -> str:
         return ""
     if s.style == "cite":
         return f"[^{s.text.strip('[]')}]"
-    if s.url is not None and s.url == s.text and _SAFE_URL.fullmatch(s.url):
+    if s.url is not None and s.url == s.text and linkable(s.url):
         return f"<{s.url}>"
     if s.style == "code":
         return code(s.text)
