@@ -1837,3 +1837,74 @@ def check_html_links(document: str) -> str:
     parser.close()
     assert not [link for link in parser.links if "evil" in link], parser.links
     return "".join(parser.text)
+
+
+# --------------------------------------------------------------------------- linear time (PERF-20)
+
+# Texts that once made a view slow: each kind of run a layout engine walks (tabs, one word
+# longer than any line, many lines, many markup characters, escapes, wide characters, words
+# that all match a search). A 20,000-tab title took 134 s in the rich view, 0.06 s in text.
+HUGE_TEXTS = {
+    "tabs": "\t".join(f"w{i:03d}" for i in range(20_000)),
+    "one-word": "w" * 40_000,
+    "lines": "\n".join(f"w{i}" for i in range(8_000)),
+    "markup": " ".join(f"*w{i}_[a]<b>|# - 1." for i in range(2_000)),
+    "escapes": "\x1b\u202e\u200bw" * 8_000,
+    "wide": "字w" * 16_000,
+}
+PERF_COMMANDS = {
+    "report": ("report", "--cite"),
+    "timeline-short": ("timeline", "--short"),
+    "sources": ("sources",),
+    "search": ("search", "w"),
+}
+
+
+@pytest.fixture(scope="module")
+def huge_texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each huge text in an event's title and summary, a source's title, a point and a key
+    judgment."""
+    root = tmp_path_factory.mktemp("huge")
+    lines = ["themes: [{id: t, title: T}]", "sources:"]
+    for name, text in HUGE_TEXTS.items():
+        lines.append(f"  - {{id: s-{name}, title: {yaml_quoted(text)}}}")
+    lines.append("events:")
+    for name, text in HUGE_TEXTS.items():
+        q = yaml_quoted(text)
+        lines.append(
+            f"  - {{id: e-{name}, date: 2006, title: {q}, summary: {q}, themes: [t],"
+            f" sources: [s-{name}]}}"
+        )
+    lines += [
+        "briefings:",
+        "  - {id: b, title: B, summary: S, themes: [t],",
+        "     key_judgments: [",
+    ]
+    lines += [f"       {{text: {yaml_quoted(t)}, basis: [e-{n}]}}," for n, t in HUGE_TEXTS.items()]
+    lines += ["     ], sections: [{heading: H, points: ["]
+    lines += [f"       {yaml_quoted(t)}," for t in HUGE_TEXTS.values()]
+    lines += ["     ]}]}"]
+    (root / "huge.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json", "csv"])
+@pytest.mark.parametrize("name", list(PERF_COMMANDS))
+def test_perf20_huge_fields_render_in_linear_time(name: str, fmt: str, huge_texts: Path) -> None:
+    """Every format within a generous multiple of plain text's time on the same input."""
+    args = ("-b", str(huge_texts), "--no-cache", *PERF_COMMANDS[name])
+    if name not in _TEXT_SECONDS:
+        text = run(*args, "-f", "text")
+        assert text.returncode == 0, text.err
+        _TEXT_SECONDS[name] = text.seconds
+    budget = 20 * _TEXT_SECONDS[name] + 2
+    try:
+        proc = run(*args, "-f", fmt, timeout=budget, env={"FORCE_COLOR": "1"})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"-f {fmt} took over {budget:.1f} s; -f text {_TEXT_SECONDS[name]:.1f} s")
+    assert proc.returncode == (2 if fmt == "csv" and name == "report" else 0), proc.err
+    assert proc.seconds < budget, (proc.seconds, _TEXT_SECONDS[name])
+
+
+_TEXT_SECONDS: dict[str, float] = {}  # -f text's time for each command, measured once
