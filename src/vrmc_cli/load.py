@@ -15,7 +15,7 @@ from typing import Any
 
 from .dates import PartialDate, parse_date
 from .errors import Problem
-from .files import TopicFile, read_file
+from .files import TopicFile, digest, read_file
 from .model import ACTOR_KINDS, CONFIDENCES, LIKELIHOODS, RELIABILITIES, TRANSFER_STATUSES
 from .record import field, record
 from .textsafe import hides, quote, shorten
@@ -62,6 +62,9 @@ class Fragment:
     path: str
     records: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # files.digest() of the bytes parsed, when they could be read: what the cache compares
+    # a file with when its timestamps cannot tell (cache.py, "racily clean").
+    digest: bytes | None = None
 
 
 # --------------------------------------------------------------------------- YAML
@@ -1097,8 +1100,9 @@ def parse_file(topic_file: TopicFile) -> Fragment:
         return Fragment(topic_file.shown, problems=[data])
     text = decode(topic_file.shown, data)
     if isinstance(text, Problem):
-        return Fragment(topic_file.shown, problems=[text])
-    return parse_text(topic_file.shown, text)
+        return Fragment(topic_file.shown, problems=[text], digest=digest(data))
+    parsed = parse_text(topic_file.shown, text)
+    return Fragment(parsed.path, parsed.records, parsed.problems, digest(data))
 
 
 def parse_all(files: Sequence[TopicFile]) -> Iterator[Fragment]:
