@@ -1908,3 +1908,103 @@ def test_perf20_huge_fields_render_in_linear_time(name: str, fmt: str, huge_text
 
 
 _TEXT_SECONDS: dict[str, float] = {}  # -f text's time for each command, measured once
+
+
+# --------------------------------------------------------------------------- a planted cache
+
+REAL_TITLE, FORGED_TITLE = "Real title", "FORGED!!!!"  # the same length: pickles stay valid
+
+
+def _forge(cache_file: Path) -> bytes:
+    """The cache file with every REAL_TITLE made FORGED_TITLE, its checksums right: a cache
+    that vrmc would take for its own, were it where vrmc writes and of the user's own."""
+    data, out = cache_file.read_bytes(), b""
+    while data:
+        size = int.from_bytes(data[4:12], "big")
+        body = data[12 : 12 + size].replace(REAL_TITLE.encode(), FORGED_TITLE.encode())
+        out += zlib.crc32(body).to_bytes(4, "big") + data[4:12] + body
+        data = data[12 + size :]
+    return out
+
+
+def _planted(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A corpus, its cache home, and the path of its cache file, moved aside after it was
+    made so that a test can plant something in its place."""
+    root = corpus_with(
+        tmp_path / "c",
+        {"e.yaml": f"events: [{{id: e, date: 2006, title: {REAL_TITLE}, themes: [diplomacy]}}]\n"},
+    )
+    home = tmp_path / "home"
+    assert REAL_TITLE in _cached_run(root, home)
+    (cache_file,) = (home / "vrmc").glob("*.pickle")
+    forged = tmp_path / "forged.pickle"
+    forged.write_bytes(_forge(cache_file))
+    cache_file.unlink()
+    return root, home, cache_file
+
+
+def _timeline(root: Path, home: Path, *args: str) -> Run:
+    return run("-b", str(root), *args, "timeline", env={"XDG_CACHE_HOME": str(home)})
+
+
+def test_cache_forged_file_is_really_taken_when_trusted(tmp_path: Path) -> None:
+    """The forgery works where it would be trusted: the tests below show that it is not."""
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    assert FORGED_TITLE in _timeline(root, home).stdout.decode()
+
+
+def test_cache_path_is_a_fifo(tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    os.mkfifo(cache_file)
+    proc = _timeline(root, home)  # `run` fails the test after 10 s
+    assert proc.returncode == 0 and REAL_TITLE in proc.stdout.decode()
+
+
+def test_cache_path_is_a_link_to_a_forged_file(tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    cache_file.symlink_to(tmp_path / "forged.pickle")
+    proc = _timeline(root, home)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert REAL_TITLE in proc.stdout.decode() and FORGED_TITLE not in proc.stdout.decode()
+
+
+def test_cache_file_of_another_user(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    os.chown(cache_file, 12345, 12345)
+    assert FORGED_TITLE not in _timeline(root, home).stdout.decode()
+
+
+@pytest.mark.parametrize("flaw", ["writable-by-others", "writable-by-group", "another-owner"])
+def test_cache_folder_others_control_is_not_used(flaw: str, tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    folder = cache_file.parent
+    if flaw == "another-owner":
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a folder away")
+        os.chown(folder, 12345, 12345)
+    else:
+        folder.chmod(0o777 if flaw == "writable-by-others" else 0o770)
+    quiet = _timeline(root, home)
+    assert quiet.returncode == 0 and quiet.stderr == b"", "said only with --debug"
+    assert REAL_TITLE in quiet.stdout.decode() and FORGED_TITLE not in quiet.stdout.decode()
+    assert cache_file.read_bytes() == (tmp_path / "forged.pickle").read_bytes(), "nor written"
+    for debug in (("--debug",), ()):
+        env = {"XDG_CACHE_HOME": str(home)} | ({} if debug else {"VRMC_DEBUG": "1"})
+        told = run("-b", str(root), *debug, "timeline", env=env)
+        assert told.returncode == 0 and told.stdout == quiet.stdout
+        (line,) = told.err.splitlines()
+        assert line.startswith("vrmc: debug: running without the cache: cache folder ")
+        assert line.endswith(
+            "belongs to another user" if flaw == "another-owner" else "by other users"
+        )
+
+
+def test_cache_folder_is_made_private(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _cached_run(FIXTURE, home)
+    assert stat.S_IMODE((home / "vrmc").stat().st_mode) == 0o700

@@ -17,8 +17,11 @@ trusting the stamp; every other file is trusted on its stamp alone, so a warm ru
 files still only stats them.
 
 Any trouble (no permission, a full disk, a corrupt or foreign file) means running without
-it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
-the old cache or the new one, never half of one.
+it, silently. The cache is trusted only in a folder of the user's own that no one else can
+write to (made 0700), and a cache file only when it is a regular file of the user's own,
+opened without following a link or waiting on a FIFO; otherwise the run goes without it
+(and says why with --debug). Writes go to a temporary file that is then renamed, so a
+concurrent run sees the old cache or the new one, never half of one.
 
 Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
 holds two pickles, (FORMAT_TAG, stamps, since, digests) and the linked corpus (or None); the
@@ -31,6 +34,7 @@ import contextlib
 import io
 import os
 import pickle
+import stat
 import time
 import zlib
 from collections.abc import Sequence
@@ -90,6 +94,25 @@ def cache_dir() -> str:
     return os.path.join(base, "vrmc")
 
 
+def usable_dir(folder: str) -> str | None:
+    """Why the cache folder may not be used (made 0700 when missing), or None when it may:
+    a folder of the user's own that no one else can write to. A cache planted by someone
+    else would be read as the corpus. (The caller makes the folder's name visible.)"""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.stat(folder)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "invalid path"
+        return f"cannot use cache folder '{folder}': {reason}"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"cache folder '{folder}' is not a folder"
+    if info.st_uid != os.getuid():
+        return f"cache folder '{folder}' belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"cache folder '{folder}' can be written by other users"
+    return None
+
+
 def cache_path(roots: Sequence[str]) -> str:
     key = "\0".join([FORMAT_TAG, *(os.path.realpath(r) + "|" + r for r in roots)]).encode()
     # Two checksums make a 64-bit name. Were two sets of roots ever to share one, each run
@@ -141,11 +164,16 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
     and the second from which a cached file's stamp needs its content checked (see
     `unchanged`). A hit reads only the first section of the file, and of the files only
     those racily clean."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None, {}, 0  # none yet, or a link (ELOOP)
+    try:
+        with open(fd, "rb") as fh:
             info = os.fstat(fh.fileno())
-            if info.st_uid != os.getuid():
-                return None, {}, 0  # never trust a cache file someone else wrote
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                return None, {}, 0  # never trust a cache file someone else wrote, or a FIFO
             linked = _section(fh)
             if linked is None:
                 return None, {}, 0
@@ -231,10 +259,22 @@ def write_cache(
 
 
 def load_with_cache(
-    roots: Sequence[str], files: Sequence[TopicFile], problems: Sequence[Problem]
+    roots: Sequence[str],
+    files: Sequence[TopicFile],
+    problems: Sequence[Problem],
+    notes: list[str] | None = None,
 ) -> Corpus:
+    """The corpus, through the cache when it can be trusted; why not is added to `notes`."""
     started = _second(time.time_ns())  # before any file is read
     path = cache_path(roots)
+    why = usable_dir(os.path.dirname(path))
+    if why is not None:
+        if notes is not None:
+            notes.append(f"running without the cache: {why}")
+        from .link import link
+        from .load import parse_all
+
+        return link(list(parse_all(files)), problems)
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.

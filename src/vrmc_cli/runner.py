@@ -174,8 +174,15 @@ def fail(message: str, status: int) -> NoReturn:
 
 def load(state: State) -> Corpus:
     from .corpus import corpus_roots, load_corpus
+    from .textsafe import visible
 
-    return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache)
+    notes: list[str] = []
+    try:
+        return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache, notes=notes)
+    finally:
+        if state.debug:
+            for note in notes:
+                sys.stderr.write(f"vrmc: debug: {visible(note, one_line=True)}\n")
 
 
 def report_invalid(exc: InvalidCorpus) -> NoReturn:
