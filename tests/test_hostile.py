@@ -2008,3 +2008,51 @@ def test_cache_folder_is_made_private(tmp_path: Path) -> None:
     home = tmp_path / "home"
     _cached_run(FIXTURE, home)
     assert stat.S_IMODE((home / "vrmc").stat().st_mode) == 0o700
+
+
+# --------------------------------------------------------------------------- no cache folder
+
+
+def _no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOME unset and no passwd entry for the user: `~` cannot be expanded."""
+    import pwd
+
+    def no_entry(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/cache", "~/cache"])
+def test_no_absolute_cache_folder_means_no_cache(
+    xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_home(monkeypatch)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME")
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert cache_module.cache_dir() is None
+    for _ in range(2):
+        result = invoke("-b", str(FIXTURE), "report", "-f", "json")
+        assert result.exit_code == 0 and result.stderr == ""
+        assert result.stdout == _reference(FIXTURE)
+    assert list(work.iterdir()) == [], "nothing written where the command ran"
+    told = invoke("--debug", "-b", str(FIXTURE), "themes")
+    assert "vrmc: debug: running without the cache: no absolute cache folder" in told.stderr
+
+
+def test_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XDG spec: a relative path is invalid and ignored; $HOME/.cache is used instead."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("-b", str(FIXTURE), "themes").exit_code == 0
+    assert not (tmp_path / "relative").exists()
+    assert list((tmp_path / "home" / ".cache" / "vrmc").glob("*.pickle"))

@@ -89,9 +89,16 @@ class _SafeUnpickler(pickle.Unpickler):
         return found
 
 
-def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "vrmc")
+def cache_dir() -> str | None:
+    """`$XDG_CACHE_HOME/vrmc`, else `~/.cache/vrmc`; None when neither is an absolute path.
+
+    The XDG base directory spec says a relative path there is invalid and must be ignored;
+    and with HOME unset and no passwd entry, `~` stays `~`. A relative folder would put the
+    cache wherever the command happens to run."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "vrmc") if os.path.isabs(base) else None
 
 
 def usable_dir(folder: str) -> str | None:
@@ -113,11 +120,14 @@ def usable_dir(folder: str) -> str | None:
     return None
 
 
-def cache_path(roots: Sequence[str]) -> str:
+def cache_path(roots: Sequence[str]) -> str | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     key = "\0".join([FORMAT_TAG, *(os.path.realpath(r) + "|" + r for r in roots)]).encode()
     # Two checksums make a 64-bit name. Were two sets of roots ever to share one, each run
     # would find the other's stamps and parse afresh: slower, never wrong.
-    return os.path.join(cache_dir(), f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
+    return os.path.join(folder, f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
 
 
 def _section(fh: BinaryIO) -> bytes | None:
@@ -267,8 +277,10 @@ def load_with_cache(
     """The corpus, through the cache when it can be trusted; why not is added to `notes`."""
     started = _second(time.time_ns())  # before any file is read
     path = cache_path(roots)
-    why = usable_dir(os.path.dirname(path))
-    if why is not None:
+    why: str | None = "no absolute cache folder (XDG_CACHE_HOME or HOME)"
+    if path is not None:
+        why = usable_dir(os.path.dirname(path))
+    if why is not None or path is None:
         if notes is not None:
             notes.append(f"running without the cache: {why}")
         from .link import link
