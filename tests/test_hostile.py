@@ -2056,3 +2056,54 @@ def test_relative_xdg_cache_home_is_ignored(
     assert invoke("-b", str(FIXTURE), "themes").exit_code == 0
     assert not (tmp_path / "relative").exists()
     assert list((tmp_path / "home" / ".cache" / "vrmc").glob("*.pickle"))
+
+
+# --------------------------------------------------------------------------- signals (OUT-07)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic corpus (benchmarks/gen_corpus.py) whose cache takes a while to write."""
+    root = tmp_path_factory.mktemp("generated") / "corpus"
+    script = Path(__file__).parent.parent / "benchmarks" / "gen_corpus.py"
+    subprocess.run([sys.executable, str(script), str(root), "15", "200"], check=True)
+    return root
+
+
+def _default_signals() -> None:
+    # A background job of a non-interactive shell starts with SIGINT ignored: undo that, or
+    # the test would pass without the signal ever arriving (pitfalls §4.3).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _child_limits()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_out06_out07_signal_while_the_cache_is_written(
+    signum: int, status: int, generated: Path, tmp_path: Path
+) -> None:
+    """The signal arrives while the temporary cache file exists: the run ends with the
+    shell's status for it, quietly, and leaves no temporary file behind."""
+    for attempt in range(5):
+        home = tmp_path / f"home{attempt}"
+        folder = home / "vrmc"
+        proc = _popen(
+            "-b", str(generated), "themes", "-f", "json",
+            env={"XDG_CACHE_HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            preexec_fn=_default_signals,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if folder.is_dir() and any(p.name.startswith(".tmp-") for p in folder.iterdir()):
+                proc.send_signal(signum)
+                break
+            time.sleep(0.001)
+        _, err = proc.communicate(timeout=60)
+        if list(folder.glob("corpus-*.pickle")):
+            continue  # the write ended before the signal came: try again
+        assert proc.returncode == status, err
+        assert b"Traceback" not in err and b"Exception ignored" not in err, err
+        assert list(folder.iterdir()) == [], "the temporary file was left"
+        return
+    pytest.fail("the signal never came while the cache was written")

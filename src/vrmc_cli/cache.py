@@ -226,13 +226,18 @@ def write_cache(
     path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries, started: int
 ) -> None:
     """Write the cache of a run that began in the second `started` (before it read any file)."""
-    import tempfile
-
     folder = os.path.dirname(path)
+    # Named before it is made (what mkstemp does, with the name known throughout), so that
+    # an interrupt at any point, even while the file is being created, can remove it.
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=folder)
-    except OSError:
+        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:
+        return  # not ours to remove
+    except BaseException as exc:
+        _remove(temporary, exc)
         return
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -263,9 +268,18 @@ def write_cache(
             fh.seek(records_at)
             fh.write(_head(out.crc, size))
         os.replace(temporary, path)
-    except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as exc:
+        _remove(temporary, exc)
+
+
+def _remove(temporary: str, exc: BaseException) -> None:
+    """Remove the temporary file after `exc`, which is re-raised unless it is an ordinary
+    error (the run goes on without a cache): Ctrl-C and SIGTERM (SystemExit, __main__) end
+    the run, but leave nothing behind."""
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
+    if not isinstance(exc, Exception):
+        raise exc
 
 
 def load_with_cache(
