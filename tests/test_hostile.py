@@ -12,6 +12,7 @@ an empty stdout and one `path:line:column: message` line per problem followed by
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import html.parser
@@ -2107,3 +2108,45 @@ def test_out06_out07_signal_while_the_cache_is_written(
         assert list(folder.iterdir()) == [], "the temporary file was left"
         return
     pytest.fail("the signal never came while the cache was written")
+
+
+# --------------------------------------------------------------------------- the pager (ENV-01)
+
+
+@pytest.mark.parametrize(
+    "pager", ['less "', "'", "less \\", "/nonexistent/pager -R", "./not-a-program", " "]
+)
+def test_env01_a_pager_that_cannot_be_parsed_or_started_is_skipped(
+    pager: str, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from vrmc_cli import runner
+
+    monkeypatch.setenv("PAGER", pager)
+    monkeypatch.setattr(runner, "_should_page", lambda text: True)  # as on a terminal
+    runner.emit("line\n" * 3, page=True)
+    out, err = capfd.readouterr()
+    assert (out, err) == ("line\n" * 3, "")
+
+
+def test_env01_unbalanced_pager_quote_through_a_terminal(hostile: Path) -> None:
+    """On a real terminal (stdin and stdout a pty), the whole run."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = _clean_env({"PAGER": 'less "', "LINES": "5", "COLUMNS": "80", "TERM": "dumb"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vrmc_cli", "-b", str(hostile), "report"],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    with contextlib.suppress(OSError):  # EIO once the child has closed the pty
+        while data := os.read(master, 65536):
+            chunks.append(data)
+    os.close(master)
+    _, err = proc.communicate(timeout=TIME_LIMIT)
+    assert proc.returncode == 0 and err == b"", err
+    assert b"[bold]B[/bold]" in b"".join(chunks)

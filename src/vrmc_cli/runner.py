@@ -310,14 +310,18 @@ def _page(data: bytes) -> bool:
     import shlex
     import subprocess
 
-    command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
+    # A pager that cannot be parsed (an unbalanced quote) or started: written directly.
+    try:
+        command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
+    except ValueError:
+        return False
     if not command:
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
-    except OSError:
+    except (OSError, ValueError):
         return False
     try:
         assert pager.stdin is not None  # noqa: S101 - Popen with stdin=PIPE always sets it
