@@ -2150,3 +2150,78 @@ def test_env01_unbalanced_pager_quote_through_a_terminal(hostile: Path) -> None:
     _, err = proc.communicate(timeout=TIME_LIMIT)
     assert proc.returncode == 0 and err == b"", err
     assert b"[bold]B[/bold]" in b"".join(chunks)
+
+
+# --------------------------------------------------------------------------- out of memory
+
+
+@pytest.fixture(scope="module")
+def memory_hungry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """900,000 nodes under an `x-` key (about 300 MB once composed): valid, but more than
+    the 200 MB the test allows."""
+    root = tmp_path_factory.mktemp("hungry")
+    (root / "f.yaml").write_text("themes: [{id: t, title: T}]\nx-pad: [" + "a," * 900_000 + "a]\n")
+    return root
+
+
+OUT_OF_MEMORY = (
+    "vrmc: error: out of memory: the corpus needs more memory than this process may use\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [("themes",), ("search", "a"), ("validate",)])
+def test_out_of_memory_is_a_limit_not_a_bug(args: tuple[str, ...], memory_hungry: Path) -> None:
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (200 << 20, 200 << 20))
+
+    for corpus, fits in ((FIXTURE, True), (memory_hungry, False)):
+        done = subprocess.run(
+            [sys.executable, "-m", "vrmc_cli", "--no-cache", "-b", str(corpus), *args],
+            env=_clean_env({}),
+            capture_output=True,
+            timeout=30,
+            check=False,
+            preexec_fn=limits,
+        )
+        if fits:  # vrmc itself starts and runs within the limit
+            assert done.returncode == 0, done.stderr
+        else:
+            assert (done.returncode, done.stdout) == (1, b"")
+            assert done.stderr.decode() == OUT_OF_MEMORY
+
+
+def _memory_error() -> None:
+    raise MemoryError
+
+
+def _system_error_while_out_of_memory() -> None:
+    try:
+        raise MemoryError
+    except MemoryError:
+        raise SystemError("error return without exception set") from None
+
+
+def _value_error() -> None:
+    raise ValueError("a bug")
+
+
+@pytest.mark.parametrize(
+    ("call", "out_of_memory"),
+    [
+        (_memory_error, True),
+        (_system_error_while_out_of_memory, True),
+        (_value_error, False),
+    ],
+)
+def test_out_of_memory_from_c_code_is_told_as_such(
+    call: Callable[[], None], out_of_memory: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """C code failing while a MemoryError is raised may raise SystemError instead."""
+    from vrmc_cli.runner import guarded
+
+    with pytest.raises(SystemExit) as exited:
+        guarded(call, debug=False)
+    assert exited.value.code == 1
+    told = capsys.readouterr().err
+    assert (told == OUT_OF_MEMORY) == out_of_memory, told

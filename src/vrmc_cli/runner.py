@@ -153,12 +153,38 @@ def guarded(call: Callable[[], object], *, debug: bool) -> None:
             raise SystemExit(output_failed(exc)) from None
         if debug:
             raise
+        if _out_of_memory(exc):
+            del exc  # its frames hold what filled the memory
+            # Bytes made in advance, written without Python objects to allocate.
+            try:
+                os.write(sys.stderr.fileno(), _OUT_OF_MEMORY)
+            except (OSError, ValueError):  # not a file (tests, a closed stream)
+                sys.stderr.write(_OUT_OF_MEMORY.decode())
+            raise SystemExit(ExitStatus.DATA_ERROR) from None
         name = type(exc).__name__
         sys.stderr.write(
             f"vrmc: error: internal error ({name}); run with --debug or "
             "VRMC_DEBUG=1 for details, and please report it\n"
         )
         raise SystemExit(ExitStatus.DATA_ERROR) from None
+
+
+_OUT_OF_MEMORY = (
+    b"vrmc: error: out of memory: the corpus needs more memory than this process may use\n"
+)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or an error it caused: C code that fails to allocate while handling
+    one may raise SystemError instead. Not a bug in vrmc, but a limit (ulimit -v)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, MemoryError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 # --------------------------------------------------------------------------- running
