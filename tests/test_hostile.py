@@ -2225,3 +2225,32 @@ def test_out_of_memory_from_c_code_is_told_as_such(
     assert exited.value.code == 1
     told = capsys.readouterr().err
     assert (told == OUT_OF_MEMORY) == out_of_memory, told
+
+
+# --------------------------------------------------------------------------- usage errors (TYP-20)
+
+SNEAKY = "\x1b]0;P\x07\u202e\u200b\u3164"  # a title sequence, bidi override, invisible letters
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (f"--x{SNEAKY}",),  # no such option (group)
+        (f"cmd{SNEAKY}",),  # no such command
+        ("timeline", f"--bogus{SNEAKY}"),  # no such option (command)
+        ("timeline", f"extra{SNEAKY}"),  # unexpected extra argument
+        ("brief", "a", f"b{SNEAKY}"),
+        ("timeline", "-f", f"text{SNEAKY}"),  # not one of the choices
+        ("timeline", "--limit", f"1{SNEAKY}"),  # not a number
+        ("brief", f"nope{SNEAKY}"),  # unknown id: the quick path
+        ("timeline", "--since", f"2006{SNEAKY}"),  # bad date: the quick path
+        ("--debug", "actor", f"x{SNEAKY}"),
+        ("validate", f"/nonexistent{SNEAKY}"),
+    ],
+    ids=lambda a: " ".join(a).encode("unicode_escape").decode(),
+)
+def test_typ20_usage_errors_show_what_was_typed_escaped(args: tuple[str, ...]) -> None:
+    proc = run(*args)
+    assert proc.returncode in (1, 2), proc.err
+    no_raw_controls(proc.err)
+    assert "\\u202e\\u200b\\u3164" in proc.err, proc.err
