@@ -31,7 +31,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -2254,3 +2254,50 @@ def test_typ20_usage_errors_show_what_was_typed_escaped(args: tuple[str, ...]) -
     assert proc.returncode in (1, 2), proc.err
     no_raw_controls(proc.err)
     assert "\\u202e\\u200b\\u3164" in proc.err, proc.err
+
+
+# --------------------------------------------------------------------------- line starts (MK-20)
+
+# Each would start a list, a numbered list, a thematic break or a setext heading in Markdown,
+# after the indentation CommonMark allows.
+LINE_STARTS = (" - nested", " 2) ordered", "  ---", "   1. x", " + y", "  = z", " ===", "2.x")
+
+
+def _line_start_corpus(root: Path, texts: Sequence[str]) -> Path:
+    q = [yaml_quoted(t) for t in texts]
+    points = ", ".join(q)
+    events = "".join(
+        f"  - {{id: e{i}, date: 2006, title: {t}, summary: {t}, themes: [diplomacy]}}\n"
+        for i, t in enumerate(q)
+    )
+    return corpus_with(
+        root,
+        {
+            "b.yaml": f"briefings:\n  - {{id: b, title: {q[0]}, summary: {q[1]},"
+            f" themes: [diplomacy], key_judgments: [{{text: {q[2]}}}],"
+            f" sections: [{{heading: {q[3]}, points: [{points}]}}]}}\n"
+            f"events:\n{events}"
+        },
+    )
+
+
+def _structure(document: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(document)
+    return [t.type for t in tokens if t.type != "inline"]
+
+
+@pytest.mark.parametrize("args", [("brief", "b"), ("report", "--cite"), ("timeline",)])
+def test_mk20_leading_spaces_inject_no_markdown_structure(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """The same document structure as with harmless text: no list, rule or heading from data."""
+    plain = ["x"] * len(LINE_STARTS)
+    shapes = []
+    for name, texts in (("plain", plain), ("hostile", LINE_STARTS)):
+        root = _line_start_corpus(tmp_path / name, texts)
+        result = invoke("-b", str(root), "--no-cache", *args, "-f", "markdown")
+        assert result.exit_code == 0, result.stderr
+        shapes.append(_structure(result.stdout))
+    assert shapes[0] == shapes[1]
