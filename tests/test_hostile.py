@@ -698,7 +698,7 @@ def test_yml31_exclamation_marks_outside_tags_are_not_nodes(tmp_path: Path) -> N
     root = corpus_with(tmp_path / "c", {"bang.yaml": noise + "themes: [{id: b, title: Bang!}]\n"})
     proc = run("--no-cache", "-b", str(root), "themes", "-f", "csv")
     assert proc.returncode == 0, proc.err
-    assert b"b,Bang!" in proc.stdout
+    assert b'"b","Bang!"' in proc.stdout
 
 
 @pytest.mark.slow
@@ -2301,3 +2301,36 @@ def test_mk20_leading_spaces_inject_no_markdown_structure(
         assert result.exit_code == 0, result.stderr
         shapes.append(_structure(result.stdout))
     assert shapes[0] == shapes[1]
+
+
+# --------------------------------------------------------------------------- CSV cells (OUT-27)
+
+# Values a spreadsheet splitting on `;` or `,` (not the file's separator, or ignoring the
+# quotes) would cut into cells that start with a formula.
+SPLIT_FORMULAS = (
+    "Report;=cmd|' /C calc'!A0",
+    "a, +1",
+    "b;@SUM(A1)",
+    "c,\t=1",
+    "d;  -2+3",
+    '=HYPERLINK("http://evil.example";"x")',
+)
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_out27_csv_formulas_after_separators_are_inert(tmp_path: Path) -> None:
+    events = "".join(
+        f"  - {{id: e{i}, date: 2006, title: {yaml_quoted(t)}, themes: [diplomacy]}}\n"
+        for i, t in enumerate(SPLIT_FORMULAS)
+    )
+    root = corpus_with(tmp_path / "c", {"f.yaml": "events:\n" + events})
+    document = invoke("-b", str(root), "--no-cache", "timeline", "-f", "csv").stdout
+    rows = list(csv.reader(io.StringIO(document, newline="")))
+    titles = [row[rows[0].index("title")] for row in rows[1:]]
+    for text in SPLIT_FORMULAS:  # the text is all there, made inert
+        assert any(title.replace("'", "") == text.replace("'", "") for title in titles), text
+    for line in document.splitlines():
+        assert line.startswith('"') and line.endswith('"'), "every cell is quoted"
+        # However a spreadsheet cuts the line, no cell starts with a formula.
+        for piece in re.split("[,;]", line):
+            assert not piece.strip(' "').startswith(TRIGGERS), (piece, line)
