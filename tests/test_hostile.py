@@ -5,6 +5,26 @@ Each case runs the real entry point in a subprocess where the process itself is 
 renderers are. Case ids follow the pitfalls catalogue (YML-xx, PATH-xx, OUT-xx, MK-xx, ESC-xx,
 TYP-xx); STR-xx and NUL-xx are the list-versus-mapping and null cases of FORMAT.md's schema.
 
+The classes of attack and accident the suite covers, each as a class rather than one string:
+
+- YAML hazards: object construction, alias bombs, huge or deep documents, duplicate keys,
+  YAML 1.1 implicit types, tags, encodings and control characters (YML-xx, STR-xx, NUL-xx).
+- Paths: links out of the corpus, loops, FIFOs and devices, unreadable files and folders,
+  files vanishing mid-run, hostile file names (PATH-xx, ESC-13).
+- Markup and terminal injection from any corpus string in any format, URLs included:
+  Rich markup, terminal escapes (OSC 0/8/52, CSI, C1), bidi and invisible characters,
+  HTML and Markdown structure (also after indentation), CSV formulas (also after `,`/`;`)
+  (MK-xx, ESC-xx, OUT-22/23/27, MK-20, ESC-20).
+- The same in every message: corpus problems and usage errors that quote what was typed,
+  on the quick path and Typer's (TYP-20).
+- Output streams and environment: broken pipes, full disks, closed streams, encodings,
+  colour and width variables, an unusable PAGER (OUT-xx, ENV-01).
+- Signals and resources: Ctrl-C and SIGTERM (also while the cache is written), memory
+  limits, and fields up to the size limit in linear time in every format (OUT-06/07,
+  PERF-xx).
+- The cache as an attack surface: planted or corrupt files, FIFOs and links at its path,
+  folders others can write to or own, no absolute cache folder.
+
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
 an empty stdout and one `path:line:column: message` line per problem followed by a count.
