@@ -78,7 +78,7 @@ LAYERS: list[set[str]] = [
     {"render"},
     {"render.rich_blocks"},
     {"render.as_rich", "render.as_text", "render.as_markdown", "render.as_json"},
-    {"render.as_csv", "render.as_html"},
+    {"render.as_csv", "render.as_html", "render.as_docx", "render.as_csljson"},
     {"runner"},
     {"quick"},
     {"cli"},

@@ -82,6 +82,8 @@ class Source:
     published: PartialDate | None = None
     kind: str | None = None
     reliability: Reliability | None = None
+    accessed: PartialDate | None = None  # when the page was read
+    archive_url: str | None = None  # a saved copy, for when the page moves or goes
 
 
 @record(frozen=True)
@@ -206,6 +208,7 @@ class Briefing:
     key_judgments: tuple[KeyJudgment, ...] = ()
     see_also_ids: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    order: int | None = None  # where it comes in a report: lower first, then those without
 
 
 @record(frozen=True)

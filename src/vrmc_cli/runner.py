@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .errors import ExitStatus, InvalidCorpus, VrmcError
+from .errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .formats import Format
 from .record import record
 
@@ -45,6 +45,8 @@ class Look:
     fmt: Format | None = None
     heading_level: int = 1
     no_pager: bool = False
+    output: str | None = None  # a file to write instead of stdout
+    citations: str = "numbers"
 
 
 def env_on(name: str) -> bool:
@@ -95,7 +97,13 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     if found is None:  # cli.py and quick.py offer only the commands there are
         raise ValueError(f"no command {command!r}")
     call = _Call(state, params)
-    look = Look(params.get("fmt"), params.get("heading_level", 1), params.get("no_pager", False))
+    look = Look(
+        params.get("fmt"),
+        params.get("heading_level", 1),
+        params.get("no_pager", False),
+        params.get("output"),
+        (params.get("citations") or "numbers").strip().lower(),
+    )
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
@@ -160,7 +168,12 @@ def report_invalid(exc: InvalidCorpus) -> NoReturn:
 def run(look: Look, build: Callable[[], Result]) -> None:
     """Build, render and write one command's output; every known error ends here."""
     try:
-        fmt = look.fmt or _default_format()
+        fmt = look.fmt or (_format_of(look.output) if look.output else _default_format())
+        if fmt is Format.docx and not look.output and _isatty(sys.stdout):
+            raise UsageError(
+                "--format docx writes a binary Word file: give --output FILE (or redirect "
+                "standard output to a file)"
+            )
         output = build()
         options = _options(fmt, look)
         text = _render(fmt, output, options)
@@ -172,15 +185,47 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
     for note in output.notes:
         sys.stderr.write(f"vrmc: note: {note}\n")
-    emit(text, page=fmt is Format.rich and not look.no_pager)
+    if look.output:
+        write_file(look.output, text)
+    else:
+        emit(text, page=fmt is Format.rich and not look.no_pager)
     if output.status:
         raise SystemExit(output.status)
 
 
-def _render(fmt: Format, output: Result, options: Options) -> str:
+def write_file(path: str, text: str | bytes) -> None:
+    """Write the output to `path` (--output): whole, or a message and a non-zero exit."""
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
+    try:
+        with open(path, "wb") as out:
+            out.write(data)
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        status = ExitStatus.IO_ERROR if exc.errno in (errno.ENOSPC, errno.EIO) else 1
+        fail(f"cannot write {path}: {reason}", status)
+
+
+def _render(fmt: Format, output: Result, options: Options) -> str | bytes:
     from .render import render
 
     return render(fmt, output, options)
+
+
+# --output FILE without --format: the format its extension names (else text).
+_EXTENSIONS = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".docx": Format.docx,
+    ".json": Format.json,
+    ".csv": Format.csv,
+    ".txt": Format.text,
+}
+
+
+def _format_of(path: str) -> Format:
+    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), Format.text)
 
 
 def _default_format() -> Format:
@@ -198,7 +243,7 @@ def _options(fmt: Format, look: Look) -> Options:
     from .render import Options
 
     if fmt is not Format.rich:
-        return Options(heading_level=look.heading_level)
+        return Options(heading_level=look.heading_level, citations=look.citations)
     width = 100
     if _isatty(sys.stdout):
         import shutil  # here: a pipe never needs it (start-up time)
@@ -218,12 +263,12 @@ def _options(fmt: Format, look: Look) -> Options:
     return Options(width=width, color=color, color_system="standard" if color else None)
 
 
-def emit(text: str, *, page: bool = False) -> None:
+def emit(text: str | bytes, *, page: bool = False) -> None:
     """Write to stdout as UTF-8, through a pager when that helps; map write failures."""
     if sys.stdout is None:
         fail("cannot write output: standard output is closed", ExitStatus.DATA_ERROR)
-    data = text.encode("utf-8", "backslashreplace")
-    if page and _should_page(text) and _page(data):
+    data = text if isinstance(text, bytes) else text.encode("utf-8", "backslashreplace")
+    if page and isinstance(text, str) and _should_page(text) and _page(data):
         return
     try:
         sys.stdout.flush()

@@ -44,27 +44,52 @@ if TYPE_CHECKING:
 
 
 class Citer:
-    """Numbers sources in order of first citation; `[n]` markers point into one list."""
+    """Numbers sources in order of first citation. A point's sources make one `[1, 4, 9]`
+    marker (numbers ascending, each once) that links to one numbered list, each source
+    listed once however often it is cited."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self.numbers: dict[str, int] = {}
         self.sources: list[Source] = []
 
-    def marks(self, sources: Iterable[Source]) -> Inline:
-        if not self.enabled:
-            return ()
-        spans: list[Span] = []
+    def number(self, sources: Iterable[Source]) -> list[tuple[int, str]]:
+        """Number the sources not seen yet; (number, id) of each, ascending, each once."""
+        found: dict[int, str] = {}
         for source in sources:
             if source.id not in self.numbers:
                 self.numbers[source.id] = len(self.numbers) + 1
                 self.sources.append(source)
-            spans.append(Span(f"[{self.numbers[source.id]}]", "cite"))
-        return (Span(" "), *spans) if spans else ()
+            found[self.numbers[source.id]] = source.id
+        return sorted(found.items())
+
+    def cite(self, sources: Iterable[Source]) -> Inline:
+        """The marker alone (`[1, 4]`), or nothing when there are no sources or citing is off."""
+        if not self.enabled:
+            return ()
+        cites = tuple(self.number(sources))
+        if not cites:
+            return ()
+        text = "[" + ", ".join(str(n) for n, _ in cites) + "]"
+        return (Span(text, "cite", cites=cites),)
+
+    def marks(self, sources: Iterable[Source]) -> Inline:
+        """The marker after a space, to end a sentence with."""
+        found = self.cite(sources)
+        return (Span(" "), *found) if found else ()
 
     def footnotes(self, title: str = "Sources", level: int = 2) -> Footnotes:
         notes = tuple((self.numbers[s.id], source_inline(s)) for s in self.sources)
-        return Footnotes(title, level, notes)
+        anchors = tuple(source_anchor(s.id) for s in self.sources)
+        return Footnotes(title, level, notes, anchors)
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
 
 
 def source_inline(source: Source) -> Inline:
@@ -77,9 +102,29 @@ def source_inline(source: Source) -> Inline:
         spans.append(Span(", " + source.published.human()))
     if source.url:
         spans.extend((Span(", "), Span(source.url, "", url=source.url)))
+    if source.accessed:
+        spans.append(Span(f", accessed {source.accessed.human()}"))
+    if source.archive_url:
+        spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
     if source.reliability:
-        spans.append(Span(f" (reliability {source.reliability})", "muted"))
+        meaning = RELIABILITY_MEANING.get(source.reliability, "")
+        words = f"reliability {source.reliability}" + (f", {meaning}" if meaning else "")
+        spans.append(Span(f" ({words})", "muted"))
     return tuple(spans)
+
+
+def event_ref(event: Event) -> Inline:
+    """An event as a reader refers to it: `14 May 2001 — Title`, linked to its entry."""
+    return (Span(f"{event_when(event)} — {event.title}", anchor=event_anchor(event.id)),)
+
+
+def joined(parts: Iterable[Inline], sep: str = "; ") -> Inline:
+    out: list[Span] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.append(Span(sep))
+        out.extend(part)
+    return tuple(out)
 
 
 def confidence_badge(confidence: str | None) -> Inline:
@@ -219,7 +264,8 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
             )
         )
     if judgment.basis:
-        detail.append(Span(" · basis: " + ", ".join(e.id for e in judgment.basis), "muted"))
+        detail.append(Span(" · Basis: ", "muted"))
+        detail.extend(joined(event_ref(e) for e in judgment.basis))
     children: tuple[Block, ...] = (Para(tuple(detail)),) if detail else ()
     return Item(tuple(spans), children)
 
@@ -232,7 +278,7 @@ def point_item(point: Point, citer: Citer) -> Item:
 
 def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Block]:
     b = view.briefing
-    blocks: list[Block] = [Heading(level, b.title, anchor=f"briefing-{b.id}")]
+    blocks: list[Block] = [Heading(level, b.title, anchor=briefing_anchor(b.id))]
     blocks.append(Callout("Bottom line", tuple(paragraphs(b.summary)), tone="bottom-line"))
     if view.key_judgments:
         blocks.append(Heading(level + 1, "Key judgments"))
@@ -242,27 +288,25 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
         if section.points:
             blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
     if view.see_also:
-        blocks.append(
-            Fields(
-                (
-                    (
-                        "See also",
-                        tuple(
-                            s
-                            for i, other in enumerate(view.see_also)
-                            for s in ((Span(", "),) if i else ()) + (Span(other.id, "code"),)
-                        ),
-                    ),
-                )
-            )
+        # In a report the title links to the briefing; alone, the id is what `vrmc brief`
+        # takes next.
+        refs = (
+            (Span(other.title, anchor=briefing_anchor(other.id)),)
+            + (() if level > 1 else (Span(" ("), Span(other.id, "code"), Span(")")))
+            for other in view.see_also
         )
+        blocks.append(Fields((("See also", joined(refs)),)))
     return blocks
 
 
-def briefing_doc(view: BriefingView) -> Doc:
-    citer = Citer()
+def briefing_anchor(briefing_id: str) -> str:
+    return f"briefing-{briefing_id}"
+
+
+def briefing_doc(view: BriefingView, *, cite: bool = True) -> Doc:
+    citer = Citer(enabled=cite)
     blocks = briefing_blocks(view, citer)
-    citer.marks(view.briefing.sources)
+    citer.number(view.briefing.sources)
     if citer.sources:
         blocks.append(citer.footnotes())
     return Doc(view.briefing.title, tuple(blocks))
@@ -289,12 +333,12 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         meta.append(("Actors", plain(names(event.actors))))
     if event.sources:
         if citer.enabled:
-            meta.append(("Sources", citer.marks(event.sources)[1:]))
+            meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
     meta.append(("Id", (Span(event.id, "code"),)))
     children.append(Fields(tuple(meta)))
-    return Item(tuple(head), tuple(children))
+    return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
 def timeline_blocks(
@@ -305,7 +349,10 @@ def timeline_blocks(
             (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
             for e in events
         )
-        return [Table(("date", "event", "confidence", "id"), rows, one_line_rows=True)]
+        anchors = tuple(event_anchor(e.id) for e in events)
+        return [
+            Table(("date", "event", "confidence", "id"), rows, one_line_rows=True, anchors=anchors)
+        ]
     blocks: list[Block] = []
     year: int | None = None
     batch: list[Item] = []
@@ -359,7 +406,12 @@ def actors_table(actors: Sequence[Actor]) -> Table:
         )
         for a in actors
     )
-    return Table(("name and id", "kind", "country", "current role"), rows)
+    anchors = tuple(actor_anchor(a.id) for a in actors)
+    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+
+
+def actor_anchor(actor_id: str) -> str:
+    return f"actor-{actor_id}"
 
 
 def actors_doc(actors: Sequence[Actor]) -> Doc:
@@ -375,7 +427,7 @@ def actor_blocks(
     citer: Citer,
     level: int = 1,
 ) -> list[Block]:
-    blocks: list[Block] = [Heading(level, actor.name, anchor=f"actor-{actor.id}")]
+    blocks: list[Block] = [Heading(level, actor.name, anchor=actor_anchor(actor.id))]
     facts: list[tuple[str, Inline]] = [("Kind", plain(actor.kind))]
     if actor.country:
         facts.append(("Country", plain(actor.country.name)))
@@ -470,7 +522,7 @@ def transfer_rows(transfers: Sequence[Transfer]) -> tuple[tuple[Inline, ...], ..
         (
             plain(t.designation),
             plain(t.category),
-            plain(f"{t.supplier.code}→{t.recipient.code}"),
+            plain(f"{t.supplier.name} → {t.recipient.name}"),
             plain(t.ordered.human() if t.ordered else "–"),
             plain(delivery_span(t)),
             plain(f"{quantity(t.quantity_ordered)} / {quantity(t.quantity_delivered)}"),
@@ -555,7 +607,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                 facts.append(
                     (
                         "Sources",
-                        citer.marks(t.sources)[1:]
+                        citer.cite(t.sources)
                         if citer.enabled
                         else plain(", ".join(s.id for s in t.sources)),
                     )
@@ -563,7 +615,11 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             if facts:
                 children.append(Fields(tuple(facts)))
             items.append(
-                Item((Span(t.designation, "strong"), Span(f" ({t.id})", "muted")), tuple(children))
+                Item(
+                    (Span(t.designation, "strong"), Span(f" ({t.id})", "muted")),
+                    tuple(children),
+                    anchor=f"transfer-{t.id}",
+                )
             )
         blocks.append(Bullets(tuple(items)))
     return blocks
@@ -715,6 +771,55 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
 # --------------------------------------------------------------------------- report
 
 
+# The sections of a report, in the default order (`vrmc report --sections`).
+REPORT_SECTIONS = (
+    "judgments",
+    "briefings",
+    "timeline",
+    "actors",
+    "transfers",
+    "scenarios",
+    "sources",
+)
+SECTION_TITLES = {
+    "judgments": "Key judgments at a glance",
+    "timeline": "Timeline",
+    "actors": "Actors",
+    "transfers": "Arms-transfer register",
+    "scenarios": "Outlook scenarios",
+    "sources": "Sources",
+}
+
+
+def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
+    """Every key judgment, with its likelihood, confidence and briefing."""
+    rows = []
+    for view in briefings:
+        for j in view.key_judgments:
+            rows.append(
+                (
+                    (Span(j.text), *citer.marks(j.sources)),
+                    (
+                        (Span(likelihood_words(j.likelihood), likelihood_style(j.likelihood)),)
+                        if j.likelihood
+                        else plain("–")
+                    ),
+                    (
+                        (Span(j.confidence, confidence_badge(j.confidence)[1].style),)
+                        if j.confidence
+                        else plain("–")
+                    ),
+                    (
+                        Span(
+                            view.briefing.title,
+                            anchor=briefing_anchor(view.briefing.id),
+                        ),
+                    ),
+                )
+            )
+    return Table(("judgment", "likelihood", "confidence", "briefing"), tuple(rows))
+
+
 def report_doc(
     topic: Topic | None,
     labels: Sequence[str],
@@ -724,10 +829,14 @@ def report_doc(
     transfers: Sequence[Transfer],
     scenarios: Sequence[Scenario],
     *,
-    cite: bool,
+    cite: bool = True,
+    sections: Sequence[str] = REPORT_SECTIONS,
 ) -> tuple[Doc, list[Source]]:
-    """The whole briefing document, and its bibliography: every source the report relies
-    on, numbered as the text cites them (with `cite`) or in order of first use."""
+    """The whole briefing document, and its sources: every source the report relies on,
+    numbered in order of first citation (sources no point cites follow, in order of use).
+
+    `sections` picks and orders the parts (names from REPORT_SECTIONS); `cite` off leaves
+    the citation markers out (the Sources list stays)."""
     citer = Citer(enabled=cite)
     title = topic.title if topic else "Briefing report"
     blocks: list[Block] = [Heading(1, title)]
@@ -742,42 +851,59 @@ def report_doc(
         blocks.append(Para((Span("Filtered by: " + "; ".join(labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
-    contents = [b.briefing.title for b in briefings]
-    parts: list[tuple[str, Sequence[object]]] = [
-        ("Timeline", events),
-        ("Actors", actors),
-        ("Arms-transfer register", transfers),
-        ("Outlook scenarios", scenarios),
-    ]
-    contents += [name for name, items in parts if items]
-    contents.append("Bibliography")
-    blocks.append(Heading(2, "Contents"))
-    blocks.append(Bullets(tuple(Item(plain(c)) for c in contents), ordered=True))
-    for view in briefings:
-        blocks.extend(briefing_blocks(view, citer, level=2))
-    if events:
-        blocks.append(Heading(2, "Timeline"))
-        blocks.extend(timeline_blocks(events, citer, level=2))
-    if actors:
-        blocks.append(Heading(2, "Actors"))
-        blocks.append(actors_table(actors))
-    if transfers:
-        blocks.append(Heading(2, "Arms-transfer register"))
-        blocks.extend(transfers_blocks(transfers, citer, level=2))
-    if scenarios:
-        blocks.append(Heading(2, "Outlook scenarios"))
-        blocks.extend(scenario_blocks(scenarios, level=2))
-    cited: list[Event | Point | KeyJudgment] = [*events]
+    body: list[Block] = []
+    contents: list[Item] = []
+
+    def part(name: str, heading: str | None = None) -> None:
+        text = heading or SECTION_TITLES[name]
+        body.append(Heading(2, text, anchor=name))
+        contents.append(Item((Span(text, anchor=name),)))
+
+    has_judgments = any(v.key_judgments for v in briefings)
+    at_sources: tuple[int, int] | None = None  # where the Sources list goes, once numbered
+    for name in sections:
+        if name == "judgments" and has_judgments:
+            part(name)
+            body.append(judgments_table(briefings, citer))
+        elif name == "briefings":
+            for view in briefings:
+                anchor = briefing_anchor(view.briefing.id)
+                contents.append(Item((Span(view.briefing.title, anchor=anchor),)))
+                body.extend(briefing_blocks(view, citer, level=2))
+        elif name == "timeline" and events:
+            part(name)
+            body.extend(timeline_blocks(events, citer, level=2))
+        elif name == "actors" and actors:
+            part(name)
+            body.append(actors_table(sorted(actors, key=lambda a: (a.name.casefold(), a.id))))
+        elif name == "transfers" and transfers:
+            part(name)
+            body.extend(transfers_blocks(transfers, citer, level=2))
+        elif name == "scenarios" and scenarios:
+            part(name)
+            body.extend(scenario_blocks(scenarios, level=2))
+        elif name == "sources":
+            at_sources = (len(body), len(contents))
+    # Everything the report relies on, cited or not, so the list is the same whichever
+    # sections are shown: cited sources first, by first citation.
+    cited: list[Event | Point | KeyJudgment | Transfer] = [*events]
     for view in briefings:
         cited.extend(view.key_judgments)
         cited.extend(p for s in view.sections for p in s.points)
-    bib = citer if cite else Citer(enabled=True)
+    cited.extend(transfers)
     for item in cited:
-        bib.marks(item.sources)
+        citer.number(item.sources)
     for view in briefings:
-        bib.marks(view.briefing.sources)
-    for t in transfers:
-        bib.marks(t.sources)
-    if bib.sources:
-        blocks.append(bib.footnotes("Bibliography", 2))
-    return Doc(title, tuple(blocks)), bib.sources
+        citer.number(view.briefing.sources)
+    if at_sources is not None and citer.sources:
+        notes = citer.footnotes(SECTION_TITLES["sources"], 2)
+        body[at_sources[0] : at_sources[0]] = [
+            Heading(2, notes.title, anchor="sources"),
+            Footnotes("", 2, notes.notes, notes.anchors),
+        ]
+        contents.insert(at_sources[1], Item((Span(notes.title, anchor="sources"),)))
+    if contents:
+        blocks.append(Heading(2, "Contents", anchor="contents"))
+        blocks.append(Bullets(tuple(contents), ordered=True))
+    blocks.extend(body)
+    return Doc(title, tuple(blocks)), citer.sources

@@ -155,7 +155,44 @@ OUTPUT_OPTIONS: tuple[Option, ...] = (
         metavar="N",
     ),
     Option("no_pager", ("--no-pager",), FLAG, "Never pipe long terminal output through a pager."),
+    Option(
+        "output",
+        ("--output", "-o"),
+        TEXT,
+        "Write to FILE instead of standard output (needed for --format docx on a terminal).",
+        metavar="FILE",
+    ),
 )
+
+# How a report or briefing cites its sources (--citations).
+CITATION_STYLES = ("numbers", "pandoc", "none")
+CITATIONS = Option(
+    "citations",
+    ("--citations",),
+    TEXT,
+    "How points cite their sources: numbers ([1, 4] linked to the numbered Sources list; "
+    "the default), pandoc ([@id; @id2] for pandoc --citeproc, Markdown only) or none.",
+    metavar="STYLE",
+)
+
+
+def citation_style(params: Mapping[str, Any]) -> str:
+    """The --citations value, checked: a usage error names the styles there are."""
+    from ..errors import UsageError
+    from ..formats import Format
+
+    style = (params.get("citations") or "numbers").strip().lower()
+    if style not in CITATION_STYLES:
+        raise UsageError(
+            f"unknown citation style {style!r}: use one of {', '.join(CITATION_STYLES)}"
+        )
+    if style == "pandoc" and params.get("fmt") not in (Format.markdown, None):
+        raise UsageError("--citations pandoc is for --format markdown")
+    if style == "pandoc" and params.get("fmt") is None:
+        raise UsageError("--citations pandoc needs --format markdown")
+    return style
+
+
 FORMAT_ENV = "VRMC_FORMAT"
 
 

@@ -2,25 +2,55 @@
 
 from __future__ import annotations
 
-from . import FLAG, Call, Option, Result, Spec
+from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 SPEC = Spec(
     "report",
-    "The whole briefing document: briefings, timeline, actors, arms register, scenarios and "
-    "a numbered bibliography.",
+    "The whole briefing document: key judgments at a glance, briefings, timeline, actors, "
+    "arms register, scenarios and a numbered Sources list.\n\n"
+    "Every point cites its sources as [1, 4, 9], linked to the Sources list.",
     (
-        "vrmc report --format markdown > brief.md",
-        "vrmc report -c colombia --cite -f html > colombia.html",
+        "vrmc report --format markdown -o brief.md",
+        "vrmc report --format docx -o brief.docx",
+        "vrmc report -c colombia -f html -o colombia.html",
+        "vrmc report --sections judgments,briefings,sources -f markdown",
+        "vrmc report -f markdown --citations pandoc -o brief.md",
     ),
     options=(
         Option(
-            "cite",
-            ("--cite",),
-            FLAG,
-            "Attach numbered source references to points and events (footnotes in Markdown).",
+            "sections",
+            ("--sections",),
+            TEXT,
+            "The sections to show, in this order, comma-separated: judgments, briefings, "
+            "timeline, actors, transfers, scenarios, sources (default: all, in that order).",
+            metavar="LIST",
         ),
+        CITATIONS,
+        Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
     ),
 )
+
+
+def sections_of(value: str | None) -> tuple[str, ...]:
+    """The --sections list, checked: an unknown name is a usage error with the closest."""
+    from ..errors import UsageError
+    from ..views import REPORT_SECTIONS
+
+    if value is None:
+        return REPORT_SECTIONS
+    names = [n.strip().lower() for n in value.split(",") if n.strip()]
+    if not names:
+        raise UsageError(f"--sections needs at least one of {', '.join(REPORT_SECTIONS)}")
+    for name in names:
+        if name not in REPORT_SECTIONS:
+            import difflib
+
+            close = difflib.get_close_matches(name, REPORT_SECTIONS, n=3)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise UsageError(
+                f"unknown section {name!r}{hint} (sections: {', '.join(REPORT_SECTIONS)})"
+            )
+    return tuple(dict.fromkeys(names))
 
 
 def run(call: Call) -> Result:
@@ -33,8 +63,11 @@ def run(call: Call) -> Result:
         select_transfers,
     )
     from ..serialize import entries, entry
+    from . import citation_style
     from ._common import briefing_json
 
+    style = citation_style(call.params)
+    sections = sections_of(call.params["sections"])
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
     events = select_events(corpus, f)
@@ -49,7 +82,8 @@ def run(call: Call) -> Result:
         chosen_actors,
         chosen_transfers,
         chosen_scenarios,
-        cite=call.params["cite"],
+        cite=style != "none",
+        sections=sections,
     )
     topic = corpus.topic
     return Result(
