@@ -73,7 +73,7 @@ mark { background: var(--mark); color: inherit; }
 .confidence-moderate, .likelihood-even, .status-pending { background: #fff8c5; color: #7d4e00; }
 .confidence-low, .likelihood-low, .status-bad { background: #ffebe9; color: #a40e26; }
 ol.sources { font-size: .9rem; } a { color: var(--accent); }
-ol.sources a[href^="http"] { overflow-wrap: anywhere; }
+ol.sources a.ext { overflow-wrap: anywhere; }
 :target { scroll-margin-top: 1rem; }
 @media print {
   :root { --ink: #000; --paper: #fff; --muted: #444; --rule: #999; --accent: #000;
@@ -86,7 +86,7 @@ ol.sources a[href^="http"] { overflow-wrap: anywhere; }
   thead { display: table-header-group; }
   tr, li, aside, dl { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
-  a[href^="http"]:not(.url)::after { content: " <" attr(href) ">"; font-size: .85em;
+  a.ext:not(.url)::after { content: " <" attr(href) ">"; font-size: .85em;
     overflow-wrap: anywhere; }
 }
 """
@@ -120,8 +120,8 @@ def link(anchor: str, inner: str) -> str:
 def span(s: Span) -> str:
     text = escape(s.text)
     if s.url is not None and _SAFE_URL.fullmatch(s.url):
-        kind = ' class="url"' if s.url == s.text else ""
-        return f'<a{kind} href="{escape(s.url)}">{text}</a>'
+        kind = "ext url" if s.url == s.text else "ext"
+        return f'<a class="{kind}" href="{escape(s.url)}">{text}</a>'
     if s.anchor is not None and s.style != "cite":
         return link(s.anchor, span(Span(s.text, s.style)))
     if not s.style and _UNBREAKABLE.match(s.text.strip()):
