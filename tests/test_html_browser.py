@@ -71,9 +71,7 @@ def png_pixels(path: Path) -> tuple[int, int, set[bytes]]:
 
 def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    page.write_text(
-        invoke("-b", str(FIXTURE), "report", "-f", "html").stdout, encoding="utf-8"
-    )
+    page.write_text(invoke("-b", str(FIXTURE), "report", "-f", "html").stdout, encoding="utf-8")
     shot = tmp_path / "report.png"
     assert CHROMIUM is not None
     subprocess.run(

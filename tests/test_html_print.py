@@ -139,7 +139,7 @@ def test_printed_report_is_paged_with_urls_after_links(
 def test_css_covers_print_scroll_and_dark_mode() -> None:
     html = invoke("-b", str(FIXTURE), "report", "-f", "html").stdout
     assert "@media print" in html and "thead { display: table-header-group; }" in html
-    assert "break-before: page" in html and 'attr(href)' in html
+    assert "break-before: page" in html and "attr(href)" in html
     assert "prefers-color-scheme: dark" in html and "overflow-x: auto" in html
     assert "overflow-wrap: anywhere; }" not in html.split("th, td {")[1].split("}")[0]
     assert re.search(r'<span class="nw">small-arms</span>', html)

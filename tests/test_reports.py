@@ -338,3 +338,16 @@ def test_briefings_follow_their_declared_order(tmp_path: Path) -> None:
     assert re.findall(r"^## (.+)$", out, re.M)[1:] == ["Gamma", "Alpha", "Beta"]
     bad = write_corpus(tmp_path / "bad", {"b.yaml": body.replace("order: 3", "order: soon")})
     assert invoke("-b", str(bad), "validate").exit_code == 1
+
+
+def test_bundled_report_ends_its_briefings_with_the_outlook() -> None:
+    data = json.loads(invoke("report", "-f", "json").stdout)
+    ids = [b["id"] for b in data["briefings"]]
+    assert ids[0] == "history" and ids[-1] == "outlook"
+    assert [b["order"] for b in data["briefings"]] == sorted(b["order"] for b in data["briefings"])
+
+
+def test_pandoc_citations_follow_an_md_output_file(tmp_path: Path) -> None:
+    target = tmp_path / "r.md"
+    done = invoke(*B, "report", "--citations", "pandoc", "-o", str(target))
+    assert done.exit_code == 0 and "[@yl-gazette-2006]" in target.read_text("utf-8")

@@ -186,10 +186,12 @@ def citation_style(params: Mapping[str, Any]) -> str:
         raise UsageError(
             f"unknown citation style {style!r}: use one of {', '.join(CITATION_STYLES)}"
         )
-    if style == "pandoc" and params.get("fmt") not in (Format.markdown, None):
+    fmt = params.get("fmt")
+    output = str(params.get("output") or "")
+    if fmt is None and output.lower().endswith((".md", ".markdown")):
+        fmt = Format.markdown  # -o FILE.md picks Markdown (runner.py)
+    if style == "pandoc" and fmt is not Format.markdown:
         raise UsageError("--citations pandoc is for --format markdown")
-    if style == "pandoc" and params.get("fmt") is None:
-        raise UsageError("--citations pandoc needs --format markdown")
     return style
 
 
