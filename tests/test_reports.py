@@ -260,6 +260,9 @@ def test_docx_has_headings_tables_citations_and_sources(command: list[str], tmp_
         assert "1. Yland Gazette, Yland Gazette on the fighter deal" in text
     back = run_pandoc(str(target), "-t", "markdown", cwd=tmp_path)
     assert back.returncode == 0 and "# " in back.stdout
+    if command[0] in ("report", "brief", "timeline", "transfers"):
+        # Each citation number is an internal link to its Sources entry's bookmark.
+        assert "[1](#source_1)" in back.stdout and "[]{#source_1 .anchor}1." in back.stdout
 
 
 def test_docx_report_holds_every_cited_source(tmp_path: Path) -> None:

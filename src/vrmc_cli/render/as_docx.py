@@ -12,7 +12,19 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from ..doc import Block, Bullets, Callout, Doc, Fields, Footnotes, Heading, Inline, Para, Table
+from ..doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Inline,
+    Para,
+    Table,
+    anchors_of,
+)
 from ..textsafe import visible
 
 if TYPE_CHECKING:
@@ -29,14 +41,64 @@ def _text(text: str) -> str:
 
 
 class _Writer:
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, known: set[str]) -> None:
         self.document = document
+        self.known = known  # the anchors the document defines: citations link to these
+        self.marks = 0
+
+    def bookmark(self, paragraph: Any, name: str) -> None:
+        """A Word bookmark (what an internal hyperlink points at) around nothing."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        self.marks += 1
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(self.marks))
+        start.set(qn("w:name"), name)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(self.marks))
+        paragraph._p.append(start)
+        paragraph._p.append(end)
+
+    def link(self, paragraph: Any, text: str, bookmark: str) -> None:
+        """`text` as an internal hyperlink to `bookmark`."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), bookmark)
+        link.set(qn("w:history"), "1")
+        run = OxmlElement("w:r")
+        props = OxmlElement("w:rPr")
+        style = OxmlElement("w:rStyle")
+        style.set(qn("w:val"), "Hyperlink")
+        props.append(style)
+        run.append(props)
+        body = OxmlElement("w:t")
+        body.text = text
+        run.append(body)
+        link.append(run)
+        paragraph._p.append(link)
+
+    def cite(self, paragraph: Any, cites: tuple[tuple[int, str], ...]) -> None:
+        paragraph.add_run("[")
+        for at, (number, key) in enumerate(cites):
+            if at:
+                paragraph.add_run(", ")
+            if f"source-{key}" in self.known:
+                self.link(paragraph, str(number), f"source_{number}")
+            else:
+                paragraph.add_run(str(number))
+        paragraph.add_run("]")
 
     def runs(self, paragraph: Any, spans: Inline) -> None:
         from docx.shared import RGBColor
 
         for span in spans:
             if not span.text:
+                continue
+            if span.style == "cite" and span.cites:
+                self.cite(paragraph, span.cites)
                 continue
             run = paragraph.add_run(_text(span.text))
             style = span.style
@@ -93,6 +155,7 @@ class _Writer:
                 self.block(Heading(b.level, b.title))
             for number, spans in b.notes:
                 paragraph = self.para(())
+                self.bookmark(paragraph, f"source_{number}")
                 paragraph.add_run(f"{number}. ")
                 self.runs(paragraph, spans)
         else:
@@ -134,7 +197,7 @@ def to_bytes(doc: Doc) -> bytes:
     properties.last_modified_by = "vrmc"
     properties.revision = 1
     properties.comments = ""
-    writer = _Writer(document)
+    writer = _Writer(document, anchors_of(doc.blocks))
     for b in doc.blocks:
         writer.block(b)
     raw = io.BytesIO()
