@@ -80,7 +80,7 @@ ol.sources a.ext { overflow-wrap: anywhere; }
     --head: #eee; --aside: #f4f4f4; --bottom: #f4f4f4; }
   body { margin: 0; max-width: none; font-size: 10.5pt; }
   h2 { break-before: page; break-after: avoid; } h3, h4 { break-after: avoid; }
-  h1 + * h2, .contents + h2 { break-before: auto; }
+  h2#contents { break-before: auto; }
   .table { overflow: visible; }
   table { font-size: 8.5pt; }
   thead { display: table-header-group; }
