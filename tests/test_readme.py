@@ -42,7 +42,11 @@ def examples() -> list[tuple[str, str, list[str]]]:
     return found
 
 
-EXAMPLES = examples()
+# Commands that need more than a scratch folder: left out, each with its reason.
+LEFT_OUT = {
+    "vrmc diff v1": "needs the corpus folder in a git repository with a tag v1",
+}
+EXAMPLES = [e for e in examples() if e[1] not in LEFT_OUT]
 
 
 def test_the_readme_has_examples() -> None:
@@ -51,12 +55,14 @@ def test_the_readme_has_examples() -> None:
     assert any("csljson" in line for _, line, _ in EXAMPLES)
 
 
-@pytest.fixture
-def scratch(tmp_path: Path) -> dict[str, str]:
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A folder to run in, a HOME with the README's own corpora, and a PATH with vrmc,
-    pandoc (from the test extras) and jq."""
+    pandoc (from the test extras) and jq. One for the whole README, in its order, so that
+    `vrmc init my-corpus` comes before `vrmc -b my-corpus validate`."""
     import pypandoc
 
+    tmp_path = tmp_path_factory.mktemp("readme")
     home = tmp_path / "home"
     write_corpus(
         home / "research" / "sahel",
@@ -100,8 +106,13 @@ def test_readme_command_works(
 ) -> None:
     env = {**os.environ, "HOME": scratch["HOME"], "PATH": scratch["PATH"], "COLUMNS": "100"}
     env.pop("VRMC_BRIEFINGS", None)
+    # `&& datasette vrmc.db` starts a server: the README's part is the vrmc command before it.
+    line = line.split(" && datasette", maxsplit=1)[0]
+    # A pipe into `head` closes early, which vrmc answers with exit 1 by design: no pipefail
+    # there.
+    pipefail = [] if "| head" in line else ["-o", "pipefail"]
     done = subprocess.run(
-        ["bash", "-o", "pipefail", "-c", line],
+        ["bash", *pipefail, "-c", line],
         cwd=scratch["cwd"],
         env=env,
         capture_output=True,
@@ -113,5 +124,6 @@ def test_readme_command_works(
     assert "warning" not in done.stderr.lower(), done.stderr
     if kind == "console":
         expected = shown[: shown.index("…")] if "…" in shown else shown
-        actual = [row.rstrip() for row in done.stdout.split("\n")]
+        # What a terminal shows: the output, then any notes on stderr.
+        actual = [row.rstrip() for row in (done.stdout + done.stderr).split("\n")]
         assert actual[: len(expected)] == [row.rstrip() for row in expected], line

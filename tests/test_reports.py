@@ -311,6 +311,7 @@ def test_default_order_puts_key_judgments_first() -> None:
         "Actors",
         "Arms-transfer register",
         "Outlook scenarios",
+        "Watch board",
         "Sources",
     ]
     table = out.split("## Key judgments at a glance")[1].split("##")[0]

@@ -73,7 +73,8 @@ class Spec:
     def all_options(self) -> tuple[Option, ...]:
         """Its own options, then the shared ones it takes."""
         shared = (*FILTER_OPTIONS, *OUTPUT_OPTIONS) if self.filters else OUTPUT_OPTIONS
-        return (*self.options, *shared)
+        own = {o.name for o in self.options}  # a command's own option wins (export's -o)
+        return (*self.options, *(o for o in shared if o.name not in own))
 
 
 # The group's options, before the command name.
@@ -211,6 +212,11 @@ class Result:
     rows: Callable[[], list[list[object]]] | None = None
     notes: tuple[str, ...] = ()
     status: int = 0
+    # A finished file (an export): written as is, whatever --format, to `target` (a path) or
+    # to stdout; `binary` output is never written to a terminal.
+    file: Callable[[], bytes] | None = None
+    target: str | None = None
+    binary: bool = False
 
 
 class Call(Protocol):
@@ -225,6 +231,8 @@ class Call(Protocol):
     def filter(self) -> Filter: ...
 
     def load(self, roots: Sequence[str]) -> Corpus: ...
+
+    def roots(self) -> Sequence[str]: ...
 
 
 def names() -> list[str]:
@@ -284,6 +292,11 @@ class _Given:
         from ..corpus import load_corpus
 
         return load_corpus(roots, use_cache=False)
+
+    def roots(self) -> Sequence[str]:
+        from ..errors import UsageError
+
+        raise UsageError("this command needs the corpus folders; run it from the command line")
 
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:

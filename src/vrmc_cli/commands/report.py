@@ -22,7 +22,8 @@ SPEC = Spec(
             ("--sections",),
             TEXT,
             "The sections to show, in this order, comma-separated: judgments, briefings, "
-            "timeline, actors, transfers, scenarios, sources (default: all, in that order).",
+            "timeline, actors, transfers, scenarios, watch, sources (default: all, in that "
+            "order).",
             metavar="LIST",
         ),
         CITATIONS,
@@ -74,6 +75,11 @@ def run(call: Call) -> Result:
     chosen_actors = select_actors(corpus, f)
     chosen_transfers = select_transfers(corpus, f)
     chosen_scenarios = select_scenarios(corpus, f)
+    from ..signposts import board_json, watch_board
+
+    board = watch_board(corpus, f)
+    # The watch board goes after the scenarios (its own section, "watch").
+    watch = views.watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
     doc, bibliography = views.report_doc(
         corpus.topic,
         f.labels,
@@ -84,6 +90,7 @@ def run(call: Call) -> Result:
         chosen_scenarios,
         cite=style != "none",
         sections=sections,
+        watch=watch,
     )
     topic = corpus.topic
     return Result(
@@ -104,6 +111,7 @@ def run(call: Call) -> Result:
             "actors": entries("actors", chosen_actors),
             "transfers": entries("transfers", chosen_transfers),
             "scenarios": entries("scenarios", chosen_scenarios),
+            "watch": board_json(board),
             "sources": entries("sources", bibliography),
         },
     )
