@@ -7,7 +7,7 @@ import re
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, get_args
 
-from ..textsafe import visible
+from ..textsafe import linkable, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -28,8 +28,6 @@ from ..doc import (
     Table,
     anchors_of,
 )
-
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 CSS = """
 :root { color-scheme: light dark; --ink: #1b1f24; --paper: #ffffff; --muted: #59636e;
@@ -119,7 +117,7 @@ def link(anchor: str, inner: str) -> str:
 
 def span(s: Span) -> str:
     text = escape(s.text)
-    if s.url is not None and _SAFE_URL.fullmatch(s.url):
+    if s.url is not None and linkable(s.url):
         kind = "ext url" if s.url == s.text else "ext"
         return f'<a class="{kind}" href="{escape(s.url)}">{text}</a>'
     if s.anchor is not None and s.style != "cite":
