@@ -122,7 +122,7 @@ def span(s: Span) -> str:
         return f'<a class="{kind}" href="{escape(s.url)}">{text}</a>'
     if s.anchor is not None and s.style != "cite":
         return link(s.anchor, span(Span(s.text, s.style)))
-    if not s.style and _UNBREAKABLE.match(s.text.strip()):
+    if not s.style and len(s.text) <= 40 and _UNBREAKABLE.match(s.text.strip()):
         return f'<span class="nw">{text}</span>'
     if s.style == "strong":
         return f"<strong>{text}</strong>"
@@ -151,17 +151,22 @@ def inline(spans: Inline) -> str:
 
 # In a table cell, a word with a hyphen, slash or dash inside ("small-arms", "24/7") would
 # otherwise break there: each such word is kept whole.
-_JOINED_WORD = re.compile(r"\S+[-/–]\S+")
+_WORD = re.compile(r"\S+")
+_JOINERS = re.compile(r"[-/–]")
+
+
+def _joined(word: str) -> bool:
+    return _JOINERS.search(word, 1, len(word) - 1) is not None
 
 
 def cell(spans: Inline) -> str:
     out = []
     for s in spans:
-        if s.style or s.url is not None or s.anchor is not None or not _JOINED_WORD.search(s.text):
+        if s.style or s.url is not None or s.anchor is not None or not _JOINERS.search(s.text):
             out.append(span(s))
             continue
         text, at = s.text, 0
-        for m in _JOINED_WORD.finditer(text):
+        for m in (w for w in _WORD.finditer(text) if _joined(w.group())):
             out.append(escape(text[at : m.start()]))
             out.append(f'<span class="nw">{escape(m.group())}</span>')
             at = m.end()
