@@ -162,7 +162,8 @@ def _joined(word: str) -> bool:
 def cell(spans: Inline) -> str:
     out = []
     for s in spans:
-        if s.style or s.url is not None or s.anchor is not None or not _JOINERS.search(s.text):
+        plain_text = not (s.style or s.url is not None or s.anchor is not None)
+        if not plain_text or not any(_joined(w.group()) for w in _WORD.finditer(s.text)):
             out.append(span(s))
             continue
         text, at = s.text, 0
