@@ -13,6 +13,7 @@ from __future__ import annotations
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    CONSISTENCIES,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -20,8 +21,10 @@ from .model import (
     Briefing,
     Country,
     Event,
+    Hypothesis,
     KeyJudgment,
     Point,
+    Question,
     Relation,
     Role,
     Scenario,
@@ -37,7 +40,8 @@ from .record import record
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
 # `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
 # list of at least one). Nested: entries (a list of entries of the kind `target`), points
-# (a briefing section's points: text or an entry of kind `point`).
+# (a briefing section's points: text or an entry of kind `point`). Ratings: a mapping from
+# ids of the kind `target` to one of `choices`, or to `{rating, note}` (docs/ach.md).
 FieldType = str
 
 
@@ -86,6 +90,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+# Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
+CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -175,6 +181,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", "refs", target="actors"),
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
+            CONSISTENCY,
         ),
         key="id",
         date_order=("date", "end"),
@@ -184,7 +191,12 @@ KINDS: tuple[Kind, ...] = (
         "point",
         "point",
         Point,
-        (Field("text", "text", required=True, search=True), *_tags(), CONFIDENCE),
+        (
+            Field("text", "text", required=True, search=True),
+            *_tags(),
+            CONFIDENCE,
+            CONSISTENCY,
+        ),
         top=False,
     ),
     Kind(
@@ -300,6 +312,31 @@ KINDS: tuple[Kind, ...] = (
         ),
         key="id",
         label="title",
+    ),
+    Kind(
+        "questions",
+        "question",
+        Question,
+        (
+            Field("id", "id", required=True),
+            Field("text", "text", required=True, search=True),
+            Field("summary", "text", search=True),
+        ),
+        key="id",
+        label="text",
+    ),
+    Kind(
+        "hypotheses",
+        "hypothesis",
+        Hypothesis,
+        (
+            Field("id", "id", required=True),
+            Field("question", "ref", required=True, target="questions"),
+            Field("statement", "text", required=True, search=True),
+            Field("scenario", "ref", target="scenarios"),
+        ),
+        key="id",
+        label="statement",
     ),
 )
 

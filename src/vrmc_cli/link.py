@@ -10,6 +10,7 @@ from .kinds import KEYED, KIND, KINDS, Kind, references
 from .load import Fragment, Record, Ref, closest
 from .model import (
     Corpus,
+    Rating,
 )
 from .textsafe import quote
 
@@ -119,6 +120,20 @@ class _Linker:
         ]
         self.check_refs("judgment", judgments, "key_judgments.")
         self.check_refs("point", points, "points.")
+        self.check_ratings([*self.records.get("events", []), *points])
+
+    def check_ratings(self, located: Sequence[Located]) -> None:
+        """Report every `consistency` rating of a hypothesis that is not defined."""
+        known = self.index.get("hypotheses", {})
+        for path, record in located:
+            for hypothesis, line, column, _, _ in record.get("consistency", ()):
+                if hypothesis not in known:
+                    self.problem(
+                        path,
+                        (line, column),
+                        f"consistency: unknown hypothesis {quote(hypothesis)}"
+                        f"{self.hint('hypotheses', hypothesis)}",
+                    )
 
     def check_theme_cycles(self) -> None:
         themes = self.index["themes"]
@@ -171,6 +186,14 @@ class _Linker:
             built[name] = [
                 _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
             ]
+        # ACH: a hypothesis names its question and, optionally, a scenario.
+        tables["scenarios"] = {s.id: s for s in built["scenarios"]}
+        for name in ("questions", "hypotheses"):
+            kind = KIND[name]
+            built[name] = [
+                _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
+            ]
+            tables[name] = {e.id: e for e in built[name]}
         topic_records = self.records.get("topic", [])
         topic = (
             _Builder.make(KIND["topic"], topic_records[0][1], tables, ()) if topic_records else None
@@ -191,6 +214,8 @@ class _Linker:
             transfers=tuple(built["transfers"]),
             scenarios=tuple(built["scenarios"]),
             files=self.files,
+            questions=tuple(built["questions"]),
+            hypotheses=tuple(built["hypotheses"]),
             theme_by_id=themes,
             actor_by_id=actors,
             briefing_by_id=tables.get("briefings", {}),
@@ -227,7 +252,7 @@ class _Builder:
             steps = []
             for f in kind.fields:
                 how = "ids" if f.ids else f.type
-                if how not in ("ref", "refs", "refs1", "ids", "entries", "points"):
+                if how not in ("ref", "refs", "refs1", "ids", "entries", "points", "ratings"):
                     how = "value"
                 steps.append((f.name, f.attribute, how, f.target))
             cls.plans[kind.name] = tuple(steps)
@@ -248,6 +273,8 @@ class _Builder:
                 values[attr] = tables[target or ""][value[0]]
             elif how == "ids":
                 values[attr] = tuple([ref[0] for ref in value])
+            elif how == "ratings":
+                values[attr] = tuple([Rating(h, rating, note) for h, _, _, rating, note in value])
             elif how in ("refs", "refs1"):
                 table = tables[target or ""]
                 values[attr] = tuple([table[ref[0]] for ref in value])
