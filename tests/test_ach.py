@@ -368,3 +368,41 @@ def test_ratings_read_alike_in_a_file_with_anchors(tmp_path: Path) -> None:
     text = (EXAMPLE / "ach.yaml").read_text(encoding="utf-8")
     root = write_corpus(tmp_path / "amp", {"ach.yaml": text + "x-note: Yland & Xanadu\n"})
     assert run("-f", "json", corpus=root) == run("-f", "json")
+
+
+def test_the_sqlite_export_holds_questions_hypotheses_and_ratings(tmp_path: Path) -> None:
+    import sqlite3
+
+    target = tmp_path / "ach.db"
+    result = invoke("-b", str(EXAMPLE), "export", "sqlite", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    db = sqlite3.connect(target)
+    try:
+        assert db.execute("SELECT id, question FROM hypotheses").fetchall() == [
+            ("h1", "yland-navy"),
+            ("h2", "yland-navy"),
+            ("h3", "yland-navy"),
+        ]
+        rows = db.execute(
+            "SELECT hypothesis, rating, note FROM events_consistency WHERE id = 'promise-rumour'"
+        ).fetchall()
+        assert rows == [
+            ("h1", "N", None),
+            ("h2", "I", None),
+            ("h3", "II", "A promise is what this hypothesis denies."),
+        ]
+        assert db.execute("SELECT count(*) FROM briefings_sections_points_consistency").fetchone()
+    finally:
+        db.close()
+
+
+def test_the_schema_accepts_both_forms_of_a_rating_and_refuses_others() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    schema = json.loads(invoke("schema").stdout)
+    document = yaml.safe_load((EXAMPLE / "ach.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    document["events"][0]["consistency"]["h2"] = "maybe"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)

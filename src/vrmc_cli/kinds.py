@@ -14,6 +14,7 @@ from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
+    DIRECTIONS,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -22,6 +23,7 @@ from .model import (
     Country,
     Event,
     Hypothesis,
+    Indicator,
     KeyJudgment,
     Point,
     Question,
@@ -29,6 +31,7 @@ from .model import (
     Role,
     Scenario,
     Section,
+    Signal,
     Source,
     Theme,
     Topic,
@@ -40,8 +43,9 @@ from .record import record
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
 # `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
 # list of at least one). Nested: entries (a list of entries of the kind `target`), points
-# (a briefing section's points: text or an entry of kind `point`). Ratings: a mapping from
-# ids of the kind `target` to one of `choices`, or to `{rating, note}` (docs/ach.md).
+# (a briefing section's points: text or an entry of kind `point`), items (a list whose items
+# are text or entries of the kind `target`; JSON writes each item's text). Ratings: a mapping
+# from ids of the kind `target` to one of `choices`, or to `{rating, note}` (docs/ach.md).
 FieldType = str
 
 
@@ -165,6 +169,17 @@ KINDS: tuple[Kind, ...] = (
         label="name",
     ),
     Kind(
+        "signal",
+        "signal",
+        Signal,
+        (
+            Field("indicator", "ref", required=True, target="indicator", ids=True),
+            Field("direction", "choice", required=True, choices=DIRECTIONS),
+            Field("note", "text", search=True),
+        ),
+        top=False,
+    ),
+    Kind(
         "events",
         "event",
         Event,
@@ -181,6 +196,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", "refs", target="actors"),
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
+            Field("signals", "entries", target="signal"),
             CONSISTENCY,
         ),
         key="id",
@@ -296,6 +312,19 @@ KINDS: tuple[Kind, ...] = (
         label="designation",
     ),
     Kind(
+        "indicator",
+        "indicator",
+        Indicator,
+        (
+            Field("id", "id"),
+            Field("text", "text", required=True, search=True),
+            Field("counts", "text", search=True),
+            Field("deadline", "date"),
+            Field("horizon", "text", search=True),
+        ),
+        top=False,
+    ),
+    Kind(
         "scenarios",
         "scenario",
         Scenario,
@@ -306,7 +335,7 @@ KINDS: tuple[Kind, ...] = (
             Field("likelihood", "choice", choices=LIKELIHOODS),
             Field("horizon", "text", search=True),
             Field("drivers", "texts", search=True),
-            Field("indicators", "texts", search=True),
+            Field("indicators", "items", target="indicator", search=True),
             Field("themes", "refs", target="themes"),
             Field("countries", "refs", target="countries"),
         ),
