@@ -136,7 +136,15 @@ def raw_entries() -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for path in sorted(Path(bundled_root()).rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for kind in ("events", "transfers", "actors", "relations", "scenarios"):
+        for kind in (
+            "events",
+            "transfers",
+            "actors",
+            "relations",
+            "scenarios",
+            "questions",
+            "hypotheses",
+        ):
             found.extend((kind, entry) for entry in data.get(kind) or ())
         for briefing in data.get("briefings") or ():
             found.extend(("judgment", j) for j in briefing.get("key_judgments") or ())

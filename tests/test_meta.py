@@ -69,7 +69,7 @@ LAYERS: list[set[str]] = [
     {"link"},
     {"cache"},
     {"corpus"},
-    {"query"},
+    {"query", "ach"},
     {"search"},
     {"signposts"},
     {"changes"},

@@ -21,6 +21,7 @@ from vrmc_cli.corpus import load_corpus
 from vrmc_cli.model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    CONSISTENCIES,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -136,6 +137,18 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "sources": draw(subset(source_ids)),
             }
         )
+    question_ids = draw(unique(IDS, 0, 2))
+    hypothesis_ids = draw(unique(IDS, 0, 3)) if question_ids else []
+
+    def consistency() -> dict[str, Any]:
+        return {
+            h: {
+                "rating": draw(st.sampled_from(CONSISTENCIES)),
+                "note": draw(optional(TEXT)),
+            }
+            for h in draw(subset(hypothesis_ids))
+        }
+
     event_ids = draw(unique(IDS, 0, 4))
     events = []
     for e in event_ids:
@@ -155,6 +168,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "sources": draw(subset(source_ids)),
                 "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
                 "signals": [],  # filled in once the scenarios' indicators are drawn
+                "consistency": consistency(),
             }
         )
 
@@ -191,6 +205,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                             "text": draw(TEXT),
                             **tags(),
                             "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                            "consistency": consistency(),
                         }
                         for _ in range(draw(st.integers(1, 2)))
                     ],
@@ -278,6 +293,20 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
             }
             for i in draw(subset(indicator_ids))
         ]
+    questions = [
+        {"id": q, "text": draw(TEXT), "summary": draw(optional(TEXT))} for q in question_ids
+    ]
+    hypotheses = [
+        {
+            "id": h,
+            "question": draw(st.sampled_from(question_ids)),
+            "statement": draw(TEXT),
+            "scenario": draw(optional(st.sampled_from([x["id"] for x in scenarios])))
+            if scenarios
+            else None,
+        }
+        for h in hypothesis_ids
+    ]
     return {
         "version": 1,
         "topic": {
@@ -295,6 +324,8 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
         "relations": relations,
         "transfers": transfers,
         "scenarios": scenarios,
+        "questions": questions,
+        "hypotheses": hypotheses,
     }
 
 
@@ -312,6 +343,8 @@ def printed(corpus: Corpus) -> dict[str, Any]:
         "relations": entries("relations", corpus.relations),
         "transfers": entries("transfers", corpus.transfers),
         "scenarios": entries("scenarios", corpus.scenarios),
+        "questions": entries("questions", corpus.questions),
+        "hypotheses": entries("hypotheses", corpus.hypotheses),
     }
     return json.loads(dumps(document))  # exactly what would be printed
 

@@ -403,7 +403,9 @@ def _add_entries(
     columns = list(key_columns)
     taken = {name for name, _ in key_columns}
     for f in kind.fields:
-        if f.type in ("refs", "refs1", "entries", "points", "items") or f.name == own_key:
+        if f.type in ("refs", "refs1", "entries", "points", "items", "ratings"):
+            continue
+        if f.name == own_key:
             continue
         # A field named like a parent's key column (an indicator's own `id` under its
         # scenario's `id`) is prefixed with its kind.
@@ -427,6 +429,15 @@ def _add_entries(
                 )
                 for n, ref in enumerate(value or (), 1):
                     tables.add(link, (*identity, n, ref))
+            elif f.type == "ratings":  # ACH ratings: one row per hypothesis rated
+                link = _table_name(table, f.name)
+                tables.table(
+                    link,
+                    [*key_columns, ("hypothesis", "TEXT"), ("rating", "TEXT"), ("note", "TEXT")],
+                    (*(name for name, _ in key_columns), "hypothesis"),
+                )
+                for hypothesis, rated in (value or {}).items():
+                    tables.add(link, (*identity, hypothesis, rated["rating"], rated["note"]))
             elif f.type in ("entries", "points", "items"):
                 nested = KIND[f.target or ""]
                 # A text item (an indicator written as a string) is an entry with only its text.

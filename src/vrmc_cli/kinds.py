@@ -13,6 +13,7 @@ from __future__ import annotations
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    CONSISTENCIES,
     DIRECTIONS,
     LIKELIHOODS,
     RELIABILITIES,
@@ -21,9 +22,11 @@ from .model import (
     Briefing,
     Country,
     Event,
+    Hypothesis,
     Indicator,
     KeyJudgment,
     Point,
+    Question,
     Relation,
     Role,
     Scenario,
@@ -42,7 +45,8 @@ from .record import record
 # `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
 # list of at least one). Nested: entries (a list of entries of the kind `target`), points
 # (a briefing section's points: text or an entry of kind `point`), items (a list whose items
-# are text or entries of the kind `target`; JSON writes each item's text).
+# are text or entries of the kind `target`; JSON writes each item's text). Ratings: a mapping
+# from ids of the kind `target` to one of `choices`, or to `{rating, note}` (docs/ach.md).
 FieldType = str
 
 
@@ -91,6 +95,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+# Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
+CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -192,6 +198,7 @@ KINDS: tuple[Kind, ...] = (
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
             Field("signals", "entries", target="signal"),
+            CONSISTENCY,
         ),
         key="id",
         date_order=("date", "end"),
@@ -201,7 +208,12 @@ KINDS: tuple[Kind, ...] = (
         "point",
         "point",
         Point,
-        (Field("text", "text", required=True, search=True), *_tags(), CONFIDENCE),
+        (
+            Field("text", "text", required=True, search=True),
+            *_tags(),
+            CONFIDENCE,
+            CONSISTENCY,
+        ),
         top=False,
     ),
     Kind(
@@ -333,6 +345,31 @@ KINDS: tuple[Kind, ...] = (
         ),
         key="id",
         label="title",
+    ),
+    Kind(
+        "questions",
+        "question",
+        Question,
+        (
+            Field("id", "id", required=True),
+            Field("text", "text", required=True, search=True),
+            Field("summary", "text", search=True),
+        ),
+        key="id",
+        label="text",
+    ),
+    Kind(
+        "hypotheses",
+        "hypothesis",
+        Hypothesis,
+        (
+            Field("id", "id", required=True),
+            Field("question", "ref", required=True, target="questions"),
+            Field("statement", "text", required=True, search=True),
+            Field("scenario", "ref", target="scenarios"),
+        ),
+        key="id",
+        label="statement",
     ),
 )
 

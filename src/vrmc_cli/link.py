@@ -10,6 +10,7 @@ from .kinds import KEYED, KIND, KINDS, Kind, references
 from .load import Fragment, Record, Ref, closest
 from .model import (
     Corpus,
+    Rating,
 )
 from .textsafe import quote
 
@@ -122,6 +123,7 @@ class _Linker:
         events = self.records.get("events", [])
         signals = [(p, s) for p, r in events for s in r.get("signals", ())]
         self.check_refs("signal", signals, "signals.")
+        self.check_ratings([*events, *points])
 
     def index_indicators(self) -> None:
         """Scenario indicators with an id: unique across the corpus, as events refer to them."""
@@ -142,6 +144,19 @@ class _Linker:
                 else:
                     seen[value] = (path, indicator)
         self.index["indicator"] = seen
+
+    def check_ratings(self, located: Sequence[Located]) -> None:
+        """Report every `consistency` rating of a hypothesis that is not defined."""
+        known = self.index.get("hypotheses", {})
+        for path, record in located:
+            for hypothesis, line, column, _, _ in record.get("consistency", ()):
+                if hypothesis not in known:
+                    self.problem(
+                        path,
+                        (line, column),
+                        f"consistency: unknown hypothesis {quote(hypothesis)}"
+                        f"{self.hint('hypotheses', hypothesis)}",
+                    )
 
     def check_theme_cycles(self) -> None:
         themes = self.index["themes"]
@@ -194,6 +209,14 @@ class _Linker:
             built[name] = [
                 _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
             ]
+        # ACH: a hypothesis names its question and, optionally, a scenario.
+        tables["scenarios"] = {s.id: s for s in built["scenarios"]}
+        for name in ("questions", "hypotheses"):
+            kind = KIND[name]
+            built[name] = [
+                _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
+            ]
+            tables[name] = {e.id: e for e in built[name]}
         topic_records = self.records.get("topic", [])
         topic = (
             _Builder.make(KIND["topic"], topic_records[0][1], tables, ()) if topic_records else None
@@ -214,6 +237,8 @@ class _Linker:
             transfers=tuple(built["transfers"]),
             scenarios=tuple(built["scenarios"]),
             files=self.files,
+            questions=tuple(built["questions"]),
+            hypotheses=tuple(built["hypotheses"]),
             theme_by_id=themes,
             actor_by_id=actors,
             briefing_by_id=tables.get("briefings", {}),
@@ -259,6 +284,7 @@ class _Builder:
                     "entries",
                     "points",
                     "items",
+                    "ratings",
                 ):
                     how = "value"
                 steps.append((f.name, f.attribute, how, f.target))
@@ -282,6 +308,8 @@ class _Builder:
                 values[attr] = value[0]
             elif how == "ids":
                 values[attr] = tuple([ref[0] for ref in value])
+            elif how == "ratings":
+                values[attr] = tuple([Rating(h, rating, note) for h, _, _, rating, note in value])
             elif how in ("refs", "refs1"):
                 table = tables[target or ""]
                 values[attr] = tuple([table[ref[0]] for ref in value])

@@ -867,6 +867,69 @@ def _a(noun: str) -> str:
 _points = _text_or_entries("point")
 
 
+# A rating not yet resolved: (hypothesis id, line, column, rating, note or None).
+RatingRef = tuple[str, int, int, str, str | None]
+
+
+def _ratings(options: Sequence[str]) -> Reader:
+    """`{ID: RATING, ID: {rating: RATING, note: TEXT}, ...}` (docs/ach.md)."""
+
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        pairs = c.mapping(n, w)
+        if pairs is None:
+            return None
+        out: list[RatingRef] = []
+        for key, key_node, value_node in pairs:
+            what = f"{w}.{key}"
+            # The key node was met by `mapping` already: checked here, not read again.
+            if not ID_RE.fullmatch(key):
+                c.problem(
+                    key_node,
+                    f"{w}: {quote(key)} is not a valid hypothesis id (lowercase kebab-case, "
+                    "such as 'h-capacity')",
+                )
+                continue
+            ident = key
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if type(value_node).__name__ == "MappingNode":
+                found = c.mapping(value_node, what)
+                if found is None:
+                    continue
+                rating: str | None = None
+                note: str | None = None
+                seen_rating = False
+                for sub, sub_key, sub_value in found:
+                    if sub == "rating":
+                        seen_rating = True
+                        rating = c.choice(sub_value, f"{what}.rating", options)
+                    elif sub == "note":
+                        if not _is_null(sub_value):
+                            note = c.text(sub_value, f"{what}.note")
+                    elif sub.startswith("x-"):
+                        c.unread(sub_value)
+                    else:
+                        c.problem(
+                            sub_key,
+                            f"{what}: unknown field {quote(sub)}{_hint(sub, ['rating', 'note'])}",
+                        )
+                if not seen_rating:
+                    c.problem(value_node, f"{what}: missing required field 'rating'")
+                if rating is not None:
+                    out.append((ident, line, column, rating, note))
+            elif _is_null(value_node):
+                c.problem(
+                    value_node,
+                    f"{what}: needs a rating, one of {', '.join(options)}",
+                )
+            else:
+                rating = c.choice(value_node, what, options)
+                if rating is not None:
+                    out.append((ident, line, column, rating, None))
+        return tuple(out)
+
+    return read
+
+
 _CHOICES: dict[tuple[str, ...], Reader] = {}
 
 
@@ -885,6 +948,8 @@ def _reader(f: Field) -> Reader:
         return _sub_entries(f.target or "")
     if f.type == "items":
         return _text_or_entries(f.target or "")
+    if f.type == "ratings":
+        return _ratings(f.choices)
     return {
         "text": _text,
         "url": _url,

@@ -22,6 +22,9 @@ ActorKind = Literal["person", "state", "organization", "company", "military", "i
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Direction = Literal["for", "against"]
+# How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
+# consistent, neutral or not applicable, inconsistent, very inconsistent (docs/ach.md).
+Consistency = Literal["CC", "C", "N", "I", "II"]
 
 CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
 LIKELIHOODS: tuple[Likelihood, ...] = (
@@ -50,6 +53,7 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
+CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "I", "II")
 RELIABILITY_MEANING = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -153,6 +157,15 @@ class Signal:
 
 
 @record(frozen=True)
+class Rating:
+    """How consistent an event or point is with one hypothesis (its `consistency` field)."""
+
+    hypothesis: str  # the hypothesis id (checked by the linker)
+    rating: Consistency
+    note: str | None = None
+
+
+@record(frozen=True)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -169,6 +182,7 @@ class Event:
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
     signals: tuple[Signal, ...] = ()
+    consistency: tuple[Rating, ...] = ()
 
 
 @record(frozen=True)
@@ -181,6 +195,7 @@ class Point:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
+    consistency: tuple[Rating, ...] = ()
     # The briefing's themes, which every point inherits (FORMAT.md "briefings").
     inherited_themes: tuple[Theme, ...] = ()
 
@@ -284,6 +299,25 @@ class Scenario:
 
 
 @record(frozen=True)
+class Question:
+    """An analysis of competing hypotheses: the question its hypotheses answer (docs/ach.md)."""
+
+    id: str
+    text: str
+    summary: str | None = None
+
+
+@record(frozen=True)
+class Hypothesis:
+    """One answer to an ACH question, optionally tied to an outlook scenario."""
+
+    id: str
+    question: Question
+    statement: str
+    scenario: Scenario | None = None
+
+
+@record(frozen=True)
 class Corpus:
     """Everything a set of corpus folders holds, validated and linked.
 
@@ -302,6 +336,8 @@ class Corpus:
     transfers: tuple[Transfer, ...]
     scenarios: tuple[Scenario, ...]
     files: int = 0
+    questions: tuple[Question, ...] = ()
+    hypotheses: tuple[Hypothesis, ...] = ()
     theme_by_id: dict[str, Theme] = field(default_factory=dict)
     actor_by_id: dict[str, Actor] = field(default_factory=dict)
     briefing_by_id: dict[str, Briefing] = field(default_factory=dict)

@@ -96,6 +96,20 @@ def _value(field: Field) -> JSONObject:
         if t == "points":
             either["minItems"] = 1
         return either
+    if t == "ratings":
+        rating: JSONObject = {"enum": list(field.choices)}
+        noted: JSONObject = {
+            "type": "object",
+            "properties": {"rating": rating, "note": _TEXT},
+            "patternProperties": {"^x-": {}},
+            "required": ["rating"],
+            "additionalProperties": False,
+        }
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": _ID_PATTERN},
+            "additionalProperties": {"anyOf": [rating, noted]},
+        }
     raise ValueError(f"no schema for field type {t!r}")  # a new type in kinds.py
 
 
@@ -123,6 +137,12 @@ def _describe(kind: Kind, field: Field) -> str:
         what = f"a list of {KIND[field.target or ''].noun} entries"
     elif field.type == "points":
         what = "a list of points: each a text, or a mapping with `text` and tags"
+    elif field.type == "ratings":
+        what = (
+            f"a mapping from {KIND[field.target or ''].noun} ids to a rating ("
+            + ", ".join(field.choices)
+            + ") or to a mapping with `rating` and `note` (docs/ach.md)"
+        )
     elif field.type == "items":
         what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"
     else:

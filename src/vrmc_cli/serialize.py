@@ -34,6 +34,8 @@ def _value(field_type: str, target: str | None, value: Any) -> Any:
         ]
     if field_type == "texts":
         return list(value)
+    if field_type == "ratings":
+        return {r.hypothesis: {"rating": r.rating, "note": r.note} for r in value}
     return value
 
 

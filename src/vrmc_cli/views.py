@@ -39,6 +39,9 @@ from .model import (
 from .query import BriefingView, CountryCount, SourceCount, ThemeCount
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from .ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
     from .changes import CorpusDiff  # only `vrmc diff` imports it
     from .search import Hit  # only `vrmc search` imports the search module
     from .signposts import Board, ScenarioWatch
@@ -923,6 +926,155 @@ def report_doc(
         blocks.append(Bullets(tuple(contents), ordered=True))
     blocks.extend(body)
     return Doc(title, tuple(blocks)), citer.sources
+
+
+# --------------------------------------------------------------------------- competing hypotheses
+
+_RATING_STYLE: dict[str, Style] = {
+    "CC": "status-ok",
+    "C": "status-ok",
+    "N": "muted",
+    "I": "status-bad",
+    "II": "status-bad",
+}
+
+
+def ach_number(value: Fraction) -> str:
+    from .ach import number
+
+    return number(value)
+
+
+def evidence_label(e: Evidence) -> str:
+    """An evidence row's name: an event's date and title, a point's briefing and text."""
+    if isinstance(e.item, Event):
+        return f"{event_when(e.item)} {e.item.title}"
+    where = e.briefing.id if e.briefing else "point"
+    return f"{where}: {one_line(e.item.text)}"
+
+
+def sensitivity_words(a: Analysis) -> Inline:
+    """The sensitivity line: the one piece of evidence whose removal changes the ranking."""
+    if not a.evidence:
+        return plain("Sensitivity: no rated evidence.")
+    s = a.sensitivity
+    if s is None:
+        return plain(
+            "Sensitivity: removing any single piece of evidence leaves the ranking as it is."
+        )
+    order = ""
+    for before, x in zip((None, *s.scores), s.scores, strict=False):
+        if before is not None:
+            order += " = " if before.score == x.score else " < "
+        order += f"{x.hypothesis.id} {ach_number(x.score)}"
+    what = "changes which hypothesis leads" if s.changes_lead else "changes the ranking"
+    others = f"; {plural(s.others, 'other piece')} would also change it" if s.others else ""
+    return (
+        Span("Sensitivity: ", "strong"),
+        Span(f"removing #{s.evidence.number} "),
+        Span(evidence_label(s.evidence), "em"),
+        Span(f" {what} ({order}){others}."),
+    )
+
+
+def ach_blocks(a: Analysis, level: int = 2, *, notes: bool = False) -> list[Block]:
+    blocks: list[Block] = [Heading(level, a.question.text, a.question.id)]
+    if a.question.summary:
+        blocks.extend(paragraphs(a.question.summary))
+    diagnostic = sum(1 for e in a.evidence if e.diagnostic)
+    blocks.append(
+        Fields(
+            (
+                ("Question", (Span(a.question.id, "code"),)),
+                ("Hypotheses", plain(str(len(a.hypotheses)))),
+                ("Evidence", plain(f"{len(a.evidence)} rated, {diagnostic} diagnostic")),
+            )
+        )
+    )
+    blocks.append(Heading(level + 1, "Scores"))
+    blocks.append(
+        Table(
+            ("rank", "hypothesis", "statement", "I", "II", "score"),
+            tuple(
+                (
+                    plain(str(s.rank)),
+                    (Span(s.hypothesis.id, "code"),),
+                    (
+                        Span(s.hypothesis.statement),
+                        *(
+                            (Span(f" (scenario: {s.hypothesis.scenario.id})", "muted"),)
+                            if s.hypothesis.scenario
+                            else ()
+                        ),
+                    ),
+                    plain(str(s.inconsistent)),
+                    plain(str(s.very_inconsistent)),
+                    (Span(ach_number(s.score), "strong"),),
+                )
+                for s in a.scores
+            ),
+            numeric=(True, False, False, True, True, True),
+        )
+    )
+    blocks.append(Para(sensitivity_words(a)))
+    blocks.append(Heading(level + 1, "Matrix"))
+    ids = tuple(h.id for h in a.hypotheses)
+    rows = tuple(
+        (
+            plain(str(e.number)),
+            plain(evidence_label(e)),
+            plain(ach_number(e.credibility)),
+            *((Span(r, _RATING_STYLE[r]),) for r in (e.rating(h) for h in a.hypotheses)),
+            plain("yes") if e.diagnostic else (Span("no", "muted"),),
+        )
+        for e in a.evidence
+    )
+    blocks.append(
+        Table(
+            ("#", "evidence", "credibility", *ids, "diagnostic"),
+            rows,
+            numeric=(True, False, True, *(False for _ in ids), False),
+        )
+    )
+    blocks.append(
+        Para(
+            plain(
+                "Ratings: CC very consistent, C consistent, N neutral or not rated, "
+                "I inconsistent, II very inconsistent. Score: the sum of credibility × 1 "
+                "for each I and × 2 for each II; the lowest score ranks first. Evidence "
+                "rated the same against every hypothesis has no diagnostic value."
+            )
+        )
+    )
+    if notes:
+        blocks.append(Heading(level + 1, "Ratings and notes"))
+        items = []
+        for e in a.evidence:
+            children = tuple(
+                Item(
+                    (
+                        Span(h.id, "code"),
+                        Span(": "),
+                        Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
+                        *((Span(" — "), Span(note)) if (note := e.ratings[h.id].note) else ()),
+                    )
+                )
+                for h in a.hypotheses
+                if h.id in e.ratings
+            )
+            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e), "strong"))
+            items.append(Item(head, (Bullets(children),)))
+        blocks.append(Bullets(tuple(items)))
+    return blocks
+
+
+def ach_doc(analyses: Sequence[Analysis], *, notes: bool = False) -> Doc:
+    blocks: list[Block] = [Heading(1, "Competing hypotheses")]
+    if not analyses:
+        blocks.append(Para(plain("No ACH questions.")))
+    for a in analyses:
+        blocks.extend(ach_blocks(a, 2, notes=notes))
+    return Doc("Competing hypotheses", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- watch board

@@ -36,6 +36,7 @@ INSERT INTO "briefings_sections_points" VALUES('talks',1,1,'Leaders met in 2019.
 CREATE TABLE "briefings_sections_points_actors" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',1,2,1,'yarms');
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',2,1,1,'ada-xavier');
+CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
 CREATE TABLE "briefings_sections_points_countries" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_countries" VALUES('arms',1,2,1,'XA');
 CREATE TABLE "briefings_sections_points_sources" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
@@ -63,6 +64,7 @@ INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
+CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "hypothesis"));
 CREATE TABLE "events_countries" ("id" TEXT, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
@@ -80,6 +82,8 @@ INSERT INTO "events_themes" VALUES('first-contacts',1,'diplomacy');
 INSERT INTO "events_themes" VALUES('fighter-deal',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('deliveries',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('summit',1,'diplomacy');
+CREATE TABLE "hypotheses" ("id" TEXT, "question" TEXT, "statement" TEXT, "scenario" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "questions" ("id" TEXT, "text" TEXT, "summary" TEXT, PRIMARY KEY ("id"));
 CREATE TABLE "relations" ("relation_no" INTEGER, "from" TEXT, "to" TEXT, "kind" TEXT, "since" TEXT, "since_first_day" TEXT, "since_last_day" TEXT, "until" TEXT, "until_first_day" TEXT, "until_last_day" TEXT, "summary" TEXT, PRIMARY KEY ("relation_no"));
 INSERT INTO "relations" VALUES(1,'yarms','ada-xavier','supplier','2006-07','2006-07-01','2006-07-31','2019','2019-01-01','2019-12-31','Sold aircraft to Xanadu under Ada.');
 INSERT INTO "relations" VALUES(2,'ada-xavier','yland','ally','2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL);
