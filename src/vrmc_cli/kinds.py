@@ -35,9 +35,11 @@ from .record import record
 
 # Value types. Scalars: text, texts (a list of text), date, bool, int, number, id (the
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
-# `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
-# list of at least one). Nested: entries (a list of entries of the kind `target`), points
-# (a briefing section's points: text or an entry of kind `point`).
+# `choices`), int-range and number-range (a whole number or a number, or a [low, high] list
+# of them: a model Range), disputed (field names of the same kind -> text). References, to
+# the kind named by `target`: ref (one), refs (a list), refs1 (a list of at least one).
+# Nested: entries (a list of entries of the kind `target`), points (a briefing section's
+# points: text or an entry of kind `point`).
 FieldType = str
 
 
@@ -86,6 +88,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+# Which of the entry's own fields the sources dispute: field name -> who says what.
+DISPUTED = Field("disputed", "disputed", search=True)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -175,6 +179,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", "refs", target="actors"),
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
+            DISPUTED,
         ),
         key="id",
         date_order=("date", "end"),
@@ -272,12 +277,13 @@ KINDS: tuple[Kind, ...] = (
             Field("ordered", "date"),
             Field("delivered_from", "date"),
             Field("delivered_to", "date"),
-            Field("quantity_ordered", "int"),
-            Field("quantity_delivered", "int"),
-            Field("value_usd", "number"),
+            Field("quantity_ordered", "int-range"),
+            Field("quantity_delivered", "int-range"),
+            Field("value_usd", "number-range"),
             Field("status", "choice", choices=TRANSFER_STATUSES),
             Field("sources", "refs", target="sources"),
             Field("notes", "text", search=True),
+            DISPUTED,
         ),
         key="id",
         date_order=("delivered_from", "delivered_to"),
