@@ -79,6 +79,11 @@ class _Call:
     def load(self, roots: Sequence[str]) -> Corpus:
         return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
 
+    def roots(self) -> list[str]:
+        from .corpus import corpus_roots
+
+        return corpus_roots(self.state.roots)
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
@@ -154,7 +159,7 @@ def load(state: State) -> Corpus:
 def report_invalid(exc: InvalidCorpus) -> NoReturn:
     lines = [str(p) for p in exc.problems]
     sys.stderr.write("\n".join(lines) + "\n")
-    fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
+    fail(f"{exc.what}: {exc}", ExitStatus.DATA_ERROR)
 
 
 def run(look: Look, build: Callable[[], Result]) -> None:

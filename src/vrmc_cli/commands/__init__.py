@@ -187,6 +187,8 @@ class Call(Protocol):
 
     def load(self, roots: Sequence[str]) -> Corpus: ...
 
+    def roots(self) -> list[str]: ...  # the folders of the corpus in use
+
 
 def names() -> list[str]:
     """Every command's name: the modules of this package, in alphabetical order."""
@@ -245,6 +247,12 @@ class _Given:
         from ..corpus import load_corpus
 
         return load_corpus(roots, use_cache=False)
+
+    def roots(self) -> list[str]:
+        # The corpus was given, not found: its folders are those the environment names.
+        from ..corpus import corpus_roots
+
+        return corpus_roots(())
 
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:
