@@ -172,6 +172,11 @@ class Result:
     rows: Callable[[], list[list[object]]] | None = None
     notes: tuple[str, ...] = ()
     status: int = 0
+    # A finished file (an export): written as is, whatever --format, to `target` (a path) or
+    # to stdout; `binary` output is never written to a terminal.
+    file: Callable[[], bytes] | None = None
+    target: str | None = None
+    binary: bool = False
 
 
 class Call(Protocol):
