@@ -71,6 +71,8 @@ LAYERS: list[set[str]] = [
     {"corpus"},
     {"query"},
     {"search"},
+    {"signposts"},
+    {"changes"},
     {"views", "exports"},
     {"commands"},
     {"commands._common"},

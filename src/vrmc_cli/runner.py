@@ -79,7 +79,7 @@ class _Call:
     def load(self, roots: Sequence[str]) -> Corpus:
         return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
 
-    def roots(self) -> list[str]:
+    def roots(self) -> Sequence[str]:
         from .corpus import corpus_roots
 
         return corpus_roots(self.state.roots)

@@ -91,10 +91,9 @@ def _value(field: Field) -> JSONObject:
         return many
     if t == "entries":
         return {"type": "array", "items": {"$ref": f"#/$defs/{field.target}"}}
-    if t == "points":
-        return {
+    if t in ("points", "items"):
+        either: JSONObject = {
             "type": "array",
-            "minItems": 1,
             "items": {
                 "anyOf": [
                     _TEXT,
@@ -102,6 +101,9 @@ def _value(field: Field) -> JSONObject:
                 ]
             },
         }
+        if t == "points":
+            either["minItems"] = 1
+        return either
     raise ValueError(f"no schema for field type {t!r}")  # a new type in kinds.py
 
 
@@ -129,6 +131,8 @@ def _describe(kind: Kind, field: Field) -> str:
         what = f"a list of {KIND[field.target or ''].noun} entries"
     elif field.type == "points":
         what = "a list of points: each a text, or a mapping with `text` and tags"
+    elif field.type == "items":
+        what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"
     else:
         what = _TYPE_HELP[field.type]
     needed = "Required" if field.required else "Optional"

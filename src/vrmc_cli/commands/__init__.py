@@ -192,7 +192,7 @@ class Call(Protocol):
 
     def load(self, roots: Sequence[str]) -> Corpus: ...
 
-    def roots(self) -> list[str]: ...  # the folders of the corpus in use
+    def roots(self) -> Sequence[str]: ...
 
 
 def names() -> list[str]:
@@ -253,11 +253,10 @@ class _Given:
 
         return load_corpus(roots, use_cache=False)
 
-    def roots(self) -> list[str]:
-        # The corpus was given, not found: its folders are those the environment names.
-        from ..corpus import corpus_roots
+    def roots(self) -> Sequence[str]:
+        from ..errors import UsageError
 
-        return corpus_roots(())
+        raise UsageError("this command needs the corpus folders; run it from the command line")
 
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:

@@ -26,11 +26,12 @@ COLUMNS = (
 def run(call: Call) -> Result:
     from .. import views
     from ..query import select_scenarios
-    from ._common import listing, none_match
+    from ..serialize import entries
+    from ._common import listing, none_match, rows_from
 
     corpus = call.corpus()
     chosen = select_scenarios(corpus, call.filter())
-    return listing(
+    result = listing(
         "scenarios",
         chosen,
         lambda: views.scenarios_doc(chosen),
@@ -38,3 +39,12 @@ def run(call: Call) -> Result:
         COLUMNS,
         none_match(chosen, len(corpus.scenarios), "scenarios"),
     )
+
+    def rows() -> list[list[object]]:
+        # A CSV cell lists each indicator's text, whether it was written as text or as an entry.
+        objects = entries("scenarios", chosen)
+        for obj, scenario in zip(objects, chosen, strict=True):
+            obj["indicators"] = [i.text for i in scenario.indicators]
+        return rows_from(objects, COLUMNS)
+
+    return Result(result.selection, result.doc, result.data, COLUMNS, rows, result.notes)

@@ -68,7 +68,7 @@ def run(call: Call) -> Result:
     try:
         corpus = call.load(paths) if paths else call.corpus()
         if call.params.get("strict"):
-            found_problems = strict_problems(list(paths) if paths else call.roots())
+            found_problems = strict_problems(list(paths) if paths else list(call.roots()))
             if found_problems:
                 raise StrictProblems(found_problems)
     except InvalidCorpus as exc:
