@@ -36,7 +36,8 @@ from .model import (
 )
 from .record import record
 
-# Value types. Scalars: text, texts (a list of text), date, bool, int, number, id (the
+# Value types. Scalars: text, url (text without control or invisible characters), texts (a
+# list of text), date, bool, int, number, id (the
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
 # `choices`), int-range and number-range (a whole number or a number, or a [low, high] list
 # of them: a model Range), disputed (field names of the same kind -> text). References, to
@@ -256,7 +257,7 @@ KINDS: tuple[Kind, ...] = (
             Field("id", "id", required=True),
             Field("title", "text", required=True, search=True),
             Field("publisher", "text", search=True),
-            Field("url", "text", search=True),
+            Field("url", "url", search=True),
             Field("published", "date"),
             Field("kind", "text"),
             Field("reliability", "choice", choices=RELIABILITIES),

@@ -33,6 +33,7 @@ _TEXT: JSONObject = {"type": ["string", "number", "boolean"], "pattern": r"\S"}
 
 _TYPE_HELP = {
     "text": "text",
+    "url": "a web address, without control or invisible characters",
     "texts": "a list of texts",
     "date": "a date: YYYY, YYYY-MM or YYYY-MM-DD, as precise as known",
     "bool": "true or false",
@@ -50,7 +51,7 @@ _TYPE_HELP = {
 def _value(field: Field) -> JSONObject:
     """The schema of one field's value (without its description)."""
     t = field.type
-    if t == "text":
+    if t in ("text", "url"):
         # Any scalar reads as text (`title: 1812`), but never a list or a mapping.
         return _TEXT
     if t == "texts":
