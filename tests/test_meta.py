@@ -66,7 +66,7 @@ LAYERS: list[set[str]] = [
     {"model"},
     {"kinds", "files"},
     {"load", "serialize", "schema"},
-    {"link"},
+    {"link", "strict"},
     {"cache"},
     {"corpus"},
     {"query", "ach"},

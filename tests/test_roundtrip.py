@@ -56,6 +56,15 @@ DATES = st.builds(
 MONEY = st.integers(0, 10**12) | st.floats(0.5, 1e12).map(lambda f: round(f, 2))
 
 
+def ranged(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """A figure, or a [low, high] range of two (docs/format.md "Disputed values and ranges")."""
+    return strategy | st.lists(strategy, min_size=2, max_size=2).map(sorted)
+
+
+def disputes(fields: list[str]) -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(st.sampled_from(fields), TEXT, max_size=2)
+
+
 def later(date: str) -> st.SearchStrategy[str]:
     """A date that is certainly not before `date`: a later year, at any precision."""
     return DATES.map(lambda d: f"{int(date[:4]) + 1 + int(d[:4]) % 50:04d}{d[4:]}")
@@ -169,6 +178,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
                 "signals": [],  # filled in once the scenarios' indicators are drawn
                 "consistency": consistency(),
+                "disputed": draw(disputes(["date", "end", "title", "actors"])),
             }
         )
 
@@ -245,12 +255,13 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "ordered": draw(optional(DATES)),
                 "delivered_from": start,
                 "delivered_to": draw(optional(later(start))) if start else None,
-                "quantity_ordered": draw(optional(st.integers(0, 10**6))),
-                "quantity_delivered": draw(optional(st.integers(0, 10**6))),
-                "value_usd": draw(optional(MONEY)),
+                "quantity_ordered": draw(optional(ranged(st.integers(0, 10**6)))),
+                "quantity_delivered": draw(optional(ranged(st.integers(0, 10**6)))),
+                "value_usd": draw(optional(ranged(MONEY))),
                 "status": draw(optional(st.sampled_from(TRANSFER_STATUSES))),
                 "sources": draw(subset(source_ids)),
                 "notes": draw(optional(TEXT)),
+                "disputed": draw(disputes(["ordered", "quantity_ordered", "value_usd"])),
             }
         )
     scenarios = [

@@ -63,6 +63,26 @@ RELIABILITY_MEANING = {
     "F": "reliability cannot be judged",
 }
 
+Number = int | float
+Disputes = tuple[tuple[str, str], ...]  # (field name, who says what), in file order
+
+
+@record(frozen=True, eq=True)
+class Range:
+    """A quantity or value the sources give as a range, `low` to `high` (low <= high)."""
+
+    low: Number
+    high: Number
+
+    def __str__(self) -> str:
+        return f"{self.low}–{self.high}"
+
+
+def dispute(disputed: Disputes, name: str) -> str | None:
+    """The note on field `name` of an entry's `disputed`, or None when it is not disputed."""
+    return next((note for field_name, note in disputed if field_name == name), None)
+
+
 # eq=False everywhere: entries are compared and hashed by identity. Ids are unique per kind,
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
 
@@ -183,6 +203,7 @@ class Event:
     confidence: Confidence | None = None
     signals: tuple[Signal, ...] = ()
     consistency: tuple[Rating, ...] = ()
+    disputed: Disputes = ()
 
 
 @record(frozen=True)
@@ -264,12 +285,13 @@ class Transfer:
     ordered: PartialDate | None = None
     delivered_from: PartialDate | None = None
     delivered_to: PartialDate | None = None
-    quantity_ordered: int | None = None
-    quantity_delivered: int | None = None
-    value_usd: int | float | None = None
+    quantity_ordered: int | Range | None = None
+    quantity_delivered: int | Range | None = None
+    value_usd: Number | Range | None = None
     status: TransferStatus | None = None
     sources: tuple[Source, ...] = ()
     notes: str | None = None
+    disputed: Disputes = ()
 
 
 @record(frozen=True)

@@ -200,7 +200,7 @@ def load(state: State) -> Corpus:
 def report_invalid(exc: InvalidCorpus) -> NoReturn:
     lines = [str(p) for p in exc.problems]
     sys.stderr.write("\n".join(lines) + "\n")
-    fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
+    fail(f"{exc.what}: {exc}", ExitStatus.DATA_ERROR)
 
 
 def run(look: Look, build: Callable[[], Result]) -> None:

@@ -25,9 +25,11 @@ from .model import (
     RELIABILITY_MEANING,
     Actor,
     Briefing,
+    Disputes,
     Event,
     KeyJudgment,
     Point,
+    Range,
     Relation,
     Role,
     Scenario,
@@ -35,6 +37,7 @@ from .model import (
     Topic,
     Transfer,
     countries_of,
+    dispute,
 )
 from .query import BriefingView, CountryCount, SourceCount, ThemeCount
 
@@ -169,7 +172,21 @@ def event_when(event: Event) -> str:
     text = event.date.human()
     if event.end:
         text += " – " + event.end.human()
-    return ("c. " + text) if event.circa else text
+    text = ("c. " + text) if event.circa else text
+    return text + disputed_mark(event.disputed, "date", "end", "display_date")
+
+
+def disputed_mark(disputed: Disputes, *names: str) -> str:
+    """` (disputed)` when the sources dispute any of the fields `names`, else nothing."""
+    return " (disputed)" if any(dispute(disputed, n) for n in names) else ""
+
+
+def dispute_facts(disputed: Disputes) -> list[tuple[str, Inline]]:
+    """One `Disputed` line per disputed field: the field, and who says what."""
+    return [
+        ("Disputed", (Span(name.replace("_", " "), "strong"), Span(": " + one_line(note))))
+        for name, note in disputed
+    ]
 
 
 def names(items: Iterable[Actor]) -> str:
@@ -220,13 +237,17 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def quantity(value: int | None) -> str:
+def quantity(value: float | Range | None) -> str:
+    if isinstance(value, Range):
+        return f"{quantity(value.low)}–{quantity(value.high)}"
     return f"{value:,}" if value is not None else "–"
 
 
-def money(value: float | None) -> str:
+def money(value: float | Range | None) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Range):
+        return f"{money(value.low)}–{money(value.high)}"
     if value >= 1e9:
         return f"US${value / 1e9:,.2f} bn".replace(".00 bn", " bn")
     if value >= 1e6:
@@ -337,6 +358,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         meta.append(("Countries", plain(countries)))
     if event.actors:
         meta.append(("Actors", plain(names(event.actors))))
+    meta.extend(dispute_facts(event.disputed))
     if event.sources:
         if citer.enabled:
             meta.append(("Sources", citer.cite(event.sources)))
@@ -529,13 +551,25 @@ def transfer_rows(transfers: Sequence[Transfer]) -> tuple[tuple[Inline, ...], ..
             plain(t.designation),
             plain(t.category),
             plain(f"{t.supplier.name} → {t.recipient.name}"),
-            plain(t.ordered.human() if t.ordered else "–"),
-            plain(delivery_span(t)),
-            plain(f"{quantity(t.quantity_ordered)} / {quantity(t.quantity_delivered)}"),
+            plain(disputed_value(t, "ordered", t.ordered.human() if t.ordered else "–")),
+            plain(delivery_span(t) + disputed_mark(t.disputed, "delivered_from", "delivered_to")),
+            plain(
+                disputed_value(t, "quantity_ordered", quantity(t.quantity_ordered))
+                + " / "
+                + disputed_value(t, "quantity_delivered", quantity(t.quantity_delivered))
+            ),
             (Span(t.status or "–", status_style(t.status)),),
         )
         for t in transfers
     )
+
+
+def disputed_value(t: Transfer, name: str, shown: str) -> str:
+    """A register cell: the value, marked when disputed (`disputed` alone when the sources
+    dispute a value the entry leaves out)."""
+    if not dispute(t.disputed, name):
+        return shown
+    return "disputed" if shown == "–" else shown + " (disputed)"
 
 
 def delivery_span(t: Transfer) -> str:
@@ -572,7 +606,13 @@ def totals(transfers: Sequence[Transfer], key: str) -> Table:
 def _total_value(transfers: Sequence[Transfer]) -> str:
     """The sum of the values the sources report; "–" when none is reported."""
     known = [t.value_usd for t in transfers if t.value_usd is not None]
-    return money(sum(known)) if known else "–"
+    if not known:
+        return "–"
+    if not any(isinstance(v, Range) for v in known):
+        return money(sum(v for v in known if not isinstance(v, Range)))
+    low = sum(v.low if isinstance(v, Range) else v for v in known)
+    high = sum(v.high if isinstance(v, Range) else v for v in known)
+    return money(Range(low, high))
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
@@ -596,7 +636,9 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
         Heading(level + 1, "Totals by status"),
         totals(ordered, "status"),
     ]
-    detailed = [t for t in ordered if t.description or t.notes or t.value_usd or t.sources]
+    detailed = [
+        t for t in ordered if t.description or t.notes or t.value_usd or t.sources or t.disputed
+    ]
     if detailed:
         blocks.append(Heading(level + 1, "Notes on the register"))
         items = []
@@ -606,9 +648,11 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                 children.extend(paragraphs(t.description))
             facts: list[tuple[str, Inline]] = []
             if t.value_usd:
-                facts.append(("Reported value", plain(money(t.value_usd))))
+                shown = disputed_value(t, "value_usd", money(t.value_usd))
+                facts.append(("Reported value", plain(shown)))
             if t.notes:
                 facts.append(("Notes", plain(one_line(t.notes))))
+            facts.extend(dispute_facts(t.disputed))
             if t.sources:
                 facts.append(
                     (

@@ -56,11 +56,11 @@ INSERT INTO "countries" VALUES('XA','Xanadu','Republic of Xanadu
 República de Xanadú','Atlantis');
 INSERT INTO "countries" VALUES('YL','Yland','Kingdom of Yland',NULL);
 INSERT INTO "countries" VALUES('NO','Norway','','Europe');
-CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low');
-INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high');
-INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate');
-INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL);
+CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "disputed" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL);
+INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL);
+INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate','end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.');
+INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL);
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
@@ -128,7 +128,8 @@ INSERT INTO "search" VALUES('actors','yland','Yland','Yland');
 INSERT INTO "search" VALUES('events','first-contacts','First contacts','First contacts');
 INSERT INTO "search" VALUES('events','fighter-deal','Xanadu orders fighters from Yland','Xanadu orders fighters from Yland
 A deal for 24 jets.');
-INSERT INTO "search" VALUES('events','deliveries','Fighters delivered','Fighters delivered');
+INSERT INTO "search" VALUES('events','deliveries','Fighters delivered','Fighters delivered
+The ministry: last jet on 3 Aug 2008; the gazette: September 2008.');
 INSERT INTO "search" VALUES('events','summit','Summit in the capital','late March 2019
 Summit in the capital
 Leaders met.');
@@ -149,7 +150,8 @@ small-arms');
 INSERT INTO "search" VALUES('transfers','jets','Y-30','Y-30
 aircraft
 Multirole fighters.
-Some reports say 20.');
+Some reports say 20.
+The gazette counts 24 delivered; some reports say 20.');
 INSERT INTO "search" VALUES('scenarios','steady','Steady ties','Steady ties
 Things go on as before.
 2021
@@ -172,9 +174,9 @@ CREATE TABLE "topic" ("topic_no" INTEGER, "title" TEXT, "subtitle" TEXT, "summar
 INSERT INTO "topic" VALUES(1,'Atlantic test corpus','A small corpus that uses every field of the format','Two fictional states, Xanadu and Yland, trade arms and words.
 
 This second paragraph checks paragraph handling.','2020-06-30','2020-06-30','2020-06-30');
-CREATE TABLE "transfers" ("id" TEXT, "supplier" TEXT, "recipient" TEXT, "designation" TEXT, "category" TEXT, "description" TEXT, "ordered" TEXT, "ordered_first_day" TEXT, "ordered_last_day" TEXT, "delivered_from" TEXT, "delivered_from_first_day" TEXT, "delivered_from_last_day" TEXT, "delivered_to" TEXT, "delivered_to_first_day" TEXT, "delivered_to_last_day" TEXT, "quantity_ordered" INTEGER, "quantity_delivered" INTEGER, "value_usd" REAL, "status" TEXT, "notes" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL,NULL,NULL,100000,NULL,NULL,'delivering',NULL);
-INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,1500000000.0,'delivered','Some reports say 20.');
+CREATE TABLE "transfers" ("id" TEXT, "supplier" TEXT, "recipient" TEXT, "designation" TEXT, "category" TEXT, "description" TEXT, "ordered" TEXT, "ordered_first_day" TEXT, "ordered_last_day" TEXT, "delivered_from" TEXT, "delivered_from_first_day" TEXT, "delivered_from_last_day" TEXT, "delivered_to" TEXT, "delivered_to_first_day" TEXT, "delivered_to_last_day" TEXT, "quantity_ordered" INTEGER, "quantity_ordered_low" INTEGER, "quantity_ordered_high" INTEGER, "quantity_delivered" INTEGER, "quantity_delivered_low" INTEGER, "quantity_delivered_high" INTEGER, "value_usd" REAL, "value_usd_low" REAL, "value_usd_high" REAL, "status" TEXT, "notes" TEXT, "disputed" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL,NULL,NULL,100000,100000,100000,NULL,NULL,NULL,NULL,50000000.0,80000000.0,'delivering',NULL,NULL);
+INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,24,NULL,20,24,1500000000.0,1500000000.0,1500000000.0,'delivered','Some reports say 20.','quantity_delivered: The gazette counts 24 delivered; some reports say 20.');
 CREATE TABLE "transfers_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "transfers_sources" VALUES('jets',1,'yl-gazette-2006');
 PRAGMA writable_schema=OFF;
