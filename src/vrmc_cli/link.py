@@ -56,22 +56,8 @@ class _Linker:
             )
         for keyed in KEYED:
             kind, key = keyed.name, keyed.key or ""
-            seen: dict[str, Located] = {}
-            for path, record in self.records.get(kind, []):
-                value = record.get(key)
-                if value is None:
-                    continue
-                if value in seen:
-                    first_path, first = seen[value]
-                    self.problem(
-                        path,
-                        record["@"],
-                        f"duplicate {NOUNS[kind]} {key} {value!r} "
-                        f"(first defined at {first_path}:{first['@'][0]})",
-                    )
-                else:
-                    seen[value] = (path, record)
-            self.index[kind] = seen
+            located = self.records.get(kind, [])
+            self.index[kind] = self.unique(kind, key, located)
 
     def hint(self, target: str, ref_id: str) -> str:
         """` (did you mean 'x'?)` for an unknown id, while the budget lasts."""
@@ -127,23 +113,31 @@ class _Linker:
 
     def index_indicators(self) -> None:
         """Scenario indicators with an id: unique across the corpus, as events refer to them."""
+        indicators = [
+            (path, indicator)
+            for path, scenario in self.records.get("scenarios", [])
+            for indicator in scenario.get("indicators", ())
+        ]
+        self.index["indicator"] = self.unique("indicator", "id", indicators)
+
+    def unique(self, kind: str, key: str, located: Sequence[Located]) -> dict[str, Located]:
+        """The records by `key`, reporting each one whose key an earlier one has."""
         seen: dict[str, Located] = {}
-        for path, scenario in self.records.get("scenarios", []):
-            for indicator in scenario.get("indicators", ()):
-                value = indicator.get("id")
-                if value is None:
-                    continue
-                if value in seen:
-                    first_path, first = seen[value]
-                    self.problem(
-                        path,
-                        indicator["@"],
-                        f"duplicate indicator id {value!r} "
-                        f"(first defined at {first_path}:{first['@'][0]})",
-                    )
-                else:
-                    seen[value] = (path, indicator)
-        self.index["indicator"] = seen
+        for path, record in located:
+            value = record.get(key)
+            if value is None:
+                continue
+            if value in seen:
+                first_path, first = seen[value]
+                self.problem(
+                    path,
+                    record["@"],
+                    f"duplicate {NOUNS[kind]} {key} {value!r} "
+                    f"(first defined at {first_path}:{first['@'][0]})",
+                )
+            else:
+                seen[value] = (path, record)
+        return seen
 
     def check_ratings(self, located: Sequence[Located]) -> None:
         """Report every `consistency` rating of a hypothesis that is not defined."""

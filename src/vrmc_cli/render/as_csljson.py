@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UsageError
+from ..model import RELIABILITY_MEANING
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -27,14 +28,6 @@ CSL_TYPES = {
     "journal": "article-journal",
     "report": "report",
     "blog": "post-weblog",
-}
-RELIABILITY = {
-    "A": "completely reliable",
-    "B": "usually reliable",
-    "C": "fairly reliable",
-    "D": "not usually reliable",
-    "E": "unreliable",
-    "F": "reliability cannot be judged",
 }
 
 
@@ -70,7 +63,7 @@ def item(source: Source) -> dict[str, Any]:
         out["archive_location"] = source.archive_url
     notes = []
     if source.reliability:
-        meaning = RELIABILITY.get(source.reliability, "")
+        meaning = RELIABILITY_MEANING.get(source.reliability, "")
         notes.append(f"Reliability {source.reliability}" + (f" ({meaning})" if meaning else ""))
     if source.archive_url:
         notes.append(f"Archived at {source.archive_url}")
