@@ -182,11 +182,49 @@ events:
 def test_report_has_the_strip_and_both_charts_and_marks_link_to_events() -> None:
     out = invoke("-b", str(FIXTURE), "report", "-f", "html").stdout
     events = vrmc_json("-b", str(FIXTURE), "timeline")["events"]
-    section = out.split('id="at-a-glance"', 1)[1]
+    section = out.split('<h2 id="glance">At a glance</h2>', 1)[1].split("<h2 ", 1)[0]
     assert section.count("<svg") == 4  # the strip, events by theme, orders, deliveries
     links = re.findall(r'<a href="#(event-[^"]+)">', section)
     assert sorted(set(links)) == sorted(f"event-{e['id']}" for e in events)
     assert "<script" not in out
+
+
+def test_report_sections_place_the_pictures_where_asked() -> None:
+    out = invoke("-b", str(FIXTURE), "report", "--sections", "glance,timeline", "-f", "text")
+    assert out.exit_code == 0, out.stderr
+    text = out.stdout
+    assert text.index("At a glance\n---") < text.index("Timeline\n---")
+    assert "Timeline at a glance" in text and "Events per year, by theme" in text
+    left_out = invoke("-b", str(FIXTURE), "report", "--sections", "timeline", "-f", "text").stdout
+    assert "At a glance" not in left_out and "Events per year" not in left_out
+
+
+@pytest.mark.parametrize(
+    ("args", "expected", "style"),
+    [
+        (("report",), ("Timeline at a glance", "Orders per year, by category"), "Heading 2"),
+        (("chart", "events", "--by", "theme"), ("Events per year, by theme",), "Heading 1"),
+        (("graph", "--actor", "rosoboronexport"), ("is supplier of",), "List Bullet"),
+    ],
+)
+def test_docx_draws_charts_strips_and_trees(
+    args: tuple[str, ...], expected: tuple[str, ...], style: str, tmp_path: Path
+) -> None:
+    """Word gets the pictures as the text view draws them (in a fixed-width font) and the
+    network tree as nested bullets."""
+    import docx
+
+    target = tmp_path / "p.docx"
+    result = invoke(*args, "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    document = docx.Document(str(target))
+    text = "\n".join(p.text for p in document.paragraphs)
+    for words in expected:
+        assert words in text, words
+    assert style in {p.style.name for p in document.paragraphs}
+    if args[0] != "graph":
+        fixed = [r for p in document.paragraphs for r in p.runs if r.font.name == "Consolas"]
+        assert any("|" in r.text for r in fixed), "the bars, in a fixed-width font"
 
 
 def test_pictures_load_only_for_the_commands_that_draw_them() -> None:

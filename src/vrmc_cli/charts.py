@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from .doc import Block, Chart, Heading, Mark, Para, Strip, plain
+from .doc import Block, Chart, Mark, Para, Strip, plain
 from .model import Event, Theme, Transfer, countries_of
 
 JSONObject = dict[str, object]
@@ -171,14 +171,15 @@ def timeline_strip(events: Sequence[Event]) -> Strip:
 
 
 def report_pictures(events: Sequence[Event], transfers: Sequence[Transfer]) -> list[Block]:
-    """The report's "At a glance" section: the timeline strip and the two charts."""
-    blocks: list[Block] = [Heading(2, "At a glance", anchor="at-a-glance")]
+    """The body of the report's "At a glance" section (its heading is the report's): the
+    timeline strip and the events and transfers charts."""
+    blocks: list[Block] = []
     if events:
         blocks.append(timeline_strip(events))
         blocks.append(events_chart(events, "theme"))
     if transfers:
         blocks.extend(transfer_charts(transfers))
-    if len(blocks) == 1:
+    if not blocks:
         blocks.append(Para(plain("Nothing dated to show.")))
     return blocks
 

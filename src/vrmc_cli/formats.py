@@ -12,6 +12,8 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     html = "html"
+    docx = "docx"
+    csljson = "csljson"
     dot = "dot"
     mermaid = "mermaid"
     graphml = "graphml"

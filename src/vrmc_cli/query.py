@@ -327,8 +327,11 @@ def view_briefing(corpus: Corpus, briefing: Briefing, f: Filter) -> BriefingView
 
 
 def select_briefings(corpus: Corpus, f: Filter) -> list[BriefingView]:
-    """Every briefing that keeps at least one point or judgment under the filter."""
-    views = [view_briefing(corpus, b, f) for b in corpus.briefings]
+    """Every briefing that keeps at least one point or judgment under the filter, in the
+    order the corpus declares (`order`, lower first; briefings without one after, as
+    loaded)."""
+    ordered = sorted(corpus.briefings, key=lambda b: (b.order is None, b.order or 0))
+    views = [view_briefing(corpus, b, f) for b in ordered]
     if not f.active:
         return views
     return [v for v in views if v.point_count or v.key_judgments]

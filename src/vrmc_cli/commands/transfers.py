@@ -40,6 +40,7 @@ COLUMNS = (
     "description",
     "notes",
     "sources",
+    "disputed",
 )
 
 
