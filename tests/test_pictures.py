@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -187,6 +188,78 @@ def test_report_has_the_strip_and_both_charts_and_marks_link_to_events() -> None
     links = re.findall(r'<a href="#(event-[^"]+)">', section)
     assert sorted(set(links)) == sorted(f"event-{e['id']}" for e in events)
     assert "<script" not in out
+
+
+class _Links(HTMLParser):
+    """Every element id of a page, every in-page link (`href="#..."`), and which of the
+    links sit in the timeline strip's figure."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.strip_links: list[str] = []
+        self.open: list[str] = []  # the tags open, to know when the strip's figure ends
+        self.strip_depth: int | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(str(found["id"]))
+        href = found.get("href") or ""
+        if href.startswith("#"):
+            self.links.append(href[1:])
+            if self.strip_depth is not None:
+                self.strip_links.append(href[1:])
+        if tag == "figure" and "strip" in (found.get("class") or "").split():
+            self.strip_depth = len(self.open)
+        self.open.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.open:  # HTML lets some end tags be left out: close up to this one
+            if self.open.pop() == tag:
+                break
+        if self.strip_depth is not None and len(self.open) <= self.strip_depth:
+            self.strip_depth = None
+
+
+def page_links(*args: str) -> _Links:
+    result = invoke(*args, "-f", "html")
+    assert result.exit_code == 0, result.stderr
+    parser = _Links()
+    parser.feed(result.stdout)
+    parser.close()
+    return parser
+
+
+def test_every_link_of_the_bundled_report_resolves_the_strip_marks_too() -> None:
+    """The strip's marks link to the timeline's `#event-ID` anchors: in the HTML report of
+    the bundled corpus every in-page link, in the strip and anywhere else, names an id the
+    page has, and no id is given twice."""
+    page = page_links("report")
+    ids = set(page.ids)
+    assert len(ids) == len(page.ids), sorted(i for i in ids if page.ids.count(i) > 1)
+    events = vrmc_json("timeline")["events"]
+    assert isinstance(events, list) and len(events) > 50
+    assert set(page.strip_links) == {f"event-{e['id']}" for e in events}, "one mark per event"
+    assert set(page.strip_links) <= ids
+    assert page.links and set(page.links) <= ids, sorted(set(page.links) - ids)
+
+
+def test_strip_marks_without_their_events_are_not_links() -> None:
+    """Without the timeline section the events have no anchors: the strip still shows
+    each mark (with its tooltip) but links nowhere, so no link dangles."""
+    page = page_links("report", "--sections", "glance,sources")
+    assert not any(i.startswith("event-") for i in page.ids)
+    assert page.strip_links == []
+    assert set(page.links) <= set(page.ids)
+    html = invoke("report", "--sections", "glance,sources", "-f", "html").stdout
+    assert html.count('<g class="unlinked"><title>') >= len(vrmc_json("timeline")["events"])
+    assert "each links to it" not in html
 
 
 def test_report_sections_place_the_pictures_where_asked() -> None:

@@ -163,7 +163,7 @@ class Chart:
 @record
 class Mark:
     """One item on a strip: its day number (date.toordinal), label, and the anchor it
-    links to in HTML."""
+    links to in HTML (only when the page defines that anchor, as for every reference)."""
 
     day: int
     label: str

@@ -232,7 +232,7 @@ def block(b: Block) -> str:
     if isinstance(b, Chart | Strip):
         from . import svg
 
-        return svg.chart(b) if isinstance(b, Chart) else svg.strip(b)
+        return svg.chart(b) if isinstance(b, Chart) else svg.strip(b, _KNOWN.get())
     if isinstance(b, Tree):
         return f'<ul class="tree"><li>{inline(b.root)}{tree_nodes(b.children)}</li></ul>'
     raise TypeError(f"unknown block {type(b).__name__}")

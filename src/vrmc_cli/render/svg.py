@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+from collections.abc import Collection
 
 from ..doc import Chart, Strip
 from ..textsafe import visible
@@ -142,7 +143,9 @@ def _shape(kind: str, x: float, y: float) -> str:
     return f'<path d="M{x:.1f} {y - 5}l5 9h-10z"/>'
 
 
-def strip(s: Strip) -> str:
+def strip(s: Strip, known: Collection[str] = ()) -> str:
+    """The strip; a mark links to its anchor when `known` (the anchors the page defines)
+    has it, so every link on the page resolves."""
     from datetime import date
 
     start = date(s.first_year, 1, 1).toordinal()
@@ -155,6 +158,7 @@ def strip(s: Strip) -> str:
         return label_width + (day - start) * room / max(1, end - start)
 
     parts = []
+    linked = True
     for n, (name, marks) in enumerate(s.lanes):
         y = n * lane + lane // 2
         shown = visible(name, one_line=True)
@@ -166,10 +170,12 @@ def strip(s: Strip) -> str:
         shape = SHAPES[n % len(SHAPES)]
         color = PATTERNS[n % len(PATTERNS)][0]
         marks_svg = "".join(
-            f'<a href="#{escape(m.anchor)}"><title>{escape(m.label)}</title>'
-            f"{_shape(shape, at(m.day), y)}</a>"
+            (f'<a href="#{escape(m.anchor)}">' if m.anchor in known else '<g class="unlinked">')
+            + f"<title>{escape(m.label)}</title>{_shape(shape, at(m.day), y)}"
+            + ("</a>" if m.anchor in known else "</g>")
             for m in marks
         )
+        linked = linked and all(m.anchor in known for m in marks)
         parts.append(
             f'<g fill="{color}" fill-opacity=".75" stroke="#000" stroke-width=".6">{marks_svg}</g>'
         )
@@ -195,7 +201,8 @@ def strip(s: Strip) -> str:
         f"{''.join(parts)}"
         f'<line x1="{label_width}" y1="{axis}" x2="{WIDTH - 10}" y2="{axis}" stroke="#333"/>'
         f"{''.join(ticks)}</svg>"
-        f"<figcaption {NOTE}>One lane per top-level theme, one mark per event (each "
-        "links to it; an event under two themes has a mark in each lane).</figcaption>"
+        f"<figcaption {NOTE}>One lane per top-level theme, one mark per event ("
+        + ("each links to it; " if linked else "")
+        + "an event under two themes has a mark in each lane).</figcaption>"
         "</figure>"
     )
