@@ -19,7 +19,8 @@ FONT = 'font-family="\'Helvetica Neue\', Arial, sans-serif" font-size="11"'
 FIGURE = 'style="margin:1rem 0;break-inside:avoid;page-break-inside:avoid"'
 CAPTION = "style=\"font:bold .95rem 'Helvetica Neue',Arial,sans-serif\""
 NOTE = 'class="muted" style="font-size:.8rem"'
-SVG_STYLE = "display:block;max-width:100%;height:auto"
+# A white ground of its own: the page may be dark (prefers-color-scheme), the figure not.
+SVG_STYLE = "display:block;max-width:100%;height:auto;background:#fff"
 
 # One pattern per series: (colour, what is drawn in a 6x6 tile). Dark, hatched, dotted,
 # crossed, striped and pale fills stay apart in grey and in print.
