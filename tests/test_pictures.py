@@ -4,6 +4,7 @@ program or library it is for (Graphviz, networkx, Chromium)."""
 from __future__ import annotations
 
 import csv
+import importlib
 import io
 import json
 import os
@@ -13,6 +14,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import pytest
@@ -33,6 +35,18 @@ def need(*programs: str) -> str:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(message + " (CI must install it: see .ci/run)")
     pytest.skip(message)
+
+
+def need_module(name: str) -> Any:
+    """The module (networkx: a test extra); a skip on a developer's machine without it, a
+    failure in CI (CI=true), where `pip install '.[test]'` installs it."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        message = f"{name} is not installed (it is in the test extras: pip install '.[test]')"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
 
 
 def vrmc_json(*args: str) -> dict[str, object]:
@@ -355,7 +369,7 @@ def test_graph_json_has_kinds_countries_and_directed_spans(hostile: Path) -> Non
 
 
 def test_graphml_reads_back_in_networkx_with_every_name_intact(hostile: Path) -> None:
-    networkx = pytest.importorskip("networkx")
+    networkx = need_module("networkx")
     from vrmc_cli.textsafe import visible
 
     g = networkx.read_graphml(io.BytesIO(graph(hostile, "graphml").encode()))
@@ -373,7 +387,7 @@ def test_graphml_reads_back_in_networkx_with_every_name_intact(hostile: Path) ->
 
 
 def test_graphml_of_the_bundled_corpus_reads_back() -> None:
-    networkx = pytest.importorskip("networkx")
+    networkx = need_module("networkx")
     g = networkx.read_graphml(io.BytesIO(invoke("graph", "-f", "graphml").stdout.encode()))
     data = vrmc_json("graph")
     assert g.number_of_nodes() == len(data["nodes"]) and g.number_of_edges() == len(data["edges"])
