@@ -10,13 +10,14 @@ SPEC = Spec(
     (
         "vrmc actor vladimir-putin",
         "vrmc actor chávez",
+        "vrmc actor padrino",
         "vrmc actor rosoboron --since 2019",
     ),
     arguments=(
         Argument(
             "name",
             "ID-OR-NAME",
-            "Actor id, name, alias, or a unique prefix.",
+            "Actor id, name, alias, surname, or the start of one.",
             complete="actor",
         ),
     ),
@@ -30,7 +31,7 @@ def run(call: Call) -> Result:
     from ..serialize import entries, entry
 
     corpus, f = call.corpus(), call.filter()
-    who = resolve_actor(corpus, call.params["name"], prefix=True)
+    who = resolve_actor(corpus, call.params["name"])
     events = [e for e in select_events(corpus, f) if who in e.actors]
     points: list[tuple[str, Point | KeyJudgment]] = [
         (b.id, p) for b, p in all_points(corpus) if who in p.actors and f.point_ok(p)
