@@ -5,10 +5,16 @@ filters say what they did, and lists are in the order they are shown."""
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
+import select
+import subprocess
+import sys
 
 import pytest
 
-from conftest import invoke, run_vrmc
+from conftest import _LEAKY, invoke, run_vrmc
 
 
 def actors_named(*args: str) -> set[str]:
@@ -102,3 +108,115 @@ def test_completion_offers_names_as_well_as_ids(words: str, offered: bytes) -> N
     )
     assert result.returncode == 0
     assert offered in result.stdout.split()
+
+
+# --------------------------------------------------------------------------- pty helper
+
+
+def run_in_pty(*args: str, columns: int, env: dict[str, str] | None = None) -> str:
+    """vrmc (bundled corpus) with stdout on a pseudo-terminal `columns` wide: what it wrote
+    there, line endings as the program wrote them."""
+    master, slave = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
+    base.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "20"})
+    base.update(env or {})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vrmc_cli", *args, "--no-pager"],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=base,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            proc.kill()
+            pytest.fail("vrmc did not finish on the terminal")
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=30) == 0, proc.stderr.read() if proc.stderr else b""
+    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+
+
+# --------------------------------------------------------------------------- 2. search
+
+
+def search_refs(*args: str) -> list[tuple[str, str]]:
+    result = invoke("search", *args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    return [(r["kind"], r["ref"]) for r in json.loads(result.stdout)["results"]]
+
+
+@pytest.mark.parametrize("query", ["S300", "s-300", "S 300", "s300"])
+def test_search_finds_a_designation_however_it_is_written(query: str) -> None:
+    found = search_refs(query, "--kind", "event")
+    assert ("event", "s300vm-delivery-2013") in found
+    assert found == search_refs("S-300", "--kind", "event")
+
+
+@pytest.mark.parametrize(
+    ("query", "written"), [("tu160", "Tu-160"), ("Su30MK2", "Su-30MK2"), ("TU 160", "Tu-160")]
+)
+def test_search_finds_tu160_and_su30mk2(query: str, written: str) -> None:
+    result = invoke("search", query, "--kind", "event", "-f", "json")
+    results = json.loads(result.stdout)["results"]
+    assert len(results) >= 3
+    for hit in results:
+        assert any(written.lower() in m["text"].lower() for m in hit["matches"])
+
+
+def test_search_matches_the_start_of_words_only() -> None:
+    # `bomb` starts `bombers`; `ombers` starts no word.
+    assert search_refs("bomb", "--kind", "event")
+    assert search_refs("ombers") == []
+
+
+def test_search_ranks_title_hits_first_and_dates_each_dated_hit() -> None:
+    result = invoke("search", "S-300", "--kind", "event", "-f", "json")
+    results = json.loads(result.stdout)["results"]
+    in_title = ["s-300" in r["label"].lower() for r in results]
+    assert in_title[0] and in_title == sorted(in_title, reverse=True)
+    assert all(r["date"] for r in results)
+    text = invoke("search", "S-300", "--kind", "event", "-f", "text").stdout
+    assert "(s300vm-delivery-2013) — Apr 2013" in " ".join(text.split())
+
+
+def test_search_shows_the_words_around_the_match_not_the_whole_field() -> None:
+    result = invoke("search", "Antey-2500", "--kind", "event", "-f", "json")
+    (hit,) = json.loads(result.stdout)["results"]
+    (summary,) = [m for m in hit["matches"] if m["field"] == "summary"]
+    assert len(summary["text"]) > 400
+    assert summary["snippet"].startswith("…") and summary["snippet"].endswith("…")
+    assert "Antey-2500" in summary["snippet"] and len(summary["snippet"]) < 160
+    text = invoke("search", "Antey-2500", "--kind", "event", "-f", "text").stdout
+    assert "Antey-2500" in text and "SIPRI" not in text
+
+
+def test_search_highlights_the_match_on_a_terminal() -> None:
+    shown = run_in_pty("search", "Antey-2500", "--kind", "event", columns=100)
+    assert "\x1b[" in shown
+    marked = re.findall(r"\x1b\[[0-9;]*m(Antey-2500)\x1b\[0m", shown)
+    assert marked
+
+
+@pytest.mark.parametrize("kind", ["event", "point", "actor", "source", "transfer", "scenario"])
+def test_search_kind_narrows_to_one_kind(kind: str) -> None:
+    everything = search_refs("venezuela")
+    narrowed = search_refs("venezuela", "--kind", kind)
+    assert narrowed
+    assert narrowed == [h for h in everything if h[0] == kind]
+
+
+def test_an_unknown_search_kind_is_a_usage_error() -> None:
+    result = invoke("search", "x", "--kind", "evnt")
+    assert result.exit_code == 2
+    assert "did you mean 'event'" in result.stderr

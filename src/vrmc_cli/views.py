@@ -703,10 +703,19 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
                 batch = []
             kind = hit.kind
             blocks.append(Heading(2, hit.group))
+        # A match in the label is marked there, not repeated below it.
         children = tuple(
-            Para((Span(f"{m.field}: ", "muted"), *marked(m.text, m.ranges))) for m in hit.matches
+            Para((Span(f"{m.field}: ", "muted"), *marked(*m.snippet)))
+            for m in hit.matches
+            if not (hit.label_ranges and m.text == hit.label)
         )
-        batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
+        label = [
+            s if s.style else Span(s.text, "strong") for s in marked(hit.label, hit.label_ranges)
+        ]
+        head = [*label, Span(f" ({hit.ref})", "code")]
+        if hit.when:
+            head.append(Span(f" — {hit.when}", "muted"))
+        batch.append(Item(tuple(head), children))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return Doc(f"Search: {query}", tuple(blocks))
