@@ -220,3 +220,91 @@ def test_an_unknown_search_kind_is_a_usage_error() -> None:
     result = invoke("search", "x", "--kind", "evnt")
     assert result.exit_code == 2
     assert "did you mean 'event'" in result.stderr
+
+
+# --------------------------------------------------------------------------- 3. tables
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _atoms(command: str) -> list[str]:
+    """The ids, dates, quantities, country pairs and names `command` prints in its table."""
+    from vrmc_cli.corpus import bundled_root, load_corpus
+    from vrmc_cli.views import delivery_span, event_when, quantity
+
+    corpus = load_corpus([str(bundled_root())], use_cache=False)
+    if command == "timeline":
+        return [a for e in corpus.events for a in (e.id, event_when(e))]
+    if command == "transfers":
+        return [
+            a
+            for t in corpus.transfers
+            for a in (
+                f"{t.supplier.code}→{t.recipient.code}",
+                t.ordered.human() if t.ordered else "–",
+                delivery_span(t),
+                f"{quantity(t.quantity_ordered)} / {quantity(t.quantity_delivered)}",
+            )
+        ]
+    if command == "sources":
+        return [s.id for s in corpus.sources] + [
+            s.published.human() for s in corpus.sources if s.published
+        ]
+    if command == "actors":
+        return [a.id for a in corpus.actors]
+    assert command == "countries"
+    return [c.code for c in corpus.countries] + [
+        w for c in corpus.countries for w in c.name.split()
+    ]
+
+
+TABLES = [("timeline", "--short"), ("transfers",), ("sources",), ("actors",), ("countries",)]
+
+
+def _whole_on_a_line(output: str, atoms: list[str]) -> list[str]:
+    lines = [ANSI.sub("", line) for line in output.splitlines()]
+    return [a for a in atoms if not any(a in line for line in lines)]
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+@pytest.mark.parametrize("args", TABLES, ids=lambda a: a[0])
+def test_rich_tables_on_a_terminal_keep_every_atom_whole(args: tuple[str, ...], width: int) -> None:
+    shown = run_in_pty(*args, columns=width)
+    broken = _whole_on_a_line(shown, _atoms(args[0]))
+    assert not broken, f"broken at {width} columns: {broken[:5]}"
+    # Lines stay within the terminal, but for a word longer than the whole line (an id of
+    # 45 characters at 40 columns), which stands alone on its line rather than break.
+    for line in ANSI.sub("", shown).splitlines():
+        assert len(line) <= width or len(line.split()) == 1, line
+
+
+@pytest.mark.parametrize("args", TABLES, ids=lambda a: a[0])
+def test_text_tables_keep_every_atom_whole_within_78_columns(args: tuple[str, ...]) -> None:
+    result = invoke(*args, "-f", "text")
+    assert result.exit_code == 0, result.stderr
+    assert not _whole_on_a_line(result.stdout, _atoms(args[0]))
+    for line in result.stdout.splitlines():  # a URL longer than the line stands alone
+        assert len(line) <= 78 or len(line.split()) == 1, line
+
+
+def test_the_examples_of_the_issue_stay_whole() -> None:
+    timeline = run_in_pty("timeline", "--short", columns=80)
+    assert "initial-arms-package-2004" in ANSI.sub("", timeline)
+    transfers = ANSI.sub("", run_in_pty("transfers", columns=80))
+    assert re.search(r"10 Mar 2005", transfers) and "100,000 / –" in transfers
+    sources = ANSI.sub("", run_in_pty("sources", columns=80))
+    assert "kremlin-2001-05-14" in sources
+    countries = ANSI.sub("", run_in_pty("countries", columns=40))
+    assert re.search(r"\bArgentina\b", countries)
+
+
+def test_an_id_column_is_no_wider_than_its_longest_id() -> None:
+    shown = ANSI.sub("", run_in_pty("themes", columns=120)).splitlines()
+    header = next(line for line in shown if line.startswith("theme"))
+    longest_id = max(len(t) for t in _theme_ids())
+    id_column = header.index("events") - header.index("id") - 2
+    assert id_column == longest_id
+
+
+def _theme_ids() -> list[str]:
+    return [t["id"] for t in json.loads(invoke("themes", "-f", "json").stdout)["themes"]]

@@ -7,6 +7,7 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from .record import record
@@ -91,8 +92,49 @@ class Table:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
-    numeric: tuple[bool, ...] = ()  # right-aligned columns
-    one_line_rows: bool = False  # keep one line per row in plain text, however wide
+    numeric: tuple[bool, ...] = ()  # right-aligned columns; their cells never wrap
+    whole: tuple[bool, ...] = ()  # columns whose cells never wrap (dates, quantities)
+
+
+def column_widths(
+    table: Table, cells: Sequence[Sequence[str]], width: int, measure: Callable[[str], int] = len
+) -> list[int] | None:
+    """The width of each column of `table` laid out `width` cells wide, two cells between
+    columns; None when it cannot fit without breaking an atom, and must be shown one record
+    per row instead.
+
+    `cells[i]` are column i's texts as they will be shown (header first). Atoms never
+    break: a word (an id, a country pair, a name), and the whole cell in a `numeric` or
+    `whole` column (a date, a quantity). A column is as wide as its widest cell when the
+    table fits; otherwise each starts at its widest atom and the room left goes, a cell at
+    a time, to the columns whose text is cut the most."""
+    n = len(cells)
+    whole = [
+        (table.numeric[i] if i < len(table.numeric) else False)
+        or (table.whole[i] if i < len(table.whole) else False)
+        for i in range(n)
+    ]
+    natural = [max((measure(t) for t in texts), default=0) for texts in cells]
+    room = width - 2 * (n - 1)
+    if sum(natural) <= room:
+        return natural
+    least = []
+    for i, texts in enumerate(cells):
+        words = [w for w in texts[0].split()]  # a header wraps between its words
+        words += [t for t in texts[1:]] if whole[i] else [w for t in texts[1:] for w in t.split()]
+        least.append(max((measure(w) for w in words), default=1) or 1)
+    if sum(least) > room:
+        return None
+    widths = list(least)
+    spare = room - sum(widths)
+    while spare > 0:
+        short = [i for i in range(n) if widths[i] < natural[i]]
+        if not short:
+            break
+        i = max(short, key=lambda i: (natural[i] - widths[i], -i))
+        widths[i] += 1
+        spare -= 1
+    return widths
 
 
 @record

@@ -305,7 +305,7 @@ def timeline_blocks(
             (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
             for e in events
         )
-        return [Table(("date", "event", "confidence", "id"), rows, one_line_rows=True)]
+        return [Table(("date", "event", "confidence", "id"), rows, whole=(True, False, True, True))]
     blocks: list[Block] = []
     year: int | None = None
     batch: list[Item] = []
@@ -532,6 +532,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             ),
             transfer_rows(ordered),
             numeric=(False, False, False, False, False, True, False),
+            whole=(False, False, True, True, True, True, False),
         ),
         Heading(level + 1, "Totals by category"),
         totals(ordered, "category"),
@@ -666,6 +667,7 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
         ("id", "title", "publisher", "published", "rel.", "cited"),
         rows,
         numeric=(False, False, False, False, False, True),
+        whole=(True, False, False, True, True, True),
     )
     return Doc(
         "Sources",
