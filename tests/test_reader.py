@@ -308,3 +308,69 @@ def test_an_id_column_is_no_wider_than_its_longest_id() -> None:
 
 def _theme_ids() -> list[str]:
     return [t["id"] for t in json.loads(invoke("themes", "-f", "json").stdout)["themes"]]
+
+
+# --------------------------------------------------------------------------- 4. date filters
+
+
+def _json(*args: str) -> dict[str, list[dict[str, object]]]:
+    result = invoke(*args, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    data: dict[str, list[dict[str, object]]] = json.loads(result.stdout)
+    return data
+
+
+def test_actors_are_filtered_by_their_roles_dates_with_a_note_for_the_undated() -> None:
+    every = _json("actors")["actors"]
+    result = invoke("actors", "--since", "2025", "-f", "json")
+    kept = json.loads(result.stdout)["actors"]
+    dated_roles = [
+        a
+        for a in every
+        if any(r.get("from") or r.get("to") for r in a["roles"])  # type: ignore[union-attr, attr-defined]
+    ]
+    undated = len(every) - len(dated_roles)
+    assert 0 < len(kept) < len(every)
+    assert f"vrmc: note: {undated} actors kept: they carry no dates\n" in result.stderr
+    for actor in kept:
+        roles = [r for r in actor["roles"] if r.get("from") or r.get("to")]  # type: ignore[union-attr, attr-defined]
+        assert not roles or any(str(r.get("to") or "9999") >= "2025" for r in roles)
+
+
+def test_no_note_without_a_date_filter() -> None:
+    assert "kept" not in invoke("actors").stderr
+
+
+def test_transfers_are_filtered_by_all_their_dates() -> None:
+    # Ordered in 2006, delivered until 2008: a window on 2008 alone keeps it.
+    kept = {t["id"] for t in _json("transfers", "--since", "2008", "--until", "2008")["transfers"]}
+    every = _json("transfers")["transfers"]
+    spans = {
+        t["id"]: [d for d in (t["ordered"], t["delivered_from"], t["delivered_to"]) if d]
+        for t in every
+    }
+    for tid, dates in spans.items():
+        overlaps = bool(dates) and min(map(str, dates))[:4] <= "2008" <= max(map(str, dates))[:4]
+        assert (tid in kept) == (overlaps or not dates), tid
+    assert any(d and str(d[0])[:4] < "2008" for tid in kept for d in [spans[tid]])
+
+
+def test_relations_of_an_actor_are_filtered_by_their_span_with_a_note() -> None:
+    every = _json("actor", "vladimir-putin")["relations"]
+    later = invoke("actor", "vladimir-putin", "--since", "2025", "-f", "json")
+    kept = json.loads(later.stdout)["relations"]
+    undated = [r for r in every if not (r["since"] or r["until"])]
+    assert len(kept) < len(every)
+    assert all(r in kept for r in undated)
+    if undated:
+        assert f"{len(undated)} relation" in later.stderr
+
+
+def test_report_since_notes_the_undated_points_it_keeps() -> None:
+    result = invoke("report", "--since", "2025", "-f", "json")
+    assert result.exit_code == 0
+    assert re.search(
+        r"^vrmc: note: \d+ briefing points and key judgments kept: they carry no dates$",
+        result.stderr,
+        re.M,
+    )

@@ -85,17 +85,42 @@ class Filter:
             and self.actor_ok(point.actors)
         )
 
+    @property
+    def dated(self) -> bool:
+        """Whether the filter has a date window."""
+        return bool(self.since or self.until)
+
     def actor_entry_ok(self, actor: Actor) -> bool:
         return (
             self.theme_ok(actor.themes)
             and self.country_ok((actor.country,))
             and self.actor_ok((actor,))
+            and self.actor_dates_ok(actor)
         )
 
+    def actor_dates_ok(self, actor: Actor) -> bool:
+        """An actor is dated by its roles: kept when one of its dated roles overlaps the
+        window (a role without an end still holds), or when none of its roles has a date."""
+        roles = [r for r in actor.roles if r.start or r.end]
+        if not self.dated or not roles:
+            return True
+        window_span = window(self.since, self.until)
+        return any(overlaps(open_span(r.start, r.end), window_span) for r in roles)
+
     def transfer_ok(self, transfer: Transfer) -> bool:
-        return self.country_ok((transfer.supplier, transfer.recipient)) and self.dates_ok(
-            transfer.ordered
+        return self.country_ok((transfer.supplier, transfer.recipient)) and self.transfer_dates_ok(
+            transfer
         )
+
+    def transfer_dates_ok(self, transfer: Transfer) -> bool:
+        """A transfer spans from the first of its dates (ordered, delivered from, delivered
+        to) to the last; one without any date is kept."""
+        dates = transfer_dates(transfer)
+        if not self.dated or not dates:
+            return True
+        start = min(d.first_day for d in dates)
+        end = max(d.last_day for d in dates)
+        return overlaps((start, end), window(self.since, self.until))
 
     def scenario_ok(self, scenario: Scenario) -> bool:
         return self.theme_ok(scenario.themes) and self.country_ok(scenario.countries)
@@ -119,6 +144,38 @@ class Filter:
 
 
 item_countries = countries_of
+
+
+def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
+    """The days from `start` to `end`; an open end reaches to the earliest or latest day."""
+    return (start.first_day if start else _dt.date.min, end.last_day if end else _dt.date.max)
+
+
+def transfer_dates(transfer: Transfer) -> list[PartialDate]:
+    return [
+        d
+        for d in (transfer.ordered, transfer.delivered_from, transfer.delivered_to)
+        if d is not None
+    ]
+
+
+def undated(f: Filter, items: Iterable[object]) -> int:
+    """How many of `items` a date filter kept only because they carry no date: actors
+    without a dated role, transfers without a date, relations without `since` or `until`,
+    briefing points and key judgments, scenarios. 0 without a date filter."""
+    if not f.dated:
+        return 0
+    count = 0
+    for item in items:
+        if isinstance(item, Actor):
+            count += not any(r.start or r.end for r in item.roles)
+        elif isinstance(item, Transfer):
+            count += not transfer_dates(item)
+        elif isinstance(item, Relation):
+            count += not (item.since or item.until)
+        elif isinstance(item, Point | KeyJudgment | Scenario):
+            count += 1
+    return count
 
 
 # --------------------------------------------------------------------------- resolving names

@@ -21,6 +21,16 @@ def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...
     return (f"no {what} match the filters",)
 
 
+def undated_note(count: int, noun: str, nouns: str | None = None) -> tuple[str, ...]:
+    """The note for stderr when a date filter kept entries only because they carry no date:
+    `12 actors kept: they carry no dates`."""
+    if not count:
+        return ()
+    if count == 1:
+        return (f"1 {noun} kept: it carries no dates",)
+    return (f"{count} {nouns or noun + 's'} kept: they carry no dates",)
+
+
 def rows_from(objects: Sequence[JSONObject], columns: Sequence[str]) -> list[list[object]]:
     return [[obj.get(c) for c in columns] for obj in objects]
 

@@ -27,8 +27,16 @@ SPEC = Spec(
 def run(call: Call) -> Result:
     from .. import views
     from ..model import KeyJudgment, Point
-    from ..query import Filter, all_points, resolve_actor, select_events, select_relations
+    from ..query import (
+        Filter,
+        all_points,
+        resolve_actor,
+        select_events,
+        select_relations,
+        undated,
+    )
     from ..serialize import entries, entry
+    from ._common import undated_note
 
     corpus, f = call.corpus(), call.filter()
     who = resolve_actor(corpus, call.params["name"])
@@ -51,4 +59,6 @@ def run(call: Call) -> Result:
             "events": [e.id for e in events],
             "points": [{"briefing": bid, "text": p.text} for bid, p in points],
         },
+        notes=undated_note(undated(f, relations), "relation")
+        + undated_note(undated(f, [p for _, p in points]), "briefing point"),
     )

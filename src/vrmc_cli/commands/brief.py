@@ -23,9 +23,9 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import resolve_briefing, select_briefings, view_briefing
+    from ..query import resolve_briefing, select_briefings, undated, view_briefing
     from ..serialize import entry
-    from ._common import briefing_json, none_match
+    from ._common import briefing_json, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()
     briefing_id = call.params["briefing"]
@@ -48,7 +48,12 @@ def run(call: Call) -> Result:
         {"briefings": [view.briefing]},
         lambda: views.briefing_doc(view),
         lambda: {"briefing": briefing_json(view)},
-        notes=("no points or key judgments match the filters",) if empty else (),
+        notes=(("no points or key judgments match the filters",) if empty else ())
+        + undated_note(
+            undated(f, [*view.key_judgments, *(p for s in view.sections for p in s.points)]),
+            "briefing point or key judgment",
+            "briefing points and key judgments",
+        ),
     )
 
 

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import FLAG, Call, Option, Result, Spec
+
+if TYPE_CHECKING:
+    from ..model import KeyJudgment, Point
+    from ..query import BriefingView
 
 SPEC = Spec(
     "report",
@@ -31,9 +37,10 @@ def run(call: Call) -> Result:
         select_events,
         select_scenarios,
         select_transfers,
+        undated,
     )
     from ..serialize import entries, entry
-    from ._common import briefing_json
+    from ._common import briefing_json, undated_note
 
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
@@ -72,4 +79,16 @@ def run(call: Call) -> Result:
             "scenarios": entries("scenarios", chosen_scenarios),
             "sources": entries("sources", bibliography),
         },
+        notes=undated_note(
+            undated(f, [p for v in briefings for p in _points(v)]),
+            "briefing point or key judgment",
+            "briefing points and key judgments",
+        )
+        + undated_note(undated(f, chosen_actors), "actor")
+        + undated_note(undated(f, chosen_transfers), "transfer")
+        + undated_note(undated(f, chosen_scenarios), "scenario"),
     )
+
+
+def _points(view: BriefingView) -> list[Point | KeyJudgment]:
+    return [*view.key_judgments, *(p for s in view.sections for p in s.points)]

@@ -25,16 +25,17 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_scenarios
-    from ._common import listing, none_match
+    from ..query import select_scenarios, undated
+    from ._common import listing, none_match, undated_note
 
-    corpus = call.corpus()
-    chosen = select_scenarios(corpus, call.filter())
+    corpus, f = call.corpus(), call.filter()
+    chosen = select_scenarios(corpus, f)
     return listing(
         "scenarios",
         chosen,
         lambda: views.scenarios_doc(chosen),
         "scenarios",
         COLUMNS,
-        none_match(chosen, len(corpus.scenarios), "scenarios"),
+        none_match(chosen, len(corpus.scenarios), "scenarios")
+        + undated_note(undated(f, chosen), "scenario"),
     )
