@@ -4,6 +4,8 @@ filters say what they did, and lists are in the order they are shown."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import pty
@@ -374,3 +376,34 @@ def test_report_since_notes_the_undated_points_it_keeps() -> None:
         result.stderr,
         re.M,
     )
+
+
+# --------------------------------------------------------------------------- 5. order
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_actors_are_listed_by_name_in_prose_and_csv_and_by_id_in_json() -> None:
+    actors = _json("actors")["actors"]
+    assert [a["id"] for a in actors] == sorted(str(a["id"]) for a in actors)
+    by_name = [str(a["name"]) for a in sorted(actors, key=lambda a: _folded(str(a["name"])))]
+    rows = list(csv.reader(io.StringIO(invoke("actors", "-f", "csv").stdout)))
+    assert [row[1] for row in rows[1:]] == by_name
+    markdown = invoke("actors", "-f", "markdown").stdout
+    shown = re.findall(r"^\| \*\*(.+?)\*\* `", markdown, re.M)
+    assert shown == by_name
+
+
+def test_countries_are_listed_by_name_belarus_before_brazil() -> None:
+    text = invoke("countries", "-f", "text").stdout
+    assert text.index("Belarus") < text.index("Brazil")
+    codes = [c["code"] for c in _json("countries")["countries"]]
+    assert codes.index("BR") < codes.index("BY")  # JSON: corpus order, as documented
+    rows = csv.reader(io.StringIO(invoke("countries", "-f", "csv").stdout))
+    names = [row[1] for row in list(rows)[1:]]
+    assert names == sorted(names, key=_folded) and len(names) == len(codes)

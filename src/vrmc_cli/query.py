@@ -552,6 +552,16 @@ def select_briefings(corpus: Corpus, f: Filter) -> list[BriefingView]:
     return [v for v in views if v.point_count or v.key_judgments]
 
 
+def actor_name_order(actor: Actor) -> tuple[str, str]:
+    """How the prose and table views list actors: by name, case and accents ignored."""
+    return (fold(actor.name), actor.id)
+
+
+def country_name_order(country: Country) -> tuple[str, str]:
+    """How the prose and table views list countries: by name, case and accents ignored."""
+    return (fold(country.name), country.code)
+
+
 def select_actors(corpus: Corpus, f: Filter) -> list[Actor]:
     return [a for a in corpus.actors if f.actor_entry_ok(a)]
 

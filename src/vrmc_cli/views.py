@@ -35,7 +35,14 @@ from .model import (
     Transfer,
     countries_of,
 )
-from .query import BriefingView, CountryCount, SourceCount, ThemeCount
+from .query import (
+    BriefingView,
+    CountryCount,
+    SourceCount,
+    ThemeCount,
+    actor_name_order,
+    country_name_order,
+)
 
 if TYPE_CHECKING:
     from .search import Hit  # only `vrmc search` imports the search module
@@ -350,6 +357,8 @@ def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline
 
 
 def actors_table(actors: Sequence[Actor]) -> Table:
+    """The actors by name (JSON keeps them by id)."""
+    actors = sorted(actors, key=actor_name_order)
     rows = tuple(
         (
             (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
@@ -631,6 +640,8 @@ def themes_doc(counts: Sequence[ThemeCount]) -> Doc:
 
 
 def countries_doc(counts: Sequence[CountryCount]) -> Doc:
+    """The countries by name (JSON keeps them in corpus order)."""
+    counts = sorted(counts, key=lambda c: country_name_order(c.country))
     rows = tuple(
         (
             plain(c.country.name),

@@ -43,9 +43,11 @@ def listing(
     columns: Sequence[str],
     notes: tuple[str, ...] = (),
     extra: Callable[[Any], JSONObject] | None = None,
+    row_order: Callable[[Any], Any] | None = None,
 ) -> Result:
     """The Result of a list of entries of one kind: `{key: [...]}` in JSON (each entry with
-    `extra(entry)` added), one row per entry in CSV."""
+    `extra(entry)` added), one row per entry in CSV (sorted by `row_order` when given, as
+    the prose views show them)."""
 
     def objects() -> list[JSONObject]:
         found = entries(kind, items)
@@ -58,7 +60,7 @@ def listing(
         doc,
         lambda: {key: objects()},
         columns,
-        lambda: rows_from(objects(), columns),
+        lambda: rows_from(_ordered(objects(), items, row_order), columns),
         notes,
     )
 
@@ -87,3 +89,12 @@ def briefing_json(view: BriefingView) -> JSONObject:
         key_judgments=entries("judgment", view.key_judgments),
         sections=entries("section", view.sections),
     )
+
+
+def _ordered(
+    objects: list[JSONObject], items: Sequence[Any], key: Callable[[Any], Any] | None
+) -> list[JSONObject]:
+    if key is None:
+        return objects
+    pairs = sorted(zip(objects, items, strict=True), key=lambda pair: key(pair[1]))
+    return [obj for obj, _ in pairs]

@@ -28,7 +28,7 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_actors, undated
+    from ..query import actor_name_order, select_actors, undated
     from ..serialize import entries
     from ._common import none_match, rows_from, undated_note
 
@@ -38,7 +38,10 @@ def run(call: Call) -> Result:
     def rows() -> list[list[object]]:
         objects = [
             {**obj, "current_role": views.current_role(a) or None}
-            for obj, a in zip(entries("actors", chosen), chosen, strict=True)
+            for obj, a in sorted(
+                zip(entries("actors", chosen), chosen, strict=True),
+                key=lambda pair: actor_name_order(pair[1]),
+            )
         ]
         return rows_from(objects, COLUMNS)
 
