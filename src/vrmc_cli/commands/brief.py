@@ -13,7 +13,7 @@ SPEC = Spec(
         Argument(
             "briefing",
             "[ID]",
-            "Briefing id, or a unique prefix of one (any case).",
+            "Briefing id or title, a word of the title, or the start of one (any case).",
             required=False,
             complete="briefing",
         ),
