@@ -27,6 +27,8 @@ COMMANDS = {
     "search": ["search", "yland"],
     "report": ["report"],
     "report-cite": ["report", "--cite", "--country", "xanadu"],
+    "watch": ["watch"],
+    "judgments": ["judgments", "--sort", "likelihood"],
 }
 TABULAR = {
     "timeline",
@@ -38,6 +40,8 @@ TABULAR = {
     "countries",
     "sources",
     "search",
+    "watch",
+    "judgments",
 }
 EXTENSIONS = {
     "text": "txt",

@@ -154,6 +154,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "actors": draw(subset(actor_ids)),
                 "sources": draw(subset(source_ids)),
                 "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                "signals": [],  # filled in once the scenarios' indicators are drawn
             }
         )
 
@@ -245,12 +246,38 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
             "likelihood": draw(optional(st.sampled_from(LIKELIHOODS))),
             "horizon": draw(optional(TEXT)),
             "drivers": draw(st.lists(TEXT, max_size=2)),
-            "indicators": draw(st.lists(TEXT, max_size=2)),
+            "indicators": [
+                draw(
+                    st.one_of(
+                        TEXT,
+                        st.fixed_dictionaries(
+                            {
+                                "id": st.just(f"{s}-i{n}"),
+                                "text": TEXT,
+                                "counts": optional(TEXT),
+                                "deadline": optional(DATES),
+                                "horizon": optional(TEXT),
+                            }
+                        ),
+                    )
+                )
+                for n in range(draw(st.integers(0, 2)))
+            ],
             "themes": draw(subset(theme_ids)),
             "countries": draw(subset(codes)),
         }
         for s in draw(unique(IDS, 0, 2))
     ]
+    indicator_ids = [i["id"] for s in scenarios for i in s["indicators"] if isinstance(i, dict)]
+    for event in events:
+        event["signals"] = [
+            {
+                "indicator": i,
+                "direction": draw(st.sampled_from(["for", "against"])),
+                "note": draw(optional(TEXT)),
+            }
+            for i in draw(subset(indicator_ids))
+        ]
     return {
         "version": 1,
         "topic": {

@@ -13,6 +13,7 @@ from __future__ import annotations
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    DIRECTIONS,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -20,12 +21,14 @@ from .model import (
     Briefing,
     Country,
     Event,
+    Indicator,
     KeyJudgment,
     Point,
     Relation,
     Role,
     Scenario,
     Section,
+    Signal,
     Source,
     Theme,
     Topic,
@@ -37,7 +40,8 @@ from .record import record
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
 # `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
 # list of at least one). Nested: entries (a list of entries of the kind `target`), points
-# (a briefing section's points: text or an entry of kind `point`).
+# (a briefing section's points: text or an entry of kind `point`), items (a list whose items
+# are text or entries of the kind `target`; JSON writes each item's text).
 FieldType = str
 
 
@@ -159,6 +163,17 @@ KINDS: tuple[Kind, ...] = (
         label="name",
     ),
     Kind(
+        "signal",
+        "signal",
+        Signal,
+        (
+            Field("indicator", "ref", required=True, target="indicator", ids=True),
+            Field("direction", "choice", required=True, choices=DIRECTIONS),
+            Field("note", "text", search=True),
+        ),
+        top=False,
+    ),
+    Kind(
         "events",
         "event",
         Event,
@@ -175,6 +190,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", "refs", target="actors"),
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
+            Field("signals", "entries", target="signal"),
         ),
         key="id",
         date_order=("date", "end"),
@@ -284,6 +300,19 @@ KINDS: tuple[Kind, ...] = (
         label="designation",
     ),
     Kind(
+        "indicator",
+        "indicator",
+        Indicator,
+        (
+            Field("id", "id"),
+            Field("text", "text", required=True, search=True),
+            Field("counts", "text", search=True),
+            Field("deadline", "date"),
+            Field("horizon", "text", search=True),
+        ),
+        top=False,
+    ),
+    Kind(
         "scenarios",
         "scenario",
         Scenario,
@@ -294,7 +323,7 @@ KINDS: tuple[Kind, ...] = (
             Field("likelihood", "choice", choices=LIKELIHOODS),
             Field("horizon", "text", search=True),
             Field("drivers", "texts", search=True),
-            Field("indicators", "texts", search=True),
+            Field("indicators", "items", target="indicator", search=True),
             Field("themes", "refs", target="themes"),
             Field("countries", "refs", target="countries"),
         ),

@@ -119,6 +119,29 @@ class _Linker:
         ]
         self.check_refs("judgment", judgments, "key_judgments.")
         self.check_refs("point", points, "points.")
+        events = self.records.get("events", [])
+        signals = [(p, s) for p, r in events for s in r.get("signals", ())]
+        self.check_refs("signal", signals, "signals.")
+
+    def index_indicators(self) -> None:
+        """Scenario indicators with an id: unique across the corpus, as events refer to them."""
+        seen: dict[str, Located] = {}
+        for path, scenario in self.records.get("scenarios", []):
+            for indicator in scenario.get("indicators", ()):
+                value = indicator.get("id")
+                if value is None:
+                    continue
+                if value in seen:
+                    first_path, first = seen[value]
+                    self.problem(
+                        path,
+                        indicator["@"],
+                        f"duplicate indicator id {value!r} "
+                        f"(first defined at {first_path}:{first['@'][0]})",
+                    )
+                else:
+                    seen[value] = (path, indicator)
+        self.index["indicator"] = seen
 
     def check_theme_cycles(self) -> None:
         themes = self.index["themes"]
@@ -226,8 +249,17 @@ class _Builder:
         if kind.name not in cls.plans:
             steps = []
             for f in kind.fields:
-                how = "ids" if f.ids else f.type
-                if how not in ("ref", "refs", "refs1", "ids", "entries", "points"):
+                how = ("ref-id" if f.type == "ref" else "ids") if f.ids else f.type
+                if how not in (
+                    "ref",
+                    "refs",
+                    "refs1",
+                    "ref-id",
+                    "ids",
+                    "entries",
+                    "points",
+                    "items",
+                ):
                     how = "value"
                 steps.append((f.name, f.attribute, how, f.target))
             cls.plans[kind.name] = tuple(steps)
@@ -246,6 +278,8 @@ class _Builder:
                 values[attr] = value
             elif how == "ref":
                 values[attr] = tables[target or ""][value[0]]
+            elif how == "ref-id":
+                values[attr] = value[0]
             elif how == "ids":
                 values[attr] = tuple([ref[0] for ref in value])
             elif how in ("refs", "refs1"):
@@ -267,6 +301,7 @@ def link(fragments: Sequence[Fragment], problems: Sequence[Problem] = ()) -> Cor
     """
     linker = _Linker(fragments, problems)
     linker.check_unique()
+    linker.index_indicators()
     linker.check_all_refs()
     linker.check_theme_cycles()
     if linker.problems:

@@ -806,26 +806,40 @@ _REFS: dict[Reader, re.Pattern[str]] = {
 }
 
 
-def _points(c: _Checker, n: Any, w: str) -> Any:
-    items = c.sequence(n, w)
-    if items is None:
-        return None
-    out: list[Record] = []
-    for i, item in enumerate(items):
-        what = f"{w}[{i}]"
-        if type(item).__name__ == "ScalarNode" and not _is_null(item):
-            text = c.text(item, what)
-            if text is not None:
-                out.append(
-                    {"@": (item.start_mark.line + 1, item.start_mark.column + 1), "text": text}
-                )
-        elif type(item).__name__ == "MappingNode":
-            record = c.entry(item, "point", what)
-            if record is not None:
-                out.append(record)
-        else:
-            c.problem(item, f"{what}: a point is text or a mapping, got {_describe(item)}")
-    return tuple(out)
+def _text_or_entries(kind: str) -> Reader:
+    """A list whose items are text or entries of `kind` (a briefing's points, a scenario's
+    indicators): a text item is read as an entry with only its `text`."""
+    noun = KIND[kind].noun
+
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        items = c.sequence(n, w)
+        if items is None:
+            return None
+        out: list[Record] = []
+        for i, item in enumerate(items):
+            what = f"{w}[{i}]"
+            if type(item).__name__ == "ScalarNode" and not _is_null(item):
+                text = c.text(item, what)
+                if text is not None:
+                    out.append(
+                        {"@": (item.start_mark.line + 1, item.start_mark.column + 1), "text": text}
+                    )
+            elif type(item).__name__ == "MappingNode":
+                record = c.entry(item, kind, what)
+                if record is not None:
+                    out.append(record)
+            else:
+                c.problem(item, f"{what}: {_a(noun)} is text or a mapping, got {_describe(item)}")
+        return tuple(out)
+
+    return read
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
+
+
+_points = _text_or_entries("point")
 
 
 _CHOICES: dict[tuple[str, ...], Reader] = {}
@@ -844,6 +858,8 @@ def _reader(f: Field) -> Reader:
         return _refs_code if by_code else _refs_id
     if f.type == "entries":
         return _sub_entries(f.target or "")
+    if f.type == "items":
+        return _text_or_entries(f.target or "")
     return {
         "text": _text,
         "texts": _texts,

@@ -21,6 +21,7 @@ Likelihood = Literal[
 ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+Direction = Literal["for", "against"]
 
 CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
 LIKELIHOODS: tuple[Likelihood, ...] = (
@@ -48,6 +49,7 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "unconfirmed",
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
+DIRECTIONS: tuple[Direction, ...] = ("for", "against")
 RELIABILITY_MEANING = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -140,6 +142,15 @@ class Actor:
 
 
 @record(frozen=True)
+class Signal:
+    """An event's bearing on a scenario indicator: it is a sign of it, or against it."""
+
+    indicator: str  # the indicator's id (indicators are defined in scenarios, after events)
+    direction: Direction
+    note: str | None = None
+
+
+@record(frozen=True)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -155,6 +166,7 @@ class Event:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
+    signals: tuple[Signal, ...] = ()
 
 
 @record(frozen=True)
@@ -243,6 +255,17 @@ class Transfer:
 
 
 @record(frozen=True)
+class Indicator:
+    """A signpost of a scenario: its text, and when it has an id, what events can signal."""
+
+    text: str
+    id: str | None = None
+    counts: str | None = None  # what would count as seeing it
+    deadline: PartialDate | None = None
+    horizon: str | None = None
+
+
+@record(frozen=True)
 class Scenario:
     """An outlook scenario, with its drivers and the indicators to watch."""
 
@@ -252,7 +275,7 @@ class Scenario:
     likelihood: Likelihood | None = None
     horizon: str | None = None
     drivers: tuple[str, ...] = ()
-    indicators: tuple[str, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
     themes: tuple[Theme, ...] = ()
     countries: tuple[Country, ...] = ()
 

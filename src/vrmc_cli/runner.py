@@ -79,6 +79,11 @@ class _Call:
     def load(self, roots: Sequence[str]) -> Corpus:
         return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
 
+    def roots(self) -> Sequence[str]:
+        from .corpus import corpus_roots
+
+        return corpus_roots(self.state.roots)
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
@@ -162,17 +167,24 @@ def run(look: Look, build: Callable[[], Result]) -> None:
     try:
         fmt = look.fmt or _default_format()
         output = build()
-        options = _options(fmt, look)
-        text = _render(fmt, output, options)
+        if output.file is not None:
+            text: str | bytes = output.file()
+        else:
+            text = _render(fmt, output, _options(fmt, look))
     except InvalidCorpus as exc:
         report_invalid(exc)
     except VrmcError as exc:
         fail(str(exc), exc.status)
     except RecursionError:
         fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
+    if output.file is not None and output.target is not None:
+        write_file(output.target, text if isinstance(text, bytes) else text.encode())
+    elif output.binary and _isatty(sys.stdout):
+        fail("refusing to write binary output to a terminal; use -o FILE", ExitStatus.USAGE)
     for note in output.notes:
         sys.stderr.write(f"vrmc: note: {note}\n")
-    emit(text, page=fmt is Format.rich and not look.no_pager)
+    if output.file is None or output.target is None:
+        emit(text, page=fmt is Format.rich and not look.no_pager and output.file is None)
     if output.status:
         raise SystemExit(output.status)
 
@@ -218,12 +230,45 @@ def _options(fmt: Format, look: Look) -> Options:
     return Options(width=width, color=color, color_system="standard" if color else None)
 
 
-def emit(text: str, *, page: bool = False) -> None:
+def write_file(path: str, data: bytes) -> None:
+    """Write `data` to the file at `path` whole or not at all (a temporary file beside it,
+    renamed over it); map failures to messages."""
+    import contextlib
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".vrmc-", dir=folder)
+    except OSError as exc:
+        fail(f"cannot write {path}: {os.strerror(exc.errno) if exc.errno else exc}", 1)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        status = ExitStatus.IO_ERROR if exc.errno in (errno.ENOSPC, errno.EIO) else 1
+        fail(f"cannot write {path}: {reason}", status)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def emit(text: str | bytes, *, page: bool = False) -> None:
     """Write to stdout as UTF-8, through a pager when that helps; map write failures."""
     if sys.stdout is None:
         fail("cannot write output: standard output is closed", ExitStatus.DATA_ERROR)
-    data = text.encode("utf-8", "backslashreplace")
-    if page and _should_page(text) and _page(data):
+    if isinstance(text, bytes):
+        data, page = text, False
+    else:
+        data = text.encode("utf-8", "backslashreplace")
+    if page and isinstance(text, str) and _should_page(text) and _page(data):
         return
     try:
         sys.stdout.flush()

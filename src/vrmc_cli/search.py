@@ -201,7 +201,7 @@ def _text(value: Any, field_type: str, target: str | None) -> str | None:
         return None
     if field_type == "texts":
         return "; ".join(value) or None
-    if field_type == "entries":
+    if field_type in ("entries", "items"):
         parts = [t for sub in value for _, t in _fields(target or "", sub) if t]
         return "; ".join(parts) or None
     return str(value)

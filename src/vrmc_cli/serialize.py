@@ -26,6 +26,12 @@ def _value(field_type: str, target: str | None, value: Any) -> Any:
         return [_key(v) for v in value]
     if field_type in ("entries", "points"):
         return [entry(target or "", v) for v in value]
+    if field_type == "items":  # as written: text, or an entry when it has more than text
+        plain_fields = [f.attribute for f in KIND[target or ""].fields if f.name != "text"]
+        return [
+            entry(target or "", v) if any(getattr(v, a) for a in plain_fields) else v.text
+            for v in value
+        ]
     if field_type == "texts":
         return list(value)
     return value
@@ -39,7 +45,8 @@ def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
         if f.name in overrides:
             out[f.name] = overrides[f.name]
         elif f.ids:
-            out[f.name] = list(getattr(obj, f.attribute))
+            ids = getattr(obj, f.attribute)
+            out[f.name] = ids if isinstance(ids, str) else list(ids)
         else:
             out[f.name] = _value(f.type, f.target, getattr(obj, f.attribute))
     return out

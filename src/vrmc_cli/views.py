@@ -24,6 +24,7 @@ from .doc import (
 from .model import (
     RELIABILITY_MEANING,
     Actor,
+    Briefing,
     Event,
     KeyJudgment,
     Point,
@@ -45,7 +46,9 @@ from .query import (
 )
 
 if TYPE_CHECKING:
+    from .changes import CorpusDiff  # only `vrmc diff` imports it
     from .search import Hit  # only `vrmc search` imports the search module
+    from .signposts import Board, ScenarioWatch
 
 # --------------------------------------------------------------------------- small pieces
 
@@ -613,7 +616,14 @@ def scenario_blocks(scenarios: Sequence[Scenario], level: int = 1) -> list[Block
             blocks.append(Bullets(tuple(Item(plain(d)) for d in s.drivers)))
         if s.indicators:
             blocks.append(Para((Span("Indicators to watch", "strong"),)))
-            blocks.append(Bullets(tuple(Item(plain(i)) for i in s.indicators)))
+            blocks.append(
+                Bullets(
+                    tuple(
+                        Item(((Span(i.id, "code"), Span(" ")) if i.id else ()) + plain(i.text))
+                        for i in s.indicators
+                    )
+                )
+            )
     return blocks
 
 
@@ -803,3 +813,247 @@ def report_doc(
     if bib.sources:
         blocks.append(bib.footnotes("Bibliography", 2))
     return Doc(title, tuple(blocks)), bib.sources
+
+
+# --------------------------------------------------------------------------- watch board
+
+_WATCH_STYLE: dict[str, Style] = {
+    "seen": "status-ok",
+    "contrary": "status-bad",
+    "not seen": "status-pending",
+}
+
+
+def watch_summary(watch: ScenarioWatch) -> str:
+    """`5 indicators: 2 seen, 1 contrary, 2 not seen`."""
+    counts = ", ".join(f"{watch.count(s)} {s}" for s in ("seen", "contrary", "not seen"))
+    return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
+
+
+def watch_blocks(board: Board, level: int = 1) -> list[Block]:
+    """The watch board: per scenario, a summary line and a table of its indicators."""
+    blocks: list[Block] = []
+    window = []
+    if board.since:
+        window.append(f"from {board.since.human()}")
+    if board.until:
+        window.append(f"to {board.until.human()}")
+    lead = (
+        "Evidence: every signalling event" if not window else "Evidence: events " + " ".join(window)
+    )
+    if board.as_of:
+        lead += (
+            f". Days since are counted to the corpus's as-of date, {board.as_of.human()}, "
+            "not to today's date."
+        )
+    else:
+        lead += ". The corpus has no as-of date, so no days since are shown."
+    blocks.append(Para((Span(lead, "muted"),)))
+    for watch in board.scenarios:
+        s = watch.scenario
+        blocks.append(Heading(level + 1, s.title, anchor=f"watch-{s.id}"))
+        summary: list[Span] = [Span(watch_summary(watch), "strong")]
+        if s.likelihood:
+            summary.append(Span(" · scenario judged "))
+            summary.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+        blocks.append(Para(tuple(summary)))
+        rows = []
+        for w in watch.indicators:
+            name: list[Span] = []
+            if w.indicator.id:
+                name += [Span(w.indicator.id, "code"), Span(" ")]
+            name.append(Span(w.indicator.text))
+            if w.indicator.deadline:
+                name.append(Span(f" (by {w.indicator.deadline.human()})", "muted"))
+            elif w.indicator.horizon:
+                name.append(Span(f" (horizon: {w.indicator.horizon})", "muted"))
+            latest = w.latest
+            signals = f"{w.count('for')} for, {w.count('against')} against" if w.signs else "0"
+            rows.append(
+                (
+                    tuple(name),
+                    (Span(w.status, _WATCH_STYLE[w.status]),),
+                    plain(signals),
+                    plain(f"{event_when(latest.event)} — {latest.event.title}" if latest else ""),
+                    plain("" if w.days_since is None else str(w.days_since)),
+                )
+            )
+        blocks.append(
+            Table(
+                ("indicator", "status", "signals", "latest", "days since"),
+                tuple(rows),
+                numeric=(False, False, False, False, True),
+                whole=(False, True, True, False, True),
+            )
+        )
+    return blocks
+
+
+def watch_doc(board: Board) -> Doc:
+    blocks: list[Block] = [Heading(1, "Watch board"), *watch_blocks(board)]
+    return Doc("Watch board", tuple(blocks))
+
+
+# --------------------------------------------------------------------------- judgments
+
+
+def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> Doc:
+    """Every key judgment, with its briefing, likelihood, confidence and basis events."""
+    blocks: list[Block] = [
+        Heading(1, "Key judgments"),
+        Para((Span(f"{plural(len(found), 'key judgment')}, by {sort}", "muted"),)),
+    ]
+    items = []
+    for briefing, judgment in found:
+        head: list[Span] = [Span(judgment.text)]
+        pairs: list[tuple[str, Inline]] = [
+            ("Briefing", (Span(briefing.id, "code"), Span(" — "), Span(briefing.title))),
+            (
+                "Likelihood",
+                (
+                    Span(
+                        likelihood_words(judgment.likelihood),
+                        likelihood_style(judgment.likelihood),
+                    ),
+                )
+                if judgment.likelihood
+                else plain("not stated"),
+            ),
+            (
+                "Confidence",
+                (Span(judgment.confidence, confidence_badge(judgment.confidence)[1].style),)
+                if judgment.confidence
+                else plain("not stated"),
+            ),
+        ]
+        children: list[Block] = [Fields(tuple(pairs))]
+        if judgment.basis:
+            children.append(Para((Span("Basis", "strong"),)))
+            children.append(
+                Bullets(
+                    tuple(
+                        Item((Span(event_when(e), "strong"), Span(" — "), Span(e.title)))
+                        for e in judgment.basis
+                    )
+                )
+            )
+        items.append(Item(tuple(head), tuple(children)))
+    if items:
+        blocks.append(Bullets(tuple(items), ordered=True))
+    return Doc("Key judgments", tuple(blocks))
+
+
+# --------------------------------------------------------------------------- diff
+
+
+def word_diff(before: str, after: str) -> Inline:
+    """The words of `after`, with removed words as `[-...-]` and added ones as `{+...+}`
+    (git's plain word diff, styled where the format can)."""
+    import difflib
+
+    old, new = before.split(), after.split()
+    spans: list[Span] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if spans:
+            spans.append(Span(" "))
+        if op == "equal":
+            spans.append(Span(" ".join(old[a1:a2])))
+            continue
+        if a2 > a1:
+            spans.append(Span("[-" + " ".join(old[a1:a2]) + "-]", "status-bad"))
+        if b2 > b1:
+            if a2 > a1:
+                spans.append(Span(" "))
+            spans.append(Span("{+" + " ".join(new[b1:b2]) + "+}", "status-ok"))
+    return tuple(spans)
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, dict):  # a nested entry: its fields that have a value
+        shown = (f"{k}: {_shown(v)}" for k, v in value.items() if v not in (None, [], False))
+        return "{" + ", ".join(shown) + "}"
+    return str(value)
+
+
+def change_inline(before: object, after: object, *, words: bool) -> Inline:
+    """A field's change: a word diff for two texts (with `words`), else before → after."""
+    if words and isinstance(before, str) and isinstance(after, str):
+        return word_diff(before, after)
+    if isinstance(before, list) and isinstance(after, list):
+        gone = [v for v in before if v not in after]
+        new = [v for v in after if v not in before]
+        spans: list[Span] = []
+        if gone:
+            spans.append(Span("removed " + ", ".join(_shown(v) for v in gone), "status-bad"))
+        if new:
+            if spans:
+                spans.append(Span("; "))
+            spans.append(Span("added " + ", ".join(_shown(v) for v in new), "status-ok"))
+        if spans:
+            return tuple(spans)
+    return (
+        Span(_shown(before), "status-bad"),
+        Span(" → "),
+        Span(_shown(after), "status-ok"),
+    )
+
+
+def diff_doc(diff: CorpusDiff) -> Doc:
+    """What changed between two versions of a corpus: what to notice first, then every
+    added, removed and changed entry by kind, field by field."""
+    title = f"Changes from {diff.old} to {diff.new}"
+    blocks: list[Block] = [Heading(1, title)]
+    if not diff.kinds:
+        blocks.append(Para(plain("No changes.")))
+        return Doc(title, tuple(blocks))
+    blocks.append(Heading(2, "Notice first"))
+    notices = [
+        Item(
+            n.spans() + word_diff(n.before, n.after)
+            if n.what == "judgment" and isinstance(n.before, str) and isinstance(n.after, str)
+            else n.spans()
+        )
+        for n in diff.notices
+    ]
+    if notices:
+        blocks.append(Bullets(tuple(notices)))
+    else:
+        blocks.append(
+            Para(plain("No key judgment, likelihood, event or indicator status changed."))
+        )
+    for kind in diff.kinds:
+        blocks.append(Heading(2, kind.title))
+        counts = (
+            f"{len(kind.added)} added, {len(kind.removed)} removed, {len(kind.changed)} changed"
+        )
+        blocks.append(Para((Span(counts, "muted"),)))
+        items: list[Item] = []
+        for key, label in kind.added:
+            items.append(Item((Span("added ", "status-ok"), Span(key, "code"), Span(" " + label))))
+        for key, label in kind.removed:
+            items.append(
+                Item((Span("removed ", "status-bad"), Span(key, "code"), Span(" " + label)))
+            )
+        for changed in kind.changed:
+            pairs = tuple(
+                (c.path, change_inline(c.before, c.after, words=c.wordy)) for c in changed.fields
+            )
+            items.append(
+                Item(
+                    (
+                        Span("changed ", "status-pending"),
+                        Span(changed.key, "code"),
+                        Span(" " + changed.label),
+                    ),
+                    (Fields(pairs),),
+                )
+            )
+        blocks.append(Bullets(tuple(items)))
+    return Doc(title, tuple(blocks))

@@ -174,6 +174,11 @@ class Result:
     rows: Callable[[], list[list[object]]] | None = None
     notes: tuple[str, ...] = ()
     status: int = 0
+    # A finished file (an export): written as is, whatever --format, to `target` (a path) or
+    # to stdout; `binary` output is never written to a terminal.
+    file: Callable[[], bytes] | None = None
+    target: str | None = None
+    binary: bool = False
 
 
 class Call(Protocol):
@@ -188,6 +193,8 @@ class Call(Protocol):
     def filter(self) -> Filter: ...
 
     def load(self, roots: Sequence[str]) -> Corpus: ...
+
+    def roots(self) -> Sequence[str]: ...
 
 
 def names() -> list[str]:
@@ -247,6 +254,11 @@ class _Given:
         from ..corpus import load_corpus
 
         return load_corpus(roots, use_cache=False)
+
+    def roots(self) -> Sequence[str]:
+        from ..errors import UsageError
+
+        raise UsageError("this command needs the corpus folders; run it from the command line")
 
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:

@@ -58,6 +58,16 @@ def run(call: Call) -> Result:
         chosen_scenarios,
         cite=call.params["cite"],
     )
+    from ..doc import Doc, Footnotes, Heading
+    from ..signposts import board_json, watch_board
+
+    board = watch_board(corpus, f)
+    if any(w.indicators for w in board.scenarios):
+        # The watch board goes after the scenarios, before the bibliography.
+        blocks = list(doc.blocks)
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, Footnotes)), len(blocks))
+        blocks[at:at] = [Heading(2, "Watch board"), *views.watch_blocks(board, level=2)]
+        doc = Doc(doc.title, tuple(blocks))
     topic = corpus.topic
     return Result(
         {
@@ -77,6 +87,7 @@ def run(call: Call) -> Result:
             "actors": entries("actors", chosen_actors),
             "transfers": entries("transfers", chosen_transfers),
             "scenarios": entries("scenarios", chosen_scenarios),
+            "watch": board_json(board),
             "sources": entries("sources", bibliography),
         },
         notes=undated_note(

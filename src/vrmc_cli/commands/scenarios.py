@@ -26,11 +26,12 @@ COLUMNS = (
 def run(call: Call) -> Result:
     from .. import views
     from ..query import select_scenarios, undated
-    from ._common import listing, none_match, undated_note
+    from ..serialize import entries
+    from ._common import listing, none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_scenarios(corpus, f)
-    return listing(
+    result = listing(
         "scenarios",
         chosen,
         lambda: views.scenarios_doc(chosen),
@@ -39,3 +40,12 @@ def run(call: Call) -> Result:
         none_match(chosen, len(corpus.scenarios), "scenarios")
         + undated_note(undated(f, chosen), "scenario"),
     )
+
+    def rows() -> list[list[object]]:
+        # A CSV cell lists each indicator's text, whether it was written as text or as an entry.
+        objects = entries("scenarios", chosen)
+        for obj, scenario in zip(objects, chosen, strict=True):
+            obj["indicators"] = [i.text for i in scenario.indicators]
+        return rows_from(objects, COLUMNS)
+
+    return Result(result.selection, result.doc, result.data, COLUMNS, rows, result.notes)

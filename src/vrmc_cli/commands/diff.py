@@ -1,0 +1,97 @@
+"""vrmc diff: what changed between two versions of a corpus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import Argument, Call, Result, Spec
+
+if TYPE_CHECKING:
+    from ..changes import CorpusDiff
+
+SPEC = Spec(
+    "diff",
+    "What changed between two versions of the corpus: added, removed and changed entries, "
+    "field by field, and what to notice first.\n\n"
+    "OLD and NEW are folders, or git revisions of the corpus folder (read with the git "
+    "command); NEW defaults to the corpus as it is now. Text changes are shown as word "
+    "diffs: [-removed-] {+added+}. -f json is for scripts.",
+    (
+        "vrmc diff HEAD~3",
+        "vrmc diff v1.0 v1.1 -f json",
+        "vrmc diff ~/corpus-2025 ~/corpus-2026",
+    ),
+    arguments=(
+        Argument("old", "OLD", "The earlier version: a folder or a git revision."),
+        Argument(
+            "new",
+            "[NEW]",
+            "The later version: a folder or a git revision (default: the corpus now).",
+            required=False,
+        ),
+    ),
+    filters=False,
+)
+
+COLUMNS = ("kind", "key", "change", "field", "before", "after")
+
+
+def diff_json(diff: CorpusDiff) -> dict[str, Any]:
+    return {
+        "old": diff.old,
+        "new": diff.new,
+        "notices": [
+            {"what": n.what, "key": n.key, "text": n.text, "before": n.before, "after": n.after}
+            for n in diff.notices
+        ],
+        "kinds": {
+            k.kind: {
+                "added": [{"key": key, "label": label} for key, label in k.added],
+                "removed": [{"key": key, "label": label} for key, label in k.removed],
+                "changed": [
+                    {
+                        "key": c.key,
+                        "label": c.label,
+                        "fields": [
+                            {"field": f.path, "before": f.before, "after": f.after}
+                            for f in c.fields
+                        ],
+                    }
+                    for c in k.changed
+                ],
+            }
+            for k in diff.kinds
+        },
+    }
+
+
+def diff_rows(diff: CorpusDiff) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for k in diff.kinds:
+        rows.extend([k.kind, key, "added", None, None, None] for key, _ in k.added)
+        rows.extend([k.kind, key, "removed", None, None, None] for key, _ in k.removed)
+        for c in k.changed:
+            rows.extend([k.kind, c.key, "changed", f.path, f.before, f.after] for f in c.fields)
+    return rows
+
+
+def run(call: Call) -> Result:
+    from .. import views
+    from ..changes import compare, version
+
+    old_name, new_name = call.params["old"], call.params["new"]
+    roots = call.roots()
+    with version(old_name, roots) as old:
+        if new_name is None:
+            diff = compare(old, call.corpus(), old_name, "the working tree")
+        else:
+            with version(new_name, roots) as new:
+                diff = compare(old, new, old_name, new_name)
+    changed = [k.kind for k in diff.kinds]
+    return Result(
+        {"kinds": changed},
+        lambda: views.diff_doc(diff),
+        lambda: diff_json(diff),
+        COLUMNS,
+        lambda: diff_rows(diff),
+    )

@@ -1,0 +1,139 @@
+"""vrmc export: the selection as a file for another tool (TimelineJS, STIX, SQLite, iCalendar)."""
+
+from __future__ import annotations
+
+from . import TEXT, Argument, Call, Option, Result, Spec
+
+# Export format -> what it is, for --help and for messages.
+EXPORTS = {
+    "timelinejs": "TimelineJS 3 JSON of the events",
+    "stix": "a STIX 2.1 bundle of actors, relations, briefings and key judgments",
+    "sqlite": "an SQLite database, one table per kind, with full-text search (needs -o)",
+    "ics": "an iCalendar file of the events",
+}
+
+SPEC = Spec(
+    "export",
+    "Write the selection as a file for another tool: "
+    + "; ".join(f"{name}: {what}" for name, what in EXPORTS.items())
+    + ".\n\nThe shared filters choose what goes in; --format does not apply. The output is "
+    "the same for the same corpus: ids and timestamps come from the corpus, not the clock.",
+    (
+        "vrmc export timelinejs -o timeline.json",
+        "vrmc export stix --country venezuela -o venezuela-stix.json",
+        "vrmc export sqlite -o vrmc.db && datasette vrmc.db",
+        "vrmc export ics --since 2019 > events.ics",
+    ),
+    options=(
+        Option(
+            "output",
+            ("--output", "-o"),
+            TEXT,
+            "Write to FILE (replaced whole) instead of stdout; '-' is stdout.",
+            metavar="FILE",
+        ),
+    ),
+    arguments=(Argument("export_format", "FORMAT", "One of: " + ", ".join(EXPORTS) + "."),),
+)
+
+
+def run(call: Call) -> Result:
+    import difflib
+    import json
+
+    from .. import exports
+    from ..doc import Doc
+    from ..errors import UsageError
+    from ..query import (
+        select_actors,
+        select_briefings,
+        select_events,
+        select_relations,
+        select_scenarios,
+        select_transfers,
+    )
+    from ..serialize import entries, entry
+    from ._common import briefing_json
+
+    name = str(call.params["export_format"]).lower()
+    if name not in EXPORTS:
+        close = difflib.get_close_matches(name, list(EXPORTS), n=1)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise UsageError(
+            f"unknown export format {call.params['export_format']!r}{hint}; "
+            f"choose one of {', '.join(EXPORTS)}"
+        )
+    target = call.params["output"]
+    if target == "-":
+        target = None
+    if name == "sqlite" and call.params["output"] is None:
+        raise UsageError("export sqlite writes a database file: give -o FILE (or -o - for a pipe)")
+
+    corpus, f = call.corpus(), call.filter()
+    events = select_events(corpus, f)
+    briefings = select_briefings(corpus, f)
+    actors = select_actors(corpus, f)
+    relations = select_relations(corpus, f)
+    transfers = select_transfers(corpus, f) if name == "sqlite" else []
+    scenarios = select_scenarios(corpus, f) if name == "sqlite" else []
+    selection: dict[str, list[object]] = {"events": list(events)}
+
+    def as_json(obj: object) -> bytes:
+        return (json.dumps(obj, ensure_ascii=True, indent=2) + "\n").encode("ascii")
+
+    def build() -> bytes:
+        day = exports.stamp_date(corpus.topic, corpus.events)
+        if name == "timelinejs":
+            return as_json(exports.timelinejs(corpus.topic, events))
+        if name == "ics":
+            return exports.ics(corpus.topic, events, day).encode("utf-8")
+        if name == "stix":
+            chosen = [(v.briefing, v.key_judgments) for v in briefings]
+            return as_json(exports.stix(corpus.topic, actors, relations, chosen, day))
+        return exports.sqlite(
+            {
+                "topic": [entry("topic", corpus.topic)] if corpus.topic else [],
+                # The reference lists go in whole, so every link resolves in the database.
+                "themes": entries("themes", corpus.themes),
+                "countries": entries("countries", corpus.countries),
+                "sources": entries("sources", corpus.sources),
+                "events": entries("events", events),
+                "actors": entries("actors", actors),
+                "relations": entries("relations", relations),
+                "briefings": [briefing_json(v) for v in briefings],
+                "transfers": entries("transfers", transfers),
+                "scenarios": entries("scenarios", scenarios),
+            }
+        )
+
+    if name == "stix":
+        selection = {
+            "actors": list(actors),
+            "relations": list(relations),
+            "briefings": [v.briefing for v in briefings],
+        }
+    elif name == "sqlite":
+        selection = {
+            "events": list(events),
+            "actors": list(actors),
+            "relations": list(relations),
+            "briefings": [v.briefing for v in briefings],
+            "transfers": list(transfers),
+            "scenarios": list(scenarios),
+        }
+    notes: tuple[str, ...] = ()
+    counted = {k: len(v) for k, v in selection.items()}
+    if not any(counted.values()):
+        notes = (f"nothing to export: no {' or '.join(counted)} match the filters",)
+    elif target is not None:
+        parts = ", ".join(f"{n} {k}" for k, n in counted.items())
+        notes = (f"wrote {parts} to {target}",)
+    return Result(
+        selection,
+        lambda: Doc(f"Export {name}", ()),
+        lambda: {},
+        notes=notes,
+        file=build,
+        target=target,
+        binary=name == "sqlite",
+    )

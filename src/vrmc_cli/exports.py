@@ -1,0 +1,524 @@
+"""Files for other tools, built from a selection: TimelineJS 3 JSON, a STIX 2.1 bundle, an
+SQLite database and an iCalendar file.
+
+Every writer is deterministic: ids come from the corpus ids, timestamps from the corpus dates
+(the topic's `as_of`), never from the clock. Text is data everywhere: HTML-escaped where the
+consumer reads HTML (TimelineJS), escaped by the format's rules elsewhere, and always passed
+through `textsafe.visible` so no control or bidi character reaches another tool raw.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .dates import PartialDate
+from .kinds import KIND, KINDS, Kind
+from .model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
+from .serialize import JSONObject
+from .textsafe import visible
+
+# The date stamped on everything when the corpus gives none (no topic `as_of`, no dates).
+EPOCH = _dt.date(1970, 1, 1)
+
+
+def stamp_date(topic: Topic | None, events: Sequence[Event]) -> _dt.date:
+    """The day the export describes: the topic's `as_of` (its last day), else the last day of
+    the latest event, else 1970-01-01. Never today: the same corpus gives the same file."""
+    if topic is not None and topic.as_of is not None:
+        return topic.as_of.last_day
+    if events:
+        return max((e.end or e.date).last_day for e in events)
+    return EPOCH
+
+
+def _clean(text: str | None) -> str:
+    return visible(text) if text else ""
+
+
+# --------------------------------------------------------------------------- TimelineJS
+
+
+def _tl_date(date: PartialDate) -> dict[str, Any]:
+    """A TimelineJS date: year, then month and day only as far as they are known."""
+    out: dict[str, Any] = {"year": date.year}
+    if date.month:
+        out["month"] = date.month
+        if date.day:
+            out["day"] = date.day
+    return out
+
+
+def _html(text: str | None) -> str:
+    import html
+
+    return html.escape(_clean(text), quote=True)
+
+
+def _source_line(source: Source) -> str:
+    line = _clean(source.title)
+    if source.publisher:
+        line += f" ({_clean(source.publisher)})"
+    return line
+
+
+def timelinejs(topic: Topic | None, events: Sequence[Event]) -> JSONObject:
+    """TimelineJS 3 JSON: a title slide from the topic, one slide per event, grouped by the
+    event's first top-level theme, its sources as the media credit."""
+    import html
+
+    slides: list[JSONObject] = []
+    for event in events:
+        text: JSONObject = {"headline": _html(event.title), "text": _html(event.summary)}
+        slide: JSONObject = {"unique_id": event.id, "start_date": _tl_date(event.date)}
+        if event.end is not None:
+            slide["end_date"] = _tl_date(event.end)
+        display = event.display_date
+        if display is None and event.circa:
+            display = f"c. {event.date.human()}"
+        if display is not None:
+            slide["display_date"] = _html(display)
+        slide["text"] = text
+        slide["group"] = _clean(event.themes[0].path[0].title) if event.themes else ""
+        if event.sources:
+            items = []
+            for source in event.sources:
+                label = html.escape(_source_line(source))
+                if source.url and source.url.startswith(("https://", "http://")):
+                    href = html.escape(_clean(source.url), quote=True)
+                    label = f'<a href="{href}" rel="noopener noreferrer">{label}</a>'
+                items.append(f"<li>{label}</li>")
+            slide["media"] = {
+                # A blockquote is media TimelineJS shows as it is, without fetching anything.
+                "url": "<blockquote><ul>" + "".join(items) + "</ul></blockquote>",
+                "credit": html.escape("Sources: " + "; ".join(map(_source_line, event.sources))),
+            }
+        slides.append(slide)
+    out: JSONObject = {}
+    if topic is not None:
+        out["title"] = {"text": {"headline": _html(topic.title), "text": _html(topic.summary)}}
+    out["events"] = slides
+    return out
+
+
+# --------------------------------------------------------------------------- STIX 2.1
+
+# uuid5 namespace for vrmc's STIX ids (itself uuid5(NAMESPACE_URL, "https://vrmc.invalid/stix")):
+# the same vrmc id always gives the same STIX id, in every export.
+STIX_NAMESPACE = "723ec8de-2834-5035-b537-7c356e253e89"
+
+# STIX 2.1 Appendix A, "Low/Med/High": the confidence scale to 0-100.
+STIX_CONFIDENCE = {"low": 15, "moderate": 50, "high": 85}
+
+
+def stix_id(kind: str, key: str) -> str:
+    import uuid
+
+    return f"{kind}--{uuid.uuid5(uuid.UUID(STIX_NAMESPACE), f'{kind}:{key}')}"
+
+
+def _timestamp(day: _dt.date, end_of_day: bool = False) -> str:
+    clock = "23:59:59.000" if end_of_day else "00:00:00.000"
+    return f"{day.isoformat()}T{clock}Z"
+
+
+def _references(sources: Iterable[Source]) -> list[JSONObject]:
+    refs = []
+    for source in sources:
+        ref: JSONObject = {"source_name": _source_line(source), "external_id": source.id}
+        if source.url:
+            ref["url"] = _clean(source.url)
+        if source.published is not None:
+            ref["description"] = f"published {source.published}"
+        refs.append(ref)
+    return refs
+
+
+def _actor_object(actor: Actor, common: JSONObject) -> JSONObject:
+    """An identity for people, states, companies and bodies; a threat-actor for an armed
+    force (`military`), the one kind that acts with force in its own name."""
+    if actor.kind == "military":
+        obj: JSONObject = {
+            "type": "threat-actor",
+            "id": stix_id("threat-actor", actor.id),
+            **common,
+            "name": _clean(actor.name),
+            "threat_actor_types": ["nation-state"],
+        }
+        if actor.aliases:
+            obj["aliases"] = [_clean(a) for a in actor.aliases]
+    else:
+        obj = {
+            "type": "identity",
+            "id": stix_id("identity", actor.id),
+            **common,
+            "name": _clean(actor.name),
+            "identity_class": "individual" if actor.kind == "person" else "organization",
+        }
+        if actor.kind in ("state", "international-body"):
+            obj["sectors"] = ["government"]
+    description = " ".join(t for t in (_clean(actor.summary), _clean(actor.stance)) if t)
+    if description:
+        obj["description"] = description
+    if actor.country is not None:
+        obj["labels"] = [f"country:{actor.country.code.lower()}"]
+    if actor.sources:
+        obj["external_references"] = _references(actor.sources)
+    return obj
+
+
+def _actor_ref(actor: Actor) -> str:
+    return stix_id("threat-actor" if actor.kind == "military" else "identity", actor.id)
+
+
+def stix(
+    topic: Topic | None,
+    actors: Sequence[Actor],
+    relations: Sequence[Relation],
+    briefings: Sequence[tuple[Briefing, Sequence[KeyJudgment]]],
+    day: _dt.date,
+) -> JSONObject:
+    """A STIX 2.1 bundle: the actors, the relations between them, a report per briefing with
+    a note per key judgment."""
+    created = _timestamp(day)
+    producer_name = f"vrmc: {_clean(topic.title)}" if topic is not None else "vrmc"
+    producer: JSONObject = {
+        "type": "identity",
+        "spec_version": "2.1",
+        "id": stix_id("identity", "vrmc-corpus"),
+        "created": created,
+        "modified": created,
+        "name": producer_name,
+        "identity_class": "system",
+    }
+    common: JSONObject = {
+        "spec_version": "2.1",
+        "created_by_ref": producer["id"],
+        "created": created,
+        "modified": created,
+    }
+    objects: list[JSONObject] = [producer]
+    exported = {a.id for a in actors}
+    objects.extend(_actor_object(a, common) for a in actors)
+    for relation in relations:
+        if relation.source.id not in exported or relation.target.id not in exported:
+            continue
+        key = f"{relation.source.id}|{relation.kind}|{relation.target.id}|{relation.since}"
+        obj: JSONObject = {
+            "type": "relationship",
+            "id": stix_id("relationship", key),
+            **common,
+            "relationship_type": relation.kind,
+            "source_ref": _actor_ref(relation.source),
+            "target_ref": _actor_ref(relation.target),
+        }
+        if relation.summary:
+            obj["description"] = _clean(relation.summary)
+        if relation.since is not None:
+            obj["start_time"] = _timestamp(relation.since.first_day)
+        if relation.until is not None:
+            obj["stop_time"] = _timestamp(relation.until.last_day, end_of_day=True)
+        if relation.sources:
+            obj["external_references"] = _references(relation.sources)
+        objects.append(obj)
+    for briefing, judgments in briefings:
+        report_id = stix_id("report", briefing.id)
+        notes: list[JSONObject] = []
+        for n, judgment in enumerate(judgments, 1):
+            refs = [report_id]
+            refs += sorted({_actor_ref(a) for a in judgment.actors if a.id in exported})
+            note: JSONObject = {
+                "type": "note",
+                "id": stix_id("note", f"{briefing.id}#{n}"),
+                **common,
+                "abstract": f"Key judgment {n} of {_clean(briefing.title)}",
+                "content": _clean(judgment.text),
+                "object_refs": refs,
+            }
+            if judgment.confidence is not None:
+                note["confidence"] = STIX_CONFIDENCE[judgment.confidence]
+            if judgment.likelihood is not None:
+                note["labels"] = [f"likelihood:{judgment.likelihood}"]
+            if judgment.sources:
+                note["external_references"] = _references(judgment.sources)
+            notes.append(note)
+        named = {
+            a.id for s in briefing.sections for p in s.points for a in p.actors if a.id in exported
+        } | {a.id for j in judgments for a in j.actors if a.id in exported}
+        by_id = {a.id: a for a in actors}
+        refs = sorted(_actor_ref(by_id[i]) for i in named) or [producer["id"]]
+        report: JSONObject = {
+            "type": "report",
+            "id": report_id,
+            **common,
+            "name": _clean(briefing.title),
+            "description": _clean(briefing.summary),
+            "report_types": ["threat-report"],
+            "published": created,
+            "object_refs": refs,
+            "labels": [f"theme:{t.id}" for t in briefing.themes],
+        }
+        if briefing.sources:
+            report["external_references"] = _references(briefing.sources)
+        objects.append(report)
+        objects.extend(notes)
+    return {
+        "type": "bundle",
+        "id": stix_id("bundle", producer_name),
+        "objects": objects,
+    }
+
+
+# --------------------------------------------------------------------------- iCalendar
+
+
+def _ics_text(text: str) -> str:
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped."""
+    text = _clean(text)
+    for raw, escaped in (("\\", "\\\\"), (";", "\\;"), (",", "\\,"), ("\n", "\\n")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 3.1: lines of at most 75 octets, continued with a leading space, never
+    splitting a UTF-8 sequence."""
+    out: list[str] = []
+    current, size, limit = "", 0, 75
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append(current)
+            current, size, limit = " ", 1, 75
+        current += char
+        size += width
+    out.append(current)
+    return out
+
+
+def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
+    """An iCalendar file: one all-day VEVENT per event, over the days its date covers (a
+    month is the whole month, a year the whole year) through its end's last day."""
+    stamp = day.strftime("%Y%m%dT000000Z")
+    name = _ics_text(topic.title) if topic is not None else "vrmc"
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//vrmc//vrmc export ics//EN",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{name}",
+    ]
+    for event in events:
+        first = event.date.first_day
+        after = (event.end or event.date).last_day + _dt.timedelta(days=1)
+        description = _clean(event.summary)
+        if event.sources:
+            cited = "\n".join(
+                f"- {_source_line(s)}" + (f" {_clean(s.url)}" if s.url else "")
+                for s in event.sources
+            )
+            description = (description + "\n\nSources:\n" + cited).strip()
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@vrmc.invalid",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+            f"SUMMARY:{_ics_text(event.title)}",
+        ]
+        if description:
+            lines.append(f"DESCRIPTION:{_ics_text(description)}")
+        if event.themes:
+            lines.append("CATEGORIES:" + ",".join(_ics_text(t.title) for t in event.themes))
+        when = event.display_date or (f"c. {event.date.human()}" if event.circa else None)
+        if when:
+            lines.append(f"COMMENT:{_ics_text(when)}")
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return "".join(part + "\r\n" for line in lines for part in _fold(line))
+
+
+# --------------------------------------------------------------------------- SQLite
+
+_COLUMN_TYPES = {"int": "INTEGER", "number": "REAL", "bool": "INTEGER"}
+
+
+def _table_name(*parts: str) -> str:
+    return "_".join(parts)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+class _Tables:
+    """Tables built from kind declarations: columns and rows, written at the end."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[tuple[str, str]]] = {}
+        self.rows: dict[str, list[tuple[object, ...]]] = {}
+        self.keys: dict[str, tuple[str, ...]] = {}
+
+    def table(self, name: str, columns: list[tuple[str, str]], key: tuple[str, ...]) -> None:
+        if name not in self.columns:
+            self.columns[name] = columns
+            self.rows[name] = []
+            self.keys[name] = key
+
+    def add(self, name: str, row: tuple[object, ...]) -> None:
+        self.rows[name].append(row)
+
+
+def _scalar(field_type: str, value: Any) -> object:
+    if value is None:
+        return None
+    if field_type == "bool":
+        return int(bool(value))
+    if field_type == "texts":
+        return "\n".join(_clean(v) for v in value)
+    if isinstance(value, str):
+        return _clean(value)
+    return value
+
+
+def _position(kind: Kind) -> str:
+    """The column that numbers entries of a kind without a key (`point_no`)."""
+    return kind.noun.replace(" ", "_") + "_no"
+
+
+def _add_entries(
+    tables: _Tables,
+    kind: Kind,
+    table: str,
+    parent: list[tuple[str, str]],
+    objects: Sequence[JSONObject],
+    parent_values: tuple[object, ...] = (),
+) -> None:
+    """Rows of `objects` (JSON objects of `kind`) into `table`; references into link tables
+    `<table>_<field>`, nested entries into their own tables, recursively."""
+    own_key = kind.key
+    key_columns = list(parent)
+    key_columns.append((own_key, "TEXT") if own_key else (_position(kind), "INTEGER"))
+    columns = list(key_columns)
+    for f in kind.fields:
+        if f.type in ("refs", "refs1", "entries", "points") or f.name == own_key:
+            continue
+        columns.append((f.name, _COLUMN_TYPES.get(f.type, "TEXT")))
+        if f.type == "date":
+            columns += [(f"{f.name}_first_day", "TEXT"), (f"{f.name}_last_day", "TEXT")]
+    tables.table(table, columns, tuple(name for name, _ in key_columns))
+    for position, obj in enumerate(objects, 1):
+        identity = (*parent_values, obj[own_key] if own_key else position)
+        row: list[object] = list(identity)
+        for f in kind.fields:
+            value = obj.get(f.name)
+            if f.type in ("refs", "refs1"):
+                link = _table_name(table, f.name)
+                target = KIND[f.target or ""].noun.replace(" ", "_")
+                tables.table(
+                    link,
+                    [*key_columns, ("position", "INTEGER"), (target, "TEXT")],
+                    (*(name for name, _ in key_columns), "position"),
+                )
+                for n, ref in enumerate(value or (), 1):
+                    tables.add(link, (*identity, n, ref))
+            elif f.type in ("entries", "points"):
+                nested = KIND[f.target or ""]
+                _add_entries(
+                    tables, nested, _table_name(table, f.name), key_columns, value or [], identity
+                )
+            elif f.name != own_key:
+                row.append(_scalar(f.type, value))
+                if f.type == "date":
+                    date = _parse(value)
+                    row += [
+                        date.first_day.isoformat() if date else None,
+                        date.last_day.isoformat() if date else None,
+                    ]
+        tables.add(table, tuple(row))
+
+
+def _parse(value: object) -> PartialDate | None:
+    from .dates import parse_date
+
+    return parse_date(str(value)) if value is not None else None
+
+
+Script = list[tuple[str, Sequence[tuple[object, ...]]]]
+
+
+def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
+    """The statements that build the database from JSON objects by kind (`topic` and the
+    top-level kinds): (SQL, rows) pairs, in a fixed order."""
+    tables = _Tables()
+    for kind in KINDS:
+        if kind.top or kind.name == "topic":
+            _add_entries(tables, kind, kind.name, [], objects.get(kind.name, ()))
+    script: Script = []
+    for name, columns in tables.columns.items():
+        column_sql = ", ".join(f"{_quote(c)} {t}" for c, t in columns)
+        key = ", ".join(_quote(k) for k in tables.keys[name])
+        script.append((f"CREATE TABLE {_quote(name)} ({column_sql}, PRIMARY KEY ({key}))", []))
+        marks = ", ".join("?" for _ in columns)
+        # Table names come from kinds.py and are quoted; every value is a bound parameter.
+        insert = f"INSERT INTO {_quote(name)} VALUES ({marks})"  # noqa: S608
+        script.append((insert, tables.rows[name]))
+    # Full-text search over the searchable fields of every entry, one row per entry.
+    script.append(
+        (
+            "CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, id UNINDEXED, label, body,"
+            " tokenize = 'unicode61 remove_diacritics 2')",
+            [],
+        )
+    )
+    rows: list[tuple[object, ...]] = []
+    for kind in KINDS:
+        if not kind.top:
+            continue
+        for n, obj in enumerate(objects.get(kind.name, ()), 1):
+            key = obj[kind.key] if kind.key else str(n)
+            label = _clean(str(obj.get(kind.label or "") or ""))
+            rows.append((kind.name, key, label, "\n".join(_search_text(kind, obj))))
+    script.append(("INSERT INTO search VALUES (?, ?, ?, ?)", rows))
+    return script
+
+
+def _search_text(kind: Kind, obj: JSONObject) -> list[str]:
+    out: list[str] = []
+    for f in kind.fields:
+        value = obj.get(f.name)
+        if not f.search or value is None:
+            continue
+        if f.type in ("entries", "points"):
+            for nested in value:
+                out += _search_text(KIND[f.target or ""], nested)
+        elif isinstance(value, list):
+            out += [_clean(str(v)) for v in value]
+        else:
+            out.append(_clean(str(value)))
+    return out
+
+
+def sqlite(objects: dict[str, Sequence[JSONObject]]) -> bytes:
+    """The database file's bytes (built in a temporary folder, then read)."""
+    import os
+    import sqlite3
+    import tempfile
+
+    script = sqlite_script(objects)
+    with tempfile.TemporaryDirectory(prefix="vrmc-") as folder:
+        path = os.path.join(folder, "export.db")
+        connection = sqlite3.connect(path)
+        try:
+            with connection:
+                for sql, rows in script:
+                    if sql.startswith("INSERT"):
+                        connection.executemany(sql, rows)
+                    else:
+                        connection.execute(sql)
+            connection.execute("VACUUM")
+        finally:
+            connection.close()
+        with open(path, "rb") as database:
+            return database.read()
