@@ -167,3 +167,61 @@ def test_no_cache_variable_neither_reads_nor_writes(tmp_path: Path) -> None:
     root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
     assert invoke("-b", str(root), "themes", env={"VRMC_NO_CACHE": "1"}).exit_code == 0
     assert not os.path.exists(cache_module.cache_path([str(root)]))
+
+
+def _one_second_timestamps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stamps as a file system with one-second timestamps gives them (ext3, FAT, HFS+, some
+    NFS servers): whole seconds, and a change time that moves with the modification time."""
+    real = files.TopicFile
+
+    def coarse(shown: str, path: str, size: int, mtime_ns: int, ctime_ns: int) -> files.TopicFile:
+        second = mtime_ns // 10**9 * 10**9
+        return real(shown, path, size, second, second)
+
+    monkeypatch.setattr(files, "TopicFile", coarse)
+
+
+@pytest.mark.parametrize("with_new_file", [False, True], ids=["linked-corpus", "records"])
+def test_a_same_size_rewrite_in_the_same_second_is_seen(
+    with_new_file: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Racily clean (git's term): the file's second is not older than the run that cached
+    it, so its unchanged stamp proves nothing and its content is compared."""
+    _one_second_timestamps(monkeypatch)
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: Old1, themes: [a]}]\n",
+        },
+    )
+    path = root / "e.yaml"
+    second = (time.time_ns() // 10**9 + 1) * 10**9  # the second of the run below, or later
+    os.utime(path, ns=(second, second))
+    assert "Old1" in invoke("-b", str(root), "timeline").stdout
+    path.write_text("events: [{id: e, date: 2006, title: New2, themes: [a]}]\n")
+    os.utime(path, ns=(second, second))
+    if with_new_file:  # the cached corpus is not the answer: the records are
+        (root / "f.yaml").write_text("events: [{id: f, date: 2007, title: F, themes: [a]}]\n")
+    parsed = _parses(monkeypatch)
+    out = invoke("-b", str(root), "timeline").stdout
+    assert "New2" in out and "Old1" not in out
+    assert sorted(parsed) == [str(path), *([str(root / "f.yaml")] if with_new_file else [])]
+    # Unchanged since, it is compared by content again, and not parsed again.
+    parsed.clear()
+    assert invoke("-b", str(root), "timeline").stdout == out
+    assert parsed == []
+
+
+def test_settled_files_are_trusted_on_their_stamp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files older than the run that cached them are not read again, not even hashed."""
+    _one_second_timestamps(monkeypatch)  # whose change time can be set: to the mtime
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    os.utime(root / "t.yaml", ns=(10**18, 10**18))  # 2001
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    read: list[str] = []
+    monkeypatch.setattr(cache_module, "current_digest", lambda f: read.append(f.shown))
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    assert read == []

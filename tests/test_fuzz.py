@@ -25,6 +25,7 @@ from vrmc_cli.errors import InvalidCorpus, Problem, UsageError
 from vrmc_cli.link import link
 from vrmc_cli.model import Corpus
 from vrmc_cli.render import Format, Options, render
+from vrmc_cli.textsafe import hides
 
 LOADERS = [pytest.param(False, id="libyaml"), pytest.param(True, id="pure-python")]
 FUZZ = settings(
@@ -174,6 +175,8 @@ def yaml_quoted(text: str) -> str:
 texts = st.text(alphabet=st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40).filter(
     str.strip
 )
+# Any text a URL may hold: no control, format or invisible character (FORMAT.md, sources).
+urls = texts.filter(lambda text: not hides(text, one_line=True))
 
 
 @st.composite
@@ -181,6 +184,7 @@ def corpora(draw: st.DrawFn) -> tuple[str, list[str]]:
     """A valid corpus whose every text field is drawn; returns its YAML and those texts."""
     t = [draw(texts) for _ in range(14)]
     q = [yaml_quoted(x) for x in t]
+    url = yaml_quoted(draw(urls))
     text = f"""\
 topic: {{title: {q[0]}, summary: {q[1]}}}
 themes:
@@ -188,7 +192,7 @@ themes:
 countries:
   - {{code: XA, name: {q[4]}, aliases: [{q[5]}]}}
 sources:
-  - {{id: s, title: {q[6]}, url: {q[7]}}}
+  - {{id: s, title: {q[6]}, url: {url}}}
 actors:
   - {{id: ac, name: {q[8]}, kind: person, country: XA, roles: [{{title: {q[9]}, from: 2001}}]}}
 events:

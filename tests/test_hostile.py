@@ -5,6 +5,26 @@ Each case runs the real entry point in a subprocess where the process itself is 
 renderers are. Case ids follow the pitfalls catalogue (YML-xx, PATH-xx, OUT-xx, MK-xx, ESC-xx,
 TYP-xx); STR-xx and NUL-xx are the list-versus-mapping and null cases of FORMAT.md's schema.
 
+The classes of attack and accident the suite covers, each as a class rather than one string:
+
+- YAML hazards: object construction, alias bombs, huge or deep documents, duplicate keys,
+  YAML 1.1 implicit types, tags, encodings and control characters (YML-xx, STR-xx, NUL-xx).
+- Paths: links out of the corpus, loops, FIFOs and devices, unreadable files and folders,
+  files vanishing mid-run, hostile file names (PATH-xx, ESC-13).
+- Markup and terminal injection from any corpus string in any format, URLs included:
+  Rich markup, terminal escapes (OSC 0/8/52, CSI, C1), bidi and invisible characters,
+  HTML and Markdown structure (also after indentation), CSV formulas (also after `,`/`;`)
+  (MK-xx, ESC-xx, OUT-22/23/27, MK-20, ESC-20).
+- The same in every message: corpus problems and usage errors that quote what was typed,
+  on the quick path and Typer's (TYP-20).
+- Output streams and environment: broken pipes, full disks, closed streams, encodings,
+  colour and width variables, an unusable PAGER (OUT-xx, ENV-01).
+- Signals and resources: Ctrl-C and SIGTERM (also while the cache is written), memory
+  limits, and fields up to the size limit in linear time in every format (OUT-06/07,
+  PERF-xx).
+- The cache as an attack surface: planted or corrupt files, FIFOs and links at its path,
+  folders others can write to or own, no absolute cache folder.
+
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
 an empty stdout and one `path:line:column: message` line per problem followed by a count.
@@ -12,6 +32,7 @@ an empty stdout and one `path:line:column: message` line per problem followed by
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import errno
 import html.parser
@@ -30,7 +51,7 @@ import sys
 import tempfile
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -697,7 +718,7 @@ def test_yml31_exclamation_marks_outside_tags_are_not_nodes(tmp_path: Path) -> N
     root = corpus_with(tmp_path / "c", {"bang.yaml": noise + "themes: [{id: b, title: Bang!}]\n"})
     proc = run("--no-cache", "-b", str(root), "themes", "-f", "csv")
     assert proc.returncode == 0, proc.err
-    assert b"b,Bang!" in proc.stdout
+    assert b'"b","Bang!"' in proc.stdout
 
 
 @pytest.mark.slow
@@ -1777,3 +1798,566 @@ def test_esc_hostile_text_on_a_real_terminal(hostile: Path) -> None:
     assert "\x1b[" in out, "a terminal gets colour"
     no_raw_controls(out.replace("\r\n", "\n"), allow_sgr=True)
     assert "[bold]B[/bold]" in re.sub("\x1b\\[[0-9;]*m", "", out)
+
+
+# --------------------------------------------------------------------------- URLs (ESC-20)
+
+# A source URL that sets the clipboard (OSC 52), retitles the terminal and reverses the text.
+EVIL_URL = "https://evil.example/\x1b]52;c;cHduZWQ=\x07\x1b]0;TITLE\x07\u202etxt.exe\u200bZ"
+URL_COMMANDS = [("timeline",), ("sources",), ("report", "--cite"), ("search", "evil")]
+
+
+def _url_corpus(root: Path) -> Path:
+    source = "sources:\n  - {id: s, title: S, url: " + yaml_quoted(EVIL_URL) + "}\n"
+    event = "events:\n  - {id: e, date: 2006, title: E, themes: [arms-sales], sources: [s]}\n"
+    return corpus_with(root, {"url.yaml": source + event})
+
+
+def test_esc20_url_with_controls_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    problems = reported_problems(run("-b", str(_url_corpus(tmp_path / "c")), "validate"))
+    where = [(Path(p.path).name, p.line, p.column) for p in problems]
+    assert where == [("url.yaml", 2, 28)]
+    assert "control, invisible or direction-changing" in problems[0].message
+    no_raw_controls(problems[0].message)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv", "rich", "rich-colour"])
+@pytest.mark.parametrize("args", URL_COMMANDS, ids=lambda a: a[0])
+def test_esc20_url_with_controls_is_escaped_in_every_format(
+    args: tuple[str, ...], fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Defence in depth: were the loader to let such a URL through, no format would send it
+    raw or make a live link of it."""
+    monkeypatch.setitem(load.SPECS["sources"], "url", load._opt(load._text))
+    root = _url_corpus(tmp_path / "c")
+    env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
+    fmt_name = fmt.removesuffix("-colour")
+    result = invoke("-b", str(root), "--no-cache", *args, "-f", fmt_name, env=env)
+    if fmt == "csv" and args[0] == "report":
+        assert result.exit_code == 2
+        return
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    no_raw_controls(out, allow_sgr=fmt == "rich-colour")
+    if fmt == "json":
+        # JSON carries the URL exactly, as \u escapes; the timeline lists no URL.
+        carried = re.search(r'"url": ("[^"]*")', out)
+        assert (carried is not None) == (args[0] in ("sources", "report"))
+        assert carried is None or json.loads(carried[1]) == EVIL_URL
+        return
+    if fmt == "markdown":
+        from markdown_it import MarkdownIt
+
+        out = check_html_links(MarkdownIt("commonmark").render(out))
+    elif fmt == "html":
+        out = check_html_links(out)
+    shown = re.sub("\x1b\\[[0-9;]*m", "", out).replace("\n", "").replace(" ", "")
+    if args[0] == "report":
+        assert "evil.example" in shown, "the bibliography shows the URL"
+    if "evil.example" in shown:
+        assert "\\x1b]52;c;cHduZWQ=\\x07" in shown
+
+
+def check_html_links(document: str) -> str:
+    """The text an HTML document shows, after checking it links nowhere evil."""
+    parser = _HTMLText()
+    parser.feed(document)
+    parser.close()
+    assert not [link for link in parser.links if "evil" in link], parser.links
+    return "".join(parser.text)
+
+
+# --------------------------------------------------------------------------- linear time (PERF-20)
+
+# Texts that once made a view slow: each kind of run a layout engine walks (tabs, one word
+# longer than any line, many lines, many markup characters, escapes, wide characters, words
+# that all match a search). A 20,000-tab title took 134 s in the rich view, 0.06 s in text.
+HUGE_TEXTS = {
+    "tabs": "\t".join(f"w{i:03d}" for i in range(20_000)),
+    "one-word": "w" * 40_000,
+    "lines": "\n".join(f"w{i}" for i in range(8_000)),
+    "markup": " ".join(f"*w{i}_[a]<b>|# - 1." for i in range(2_000)),
+    "escapes": "\x1b\u202e\u200bw" * 8_000,
+    "wide": "字w" * 16_000,
+}
+PERF_COMMANDS = {
+    "report": ("report", "--cite"),
+    "timeline-short": ("timeline", "--short"),
+    "sources": ("sources",),
+    "search": ("search", "w"),
+}
+
+
+@pytest.fixture(scope="module")
+def huge_texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Each huge text in an event's title and summary, a source's title, a point and a key
+    judgment."""
+    root = tmp_path_factory.mktemp("huge")
+    lines = ["themes: [{id: t, title: T}]", "sources:"]
+    for name, text in HUGE_TEXTS.items():
+        lines.append(f"  - {{id: s-{name}, title: {yaml_quoted(text)}}}")
+    lines.append("events:")
+    for name, text in HUGE_TEXTS.items():
+        q = yaml_quoted(text)
+        lines.append(
+            f"  - {{id: e-{name}, date: 2006, title: {q}, summary: {q}, themes: [t],"
+            f" sources: [s-{name}]}}"
+        )
+    lines += [
+        "briefings:",
+        "  - {id: b, title: B, summary: S, themes: [t],",
+        "     key_judgments: [",
+    ]
+    lines += [f"       {{text: {yaml_quoted(t)}, basis: [e-{n}]}}," for n, t in HUGE_TEXTS.items()]
+    lines += ["     ], sections: [{heading: H, points: ["]
+    lines += [f"       {yaml_quoted(t)}," for t in HUGE_TEXTS.values()]
+    lines += ["     ]}]}"]
+    (root / "huge.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json", "csv"])
+@pytest.mark.parametrize("name", list(PERF_COMMANDS))
+def test_perf20_huge_fields_render_in_linear_time(name: str, fmt: str, huge_texts: Path) -> None:
+    """Every format within a generous multiple of plain text's time on the same input."""
+    args = ("-b", str(huge_texts), "--no-cache", *PERF_COMMANDS[name])
+    if name not in _TEXT_SECONDS:
+        text = run(*args, "-f", "text")
+        assert text.returncode == 0, text.err
+        _TEXT_SECONDS[name] = text.seconds
+    budget = 20 * _TEXT_SECONDS[name] + 2
+    try:
+        proc = run(*args, "-f", fmt, timeout=budget, env={"FORCE_COLOR": "1"})
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"-f {fmt} took over {budget:.1f} s; -f text {_TEXT_SECONDS[name]:.1f} s")
+    assert proc.returncode == (2 if fmt == "csv" and name == "report" else 0), proc.err
+    assert proc.seconds < budget, (proc.seconds, _TEXT_SECONDS[name])
+
+
+_TEXT_SECONDS: dict[str, float] = {}  # -f text's time for each command, measured once
+
+
+# --------------------------------------------------------------------------- a planted cache
+
+REAL_TITLE, FORGED_TITLE = "Real title", "FORGED!!!!"  # the same length: pickles stay valid
+
+
+def _forge(cache_file: Path) -> bytes:
+    """The cache file with every REAL_TITLE made FORGED_TITLE, its checksums right: a cache
+    that vrmc would take for its own, were it where vrmc writes and of the user's own."""
+    data, out = cache_file.read_bytes(), b""
+    while data:
+        size = int.from_bytes(data[4:12], "big")
+        body = data[12 : 12 + size].replace(REAL_TITLE.encode(), FORGED_TITLE.encode())
+        out += zlib.crc32(body).to_bytes(4, "big") + data[4:12] + body
+        data = data[12 + size :]
+    return out
+
+
+def _planted(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A corpus, its cache home, and the path of its cache file, moved aside after it was
+    made so that a test can plant something in its place."""
+    root = corpus_with(
+        tmp_path / "c",
+        {"e.yaml": f"events: [{{id: e, date: 2006, title: {REAL_TITLE}, themes: [diplomacy]}}]\n"},
+    )
+    home = tmp_path / "home"
+    assert REAL_TITLE in _cached_run(root, home)
+    (cache_file,) = (home / "vrmc").glob("*.pickle")
+    forged = tmp_path / "forged.pickle"
+    forged.write_bytes(_forge(cache_file))
+    cache_file.unlink()
+    return root, home, cache_file
+
+
+def _timeline(root: Path, home: Path, *args: str) -> Run:
+    return run("-b", str(root), *args, "timeline", env={"XDG_CACHE_HOME": str(home)})
+
+
+def test_cache_forged_file_is_really_taken_when_trusted(tmp_path: Path) -> None:
+    """The forgery works where it would be trusted: the tests below show that it is not."""
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    assert FORGED_TITLE in _timeline(root, home).stdout.decode()
+
+
+def test_cache_path_is_a_fifo(tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    os.mkfifo(cache_file)
+    proc = _timeline(root, home)  # `run` fails the test after 10 s
+    assert proc.returncode == 0 and REAL_TITLE in proc.stdout.decode()
+
+
+def test_cache_path_is_a_link_to_a_forged_file(tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    cache_file.symlink_to(tmp_path / "forged.pickle")
+    proc = _timeline(root, home)
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert REAL_TITLE in proc.stdout.decode() and FORGED_TITLE not in proc.stdout.decode()
+
+
+def test_cache_file_of_another_user(tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file away")
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    os.chown(cache_file, 12345, 12345)
+    assert FORGED_TITLE not in _timeline(root, home).stdout.decode()
+
+
+@pytest.mark.parametrize("flaw", ["writable-by-others", "writable-by-group", "another-owner"])
+def test_cache_folder_others_control_is_not_used(flaw: str, tmp_path: Path) -> None:
+    root, home, cache_file = _planted(tmp_path)
+    shutil.copy(tmp_path / "forged.pickle", cache_file)
+    folder = cache_file.parent
+    if flaw == "another-owner":
+        if os.geteuid() != 0:
+            pytest.skip("only root can give a folder away")
+        os.chown(folder, 12345, 12345)
+    else:
+        folder.chmod(0o777 if flaw == "writable-by-others" else 0o770)
+    quiet = _timeline(root, home)
+    assert quiet.returncode == 0 and quiet.stderr == b"", "said only with --debug"
+    assert REAL_TITLE in quiet.stdout.decode() and FORGED_TITLE not in quiet.stdout.decode()
+    assert cache_file.read_bytes() == (tmp_path / "forged.pickle").read_bytes(), "nor written"
+    for debug in (("--debug",), ()):
+        env = {"XDG_CACHE_HOME": str(home)} | ({} if debug else {"VRMC_DEBUG": "1"})
+        told = run("-b", str(root), *debug, "timeline", env=env)
+        assert told.returncode == 0 and told.stdout == quiet.stdout
+        (line,) = told.err.splitlines()
+        assert line.startswith("vrmc: debug: running without the cache: cache folder ")
+        assert line.endswith(
+            "belongs to another user" if flaw == "another-owner" else "by other users"
+        )
+
+
+def test_cache_folder_is_made_private(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    _cached_run(FIXTURE, home)
+    assert stat.S_IMODE((home / "vrmc").stat().st_mode) == 0o700
+
+
+# --------------------------------------------------------------------------- no cache folder
+
+
+def _no_home(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HOME unset and no passwd entry for the user: `~` cannot be expanded."""
+    import pwd
+
+    def no_entry(uid: int) -> pwd.struct_passwd:
+        raise KeyError(uid)
+
+    monkeypatch.delenv("HOME", raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+
+
+@pytest.mark.parametrize("xdg", [None, "", "relative/cache", "~/cache"])
+def test_no_absolute_cache_folder_means_no_cache(
+    xdg: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _no_home(monkeypatch)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME")
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    assert cache_module.cache_dir() is None
+    for _ in range(2):
+        result = invoke("-b", str(FIXTURE), "report", "-f", "json")
+        assert result.exit_code == 0 and result.stderr == ""
+        assert result.stdout == _reference(FIXTURE)
+    assert list(work.iterdir()) == [], "nothing written where the command ran"
+    told = invoke("--debug", "-b", str(FIXTURE), "themes")
+    assert "vrmc: debug: running without the cache: no absolute cache folder" in told.stderr
+
+
+def test_relative_xdg_cache_home_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The XDG spec: a relative path is invalid and ignored; $HOME/.cache is used instead."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("-b", str(FIXTURE), "themes").exit_code == 0
+    assert not (tmp_path / "relative").exists()
+    assert list((tmp_path / "home" / ".cache" / "vrmc").glob("*.pickle"))
+
+
+# --------------------------------------------------------------------------- signals (OUT-07)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A synthetic corpus (benchmarks/gen_corpus.py) whose cache takes a while to write."""
+    root = tmp_path_factory.mktemp("generated") / "corpus"
+    script = Path(__file__).parent.parent / "benchmarks" / "gen_corpus.py"
+    subprocess.run([sys.executable, str(script), str(root), "15", "200"], check=True)
+    return root
+
+
+def _default_signals() -> None:
+    # A background job of a non-interactive shell starts with SIGINT ignored: undo that, or
+    # the test would pass without the signal ever arriving (pitfalls §4.3).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    _child_limits()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+def test_out06_out07_signal_while_the_cache_is_written(
+    signum: int, status: int, generated: Path, tmp_path: Path
+) -> None:
+    """The signal arrives while the temporary cache file exists: the run ends with the
+    shell's status for it, quietly, and leaves no temporary file behind."""
+    for attempt in range(5):
+        home = tmp_path / f"home{attempt}"
+        folder = home / "vrmc"
+        proc = _popen(
+            "-b", str(generated), "themes", "-f", "json",
+            env={"XDG_CACHE_HOME": str(home)},
+            stdout=subprocess.DEVNULL,
+            preexec_fn=_default_signals,
+        )  # fmt: skip
+        deadline = time.monotonic() + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            if folder.is_dir() and any(p.name.startswith(".tmp-") for p in folder.iterdir()):
+                proc.send_signal(signum)
+                break
+            time.sleep(0.001)
+        _, err = proc.communicate(timeout=60)
+        if list(folder.glob("corpus-*.pickle")):
+            continue  # the write ended before the signal came: try again
+        assert proc.returncode == status, err
+        assert b"Traceback" not in err and b"Exception ignored" not in err, err
+        assert list(folder.iterdir()) == [], "the temporary file was left"
+        return
+    pytest.fail("the signal never came while the cache was written")
+
+
+# --------------------------------------------------------------------------- the pager (ENV-01)
+
+
+@pytest.mark.parametrize(
+    "pager", ['less "', "'", "less \\", "/nonexistent/pager -R", "./not-a-program", " "]
+)
+def test_env01_a_pager_that_cannot_be_parsed_or_started_is_skipped(
+    pager: str, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    from vrmc_cli import runner
+
+    monkeypatch.setenv("PAGER", pager)
+    monkeypatch.setattr(runner, "_should_page", lambda text: True)  # as on a terminal
+    runner.emit("line\n" * 3, page=True)
+    out, err = capfd.readouterr()
+    assert (out, err) == ("line\n" * 3, "")
+
+
+def test_env01_unbalanced_pager_quote_through_a_terminal(hostile: Path) -> None:
+    """On a real terminal (stdin and stdout a pty), the whole run."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = _clean_env({"PAGER": 'less "', "LINES": "5", "COLUMNS": "80", "TERM": "dumb"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vrmc_cli", "-b", str(hostile), "report"],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    os.close(slave)
+    chunks = []
+    with contextlib.suppress(OSError):  # EIO once the child has closed the pty
+        while data := os.read(master, 65536):
+            chunks.append(data)
+    os.close(master)
+    _, err = proc.communicate(timeout=TIME_LIMIT)
+    assert proc.returncode == 0 and err == b"", err
+    assert b"[bold]B[/bold]" in b"".join(chunks)
+
+
+# --------------------------------------------------------------------------- out of memory
+
+
+@pytest.fixture(scope="module")
+def memory_hungry(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """900,000 nodes under an `x-` key (about 300 MB once composed): valid, but more than
+    the 200 MB the test allows."""
+    root = tmp_path_factory.mktemp("hungry")
+    (root / "f.yaml").write_text("themes: [{id: t, title: T}]\nx-pad: [" + "a," * 900_000 + "a]\n")
+    return root
+
+
+OUT_OF_MEMORY = (
+    "vrmc: error: out of memory: the corpus needs more memory than this process may use\n"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("args", [("themes",), ("search", "a"), ("validate",)])
+def test_out_of_memory_is_a_limit_not_a_bug(args: tuple[str, ...], memory_hungry: Path) -> None:
+    def limits() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (200 << 20, 200 << 20))
+
+    for corpus, fits in ((FIXTURE, True), (memory_hungry, False)):
+        done = subprocess.run(
+            [sys.executable, "-m", "vrmc_cli", "--no-cache", "-b", str(corpus), *args],
+            env=_clean_env({}),
+            capture_output=True,
+            timeout=30,
+            check=False,
+            preexec_fn=limits,
+        )
+        if fits:  # vrmc itself starts and runs within the limit
+            assert done.returncode == 0, done.stderr
+        else:
+            assert (done.returncode, done.stdout) == (1, b"")
+            assert done.stderr.decode() == OUT_OF_MEMORY
+
+
+def _memory_error() -> None:
+    raise MemoryError
+
+
+def _system_error_while_out_of_memory() -> None:
+    try:
+        raise MemoryError
+    except MemoryError:
+        raise SystemError("error return without exception set") from None
+
+
+def _value_error() -> None:
+    raise ValueError("a bug")
+
+
+@pytest.mark.parametrize(
+    ("call", "out_of_memory"),
+    [
+        (_memory_error, True),
+        (_system_error_while_out_of_memory, True),
+        (_value_error, False),
+    ],
+)
+def test_out_of_memory_from_c_code_is_told_as_such(
+    call: Callable[[], None], out_of_memory: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """C code failing while a MemoryError is raised may raise SystemError instead."""
+    from vrmc_cli.runner import guarded
+
+    with pytest.raises(SystemExit) as exited:
+        guarded(call, debug=False)
+    assert exited.value.code == 1
+    told = capsys.readouterr().err
+    assert (told == OUT_OF_MEMORY) == out_of_memory, told
+
+
+# --------------------------------------------------------------------------- usage errors (TYP-20)
+
+SNEAKY = "\x1b]0;P\x07\u202e\u200b\u3164"  # a title sequence, bidi override, invisible letters
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        (f"--x{SNEAKY}",),  # no such option (group)
+        (f"cmd{SNEAKY}",),  # no such command
+        ("timeline", f"--bogus{SNEAKY}"),  # no such option (command)
+        ("timeline", f"extra{SNEAKY}"),  # unexpected extra argument
+        ("brief", "a", f"b{SNEAKY}"),
+        ("timeline", "-f", f"text{SNEAKY}"),  # not one of the choices
+        ("timeline", "--limit", f"1{SNEAKY}"),  # not a number
+        ("brief", f"nope{SNEAKY}"),  # unknown id: the quick path
+        ("timeline", "--since", f"2006{SNEAKY}"),  # bad date: the quick path
+        ("--debug", "actor", f"x{SNEAKY}"),
+        ("validate", f"/nonexistent{SNEAKY}"),
+    ],
+    ids=lambda a: " ".join(a).encode("unicode_escape").decode(),
+)
+def test_typ20_usage_errors_show_what_was_typed_escaped(args: tuple[str, ...]) -> None:
+    proc = run(*args)
+    assert proc.returncode in (1, 2), proc.err
+    no_raw_controls(proc.err)
+    assert "\\u202e\\u200b\\u3164" in proc.err, proc.err
+
+
+# --------------------------------------------------------------------------- line starts (MK-20)
+
+# Each would start a list, a numbered list, a thematic break or a setext heading in Markdown,
+# after the indentation CommonMark allows.
+LINE_STARTS = (" - nested", " 2) ordered", "  ---", "   1. x", " + y", "  = z", " ===", "2.x")
+
+
+def _line_start_corpus(root: Path, texts: Sequence[str]) -> Path:
+    q = [yaml_quoted(t) for t in texts]
+    points = ", ".join(q)
+    events = "".join(
+        f"  - {{id: e{i}, date: 2006, title: {t}, summary: {t}, themes: [diplomacy]}}\n"
+        for i, t in enumerate(q)
+    )
+    return corpus_with(
+        root,
+        {
+            "b.yaml": f"briefings:\n  - {{id: b, title: {q[0]}, summary: {q[1]},"
+            f" themes: [diplomacy], key_judgments: [{{text: {q[2]}}}],"
+            f" sections: [{{heading: {q[3]}, points: [{points}]}}]}}\n"
+            f"events:\n{events}"
+        },
+    )
+
+
+def _structure(document: str) -> list[str]:
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(document)
+    return [t.type for t in tokens if t.type != "inline"]
+
+
+@pytest.mark.parametrize("args", [("brief", "b"), ("report", "--cite"), ("timeline",)])
+def test_mk20_leading_spaces_inject_no_markdown_structure(
+    args: tuple[str, ...], tmp_path: Path
+) -> None:
+    """The same document structure as with harmless text: no list, rule or heading from data."""
+    plain = ["x"] * len(LINE_STARTS)
+    shapes = []
+    for name, texts in (("plain", plain), ("hostile", LINE_STARTS)):
+        root = _line_start_corpus(tmp_path / name, texts)
+        result = invoke("-b", str(root), "--no-cache", *args, "-f", "markdown")
+        assert result.exit_code == 0, result.stderr
+        shapes.append(_structure(result.stdout))
+    assert shapes[0] == shapes[1]
+
+
+# --------------------------------------------------------------------------- CSV cells (OUT-27)
+
+# Values a spreadsheet splitting on `;` or `,` (not the file's separator, or ignoring the
+# quotes) would cut into cells that start with a formula.
+SPLIT_FORMULAS = (
+    "Report;=cmd|' /C calc'!A0",
+    "a, +1",
+    "b;@SUM(A1)",
+    "c,\t=1",
+    "d;  -2+3",
+    '=HYPERLINK("http://evil.example";"x")',
+)
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def test_out27_csv_formulas_after_separators_are_inert(tmp_path: Path) -> None:
+    events = "".join(
+        f"  - {{id: e{i}, date: 2006, title: {yaml_quoted(t)}, themes: [diplomacy]}}\n"
+        for i, t in enumerate(SPLIT_FORMULAS)
+    )
+    root = corpus_with(tmp_path / "c", {"f.yaml": "events:\n" + events})
+    document = invoke("-b", str(root), "--no-cache", "timeline", "-f", "csv").stdout
+    rows = list(csv.reader(io.StringIO(document, newline="")))
+    titles = [row[rows[0].index("title")] for row in rows[1:]]
+    for text in SPLIT_FORMULAS:  # the text is all there, made inert
+        assert any(title.replace("'", "") == text.replace("'", "") for title in titles), text
+    for line in document.splitlines():
+        assert line.startswith('"') and line.endswith('"'), "every cell is quoted"
+        # However a spreadsheet cuts the line, no cell starts with a formula.
+        for piece in re.split("[,;]", line):
+            assert not piece.strip(' "').startswith(TRIGGERS), (piece, line)

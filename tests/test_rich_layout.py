@@ -14,7 +14,7 @@ from rich.text import Text
 from conftest import FIXTURE
 from vrmc_cli.commands import Result, invoke
 from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.doc import Doc, Table, text_of
+from vrmc_cli.doc import Doc, Span, Table, text_of
 from vrmc_cli.render import Options, as_rich
 from vrmc_cli.textsafe import visible
 
@@ -99,4 +99,5 @@ def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -
 def test_tabs_expand_as_rich_expands_them(before: str, part: str) -> None:
     whole = Text(before + part)
     whole.expand_tabs()
-    assert before + as_rich._expand_tabs(before, part) == whole.plain
+    plain, _ = as_rich.styled((Span(before), Span(part, "strong")))
+    assert plain == whole.plain

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import signal
 import sys
 
 
@@ -28,7 +29,14 @@ def _sanitize_environment() -> None:
                 reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+def _terminated(signum: int, frame: object) -> None:
+    # SIGTERM unwinds like Ctrl-C does, so that `finally` and cleanup run (the cache's
+    # temporary file is removed), and ends quietly with the shell's status for it.
+    raise SystemExit(128 + signum)
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     _sanitize_environment()
     if sys.argv[1:] == ["--version"]:
         from . import __version__

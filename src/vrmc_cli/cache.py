@@ -7,13 +7,25 @@ made, with the path, size, mtime_ns and ctime_ns of every file: when all of them
 unchanged (and nothing else was found), that corpus is the result, which is what linking
 them again would give; when any differs, the changed files are parsed again and everything
 is linked again.
+
+Timestamps cannot tell every edit apart: on a file system with one-second timestamps, a file
+rewritten at the same size within the second it was read keeps its stamp. As git does for
+its index, such a file is "racily clean": its modification or change time is not older than
+the run that wrote the cache (both in whole seconds). For those files the cache keeps the
+digest of the bytes parsed, and a later run compares it with the file's content before
+trusting the stamp; every other file is trusted on its stamp alone, so a warm run on settled
+files still only stats them.
+
 Any trouble (no permission, a full disk, a corrupt or foreign file) means running without
-it, silently. Writes go to a temporary file that is then renamed, so a concurrent run sees
-the old cache or the new one, never half of one.
+it, silently. The cache is trusted only in a folder of the user's own that no one else can
+write to (made 0700), and a cache file only when it is a regular file of the user's own,
+opened without following a link or waiting on a FIFO; otherwise the run goes without it
+(and says why with --debug). Writes go to a temporary file that is then renamed, so a
+concurrent run sees the old cache or the new one, never half of one.
 
 Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
-holds two pickles, (FORMAT_TAG, stamps) and the linked corpus (or None); the second holds the
-records. A warm run reads only the first section.
+holds two pickles, (FORMAT_TAG, stamps, since, digests) and the linked corpus (or None); the
+second holds the records. A warm run reads only the first section.
 """
 
 from __future__ import annotations
@@ -22,13 +34,15 @@ import contextlib
 import io
 import os
 import pickle
+import stat
+import time
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from . import __version__
 from .errors import Problem
-from .files import Stamp, TopicFile
+from .files import Stamp, TopicFile, current_digest
 from .model import Corpus
 
 if TYPE_CHECKING:
@@ -36,7 +50,7 @@ if TYPE_CHECKING:
     # run takes the linked corpus from the cache without them.
     from .load import Fragment
 
-FORMAT_TAG = f"vrmc-cache-9/{__version__}"
+FORMAT_TAG = f"vrmc-cache-10/{__version__}"
 # Each section of a cache file starts with its CRC-32 and its length. The check is against
 # damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
 # own, and the unpickler rebuilds only vrmc's record classes.
@@ -45,6 +59,7 @@ _LENGTH = 8
 _HEAD = _CRC + _LENGTH
 Entries = dict[tuple[str, str], tuple[Stamp, "Fragment"]]  # (shown, real) -> stamp, records
 Stamps = tuple[tuple[str, str, Stamp], ...]  # (shown, real, stamp) per file
+Digests = dict[str, bytes]  # real path -> digest of the bytes parsed, for racily clean files
 
 # Only these classes may be rebuilt from a cache file: a planted pickle cannot run code.
 # Records are pickled as calls of their class with their fields (record.py), so the model's
@@ -74,16 +89,45 @@ class _SafeUnpickler(pickle.Unpickler):
         return found
 
 
-def cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "vrmc")
+def cache_dir() -> str | None:
+    """`$XDG_CACHE_HOME/vrmc`, else `~/.cache/vrmc`; None when neither is an absolute path.
+
+    The XDG base directory spec says a relative path there is invalid and must be ignored;
+    and with HOME unset and no passwd entry, `~` stays `~`. A relative folder would put the
+    cache wherever the command happens to run."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "vrmc") if os.path.isabs(base) else None
 
 
-def cache_path(roots: Sequence[str]) -> str:
+def usable_dir(folder: str) -> str | None:
+    """Why the cache folder may not be used (made 0700 when missing), or None when it may:
+    a folder of the user's own that no one else can write to. A cache planted by someone
+    else would be read as the corpus. (The caller makes the folder's name visible.)"""
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        info = os.stat(folder)
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "invalid path"
+        return f"cannot use cache folder '{folder}': {reason}"
+    if not stat.S_ISDIR(info.st_mode):
+        return f"cache folder '{folder}' is not a folder"
+    if info.st_uid != os.getuid():
+        return f"cache folder '{folder}' belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"cache folder '{folder}' can be written by other users"
+    return None
+
+
+def cache_path(roots: Sequence[str]) -> str | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
     key = "\0".join([FORMAT_TAG, *(os.path.realpath(r) + "|" + r for r in roots)]).encode()
     # Two checksums make a 64-bit name. Were two sets of roots ever to share one, each run
     # would find the other's stamps and parse afresh: slower, never wrong.
-    return os.path.join(cache_dir(), f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
+    return os.path.join(folder, f"corpus-{zlib.crc32(key):08x}{zlib.adler32(key):08x}.pickle")
 
 
 def _section(fh: BinaryIO) -> bytes | None:
@@ -103,32 +147,67 @@ def _head(crc: int, size: int) -> bytes:
     return crc.to_bytes(_CRC, "big") + size.to_bytes(_LENGTH, "big")
 
 
-def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries]:
-    """The cached corpus when it was linked from files with exactly these `stamps`; else the
-    cached records of each file (empty when there is no usable cache). A hit reads only the
-    first section of the file."""
+def _second(ns: int) -> int:
+    return ns // 1_000_000_000
+
+
+def _racy(stamp: Stamp, since: int) -> bool:
+    """Whether an edit of the file could have left `stamp` as it is: its modification or
+    change time falls in the second `since` (when the cache's run began) or later."""
+    _, mtime_ns, ctime_ns = stamp
+    return _second(max(mtime_ns, ctime_ns)) >= since
+
+
+def unchanged(topic_file: TopicFile, stamp: Stamp, digest: bytes | None, since: int) -> bool:
+    """Whether the file is still what was parsed when it had `stamp` (and bytes of `digest`):
+    the same stamp, and for a racily clean file the same content."""
+    if stamp != topic_file.stamp:
+        return False
+    if not _racy(stamp, since):
+        return True
+    return digest is not None and current_digest(topic_file) == digest
+
+
+def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries, int]:
+    """The cached corpus when it was linked from files with exactly these `stamps` and
+    content; else the cached records of each file (empty when there is no usable cache),
+    and the second from which a cached file's stamp needs its content checked (see
+    `unchanged`). A hit reads only the first section of the file, and of the files only
+    those racily clean."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_uid != os.getuid():
-                return None, {}  # never trust a cache file someone else wrote
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None, {}, 0  # none yet, or a link (ELOOP)
+    try:
+        with open(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                return None, {}, 0  # never trust a cache file someone else wrote, or a FIFO
             linked = _section(fh)
             if linked is None:
-                return None, {}
+                return None, {}, 0
             stream = io.BytesIO(linked)
-            tag, cached_stamps = _SafeUnpickler(stream).load()
+            tag, cached_stamps, since, digests = _SafeUnpickler(stream).load()
             if tag != FORMAT_TAG:
-                return None, {}
+                return None, {}, 0
+            # A cache file copied or touched since: its own time bounds the race too.
+            since = min(since, _second(info.st_mtime_ns))
             if stamps is not None and cached_stamps == stamps:
-                corpus = _SafeUnpickler(stream).load()
+                current = all(
+                    unchanged(TopicFile(shown, real, *stamp), stamp, digests.get(real), since)
+                    for shown, real, stamp in stamps
+                )
+                corpus = _SafeUnpickler(stream).load() if current else None
                 if isinstance(corpus, Corpus):
-                    return corpus, {}
+                    return corpus, {}, since
             records = _section(fh)
         if records is None:
-            return None, {}
+            return None, {}, 0
         entries = _SafeUnpickler(io.BytesIO(records)).load()
-        return None, entries if isinstance(entries, dict) else {}
+        return None, entries if isinstance(entries, dict) else {}, since
     except Exception:
-        return None, {}
+        return None, {}, 0
 
 
 class _CheckingWriter:
@@ -143,18 +222,34 @@ class _CheckingWriter:
         return self.fh.write(data)
 
 
-def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries) -> None:
-    import tempfile
-
+def write_cache(
+    path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries, started: int
+) -> None:
+    """Write the cache of a run that began in the second `started` (before it read any file)."""
     folder = os.path.dirname(path)
+    # Named before it is made (what mkstemp does, with the name known throughout), so that
+    # an interrupt at any point, even while the file is being created, can remove it.
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
         os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".tmp-", suffix=".pickle", dir=folder)
-    except OSError:
+        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:
+        return  # not ours to remove
+    except BaseException as exc:
+        _remove(temporary, exc)
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            linked = _dumps((FORMAT_TAG, stamps)) + _dumps(corpus)
+            # The file system's clock may be behind this one: the new file's own time is
+            # the earlier of the two then. The cache file only gets later than this.
+            since = min(started, _second(os.fstat(fh.fileno()).st_mtime_ns))
+            digests = {
+                real: fragment.digest
+                for (_, real), (stamp, fragment) in entries.items()
+                if fragment.digest is not None and _racy(stamp, since)
+            }
+            linked = _dumps((FORMAT_TAG, stamps, since, digests)) + _dumps(corpus)
             fh.write(_head(zlib.crc32(linked), len(linked)))
             fh.write(linked)
             del linked
@@ -173,19 +268,43 @@ def write_cache(path: str, stamps: Stamps, corpus: Corpus | None, entries: Entri
             fh.seek(records_at)
             fh.write(_head(out.crc, size))
         os.replace(temporary, path)
-    except Exception:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    except BaseException as exc:
+        _remove(temporary, exc)
+
+
+def _remove(temporary: str, exc: BaseException) -> None:
+    """Remove the temporary file after `exc`, which is re-raised unless it is an ordinary
+    error (the run goes on without a cache): Ctrl-C and SIGTERM (SystemExit, __main__) end
+    the run, but leave nothing behind."""
+    with contextlib.suppress(OSError):
+        os.unlink(temporary)
+    if not isinstance(exc, Exception):
+        raise exc
 
 
 def load_with_cache(
-    roots: Sequence[str], files: Sequence[TopicFile], problems: Sequence[Problem]
+    roots: Sequence[str],
+    files: Sequence[TopicFile],
+    problems: Sequence[Problem],
+    notes: list[str] | None = None,
 ) -> Corpus:
+    """The corpus, through the cache when it can be trusted; why not is added to `notes`."""
+    started = _second(time.time_ns())  # before any file is read
     path = cache_path(roots)
+    why: str | None = "no absolute cache folder (XDG_CACHE_HOME or HOME)"
+    if path is not None:
+        why = usable_dir(os.path.dirname(path))
+    if why is not None or path is None:
+        if notes is not None:
+            notes.append(f"running without the cache: {why}")
+        from .link import link
+        from .load import parse_all
+
+        return link(list(parse_all(files)), problems)
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached = read_cache(path, None if problems else stamps)
+    corpus, cached, since = read_cache(path, None if problems else stamps)
     if corpus is not None:
         return corpus
     from .link import link
@@ -196,7 +315,7 @@ def load_with_cache(
     for topic_file in files:
         key = (topic_file.shown, topic_file.real)
         hit = cached.get(key)
-        if hit is not None and hit[0] == topic_file.stamp:
+        if hit is not None and unchanged(topic_file, hit[0], hit[1].digest, since):
             fragment = hit[1]
         else:
             fragment = parse_file(topic_file)
@@ -207,7 +326,7 @@ def load_with_cache(
     except BaseException:
         # An invalid corpus: keep the records, so that fixing one file re-parses only it.
         if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
-            write_cache(path, stamps, None, entries)
+            write_cache(path, stamps, None, entries, started)
         raise
-    write_cache(path, stamps, corpus, entries)
+    write_cache(path, stamps, corpus, entries, started)
     return corpus

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__, quick
 from .commands import (
@@ -31,6 +32,7 @@ from .commands import (
 )
 from .formats import Format
 from .runner import State, emit, env_on, execute, guarded, load, make_state
+from .textsafe import visible
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -47,8 +49,42 @@ Examples:
   vrmc report --format markdown > brief.md
 """
 
+# Typer's Click is its own (typer._click): the base of its errors, reached through a public one.
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
+
+def _shown_as_text(exc: Exception) -> None:
+    """A usage error's message quotes what was typed: escape it as corpus text is, so that no
+    control, bidi or invisible character reaches the terminal (Click escapes C0 only)."""
+    message = getattr(exc, "message", None)
+    if isinstance(message, str):
+        exc.message = visible(message, one_line=True)  # type: ignore[attr-defined]
+
+
+class _Group(TyperGroup):
+    """The group; every usage error raised while parsing a command line (the group's options,
+    the command's name, the command's options and arguments) has its message made visible."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _ClickException as exc:
+            _shown_as_text(exc)
+            raise
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _ClickException as exc:
+            _shown_as_text(exc)
+            raise
+
+
 app = typer.Typer(
     name="vrmc",
+    cls=_Group,
     help=HELP,
     no_args_is_help=True,
     add_completion=True,

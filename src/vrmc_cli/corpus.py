@@ -29,11 +29,14 @@ def corpus_roots(options: Sequence[str]) -> list[str]:
     return from_env or [bundled_root()]
 
 
-def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
+def load_corpus(
+    roots: Sequence[str], *, use_cache: bool = True, notes: list[str] | None = None
+) -> Corpus:
     """Discover, parse (or take from the cache) and link every topic file below the roots.
 
     `use_cache` is the caller's to decide: the command line reads --no-cache and
-    VRMC_NO_CACHE in one place (runner.make_state)."""
+    VRMC_NO_CACHE in one place (runner.make_state). Why the cache could not be used, if it
+    could not, is added to `notes` (shown with --debug)."""
     from .files import discover
 
     files, problems = discover(roots)
@@ -45,7 +48,7 @@ def load_corpus(roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
     if use_cache:
         from .cache import load_with_cache
 
-        return load_with_cache(roots, files, problems)
+        return load_with_cache(roots, files, problems, notes)
     from .link import link
     from .load import parse_all
 

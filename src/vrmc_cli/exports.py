@@ -401,12 +401,16 @@ def _add_entries(
     key_columns = list(parent)
     key_columns.append((own_key, "TEXT") if own_key else (_position(kind), "INTEGER"))
     columns = list(key_columns)
+    taken = {name for name, _ in key_columns}
     for f in kind.fields:
-        if f.type in ("refs", "refs1", "entries", "points") or f.name == own_key:
+        if f.type in ("refs", "refs1", "entries", "points", "items") or f.name == own_key:
             continue
-        columns.append((f.name, _COLUMN_TYPES.get(f.type, "TEXT")))
+        # A field named like a parent's key column (an indicator's own `id` under its
+        # scenario's `id`) is prefixed with its kind.
+        name = f"{kind.name}_{f.name}" if f.name in taken else f.name
+        columns.append((name, _COLUMN_TYPES.get(f.type, "TEXT")))
         if f.type == "date":
-            columns += [(f"{f.name}_first_day", "TEXT"), (f"{f.name}_last_day", "TEXT")]
+            columns += [(f"{name}_first_day", "TEXT"), (f"{name}_last_day", "TEXT")]
     tables.table(table, columns, tuple(name for name, _ in key_columns))
     for position, obj in enumerate(objects, 1):
         identity = (*parent_values, obj[own_key] if own_key else position)
@@ -423,10 +427,12 @@ def _add_entries(
                 )
                 for n, ref in enumerate(value or (), 1):
                     tables.add(link, (*identity, n, ref))
-            elif f.type in ("entries", "points"):
+            elif f.type in ("entries", "points", "items"):
                 nested = KIND[f.target or ""]
+                # A text item (an indicator written as a string) is an entry with only its text.
+                entries = [v if isinstance(v, dict) else {"text": v} for v in value or ()]
                 _add_entries(
-                    tables, nested, _table_name(table, f.name), key_columns, value or [], identity
+                    tables, nested, _table_name(table, f.name), key_columns, entries, identity
                 )
             elif f.name != own_key:
                 row.append(_scalar(f.type, value))
@@ -490,9 +496,12 @@ def _search_text(kind: Kind, obj: JSONObject) -> list[str]:
         value = obj.get(f.name)
         if not f.search or value is None:
             continue
-        if f.type in ("entries", "points"):
+        if f.type in ("entries", "points", "items"):
             for nested in value:
-                out += _search_text(KIND[f.target or ""], nested)
+                if isinstance(nested, dict):
+                    out += _search_text(KIND[f.target or ""], nested)
+                else:
+                    out.append(_clean(str(nested)))
         elif isinstance(value, list):
             out += [_clean(str(v)) for v in value]
         else:

@@ -148,6 +148,19 @@ def read_file(topic_file: TopicFile) -> bytes | Problem:
         os.close(fd)
 
 
+def digest(data: bytes) -> bytes:
+    """A file's content in 16 bytes (BLAKE2b: about 1 GB/s, far quicker than parsing)."""
+    import hashlib  # here: a warm run with settled files never hashes anything
+
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def current_digest(topic_file: TopicFile) -> bytes | None:
+    """The digest of the file's bytes now, or None when they cannot be read."""
+    data = read_file(topic_file)
+    return None if isinstance(data, Problem) else digest(data)
+
+
 def _too_large(topic_file: TopicFile, size: int) -> Problem:
     return Problem(
         topic_file.shown,
@@ -155,4 +168,13 @@ def _too_large(topic_file: TopicFile, size: int) -> Problem:
     )
 
 
-__all__ = ["MAX_FILE_BYTES", "YAML_SUFFIXES", "Stamp", "TopicFile", "discover", "read_file"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "YAML_SUFFIXES",
+    "Stamp",
+    "TopicFile",
+    "current_digest",
+    "digest",
+    "discover",
+    "read_file",
+]

@@ -36,7 +36,8 @@ from .model import (
 )
 from .record import record
 
-# Value types. Scalars: text, texts (a list of text), date, bool, int, number, id (the
+# Value types. Scalars: text, url (text without control or invisible characters), texts (a
+# list of text), date, bool, int, number, id (the
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
 # `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
 # list of at least one). Nested: entries (a list of entries of the kind `target`), points
@@ -251,7 +252,7 @@ KINDS: tuple[Kind, ...] = (
             Field("id", "id", required=True),
             Field("title", "text", required=True, search=True),
             Field("publisher", "text", search=True),
-            Field("url", "text", search=True),
+            Field("url", "url", search=True),
             Field("published", "date"),
             Field("kind", "text"),
             Field("reliability", "choice", choices=RELIABILITIES),

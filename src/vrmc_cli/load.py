@@ -15,10 +15,10 @@ from typing import Any
 
 from .dates import PartialDate, parse_date
 from .errors import Problem
-from .files import TopicFile, read_file
+from .files import TopicFile, digest, read_file
 from .kinds import KIND, KINDS, LIST_KEYS, Field
 from .record import field, record
-from .textsafe import quote, shorten
+from .textsafe import hides, quote, shorten
 
 TOP_KEYS = ("version", "topic", *LIST_KEYS)
 
@@ -51,6 +51,9 @@ class Fragment:
     path: str
     records: dict[str, list[Record]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    # files.digest() of the bytes parsed, when they could be read: what the cache compares
+    # a file with when its timestamps cannot tell (cache.py, "racily clean").
+    digest: bytes | None = None
 
 
 # --------------------------------------------------------------------------- YAML
@@ -418,6 +421,19 @@ class _Checker:
             return None
         return value.rstrip("\n") if value is not None else None
 
+    def url(self, node: Any, what: str) -> str | None:
+        value = self.text(node, what)
+        if value is not None and hides(value, one_line=True):
+            # Shown escaped everywhere anyway; refused here so that no link ever differs
+            # from the text a reader sees.
+            self.problem(
+                node,
+                f"{what}: control, invisible or direction-changing characters are not "
+                f"allowed in a URL: {quote(value)}",
+            )
+            return None
+        return value
+
     def text_list(self, node: Any, what: str) -> tuple[str, ...] | None:
         items = self.sequence(node, what)
         if items is None:
@@ -688,6 +704,10 @@ def _plain_text(value: str) -> str | None:
     return value.rstrip("\n") if _has_text(value) else None
 
 
+def _plain_url(value: str) -> str | None:
+    return value if _has_text(value) and not hides(value, one_line=True) else None
+
+
 def _matching(pattern: re.Pattern[str]) -> Plain:
     match = pattern.fullmatch
 
@@ -706,6 +726,10 @@ _plain_date = _DATES.get
 
 def _text(c: _Checker, n: Any, w: str) -> Any:
     return c.text(n, w)
+
+
+def _url(c: _Checker, n: Any, w: str) -> Any:
+    return c.url(n, w)
 
 
 def _texts(c: _Checker, n: Any, w: str) -> Any:
@@ -743,6 +767,7 @@ def _code(c: _Checker, n: Any, w: str) -> Any:
 # The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
 _PLAIN: dict[Reader, Plain] = {
     _text: _plain_text,
+    _url: _plain_url,
     _date: _plain_date,
     _id: _plain_id,
     _kebab: _plain_id,
@@ -862,6 +887,7 @@ def _reader(f: Field) -> Reader:
         return _text_or_entries(f.target or "")
     return {
         "text": _text,
+        "url": _url,
         "texts": _texts,
         "date": _date,
         "bool": _bool,
@@ -990,8 +1016,9 @@ def parse_file(topic_file: TopicFile) -> Fragment:
         return Fragment(topic_file.shown, problems=[data])
     text = decode(topic_file.shown, data)
     if isinstance(text, Problem):
-        return Fragment(topic_file.shown, problems=[text])
-    return parse_text(topic_file.shown, text)
+        return Fragment(topic_file.shown, problems=[text], digest=digest(data))
+    parsed = parse_text(topic_file.shown, text)
+    return Fragment(parsed.path, parsed.records, parsed.problems, digest(data))
 
 
 def parse_all(files: Sequence[TopicFile]) -> Iterator[Fragment]:

@@ -131,12 +131,38 @@ def guarded(call: Callable[[], object], *, debug: bool) -> None:
             raise SystemExit(output_failed(exc)) from None
         if debug:
             raise
+        if _out_of_memory(exc):
+            del exc  # its frames hold what filled the memory
+            # Bytes made in advance, written without Python objects to allocate.
+            try:
+                os.write(sys.stderr.fileno(), _OUT_OF_MEMORY)
+            except (OSError, ValueError):  # not a file (tests, a closed stream)
+                sys.stderr.write(_OUT_OF_MEMORY.decode())
+            raise SystemExit(ExitStatus.DATA_ERROR) from None
         name = type(exc).__name__
         sys.stderr.write(
             f"vrmc: error: internal error ({name}); run with --debug or "
             "VRMC_DEBUG=1 for details, and please report it\n"
         )
         raise SystemExit(ExitStatus.DATA_ERROR) from None
+
+
+_OUT_OF_MEMORY = (
+    b"vrmc: error: out of memory: the corpus needs more memory than this process may use\n"
+)
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or an error it caused: C code that fails to allocate while handling
+    one may raise SystemError instead. Not a bug in vrmc, but a limit (ulimit -v)."""
+    seen: set[int] = set()
+    cause: BaseException | None = exc
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, MemoryError):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 # --------------------------------------------------------------------------- running
@@ -152,8 +178,15 @@ def fail(message: str, status: int) -> NoReturn:
 
 def load(state: State) -> Corpus:
     from .corpus import corpus_roots, load_corpus
+    from .textsafe import visible
 
-    return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache)
+    notes: list[str] = []
+    try:
+        return load_corpus(corpus_roots(state.roots), use_cache=state.use_cache, notes=notes)
+    finally:
+        if state.debug:
+            for note in notes:
+                sys.stderr.write(f"vrmc: debug: {visible(note, one_line=True)}\n")
 
 
 def report_invalid(exc: InvalidCorpus) -> NoReturn:
@@ -323,14 +356,18 @@ def _page(data: bytes) -> bool:
     import shlex
     import subprocess
 
-    command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
+    # A pager that cannot be parsed (an unbalanced quote) or started: written directly.
+    try:
+        command = shlex.split(os.environ.get("PAGER", "") or "less -FRX")
+    except ValueError:
+        return False
     if not command:
         return False
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     try:
         pager = subprocess.Popen(command, stdin=subprocess.PIPE, env=env)
-    except OSError:
+    except (OSError, ValueError):
         return False
     try:
         assert pager.stdin is not None  # noqa: S101 - Popen with stdin=PIPE always sets it

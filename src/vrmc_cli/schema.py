@@ -33,6 +33,7 @@ _TEXT: JSONObject = {"type": ["string", "number", "boolean"], "pattern": r"\S"}
 
 _TYPE_HELP = {
     "text": "text",
+    "url": "a web address, without control or invisible characters",
     "texts": "a list of texts",
     "date": "a date: YYYY, YYYY-MM or YYYY-MM-DD, as precise as known",
     "bool": "true or false",
@@ -47,7 +48,7 @@ _TYPE_HELP = {
 def _value(field: Field) -> JSONObject:
     """The schema of one field's value (without its description)."""
     t = field.type
-    if t == "text":
+    if t in ("text", "url"):
         # Any scalar reads as text (`title: 1812`), but never a list or a mapping.
         return _TEXT
     if t == "texts":
@@ -82,10 +83,9 @@ def _value(field: Field) -> JSONObject:
         return many
     if t == "entries":
         return {"type": "array", "items": {"$ref": f"#/$defs/{field.target}"}}
-    if t == "points":
-        return {
+    if t in ("points", "items"):
+        either: JSONObject = {
             "type": "array",
-            "minItems": 1,
             "items": {
                 "anyOf": [
                     _TEXT,
@@ -93,6 +93,9 @@ def _value(field: Field) -> JSONObject:
                 ]
             },
         }
+        if t == "points":
+            either["minItems"] = 1
+        return either
     raise ValueError(f"no schema for field type {t!r}")  # a new type in kinds.py
 
 
@@ -120,6 +123,8 @@ def _describe(kind: Kind, field: Field) -> str:
         what = f"a list of {KIND[field.target or ''].noun} entries"
     elif field.type == "points":
         what = "a list of points: each a text, or a mapping with `text` and tags"
+    elif field.type == "items":
+        what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"
     else:
         what = _TYPE_HELP[field.type]
     needed = "Required" if field.required else "Optional"

@@ -20,6 +20,8 @@ def _fold_char(char: str) -> str:
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each folded character, the index of its source character."""
+    if text.isascii():  # the usual case: one folded character for each, in place
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

@@ -17,6 +17,9 @@ _UNSAFE = re.compile(
     "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _UNSAFE_ONE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
+# A URL that may become a live link (an autolink in Markdown, an href in HTML): http or
+# https, nothing that ends or breaks the link, and nothing `visible` would escape.
+_LINKABLE = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -41,6 +44,18 @@ def visible(text: str, *, one_line: bool = False) -> str:
     if pattern.search(text) is None:
         return text
     return pattern.sub(_escape, text)
+
+
+def hides(text: str, *, one_line: bool = False) -> bool:
+    """Whether `text` holds a character that `visible` would escape."""
+    pattern = _UNSAFE_ONE_LINE if one_line else _UNSAFE
+    return pattern.search(text) is not None
+
+
+def linkable(url: str) -> bool:
+    """Whether `url` may be written as a live link: an http(s) URL whose every character is
+    shown as itself, so that the link is exactly the text a reader sees."""
+    return _LINKABLE.fullmatch(url) is not None and not hides(url, one_line=True)
 
 
 def fold(text: str) -> str:

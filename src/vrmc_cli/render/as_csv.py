@@ -4,6 +4,7 @@ run as a formula are made inert."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,13 @@ if TYPE_CHECKING:
 
 JSONObject = dict[str, Any]
 
+# OWASP's "CSV Injection" advice: a cell that starts with one of these is run as a formula
+# (or DDE command) by spreadsheets; a single quote in front makes it plain text. Every cell is
+# also quoted. A spreadsheet that splits on another separator than the file's (`;` in German
+# or French locales, for a file written with `,`) can start a new cell inside a value, so a
+# trigger after a `,` or `;` (and spaces) gets the quote as well: `Report;'=cmd`.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;] *)(?=[=+\-@\t\r])")
 
 
 def csv_cell(value: object) -> str:
@@ -26,9 +33,9 @@ def csv_cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return "; ".join(csv_cell(v) for v in value)
-    text = visible(str(value))
+    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", visible(str(value)))
     if text.startswith(_FORMULA_START):
-        return "'" + text  # OWASP CSV injection: a leading quote makes the cell plain text
+        return "'" + text
     return text
 
 
@@ -36,7 +43,7 @@ def to_csv(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     import csv  # here: only CSV output needs it (start-up time)
 
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(columns)
     for row in rows:
         writer.writerow([csv_cell(v) for v in row])

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import html
-import re
 from typing import TYPE_CHECKING, get_args
 
-from ..textsafe import visible
+from ..textsafe import linkable, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -26,8 +25,6 @@ from ..doc import (
     Style,
     Table,
 )
-
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 CSS = """
 :root { --ink: #1b1f24; --muted: #59636e; --rule: #d0d7de; --accent: #0b5cad; }
@@ -79,7 +76,7 @@ def escape(text: str) -> str:
 
 def span(s: Span) -> str:
     text = escape(s.text)
-    if s.url is not None and _SAFE_URL.fullmatch(s.url):
+    if s.url is not None and linkable(s.url):
         return f'<a href="{escape(s.url)}">{text}</a>'
     if s.style == "strong":
         return f"<strong>{text}</strong>"

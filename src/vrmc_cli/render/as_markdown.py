@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..textsafe import visible
+from ..textsafe import linkable, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -31,11 +31,12 @@ from ..doc import (
 
 # ASCII punctuation with a meaning somewhere in CommonMark or GFM inline syntax.
 # Pandoc's own extensions are covered too: `$` math, `^`/`~` super/subscript, `@` citations,
-# `{#id}` attributes. Line-start syntax (`- `, `+ `, `1. `, `=`) is escaped in `inline`.
+# `{#id}` attributes. Line-start syntax (`- `, `+ `, `1. `, `2) `, `---`, `===`) is escaped in
+# `inline`, at the start of every line and after any indentation (CommonMark allows up to 3
+# spaces before a marker: ` - x` in a list item is a nested list).
 _INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$^@])")
-_LINE_START = re.compile(r"^(\d+)([.)])|^([-+=])")
+_LINE_START = re.compile(r"^( *)(?:(\d+)([.)])|([-+=]))", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
-_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def escape(text: str) -> str:
@@ -56,7 +57,7 @@ def span(s: Span) -> str:
         return ""
     if s.style == "cite":
         return f"[^{s.text.strip('[]')}]"
-    if s.url is not None and s.url == s.text and _SAFE_URL.fullmatch(s.url):
+    if s.url is not None and s.url == s.text and linkable(s.url):
         return f"<{s.url}>"
     if s.style == "code":
         return code(s.text)
@@ -75,7 +76,12 @@ def span(s: Span) -> str:
 
 def inline(spans: Inline) -> str:
     text = "".join(span(s) for s in spans)
-    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}", text, count=1)
+    return _LINE_START.sub(_escape_line_start, text)
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    indent, number, delimiter, marker = m.groups()
+    return f"{indent}{number}\\{delimiter}" if number else f"{indent}\\{marker}"
 
 
 class _Renderer:

@@ -10,6 +10,7 @@ characters harmless; the console is built with markup, emoji and highlighting of
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from collections.abc import Callable
@@ -83,29 +84,53 @@ _NARROW = re.compile("[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u0370-\u0482\u201
 def styled(spans: Inline, *, one_line: bool = False) -> tuple[str, list[tuple[int, int, str]]]:
     """The visible text of `spans`, tabs expanded as Rich expands them, and where each style
     applies."""
-    plain = ""
+    parts: list[str] = []
+    length = 0
     ranges: list[tuple[int, int, str]] = []
+    tabs = _TabStops()
     for s in spans:
-        part = visible(s.text, one_line=one_line)
-        if "\t" in part:
-            part = _expand_tabs(plain, part)
+        part = tabs.expand(visible(s.text, one_line=one_line))
         if s.style and part:
-            ranges.append((len(plain), len(plain) + len(part), STYLES[s.style]))
-        plain += part
-    return plain, ranges
+            ranges.append((length, length + len(part), STYLES[s.style]))
+        parts.append(part)
+        length += len(part)
+    return "".join(parts), ranges
 
 
-def _expand_tabs(before: str, part: str) -> str:
-    """`part`'s tabs as spaces to the next multiple of 8 cells, `before` being the text
-    already on its line: what Rich's Text.expand_tabs gives. Each stretch of text is measured
-    whole, as Rich does: `❤` and U+FE0F are two cells together, one apart."""
-    line = before[before.rfind("\n") + 1 :]
-    out = []
-    for piece in _TAB_OR_NEWLINE.split(part):
-        text = " " * (8 - cell_len(line) % 8) if piece == "\t" else piece
-        line = "" if text == "\n" else line + text
-        out.append(text)
-    return "".join(out)
+class _TabStops:
+    """Tabs as spaces to the next multiple of 8 cells: what Rich's Text.expand_tabs gives.
+
+    Rich measures each stretch of a line up to and including a tab whole (`❤` and U+FE0F
+    are two cells together, one apart) and adds the stretches up. So does this, each
+    character measured once however many tabs a line has: linear in the text."""
+
+    def __init__(self) -> None:
+        self.cells = 0  # cells on the line before the current stretch
+        self.stretch: list[str] = []  # the text since the last tab or newline
+
+    def expand(self, text: str) -> str:
+        if "\t" not in text:
+            self._add(text)
+            return text
+        out = []
+        for piece in _TAB_OR_NEWLINE.split(text):
+            if piece == "\t":
+                self.cells += cell_len("".join(self.stretch))
+                spaces = " " * (8 - self.cells % 8)
+                self.cells += len(spaces)
+                self.stretch = []
+                out.append(spaces)
+            else:
+                self._add(piece)
+                out.append(piece)
+        return "".join(out)
+
+    def _add(self, text: str) -> None:
+        line_end = text.rfind("\n")
+        if line_end < 0:
+            self.stretch.append(text)
+        else:
+            self.cells, self.stretch = 0, [text[line_end + 1 :]]
 
 
 def breaks(line: str, width: int, *, fold: bool = True) -> list[tuple[int, int]]:
@@ -137,22 +162,28 @@ def breaks(line: str, width: int, *, fold: bool = True) -> list[tuple[int, int]]
 
 def _wrap(spans: Inline, width: int, *, fold: bool = True) -> list[Line]:
     plain, ranges = styled(spans, one_line=not fold)
+    ends = [b for _, b, _ in ranges]
     lines: list[Line] = []
     at = 0
     for part in plain.split("\n"):
         for start, end in breaks(part, max(1, width), fold=fold):
-            lines.append(_pieces(plain, ranges, at + start, at + end))
+            lines.append(_pieces(plain, ranges, ends, at + start, at + end))
         at += len(part) + 1
     return lines
 
 
-def _pieces(plain: str, ranges: list[tuple[int, int, str]], start: int, end: int) -> Line:
-    """plain[start:end], cut where its style changes."""
+def _pieces(
+    plain: str, ranges: list[tuple[int, int, str]], ends: list[int], start: int, end: int
+) -> Line:
+    """plain[start:end], cut where its style changes. `ranges` are in order and do not
+    overlap, `ends` their ends: each line looks only at the ranges it meets, so a paragraph
+    with thousands of them (search matches) takes time in proportion to its length."""
     out: Line = []
     at = start
-    for a, b, style in ranges:
-        if b <= at or a >= end:
-            continue
+    for index in range(bisect.bisect_right(ends, start), len(ranges)):
+        a, b, style = ranges[index]
+        if a >= end:
+            break
         if a > at:
             out.append((plain[at:a], ""))
         out.append((plain[max(a, at) : min(b, end)], style))

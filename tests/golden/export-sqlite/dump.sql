@@ -68,6 +68,9 @@ INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',2,'YL');
 INSERT INTO "events_countries" VALUES('summit',1,'NO');
+CREATE TABLE "events_signals" ("id" TEXT, "signal_no" INTEGER, "indicator" TEXT, "direction" TEXT, "note" TEXT, PRIMARY KEY ("id", "signal_no"));
+INSERT INTO "events_signals" VALUES('deliveries',1,'more-deliveries','for','The ministry confirms the deliveries.');
+INSERT INTO "events_signals" VALUES('summit',1,'summits-continue','for',NULL);
 CREATE TABLE "events_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_sources" VALUES('fighter-deal',1,'yl-gazette-2006');
 INSERT INTO "events_sources" VALUES('fighter-deal',2,'xa-ministry');
@@ -82,12 +85,16 @@ INSERT INTO "relations" VALUES(1,'yarms','ada-xavier','supplier','2006-07','2006
 INSERT INTO "relations" VALUES(2,'ada-xavier','yland','ally','2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL);
 CREATE TABLE "relations_sources" ("relation_no" INTEGER, "position" INTEGER, "source" TEXT, PRIMARY KEY ("relation_no", "position"));
 INSERT INTO "relations_sources" VALUES(1,1,'yl-gazette-2006');
-CREATE TABLE "scenarios" ("id" TEXT, "title" TEXT, "summary" TEXT, "likelihood" TEXT, "horizon" TEXT, "drivers" TEXT, "indicators" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "scenarios" ("id" TEXT, "title" TEXT, "summary" TEXT, "likelihood" TEXT, "horizon" TEXT, "drivers" TEXT, PRIMARY KEY ("id"));
 INSERT INTO "scenarios" VALUES('steady','Steady ties','Things go on as before.','roughly-even','2021','Money
-Habit','New orders');
+Habit');
 CREATE TABLE "scenarios_countries" ("id" TEXT, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "scenarios_countries" VALUES('steady',1,'XA');
 INSERT INTO "scenarios_countries" VALUES('steady',2,'YL');
+CREATE TABLE "scenarios_indicators" ("id" TEXT, "indicator_no" INTEGER, "indicator_id" TEXT, "text" TEXT, "counts" TEXT, "deadline" TEXT, "deadline_first_day" TEXT, "deadline_last_day" TEXT, "horizon" TEXT, PRIMARY KEY ("id", "indicator_no"));
+INSERT INTO "scenarios_indicators" VALUES('steady',1,NULL,'New orders',NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "scenarios_indicators" VALUES('steady',2,'more-deliveries','More fighters delivered','A delivery confirmed by either government.','2010-12-31','2010-12-31','2010-12-31',NULL);
+INSERT INTO "scenarios_indicators" VALUES('steady',3,'summits-continue','Leaders keep meeting',NULL,NULL,NULL,NULL,'the 2020s');
 CREATE TABLE "scenarios_themes" ("id" TEXT, "position" INTEGER, "theme" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "scenarios_themes" VALUES('steady',1,'military');
 PRAGMA writable_schema=ON;
@@ -144,7 +151,11 @@ Things go on as before.
 2021
 Money
 Habit
-New orders');
+New orders
+More fighters delivered
+A delivery confirmed by either government.
+Leaders keep meeting
+the 2020s');
 CREATE TABLE "sources" ("id" TEXT, "title" TEXT, "publisher" TEXT, "url" TEXT, "published" TEXT, "published_first_day" TEXT, "published_last_day" TEXT, "kind" TEXT, "reliability" TEXT, PRIMARY KEY ("id"));
 INSERT INTO "sources" VALUES('yl-gazette-2006','Yland Gazette on the fighter deal','Yland Gazette','https://gazette.example/2006/deal','2006-07-20','2006-07-20','2006-07-20','news','B');
 INSERT INTO "sources" VALUES('xa-ministry','Ministry statement','Xanadu Ministry of Defence',NULL,NULL,NULL,NULL,'official','A');
