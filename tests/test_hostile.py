@@ -1828,7 +1828,7 @@ def test_esc20_url_with_controls_is_escaped_in_every_format(
 ) -> None:
     """Defence in depth: were the loader to let such a URL through, no format would send it
     raw or make a live link of it."""
-    monkeypatch.setitem(load.SPECS["sources"], "url", load._opt(load._text))
+    monkeypatch.setitem(load.SPECS["sources"], "url", load.FieldSpec(load._text))
     root = _url_corpus(tmp_path / "c")
     env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
     fmt_name = fmt.removesuffix("-colour")
