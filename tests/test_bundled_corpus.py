@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -136,7 +137,15 @@ def raw_entries() -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for path in sorted(Path(bundled_root()).rglob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for kind in ("events", "transfers", "actors", "relations", "scenarios"):
+        for kind in (
+            "events",
+            "transfers",
+            "actors",
+            "relations",
+            "scenarios",
+            "questions",
+            "hypotheses",
+        ):
             found.extend((kind, entry) for entry in data.get(kind) or ())
         for briefing in data.get("briefings") or ():
             found.extend(("judgment", j) for j in briefing.get("key_judgments") or ())
@@ -208,3 +217,30 @@ def test_main_job_runs() -> None:
     result = invoke("brief", "motivations")
     assert result.exit_code == 0
     assert "BOTTOM LINE:" in result.stdout
+
+
+def test_disputes_and_ranges_are_format_fields() -> None:
+    """The audit's temporary x-disputed / x-range marks became `disputed` and ranges."""
+    from vrmc_cli.model import Range, dispute
+
+    for kind, entry in raw_entries():
+        assert "x-disputed" not in entry and "x-range" not in entry, (kind, entry.get("id"))
+    c = corpus()
+    transfers = {t.id: t for t in c.transfers}
+    pechora = transfers["s-125-pechora-2m"]
+    assert pechora.quantity_ordered == Range(11, 18)
+    assert dispute(pechora.disputed, "quantity_ordered")
+    assert dispute(transfers["s-300vm-2009"].disputed, "quantity_delivered")
+    events = {e.id: e for e in c.events}
+    assert dispute(events["initial-arms-package-2004"].disputed, "date")
+    shown = invoke("transfers", "-f", "text").stdout
+    assert "11–18 (disputed)" in shown
+    data = json.loads(invoke("transfers", "-f", "json").stdout)
+    [row] = [t for t in data["transfers"] if t["id"] == "s-125-pechora-2m"]
+    assert row["quantity_ordered"] == [11, 18]
+    assert set(row["disputed"]) == {
+        "ordered",
+        "delivered_from",
+        "quantity_ordered",
+        "quantity_delivered",
+    }

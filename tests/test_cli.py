@@ -164,9 +164,12 @@ def test_report_has_every_part_and_a_bibliography() -> None:
         "## Actors",
         "## Arms-transfer register",
         "## Outlook scenarios",
+        "## Sources",
     ):
         assert heading + "\n" in out
-    assert "[^1]:" in out  # the numbered bibliography
+    # The numbered Sources list, each entry an anchor the [1, 2] citations link to.
+    assert '\n1. <span id="source-yl-gazette-2006"></span>Yland Gazette' in out
+    assert "[^" not in out
 
 
 def test_report_filters_everything() -> None:

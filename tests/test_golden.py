@@ -123,4 +123,6 @@ def test_markdown_converts_with_pandoc_without_warnings(case: str) -> None:
     )
     assert "<script" not in html
     if case == "report-cite":
-        assert 'class="footnote' in html or "footnote" in html
+        # Citations link to the Sources list's anchors; no footnotes.
+        assert 'href="#source-yl-gazette-2006"' in html and 'id="source-yl-gazette-2006"' in html
+        assert "footnote" not in html

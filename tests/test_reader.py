@@ -232,22 +232,15 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def _atoms(command: str) -> list[str]:
     """The ids, dates, quantities, country pairs and names `command` prints in its table."""
     from vrmc_cli.corpus import bundled_root, load_corpus
-    from vrmc_cli.views import delivery_span, event_when, quantity
+    from vrmc_cli.views import event_when, transfer_rows
 
     corpus = load_corpus([str(bundled_root())], use_cache=False)
     if command == "timeline":
         return [a for e in corpus.events for a in (e.id, event_when(e))]
-    if command == "transfers":
-        return [
-            a
-            for t in corpus.transfers
-            for a in (
-                f"{t.supplier.code}→{t.recipient.code}",
-                t.ordered.human() if t.ordered else "–",
-                delivery_span(t),
-                f"{quantity(t.quantity_ordered)} / {quantity(t.quantity_delivered)}",
-            )
-        ]
+    if command == "transfers":  # the cells of the register's whole columns, as shown
+        from vrmc_cli.doc import text_of
+
+        return [text_of(row[i]) for row in transfer_rows(corpus.transfers) for i in (2, 3, 4, 5)]
     if command == "sources":
         return [s.id for s in corpus.sources] + [
             s.published.human() for s in corpus.sources if s.published

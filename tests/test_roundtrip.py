@@ -21,6 +21,7 @@ from vrmc_cli.corpus import load_corpus
 from vrmc_cli.model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    CONSISTENCIES,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -53,6 +54,15 @@ DATES = st.builds(
 )
 
 MONEY = st.integers(0, 10**12) | st.floats(0.5, 1e12).map(lambda f: round(f, 2))
+
+
+def ranged(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    """A figure, or a [low, high] range of two (docs/format.md "Disputed values and ranges")."""
+    return strategy | st.lists(strategy, min_size=2, max_size=2).map(sorted)
+
+
+def disputes(fields: list[str]) -> st.SearchStrategy[dict[str, str]]:
+    return st.dictionaries(st.sampled_from(fields), TEXT, max_size=2)
 
 
 def later(date: str) -> st.SearchStrategy[str]:
@@ -136,6 +146,18 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "sources": draw(subset(source_ids)),
             }
         )
+    question_ids = draw(unique(IDS, 0, 2))
+    hypothesis_ids = draw(unique(IDS, 0, 3)) if question_ids else []
+
+    def consistency() -> dict[str, Any]:
+        return {
+            h: {
+                "rating": draw(st.sampled_from(CONSISTENCIES)),
+                "note": draw(optional(TEXT)),
+            }
+            for h in draw(subset(hypothesis_ids))
+        }
+
     event_ids = draw(unique(IDS, 0, 4))
     events = []
     for e in event_ids:
@@ -155,6 +177,8 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "sources": draw(subset(source_ids)),
                 "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
                 "signals": [],  # filled in once the scenarios' indicators are drawn
+                "consistency": consistency(),
+                "disputed": draw(disputes(["date", "end", "title", "actors"])),
             }
         )
 
@@ -191,6 +215,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                             "text": draw(TEXT),
                             **tags(),
                             "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                            "consistency": consistency(),
                         }
                         for _ in range(draw(st.integers(1, 2)))
                     ],
@@ -230,12 +255,13 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "ordered": draw(optional(DATES)),
                 "delivered_from": start,
                 "delivered_to": draw(optional(later(start))) if start else None,
-                "quantity_ordered": draw(optional(st.integers(0, 10**6))),
-                "quantity_delivered": draw(optional(st.integers(0, 10**6))),
-                "value_usd": draw(optional(MONEY)),
+                "quantity_ordered": draw(optional(ranged(st.integers(0, 10**6)))),
+                "quantity_delivered": draw(optional(ranged(st.integers(0, 10**6)))),
+                "value_usd": draw(optional(ranged(MONEY))),
                 "status": draw(optional(st.sampled_from(TRANSFER_STATUSES))),
                 "sources": draw(subset(source_ids)),
                 "notes": draw(optional(TEXT)),
+                "disputed": draw(disputes(["ordered", "quantity_ordered", "value_usd"])),
             }
         )
     scenarios = [
@@ -278,6 +304,20 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
             }
             for i in draw(subset(indicator_ids))
         ]
+    questions = [
+        {"id": q, "text": draw(TEXT), "summary": draw(optional(TEXT))} for q in question_ids
+    ]
+    hypotheses = [
+        {
+            "id": h,
+            "question": draw(st.sampled_from(question_ids)),
+            "statement": draw(TEXT),
+            "scenario": draw(optional(st.sampled_from([x["id"] for x in scenarios])))
+            if scenarios
+            else None,
+        }
+        for h in hypothesis_ids
+    ]
     return {
         "version": 1,
         "topic": {
@@ -295,6 +335,8 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
         "relations": relations,
         "transfers": transfers,
         "scenarios": scenarios,
+        "questions": questions,
+        "hypotheses": hypotheses,
     }
 
 
@@ -312,6 +354,8 @@ def printed(corpus: Corpus) -> dict[str, Any]:
         "relations": entries("relations", corpus.relations),
         "transfers": entries("transfers", corpus.transfers),
         "scenarios": entries("scenarios", corpus.scenarios),
+        "questions": entries("questions", corpus.questions),
+        "hypotheses": entries("hypotheses", corpus.hypotheses),
     }
     return json.loads(dumps(document))  # exactly what would be printed
 

@@ -23,7 +23,11 @@ import pytest
 from conftest import FIXTURE, invoke, write_corpus
 
 TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMIUM = (
+    shutil.which("chromium")
+    or shutil.which("chromium-headless-shell")
+    or shutil.which("chromium-browser")
+)
 NPM = shutil.which("npm")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -40,6 +40,9 @@ class Span:
     text: str
     style: Style = ""
     url: str | None = None  # shown as text (never as a live terminal link) where it matters
+    anchor: str | None = None  # links to this anchor of the same document, where it has one
+    # A "cite" span: the sources it cites, as (number, source id), in the order shown.
+    cites: tuple[tuple[int, str], ...] = ()
 
 
 Inline = tuple[Span, ...]
@@ -76,6 +79,7 @@ class Item:
 
     spans: Inline
     children: tuple[Block, ...] = ()
+    anchor: str | None = None  # a stable anchor (HTML id) for the entry this item shows
 
 
 @record
@@ -94,6 +98,7 @@ class Table:
     rows: tuple[tuple[Inline, ...], ...]
     numeric: tuple[bool, ...] = ()  # right-aligned columns; their cells never wrap
     whole: tuple[bool, ...] = ()  # columns whose cells never wrap (dates, quantities)
+    anchors: tuple[str | None, ...] = ()  # a stable anchor per row, where it shows an entry
 
 
 def column_widths(
@@ -160,6 +165,29 @@ class Footnotes:
     title: str
     level: int
     notes: tuple[tuple[int, Inline], ...]
+    anchors: tuple[str, ...] = ()  # one per note: the anchor the citations link to
+
+
+def anchors_of(blocks: tuple[Block, ...] | list[Block]) -> set[str]:
+    """Every anchor the blocks define (headings, items, table rows, notes), nested ones too."""
+    found: set[str] = set()
+    stack: list[Block] = list(blocks)
+    while stack:
+        b = stack.pop()
+        if isinstance(b, Heading) and b.anchor:
+            found.add(b.anchor)
+        elif isinstance(b, Bullets):
+            for item in b.items:
+                if item.anchor:
+                    found.add(item.anchor)
+                stack.extend(item.children)
+        elif isinstance(b, Table):
+            found.update(a for a in b.anchors if a)
+        elif isinstance(b, Callout):
+            stack.extend(b.blocks)
+        elif isinstance(b, Footnotes):
+            found.update(b.anchors)
+    return found
 
 
 Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes

@@ -51,9 +51,17 @@ class CorpusError(VrmcError):
 class InvalidCorpus(VrmcError):
     """The corpus breaks FORMAT.md; carries every problem found."""
 
+    what = "invalid corpus"  # how the last line of the report names the failure
+
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         files = len({p.path for p in self.problems})
         noun = "problem" if len(self.problems) == 1 else "problems"
         where = "file" if files == 1 else "files"
         super().__init__(f"{len(self.problems)} {noun} in {files} {where}")
+
+
+class StrictProblems(InvalidCorpus):
+    """The corpus is valid but fails the tradecraft checks of `vrmc validate --strict`."""
+
+    what = "strict checks failed"

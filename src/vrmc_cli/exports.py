@@ -341,7 +341,16 @@ def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
 
 # --------------------------------------------------------------------------- SQLite
 
-_COLUMN_TYPES = {"int": "INTEGER", "number": "REAL", "bool": "INTEGER"}
+_COLUMN_TYPES = {
+    "int": "INTEGER",
+    "number": "REAL",
+    "bool": "INTEGER",
+    "int-range": "INTEGER",
+    "number-range": "REAL",
+}
+# Figures that may be a [low, high] range: a column for the figure (NULL for a range), and
+# <field>_low and <field>_high (the figure twice when it is single).
+_RANGED = ("int-range", "number-range")
 
 
 def _table_name(*parts: str) -> str:
@@ -373,6 +382,10 @@ class _Tables:
 def _scalar(field_type: str, value: Any) -> object:
     if value is None:
         return None
+    if field_type in _RANGED:
+        return None if isinstance(value, list) else value  # a range: see its _low, _high
+    if field_type == "disputed":
+        return "\n".join(f"{name}: {_clean(note)}" for name, note in value.items()) or None
     if field_type == "bool":
         return int(bool(value))
     if field_type == "texts":
@@ -403,7 +416,9 @@ def _add_entries(
     columns = list(key_columns)
     taken = {name for name, _ in key_columns}
     for f in kind.fields:
-        if f.type in ("refs", "refs1", "entries", "points", "items") or f.name == own_key:
+        if f.type in ("refs", "refs1", "entries", "points", "items", "ratings"):
+            continue
+        if f.name == own_key:
             continue
         # A field named like a parent's key column (an indicator's own `id` under its
         # scenario's `id`) is prefixed with its kind.
@@ -411,6 +426,9 @@ def _add_entries(
         columns.append((name, _COLUMN_TYPES.get(f.type, "TEXT")))
         if f.type == "date":
             columns += [(f"{name}_first_day", "TEXT"), (f"{name}_last_day", "TEXT")]
+        if f.type in _RANGED:
+            kind_of = _COLUMN_TYPES[f.type]
+            columns += [(f"{name}_low", kind_of), (f"{name}_high", kind_of)]
     tables.table(table, columns, tuple(name for name, _ in key_columns))
     for position, obj in enumerate(objects, 1):
         identity = (*parent_values, obj[own_key] if own_key else position)
@@ -427,6 +445,15 @@ def _add_entries(
                 )
                 for n, ref in enumerate(value or (), 1):
                     tables.add(link, (*identity, n, ref))
+            elif f.type == "ratings":  # ACH ratings: one row per hypothesis rated
+                link = _table_name(table, f.name)
+                tables.table(
+                    link,
+                    [*key_columns, ("hypothesis", "TEXT"), ("rating", "TEXT"), ("note", "TEXT")],
+                    (*(name for name, _ in key_columns), "hypothesis"),
+                )
+                for hypothesis, rated in (value or {}).items():
+                    tables.add(link, (*identity, hypothesis, rated["rating"], rated["note"]))
             elif f.type in ("entries", "points", "items"):
                 nested = KIND[f.target or ""]
                 # A text item (an indicator written as a string) is an entry with only its text.
@@ -436,6 +463,9 @@ def _add_entries(
                 )
             elif f.name != own_key:
                 row.append(_scalar(f.type, value))
+                if f.type in _RANGED:
+                    low, high = value if isinstance(value, list) else (value, value)
+                    row += [low, high]
                 if f.type == "date":
                     date = _parse(value)
                     row += [
@@ -502,6 +532,8 @@ def _search_text(kind: Kind, obj: JSONObject) -> list[str]:
                     out += _search_text(KIND[f.target or ""], nested)
                 else:
                     out.append(_clean(str(nested)))
+        elif isinstance(value, dict):  # disputed: the notes
+            out += [_clean(str(v)) for v in value.values()]
         elif isinstance(value, list):
             out += [_clean(str(v)) for v in value]
         else:

@@ -12,3 +12,5 @@ class Format(str, Enum):
     json = "json"
     csv = "csv"
     html = "html"
+    docx = "docx"
+    csljson = "csljson"

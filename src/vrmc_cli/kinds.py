@@ -13,6 +13,7 @@ from __future__ import annotations
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
+    CONSISTENCIES,
     DIRECTIONS,
     LIKELIHOODS,
     RELIABILITIES,
@@ -21,9 +22,11 @@ from .model import (
     Briefing,
     Country,
     Event,
+    Hypothesis,
     Indicator,
     KeyJudgment,
     Point,
+    Question,
     Relation,
     Role,
     Scenario,
@@ -39,10 +42,14 @@ from .record import record
 # Value types. Scalars: text, url (text without control or invisible characters), texts (a
 # list of text), date, bool, int, number, id (the
 # entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
-# `choices`). References, to the kind named by `target`: ref (one), refs (a list), refs1 (a
-# list of at least one). Nested: entries (a list of entries of the kind `target`), points
-# (a briefing section's points: text or an entry of kind `point`), items (a list whose items
-# are text or entries of the kind `target`; JSON writes each item's text).
+# `choices`), int-range and number-range (a whole number or a number, or a [low, high] list
+# of them: a model Range), disputed (field names of the same kind -> text). References, to
+# the kind named by `target`: ref (one), refs (a list), refs1 (a list of at least one).
+# Nested: entries (a list of entries of the kind `target`), points (a briefing section's
+# points: text or an entry of kind `point`), items (a list whose items are text or entries
+# of the kind `target`; JSON writes each item's text). Ratings: a
+# mapping from ids of the kind `target` to one of `choices`, or to `{rating, note}`
+# (docs/ach.md).
 FieldType = str
 
 
@@ -91,6 +98,10 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+# Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
+CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
+# Which of the entry's own fields the sources dispute: field name -> who says what.
+DISPUTED = Field("disputed", "disputed", search=True)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -192,6 +203,8 @@ KINDS: tuple[Kind, ...] = (
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
             Field("signals", "entries", target="signal"),
+            CONSISTENCY,
+            DISPUTED,
         ),
         key="id",
         date_order=("date", "end"),
@@ -201,7 +214,12 @@ KINDS: tuple[Kind, ...] = (
         "point",
         "point",
         Point,
-        (Field("text", "text", required=True, search=True), *_tags(), CONFIDENCE),
+        (
+            Field("text", "text", required=True, search=True),
+            *_tags(),
+            CONFIDENCE,
+            CONSISTENCY,
+        ),
         top=False,
     ),
     Kind(
@@ -240,6 +258,7 @@ KINDS: tuple[Kind, ...] = (
             Field("sections", "entries", required=True, target="section"),
             Field("see_also", "refs", target="briefings", attr="see_also_ids", ids=True),
             Field("sources", "refs", target="sources"),
+            Field("order", "int"),
         ),
         key="id",
         label="title",
@@ -256,6 +275,8 @@ KINDS: tuple[Kind, ...] = (
             Field("published", "date"),
             Field("kind", "text"),
             Field("reliability", "choice", choices=RELIABILITIES),
+            Field("accessed", "date"),
+            Field("archive_url", "url", search=True),
         ),
         key="id",
         label="title",
@@ -289,12 +310,13 @@ KINDS: tuple[Kind, ...] = (
             Field("ordered", "date"),
             Field("delivered_from", "date"),
             Field("delivered_to", "date"),
-            Field("quantity_ordered", "int"),
-            Field("quantity_delivered", "int"),
-            Field("value_usd", "number"),
+            Field("quantity_ordered", "int-range"),
+            Field("quantity_delivered", "int-range"),
+            Field("value_usd", "number-range"),
             Field("status", "choice", choices=TRANSFER_STATUSES),
             Field("sources", "refs", target="sources"),
             Field("notes", "text", search=True),
+            DISPUTED,
         ),
         key="id",
         date_order=("delivered_from", "delivered_to"),
@@ -330,6 +352,31 @@ KINDS: tuple[Kind, ...] = (
         ),
         key="id",
         label="title",
+    ),
+    Kind(
+        "questions",
+        "question",
+        Question,
+        (
+            Field("id", "id", required=True),
+            Field("text", "text", required=True, search=True),
+            Field("summary", "text", search=True),
+        ),
+        key="id",
+        label="text",
+    ),
+    Kind(
+        "hypotheses",
+        "hypothesis",
+        Hypothesis,
+        (
+            Field("id", "id", required=True),
+            Field("question", "ref", required=True, target="questions"),
+            Field("statement", "text", required=True, search=True),
+            Field("scenario", "ref", target="scenarios"),
+        ),
+        key="id",
+        label="statement",
     ),
 )
 

@@ -10,6 +10,7 @@ from .kinds import KEYED, KIND, KINDS, Kind, references
 from .load import Fragment, Record, Ref, closest
 from .model import (
     Corpus,
+    Rating,
 )
 from .textsafe import quote
 
@@ -55,22 +56,8 @@ class _Linker:
             )
         for keyed in KEYED:
             kind, key = keyed.name, keyed.key or ""
-            seen: dict[str, Located] = {}
-            for path, record in self.records.get(kind, []):
-                value = record.get(key)
-                if value is None:
-                    continue
-                if value in seen:
-                    first_path, first = seen[value]
-                    self.problem(
-                        path,
-                        record["@"],
-                        f"duplicate {NOUNS[kind]} {key} {value!r} "
-                        f"(first defined at {first_path}:{first['@'][0]})",
-                    )
-                else:
-                    seen[value] = (path, record)
-            self.index[kind] = seen
+            located = self.records.get(kind, [])
+            self.index[kind] = self.unique(kind, key, located)
 
     def hint(self, target: str, ref_id: str) -> str:
         """` (did you mean 'x'?)` for an unknown id, while the budget lasts."""
@@ -122,26 +109,48 @@ class _Linker:
         events = self.records.get("events", [])
         signals = [(p, s) for p, r in events for s in r.get("signals", ())]
         self.check_refs("signal", signals, "signals.")
+        self.check_ratings([*events, *points])
 
     def index_indicators(self) -> None:
         """Scenario indicators with an id: unique across the corpus, as events refer to them."""
+        indicators = [
+            (path, indicator)
+            for path, scenario in self.records.get("scenarios", [])
+            for indicator in scenario.get("indicators", ())
+        ]
+        self.index["indicator"] = self.unique("indicator", "id", indicators)
+
+    def unique(self, kind: str, key: str, located: Sequence[Located]) -> dict[str, Located]:
+        """The records by `key`, reporting each one whose key an earlier one has."""
         seen: dict[str, Located] = {}
-        for path, scenario in self.records.get("scenarios", []):
-            for indicator in scenario.get("indicators", ()):
-                value = indicator.get("id")
-                if value is None:
-                    continue
-                if value in seen:
-                    first_path, first = seen[value]
+        for path, record in located:
+            value = record.get(key)
+            if value is None:
+                continue
+            if value in seen:
+                first_path, first = seen[value]
+                self.problem(
+                    path,
+                    record["@"],
+                    f"duplicate {NOUNS[kind]} {key} {value!r} "
+                    f"(first defined at {first_path}:{first['@'][0]})",
+                )
+            else:
+                seen[value] = (path, record)
+        return seen
+
+    def check_ratings(self, located: Sequence[Located]) -> None:
+        """Report every `consistency` rating of a hypothesis that is not defined."""
+        known = self.index.get("hypotheses", {})
+        for path, record in located:
+            for hypothesis, line, column, _, _ in record.get("consistency", ()):
+                if hypothesis not in known:
                     self.problem(
                         path,
-                        indicator["@"],
-                        f"duplicate indicator id {value!r} "
-                        f"(first defined at {first_path}:{first['@'][0]})",
+                        (line, column),
+                        f"consistency: unknown hypothesis {quote(hypothesis)}"
+                        f"{self.hint('hypotheses', hypothesis)}",
                     )
-                else:
-                    seen[value] = (path, indicator)
-        self.index["indicator"] = seen
 
     def check_theme_cycles(self) -> None:
         themes = self.index["themes"]
@@ -194,6 +203,14 @@ class _Linker:
             built[name] = [
                 _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
             ]
+        # ACH: a hypothesis names its question and, optionally, a scenario.
+        tables["scenarios"] = {s.id: s for s in built["scenarios"]}
+        for name in ("questions", "hypotheses"):
+            kind = KIND[name]
+            built[name] = [
+                _Builder.make(kind, r, tables, ()) for _, r in self.records.get(name, [])
+            ]
+            tables[name] = {e.id: e for e in built[name]}
         topic_records = self.records.get("topic", [])
         topic = (
             _Builder.make(KIND["topic"], topic_records[0][1], tables, ()) if topic_records else None
@@ -214,6 +231,8 @@ class _Linker:
             transfers=tuple(built["transfers"]),
             scenarios=tuple(built["scenarios"]),
             files=self.files,
+            questions=tuple(built["questions"]),
+            hypotheses=tuple(built["hypotheses"]),
             theme_by_id=themes,
             actor_by_id=actors,
             briefing_by_id=tables.get("briefings", {}),
@@ -259,6 +278,7 @@ class _Builder:
                     "entries",
                     "points",
                     "items",
+                    "ratings",
                 ):
                     how = "value"
                 steps.append((f.name, f.attribute, how, f.target))
@@ -282,6 +302,8 @@ class _Builder:
                 values[attr] = value[0]
             elif how == "ids":
                 values[attr] = tuple([ref[0] for ref in value])
+            elif how == "ratings":
+                values[attr] = tuple([Rating(h, rating, note) for h, _, _, rating, note in value])
             elif how in ("refs", "refs1"):
                 table = tables[target or ""]
                 values[attr] = tuple([table[ref[0]] for ref in value])

@@ -16,7 +16,8 @@ from typing import Any
 from .dates import PartialDate, parse_date
 from .errors import Problem
 from .files import TopicFile, digest, read_file
-from .kinds import KIND, KINDS, LIST_KEYS, Field
+from .kinds import KIND, KINDS, LIST_KEYS, Field, Kind
+from .model import Range
 from .record import field, record
 from .textsafe import hides, quote, shorten
 
@@ -504,6 +505,54 @@ class _Checker:
         )
         return None
 
+    def ranged(
+        self, node: Any, what: str, one: Callable[[Any, str], int | float | None]
+    ) -> int | float | Range | None:
+        """A number as `one` reads it, or a `[low, high]` list of two of them, low <= high."""
+        if type(node).__name__ != "SequenceNode":
+            return one(node, what)
+        items = self.sequence(node, what)
+        if items is None:
+            return None
+        if len(items) != 2:
+            self.problem(
+                node, f"{what}: a range is a list of two numbers [low, high], got {len(items)}"
+            )
+            return None
+        low, high = (one(item, f"{what}[{i}]") for i, item in enumerate(items))
+        if low is None or high is None:
+            return None
+        if high < low:
+            self.problem(node, f"{what}: the range's low {low} is above its high {high}")
+            return None
+        return Range(low, high)
+
+    def disputes(
+        self, node: Any, what: str, names: Sequence[str], fixed: Sequence[str], noun: str
+    ) -> tuple[tuple[str, str], ...] | None:
+        """`{field: note}`: fields of the same entry kind, each with a text note."""
+        pairs = self.mapping(node, what)
+        if pairs is None:
+            return None
+        out: list[tuple[str, str]] = []
+        for key, key_node, value_node in pairs:
+            if key in fixed:
+                self.problem(key_node, f"{what}: {quote(key)} cannot be disputed")
+                continue
+            if key not in names:
+                self.problem(
+                    key_node,
+                    f"{what}: {quote(key)} is not a field of {noun}s{_hint(key, names)}",
+                )
+                continue
+            if _is_null(value_node):
+                self.problem(value_node, f"{what}.{key}: say who gives which figure or date")
+                continue
+            note = self.text(value_node, f"{what}.{key}")
+            if note is not None:
+                out.append((key, note))
+        return tuple(out)
+
     def choice(self, node: Any, what: str, options: Sequence[str]) -> str | None:
         value = self.scalar(node, what)
         if value is None:
@@ -752,6 +801,25 @@ def _number(c: _Checker, n: Any, w: str) -> Any:
     return c.number(n, w)
 
 
+def _int_range(c: _Checker, n: Any, w: str) -> Any:
+    return c.ranged(n, w, c.integer)
+
+
+def _number_range(c: _Checker, n: Any, w: str) -> Any:
+    return c.ranged(n, w, c.number)
+
+
+def _disputed(kind: Kind) -> Reader:
+    # Any field of the kind but the entry's key and `disputed` itself.
+    fixed = (kind.key or "id", "disputed")
+    names = tuple(f.name for f in kind.fields if f.name not in fixed)
+
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        return c.disputes(n, w, names, fixed, kind.noun)
+
+    return read
+
+
 def _id(c: _Checker, n: Any, w: str) -> Any:
     return c.ident(n, w)
 
@@ -867,12 +935,77 @@ def _a(noun: str) -> str:
 _points = _text_or_entries("point")
 
 
+# A rating not yet resolved: (hypothesis id, line, column, rating, note or None).
+RatingRef = tuple[str, int, int, str, str | None]
+
+
+def _ratings(options: Sequence[str]) -> Reader:
+    """`{ID: RATING, ID: {rating: RATING, note: TEXT}, ...}` (docs/ach.md)."""
+
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        pairs = c.mapping(n, w)
+        if pairs is None:
+            return None
+        out: list[RatingRef] = []
+        for key, key_node, value_node in pairs:
+            what = f"{w}.{key}"
+            # The key node was met by `mapping` already: checked here, not read again.
+            if not ID_RE.fullmatch(key):
+                c.problem(
+                    key_node,
+                    f"{w}: {quote(key)} is not a valid hypothesis id (lowercase kebab-case, "
+                    "such as 'h-capacity')",
+                )
+                continue
+            ident = key
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if type(value_node).__name__ == "MappingNode":
+                found = c.mapping(value_node, what)
+                if found is None:
+                    continue
+                rating: str | None = None
+                note: str | None = None
+                seen_rating = False
+                for sub, sub_key, sub_value in found:
+                    if sub == "rating":
+                        seen_rating = True
+                        rating = c.choice(sub_value, f"{what}.rating", options)
+                    elif sub == "note":
+                        if not _is_null(sub_value):
+                            note = c.text(sub_value, f"{what}.note")
+                    elif sub.startswith("x-"):
+                        c.unread(sub_value)
+                    else:
+                        c.problem(
+                            sub_key,
+                            f"{what}: unknown field {quote(sub)}{_hint(sub, ['rating', 'note'])}",
+                        )
+                if not seen_rating:
+                    c.problem(value_node, f"{what}: missing required field 'rating'")
+                if rating is not None:
+                    out.append((ident, line, column, rating, note))
+            elif _is_null(value_node):
+                c.problem(
+                    value_node,
+                    f"{what}: needs a rating, one of {', '.join(options)}",
+                )
+            else:
+                rating = c.choice(value_node, what, options)
+                if rating is not None:
+                    out.append((ident, line, column, rating, None))
+        return tuple(out)
+
+    return read
+
+
 _CHOICES: dict[tuple[str, ...], Reader] = {}
 
 
-def _reader(f: Field) -> Reader:
-    """The reader of a declared field (kinds.py)."""
+def _reader(f: Field, kind: Kind) -> Reader:
+    """The reader of a declared field (kinds.py) of `kind`."""
     by_code = f.target == "countries"
+    if f.type == "disputed":
+        return _disputed(kind)
     if f.type == "choice":
         if f.choices not in _CHOICES:
             _CHOICES[f.choices] = _one_of(f.choices)
@@ -885,6 +1018,8 @@ def _reader(f: Field) -> Reader:
         return _sub_entries(f.target or "")
     if f.type == "items":
         return _text_or_entries(f.target or "")
+    if f.type == "ratings":
+        return _ratings(f.choices)
     return {
         "text": _text,
         "url": _url,
@@ -893,6 +1028,8 @@ def _reader(f: Field) -> Reader:
         "bool": _bool,
         "int": _int,
         "number": _number,
+        "int-range": _int_range,
+        "number-range": _number_range,
         "id": _id,
         "kebab": _kebab,
         "code": _code,
@@ -901,14 +1038,14 @@ def _reader(f: Field) -> Reader:
     }[f.type]
 
 
-def _spec(f: Field) -> FieldSpec:
-    read = _reader(f)
+def _spec(f: Field, kind: Kind) -> FieldSpec:
+    read = _reader(f, kind)
     return FieldSpec(read, required=f.required, plain=_PLAIN.get(read), refs=_REFS.get(read))
 
 
 # Each kind's fields, in format order (kinds.py declares them).
 SPECS: dict[str, dict[str, FieldSpec]] = {
-    kind.name: {f.name: _spec(f) for f in kind.fields} for kind in KINDS
+    kind.name: {f.name: _spec(f, kind) for f in kind.fields} for kind in KINDS
 }
 # The required fields of each kind, in schema order (the order their problems are reported).
 _REQUIRED = {kind: tuple(n for n, f in spec.items() if f.required) for kind, spec in SPECS.items()}

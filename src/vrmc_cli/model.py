@@ -22,6 +22,9 @@ ActorKind = Literal["person", "state", "organization", "company", "military", "i
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Direction = Literal["for", "against"]
+# How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
+# consistent, neutral or not applicable, inconsistent, very inconsistent (docs/ach.md).
+Consistency = Literal["CC", "C", "N", "I", "II"]
 
 CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
 LIKELIHOODS: tuple[Likelihood, ...] = (
@@ -50,6 +53,7 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
+CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "I", "II")
 RELIABILITY_MEANING = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -58,6 +62,26 @@ RELIABILITY_MEANING = {
     "E": "unreliable",
     "F": "reliability cannot be judged",
 }
+
+Number = int | float
+Disputes = tuple[tuple[str, str], ...]  # (field name, who says what), in file order
+
+
+@record(frozen=True, eq=True)
+class Range:
+    """A quantity or value the sources give as a range, `low` to `high` (low <= high)."""
+
+    low: Number
+    high: Number
+
+    def __str__(self) -> str:
+        return f"{self.low}–{self.high}"
+
+
+def dispute(disputed: Disputes, name: str) -> str | None:
+    """The note on field `name` of an entry's `disputed`, or None when it is not disputed."""
+    return next((note for field_name, note in disputed if field_name == name), None)
+
 
 # eq=False everywhere: entries are compared and hashed by identity. Ids are unique per kind,
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
@@ -84,6 +108,8 @@ class Source:
     published: PartialDate | None = None
     kind: str | None = None
     reliability: Reliability | None = None
+    accessed: PartialDate | None = None  # when the page was read
+    archive_url: str | None = None  # a saved copy, for when the page moves or goes
 
 
 @record(frozen=True)
@@ -151,6 +177,15 @@ class Signal:
 
 
 @record(frozen=True)
+class Rating:
+    """How consistent an event or point is with one hypothesis (its `consistency` field)."""
+
+    hypothesis: str  # the hypothesis id (checked by the linker)
+    rating: Consistency
+    note: str | None = None
+
+
+@record(frozen=True)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -167,6 +202,8 @@ class Event:
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
     signals: tuple[Signal, ...] = ()
+    consistency: tuple[Rating, ...] = ()
+    disputed: Disputes = ()
 
 
 @record(frozen=True)
@@ -179,6 +216,7 @@ class Point:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
+    consistency: tuple[Rating, ...] = ()
     # The briefing's themes, which every point inherits (FORMAT.md "briefings").
     inherited_themes: tuple[Theme, ...] = ()
 
@@ -218,6 +256,7 @@ class Briefing:
     key_judgments: tuple[KeyJudgment, ...] = ()
     see_also_ids: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
+    order: int | None = None  # where it comes in a report: lower first, then those without
 
 
 @record(frozen=True)
@@ -246,12 +285,13 @@ class Transfer:
     ordered: PartialDate | None = None
     delivered_from: PartialDate | None = None
     delivered_to: PartialDate | None = None
-    quantity_ordered: int | None = None
-    quantity_delivered: int | None = None
-    value_usd: int | float | None = None
+    quantity_ordered: int | Range | None = None
+    quantity_delivered: int | Range | None = None
+    value_usd: Number | Range | None = None
     status: TransferStatus | None = None
     sources: tuple[Source, ...] = ()
     notes: str | None = None
+    disputed: Disputes = ()
 
 
 @record(frozen=True)
@@ -281,6 +321,25 @@ class Scenario:
 
 
 @record(frozen=True)
+class Question:
+    """An analysis of competing hypotheses: the question its hypotheses answer (docs/ach.md)."""
+
+    id: str
+    text: str
+    summary: str | None = None
+
+
+@record(frozen=True)
+class Hypothesis:
+    """One answer to an ACH question, optionally tied to an outlook scenario."""
+
+    id: str
+    question: Question
+    statement: str
+    scenario: Scenario | None = None
+
+
+@record(frozen=True)
 class Corpus:
     """Everything a set of corpus folders holds, validated and linked.
 
@@ -299,6 +358,8 @@ class Corpus:
     transfers: tuple[Transfer, ...]
     scenarios: tuple[Scenario, ...]
     files: int = 0
+    questions: tuple[Question, ...] = ()
+    hypotheses: tuple[Hypothesis, ...] = ()
     theme_by_id: dict[str, Theme] = field(default_factory=dict)
     actor_by_id: dict[str, Actor] = field(default_factory=dict)
     briefing_by_id: dict[str, Briefing] = field(default_factory=dict)

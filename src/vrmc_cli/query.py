@@ -24,6 +24,7 @@ from .model import (
     Event,
     KeyJudgment,
     Point,
+    Question,
     Relation,
     Scenario,
     Section,
@@ -250,11 +251,16 @@ def named_briefings(corpus: Corpus) -> list[Named]:
     return [_named(b, b.id, b.title) for b in corpus.briefings]
 
 
+def named_questions(corpus: Corpus) -> list[Named]:
+    return [_named(q, q.id, q.text) for q in corpus.questions]
+
+
 NAMED = {
     "actor": named_actors,
     "theme": named_themes,
     "country": named_countries,
     "briefing": named_briefings,
+    "question": named_questions,
 }
 
 
@@ -347,15 +353,26 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     return ""
 
 
-_PLURAL = {"actor": "actors", "theme": "themes", "country": "countries", "briefing": "briefings"}
-_SEE = {"actor": "vrmc actors", "theme": "vrmc themes", "country": "vrmc countries"}
-_SEE["briefing"] = "vrmc brief"
+_PLURAL = {
+    "actor": "actors",
+    "theme": "themes",
+    "country": "countries",
+    "briefing": "briefings",
+    "question": "questions",
+}
+_SEE = {
+    "actor": "vrmc actors",
+    "theme": "vrmc themes",
+    "country": "vrmc countries",
+    "briefing": "vrmc brief",
+    "question": "vrmc ach",
+}
 
 
 def resolve(corpus: Corpus, kind: str, value: str) -> object:
-    """The one entry of `kind` ("actor", "theme", "country", "briefing") that `value` names,
-    by the first tier of `match_tiers` that names any. Several in that tier, or none at all,
-    is a UsageError that lists the candidates or the closest names."""
+    """The one entry of `kind` (a key of NAMED) that `value` names, by the first tier of
+    `match_tiers` that names any. Several in that tier, or none at all, is a UsageError that
+    lists the candidates or the closest names."""
     named = NAMED[kind](corpus)
     for tier in match_tiers(value, named):
         if len(tier) == 1:
@@ -406,6 +423,11 @@ def resolve_actor(corpus: Corpus, value: str) -> Actor:
 def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
     """A briefing by id, title, a word of its title or a prefix (case ignored)."""
     return cast(Briefing, resolve(corpus, "briefing", value))
+
+
+def resolve_question(corpus: Corpus, value: str) -> Question:
+    """An ACH question by id, its text, a word of it or a prefix (case ignored)."""
+    return cast(Question, resolve(corpus, "question", value))
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
@@ -545,8 +567,11 @@ def view_briefing(corpus: Corpus, briefing: Briefing, f: Filter) -> BriefingView
 
 
 def select_briefings(corpus: Corpus, f: Filter) -> list[BriefingView]:
-    """Every briefing that keeps at least one point or judgment under the filter."""
-    views = [view_briefing(corpus, b, f) for b in corpus.briefings]
+    """Every briefing that keeps at least one point or judgment under the filter, in the
+    order the corpus declares (`order`, lower first; briefings without one after, as
+    loaded)."""
+    ordered = sorted(corpus.briefings, key=lambda b: (b.order is None, b.order or 0))
+    views = [view_briefing(corpus, b, f) for b in ordered]
     if not f.active:
         return views
     return [v for v in views if v.point_count or v.key_judgments]

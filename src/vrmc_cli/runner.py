@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .errors import ExitStatus, InvalidCorpus, VrmcError
+from .errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .formats import Format
 from .record import record
 
@@ -45,6 +45,8 @@ class Look:
     fmt: Format | None = None
     heading_level: int = 1
     no_pager: bool = False
+    output: str | None = None  # a file to write instead of stdout
+    citations: str = "numbers"
 
 
 def env_on(name: str) -> bool:
@@ -100,7 +102,13 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     if found is None:  # cli.py and quick.py offer only the commands there are
         raise ValueError(f"no command {command!r}")
     call = _Call(state, params)
-    look = Look(params.get("fmt"), params.get("heading_level", 1), params.get("no_pager", False))
+    look = Look(
+        params.get("fmt"),
+        params.get("heading_level", 1),
+        params.get("no_pager", False),
+        params.get("output"),
+        (params.get("citations") or "numbers").strip().lower(),
+    )
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
@@ -192,13 +200,18 @@ def load(state: State) -> Corpus:
 def report_invalid(exc: InvalidCorpus) -> NoReturn:
     lines = [str(p) for p in exc.problems]
     sys.stderr.write("\n".join(lines) + "\n")
-    fail(f"invalid corpus: {exc}", ExitStatus.DATA_ERROR)
+    fail(f"{exc.what}: {exc}", ExitStatus.DATA_ERROR)
 
 
 def run(look: Look, build: Callable[[], Result]) -> None:
     """Build, render and write one command's output; every known error ends here."""
     try:
-        fmt = look.fmt or _default_format()
+        fmt = look.fmt or (_format_of(look.output) if look.output else _default_format())
+        if fmt is Format.docx and not look.output and _isatty(sys.stdout):
+            raise UsageError(
+                "--format docx writes a binary Word file: give --output FILE (or redirect "
+                "standard output to a file)"
+            )
         output = build()
         if output.file is not None:
             text: str | bytes = output.file()
@@ -216,16 +229,35 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         fail("refusing to write binary output to a terminal; use -o FILE", ExitStatus.USAGE)
     for note in output.notes:
         sys.stderr.write(f"vrmc: note: {note}\n")
-    if output.file is None or output.target is None:
+    if output.file is None and look.output and look.output != "-":
+        write_file(look.output, text if isinstance(text, bytes) else _encoded(text))
+    elif output.file is None or output.target is None:
         emit(text, page=fmt is Format.rich and not look.no_pager and output.file is None)
     if output.status:
         raise SystemExit(output.status)
 
 
-def _render(fmt: Format, output: Result, options: Options) -> str:
+def _render(fmt: Format, output: Result, options: Options) -> str | bytes:
     from .render import render
 
     return render(fmt, output, options)
+
+
+# --output FILE without --format: the format its extension names (else text).
+_EXTENSIONS = {
+    ".md": Format.markdown,
+    ".markdown": Format.markdown,
+    ".html": Format.html,
+    ".htm": Format.html,
+    ".docx": Format.docx,
+    ".json": Format.json,
+    ".csv": Format.csv,
+    ".txt": Format.text,
+}
+
+
+def _format_of(path: str) -> Format:
+    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), Format.text)
 
 
 def _default_format() -> Format:
@@ -243,7 +275,7 @@ def _options(fmt: Format, look: Look) -> Options:
     from .render import Options
 
     if fmt is not Format.rich:
-        return Options(heading_level=look.heading_level)
+        return Options(heading_level=look.heading_level, citations=look.citations)
     width = 100
     if _isatty(sys.stdout):
         import shutil  # here: a pipe never needs it (start-up time)
@@ -261,6 +293,10 @@ def _options(fmt: Format, look: Look) -> Options:
     if os.environ.get("NO_COLOR") or term == "dumb":
         color = False
     return Options(width=width, color=color, color_system="standard" if color else None)
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "backslashreplace")
 
 
 def write_file(path: str, data: bytes) -> None:

@@ -39,6 +39,9 @@ _TYPE_HELP = {
     "bool": "true or false",
     "int": "a whole number of 0 or more",
     "number": "a number of 0 or more",
+    "int-range": "a whole number of 0 or more, or a range [low, high] of two",
+    "number-range": "a number of 0 or more, or a range [low, high] of two",
+    "disputed": "a mapping from field names of this entry to a note of who says what",
     "id": "the entry's id: lowercase kebab-case, such as arms-sales",
     "kebab": "a lowercase kebab-case word",
     "code": "an ISO 3166-1 alpha-2 country code, such as VE",
@@ -66,6 +69,12 @@ def _value(field: Field) -> JSONObject:
         return {"type": "integer", "minimum": 0}
     if t == "number":
         return {"type": "number", "minimum": 0}
+    if t in ("int-range", "number-range"):
+        one = {"type": "integer" if t == "int-range" else "number", "minimum": 0}
+        # low <= high is the loader's to check: JSON Schema cannot compare two items.
+        return {"anyOf": [one, {"type": "array", "items": one, "minItems": 2, "maxItems": 2}]}
+    if t == "disputed":
+        return {"type": "object", "additionalProperties": _TEXT}
     if t in ("id", "kebab"):
         return _ident()
     if t == "code":
@@ -96,6 +105,20 @@ def _value(field: Field) -> JSONObject:
         if t == "points":
             either["minItems"] = 1
         return either
+    if t == "ratings":
+        rating: JSONObject = {"enum": list(field.choices)}
+        noted: JSONObject = {
+            "type": "object",
+            "properties": {"rating": rating, "note": _TEXT},
+            "patternProperties": {"^x-": {}},
+            "required": ["rating"],
+            "additionalProperties": False,
+        }
+        return {
+            "type": "object",
+            "propertyNames": {"pattern": _ID_PATTERN},
+            "additionalProperties": {"anyOf": [rating, noted]},
+        }
     raise ValueError(f"no schema for field type {t!r}")  # a new type in kinds.py
 
 
@@ -123,6 +146,12 @@ def _describe(kind: Kind, field: Field) -> str:
         what = f"a list of {KIND[field.target or ''].noun} entries"
     elif field.type == "points":
         what = "a list of points: each a text, or a mapping with `text` and tags"
+    elif field.type == "ratings":
+        what = (
+            f"a mapping from {KIND[field.target or ''].noun} ids to a rating ("
+            + ", ".join(field.choices)
+            + ") or to a mapping with `rating` and `note` (docs/ach.md)"
+        )
     elif field.type == "items":
         what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"
     else:
@@ -135,6 +164,10 @@ def _kind_schema(kind: Kind) -> JSONObject:
     properties: JSONObject = {}
     for field in kind.fields:
         value = _value(field)
+        if field.type == "disputed":  # the fields of this kind, but not its key
+            fixed = (kind.key or "id", "disputed")
+            names = [f.name for f in kind.fields if f.name not in fixed]
+            value = {**value, "propertyNames": {"enum": names}}
         if not field.required:  # an optional field may be left empty (null)
             value = {"anyOf": [value, {"type": "null"}]}
         properties[field.name] = {"description": _describe(kind, field), **value}

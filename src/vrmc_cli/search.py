@@ -203,6 +203,8 @@ def _text(value: Any, field_type: str, target: str | None) -> str | None:
         return None
     if field_type == "texts":
         return "; ".join(value) or None
+    if field_type == "disputed":
+        return "; ".join(note for _, note in value) or None
     if field_type in ("entries", "items"):
         parts = [t for sub in value for _, t in _fields(target or "", sub) if t]
         return "; ".join(parts) or None

@@ -1,5 +1,6 @@
 """Entries as JSON objects: the format's field names in format order (kinds.py), dates as
-partial-date strings, references as ids or codes, every field present (null or [] when
+partial-date strings, references as ids or codes, a range as its [low, high] list,
+`disputed` as an object (field name -> note), every field present (null, [] or {} when
 empty)."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .kinds import KIND
+from .model import Range
 
 JSONObject = dict[str, Any]
 
@@ -34,6 +36,12 @@ def _value(field_type: str, target: str | None, value: Any) -> Any:
         ]
     if field_type == "texts":
         return list(value)
+    if field_type == "ratings":
+        return {r.hypothesis: {"rating": r.rating, "note": r.note} for r in value}
+    if field_type == "disputed":
+        return dict(value)
+    if isinstance(value, Range):
+        return [value.low, value.high]
     return value
 
 

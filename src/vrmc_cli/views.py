@@ -25,9 +25,11 @@ from .model import (
     RELIABILITY_MEANING,
     Actor,
     Briefing,
+    Disputes,
     Event,
     KeyJudgment,
     Point,
+    Range,
     Relation,
     Role,
     Scenario,
@@ -35,6 +37,7 @@ from .model import (
     Topic,
     Transfer,
     countries_of,
+    dispute,
 )
 from .query import (
     BriefingView,
@@ -46,6 +49,9 @@ from .query import (
 )
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
+    from .ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
     from .changes import CorpusDiff  # only `vrmc diff` imports it
     from .search import Hit  # only `vrmc search` imports the search module
     from .signposts import Board, ScenarioWatch
@@ -54,27 +60,52 @@ if TYPE_CHECKING:
 
 
 class Citer:
-    """Numbers sources in order of first citation; `[n]` markers point into one list."""
+    """Numbers sources in order of first citation. A point's sources make one `[1, 4, 9]`
+    marker (numbers ascending, each once) that links to one numbered list, each source
+    listed once however often it is cited."""
 
     def __init__(self, enabled: bool = True) -> None:
         self.enabled = enabled
         self.numbers: dict[str, int] = {}
         self.sources: list[Source] = []
 
-    def marks(self, sources: Iterable[Source]) -> Inline:
-        if not self.enabled:
-            return ()
-        spans: list[Span] = []
+    def number(self, sources: Iterable[Source]) -> list[tuple[int, str]]:
+        """Number the sources not seen yet; (number, id) of each, ascending, each once."""
+        found: dict[int, str] = {}
         for source in sources:
             if source.id not in self.numbers:
                 self.numbers[source.id] = len(self.numbers) + 1
                 self.sources.append(source)
-            spans.append(Span(f"[{self.numbers[source.id]}]", "cite"))
-        return (Span(" "), *spans) if spans else ()
+            found[self.numbers[source.id]] = source.id
+        return sorted(found.items())
+
+    def cite(self, sources: Iterable[Source]) -> Inline:
+        """The marker alone (`[1, 4]`), or nothing when there are no sources or citing is off."""
+        if not self.enabled:
+            return ()
+        cites = tuple(self.number(sources))
+        if not cites:
+            return ()
+        text = "[" + ", ".join(str(n) for n, _ in cites) + "]"
+        return (Span(text, "cite", cites=cites),)
+
+    def marks(self, sources: Iterable[Source]) -> Inline:
+        """The marker after a space, to end a sentence with."""
+        found = self.cite(sources)
+        return (Span(" "), *found) if found else ()
 
     def footnotes(self, title: str = "Sources", level: int = 2) -> Footnotes:
         notes = tuple((self.numbers[s.id], source_inline(s)) for s in self.sources)
-        return Footnotes(title, level, notes)
+        anchors = tuple(source_anchor(s.id) for s in self.sources)
+        return Footnotes(title, level, notes, anchors)
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
 
 
 def source_inline(source: Source) -> Inline:
@@ -87,9 +118,29 @@ def source_inline(source: Source) -> Inline:
         spans.append(Span(", " + source.published.human()))
     if source.url:
         spans.extend((Span(", "), Span(source.url, "", url=source.url)))
+    if source.accessed:
+        spans.append(Span(f", accessed {source.accessed.human()}"))
+    if source.archive_url:
+        spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
     if source.reliability:
-        spans.append(Span(f" (reliability {source.reliability})", "muted"))
+        meaning = RELIABILITY_MEANING.get(source.reliability, "")
+        words = f"reliability {source.reliability}" + (f", {meaning}" if meaning else "")
+        spans.append(Span(f" ({words})", "muted"))
     return tuple(spans)
+
+
+def event_ref(event: Event) -> Inline:
+    """An event as a reader refers to it: `14 May 2001 — Title`, linked to its entry."""
+    return (Span(f"{event_when(event)} — {event.title}", anchor=event_anchor(event.id)),)
+
+
+def joined(parts: Iterable[Inline], sep: str = "; ") -> Inline:
+    out: list[Span] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.append(Span(sep))
+        out.extend(part)
+    return tuple(out)
 
 
 def confidence_badge(confidence: str | None) -> Inline:
@@ -128,7 +179,21 @@ def event_when(event: Event) -> str:
     text = event.date.human()
     if event.end:
         text += " – " + event.end.human()
-    return ("c. " + text) if event.circa else text
+    text = ("c. " + text) if event.circa else text
+    return text + disputed_mark(event.disputed, "date", "end", "display_date")
+
+
+def disputed_mark(disputed: Disputes, *names: str) -> str:
+    """` (disputed)` when the sources dispute any of the fields `names`, else nothing."""
+    return " (disputed)" if any(dispute(disputed, n) for n in names) else ""
+
+
+def dispute_facts(disputed: Disputes) -> list[tuple[str, Inline]]:
+    """One `Disputed` line per disputed field: the field, and who says what."""
+    return [
+        ("Disputed", (Span(name.replace("_", " "), "strong"), Span(": " + one_line(note))))
+        for name, note in disputed
+    ]
 
 
 def names(items: Iterable[Actor]) -> str:
@@ -179,13 +244,17 @@ def one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def quantity(value: int | None) -> str:
+def quantity(value: float | Range | None) -> str:
+    if isinstance(value, Range):
+        return f"{quantity(value.low)}–{quantity(value.high)}"
     return f"{value:,}" if value is not None else "–"
 
 
-def money(value: float | None) -> str:
+def money(value: float | Range | None) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Range):
+        return f"{money(value.low)}–{money(value.high)}"
     if value >= 1e9:
         return f"US${value / 1e9:,.2f} bn".replace(".00 bn", " bn")
     if value >= 1e6:
@@ -229,7 +298,8 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
             )
         )
     if judgment.basis:
-        detail.append(Span(" · basis: " + ", ".join(e.id for e in judgment.basis), "muted"))
+        detail.append(Span(" · Basis: ", "muted"))
+        detail.extend(joined(event_ref(e) for e in judgment.basis))
     children: tuple[Block, ...] = (Para(tuple(detail)),) if detail else ()
     return Item(tuple(spans), children)
 
@@ -242,7 +312,7 @@ def point_item(point: Point, citer: Citer) -> Item:
 
 def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Block]:
     b = view.briefing
-    blocks: list[Block] = [Heading(level, b.title, anchor=f"briefing-{b.id}")]
+    blocks: list[Block] = [Heading(level, b.title, anchor=briefing_anchor(b.id))]
     blocks.append(Callout("Bottom line", tuple(paragraphs(b.summary)), tone="bottom-line"))
     if view.key_judgments:
         blocks.append(Heading(level + 1, "Key judgments"))
@@ -252,27 +322,25 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
         if section.points:
             blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
     if view.see_also:
-        blocks.append(
-            Fields(
-                (
-                    (
-                        "See also",
-                        tuple(
-                            s
-                            for i, other in enumerate(view.see_also)
-                            for s in ((Span(", "),) if i else ()) + (Span(other.id, "code"),)
-                        ),
-                    ),
-                )
-            )
+        # In a report the title links to the briefing; alone, the id is what `vrmc brief`
+        # takes next.
+        refs = (
+            (Span(other.title, anchor=briefing_anchor(other.id)),)
+            + (() if level > 1 else (Span(" ("), Span(other.id, "code"), Span(")")))
+            for other in view.see_also
         )
+        blocks.append(Fields((("See also", joined(refs)),)))
     return blocks
 
 
-def briefing_doc(view: BriefingView) -> Doc:
-    citer = Citer()
+def briefing_anchor(briefing_id: str) -> str:
+    return f"briefing-{briefing_id}"
+
+
+def briefing_doc(view: BriefingView, *, cite: bool = True) -> Doc:
+    citer = Citer(enabled=cite)
     blocks = briefing_blocks(view, citer)
-    citer.marks(view.briefing.sources)
+    citer.number(view.briefing.sources)
     if citer.sources:
         blocks.append(citer.footnotes())
     return Doc(view.briefing.title, tuple(blocks))
@@ -297,14 +365,15 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         meta.append(("Countries", plain(countries)))
     if event.actors:
         meta.append(("Actors", plain(names(event.actors))))
+    meta.extend(dispute_facts(event.disputed))
     if event.sources:
         if citer.enabled:
-            meta.append(("Sources", citer.marks(event.sources)[1:]))
+            meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
     meta.append(("Id", (Span(event.id, "code"),)))
     children.append(Fields(tuple(meta)))
-    return Item(tuple(head), tuple(children))
+    return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
 def timeline_blocks(
@@ -315,7 +384,15 @@ def timeline_blocks(
             (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
             for e in events
         )
-        return [Table(("date", "event", "confidence", "id"), rows, whole=(True, False, True, True))]
+        anchors = tuple(event_anchor(e.id) for e in events)
+        return [
+            Table(
+                ("date", "event", "confidence", "id"),
+                rows,
+                whole=(True, False, True, True),
+                anchors=anchors,
+            )
+        ]
     blocks: list[Block] = []
     year: int | None = None
     batch: list[Item] = []
@@ -371,7 +448,12 @@ def actors_table(actors: Sequence[Actor]) -> Table:
         )
         for a in actors
     )
-    return Table(("name and id", "kind", "country", "current role"), rows)
+    anchors = tuple(actor_anchor(a.id) for a in actors)
+    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+
+
+def actor_anchor(actor_id: str) -> str:
+    return f"actor-{actor_id}"
 
 
 def actors_doc(actors: Sequence[Actor]) -> Doc:
@@ -387,7 +469,7 @@ def actor_blocks(
     citer: Citer,
     level: int = 1,
 ) -> list[Block]:
-    blocks: list[Block] = [Heading(level, actor.name, anchor=f"actor-{actor.id}")]
+    blocks: list[Block] = [Heading(level, actor.name, anchor=actor_anchor(actor.id))]
     facts: list[tuple[str, Inline]] = [("Kind", plain(actor.kind))]
     if actor.country:
         facts.append(("Country", plain(actor.country.name)))
@@ -482,14 +564,26 @@ def transfer_rows(transfers: Sequence[Transfer]) -> tuple[tuple[Inline, ...], ..
         (
             plain(t.designation),
             plain(t.category),
-            plain(f"{t.supplier.code}→{t.recipient.code}"),
-            plain(t.ordered.human() if t.ordered else "–"),
-            plain(delivery_span(t)),
-            plain(f"{quantity(t.quantity_ordered)} / {quantity(t.quantity_delivered)}"),
+            plain(f"{t.supplier.name} → {t.recipient.name}"),
+            plain(disputed_value(t, "ordered", t.ordered.human() if t.ordered else "–")),
+            plain(delivery_span(t) + disputed_mark(t.disputed, "delivered_from", "delivered_to")),
+            plain(
+                disputed_value(t, "quantity_ordered", quantity(t.quantity_ordered))
+                + " / "
+                + disputed_value(t, "quantity_delivered", quantity(t.quantity_delivered))
+            ),
             (Span(t.status or "–", status_style(t.status)),),
         )
         for t in transfers
     )
+
+
+def disputed_value(t: Transfer, name: str, shown: str) -> str:
+    """A register cell: the value, marked when disputed (`disputed` alone when the sources
+    dispute a value the entry leaves out)."""
+    if not dispute(t.disputed, name):
+        return shown
+    return "disputed" if shown == "–" else shown + " (disputed)"
 
 
 def delivery_span(t: Transfer) -> str:
@@ -526,7 +620,13 @@ def totals(transfers: Sequence[Transfer], key: str) -> Table:
 def _total_value(transfers: Sequence[Transfer]) -> str:
     """The sum of the values the sources report; "–" when none is reported."""
     known = [t.value_usd for t in transfers if t.value_usd is not None]
-    return money(sum(known)) if known else "–"
+    if not known:
+        return "–"
+    if not any(isinstance(v, Range) for v in known):
+        return money(sum(v for v in known if not isinstance(v, Range)))
+    low = sum(v.low if isinstance(v, Range) else v for v in known)
+    high = sum(v.high if isinstance(v, Range) else v for v in known)
+    return money(Range(low, high))
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
@@ -551,7 +651,9 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
         Heading(level + 1, "Totals by status"),
         totals(ordered, "status"),
     ]
-    detailed = [t for t in ordered if t.description or t.notes or t.value_usd or t.sources]
+    detailed = [
+        t for t in ordered if t.description or t.notes or t.value_usd or t.sources or t.disputed
+    ]
     if detailed:
         blocks.append(Heading(level + 1, "Notes on the register"))
         items = []
@@ -561,14 +663,16 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                 children.extend(paragraphs(t.description))
             facts: list[tuple[str, Inline]] = []
             if t.value_usd:
-                facts.append(("Reported value", plain(money(t.value_usd))))
+                shown = disputed_value(t, "value_usd", money(t.value_usd))
+                facts.append(("Reported value", plain(shown)))
             if t.notes:
                 facts.append(("Notes", plain(one_line(t.notes))))
+            facts.extend(dispute_facts(t.disputed))
             if t.sources:
                 facts.append(
                     (
                         "Sources",
-                        citer.marks(t.sources)[1:]
+                        citer.cite(t.sources)
                         if citer.enabled
                         else plain(", ".join(s.id for s in t.sources)),
                     )
@@ -576,7 +680,11 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             if facts:
                 children.append(Fields(tuple(facts)))
             items.append(
-                Item((Span(t.designation, "strong"), Span(f" ({t.id})", "muted")), tuple(children))
+                Item(
+                    (Span(t.designation, "strong"), Span(f" ({t.id})", "muted")),
+                    tuple(children),
+                    anchor=f"transfer-{t.id}",
+                )
             )
         blocks.append(Bullets(tuple(items)))
     return blocks
@@ -747,6 +855,57 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
 # --------------------------------------------------------------------------- report
 
 
+# The sections of a report, in the default order (`vrmc report --sections`).
+REPORT_SECTIONS = (
+    "judgments",
+    "briefings",
+    "timeline",
+    "actors",
+    "transfers",
+    "scenarios",
+    "watch",
+    "sources",
+)
+SECTION_TITLES = {
+    "judgments": "Key judgments at a glance",
+    "timeline": "Timeline",
+    "actors": "Actors",
+    "transfers": "Arms-transfer register",
+    "scenarios": "Outlook scenarios",
+    "watch": "Watch board",
+    "sources": "Sources",
+}
+
+
+def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
+    """Every key judgment, with its likelihood, confidence and briefing."""
+    rows = []
+    for view in briefings:
+        for j in view.key_judgments:
+            rows.append(
+                (
+                    (Span(j.text), *citer.marks(j.sources)),
+                    (
+                        (Span(likelihood_words(j.likelihood), likelihood_style(j.likelihood)),)
+                        if j.likelihood
+                        else plain("–")
+                    ),
+                    (
+                        (Span(j.confidence, confidence_badge(j.confidence)[1].style),)
+                        if j.confidence
+                        else plain("–")
+                    ),
+                    (
+                        Span(
+                            view.briefing.title,
+                            anchor=briefing_anchor(view.briefing.id),
+                        ),
+                    ),
+                )
+            )
+    return Table(("judgment", "likelihood", "confidence", "briefing"), tuple(rows))
+
+
 def report_doc(
     topic: Topic | None,
     labels: Sequence[str],
@@ -756,10 +915,15 @@ def report_doc(
     transfers: Sequence[Transfer],
     scenarios: Sequence[Scenario],
     *,
-    cite: bool,
+    cite: bool = True,
+    sections: Sequence[str] = REPORT_SECTIONS,
+    watch: Sequence[Block] = (),
 ) -> tuple[Doc, list[Source]]:
-    """The whole briefing document, and its bibliography: every source the report relies
-    on, numbered as the text cites them (with `cite`) or in order of first use."""
+    """The whole briefing document, and its sources: every source the report relies on,
+    numbered in order of first citation (sources no point cites follow, in order of use).
+
+    `sections` picks and orders the parts (names from REPORT_SECTIONS); `cite` off leaves
+    the citation markers out (the Sources list stays)."""
     citer = Citer(enabled=cite)
     title = topic.title if topic else "Briefing report"
     blocks: list[Block] = [Heading(1, title)]
@@ -774,45 +938,214 @@ def report_doc(
         blocks.append(Para((Span("Filtered by: " + "; ".join(labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
-    contents = [b.briefing.title for b in briefings]
-    parts: list[tuple[str, Sequence[object]]] = [
-        ("Timeline", events),
-        ("Actors", actors),
-        ("Arms-transfer register", transfers),
-        ("Outlook scenarios", scenarios),
-    ]
-    contents += [name for name, items in parts if items]
-    contents.append("Bibliography")
-    blocks.append(Heading(2, "Contents"))
-    blocks.append(Bullets(tuple(Item(plain(c)) for c in contents), ordered=True))
-    for view in briefings:
-        blocks.extend(briefing_blocks(view, citer, level=2))
-    if events:
-        blocks.append(Heading(2, "Timeline"))
-        blocks.extend(timeline_blocks(events, citer, level=2))
-    if actors:
-        blocks.append(Heading(2, "Actors"))
-        blocks.append(actors_table(actors))
-    if transfers:
-        blocks.append(Heading(2, "Arms-transfer register"))
-        blocks.extend(transfers_blocks(transfers, citer, level=2))
-    if scenarios:
-        blocks.append(Heading(2, "Outlook scenarios"))
-        blocks.extend(scenario_blocks(scenarios, level=2))
-    cited: list[Event | Point | KeyJudgment] = [*events]
+    body: list[Block] = []
+    contents: list[Item] = []
+
+    def part(name: str, heading: str | None = None) -> None:
+        text = heading or SECTION_TITLES[name]
+        body.append(Heading(2, text, anchor=name))
+        contents.append(Item((Span(text, anchor=name),)))
+
+    has_judgments = any(v.key_judgments for v in briefings)
+    at_sources: tuple[int, int] | None = None  # where the Sources list goes, once numbered
+    for name in sections:
+        if name == "judgments" and has_judgments:
+            part(name)
+            body.append(judgments_table(briefings, citer))
+        elif name == "briefings":
+            for view in briefings:
+                anchor = briefing_anchor(view.briefing.id)
+                contents.append(Item((Span(view.briefing.title, anchor=anchor),)))
+                body.extend(briefing_blocks(view, citer, level=2))
+        elif name == "timeline" and events:
+            part(name)
+            body.extend(timeline_blocks(events, citer, level=2))
+        elif name == "actors" and actors:
+            part(name)
+            body.append(actors_table(sorted(actors, key=lambda a: (a.name.casefold(), a.id))))
+        elif name == "transfers" and transfers:
+            part(name)
+            body.extend(transfers_blocks(transfers, citer, level=2))
+        elif name == "scenarios" and scenarios:
+            part(name)
+            body.extend(scenario_blocks(scenarios, level=2))
+        elif name == "watch" and watch:
+            part(name)
+            body.extend(watch)
+        elif name == "sources":
+            at_sources = (len(body), len(contents))
+    # Everything the report relies on, cited or not, so the list is the same whichever
+    # sections are shown: cited sources first, by first citation.
+    cited: list[Event | Point | KeyJudgment | Transfer] = [*events]
     for view in briefings:
         cited.extend(view.key_judgments)
         cited.extend(p for s in view.sections for p in s.points)
-    bib = citer if cite else Citer(enabled=True)
+    cited.extend(transfers)
     for item in cited:
-        bib.marks(item.sources)
+        citer.number(item.sources)
     for view in briefings:
-        bib.marks(view.briefing.sources)
-    for t in transfers:
-        bib.marks(t.sources)
-    if bib.sources:
-        blocks.append(bib.footnotes("Bibliography", 2))
-    return Doc(title, tuple(blocks)), bib.sources
+        citer.number(view.briefing.sources)
+    if at_sources is not None and citer.sources:
+        notes = citer.footnotes(SECTION_TITLES["sources"], 2)
+        body[at_sources[0] : at_sources[0]] = [
+            Heading(2, notes.title, anchor="sources"),
+            Footnotes("", 2, notes.notes, notes.anchors),
+        ]
+        contents.insert(at_sources[1], Item((Span(notes.title, anchor="sources"),)))
+    if contents:
+        blocks.append(Heading(2, "Contents", anchor="contents"))
+        blocks.append(Bullets(tuple(contents), ordered=True))
+    blocks.extend(body)
+    return Doc(title, tuple(blocks)), citer.sources
+
+
+# --------------------------------------------------------------------------- competing hypotheses
+
+_RATING_STYLE: dict[str, Style] = {
+    "CC": "status-ok",
+    "C": "status-ok",
+    "N": "muted",
+    "I": "status-bad",
+    "II": "status-bad",
+}
+
+
+def ach_number(value: Fraction) -> str:
+    from .ach import number
+
+    return number(value)
+
+
+def evidence_label(e: Evidence) -> str:
+    """An evidence row's name: an event's date and title, a point's briefing and text."""
+    if isinstance(e.item, Event):
+        return f"{event_when(e.item)} {e.item.title}"
+    where = e.briefing.id if e.briefing else "point"
+    return f"{where}: {one_line(e.item.text)}"
+
+
+def sensitivity_words(a: Analysis) -> Inline:
+    """The sensitivity line: the one piece of evidence whose removal changes the ranking."""
+    if not a.evidence:
+        return plain("Sensitivity: no rated evidence.")
+    s = a.sensitivity
+    if s is None:
+        return plain(
+            "Sensitivity: removing any single piece of evidence leaves the ranking as it is."
+        )
+    order = ""
+    for before, x in zip((None, *s.scores), s.scores, strict=False):
+        if before is not None:
+            order += " = " if before.score == x.score else " < "
+        order += f"{x.hypothesis.id} {ach_number(x.score)}"
+    what = "changes which hypothesis leads" if s.changes_lead else "changes the ranking"
+    others = f"; {plural(s.others, 'other piece')} would also change it" if s.others else ""
+    return (
+        Span("Sensitivity: ", "strong"),
+        Span(f"removing #{s.evidence.number} "),
+        Span(evidence_label(s.evidence), "em"),
+        Span(f" {what} ({order}){others}."),
+    )
+
+
+def ach_blocks(a: Analysis, level: int = 2, *, notes: bool = False) -> list[Block]:
+    blocks: list[Block] = [Heading(level, a.question.text, a.question.id)]
+    if a.question.summary:
+        blocks.extend(paragraphs(a.question.summary))
+    diagnostic = sum(1 for e in a.evidence if e.diagnostic)
+    blocks.append(
+        Fields(
+            (
+                ("Question", (Span(a.question.id, "code"),)),
+                ("Hypotheses", plain(str(len(a.hypotheses)))),
+                ("Evidence", plain(f"{len(a.evidence)} rated, {diagnostic} diagnostic")),
+            )
+        )
+    )
+    blocks.append(Heading(level + 1, "Scores"))
+    blocks.append(
+        Table(
+            ("rank", "hypothesis", "statement", "I", "II", "score"),
+            tuple(
+                (
+                    plain(str(s.rank)),
+                    (Span(s.hypothesis.id, "code"),),
+                    (
+                        Span(s.hypothesis.statement),
+                        *(
+                            (Span(f" (scenario: {s.hypothesis.scenario.id})", "muted"),)
+                            if s.hypothesis.scenario
+                            else ()
+                        ),
+                    ),
+                    plain(str(s.inconsistent)),
+                    plain(str(s.very_inconsistent)),
+                    (Span(ach_number(s.score), "strong"),),
+                )
+                for s in a.scores
+            ),
+            numeric=(True, False, False, True, True, True),
+        )
+    )
+    blocks.append(Para(sensitivity_words(a)))
+    blocks.append(Heading(level + 1, "Matrix"))
+    ids = tuple(h.id for h in a.hypotheses)
+    rows = tuple(
+        (
+            plain(str(e.number)),
+            plain(evidence_label(e)),
+            plain(ach_number(e.credibility)),
+            *((Span(r, _RATING_STYLE[r]),) for r in (e.rating(h) for h in a.hypotheses)),
+            plain("yes") if e.diagnostic else (Span("no", "muted"),),
+        )
+        for e in a.evidence
+    )
+    blocks.append(
+        Table(
+            ("#", "evidence", "credibility", *ids, "diagnostic"),
+            rows,
+            numeric=(True, False, True, *(False for _ in ids), False),
+        )
+    )
+    blocks.append(
+        Para(
+            plain(
+                "Ratings: CC very consistent, C consistent, N neutral or not rated, "
+                "I inconsistent, II very inconsistent. Score: the sum of credibility × 1 "
+                "for each I and × 2 for each II; the lowest score ranks first. Evidence "
+                "rated the same against every hypothesis has no diagnostic value."
+            )
+        )
+    )
+    if notes:
+        blocks.append(Heading(level + 1, "Ratings and notes"))
+        items = []
+        for e in a.evidence:
+            children = tuple(
+                Item(
+                    (
+                        Span(h.id, "code"),
+                        Span(": "),
+                        Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
+                        *((Span(" — "), Span(note)) if (note := e.ratings[h.id].note) else ()),
+                    )
+                )
+                for h in a.hypotheses
+                if h.id in e.ratings
+            )
+            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e), "strong"))
+            items.append(Item(head, (Bullets(children),)))
+        blocks.append(Bullets(tuple(items)))
+    return blocks
+
+
+def ach_doc(analyses: Sequence[Analysis], *, notes: bool = False) -> Doc:
+    blocks: list[Block] = [Heading(1, "Competing hypotheses")]
+    if not analyses:
+        blocks.append(Para(plain("No ACH questions.")))
+    for a in analyses:
+        blocks.extend(ach_blocks(a, 2, notes=notes))
+    return Doc("Competing hypotheses", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- watch board

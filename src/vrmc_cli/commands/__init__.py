@@ -73,7 +73,8 @@ class Spec:
     def all_options(self) -> tuple[Option, ...]:
         """Its own options, then the shared ones it takes."""
         shared = (*FILTER_OPTIONS, *OUTPUT_OPTIONS) if self.filters else OUTPUT_OPTIONS
-        return (*self.options, *shared)
+        own = {o.name for o in self.options}  # a command's own option wins (export's -o)
+        return (*self.options, *(o for o in shared if o.name not in own))
 
 
 # The group's options, before the command name.
@@ -157,7 +158,46 @@ OUTPUT_OPTIONS: tuple[Option, ...] = (
         metavar="N",
     ),
     Option("no_pager", ("--no-pager",), FLAG, "Never pipe long terminal output through a pager."),
+    Option(
+        "output",
+        ("--output", "-o"),
+        TEXT,
+        "Write to FILE instead of standard output (needed for --format docx on a terminal).",
+        metavar="FILE",
+    ),
 )
+
+# How a report or briefing cites its sources (--citations).
+CITATION_STYLES = ("numbers", "pandoc", "none")
+CITATIONS = Option(
+    "citations",
+    ("--citations",),
+    TEXT,
+    "How points cite their sources: numbers ([1, 4] linked to the numbered Sources list; "
+    "the default), pandoc ([@id; @id2] for pandoc --citeproc, Markdown only) or none.",
+    metavar="STYLE",
+)
+
+
+def citation_style(params: Mapping[str, Any]) -> str:
+    """The --citations value, checked: a usage error names the styles there are."""
+    from ..errors import UsageError
+    from ..formats import Format
+
+    style = (params.get("citations") or "numbers").strip().lower()
+    if style not in CITATION_STYLES:
+        raise UsageError(
+            f"unknown citation style {style!r}: use one of {', '.join(CITATION_STYLES)}"
+        )
+    fmt = params.get("fmt")
+    output = str(params.get("output") or "")
+    if fmt is None and output.lower().endswith((".md", ".markdown")):
+        fmt = Format.markdown  # -o FILE.md picks Markdown (runner.py)
+    if style == "pandoc" and fmt is not Format.markdown:
+        raise UsageError("--citations pandoc is for --format markdown")
+    return style
+
+
 FORMAT_ENV = "VRMC_FORMAT"
 
 

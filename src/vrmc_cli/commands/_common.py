@@ -31,8 +31,21 @@ def undated_note(count: int, noun: str, nouns: str | None = None) -> tuple[str, 
     return (f"{count} {nouns or noun + 's'} kept: they carry no dates",)
 
 
+# Columns whose value may be a [low, high] range (kinds.py `int-range`, `number-range`).
+RANGED = frozenset(("quantity_ordered", "quantity_delivered", "value_usd"))
+
+
+def _cell(column: str, value: object) -> object:
+    """A JSON value as a CSV cell: a range as `low–high`, `disputed` as `field: note; ...`."""
+    if column in RANGED and isinstance(value, list):
+        return "–".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return [f"{k}: {v}" for k, v in value.items()]
+    return value
+
+
 def rows_from(objects: Sequence[JSONObject], columns: Sequence[str]) -> list[list[object]]:
-    return [[obj.get(c) for c in columns] for obj in objects]
+    return [[_cell(c, obj.get(c)) for c in columns] for obj in objects]
 
 
 def listing(
@@ -78,6 +91,7 @@ EVENT_COLUMNS = (
     "actors",
     "sources",
     "confidence",
+    "disputed",
 )
 
 

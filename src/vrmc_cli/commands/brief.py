@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from . import Argument, Call, Result, Spec
+from . import CITATIONS, Argument, Call, Result, Spec
 
 SPEC = Spec(
     "brief",
     "A briefing, bottom line first; without ID, the list of briefings.\n\n"
     "Filters keep only the key judgments and points that match.",
-    ("vrmc brief", "vrmc brief motivations", "vrmc brief motiv -c colombia -f markdown"),
+    (
+        "vrmc brief",
+        "vrmc brief motivations",
+        "vrmc brief motiv -c colombia -f markdown",
+        "vrmc brief motivations -f docx -o motivations.docx",
+    ),
+    options=(CITATIONS,),
     arguments=(
         Argument(
             "briefing",
@@ -25,8 +31,10 @@ def run(call: Call) -> Result:
     from .. import views
     from ..query import resolve_briefing, select_briefings, undated, view_briefing
     from ..serialize import entry
+    from . import citation_style
     from ._common import briefing_json, none_match, undated_note
 
+    style = citation_style(call.params)
     corpus, f = call.corpus(), call.filter()
     briefing_id = call.params["briefing"]
     if briefing_id is None:
@@ -46,7 +54,7 @@ def run(call: Call) -> Result:
     empty = f.active and not view.point_count and not view.key_judgments
     return Result(
         {"briefings": [view.briefing]},
-        lambda: views.briefing_doc(view),
+        lambda: views.briefing_doc(view, cite=style != "none"),
         lambda: {"briefing": briefing_json(view)},
         notes=(("no points or key judgments match the filters",) if empty else ())
         + undated_note(

@@ -103,6 +103,9 @@ def run(call: Call) -> Result:
                 "briefings": [briefing_json(v) for v in briefings],
                 "transfers": entries("transfers", transfers),
                 "scenarios": entries("scenarios", scenarios),
+                # ACH questions and hypotheses are reference lists too (docs/ach.md).
+                "questions": entries("questions", corpus.questions),
+                "hypotheses": entries("hypotheses", corpus.hypotheses),
             }
         )
 

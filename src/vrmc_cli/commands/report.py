@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import FLAG, Call, Option, Result, Spec
+from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
     from ..model import KeyJudgment, Point
@@ -12,21 +12,52 @@ if TYPE_CHECKING:
 
 SPEC = Spec(
     "report",
-    "The whole briefing document: briefings, timeline, actors, arms register, scenarios and "
-    "a numbered bibliography.",
+    "The whole briefing document: key judgments at a glance, briefings, timeline, actors, "
+    "arms register, scenarios and a numbered Sources list.\n\n"
+    "Every point cites its sources as [1, 4, 9], linked to the Sources list.",
     (
-        "vrmc report --format markdown > brief.md",
-        "vrmc report -c colombia --cite -f html > colombia.html",
+        "vrmc report --format markdown -o brief.md",
+        "vrmc report --format docx -o brief.docx",
+        "vrmc report -c colombia -f html -o colombia.html",
+        "vrmc report --sections judgments,briefings,sources -f markdown",
+        "vrmc report -f markdown --citations pandoc -o brief.md",
     ),
     options=(
         Option(
-            "cite",
-            ("--cite",),
-            FLAG,
-            "Attach numbered source references to points and events (footnotes in Markdown).",
+            "sections",
+            ("--sections",),
+            TEXT,
+            "The sections to show, in this order, comma-separated: judgments, briefings, "
+            "timeline, actors, transfers, scenarios, watch, sources (default: all, in that "
+            "order).",
+            metavar="LIST",
         ),
+        CITATIONS,
+        Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
     ),
 )
+
+
+def sections_of(value: str | None) -> tuple[str, ...]:
+    """The --sections list, checked: an unknown name is a usage error with the closest."""
+    from ..errors import UsageError
+    from ..views import REPORT_SECTIONS
+
+    if value is None:
+        return REPORT_SECTIONS
+    names = [n.strip().lower() for n in value.split(",") if n.strip()]
+    if not names:
+        raise UsageError(f"--sections needs at least one of {', '.join(REPORT_SECTIONS)}")
+    for name in names:
+        if name not in REPORT_SECTIONS:
+            import difflib
+
+            close = difflib.get_close_matches(name, REPORT_SECTIONS, n=3)
+            hint = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise UsageError(
+                f"unknown section {name!r}{hint} (sections: {', '.join(REPORT_SECTIONS)})"
+            )
+    return tuple(dict.fromkeys(names))
 
 
 def run(call: Call) -> Result:
@@ -40,14 +71,22 @@ def run(call: Call) -> Result:
         undated,
     )
     from ..serialize import entries, entry
+    from . import citation_style
     from ._common import briefing_json, undated_note
 
+    style = citation_style(call.params)
+    sections = sections_of(call.params["sections"])
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
     events = select_events(corpus, f)
     chosen_actors = select_actors(corpus, f)
     chosen_transfers = select_transfers(corpus, f)
     chosen_scenarios = select_scenarios(corpus, f)
+    from ..signposts import board_json, watch_board
+
+    board = watch_board(corpus, f)
+    # The watch board goes after the scenarios (its own section, "watch").
+    watch = views.watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
     doc, bibliography = views.report_doc(
         corpus.topic,
         f.labels,
@@ -56,18 +95,10 @@ def run(call: Call) -> Result:
         chosen_actors,
         chosen_transfers,
         chosen_scenarios,
-        cite=call.params["cite"],
+        cite=style != "none",
+        sections=sections,
+        watch=watch,
     )
-    from ..doc import Doc, Footnotes, Heading
-    from ..signposts import board_json, watch_board
-
-    board = watch_board(corpus, f)
-    if any(w.indicators for w in board.scenarios):
-        # The watch board goes after the scenarios, before the bibliography.
-        blocks = list(doc.blocks)
-        at = next((i for i, b in enumerate(blocks) if isinstance(b, Footnotes)), len(blocks))
-        blocks[at:at] = [Heading(2, "Watch board"), *views.watch_blocks(board, level=2)]
-        doc = Doc(doc.title, tuple(blocks))
     topic = corpus.topic
     return Result(
         {

@@ -41,6 +41,7 @@ COLUMNS = (
     "description",
     "notes",
     "sources",
+    "disputed",
 )
 
 

@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-from . import Argument, Call, Result, Spec
+from typing import TYPE_CHECKING
+
+from . import FLAG, Argument, Call, Option, Result, Spec
+
+if TYPE_CHECKING:
+    from ..errors import Problem
 
 SPEC = Spec(
     "validate",
     "Check a corpus against the topic-file format: a summary, or every problem found.\n\n"
     "Problems go to stderr as path:line:column: message (with -f json, to stdout as "
-    "records); the exit status is 1 when there is any.",
-    ("vrmc validate", "vrmc validate ~/my-corpus", "vrmc validate -f json"),
+    "records); the exit status is 1 when there is any. --strict adds tradecraft checks "
+    '(docs/format.md "Strict checks"), reported as path:line:column: strict: message.',
+    (
+        "vrmc validate",
+        "vrmc validate ~/my-corpus",
+        "vrmc validate --strict",
+        "vrmc validate -f json",
+    ),
+    options=(
+        Option(
+            "strict",
+            ("--strict",),
+            FLAG,
+            "Also run the tradecraft checks: disputed figures stated flatly, judgments on "
+            "weak sources, a stale as_of, events dated after their sources.",
+        ),
+    ),
     arguments=(
         Argument(
             "paths",
@@ -40,13 +60,17 @@ COUNTED = (
 
 def run(call: Call) -> Result:
     from ..doc import Doc, Para, plain
-    from ..errors import InvalidCorpus
+    from ..errors import InvalidCorpus, StrictProblems
     from ..model import Corpus
     from ..views import plural
 
     paths = call.params["paths"]
     try:
         corpus = call.load(paths) if paths else call.corpus()
+        if call.params.get("strict"):
+            found_problems = strict_problems(list(paths) if paths else list(call.roots()))
+            if found_problems:
+                raise StrictProblems(found_problems)
     except InvalidCorpus as exc:
         if call.params["fmt"] not in ("json", "csv"):
             raise  # reported on stderr, one line per problem, as for every command
@@ -63,7 +87,7 @@ def run(call: Call) -> Result:
             },
             ("path", "line", "column", "message"),
             lambda: [[p.path, p.line, p.column, p.message] for p in problems],
-            notes=(f"invalid corpus: {exc}",),
+            notes=(f"{exc.what}: {exc}",),
             status=1,
         )
 
@@ -91,3 +115,14 @@ def run(call: Call) -> Result:
         ("path", "line", "column", "message"),
         lambda: [],
     )
+
+
+def strict_problems(roots: list[str]) -> list[Problem]:
+    """The tradecraft problems of a corpus already known to be valid: its files are read
+    again, without the cache, for the positions of their entries."""
+    from ..files import discover
+    from ..load import parse_all
+    from ..strict import check
+
+    files, _ = discover(roots)
+    return check(list(parse_all(files)))

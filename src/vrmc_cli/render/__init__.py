@@ -25,6 +25,7 @@ class Options:
     width: int = 100
     color: bool = False  # emit ANSI styles (rich only)
     color_system: str | None = None
+    citations: str = "numbers"  # Markdown: "numbers" ([1, 4] links) or "pandoc" ([@id])
 
 
 # Format -> module under vrmc_cli.render.
@@ -35,12 +36,18 @@ RENDERERS: dict[Format, str] = {
     Format.json: "as_json",
     Format.csv: "as_csv",
     Format.html: "as_html",
+    Format.docx: "as_docx",
+    Format.csljson: "as_csljson",
 }
 
+# The formats whose output is bytes, not text (never written to a terminal).
+BINARY = frozenset({Format.docx})
 
-def render(fmt: Format, result: Result, options: Options) -> str:
+
+def render(fmt: Format, result: Result, options: Options) -> str | bytes:
     module = importlib.import_module(f"{__name__}.{RENDERERS[fmt]}")
-    return str(module.render(result, options))
+    out = module.render(result, options)
+    return out if isinstance(out, bytes) else str(out)
 
 
-__all__ = ["RENDERERS", "Format", "Options", "render"]
+__all__ = ["BINARY", "RENDERERS", "Format", "Options", "render"]

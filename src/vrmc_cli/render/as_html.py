@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING, get_args
 
 from ..textsafe import linkable, visible
@@ -24,44 +26,67 @@ from ..doc import (
     Span,
     Style,
     Table,
+    anchors_of,
 )
 
 CSS = """
-:root { --ink: #1b1f24; --muted: #59636e; --rule: #d0d7de; --accent: #0b5cad; }
+:root { color-scheme: light dark; --ink: #1b1f24; --paper: #ffffff; --muted: #59636e;
+  --rule: #d0d7de; --accent: #0b5cad; --head: #f3f5f7; --aside: #f2f7fc; --bottom: #eef8f0;
+  --mark: #fff3b0; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6edf3; --paper: #0d1117; --muted: #9198a1; --rule: #3d444d;
+    --accent: #4493f8; --head: #161b22; --aside: #121d2f; --bottom: #12261e; --mark: #5c4a00; }
+}
 * { box-sizing: border-box; }
 body { font: 15px/1.55 Georgia, 'Times New Roman', serif; color: var(--ink);
-  max-width: 52rem; margin: 2rem auto; padding: 0 1.25rem; }
+  background: var(--paper); max-width: 52rem; margin: 2rem auto; padding: 0 1.25rem; }
 h1, h2, h3, h4 { font-family: 'Helvetica Neue', Arial, sans-serif; line-height: 1.25; }
 h1 { font-size: 1.8rem; border-bottom: 3px solid var(--ink); padding-bottom: .3rem; }
 h2 { font-size: 1.35rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem;
   margin-top: 2rem; }
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
-table { border-collapse: collapse; width: 100%; margin: 1rem 0; font-size: .88rem;
+.table { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: collapse; width: 100%; font-size: .88rem;
   font-family: 'Helvetica Neue', Arial, sans-serif; }
 th, td { border: 1px solid var(--rule); padding: .3rem .5rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
-th { background: #f3f5f7; }
+  vertical-align: top; overflow-wrap: normal; word-break: normal; hyphens: manual; }
+th { background: var(--head); }
 td.num, th.num { text-align: right; }
-aside { border-left: 4px solid var(--accent); background: #f2f7fc; padding: .5rem 1rem;
+.nw, td code, .badge, .cite { white-space: nowrap; }
+aside { border-left: 4px solid var(--accent); background: var(--aside); padding: .5rem 1rem;
   margin: 1rem 0; }
-aside.bottom-line { border-color: #1a7f37; background: #eef8f0; }
+aside.bottom-line { border-color: #1a7f37; background: var(--bottom); }
 aside > strong:first-child { font-family: 'Helvetica Neue', Arial, sans-serif;
   text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; }
 dt { color: var(--muted); } dd { margin: 0; }
 .muted { color: var(--muted); }
-code { font-family: Menlo, Consolas, monospace; font-size: .85em; background: #f3f5f7;
+code { font-family: Menlo, Consolas, monospace; font-size: .85em; background: var(--head);
   padding: 0 .2em; }
-mark { background: #fff3b0; }
-.cite { font-size: .75em; vertical-align: super; line-height: 0; }
+mark { background: var(--mark); color: inherit; }
+.cite { font-size: .85em; }
 .badge { font-family: 'Helvetica Neue', Arial, sans-serif; font-size: .78em;
-  border-radius: .6em; padding: 0 .45em; white-space: nowrap; }
+  border-radius: .6em; padding: 0 .45em; }
 .confidence-high, .likelihood-high, .status-ok { background: #dafbe1; color: #116329; }
 .confidence-moderate, .likelihood-even, .status-pending { background: #fff8c5; color: #7d4e00; }
 .confidence-low, .likelihood-low, .status-bad { background: #ffebe9; color: #a40e26; }
-ol.sources { font-size: .9rem; } a { color: var(--accent); overflow-wrap: anywhere; }
-@media print { body { margin: 0; max-width: none; font-size: 11pt; }
-  h2 { break-after: avoid; } tr, li { break-inside: avoid; } a { color: inherit; } }
+ol.sources { font-size: .9rem; } a { color: var(--accent); }
+ol.sources a.ext { overflow-wrap: anywhere; }
+:target { scroll-margin-top: 1rem; }
+@media print {
+  :root { --ink: #000; --paper: #fff; --muted: #444; --rule: #999; --accent: #000;
+    --head: #eee; --aside: #f4f4f4; --bottom: #f4f4f4; }
+  body { margin: 0; max-width: none; font-size: 10.5pt; }
+  h2 { break-before: page; break-after: avoid; } h3, h4 { break-after: avoid; }
+  h2#contents { break-before: auto; }
+  .table { overflow: visible; }
+  table { font-size: 8.5pt; }
+  thead { display: table-header-group; }
+  tr, li, aside, dl { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  a.ext:not(.url)::after { content: " <" attr(href) ">"; font-size: .85em;
+    overflow-wrap: anywhere; }
+}
 """
 
 # The styles shown as coloured badges (the CSS above has a rule for each).
@@ -74,10 +99,31 @@ def escape(text: str) -> str:
     return html.escape(visible(text), quote=True)
 
 
+# The anchors the document being written defines: only links to these are made, so every
+# in-page link resolves. Set by render_doc.
+_KNOWN: ContextVar[frozenset[str]] = ContextVar("html_anchors", default=frozenset())
+
+# Text that must never break across lines: dates ("14 May 2001", "Jul 2006 – 2008"),
+# quantities ("24 / 24"), money ("US$1.5 bn"), a country pair's arrow.
+_UNBREAKABLE = re.compile(
+    r"^(c\. )?[0-9][0-9 ,./–-]*[0-9]$|^(?:(?:c\. )?(?:\d{1,2} )?[A-Z][a-z]{2} \d{4}|\d{4})"
+    r"(?: – (?:(?:\d{1,2} )?[A-Z][a-z]{2} )?\d{4})?$|^US\$[0-9.,]+(?: (?:bn|m))?$"
+)
+
+
+def link(anchor: str, inner: str) -> str:
+    return f'<a href="#{escape(anchor)}">{inner}</a>' if anchor in _KNOWN.get() else inner
+
+
 def span(s: Span) -> str:
     text = escape(s.text)
     if s.url is not None and linkable(s.url):
-        return f'<a href="{escape(s.url)}">{text}</a>'
+        kind = "ext url" if s.url == s.text else "ext"
+        return f'<a class="{kind}" href="{escape(s.url)}">{text}</a>'
+    if s.anchor is not None and s.style != "cite":
+        return link(s.anchor, span(Span(s.text, s.style)))
+    if not s.style and len(s.text) <= 40 and _UNBREAKABLE.match(s.text.strip()):
+        return f'<span class="nw">{text}</span>'
     if s.style == "strong":
         return f"<strong>{text}</strong>"
     if s.style == "em":
@@ -89,8 +135,10 @@ def span(s: Span) -> str:
     if s.style == "code":
         return f"<code>{text}</code>"
     if s.style == "cite":
-        number = escape(s.text.strip("[]"))
-        return f'<a class="cite" href="#source-{number}">[{number}]</a>'
+        if not s.cites:
+            return f'<span class="cite">{text}</span>'
+        numbers = ", ".join(link(f"source-{key}", str(n)) for n, key in s.cites)
+        return f'<span class="cite">[{numbers}]</span>'
     if s.style in _BADGES:
         core = escape(s.text.strip().strip("()"))
         return f'<span class="badge {s.style}">{core}</span>'
@@ -99,6 +147,32 @@ def span(s: Span) -> str:
 
 def inline(spans: Inline) -> str:
     return "".join(span(s) for s in spans)
+
+
+# In a table cell, a word with a hyphen, slash or dash inside ("small-arms", "24/7") would
+# otherwise break there: each such word is kept whole.
+_WORD = re.compile(r"\S+")
+_JOINERS = re.compile(r"[-/–]")
+
+
+def _joined(word: str) -> bool:
+    return _JOINERS.search(word, 1, len(word) - 1) is not None
+
+
+def cell(spans: Inline) -> str:
+    out = []
+    for s in spans:
+        plain_text = not (s.style or s.url is not None or s.anchor is not None)
+        if not plain_text or not any(_joined(w.group()) for w in _WORD.finditer(s.text)):
+            out.append(span(s))
+            continue
+        text, at = s.text, 0
+        for m in (w for w in _WORD.finditer(text) if _joined(w.group())):
+            out.append(escape(text[at : m.start()]))
+            out.append(f'<span class="nw">{escape(m.group())}</span>')
+            at = m.end()
+        out.append(escape(text[at:]))
+    return "".join(out)
 
 
 def block(b: Block) -> str:
@@ -113,7 +187,8 @@ def block(b: Block) -> str:
         items = []
         for item in b.items:
             children = "".join(block(c) for c in item.children)
-            items.append(f"<li>{inline(item.spans)}{children}</li>")
+            anchor = f' id="{escape(item.anchor)}"' if item.anchor else ""
+            items.append(f"<li{anchor}>{inline(item.spans)}{children}</li>")
         return f"<{tag}>" + "".join(items) + f"</{tag}>"
     if isinstance(b, Table):
         numeric = b.numeric or (False,) * len(b.columns)
@@ -121,16 +196,20 @@ def block(b: Block) -> str:
             f"<th{' class=num' if n else ''}>{escape(c)}</th>"
             for c, n in zip(b.columns, numeric, strict=True)
         )
+        anchors = b.anchors or (None,) * len(b.rows)
         rows = "".join(
-            "<tr>"
+            (f'<tr id="{escape(a)}">' if a else "<tr>")
             + "".join(
-                f"<td{' class=num' if n else ''}>{inline(c)}</td>"
+                f"<td{' class=num' if n else ''}>{cell(c)}</td>"
                 for c, n in zip(row, numeric, strict=True)
             )
             + "</tr>"
-            for row in b.rows
+            for row, a in zip(b.rows, anchors, strict=True)
         )
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        return (
+            f'<div class="table"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{rows}</tbody></table></div>"
+        )
     if isinstance(b, Fields):
         pairs = "".join(f"<dt>{escape(k)}</dt><dd>{inline(v)}</dd>" for k, v in b.pairs)
         return f"<dl>{pairs}</dl>"
@@ -138,16 +217,23 @@ def block(b: Block) -> str:
         body = "".join(block(c) for c in b.blocks)
         return f'<aside class="{b.tone}"><strong>{escape(b.title)}</strong>{body}</aside>'
     if isinstance(b, Footnotes):
+        anchors = b.anchors or ("",) * len(b.notes)
         notes = "".join(
-            f'<li id="source-{n}" value="{n}">{inline(spans)}</li>' for n, spans in b.notes
+            (f'<li id="{escape(a)}" value="{n}">' if a else f'<li value="{n}">')
+            + f"{inline(spans)}</li>"
+            for (n, spans), a in zip(b.notes, anchors, strict=True)
         )
-        heading = block(Heading(b.level, b.title))
+        heading = block(Heading(b.level, b.title)) if b.title else ""
         return f'{heading}<ol class="sources">{notes}</ol>'
     raise TypeError(f"unknown block {type(b).__name__}")
 
 
 def render_doc(doc: Doc) -> str:
-    body = "\n".join(block(b) for b in doc.blocks)
+    known = _KNOWN.set(frozenset(anchors_of(doc.blocks)))
+    try:
+        body = "\n".join(block(b) for b in doc.blocks)
+    finally:
+        _KNOWN.reset(known)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'

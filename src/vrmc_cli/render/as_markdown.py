@@ -1,4 +1,10 @@
-"""CommonMark for reports (GFM pipe tables, footnotes for source references), ready for pandoc.
+"""CommonMark for reports (GFM pipe tables), ready for pandoc and GitHub.
+
+Citations are one bracket per point, `[1, 4, 9]`, each number a link to its entry in the
+numbered Sources list (`<span id="source-ID">` anchors, which CommonMark, GitHub and pandoc
+all keep), so no renderer runs markers together or multiplies notes. With
+`--citations pandoc` they are pandoc citations (`[@id; @other]`) for `pandoc --citeproc`,
+and the Sources list is the `#refs` div citeproc fills.
 
 Every piece of data is escaped, so `**x**`, `[a](javascript:…)`, `<b>`, `| cells |` and `# x`
 in a corpus come out as the literal text they are.
@@ -7,6 +13,7 @@ in a corpus come out as the literal text they are.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from ..textsafe import linkable, visible
@@ -27,6 +34,7 @@ from ..doc import (
     Para,
     Span,
     Table,
+    anchors_of,
 )
 
 # ASCII punctuation with a meaning somewhere in CommonMark or GFM inline syntax.
@@ -52,11 +60,27 @@ def code(text: str) -> str:
     return f"{fence}{pad}{flat}{pad}{fence}"
 
 
+# The anchors this document defines (ids are kebab-case, so they need no escaping), and the
+# citation style: set by render_doc for the document being written.
+_KNOWN: ContextVar[frozenset[str]] = ContextVar("markdown_anchors", default=frozenset())
+_CITATIONS: ContextVar[str] = ContextVar("markdown_citations", default="numbers")
+
+
+def cite(s: Span) -> str:
+    if _CITATIONS.get() == "pandoc":
+        return "[" + "; ".join(f"@{key}" for _, key in s.cites) + "]"
+    known = _KNOWN.get()
+    numbers = [
+        f"[{n}](#source-{key})" if f"source-{key}" in known else str(n) for n, key in s.cites
+    ]
+    return "\\[" + ", ".join(numbers) + "\\]"
+
+
 def span(s: Span) -> str:
     if not s.text:
         return ""
     if s.style == "cite":
-        return f"[^{s.text.strip('[]')}]"
+        return cite(s) if s.cites else escape(s.text)
     if s.url is not None and s.url == s.text and linkable(s.url):
         return f"<{s.url}>"
     if s.style == "code":
@@ -124,16 +148,29 @@ class _Renderer:
             quoted = f"**{escape(block.title)}**\n\n{body}"
             return "\n".join("> " + line if line else ">" for line in quoted.split("\n"))
         if isinstance(block, Footnotes):
-            # Footnote definitions: pandoc and GitHub list them at the end of the document.
-            return "\n".join(f"[^{n}]: {inline(spans)}" for n, spans in block.notes)
+            titled = [self.heading(block.level, block.title)] if block.title else []
+            if _CITATIONS.get() == "pandoc":
+                return "\n\n".join([*titled, "::: {#refs}\n:::"])
+            anchors = block.anchors or ("",) * len(block.notes)
+            listed = "\n".join(
+                f"{n}. " + (f'<span id="{a}"></span>' if a else "") + inline(spans)
+                for (n, spans), a in zip(block.notes, anchors, strict=True)
+            )
+            return "\n\n".join([*titled, listed])
         raise TypeError(f"unknown block {type(block).__name__}")
 
 
-def render_doc(doc: Doc, heading_level: int = 1) -> str:
-    renderer = _Renderer(heading_level)
-    parts = [renderer.block(block) for block in doc.blocks]
+def render_doc(doc: Doc, heading_level: int = 1, citations: str = "numbers") -> str:
+    known = _KNOWN.set(frozenset(a for a in anchors_of(doc.blocks) if a.startswith("source-")))
+    style = _CITATIONS.set(citations)
+    try:
+        renderer = _Renderer(heading_level)
+        parts = [renderer.block(block) for block in doc.blocks]
+    finally:
+        _KNOWN.reset(known)
+        _CITATIONS.reset(style)
     return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def render(result: Result, options: Options) -> str:
-    return render_doc(result.doc(), options.heading_level)
+    return render_doc(result.doc(), options.heading_level, options.citations)

@@ -228,7 +228,7 @@ def flow(b: Block, width: int, drawn: Drawn) -> list[Line]:
     if isinstance(b, Fields):
         return _pairs([((visible(k) + ":", "dim"), v) for k, v in b.pairs], width)
     if isinstance(b, Footnotes):
-        heading = flow(Heading(b.level, b.title), width, drawn)
+        heading = flow(Heading(b.level, b.title), width, drawn) if b.title else []
         return heading + _pairs([((f"[{n}]", "dim cyan"), v) for n, v in b.notes], width)
     if isinstance(b, Bullets):
         return _bullet_lines(b, width, drawn)

@@ -182,7 +182,7 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
             out.extend(block_lines(child, indent + "  "))
         return out
     if isinstance(block, Footnotes):
-        out = [*block_lines(Heading(block.level, block.title), indent), ""]
+        out = [*block_lines(Heading(block.level, block.title), indent), ""] if block.title else []
         for number, spans in block.notes:
             marker = f"[{number}] "
             out.extend(wrap(inline(spans), indent + " " * len(marker), first=indent + marker))

@@ -10,9 +10,9 @@ CREATE TABLE "actors_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRI
 INSERT INTO "actors_sources" VALUES('ada-xavier',1,'yl-gazette-2006');
 CREATE TABLE "actors_themes" ("id" TEXT, "position" INTEGER, "theme" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "actors_themes" VALUES('ada-xavier',1,'military');
-CREATE TABLE "briefings" ("id" TEXT, "title" TEXT, "summary" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "briefings" VALUES('arms','Arms from Yland','Xanadu buys its jets from Yland.');
-INSERT INTO "briefings" VALUES('talks','Talks','The two states talk a lot.');
+CREATE TABLE "briefings" ("id" TEXT, "title" TEXT, "summary" TEXT, "order" INTEGER, PRIMARY KEY ("id"));
+INSERT INTO "briefings" VALUES('arms','Arms from Yland','Xanadu buys its jets from Yland.',NULL);
+INSERT INTO "briefings" VALUES('talks','Talks','The two states talk a lot.',NULL);
 CREATE TABLE "briefings_key_judgments" ("id" TEXT, "key_judgment_no" INTEGER, "text" TEXT, "likelihood" TEXT, "confidence" TEXT, PRIMARY KEY ("id", "key_judgment_no"));
 INSERT INTO "briefings_key_judgments" VALUES('arms',1,'Xanadu will keep buying from Yland.','likely','moderate');
 CREATE TABLE "briefings_key_judgments_actors" ("id" TEXT, "key_judgment_no" INTEGER, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "key_judgment_no", "position"));
@@ -36,6 +36,7 @@ INSERT INTO "briefings_sections_points" VALUES('talks',1,1,'Leaders met in 2019.
 CREATE TABLE "briefings_sections_points_actors" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',1,2,1,'yarms');
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',2,1,1,'ada-xavier');
+CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
 CREATE TABLE "briefings_sections_points_countries" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_countries" VALUES('arms',1,2,1,'XA');
 CREATE TABLE "briefings_sections_points_sources" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
@@ -55,14 +56,15 @@ INSERT INTO "countries" VALUES('XA','Xanadu','Republic of Xanadu
 República de Xanadú','Atlantis');
 INSERT INTO "countries" VALUES('YL','Yland','Kingdom of Yland',NULL);
 INSERT INTO "countries" VALUES('NO','Norway','','Europe');
-CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low');
-INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high');
-INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate');
-INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL);
+CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "disputed" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL);
+INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL);
+INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate','end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.');
+INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL);
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
+CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "hypothesis"));
 CREATE TABLE "events_countries" ("id" TEXT, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
@@ -80,6 +82,8 @@ INSERT INTO "events_themes" VALUES('first-contacts',1,'diplomacy');
 INSERT INTO "events_themes" VALUES('fighter-deal',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('deliveries',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('summit',1,'diplomacy');
+CREATE TABLE "hypotheses" ("id" TEXT, "question" TEXT, "statement" TEXT, "scenario" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "questions" ("id" TEXT, "text" TEXT, "summary" TEXT, PRIMARY KEY ("id"));
 CREATE TABLE "relations" ("relation_no" INTEGER, "from" TEXT, "to" TEXT, "kind" TEXT, "since" TEXT, "since_first_day" TEXT, "since_last_day" TEXT, "until" TEXT, "until_first_day" TEXT, "until_last_day" TEXT, "summary" TEXT, PRIMARY KEY ("relation_no"));
 INSERT INTO "relations" VALUES(1,'yarms','ada-xavier','supplier','2006-07','2006-07-01','2006-07-31','2019','2019-01-01','2019-12-31','Sold aircraft to Xanadu under Ada.');
 INSERT INTO "relations" VALUES(2,'ada-xavier','yland','ally','2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL);
@@ -124,7 +128,8 @@ INSERT INTO "search" VALUES('actors','yland','Yland','Yland');
 INSERT INTO "search" VALUES('events','first-contacts','First contacts','First contacts');
 INSERT INTO "search" VALUES('events','fighter-deal','Xanadu orders fighters from Yland','Xanadu orders fighters from Yland
 A deal for 24 jets.');
-INSERT INTO "search" VALUES('events','deliveries','Fighters delivered','Fighters delivered');
+INSERT INTO "search" VALUES('events','deliveries','Fighters delivered','Fighters delivered
+The ministry: last jet on 3 Aug 2008; the gazette: September 2008.');
 INSERT INTO "search" VALUES('events','summit','Summit in the capital','late March 2019
 Summit in the capital
 Leaders met.');
@@ -145,7 +150,8 @@ small-arms');
 INSERT INTO "search" VALUES('transfers','jets','Y-30','Y-30
 aircraft
 Multirole fighters.
-Some reports say 20.');
+Some reports say 20.
+The gazette counts 24 delivered; some reports say 20.');
 INSERT INTO "search" VALUES('scenarios','steady','Steady ties','Steady ties
 Things go on as before.
 2021
@@ -156,9 +162,9 @@ More fighters delivered
 A delivery confirmed by either government.
 Leaders keep meeting
 the 2020s');
-CREATE TABLE "sources" ("id" TEXT, "title" TEXT, "publisher" TEXT, "url" TEXT, "published" TEXT, "published_first_day" TEXT, "published_last_day" TEXT, "kind" TEXT, "reliability" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "sources" VALUES('yl-gazette-2006','Yland Gazette on the fighter deal','Yland Gazette','https://gazette.example/2006/deal','2006-07-20','2006-07-20','2006-07-20','news','B');
-INSERT INTO "sources" VALUES('xa-ministry','Ministry statement','Xanadu Ministry of Defence',NULL,NULL,NULL,NULL,'official','A');
+CREATE TABLE "sources" ("id" TEXT, "title" TEXT, "publisher" TEXT, "url" TEXT, "published" TEXT, "published_first_day" TEXT, "published_last_day" TEXT, "kind" TEXT, "reliability" TEXT, "accessed" TEXT, "accessed_first_day" TEXT, "accessed_last_day" TEXT, "archive_url" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "sources" VALUES('yl-gazette-2006','Yland Gazette on the fighter deal','Yland Gazette','https://gazette.example/2006/deal','2006-07-20','2006-07-20','2006-07-20','news','B',NULL,NULL,NULL,NULL);
+INSERT INTO "sources" VALUES('xa-ministry','Ministry statement','Xanadu Ministry of Defence',NULL,NULL,NULL,NULL,'official','A',NULL,NULL,NULL,NULL);
 CREATE TABLE "themes" ("id" TEXT, "title" TEXT, "description" TEXT, "parent" TEXT, PRIMARY KEY ("id"));
 INSERT INTO "themes" VALUES('military','Military matters','Everything with uniforms.',NULL);
 INSERT INTO "themes" VALUES('arms-sales','Arms sales',NULL,'military');
@@ -168,9 +174,9 @@ CREATE TABLE "topic" ("topic_no" INTEGER, "title" TEXT, "subtitle" TEXT, "summar
 INSERT INTO "topic" VALUES(1,'Atlantic test corpus','A small corpus that uses every field of the format','Two fictional states, Xanadu and Yland, trade arms and words.
 
 This second paragraph checks paragraph handling.','2020-06-30','2020-06-30','2020-06-30');
-CREATE TABLE "transfers" ("id" TEXT, "supplier" TEXT, "recipient" TEXT, "designation" TEXT, "category" TEXT, "description" TEXT, "ordered" TEXT, "ordered_first_day" TEXT, "ordered_last_day" TEXT, "delivered_from" TEXT, "delivered_from_first_day" TEXT, "delivered_from_last_day" TEXT, "delivered_to" TEXT, "delivered_to_first_day" TEXT, "delivered_to_last_day" TEXT, "quantity_ordered" INTEGER, "quantity_delivered" INTEGER, "value_usd" REAL, "status" TEXT, "notes" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL,NULL,NULL,100000,NULL,NULL,'delivering',NULL);
-INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,1500000000.0,'delivered','Some reports say 20.');
+CREATE TABLE "transfers" ("id" TEXT, "supplier" TEXT, "recipient" TEXT, "designation" TEXT, "category" TEXT, "description" TEXT, "ordered" TEXT, "ordered_first_day" TEXT, "ordered_last_day" TEXT, "delivered_from" TEXT, "delivered_from_first_day" TEXT, "delivered_from_last_day" TEXT, "delivered_to" TEXT, "delivered_to_first_day" TEXT, "delivered_to_last_day" TEXT, "quantity_ordered" INTEGER, "quantity_ordered_low" INTEGER, "quantity_ordered_high" INTEGER, "quantity_delivered" INTEGER, "quantity_delivered_low" INTEGER, "quantity_delivered_high" INTEGER, "value_usd" REAL, "value_usd_low" REAL, "value_usd_high" REAL, "status" TEXT, "notes" TEXT, "disputed" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL,NULL,NULL,100000,100000,100000,NULL,NULL,NULL,NULL,50000000.0,80000000.0,'delivering',NULL,NULL);
+INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,24,NULL,20,24,1500000000.0,1500000000.0,1500000000.0,'delivered','Some reports say 20.','quantity_delivered: The gazette counts 24 delivered; some reports say 20.');
 CREATE TABLE "transfers_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "transfers_sources" VALUES('jets',1,'yl-gazette-2006');
 PRAGMA writable_schema=OFF;

@@ -1,0 +1,228 @@
+"""`vrmc validate --strict`: each tradecraft rule fires on a small corpus that breaks it and
+stays quiet on one that does not (docs/format.md "Strict checks")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, write_corpus
+
+BASE = """\
+version: 1
+topic: {title: T, as_of: 2009-01}
+themes: [{id: t, title: T}]
+countries: [{code: VE, name: Venezuela}, {code: RU, name: Russia}]
+sources:
+  - {id: wire, title: Wire, published: 2008-09-20, reliability: B}
+  - {id: paper, title: Paper, published: 2008-09-19, reliability: C}
+  - {id: blog, title: Blog, published: 2008-09-20, reliability: D}
+  - {id: forum, title: Forum, published: 2008-09-21, reliability: E}
+  - {id: article, title: Article, reliability: F}
+  - {id: announcement, title: Announcement, published: 2008-09-08, reliability: A}
+"""
+
+# Each rule: a corpus that breaks it, the message it must give, and the same corpus put right.
+CASES = {
+    "flat-date": (
+        """\
+events:
+  - id: visit
+    date: 2008-09-10
+    end: 2008-09-15
+    title: Visit
+    themes: [t]
+    summary: The bombers flew home; accounts differ on the date they left.
+    sources: [wire]
+""",
+        "x.yaml:2:5: strict: event 'visit': its summary says 'accounts differ on the date they "
+        "left', but date and end are given flatly; name it in `disputed` (who says what)",
+        """\
+events:
+  - id: visit
+    date: 2008-09-10
+    end: 2008-09-18
+    title: Visit
+    themes: [t]
+    summary: The bombers flew home; accounts differ on the date they left.
+    sources: [wire]
+    disputed: {end: "Announced for 15 Sep; left on 18 Sep (Wire)."}
+""",
+    ),
+    "flat-quantity": (
+        """\
+transfers:
+  - id: s-125
+    supplier: RU
+    recipient: VE
+    designation: S-125
+    category: air-defence
+    quantity_ordered: 11
+    notes: Quantity disputed. One report says 11, another 18.
+""",
+        "x.yaml:2:5: strict: transfer 's-125': its notes says 'Quantity disputed', but "
+        "quantity_ordered is given flatly; name it in `disputed` (who says what) or give a "
+        "[low, high] range",
+        """\
+transfers:
+  - id: s-125
+    supplier: RU
+    recipient: VE
+    designation: S-125
+    category: air-defence
+    quantity_ordered: [11, 18]
+    notes: Quantity disputed. One report says 11, another 18.
+""",
+    ),
+    "weak-basis": (
+        """\
+events:
+  - {id: rumour, date: 2008-09-10, title: Rumour, themes: [t], sources: [blog, forum]}
+briefings:
+  - id: b
+    title: B
+    summary: S.
+    themes: [t]
+    key_judgments: [{text: Moscow will send more, basis: [rumour]}]
+    sections: [{heading: H, points: [P]}]
+""",
+        "x.yaml:8:21: strict: key judgment of briefing 'b': its basis events (rumour) rest "
+        "only on sources graded D or worse or not graded: blog (D), forum (E)",
+        """\
+events:
+  - {id: rumour, date: 2008-09-10, title: Rumour, themes: [t], sources: [blog, paper]}
+briefings:
+  - id: b
+    title: B
+    summary: S.
+    themes: [t]
+    key_judgments: [{text: Moscow will send more, basis: [rumour]}]
+    sections: [{heading: H, points: [P]}]
+""",
+    ),
+    "single-weak-source": (
+        """\
+briefings:
+  - id: b
+    title: B
+    summary: S.
+    themes: [t]
+    sections:
+      - heading: H
+        points:
+          - {text: The presence shrank, sources: [paper], confidence: high}
+""",
+        "x.yaml:9:13: strict: point of briefing 'b' is stated at high confidence on a single "
+        "source graded C (paper); add a corroborating source or lower the confidence",
+        """\
+briefings:
+  - id: b
+    title: B
+    summary: S.
+    themes: [t]
+    sections:
+      - heading: H
+        points:
+          - {text: The presence shrank, sources: [paper], confidence: moderate}
+          - {text: The bombers landed, sources: [wire], confidence: high}
+          - {text: Two reports agree, sources: [paper, blog], confidence: high}
+""",
+    ),
+    "stale-as-of": (
+        """\
+events:
+  - {id: late, date: 2008-12, end: 2009-02-03, title: Late, themes: [t], sources: [article]}
+""",
+        "base.yaml:2:8: strict: topic: as_of 2009-01 is older than the newest event, 'late' "
+        "(2009-02-03); set as_of to the date of the latest fact used",
+        """\
+events:
+  - {id: late, date: 2008-12, end: 2009-01-31, title: Late, themes: [t], sources: [article]}
+""",
+    ),
+    "dated-after-sources": (
+        """\
+events:
+  - {id: left, date: 2008-09-18, title: Left, themes: [t], sources: [announcement]}
+""",
+        "x.yaml:2:5: strict: event 'left': its date 2008-09-18 is after every source it cites "
+        "was published (the newest, 2008-09-08); cite a source that reports it",
+        """\
+events:
+  - {id: left, date: 2008-09-18, title: Left, themes: [t], sources: [announcement, paper]}
+  - {id: announced, date: 2008-09-07, title: Announced, themes: [t], sources: [announcement]}
+""",
+    ),
+}
+
+
+def strict(root: Path, *extra: str) -> tuple[int, str, str]:
+    result = invoke("--no-cache", "validate", "--strict", str(root), *extra)
+    return result.exit_code, result.stdout, result.stderr.replace(f"{root}/", "")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rule_finds_the_problem(case: str, tmp_path: Path) -> None:
+    broken, message, _ = CASES[case]
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": broken})
+    status, out, err = strict(root)
+    assert status == 1
+    assert out == ""
+    assert err.splitlines() == [message, "vrmc: error: strict checks failed: 1 problem in 1 file"]
+    # Without --strict the same corpus is valid: the rules are advice beyond the format.
+    assert invoke("--no-cache", "validate", str(root)).exit_code == 0
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_rule_passes_the_corrected_corpus(case: str, tmp_path: Path) -> None:
+    _, _, fixed = CASES[case]
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": fixed})
+    status, out, err = strict(root)
+    assert (status, err) == (0, ""), err
+    assert out.startswith("ok: ")
+
+
+def test_strict_problems_as_json(tmp_path: Path) -> None:
+    broken, message, _ = CASES["single-weak-source"]
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": broken})
+    status, out, _ = strict(root, "-f", "json")
+    assert status == 1
+    data = json.loads(out)
+    assert data["valid"] is False
+    [problem] = data["problems"]
+    assert (problem["path"].endswith("x.yaml"), problem["line"], problem["column"]) == (
+        True,
+        9,
+        13,
+    )
+    assert problem["message"] == message.split(": ", 1)[1]
+
+
+def test_a_dispute_about_something_else_is_not_a_flat_date(tmp_path: Path) -> None:
+    # The clause says what is disputed: here the quantities, which an event does not give.
+    event = """\
+events:
+  - id: deliveries
+    date: 2008-09
+    title: Deliveries
+    themes: [t]
+    summary: No exact delivery date is known, and the quantities are disputed.
+    sources: [wire]
+"""
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": event})
+    assert strict(root)[0] == 0
+
+
+def test_format_problems_come_before_strict_checks(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE + "events: [{id: x}]\n"})
+    status, _, err = strict(root)
+    assert status == 1
+    assert "strict:" not in err
+    assert "invalid corpus" in err
+
+
+def test_the_bundled_corpus_passes_the_strict_checks() -> None:
+    result = invoke("validate", "--strict")
+    assert (result.exit_code, result.stderr) == (0, "")
