@@ -232,15 +232,15 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 def _atoms(command: str) -> list[str]:
     """The ids, dates, quantities, country pairs and names `command` prints in its table."""
     from vrmc_cli.corpus import bundled_root, load_corpus
+    from vrmc_cli.doc import pieces, text_of
     from vrmc_cli.views import event_when, transfer_rows
 
     corpus = load_corpus([str(bundled_root())], use_cache=False)
-    if command == "timeline":
-        return [a for e in corpus.events for a in (e.id, event_when(e))]
-    if command == "transfers":  # the cells of the register's whole columns, as shown
-        from vrmc_cli.doc import text_of
-
-        return [text_of(row[i]) for row in transfer_rows(corpus.transfers) for i in (2, 3, 4, 5)]
+    if command == "timeline":  # a range of dates may break between its two dates only
+        return [a for e in corpus.events for a in (e.id, *pieces(event_when(e)))]
+    if command == "transfers":  # the pieces of the register's whole columns, as shown
+        rows = transfer_rows(corpus.transfers)
+        return [p for row in rows for i in (2, 3, 4, 5) for p in pieces(text_of(row[i]))]
     if command == "sources":
         return [s.id for s in corpus.sources] + [
             s.published.human() for s in corpus.sources if s.published
@@ -291,6 +291,47 @@ def test_the_examples_of_the_issue_stay_whole() -> None:
     assert "kremlin-2001-05-14" in sources
     countries = ANSI.sub("", run_in_pty("countries", columns=40))
     assert re.search(r"\bArgentina\b", countries)
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Oct 2011 – May 2014 (disputed)", ["Oct 2011 –", "May 2014", "(disputed)"]),
+        ("30 Nov 2006 – 3 Aug 2008", ["30 Nov 2006 –", "3 Aug 2008"]),
+        ("10 Mar 2005", ["10 Mar 2005"]),
+        ("100,000 / –", ["100,000 / –"]),
+        ("Russia → Venezuela", ["Russia → Venezuela"]),
+        ("11–18 (disputed) / disputed", ["11–18", "(disputed) / disputed"]),
+        ("–", ["–"]),
+    ],
+)
+def test_a_whole_cell_breaks_only_between_its_dates_and_before_a_mark(
+    cell: str, expected: list[str]
+) -> None:
+    from vrmc_cli.doc import pack, pieces
+
+    assert pieces(cell) == expected
+    assert pack(cell, len(cell)) == [cell]
+    assert pack(cell, 1) == expected  # too narrow: each piece alone, none broken
+    assert "\n".join(pack(cell, 14)).replace("\n", " ") == cell
+
+
+@pytest.mark.parametrize(("args", "width"), [(("timeline", "--short"), 92), (("transfers",), 109)])
+def test_wide_terminals_get_tables_not_records(args: tuple[str, ...], width: int) -> None:
+    """Ranges break between their dates, so the tables fit where README says they do."""
+    assert "designation:" not in run_in_pty(*args, columns=width)
+    assert "id:" not in run_in_pty(*args, columns=width)
+    narrower = ANSI.sub("", run_in_pty(*args, columns=width - 1))
+    assert re.search(r"^(date|designation):", narrower, re.M)
+
+
+def test_an_ach_question_resolves_like_any_other_name() -> None:
+    by_word = invoke("ach", "MADURO", "-f", "json")
+    assert by_word.exit_code == 0, by_word.stderr
+    assert [q["id"] for q in json.loads(by_word.stdout)["questions"]] == ["russia-maduro-2026"]
+    unknown = invoke("ach", "zzz")
+    assert unknown.exit_code == 2
+    assert "unknown question 'zzz'" in unknown.stderr and "russia-maduro-2026" in unknown.stderr
 
 
 def test_an_id_column_is_no_wider_than_its_longest_id() -> None:

@@ -24,7 +24,9 @@ from ..doc import (
     Para,
     Table,
     column_widths,
+    pack,
     text_of,
+    unbroken,
 )
 
 WIDTH = 78  # fixed, not the terminal's: the same corpus gives the same bytes everywhere
@@ -105,14 +107,19 @@ def table(block: Table, indent: str = "") -> list[str]:
     header = list(block.columns)
     rows = [[cell(c) for c in row] for row in block.rows]
     numeric = block.numeric or (False,) * len(header)
+    keep = unbroken(block)
     cells = [[name, *(r[i] for r in rows)] for i, name in enumerate(header)]
     widths = column_widths(block, cells, WIDTH - len(indent))
     if widths is not None:
 
         def lines(values: list[str]) -> list[str]:
             columns = [
-                fill(v, w) or [""] if len(v) > w else [v]
-                for v, w in zip(values, widths, strict=True)
+                [v]
+                if len(v) <= w
+                else pack(v, w)
+                if keep[i] and values is not header
+                else fill(v, w) or [""]
+                for i, (v, w) in enumerate(zip(values, widths, strict=True))
             ]
             out = []
             for depth in range(max(len(c) for c in columns)):

@@ -14,7 +14,7 @@ from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
-from ..doc import Block, Callout, Inline, Table, column_widths, text_of
+from ..doc import Block, Callout, Inline, Table, column_widths, pack, text_of, unbroken
 from ..textsafe import visible
 
 if TYPE_CHECKING:
@@ -50,17 +50,21 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
             collapse_padding=True,
         )
         numeric = b.numeric or (False,) * len(b.columns)
-        for name, is_number, fixed in zip(
-            b.columns, numeric, _column_widths(b, width), strict=True
-        ):
+        widths = _column_widths(b, width)
+        for name, is_number, fixed in zip(b.columns, numeric, widths, strict=True):
             table.add_column(
                 Text(visible(name, one_line=True)),
                 overflow="fold",
                 justify="right" if is_number else "left",
                 width=fixed,
             )
+        keep = unbroken(b)
         for row in b.rows:
-            table.add_row(*(text(c, styled, one_line=True) for c in row))
+            cells = [text(c, styled, one_line=True) for c in row]
+            for i, cell in enumerate(cells):
+                if keep[i] and cell_len(cell.plain) > widths[i]:
+                    _break_between_pieces(cell, widths[i])
+            table.add_row(*cells)
         return table
     if isinstance(b, Callout):
         # The panel's border and padding take four columns.
@@ -74,6 +78,15 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
             padding=(0, 1),
         )
     raise TypeError(f"as_rich lays out {type(b).__name__} itself")
+
+
+def _break_between_pieces(cell: Text, width: int) -> None:
+    """Lay a whole cell (a date range, a marked quantity) out on lines of at most `width`
+    cells, breaking it only between its pieces (doc.pack): the spaces there become line
+    breaks, so its styles stay where they were and Rich has nothing left to wrap."""
+    lines = pack(cell.plain, width, cell_len)
+    if len(lines) > 1:
+        cell.plain = "\n".join(lines)
 
 
 def table_cells(b: Table) -> list[list[str]]:
