@@ -46,7 +46,10 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
         expected = _characters([visible(t, one_line=True) for t in [*table.columns, *cells]])
         for width in WIDTHS:
             shown = as_rich.to_string(Doc("table", (table,)), Options(width=width))
-            assert max(len(line) for line in shown.splitlines()) <= width
+            # Only a word longer than the whole line (a 45-character id at 40 columns) may
+            # run past the edge, alone on its line: it is never broken.
+            for line in shown.splitlines():
+                assert len(line) <= width or len(line.split()) == 1, line
             missing = expected - _characters([shown])
             assert not missing, f"{table.columns} at {width} columns loses {missing}"
 

@@ -111,15 +111,13 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
             # The group's callback has not run: make its state from the parsed options.
             params = ctx.find_root().params
             corpus = load(make_state(params.get("briefings"), bool(params.get("no_cache")), False))
-            values: list[str] = {
-                "briefing": [b.id for b in corpus.briefings],
-                "actor": [a.id for a in corpus.actors],
-                "theme": [t.id for t in corpus.themes],
-                "country": [c.code for c in corpus.countries]
-                + [c.name.lower() for c in corpus.countries],
-                "category": sorted({t.category for t in corpus.transfers}),
-            }[kind]
-            return [v for v in values if v.lower().startswith(incomplete.lower())]
+            from .query import completions
+
+            if kind == "category":
+                values = sorted({t.category for t in corpus.transfers})
+                return [v for v in values if v.lower().startswith(incomplete.lower())]
+            # The resolver's own names: what completes is what `resolve` accepts.
+            return completions(corpus, kind, incomplete)
         except Exception:
             return []
 

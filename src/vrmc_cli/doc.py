@@ -7,6 +7,8 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from .record import record
@@ -95,9 +97,79 @@ class Table:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[Inline, ...], ...]
-    numeric: tuple[bool, ...] = ()  # right-aligned columns
-    one_line_rows: bool = False  # keep one line per row in plain text, however wide
+    numeric: tuple[bool, ...] = ()  # right-aligned columns; their cells never wrap
+    whole: tuple[bool, ...] = ()  # columns whose cells never wrap (dates, quantities)
     anchors: tuple[str | None, ...] = ()  # a stable anchor per row, where it shows an entry
+
+
+# Where a whole cell (a date, a quantity) may go on to a next line: after the dash between
+# the two ends of a range of dates (`Nov 2006 –` / `Aug 2008`), and before a bracketed mark
+# (`Sep 2009` / `(disputed)`). Each date, quantity pair and country pair stays whole.
+_SOFT_BREAK = re.compile(r"(?<=\S –) (?=\S)| (?=\()")
+
+
+def pieces(cell: str) -> list[str]:
+    """The parts of a whole cell that never break: `Oct 2011 – May 2014 (disputed)` ->
+    `Oct 2011 –`, `May 2014`, `(disputed)`; `100,000 / –` and `Russia → Venezuela` stay one."""
+    return _SOFT_BREAK.split(cell)
+
+
+def pack(cell: str, width: int, measure: Callable[[str], int] = len) -> list[str]:
+    """A whole cell's lines for a column `width` wide: as many of its pieces on each line as
+    fit, a space between them; a piece wider than the column stands alone on its line."""
+    lines: list[str] = []
+    for piece in pieces(cell):
+        if lines and measure(lines[-1]) + 1 + measure(piece) <= width:
+            lines[-1] += " " + piece
+        else:
+            lines.append(piece)
+    return lines
+
+
+def unbroken(table: Table) -> list[bool]:
+    """Which columns' cells break only between their `pieces` (numeric and whole columns)."""
+    return [
+        (table.numeric[i] if i < len(table.numeric) else False)
+        or (table.whole[i] if i < len(table.whole) else False)
+        for i in range(len(table.columns))
+    ]
+
+
+def column_widths(
+    table: Table, cells: Sequence[Sequence[str]], width: int, measure: Callable[[str], int] = len
+) -> list[int] | None:
+    """The width of each column of `table` laid out `width` cells wide, two cells between
+    columns; None when it cannot fit without breaking an atom, and must be shown one record
+    per row instead.
+
+    `cells[i]` are column i's texts as they will be shown (header first). Atoms never
+    break: a word (an id, a country pair, a name), and each of the `pieces` of a cell in a
+    `numeric` or `whole` column (a date, a quantity). A column is as wide as its widest cell
+    when the table fits; otherwise each starts at its widest atom and the room left goes, a
+    cell at a time, to the columns whose text is cut the most."""
+    n = len(cells)
+    whole = unbroken(table)
+    natural = [max((measure(t) for t in texts), default=0) for texts in cells]
+    room = width - 2 * (n - 1)
+    if sum(natural) <= room:
+        return natural
+    least = []
+    for i, texts in enumerate(cells):
+        words = [w for w in texts[0].split()]  # a header wraps between its words
+        words += [w for t in texts[1:] for w in (pieces(t) if whole[i] else t.split())]
+        least.append(max((measure(w) for w in words), default=1) or 1)
+    if sum(least) > room:
+        return None
+    widths = list(least)
+    spare = room - sum(widths)
+    while spare > 0:
+        short = [i for i in range(n) if widths[i] < natural[i]]
+        if not short:
+            break
+        i = max(short, key=lambda i: (natural[i] - widths[i], -i))
+        widths[i] += 1
+        spare -= 1
+    return widths
 
 
 @record

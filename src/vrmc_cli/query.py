@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import re
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from .dates import PartialDate, overlaps, parse_date, span, window
 from .errors import UsageError
@@ -22,6 +24,7 @@ from .model import (
     Event,
     KeyJudgment,
     Point,
+    Question,
     Relation,
     Scenario,
     Section,
@@ -83,17 +86,42 @@ class Filter:
             and self.actor_ok(point.actors)
         )
 
+    @property
+    def dated(self) -> bool:
+        """Whether the filter has a date window."""
+        return bool(self.since or self.until)
+
     def actor_entry_ok(self, actor: Actor) -> bool:
         return (
             self.theme_ok(actor.themes)
             and self.country_ok((actor.country,))
             and self.actor_ok((actor,))
+            and self.actor_dates_ok(actor)
         )
 
+    def actor_dates_ok(self, actor: Actor) -> bool:
+        """An actor is dated by its roles: kept when one of its dated roles overlaps the
+        window (a role without an end still holds), or when none of its roles has a date."""
+        roles = [r for r in actor.roles if r.start or r.end]
+        if not self.dated or not roles:
+            return True
+        window_span = window(self.since, self.until)
+        return any(overlaps(open_span(r.start, r.end), window_span) for r in roles)
+
     def transfer_ok(self, transfer: Transfer) -> bool:
-        return self.country_ok((transfer.supplier, transfer.recipient)) and self.dates_ok(
-            transfer.ordered
+        return self.country_ok((transfer.supplier, transfer.recipient)) and self.transfer_dates_ok(
+            transfer
         )
+
+    def transfer_dates_ok(self, transfer: Transfer) -> bool:
+        """A transfer spans from the first of its dates (ordered, delivered from, delivered
+        to) to the last; one without any date is kept."""
+        dates = transfer_dates(transfer)
+        if not self.dated or not dates:
+            return True
+        start = min(d.first_day for d in dates)
+        end = max(d.last_day for d in dates)
+        return overlaps((start, end), window(self.since, self.until))
 
     def scenario_ok(self, scenario: Scenario) -> bool:
         return self.theme_ok(scenario.themes) and self.country_ok(scenario.countries)
@@ -119,16 +147,205 @@ class Filter:
 item_countries = countries_of
 
 
+def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
+    """The days from `start` to `end`; an open end reaches to the earliest or latest day."""
+    return (start.first_day if start else _dt.date.min, end.last_day if end else _dt.date.max)
+
+
+def transfer_dates(transfer: Transfer) -> list[PartialDate]:
+    return [
+        d
+        for d in (transfer.ordered, transfer.delivered_from, transfer.delivered_to)
+        if d is not None
+    ]
+
+
+def undated(f: Filter, items: Iterable[object]) -> int:
+    """How many of `items` a date filter kept only because they carry no date: actors
+    without a dated role, transfers without a date, relations without `since` or `until`,
+    briefing points and key judgments, scenarios. 0 without a date filter."""
+    if not f.dated:
+        return 0
+    count = 0
+    for item in items:
+        if isinstance(item, Actor):
+            count += not any(r.start or r.end for r in item.roles)
+        elif isinstance(item, Transfer):
+            count += not transfer_dates(item)
+        elif isinstance(item, Relation):
+            count += not (item.since or item.until)
+        elif isinstance(item, Point | KeyJudgment | Scenario):
+            count += 1
+    return count
+
+
 # --------------------------------------------------------------------------- resolving names
 
 
-def _did_you_mean(value: str, options: Iterable[str], listing: Sequence[str] = ()) -> str:
+_WORDS = re.compile(r"[^\W_]+")
+
+
+@record
+class Named:
+    """An entry as the user may name it: its id, then its names (name, aliases...), each
+    folded (case and accents ignored), and how to show it in a message."""
+
+    entry: object
+    id: str
+    names: tuple[str, ...]
+    shown: str  # the id and name, for lists of candidates
+    spelled: dict[str, str]  # each folded key and word as the corpus writes it
+    written_id: str
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return (self.id, *self.names)
+
+    @property
+    def words(self) -> tuple[tuple[str, ...], ...]:
+        """The words of each key: `vladimir padrino lopez` -> (vladimir, padrino, lopez)."""
+        return tuple(tuple(_WORDS.findall(k)) for k in self.keys)
+
+
+def _named(entry: object, ident: str, display: str, *others: str) -> Named:
+    written = [n.strip() for n in (ident, display, *others) if n.strip()]
+    spelled: dict[str, str] = {}
+    for text in (*written[1:], written[0]):  # the words of names before those of the id
+        spelled.setdefault(" ".join(fold(text).split()), text)
+        for word in _WORDS.findall(text):
+            spelled.setdefault(fold(word), word)
+    names = tuple(dict.fromkeys(" ".join(fold(n).split()) for n in written[1:]))
+    shown = ident if fold(display) == fold(ident) else f"{display} ({ident})"
+    return Named(entry, fold(ident), names, shown, spelled, ident)
+
+
+def named_actors(corpus: Corpus) -> list[Named]:
+    """Actors by id, name and aliases; a state also by its country's code, name and aliases
+    (`-a US` is the United States)."""
+    out = []
+    for a in corpus.actors:
+        extra: tuple[str, ...] = ()
+        if (
+            a.kind == "state"
+            and a.country is not None
+            and fold(a.name)
+            in (
+                fold(a.country.name),
+                *(fold(x) for x in a.country.aliases),
+            )
+        ):
+            extra = (a.country.code, a.country.name, *a.country.aliases)
+        out.append(_named(a, a.id, a.name, *a.aliases, *extra))
+    return out
+
+
+def named_themes(corpus: Corpus) -> list[Named]:
+    return [_named(t, t.id, t.title) for t in corpus.themes]
+
+
+def named_countries(corpus: Corpus) -> list[Named]:
+    return [_named(c, c.code, c.name, *c.aliases) for c in corpus.countries]
+
+
+def named_briefings(corpus: Corpus) -> list[Named]:
+    return [_named(b, b.id, b.title) for b in corpus.briefings]
+
+
+def named_questions(corpus: Corpus) -> list[Named]:
+    return [_named(q, q.id, q.text) for q in corpus.questions]
+
+
+NAMED = {
+    "actor": named_actors,
+    "theme": named_themes,
+    "country": named_countries,
+    "briefing": named_briefings,
+    "question": named_questions,
+}
+
+
+def _contains(words: tuple[str, ...], wanted: tuple[str, ...]) -> bool:
+    n = len(wanted)
+    return any(words[i : i + n] == wanted for i in range(len(words) - n + 1))
+
+
+def match_tiers(value: str, named: Sequence[Named]) -> list[list[Named]]:
+    """The entries `value` names, tier by tier, closest first: the exact id; a whole name or
+    alias; the first words of one (`arms` for `Arms sales`); any word or run of words of
+    one (a surname); the start of an id, a name or a word.
+    Case and accents are ignored everywhere."""
+    key = " ".join(fold(value).split())
+    if not key:
+        return []
+    wanted = tuple(_WORDS.findall(key))
+    exact = [n for n in named if n.id == key]
+    whole = [n for n in named if key in n.names]
+    first = [n for n in named if wanted and any(w[: len(wanted)] == wanted for w in n.words)]
+    words = [n for n in named if wanted and any(_contains(w, wanted) for w in n.words)]
+    starts = [
+        n
+        for n in named
+        if any(k.startswith(key) for k in n.keys)
+        or (len(wanted) == 1 and any(w.startswith(wanted[0]) for ws in n.words for w in ws))
+    ]
+    return [exact, whole, first, words, starts]
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance with adjacent transpositions counted as one edit; any distance
+    above `limit` is reported as `limit + 1` (and found sooner)."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            cost = ca != cb
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
+    """The closest entries to a value that names none, by edit distance over ids, names,
+    aliases and their words, closest first: each as the key that came closest (the id after
+    it when that key is not the id)."""
+    key = " ".join(fold(value).split())
+    if not key:
+        return []
+    limit = 1 if len(key) <= 4 else 2 if len(key) <= 8 else 3
+    # Ties go to an id, then a whole name or alias, then a word of one.
+    ranked: list[tuple[int, int, int, str]] = []
+    for index, entry in enumerate(named):
+        candidates = [
+            (0, entry.id),
+            *((1, k) for k in entry.names),
+            *((2, w) for ws in entry.words for w in ws),
+        ]
+        best = min((edit_distance(key, c, limit), rank, c) for rank, c in candidates)
+        if best[0] <= limit:
+            ranked.append((best[0], best[1], index, best[2]))
+    ranked.sort()
+    out = []
+    for _, _, index, closest in ranked[:n]:
+        entry = named[index]
+        ident = entry.written_id
+        written = entry.spelled.get(closest, closest)
+        out.append(repr(ident) if closest == entry.id else f"{written!r} ({ident})")
+    return out
+
+
+def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> str:
     """The closest known values; all of them (or `listing`) when there are only a few."""
-    known = sorted(set(options))
-    close = difflib.get_close_matches(fold(value), known, n=3, cutoff=0.5)
+    close = suggestions(value, named)
     if close:
-        return " (did you mean " + " or ".join(repr(c) for c in close) + "?)"
-    shown = list(listing) or known
+        return " (did you mean " + " or ".join(close) + "?)"
+    shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"
     if len(shown) <= 8:
@@ -136,64 +353,87 @@ def _did_you_mean(value: str, options: Iterable[str], listing: Sequence[str] = (
     return ""
 
 
-def resolve_theme(corpus: Corpus, value: str) -> Theme:
-    key = fold(value.strip())
-    for theme in corpus.themes:
-        if key in (theme.id, fold(theme.title)):
-            return theme
+_PLURAL = {
+    "actor": "actors",
+    "theme": "themes",
+    "country": "countries",
+    "briefing": "briefings",
+    "question": "questions",
+}
+_SEE = {
+    "actor": "vrmc actors",
+    "theme": "vrmc themes",
+    "country": "vrmc countries",
+    "briefing": "vrmc brief",
+    "question": "vrmc ach",
+}
+
+
+def resolve(corpus: Corpus, kind: str, value: str) -> object:
+    """The one entry of `kind` (a key of NAMED) that `value` names, by the first tier of
+    `match_tiers` that names any. Several in that tier, or none at all, is a UsageError that
+    lists the candidates or the closest names."""
+    named = NAMED[kind](corpus)
+    for tier in match_tiers(value, named):
+        if len(tier) == 1:
+            return tier[0].entry
+        if tier:
+            listed = ", ".join(n.shown for n in tier[:8])
+            more = f" and {len(tier) - 8} more" if len(tier) > 8 else ""
+            raise UsageError(
+                f"{quote(value)} matches several {_PLURAL[kind]}: {listed}{more}; "
+                "give more of the name or the id"
+            )
+    listing = [f"{c.name} ({c.code})" for c in corpus.countries] if kind == "country" else ()
     raise UsageError(
-        f"unknown theme {quote(value)}"
-        f"{_did_you_mean(value, (t.id for t in corpus.themes))}; see 'vrmc themes'"
+        f"unknown {kind} {quote(value)}{_hint(value, named, listing)}; see {quote(_SEE[kind])}"
     )
+
+
+def completions(corpus: Corpus, kind: str, incomplete: str) -> list[str]:
+    """What shell completion offers for a value being typed: the ids, one-word names and
+    aliases, and the words of names (a surname) that start with it, case and accents
+    ignored, so `put` offers `putin`. Each is spelled from what was typed on, as the shell
+    keeps only values that start with it; values with spaces are left out, as the shell
+    would split them."""
+    key = fold(incomplete)
+    out: dict[str, None] = {}
+    for named in NAMED[kind](corpus):
+        for folded, written in named.spelled.items():
+            if " " in written or not folded.startswith(key):
+                continue
+            typed = incomplete + written[len(incomplete) :]
+            out[typed if fold(typed) == folded else written] = None
+    return sorted(out, key=lambda v: (fold(v), v))
+
+
+def resolve_theme(corpus: Corpus, value: str) -> Theme:
+    return cast(Theme, resolve(corpus, "theme", value))
 
 
 def resolve_country(corpus: Corpus, value: str) -> Country:
-    key = fold(value.strip())
-    for country in corpus.countries:
-        if key in (fold(country.code), fold(country.name), *(fold(a) for a in country.aliases)):
-            return country
-    names = [n for c in corpus.countries for n in (c.code.lower(), fold(c.name))]
-    listing = [f"{c.name} ({c.code})" for c in corpus.countries]
-    hint = _did_you_mean(value, names, listing)
-    raise UsageError(f"unknown country {quote(value)}{hint}; see 'vrmc countries'")
+    return cast(Country, resolve(corpus, "country", value))
 
 
-def resolve_actor(corpus: Corpus, value: str, *, prefix: bool = False) -> Actor:
-    """An actor by id, name or alias (case and accents ignored); with `prefix`, a unique prefix."""
-    key = fold(value.strip())
-    if key:
-        for actor in corpus.actors:
-            if key in (actor.id, fold(actor.name), *(fold(a) for a in actor.aliases)):
-                return actor
-        if prefix:
-            hits = [
-                a for a in corpus.actors if a.id.startswith(key) or fold(a.name).startswith(key)
-            ]
-            if len(hits) == 1:
-                return hits[0]
-            if len(hits) > 1:
-                listed = ", ".join(a.id for a in hits[:6])
-                raise UsageError(f"{quote(value)} matches several actors: {listed}")
-    names = [n for a in corpus.actors for n in (a.id, fold(a.name))]
-    raise UsageError(f"unknown actor {quote(value)}{_did_you_mean(key, names)}; see 'vrmc actors'")
+def resolve_actor(corpus: Corpus, value: str) -> Actor:
+    """An actor by id, name, alias, surname or a prefix (case and accents ignored)."""
+    return cast(Actor, resolve(corpus, "actor", value))
 
 
 def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
-    """A briefing by id, case-insensitive, or by a unique prefix of its id."""
-    key = value.strip().lower()
-    if key in corpus.briefing_by_id:
-        return corpus.briefing_by_id[key]
-    hits = [b for b in corpus.briefings if key and b.id.startswith(key)]
-    if len(hits) == 1:
-        return hits[0]
-    if len(hits) > 1:
-        raise UsageError(
-            f"{quote(value)} matches several briefings: " + ", ".join(b.id for b in hits)
-        )
-    raise UsageError(
-        f"unknown briefing {quote(value)}"
-        f"{_did_you_mean(key, corpus.briefing_by_id)}; see 'vrmc brief'"
-    )
+    """A briefing by id, title, a word of its title or a prefix (case ignored)."""
+    return cast(Briefing, resolve(corpus, "briefing", value))
+
+
+def resolve_question(corpus: Corpus, value: str) -> Question:
+    """An ACH question by id, its text, a word of it or a prefix (case ignored)."""
+    return cast(Question, resolve(corpus, "question", value))
+
+
+def did_you_mean(value: str, options: Iterable[str]) -> str:
+    """Closest plain values (such as transfer categories), for a usage error."""
+    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=3, cutoff=0.5)
+    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)" if close else ""
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
@@ -337,6 +577,16 @@ def select_briefings(corpus: Corpus, f: Filter) -> list[BriefingView]:
     return [v for v in views if v.point_count or v.key_judgments]
 
 
+def actor_name_order(actor: Actor) -> tuple[str, str]:
+    """How the prose and table views list actors: by name, case and accents ignored."""
+    return (fold(actor.name), actor.id)
+
+
+def country_name_order(country: Country) -> tuple[str, str]:
+    """How the prose and table views list countries: by name, case and accents ignored."""
+    return (fold(country.name), country.code)
+
+
 def select_actors(corpus: Corpus, f: Filter) -> list[Actor]:
     return [a for a in corpus.actors if f.actor_entry_ok(a)]
 
@@ -352,7 +602,7 @@ def select_transfers(corpus: Corpus, f: Filter, categories: Sequence[str] = ()) 
     known = {fold(t.category) for t in corpus.transfers}
     for value in categories:
         if fold(value) not in known:
-            raise UsageError(f"unknown category {quote(value)}{_did_you_mean(fold(value), known)}")
+            raise UsageError(f"unknown category {quote(value)}{did_you_mean(value, known)}")
     chosen = [
         t
         for t in corpus.transfers

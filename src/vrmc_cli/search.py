@@ -6,8 +6,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from .dates import PartialDate
 from .kinds import KIND
-from .model import Corpus
+from .model import Corpus, Event
 from .query import Filter
 from .record import record
 
@@ -30,16 +31,76 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
-def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """Merged (start, end) ranges of `text` where any folded term occurs."""
+# Separators a designation may be written with or without: `S-300`, `S 300` and `S300`,
+# `Tu-160` and `tu160`, `Su-30MK2` and `Su30MK2`. A hyphen between letters or digits is
+# always dropped; a space only between a letter and a digit, so that words stay apart.
+_HYPHENS = "-\u2010\u2011"
+
+
+@record(frozen=True)
+class Squashed:
+    """A text folded for matching: case and accents gone, joining hyphens and spaces
+    dropped. `origin[k]` is the index in the text of character `k`; `starts[k]` and
+    `ends[k]` say whether a word of the text starts at it or ends after it."""
+
+    text: str
+    origin: tuple[int, ...]
+    starts: tuple[bool, ...]
+    ends: tuple[bool, ...]
+
+
+def _joins(before: str, sep: str, after: str) -> bool:
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    if sep in _HYPHENS:
+        return True
+    return sep == " " and before.isdigit() != after.isdigit()
+
+
+def squash(text: str) -> Squashed:
+    """`text` as search reads it (see `Squashed`); other separators become one space."""
     folded, origin = fold_with_map(text)
+    out: list[str] = []
+    where: list[int] = []
+    starts: list[bool] = []
+    ends: list[bool] = []
+    n = len(folded)
+    for i, char in enumerate(folded):
+        if char.isalnum():
+            out.append(char)
+            where.append(origin[i])
+            starts.append(i == 0 or not folded[i - 1].isalnum())
+            ends.append(i + 1 == n or not folded[i + 1].isalnum())
+        elif 0 < i < n - 1 and _joins(folded[i - 1], char, folded[i + 1]):
+            continue
+        elif out and out[-1] != " ":
+            out.append(" ")
+            where.append(origin[i])
+            starts.append(False)
+            ends.append(False)
+    return Squashed("".join(out), tuple(where), tuple(starts), tuple(ends))
+
+
+def terms(query: str) -> list[str]:
+    """The words of a query as search matches them: `S 300` and `s-300` are one term."""
+    return squash(query).text.split()
+
+
+def find_spans(
+    text: str, words: Iterable[str], squashed: Squashed | None = None
+) -> list[tuple[int, int]]:
+    """Merged (start, end) ranges of `text` where a word of it starts with a term."""
+    sq = squashed or squash(text)
     ranges: list[tuple[int, int]] = []
-    for term in terms:
-        start = folded.find(term)
-        while start != -1 and term:
-            end = start + len(term)
-            ranges.append((origin[start], origin[end - 1] + 1))
-            start = folded.find(term, end)
+    for term in words:
+        if not term:
+            continue
+        at = sq.text.find(term)
+        while at != -1:
+            end = at + len(term)
+            if sq.starts[at]:
+                ranges.append((sq.origin[at], sq.origin[end - 1] + 1))
+            at = sq.text.find(term, at + 1)
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
@@ -50,11 +111,62 @@ def find_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     return merged
 
 
+def whole_words(text: str, ranges: Iterable[tuple[int, int]]) -> bool:
+    """Whether some range ends where its word ends (`S-300` for `s300`, not `S-300VM`)."""
+    return any(end == len(text) or not text[end].isalnum() for _, end in ranges)
+
+
+def snippet(
+    text: str, ranges: tuple[tuple[int, int], ...], before: int = 6, after: int = 10
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The words around the first match, on one line: up to `before` words before it and
+    `after` words after it, `…` where the text goes on; and the matches inside, shifted."""
+    if not ranges:
+        return " ".join(text.split()), ()
+    first, last = ranges[0]
+    start = first
+    for _ in range(before):
+        cut = text.rfind(" ", 0, max(0, start - 1))
+        if cut < 0:
+            start = 0
+            break
+        start = cut + 1
+    if before and start > 0 and text.rfind(" ", 0, start - 1) < 0:
+        start = 0
+    end = last
+    for _ in range(after + 1):
+        cut = text.find(" ", end + 1)
+        if cut < 0:
+            end = len(text)
+            break
+        end = cut
+    # One line: each run of whitespace becomes one space; `at[i]` is where text[i] went.
+    out: list[str] = ["…"] if start > 0 else []
+    at: dict[int, int] = {}
+    for i in range(start, end):
+        char = text[i]
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(char)
+        at[i] = len(out) - 1
+    if end < len(text):
+        out.append("…")
+    shifted = tuple((at[a], at[b - 1] + 1) for a, b in ranges if a >= start and b <= end and a < b)
+    return "".join(out), shifted
+
+
 @record(frozen=True, eq=True)
 class Match:
     field: str
     text: str
     ranges: tuple[tuple[int, int], ...]
+
+    @property
+    def snippet(self) -> tuple[str, tuple[tuple[int, int], ...]]:
+        """The words around the first match, and the matches in them."""
+        return snippet(self.text, self.ranges)
 
 
 @record(frozen=True, eq=True)
@@ -64,6 +176,8 @@ class Hit:
     ref: str  # how to reach it: an id, or `briefing-id` for a point
     label: str
     matches: tuple[Match, ...]
+    when: str | None = None  # the entry's date, for dated entries (events, transfers...)
+    label_ranges: tuple[tuple[int, int], ...] = ()  # the matches in the label
 
 
 GROUPS = {
@@ -106,71 +220,109 @@ def _fields(kind: str, entry: Any) -> Fields:
     ]
 
 
-def _entries(corpus: Corpus, f: Filter) -> Iterator[tuple[str, str, str, Fields]]:
-    """(kind, ref, label, [(field, text)]) for every entry that passes the filter."""
-    if corpus.topic and not f.active:
+def _human(date: PartialDate | None, end: PartialDate | None = None) -> str | None:
+    if date is None:
+        return None
+    return date.human() + (f" – {end.human()}" if end and end != date else "")
+
+
+def _event_when(e: Event) -> str:
+    text = e.display_date or _human(e.date, e.end) or ""
+    return f"c. {text}" if e.circa and not e.display_date else text
+
+
+Entry = tuple[str, str, str, Fields, "str | None"]
+
+
+def _entries(corpus: Corpus, f: Filter, kinds: frozenset[str]) -> Iterator[Entry]:
+    """(kind, ref, label, [(field, text)], date) for every entry of `kinds` (every kind
+    when empty) that passes the filter."""
+
+    def wanted(kind: str) -> bool:
+        return not kinds or kind in kinds
+
+    if corpus.topic and not f.active and wanted("topic"):
         t = corpus.topic
-        yield (
-            "topic",
-            "topic",
-            t.title,
-            _fields("topic", t),
-        )
+        yield "topic", "topic", t.title, _fields("topic", t), _human(t.as_of)
     for b in corpus.briefings:
-        if not f.active or any(f.point_ok(p) for s in b.sections for p in s.points):
-            yield "briefing", b.id, b.title, _fields("briefings", b)
-        for j in b.key_judgments:
-            if f.point_ok(j):
-                yield "judgment", b.id, b.title, _fields("judgment", j)
-        for s in b.sections:
-            for p in s.points:
-                if f.point_ok(p):
-                    yield "point", b.id, f"{b.title} › {s.heading}", _fields("point", p)
-    for e in corpus.events:
-        if f.event_ok(e):
-            yield "event", e.id, e.title, _fields("events", e)
-    for a in corpus.actors:
-        if f.actor_entry_ok(a):
-            yield "actor", a.id, a.name, _fields("actors", a)
-    for r in corpus.relations:
-        if f.relation_ok(r):
-            label = f"{r.source.name} → {r.target.name}"
-            yield (
-                "relation",
-                f"{r.source.id}/{r.target.id}",
-                label,
-                _fields("relations", r),
-            )
-    for tr in corpus.transfers:
-        if f.transfer_ok(tr):
-            yield "transfer", tr.id, tr.designation, _fields("transfers", tr)
-    for sc in corpus.scenarios:
-        if f.scenario_ok(sc):
-            yield "scenario", sc.id, sc.title, _fields("scenarios", sc)
+        if wanted("briefing") and (
+            not f.active or any(f.point_ok(p) for s in b.sections for p in s.points)
+        ):
+            yield "briefing", b.id, b.title, _fields("briefings", b), None
+        if wanted("judgment"):
+            for j in b.key_judgments:
+                if f.point_ok(j):
+                    yield "judgment", b.id, b.title, _fields("judgment", j), None
+        if wanted("point"):
+            for s in b.sections:
+                for p in s.points:
+                    if f.point_ok(p):
+                        label = f"{b.title} › {s.heading}"
+                        yield "point", b.id, label, _fields("point", p), None
+    if wanted("event"):
+        for e in corpus.events:
+            if f.event_ok(e):
+                yield "event", e.id, e.title, _fields("events", e), _event_when(e)
+    if wanted("actor"):
+        for a in corpus.actors:
+            if f.actor_entry_ok(a):
+                yield "actor", a.id, a.name, _fields("actors", a), None
+    if wanted("relation"):
+        for r in corpus.relations:
+            if f.relation_ok(r):
+                label = f"{r.source.name} → {r.target.name}"
+                ref = f"{r.source.id}/{r.target.id}"
+                yield "relation", ref, label, _fields("relations", r), _human(r.since, r.until)
+    if wanted("transfer"):
+        for tr in corpus.transfers:
+            if f.transfer_ok(tr):
+                fields = _fields("transfers", tr)
+                yield "transfer", tr.id, tr.designation, fields, _human(tr.ordered)
+    if wanted("scenario"):
+        for sc in corpus.scenarios:
+            if f.scenario_ok(sc):
+                yield "scenario", sc.id, sc.title, _fields("scenarios", sc), None
     if not f.active:
-        for th in corpus.themes:
-            yield "theme", th.id, th.title, _fields("themes", th)
-        for c in corpus.countries:
-            yield "country", c.code, c.name, _fields("countries", c)
-        for src in corpus.sources:
-            yield "source", src.id, src.title, _fields("sources", src)
+        if wanted("theme"):
+            for th in corpus.themes:
+                yield "theme", th.id, th.title, _fields("themes", th), None
+        if wanted("country"):
+            for c in corpus.countries:
+                yield "country", c.code, c.name, _fields("countries", c), None
+        if wanted("source"):
+            for src in corpus.sources:
+                yield "source", src.id, src.title, _fields("sources", src), _human(src.published)
 
 
-def search(corpus: Corpus, query: str, f: Filter) -> list[Hit]:
-    """Entries in which every word of the query occurs (in any of their fields), by kind."""
-    words = fold_with_map(query)[0].split()
+def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> list[Hit]:
+    """Entries in which every term of the query starts a word (in any of their fields), by
+    kind; within a kind, those with a term in their title first, then those where a term
+    is a whole word, then corpus order."""
+    words = terms(query)
     if not words:
         return []
-    hits: dict[str, list[Hit]] = {kind: [] for kind in GROUPS}
-    for kind, ref, label, fields in _entries(corpus, f):
-        texts = [(name, text) for name, text in fields if text]
-        folded = " ".join(fold_with_map(text)[0] for _, text in texts)
-        if not all(w in folded for w in words):
+    hits: dict[str, list[tuple[bool, bool, int, Hit]]] = {kind: [] for kind in GROUPS}
+    for n, (kind, ref, label, fields, when) in enumerate(_entries(corpus, f, frozenset(kinds))):
+        texts = [(name, text, squash(text)) for name, text in fields if text]
+        if not all(any(_starts_word(sq, w) for _, _, sq in texts) for w in words):
             continue
         matches = []
-        for name, text in texts:
-            ranges = find_spans(text, words)
+        whole = False
+        for name, text, sq in texts:
+            ranges = find_spans(text, words, sq)
             if ranges:
                 matches.append(Match(name, text, tuple(ranges)))
-        hits[kind].append(Hit(kind, GROUPS[kind], ref, label, tuple(matches)))
-    return [hit for kind in GROUPS for hit in hits[kind]]
+                whole = whole or whole_words(text, ranges)
+        in_title = tuple(find_spans(label, words))
+        hit = Hit(kind, GROUPS[kind], ref, label, tuple(matches), when, in_title)
+        hits[kind].append((not in_title, not whole, n, hit))
+    return [hit for kind in GROUPS for *_, hit in sorted(hits[kind], key=lambda h: h[:3])]
+
+
+def _starts_word(sq: Squashed, term: str) -> bool:
+    at = sq.text.find(term)
+    while at != -1:
+        if sq.starts[at]:
+            return True
+        at = sq.text.find(term, at + 1)
+    return False

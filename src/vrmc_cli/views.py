@@ -39,7 +39,14 @@ from .model import (
     countries_of,
     dispute,
 )
-from .query import BriefingView, CountryCount, SourceCount, ThemeCount
+from .query import (
+    BriefingView,
+    CountryCount,
+    SourceCount,
+    ThemeCount,
+    actor_name_order,
+    country_name_order,
+)
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -379,7 +386,12 @@ def timeline_blocks(
         )
         anchors = tuple(event_anchor(e.id) for e in events)
         return [
-            Table(("date", "event", "confidence", "id"), rows, one_line_rows=True, anchors=anchors)
+            Table(
+                ("date", "event", "confidence", "id"),
+                rows,
+                whole=(True, False, True, True),
+                anchors=anchors,
+            )
         ]
     blocks: list[Block] = []
     year: int | None = None
@@ -425,6 +437,8 @@ def timeline_doc(events: Sequence[Event], *, short: bool, title: str = "Timeline
 
 
 def actors_table(actors: Sequence[Actor]) -> Table:
+    """The actors by name (JSON keeps them by id)."""
+    actors = sorted(actors, key=actor_name_order)
     rows = tuple(
         (
             (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
@@ -639,6 +653,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             ),
             transfer_rows(ordered),
             numeric=(False, False, False, False, False, True, False),
+            whole=(False, False, True, True, True, True, False),
         ),
         Heading(level + 1, "Totals by category"),
         totals(ordered, "category"),
@@ -752,6 +767,8 @@ def themes_doc(counts: Sequence[ThemeCount]) -> Doc:
 
 
 def countries_doc(counts: Sequence[CountryCount]) -> Doc:
+    """The countries by name (JSON keeps them in corpus order)."""
+    counts = sorted(counts, key=lambda c: country_name_order(c.country))
     rows = tuple(
         (
             plain(c.country.name),
@@ -788,6 +805,7 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
         ("id", "title", "publisher", "published", "rel.", "cited"),
         rows,
         numeric=(False, False, False, False, False, True),
+        whole=(True, False, False, True, True, True),
     )
     return Doc(
         "Sources",
@@ -825,10 +843,19 @@ def search_doc(query: str, hits: Sequence[Hit]) -> Doc:
                 batch = []
             kind = hit.kind
             blocks.append(Heading(2, hit.group))
+        # A match in the label is marked there, not repeated below it.
         children = tuple(
-            Para((Span(f"{m.field}: ", "muted"), *marked(m.text, m.ranges))) for m in hit.matches
+            Para((Span(f"{m.field}: ", "muted"), *marked(*m.snippet)))
+            for m in hit.matches
+            if not (hit.label_ranges and m.text == hit.label)
         )
-        batch.append(Item((Span(hit.label, "strong"), Span(f" ({hit.ref})", "code")), children))
+        label = [
+            s if s.style else Span(s.text, "strong") for s in marked(hit.label, hit.label_ranges)
+        ]
+        head = [*label, Span(f" ({hit.ref})", "code")]
+        if hit.when:
+            head.append(Span(f" — {hit.when}", "muted"))
+        batch.append(Item(tuple(head), children))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return Doc(f"Search: {query}", tuple(blocks))
@@ -1204,6 +1231,7 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
                 ("indicator", "status", "signals", "latest", "days since"),
                 tuple(rows),
                 numeric=(False, False, False, False, True),
+                whole=(False, True, True, False, True),
             )
         )
     return blocks

@@ -103,7 +103,8 @@ FILTER_OPTIONS: tuple[Option, ...] = (
         "theme",
         ("--theme", "-t"),
         TEXTS,
-        "Keep items tagged with this theme or any theme below it (repeat: any of them).",
+        "Keep items tagged with this theme or any theme below it: id, title or their start"
+        " (repeat: any of them).",
         metavar="THEME",
         complete="theme",
     ),
@@ -120,7 +121,8 @@ FILTER_OPTIONS: tuple[Option, ...] = (
         "actor",
         ("--actor", "-a"),
         TEXTS,
-        "Keep items naming this actor: id, name or alias (repeat: any of them).",
+        "Keep items naming this actor: id, name, alias, surname or their start, any case or"
+        " accents (repeat: any of them).",
         metavar="ACTOR",
         complete="actor",
     ),

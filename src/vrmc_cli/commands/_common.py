@@ -21,6 +21,16 @@ def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...
     return (f"no {what} match the filters",)
 
 
+def undated_note(count: int, noun: str, nouns: str | None = None) -> tuple[str, ...]:
+    """The note for stderr when a date filter kept entries only because they carry no date:
+    `12 actors kept: they carry no dates`."""
+    if not count:
+        return ()
+    if count == 1:
+        return (f"1 {noun} kept: it carries no dates",)
+    return (f"{count} {nouns or noun + 's'} kept: they carry no dates",)
+
+
 # Columns whose value may be a [low, high] range (kinds.py `int-range`, `number-range`).
 RANGED = frozenset(("quantity_ordered", "quantity_delivered", "value_usd"))
 
@@ -46,9 +56,11 @@ def listing(
     columns: Sequence[str],
     notes: tuple[str, ...] = (),
     extra: Callable[[Any], JSONObject] | None = None,
+    row_order: Callable[[Any], Any] | None = None,
 ) -> Result:
     """The Result of a list of entries of one kind: `{key: [...]}` in JSON (each entry with
-    `extra(entry)` added), one row per entry in CSV."""
+    `extra(entry)` added), one row per entry in CSV (sorted by `row_order` when given, as
+    the prose views show them)."""
 
     def objects() -> list[JSONObject]:
         found = entries(kind, items)
@@ -61,7 +73,7 @@ def listing(
         doc,
         lambda: {key: objects()},
         columns,
-        lambda: rows_from(objects(), columns),
+        lambda: rows_from(_ordered(objects(), items, row_order), columns),
         notes,
     )
 
@@ -91,3 +103,12 @@ def briefing_json(view: BriefingView) -> JSONObject:
         key_judgments=entries("judgment", view.key_judgments),
         sections=entries("section", view.sections),
     )
+
+
+def _ordered(
+    objects: list[JSONObject], items: Sequence[Any], key: Callable[[Any], Any] | None
+) -> list[JSONObject]:
+    if key is None:
+        return objects
+    pairs = sorted(zip(objects, items, strict=True), key=lambda pair: key(pair[1]))
+    return [obj for obj, _ in pairs]

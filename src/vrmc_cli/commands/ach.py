@@ -8,7 +8,6 @@ from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
     from ..ach import Analysis
-    from ..model import Corpus, Question
 
 SPEC = Spec(
     "ach",
@@ -24,8 +23,9 @@ SPEC = Spec(
         Argument(
             "question",
             "QUESTION",
-            "An ACH question id (or a unique prefix); every question when omitted.",
+            "An ACH question: its id, words of its text or a prefix; every question when omitted.",
             required=False,
+            complete="question",
         ),
     ),
 )
@@ -47,29 +47,11 @@ COLUMNS = (
 )
 
 
-def resolve_question(corpus: Corpus, value: str) -> Question:
-    """A question by id, case-insensitive, or by a unique prefix of its id."""
-    from ..errors import UsageError
-    from ..query import _did_you_mean
-    from ..textsafe import quote
-
-    key = value.strip().lower()
-    ids = [q.id for q in corpus.questions]
-    hits = [q for q in corpus.questions if q.id == key] or [
-        q for q in corpus.questions if key and q.id.startswith(key)
-    ]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise UsageError(f"{quote(value)} matches several questions: " + ", ".join(ids))
-    raise UsageError(f"unknown question {quote(value)}{_did_you_mean(key, ids)}; see 'vrmc ach'")
-
-
 def run(call: Call) -> Result:
     from .. import views
     from ..ach import analyse
     from ..model import Briefing, Event, Point
-    from ..query import select_events
+    from ..query import resolve_question, select_events
 
     corpus, f = call.corpus(), call.filter()
     wanted = call.params["question"]

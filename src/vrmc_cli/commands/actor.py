@@ -10,13 +10,14 @@ SPEC = Spec(
     (
         "vrmc actor vladimir-putin",
         "vrmc actor chávez",
+        "vrmc actor padrino",
         "vrmc actor rosoboron --since 2019",
     ),
     arguments=(
         Argument(
             "name",
             "ID-OR-NAME",
-            "Actor id, name, alias, or a unique prefix.",
+            "Actor id, name, alias, surname, or the start of one.",
             complete="actor",
         ),
     ),
@@ -26,11 +27,19 @@ SPEC = Spec(
 def run(call: Call) -> Result:
     from .. import views
     from ..model import KeyJudgment, Point
-    from ..query import Filter, all_points, resolve_actor, select_events, select_relations
+    from ..query import (
+        Filter,
+        all_points,
+        resolve_actor,
+        select_events,
+        select_relations,
+        undated,
+    )
     from ..serialize import entries, entry
+    from ._common import undated_note
 
     corpus, f = call.corpus(), call.filter()
-    who = resolve_actor(corpus, call.params["name"], prefix=True)
+    who = resolve_actor(corpus, call.params["name"])
     events = [e for e in select_events(corpus, f) if who in e.actors]
     points: list[tuple[str, Point | KeyJudgment]] = [
         (b.id, p) for b, p in all_points(corpus) if who in p.actors and f.point_ok(p)
@@ -50,4 +59,6 @@ def run(call: Call) -> Result:
             "events": [e.id for e in events],
             "points": [{"briefing": bid, "text": p.text} for bid, p in points],
         },
+        notes=undated_note(undated(f, relations), "relation")
+        + undated_note(undated(f, [p for _, p in points]), "briefing point"),
     )

@@ -6,8 +6,10 @@ from . import Call, Result, Spec
 
 SPEC = Spec(
     "actors",
-    "People, states and organisations: name, kind, country and current role.",
-    ("vrmc actors", "vrmc actors --country russia -f csv"),
+    "People, states and organisations: name, kind, country and current role.\n\n"
+    "Dates filter on the actors' roles; actors with no dated role are kept, and a note says "
+    "how many.",
+    ("vrmc actors", "vrmc actors --country russia -f csv", "vrmc actors --since 2019"),
 )
 
 COLUMNS = (
@@ -26,17 +28,20 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_actors
+    from ..query import actor_name_order, select_actors, undated
     from ..serialize import entries
-    from ._common import none_match, rows_from
+    from ._common import none_match, rows_from, undated_note
 
-    corpus = call.corpus()
-    chosen = select_actors(corpus, call.filter())
+    corpus, f = call.corpus(), call.filter()
+    chosen = select_actors(corpus, f)
 
     def rows() -> list[list[object]]:
         objects = [
             {**obj, "current_role": views.current_role(a) or None}
-            for obj, a in zip(entries("actors", chosen), chosen, strict=True)
+            for obj, a in sorted(
+                zip(entries("actors", chosen), chosen, strict=True),
+                key=lambda pair: actor_name_order(pair[1]),
+            )
         ]
         return rows_from(objects, COLUMNS)
 
@@ -46,5 +51,6 @@ def run(call: Call) -> Result:
         lambda: {"actors": entries("actors", chosen)},
         COLUMNS,
         rows,
-        none_match(chosen, len(corpus.actors), "actors"),
+        none_match(chosen, len(corpus.actors), "actors")
+        + undated_note(undated(f, chosen), "actor"),
     )

@@ -19,7 +19,7 @@ SPEC = Spec(
         Argument(
             "briefing",
             "[ID]",
-            "Briefing id, or a unique prefix of one (any case).",
+            "Briefing id or title, a word of the title, or the start of one (any case).",
             required=False,
             complete="briefing",
         ),
@@ -29,10 +29,10 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import resolve_briefing, select_briefings, view_briefing
+    from ..query import resolve_briefing, select_briefings, undated, view_briefing
     from ..serialize import entry
     from . import citation_style
-    from ._common import briefing_json, none_match
+    from ._common import briefing_json, none_match, undated_note
 
     style = citation_style(call.params)
     corpus, f = call.corpus(), call.filter()
@@ -56,7 +56,12 @@ def run(call: Call) -> Result:
         {"briefings": [view.briefing]},
         lambda: views.briefing_doc(view, cite=style != "none"),
         lambda: {"briefing": briefing_json(view)},
-        notes=("no points or key judgments match the filters",) if empty else (),
+        notes=(("no points or key judgments match the filters",) if empty else ())
+        + undated_note(
+            undated(f, [*view.key_judgments, *(p for s in view.sections for p in s.points)]),
+            "briefing point or key judgment",
+            "briefing points and key judgments",
+        ),
     )
 
 

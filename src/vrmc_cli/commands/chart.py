@@ -35,12 +35,14 @@ BY = ("theme", "country")
 
 def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
     from ..errors import UsageError
-    from ..query import _did_you_mean
+    from ..query import did_you_mean
+    from ..textsafe import quote
 
     folded = value.strip().lower()
     if folded in choices:
         return folded
-    raise UsageError(f"unknown {what} {value!r}{_did_you_mean(folded, choices, choices)}")
+    hint = did_you_mean(folded, choices) or " (known: " + ", ".join(choices) + ")"
+    raise UsageError(f"unknown {what} {quote(value)}{hint}")
 
 
 def run(call: Call) -> Result:

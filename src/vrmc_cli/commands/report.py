@@ -8,6 +8,8 @@ from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
     from ..doc import Block
+    from ..model import KeyJudgment, Point
+    from ..query import BriefingView
 
 SPEC = Spec(
     "report",
@@ -67,10 +69,11 @@ def run(call: Call) -> Result:
         select_events,
         select_scenarios,
         select_transfers,
+        undated,
     )
     from ..serialize import entries, entry
     from . import citation_style
-    from ._common import briefing_json
+    from ._common import briefing_json, undated_note
 
     style = citation_style(call.params)
     sections = sections_of(call.params["sections"])
@@ -126,4 +129,16 @@ def run(call: Call) -> Result:
             "watch": board_json(board),
             "sources": entries("sources", bibliography),
         },
+        notes=undated_note(
+            undated(f, [p for v in briefings for p in _points(v)]),
+            "briefing point or key judgment",
+            "briefing points and key judgments",
+        )
+        + undated_note(undated(f, chosen_actors), "actor")
+        + undated_note(undated(f, chosen_transfers), "transfer")
+        + undated_note(undated(f, chosen_scenarios), "scenario"),
     )
+
+
+def _points(view: BriefingView) -> list[Point | KeyJudgment]:
+    return [*view.key_judgments, *(p for s in view.sections for p in s.points)]

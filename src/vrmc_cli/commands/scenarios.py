@@ -25,19 +25,20 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_scenarios
+    from ..query import select_scenarios, undated
     from ..serialize import entries
-    from ._common import listing, none_match, rows_from
+    from ._common import listing, none_match, rows_from, undated_note
 
-    corpus = call.corpus()
-    chosen = select_scenarios(corpus, call.filter())
+    corpus, f = call.corpus(), call.filter()
+    chosen = select_scenarios(corpus, f)
     result = listing(
         "scenarios",
         chosen,
         lambda: views.scenarios_doc(chosen),
         "scenarios",
         COLUMNS,
-        none_match(chosen, len(corpus.scenarios), "scenarios"),
+        none_match(chosen, len(corpus.scenarios), "scenarios")
+        + undated_note(undated(f, chosen), "scenario"),
     )
 
     def rows() -> list[list[object]]:

@@ -2,28 +2,55 @@
 
 from __future__ import annotations
 
-from . import Argument, Call, Result, Spec
+from . import TEXTS, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
     "search",
-    "Full-text search across every text field, ignoring case and accents.",
-    ("vrmc search igla", "vrmc search 'tu-160' -c colombia", "vrmc search bogota"),
+    "Full-text search across every text field, ignoring case and accents.\n\n"
+    "Each word of the query must start a word of the entry (`bomb` finds bombers); "
+    "designations match however they are written (`S300`, `s-300` and `S 300` all find "
+    "S-300). Entries with a match in their title come first, each with its date and the "
+    "words around the match.",
+    (
+        "vrmc search igla",
+        "vrmc search S300",
+        "vrmc search 'tu-160' -c colombia",
+        "vrmc search bogota --kind event",
+    ),
+    options=(
+        Option(
+            "kind",
+            ("--kind", "-k"),
+            TEXTS,
+            "Only entries of this kind: event, point, judgment, actor, relation, source, "
+            "transfer, scenario, briefing, theme, country, topic (repeat: any of them).",
+            metavar="KIND",
+        ),
+    ),
     arguments=(Argument("text", "TEXT", "Words to find (all of them)."),),
 )
 
-COLUMNS = ("kind", "ref", "label", "field", "text")
+COLUMNS = ("kind", "ref", "label", "field", "text", "date")
 
 
 def run(call: Call) -> Result:
     from .. import views
     from ..errors import UsageError
-    from ..search import search
+    from ..query import did_you_mean
+    from ..search import GROUPS, search
     from ..textsafe import quote
 
     text = call.params["text"]
     if not text.split():
         raise UsageError("search: give at least one word to find")
-    hits = search(call.corpus(), text, call.filter())
+    kinds = [k.strip().lower() for k in call.params.get("kind") or ()]
+    for kind in kinds:
+        if kind not in GROUPS:
+            raise UsageError(
+                f"--kind: unknown kind {quote(kind)}{did_you_mean(kind, GROUPS)}; "
+                "one of " + ", ".join(GROUPS)
+            )
+    hits = search(call.corpus(), text, call.filter(), kinds)
     by_kind: dict[str, list[str]] = {}
     for hit in hits:
         by_kind.setdefault(hit.kind, []).append(hit.ref)
@@ -37,12 +64,18 @@ def run(call: Call) -> Result:
                     "kind": h.kind,
                     "ref": h.ref,
                     "label": h.label,
-                    "matches": [{"field": m.field, "text": m.text} for m in h.matches],
+                    "date": h.when,
+                    "matches": [
+                        {"field": m.field, "text": m.text, "snippet": m.snippet[0]}
+                        for m in h.matches
+                    ],
                 }
                 for h in hits
             ],
         },
         COLUMNS,
-        lambda: [[h.kind, h.ref, h.label, m.field, m.text] for h in hits for m in h.matches],
+        lambda: [
+            [h.kind, h.ref, h.label, m.field, m.text, h.when or ""] for h in hits for m in h.matches
+        ],
         () if hits else (f"nothing matches {quote(text)}",),
     )

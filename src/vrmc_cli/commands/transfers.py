@@ -7,7 +7,8 @@ from . import TEXTS, Call, Option, Result, Spec
 SPEC = Spec(
     "transfers",
     "The arms-transfer register, with totals by category and status.\n\n"
-    "--country matches the supplier or the recipient; dates filter on the order date.",
+    "--country matches the supplier or the recipient; dates filter on all of a transfer's "
+    "dates (ordered, delivered from, delivered to); undated transfers are kept, with a note.",
     (
         "vrmc transfers",
         "vrmc transfers --category aircraft --since 2006 --until 2009 -f csv",
@@ -46,16 +47,17 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_transfers
-    from ._common import listing, none_match
+    from ..query import select_transfers, undated
+    from ._common import listing, none_match, undated_note
 
-    corpus = call.corpus()
-    chosen = select_transfers(corpus, call.filter(), tuple(call.params["category"] or ()))
+    corpus, f = call.corpus(), call.filter()
+    chosen = select_transfers(corpus, f, tuple(call.params["category"] or ()))
     return listing(
         "transfers",
         chosen,
         lambda: views.transfers_doc(chosen),
         "transfers",
         COLUMNS,
-        none_match(chosen, len(corpus.transfers), "transfers"),
+        none_match(chosen, len(corpus.transfers), "transfers")
+        + undated_note(undated(f, chosen), "transfer"),
     )

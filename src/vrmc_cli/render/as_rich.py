@@ -33,7 +33,10 @@ from ..doc import (
     Para,
     Span,
     Strip,
+    Table,
     Tree,
+    column_widths,
+    text_of,
 )
 from ..textsafe import visible
 from . import Options
@@ -133,9 +136,10 @@ class _TabStops:
             self.cells, self.stretch = 0, [text[line_end + 1 :]]
 
 
-def breaks(line: str, width: int) -> list[tuple[int, int]]:
+def breaks(line: str, width: int, *, fold: bool = True) -> list[tuple[int, int]]:
     """Where Rich's word wrap (rich._wrap.divide_line, with folding) cuts one line of text
-    into lines at most `width` cells wide: (start, end) of each, trailing spaces left out."""
+    into lines at most `width` cells wide: (start, end) of each, trailing spaces left out.
+    Without `fold`, a word longer than a line stands whole on a line of its own."""
     cells = len if _NARROW.fullmatch(line) else cell_len
     if cells(line) <= width:
         return [(0, len(line.rstrip()))]
@@ -146,7 +150,7 @@ def breaks(line: str, width: int) -> list[tuple[int, int]]:
         length = cells(word.rstrip())
         if width - offset >= length:
             offset += cells(word)
-        elif length > width:  # longer than any line: folded
+        elif length > width and fold:  # longer than any line: folded
             for chunk in chop_cells(word, width):
                 if start:
                     starts.append(start)
@@ -159,13 +163,13 @@ def breaks(line: str, width: int) -> list[tuple[int, int]]:
     return [(a, a + len(line[a:b].rstrip())) for a, b in zip(starts, ends, strict=True)]
 
 
-def _wrap(spans: Inline, width: int) -> list[Line]:
-    plain, ranges = styled(spans)
+def _wrap(spans: Inline, width: int, *, fold: bool = True) -> list[Line]:
+    plain, ranges = styled(spans, one_line=not fold)
     ends = [b for _, b, _ in ranges]
     lines: list[Line] = []
     at = 0
     for part in plain.split("\n"):
-        for start, end in breaks(part, max(1, width)):
+        for start, end in breaks(part, max(1, width), fold=fold):
             lines.append(_pieces(plain, ranges, ends, at + start, at + end))
         at += len(part) + 1
     return lines
@@ -241,6 +245,8 @@ def flow(b: Block, width: int, drawn: Drawn) -> list[Line]:
         if isinstance(b, Strip):  # the title in bold, without the text view's underline
             return [[(texts[0], "bold")], *plain_lines[2:]]
         return plain_lines
+    if isinstance(b, Table) and column_widths(b, _cells(b), width, cell_len) is None:
+        return _records(b, width)
     return drawn(b, width)
 
 
@@ -263,6 +269,52 @@ def _chart_lines(b: Chart, width: int) -> list[Line]:
         out += _wrap(
             (Span(f"bars count {b.unit}; the number is each bar's total", "muted"),), width
         )
+    return out
+
+
+def _cells(b: Table) -> list[list[str]]:
+    """Each column's texts as shown, header first."""
+    return [
+        [visible(t, one_line=True) for t in (b.columns[n], *(text_of(row[n]) for row in b.rows))]
+        for n in range(len(b.columns))
+    ]
+
+
+def _records(b: Table, width: int) -> list[Line]:
+    """A table too narrow for its atoms, one record per row: each column's name, then its
+    cell. No word or whole cell is broken: when one would not fit beside the names, the
+    names stand on lines of their own, and a word longer than the line runs past it."""
+    head_width = max(cell_len(visible(name, one_line=True)) + 1 for name in b.columns)
+    numeric = b.numeric or (False,) * len(b.columns)
+    whole = b.whole or (False,) * len(b.columns)
+    records = [
+        [
+            (visible(name, one_line=True) + ":", cell, numeric[i] or whole[i])
+            for i, (name, cell) in enumerate(zip(b.columns, row, strict=True))
+            if text_of(cell).strip()
+        ]
+        for row in b.rows
+    ]
+    atoms = [
+        cell_len(visible(text_of(cell), one_line=True))
+        if keep
+        else max((cell_len(w) for w in visible(text_of(cell), one_line=True).split()), default=0)
+        for pairs in records
+        for _, cell, keep in pairs
+    ]
+    # One layout for every record: the names beside the values, or above them all.
+    stacked = head_width + 1 + max(atoms, default=0) > width
+    out: list[Line] = []
+    for n, pairs in enumerate(records):
+        if n:
+            out.append([])
+        for label, cell, _ in pairs:
+            if stacked:
+                out += _title(label, "dim", width)
+                out += [[("  ", ""), *line] for line in _wrap(cell, width - 2, fold=False)]
+            else:
+                value = _wrap(cell, width - head_width - 1, fold=False)
+                out += _hang((label, "dim"), head_width, value)
     return out
 
 

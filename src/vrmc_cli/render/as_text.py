@@ -26,12 +26,13 @@ from ..doc import (
     Strip,
     Table,
     Tree,
+    column_widths,
+    pack,
     text_of,
+    unbroken,
 )
 
 WIDTH = 78  # fixed, not the terminal's: the same corpus gives the same bytes everywhere
-MAX_TABLE_WIDTH = 120  # wider tables are printed as one record per row
-MAX_CELL_WIDTH = 24  # longer cells wrap inside their column, if the table is too wide
 
 
 def inline(spans: Inline) -> str:
@@ -103,31 +104,25 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
 
 
 def table(block: Table, indent: str = "") -> list[str]:
-    """Aligned columns, long cells wrapped inside their column; one record per row when even
-    that is too wide."""
+    """Aligned columns within the page's width, long text wrapped between its words inside
+    its column; one record per row when the columns cannot fit without breaking an atom (a
+    word, a date, a quantity: doc.column_widths)."""
     header = list(block.columns)
     rows = [[cell(c) for c in row] for row in block.rows]
     numeric = block.numeric or (False,) * len(header)
-    cap = None if block.one_line_rows else MAX_CELL_WIDTH
-    naturals = [max([len(name)] + [len(r[i]) for r in rows]) for i, name in enumerate(header)]
-    widths = []
-    for i, name in enumerate(header):
-        longest_word = max([len(w) for r in rows for w in r[i].split()] + [len(name)])
-        widths.append(naturals[i] if cap is None else min(naturals[i], max(cap, longest_word)))
-    room = MAX_TABLE_WIDTH - 2 * (len(widths) - 1) - len(indent)
-    # Give what room is left to the wrapped columns, widest first.
-    while sum(widths) < room:
-        short = [i for i in range(len(widths)) if widths[i] < naturals[i]]
-        if not short:
-            break
-        widest = max(short, key=lambda i: naturals[i] - widths[i])
-        widths[widest] += min(room - sum(widths), naturals[widest] - widths[widest])
-    if sum(widths) <= room or cap is None:
+    keep = unbroken(block)
+    cells = [[name, *(r[i] for r in rows)] for i, name in enumerate(header)]
+    widths = column_widths(block, cells, WIDTH - len(indent))
+    if widths is not None:
 
         def lines(values: list[str]) -> list[str]:
             columns = [
-                fill(v, w) or [""] if cap is not None and len(v) > w else [v]
-                for v, w in zip(values, widths, strict=True)
+                [v]
+                if len(v) <= w
+                else pack(v, w)
+                if keep[i] and values is not header
+                else fill(v, w) or [""]
+                for i, (v, w) in enumerate(zip(values, widths, strict=True))
             ]
             out = []
             for depth in range(max(len(c) for c in columns)):

@@ -14,7 +14,7 @@ from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
-from ..doc import Block, Callout, Inline, Table, text_of
+from ..doc import Block, Callout, Inline, Table, column_widths, pack, text_of, unbroken
 from ..textsafe import visible
 
 if TYPE_CHECKING:
@@ -50,17 +50,21 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
             collapse_padding=True,
         )
         numeric = b.numeric or (False,) * len(b.columns)
-        for name, is_number, fixed in zip(
-            b.columns, numeric, _column_widths(b, width), strict=True
-        ):
+        widths = _column_widths(b, width)
+        for name, is_number, fixed in zip(b.columns, numeric, widths, strict=True):
             table.add_column(
                 Text(visible(name, one_line=True)),
                 overflow="fold",
                 justify="right" if is_number else "left",
                 width=fixed,
             )
+        keep = unbroken(b)
         for row in b.rows:
-            table.add_row(*(text(c, styled, one_line=True) for c in row))
+            cells = [text(c, styled, one_line=True) for c in row]
+            for i, cell in enumerate(cells):
+                if keep[i] and cell_len(cell.plain) > widths[i]:
+                    _break_between_pieces(cell, widths[i])
+            table.add_row(*cells)
         return table
     if isinstance(b, Callout):
         # The panel's border and padding take four columns.
@@ -76,33 +80,27 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
     raise TypeError(f"as_rich lays out {type(b).__name__} itself")
 
 
-def _column_widths(b: Table, width: int) -> list[int | None]:
-    """Column widths for a table that is too wide for `width`, or None each when it fits.
+def _break_between_pieces(cell: Text, width: int) -> None:
+    """Lay a whole cell (a date range, a marked quantity) out on lines of at most `width`
+    cells, breaking it only between its pieces (doc.pack): the spaces there become line
+    breaks, so its styles stay where they were and Rich has nothing left to wrap."""
+    lines = pack(cell.plain, width, cell_len)
+    if len(lines) > 1:
+        cell.plain = "\n".join(lines)
 
-    Rich would narrow such a table itself, but a column given a minimum it then has to break
-    is widened again after the narrowing and the table cropped at the edge: data lost. So
-    vrmc narrows it, the widest column first, as Rich does, but each column only down to its
-    longest word (at most 14, so that text wraps between words and only ids and URLs fold)
-    while any other can still give way."""
-    columns = range(len(b.columns))
-    cells = [[b.columns[n], *(text_of(row[n]) for row in b.rows)] for n in columns]
-    cells = [[visible(t, one_line=True) for t in texts] for texts in cells]
-    natural = [max(map(cell_len, texts)) for texts in cells]
-    room = width - 2 * (len(natural) - 1)  # two spaces between columns, none at the edges
-    if sum(natural) <= room:
-        return [None] * len(natural)
-    least = []
-    for most, texts in zip(natural, cells, strict=True):
-        longest_word = max((cell_len(w) for t in texts for w in t.split()), default=1)
-        least.append(max(1, min(14, most, longest_word)))
-    fitted = list(natural)
-    while sum(fitted) > room:
-        # The widest column that can still give way, down to its longest word; then the
-        # widest of all, down to one character.
-        above = [n for n in columns if fitted[n] > least[n]] or [
-            n for n in columns if fitted[n] > 1
-        ]
-        if not above:
-            break
-        fitted[max(above, key=lambda n: fitted[n])] -= 1
-    return list(fitted)
+
+def table_cells(b: Table) -> list[list[str]]:
+    """Each column's texts as a table shows them, header first."""
+    return [
+        [visible(t, one_line=True) for t in (b.columns[n], *(text_of(row[n]) for row in b.rows))]
+        for n in range(len(b.columns))
+    ]
+
+
+def _column_widths(b: Table, width: int) -> list[int]:
+    """The columns' widths (doc.column_widths, measured in cells). as_rich shows a table
+    that cannot fit one record per row instead, so it never gets here; should it, every
+    column keeps its natural width and the table runs past the edge rather than break."""
+    cells = table_cells(b)
+    found = column_widths(b, cells, width, cell_len)
+    return found if found is not None else [max(map(cell_len, texts)) for texts in cells]
