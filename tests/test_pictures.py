@@ -100,6 +100,24 @@ def test_transfer_charts_count_orders_and_deliveries_by_category() -> None:
     assert set(orders["series"]) == {t["category"] for t in transfers if t["ordered"]}
 
 
+def test_both_transfer_charts_give_a_category_the_same_place_in_the_legend() -> None:
+    """A category keeps one fill and colour in the orders and the deliveries chart, and a
+    category with no dated entry (the bundled Bal-E missiles) is in neither legend."""
+    result = invoke("chart", "transfers", "-f", "json")  # the bundled corpus
+    assert result.exit_code == 0, result.stderr
+    orders, deliveries = json.loads(result.stdout)["charts"]
+    assert orders["series"] == deliveries["series"]
+    drawn = {
+        name
+        for chart in (orders, deliveries)
+        for bar in chart["bars"]
+        for name, value in bar["values"].items()
+        if value
+    }
+    assert set(orders["series"]) == drawn
+    assert "missile" not in orders["series"]
+
+
 def test_chart_csv_is_the_same_numbers_in_long_form() -> None:
     data = vrmc_json("chart", "transfers")["charts"]
     out = invoke("chart", "transfers", "-f", "csv").stdout

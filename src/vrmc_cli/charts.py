@@ -43,9 +43,11 @@ def count(
     items: Sequence[object],
     year_of: Callable[[object], list[int]],
     groups: Callable[[object], list[str]],
+    ranked: Sequence[str] = (),
 ) -> tuple[tuple[str, ...], list[tuple[int, tuple[int, ...]]]]:
-    """Series (the biggest first, ties by name; beyond MAX_SERIES merged into "other") and
-    one bar per year from the first to the last, empty years included."""
+    """Series (the biggest first, ties by name, unless `ranked` gives their order; beyond
+    MAX_SERIES merged into "other") and one bar per year from the first to the last, empty
+    years included."""
     cells: dict[tuple[int, str], int] = {}
     totals: dict[str, int] = {}
     for item in items:
@@ -53,7 +55,7 @@ def count(
             for group in groups(item):
                 cells[year, group] = cells.get((year, group), 0) + 1
                 totals[group] = totals.get(group, 0) + 1
-    ranked = sorted(totals, key=lambda g: (-totals[g], g))
+    ranked = list(ranked) or sorted(totals, key=lambda g: (-totals[g], g))
     if len(ranked) > MAX_SERIES:
         kept = ranked[: MAX_SERIES - 1]
         merged = dict.fromkeys(ranked[MAX_SERIES - 1 :], OTHER)
@@ -88,16 +90,26 @@ def delivery_years(t: Transfer) -> list[int]:
 
 def transfer_charts(transfers: Sequence[Transfer]) -> tuple[Chart, Chart]:
     """Orders per year (by order date) and deliveries per year (each year of the delivery
-    span), stacked by category, counting register entries."""
+    span), stacked by category, counting register entries. Both charts list the same
+    categories in the same order (the most entries first), so a category has one fill and
+    colour in both; one a chart has no bar for still shows in its legend, one with no
+    date in neither."""
+    entries: dict[str, int] = {}
+    for t in transfers:
+        if t.ordered or delivery_years(t):  # in one chart at least
+            entries[t.category] = entries.get(t.category, 0) + 1
+    categories = sorted(entries, key=lambda c: (-entries[c], c))
     orders = count(
         transfers,
         lambda t: [t.ordered.year] if t.ordered else [],  # type: ignore[attr-defined]
         lambda t: [t.category],  # type: ignore[attr-defined]
+        categories,
     )
     deliveries = count(
         transfers,
         delivery_years,  # type: ignore[arg-type]
         lambda t: [t.category],  # type: ignore[attr-defined]
+        categories,
     )
     return (
         Chart("Orders per year, by category", orders[0], _labelled(orders[1]), "transfers"),
