@@ -67,9 +67,10 @@ JQ_FILTER = (
 )
 
 SIZES = {
-    # name: ((files, events) for the yq comparison, (files, events) for the large corpus)
-    "tiny": ((4, 25), (6, 25)),
-    "full": ((100, 200), (500, 200)),
+    # name: ((files, events) for the yq comparison, (files, events) for the large corpus,
+    # (files, events) for the many-small-files corpus)
+    "tiny": ((4, 25), (6, 25), (40, 1)),
+    "full": ((100, 200), (500, 200), (10_000, 1)),
 }
 
 
@@ -266,7 +267,7 @@ def cases(size: str) -> list[Case]:
                 runs=9,
             )
         )
-    (small_files, small_events), (large_files, large_events) = SIZES[size]
+    (small_files, small_events), (large_files, large_events), (many_files, one) = SIZES[size]
     small = corpus(small_files, small_events)
     large = corpus(large_files, large_events)
     query = ["timeline", "--country", "XA", "--format", "json"]
@@ -310,6 +311,29 @@ def cases(size: str) -> list[Case]:
             [*vrmc, "-b", str(large), *query],
             None,
             1.0,
+        )
+    )
+    # Many small files: each costs an open, a stat and a cache entry, whatever its size.
+    many = corpus(many_files, one)
+    out.append(
+        Case(
+            f"scale-{many_files}x{one}-cold",
+            "vrmc -b DIR timeline --format json, one event a file (empty cache) vs a "
+            "CSafeLoader loop",
+            [*vrmc, "-b", str(many), "timeline", "--format", "json"],
+            [python, "-c", YAML_LOOP, str(many)],
+            1.6,
+            cold=True,
+        )
+    )
+    out.append(
+        Case(
+            f"scale-{many_files}x{one}-warm",
+            "vrmc -b DIR timeline --format json, one event a file (warm cache) vs a "
+            "CSafeLoader loop",
+            [*vrmc, "-b", str(many), "timeline", "--format", "json"],
+            [python, "-c", YAML_LOOP, str(many)],
+            0.75,
         )
     )
     return out

@@ -750,11 +750,15 @@ def many_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 @pytest.mark.parametrize("cache", ["--no-cache", "cache"])
 def test_perf08_ten_thousand_small_files(many_files: Path, cache: str) -> None:
+    """Every one of 10,000 files is read, with and without the cache. How fast is measured
+    side by side with a plain YAML loop by benchmarks/run.py (scale-10000x1-cold/-warm),
+    not here: a shared machine makes a wall-clock limit in a test flaky."""
     args = ["-b", str(many_files), "timeline", "-f", "json"]
     proc = run(*([cache] if cache == "--no-cache" else []), *args)
     assert proc.returncode == 0, proc.err
-    assert len(json.loads(proc.stdout)["events"]) == 10_000
-    assert proc.seconds < 6, f"10,000 files took {proc.seconds:.1f} s"
+    events = json.loads(proc.stdout)["events"]
+    assert len(events) == 10_000
+    assert {e["id"] for e in events} == {f"e{i}" for i in range(10_000)}
 
 
 # --------------------------------------------------------------------------- YAML 1.1 surprises

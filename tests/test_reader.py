@@ -15,6 +15,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import _LEAKY, invoke, run_vrmc
 
@@ -174,6 +176,53 @@ def test_search_finds_tu160_and_su30mk2(query: str, written: str) -> None:
     assert len(results) >= 3
     for hit in results:
         assert any(written.lower() in m["text"].lower() for m in hit["matches"])
+
+
+def _squash_one_character_at_a_time(text: str) -> tuple[object, ...]:
+    """search.squash (and the fold under it) as first written, a character at a time: the
+    specification the faster run-at-a-time version must match."""
+    from vrmc_cli.search import _fold_char, _joins
+
+    pieces = [c.casefold() if c.isascii() else _fold_char(c) for c in text]
+    folded = "".join(pieces)
+    origin = [i for i, piece in enumerate(pieces) for _ in piece]
+    out: list[str] = []
+    where: list[int] = []
+    starts: list[bool] = []
+    ends: list[bool] = []
+    n = len(folded)
+    for i, char in enumerate(folded):
+        if char.isalnum():
+            out.append(char)
+            where.append(origin[i])
+            starts.append(i == 0 or not folded[i - 1].isalnum())
+            ends.append(i + 1 == n or not folded[i + 1].isalnum())
+        elif 0 < i < n - 1 and _joins(folded[i - 1], char, folded[i + 1]):
+            continue
+        elif out and out[-1] != " ":
+            out.append(" ")
+            where.append(origin[i])
+            starts.append(False)
+            ends.append(False)
+    return ("".join(out), tuple(where), tuple(starts), tuple(ends))
+
+
+@given(st.text(alphabet="aB3 -_.,éÉß²ﬁ\u2010\u2011 9zZ\u0301İ\t", max_size=16) | st.text())
+def test_squash_matches_its_one_character_at_a_time_definition(text: str) -> None:
+    from vrmc_cli.search import squash
+
+    sq = squash(text)
+    assert (sq.text, sq.origin, sq.starts, sq.ends) == _squash_one_character_at_a_time(text)
+
+
+@given(st.text(alphabet="aB3 -_.,éÉß²ﬁ\u2010\u2011 9zZ\u0301İǅŉΣς\u1e9e½", max_size=16) | st.text())
+def test_the_search_screen_never_drops_an_entry_squash_would_match(text: str) -> None:
+    """Every word squash makes of a text (hence every term it can match) is in the folded
+    letters the search screens entries with."""
+    from vrmc_cli.search import _letters, squash
+
+    letters = _letters(text)
+    assert all(word in letters for word in squash(text).text.split())
 
 
 def test_search_matches_the_start_of_words_only() -> None:

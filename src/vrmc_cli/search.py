@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -18,16 +19,26 @@ def _fold_char(char: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each folded character, the index of its source character."""
     if text.isascii():  # the usual case: one folded character for each, in place
         return text.lower(), list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = char.casefold() if char.isascii() else _fold_char(char)
+    at = 0
+    for found in _NOT_ASCII.finditer(text):  # ASCII stretches folded whole, in place
+        index = found.start()
+        out.append(text[at:index].lower())
+        origin.extend(range(at, index))
+        folded = _fold_char(found.group())
         out.append(folded)
         origin.extend([index] * len(folded))
+        at = index + 1
+    out.append(text[at:].lower())
+    origin.extend(range(at, len(text)))
     return "".join(out), origin
 
 
@@ -57,28 +68,50 @@ def _joins(before: str, sep: str, after: str) -> bool:
     return sep == " " and before.isdigit() != after.isdigit()
 
 
+_ALNUM = re.compile(r"[^\W_]+")  # a run of what str.isalnum accepts
+
+
 def squash(text: str) -> Squashed:
-    """`text` as search reads it (see `Squashed`); other separators become one space."""
+    """`text` as search reads it (see `Squashed`); other separators become one space.
+
+    Works a run of letters and digits at a time (a search squashes every field of the
+    corpus): a word starts where its run starts and ends where it ends; between two runs,
+    one joining hyphen or space (`_joins`) is dropped and anything else becomes one space,
+    as does whatever follows the last run."""
     folded, origin = fold_with_map(text)
     out: list[str] = []
     where: list[int] = []
     starts: list[bool] = []
     ends: list[bool] = []
-    n = len(folded)
-    for i, char in enumerate(folded):
-        if char.isalnum():
-            out.append(char)
-            where.append(origin[i])
-            starts.append(i == 0 or not folded[i - 1].isalnum())
-            ends.append(i + 1 == n or not folded[i + 1].isalnum())
-        elif 0 < i < n - 1 and _joins(folded[i - 1], char, folded[i + 1]):
-            continue
-        elif out and out[-1] != " ":
+    end = -1  # where the previous run ended; -1 before the first
+    for run in _ALNUM.finditer(folded):
+        a, b = run.span()
+        if end >= 0 and not (a - end == 1 and _joins(folded[end - 1], folded[end], folded[a])):
             out.append(" ")
-            where.append(origin[i])
+            where.append(origin[end])
             starts.append(False)
             ends.append(False)
+        out.append(run.group())
+        where.extend(origin[a:b])
+        inside = [False] * (b - a - 1)
+        starts += [True, *inside]
+        ends += [*inside, True]
+        end = b
+    if 0 <= end < len(folded):
+        out.append(" ")
+        where.append(origin[end])
+        starts.append(False)
+        ends.append(False)
     return Squashed("".join(out), tuple(where), tuple(starts), tuple(ends))
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+def _letters(text: str) -> str:
+    """The letters and digits of `text`, folded as `squash` folds them, with nothing between:
+    a term `squash` finds in a text is always in this (so it screens out most entries)."""
+    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
 
 
 def terms(query: str) -> list[str]:
@@ -303,7 +336,15 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
         return []
     hits: dict[str, list[tuple[bool, bool, int, Hit]]] = {kind: [] for kind in GROUPS}
     for n, (kind, ref, label, fields, when) in enumerate(_entries(corpus, f, frozenset(kinds))):
-        texts = [(name, text, squash(text)) for name, text in fields if text]
+        # A field none of whose folded letters hold a term cannot match: skip its squash.
+        screened = [(name, text, _letters(text)) for name, text in fields if text]
+        if not all(any(w in letters for *_, letters in screened) for w in words):
+            continue
+        texts = [
+            (name, text, squash(text))
+            for name, text, letters in screened
+            if any(w in letters for w in words)
+        ]
         if not all(any(_starts_word(sq, w) for _, _, sq in texts) for w in words):
             continue
         matches = []
