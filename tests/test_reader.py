@@ -416,7 +416,16 @@ def test_actors_are_filtered_by_their_roles_dates_with_a_note_for_the_undated() 
     ]
     undated = len(every) - len(dated_roles)
     assert 0 < len(kept) < len(every)
-    assert f"vrmc: note: {undated} actors kept: they carry no dates\n" in result.stderr
+    no_dates = {a["id"] for a in every if a not in dated_roles}
+    note = re.search(
+        r"^vrmc: note: (\d+) actors kept: they carry no dates \((.*) and (\d+) more\)$",
+        result.stderr,
+        re.M,
+    )
+    assert note, result.stderr
+    named = note[2].split(", ")
+    assert int(note[1]) == undated == len(named) + int(note[3])
+    assert len(named) == 3 and set(named) <= no_dates
     for actor in kept:
         roles = [r for r in actor["roles"] if r.get("from") or r.get("to")]  # type: ignore[union-attr, attr-defined]
         assert not roles or any(str(r.get("to") or "9999") >= "2025" for r in roles)

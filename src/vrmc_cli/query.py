@@ -160,23 +160,25 @@ def transfer_dates(transfer: Transfer) -> list[PartialDate]:
     ]
 
 
-def undated(f: Filter, items: Iterable[object]) -> int:
-    """How many of `items` a date filter kept only because they carry no date: actors
-    without a dated role, transfers without a date, relations without `since` or `until`,
-    briefing points and key judgments, scenarios. 0 without a date filter."""
+def undated(f: Filter, items: Iterable[object]) -> list[object]:
+    """Those of `items` a date filter kept only because they carry no date: actors without
+    a dated role, transfers without a date, relations without `since` or `until`, briefing
+    points and key judgments, scenarios. None without a date filter."""
     if not f.dated:
-        return 0
-    count = 0
+        return []
+    kept: list[object] = []
     for item in items:
         if isinstance(item, Actor):
-            count += not any(r.start or r.end for r in item.roles)
+            no_date = not any(r.start or r.end for r in item.roles)
         elif isinstance(item, Transfer):
-            count += not transfer_dates(item)
+            no_date = not transfer_dates(item)
         elif isinstance(item, Relation):
-            count += not (item.since or item.until)
-        elif isinstance(item, Point | KeyJudgment | Scenario):
-            count += 1
-    return count
+            no_date = not (item.since or item.until)
+        else:
+            no_date = isinstance(item, Point | KeyJudgment | Scenario)
+        if no_date:
+            kept.append(item)
+    return kept
 
 
 # --------------------------------------------------------------------------- resolving names

@@ -21,14 +21,32 @@ def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...
     return (f"no {what} match the filters",)
 
 
-def undated_note(count: int, noun: str, nouns: str | None = None) -> tuple[str, ...]:
-    """The note for stderr when a date filter kept entries only because they carry no date:
-    `12 actors kept: they carry no dates`."""
-    if not count:
+def undated_note(kept: Sequence[object], noun: str, nouns: str | None = None) -> tuple[str, ...]:
+    """The note for stderr when a date filter kept entries only because they carry no date,
+    naming the first few: `12 actors kept: they carry no dates (a, b, c and 9 more)`."""
+    if not kept:
         return ()
-    if count == 1:
-        return (f"1 {noun} kept: it carries no dates",)
-    return (f"{count} {nouns or noun + 's'} kept: they carry no dates",)
+    count = len(kept)
+    said = (
+        f"1 {noun} kept: it carries no dates"
+        if count == 1
+        else (f"{count} {nouns or noun + 's'} kept: they carry no dates")
+    )
+    names = [n for n in map(_name, kept) if n]
+    if names:
+        shown = ", ".join(names[:3])
+        said += f" ({shown} and {count - 3} more)" if count > 3 else f" ({shown})"
+    return (said,)
+
+
+def _name(item: object) -> str | None:
+    """How a note names an entry: its id (a relation by its two actors); None for points."""
+    from ..model import Relation
+
+    if isinstance(item, Relation):
+        return f"{item.source.id} → {item.target.id}"
+    ident = getattr(item, "id", None)
+    return ident if isinstance(ident, str) else None
 
 
 # Columns whose value may be a [low, high] range (kinds.py `int-range`, `number-range`).
