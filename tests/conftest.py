@@ -99,6 +99,58 @@ def run_vrmc(
     )
 
 
+def run_on_a_terminal(
+    *args: str, columns: int = 100, env: dict[str, str] | None = None, stdin_tty: bool = False
+) -> bytes:
+    """Run the real entry point with stdout (and stdin, with `stdin_tty`) on a pseudo-terminal
+    `columns` wide, a clean environment plus `env`; return what it wrote there."""
+    import pty
+    import select
+
+    master, slave = pty.openpty()
+    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
+    base.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "20"})
+    base.update(env or {})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vrmc_cli", *args],
+        stdin=slave if stdin_tty else subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=base,
+        close_fds=True,
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            proc.kill()
+            pytest.fail("vrmc did not finish on the terminal")
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(master)
+    assert proc.wait(timeout=30) == 0, proc.stderr.read() if proc.stderr else b""
+    return b"".join(chunks)
+
+
+# Headless Chromium with nothing of its own running in the background (no updates, sync or
+# first-run pages); the caller adds the profile folder and what to do.
+HEADLESS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
 @pytest.fixture
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, invoke
+from conftest import FIXTURE, HEADLESS, invoke
 
 CHROMIUM = (
     shutil.which("chromium")
@@ -77,14 +77,8 @@ def test_report_renders_in_headless_chromium(tmp_path: Path) -> None:
     subprocess.run(
         [
             CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
+            *HEADLESS,
             "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
             f"--user-data-dir={tmp_path / 'profile'}",
             "--window-size=1000,1400",
             f"--screenshot={shot}",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, invoke
+from conftest import FIXTURE, HEADLESS, invoke
 
 BROWSER = (
     shutil.which("chromium-headless-shell")
@@ -41,13 +41,7 @@ def browser(binary: str, tmp_path: Path, *args: str) -> subprocess.CompletedProc
     return subprocess.run(
         [
             binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             f"--user-data-dir={tmp_path / 'profile'}",
             *args,
         ],

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from conftest import FIXTURE, invoke, run_vrmc, write_corpus
+from conftest import FIXTURE, HEADLESS, invoke, run_vrmc, write_corpus
 
 BUNDLED: list[str] = []  # the bundled corpus: no -b
 
@@ -501,13 +501,7 @@ def chromium(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [
             binary,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             f"--user-data-dir={cwd / 'profile'}",
             *args,
         ],

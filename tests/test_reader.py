@@ -7,18 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import pty
 import re
-import select
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import _LEAKY, invoke, run_vrmc
+from conftest import invoke, run_on_a_terminal, run_vrmc
 
 
 def actors_named(*args: str) -> set[str]:
@@ -120,35 +115,8 @@ def test_completion_offers_names_as_well_as_ids(words: str, offered: bytes) -> N
 def run_in_pty(*args: str, columns: int, env: dict[str, str] | None = None) -> str:
     """vrmc (bundled corpus) with stdout on a pseudo-terminal `columns` wide: what it wrote
     there, line endings as the program wrote them."""
-    master, slave = pty.openpty()
-    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
-    base.update({"TERM": "xterm-256color", "COLUMNS": str(columns), "LINES": "20"})
-    base.update(env or {})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vrmc_cli", *args, "--no-pager"],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=base,
-        close_fds=True,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            proc.kill()
-            pytest.fail("vrmc did not finish on the terminal")
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.wait(timeout=30) == 0, proc.stderr.read() if proc.stderr else b""
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    shown = run_on_a_terminal(*args, "--no-pager", columns=columns, env=env)
+    return shown.decode("utf-8").replace("\r\n", "\n")
 
 
 # --------------------------------------------------------------------------- 2. search

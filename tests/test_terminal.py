@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import _LEAKY, FIXTURE
+from conftest import FIXTURE, run_on_a_terminal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a pty")
 
 
 def run_in_pty(*args: str, env: dict[str, str] | None = None, stdin_tty: bool = True) -> bytes:
     """Run vrmc with stdout (and stdin) on a pseudo-terminal; return what it wrote there."""
-    master, slave = pty.openpty()
-    base = {k: v for k, v in os.environ.items() if k not in _LEAKY}
-    base.update({"TERM": "xterm-256color", "COLUMNS": "100", "LINES": "20"})
-    base.update(env or {})
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "vrmc_cli", "-b", str(FIXTURE), *args],
-        stdin=slave if stdin_tty else subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=base,
-        close_fds=True,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 20)
-        if not ready:
-            proc.kill()
-            pytest.fail("vrmc did not finish on the terminal")
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(master)
-    assert proc.wait(timeout=20) == 0, proc.stderr.read() if proc.stderr else b""
-    return b"".join(chunks)
+    return run_on_a_terminal("-b", str(FIXTURE), *args, env=env, stdin_tty=stdin_tty)
 
 
 def test_a_terminal_gets_the_rich_view_in_colour() -> None:

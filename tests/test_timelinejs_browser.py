@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, invoke, write_corpus
+from conftest import FIXTURE, HEADLESS, invoke, write_corpus
 
 TIMELINEJS = "@knight-lab/timelinejs@3.9.11"
 CHROMIUM = (
@@ -108,13 +108,7 @@ def render(folder: Path, exported: str, name: str) -> dict[str, object]:
     shown = subprocess.run(
         [
             CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
+            *HEADLESS,
             "--host-resolver-rules=MAP * ~NOTFOUND",  # nothing leaves the machine
             "--allow-file-access-from-files",
             "--virtual-time-budget=15000",
