@@ -66,6 +66,15 @@ def test_output_file_and_stdout_agree(tmp_path: Path) -> None:
     assert export(*FIXED, "stix", "-o", "-") == export(*FIXED, "stix")
 
 
+def test_the_note_counts_in_words(tmp_path: Path) -> None:
+    root = tmp_path / "mine"
+    assert invoke("init", str(root)).exit_code == 0  # one event, one actor, one briefing
+    result = invoke("-b", str(root), "export", "stix", "-o", str(tmp_path / "s.json"))
+    assert "wrote 1 actor, 0 relations, 1 briefing to " in result.stderr
+    result = invoke("-b", str(root), "export", "ics", "-o", str(tmp_path / "e.ics"))
+    assert "wrote 1 event to " in result.stderr
+
+
 # --------------------------------------------------------------------------- STIX
 
 

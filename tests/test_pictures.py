@@ -118,6 +118,20 @@ def test_both_transfer_charts_give_a_category_the_same_place_in_the_legend() -> 
     assert "missile" not in orders["series"]
 
 
+def test_a_corpus_without_transfers_gets_a_note_not_empty_charts(tmp_path: Path) -> None:
+    root = tmp_path / "mine"
+    assert invoke("init", str(root)).exit_code == 0  # no transfers
+    result = invoke("-b", str(root), "chart", "transfers", "-f", "text")
+    assert result.exit_code == 0
+    assert result.stderr == "vrmc: note: the corpus has no transfers\n"
+    assert "0 register entries" in result.stdout and "per year, by" not in result.stdout
+    assert json.loads(invoke("-b", str(root), "chart", "transfers", "-f", "json").stdout) == {
+        "charts": []
+    }
+    one = invoke("-b", str(root), "chart", "events", "-f", "text").stdout
+    assert "\n1 event\n" in one
+
+
 def test_chart_csv_is_the_same_numbers_in_long_form() -> None:
     data = vrmc_json("chart", "transfers")["charts"]
     out = invoke("chart", "transfers", "-f", "csv").stdout

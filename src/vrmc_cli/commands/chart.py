@@ -49,6 +49,8 @@ def run(call: Call) -> Result:
     from .. import charts
     from ..doc import Block, Doc, Heading, Para, plain
     from ..query import select_events, select_transfers
+    from ..views import plural
+    from ._common import none_match
 
     what = _choice(call.params["what"], WHAT, "chart")
     by = call.params["by"]
@@ -58,24 +60,24 @@ def run(call: Call) -> Result:
 
         raise UsageError("--by is for `vrmc chart events`; transfers are always by category")
     corpus, f = call.corpus(), call.filter()
-    notes: tuple[str, ...] = ()
     if what == "events":
         events = select_events(corpus, f)
         selection: dict[str, list[object]] = {"events": list(events)}
         drawn = [charts.events_chart(events, by)]
         title = drawn[0].title
-        lead = f"{len(events)} events"
-        if not events:
-            notes = ("no events match the filters",)
+        lead = plural(len(events), "event")
+        notes = none_match(events, len(corpus.events), "events")
     else:
         transfers = select_transfers(corpus, f)
         selection = {"transfers": list(transfers)}
         drawn = list(charts.transfer_charts(transfers))
         title = "Arms transfers per year"
         undated = sum(1 for t in transfers if t.ordered is None)
-        lead = f"{len(transfers)} register entries ({undated} without an order date)"
-        if not transfers:
-            notes = ("no transfers match the filters",)
+        lead = plural(len(transfers), "register entry", "register entries")
+        lead += f" ({undated} without an order date)" if undated else ""
+        notes = none_match(transfers, len(corpus.transfers), "transfers")
+    if notes:  # nothing to count: no empty charts, the note says why
+        drawn = []
     shown = [c for chart in drawn for c in charts.split(chart)] if call.params["split"] else drawn
 
     def doc() -> Doc:

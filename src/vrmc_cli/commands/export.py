@@ -129,7 +129,9 @@ def run(call: Call) -> Result:
     if not any(counted.values()):
         notes = (f"nothing to export: no {' or '.join(counted)} match the filters",)
     elif target is not None:
-        parts = ", ".join(f"{n} {k}" for k, n in counted.items())
+        from ..views import plural
+
+        parts = ", ".join(plural(n, k[:-1]) for k, n in counted.items())
         notes = (f"wrote {parts} to {target}",)
     return Result(
         selection,
