@@ -139,6 +139,23 @@ def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
         assert output.startswith("<!DOCTYPE html>") and "<script" not in output
 
 
+REPORT_FORMATS = ("text", "markdown", "html", "json")
+
+
+@pytest.mark.parametrize("fmt", REPORT_FORMATS)
+def test_report_golden(fmt: str, update_goldens: bool) -> None:
+    """The report of the worked example: its "Competing hypotheses" section (and the
+    report's "ach" key) shows what `vrmc ach` shows, nested one level deeper."""
+    result = invoke("-b", str(EXAMPLE), "report", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    check_golden(GOLDEN / "report-ach" / f"{fmt}.{EXTENSIONS[fmt]}", result.stdout, update_goldens)
+    if fmt == "json":
+        assert json.loads(result.stdout)["ach"] == json.loads(run("-f", "json"))["questions"]
+    elif fmt == "html":
+        HTMLParser().feed(result.stdout)
+        assert '<h3 id="ach-yland-navy">' in result.stdout
+
+
 def test_notes_are_shown_only_with_the_flag() -> None:
     note = "A promise is what this hypothesis denies."
     assert note not in run("-f", "text")
@@ -198,6 +215,13 @@ def test_several_questions_each_get_their_own_matrix(tmp_path: Path) -> None:
     assert [e["id"] for e in data[1]["evidence"]] == ["fleet-north"]
     assert [h["score"] for h in data[1]["hypotheses"]] == [0, 2]
     assert "k2" not in data[0]["evidence"][0]["ratings"]
+    # The report gives each question its own subsection, in corpus order.
+    report = invoke("-b", str(root), "report", "-f", "markdown").stdout
+    section = report.split("\n## Competing hypotheses\n")[1]
+    assert re.findall(r"^### (.+)$", section, re.M) == [
+        "Why did Yland not send its navy to defend Xanadu?",
+        "Another question?",
+    ]
 
 
 # --------------------------------------------------------------------------- validation

@@ -358,3 +358,81 @@ def test_pandoc_citations_follow_an_md_output_file(tmp_path: Path) -> None:
     target = tmp_path / "r.md"
     done = invoke(*B, "report", "--citations", "pandoc", "-o", str(target))
     assert done.exit_code == 0 and "[@yl-gazette-2006]" in target.read_text("utf-8")
+
+
+# --------------------------------------------------------------------------- competing hypotheses
+
+
+def report_headings(*args: str, corpus: tuple[str, ...] = ()) -> list[str]:
+    """The report's level-2 headings in markdown, outside the fenced pictures."""
+    out = invoke(*corpus, "report", *args, "-f", "markdown").stdout
+    prose = re.sub(r"^```text\n.*?^```$", "", out, flags=re.M | re.S)
+    return re.findall(r"^## (.+)$", prose, re.M)
+
+
+def test_report_shows_competing_hypotheses_after_the_watch_board() -> None:
+    """The bundled corpus has an ACH question: the report shows it between the watch board
+    and the At a glance pictures, one subsection per question nested in the section, with
+    the scores, sensitivity and matrix of `vrmc ach` but not the rating notes."""
+    headings = report_headings()
+    assert "Competing hypotheses" in headings
+    assert (
+        headings.index("Watch board")
+        < headings.index("Competing hypotheses")
+        < headings.index("At a glance")
+        < headings.index("Sources")
+    )
+    out = invoke("report", "-f", "markdown").stdout
+    contents = re.findall(r"^\d+\. (.+)$", out.split("## Contents")[1].split("\n## ")[0], re.M)
+    assert contents[-4:] == ["Watch board", "Competing hypotheses", "At a glance", "Sources"]
+    section = out.split("\n## Competing hypotheses\n")[1].split("\n## ")[0]
+    assert re.findall(r"^(#+) (.+)$", section, re.M)[:3] == [
+        ("###", "Why did Russia not defend Maduro in January 2026?"),
+        ("####", "Scores"),
+        ("####", "Matrix"),
+    ]
+    assert "**Sensitivity:**" in section and "| h-treaty |" in section.replace("`", "")
+    assert "Ratings and notes" not in section
+    note = json.loads(invoke("ach", "-f", "json").stdout)["questions"][0]["evidence"][0]
+    assert next(iter(note["ratings"].values()))["note"] not in out
+
+
+def test_report_ach_section_is_picked_by_sections_and_left_out_without_questions() -> None:
+    assert "Competing hypotheses" not in report_headings("--sections", "briefings")
+    assert report_headings("--sections", "ach,sources") == [
+        "Contents",
+        "Competing hypotheses",
+        "Sources",
+    ]
+    # The fixture corpus has no questions: no section, not even an empty one.
+    assert "Competing hypotheses" not in report_headings(corpus=B)
+    assert "Competing hypotheses" not in invoke(*B, "report", "-f", "text").stdout
+    assert json.loads(invoke(*B, "report", "-f", "json").stdout)["ach"] == []
+
+
+@pytest.mark.parametrize("filters", [(), ("--since", "2026-01"), ("--theme", "us-policy")])
+def test_report_json_ach_is_what_vrmc_ach_gives_under_the_same_filters(
+    filters: tuple[str, ...],
+) -> None:
+    report = json.loads(invoke("report", *filters, "-f", "json").stdout)
+    questions = json.loads(invoke("ach", *filters, "-f", "json").stdout)["questions"]
+    assert report["ach"] == questions and questions
+    # Every piece of evidence the section rates is in the report, its sources listed.
+    events = {e["id"]: e for e in report["events"]}
+    listed = {s["id"] for s in report["sources"]}
+    for q in report["ach"]:
+        for e in q["evidence"]:
+            if e["kind"] == "event":
+                assert set(events[e["id"]]["sources"]) <= listed, e["id"]
+    if filters:  # the filters narrow the evidence, as they do for `vrmc ach`
+        everything = json.loads(invoke("report", "-f", "json").stdout)["ach"][0]["evidence"]
+        assert len(report["ach"][0]["evidence"]) < len(everything)
+
+
+def test_report_ach_anchors_are_their_own_and_every_link_resolves() -> None:
+    html = invoke("report", "-f", "html").stdout
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert '<h2 id="ach">Competing hypotheses</h2>' in html
+    assert '<h3 id="ach-russia-maduro-2026">' in html
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)

@@ -873,6 +873,7 @@ REPORT_SECTIONS = (
     "transfers",
     "scenarios",
     "watch",
+    "ach",
     "glance",
     "sources",
 )
@@ -883,6 +884,7 @@ SECTION_TITLES = {
     "transfers": "Arms-transfer register",
     "scenarios": "Outlook scenarios",
     "watch": "Watch board",
+    "ach": "Competing hypotheses",
     "glance": "At a glance",
     "sources": "Sources",
 }
@@ -929,6 +931,7 @@ def report_doc(
     cite: bool = True,
     sections: Sequence[str] = REPORT_SECTIONS,
     watch: Sequence[Block] = (),
+    ach: Sequence[Block] = (),
     glance: Sequence[Block] = (),
 ) -> tuple[Doc, list[Source]]:
     """The whole briefing document, and its sources: every source the report relies on,
@@ -984,6 +987,9 @@ def report_doc(
         elif name == "watch" and watch:
             part(name)
             body.extend(watch)
+        elif name == "ach" and ach:
+            part(name)
+            body.extend(ach)
         elif name == "glance" and glance:
             part(name)
             body.extend(glance)
@@ -1063,8 +1069,12 @@ def sensitivity_words(a: Analysis) -> Inline:
     )
 
 
-def ach_blocks(a: Analysis, level: int = 2, *, notes: bool = False) -> list[Block]:
-    blocks: list[Block] = [Heading(level, a.question.text, a.question.id)]
+def ach_blocks(
+    a: Analysis, level: int = 2, *, notes: bool = False, anchor_prefix: str = ""
+) -> list[Block]:
+    """One question: its heading (anchored at `anchor_prefix` + its id), scores,
+    sensitivity and matrix, and with `notes` every rating's note."""
+    blocks: list[Block] = [Heading(level, a.question.text, anchor_prefix + a.question.id)]
     if a.question.summary:
         blocks.extend(paragraphs(a.question.summary))
     diagnostic = sum(1 for e in a.evidence if e.diagnostic)

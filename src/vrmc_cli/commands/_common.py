@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..doc import Doc
-from ..query import BriefingView
+from ..model import Briefing, Corpus, Event, Point, Question
+from ..query import BriefingView, Filter
 from ..serialize import JSONObject, entries, entry
 from . import Result
+
+if TYPE_CHECKING:
+    from ..ach import Analysis
 
 
 def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...]:
@@ -130,3 +134,86 @@ def _ordered(
         return objects
     pairs = sorted(zip(objects, items, strict=True), key=lambda pair: key(pair[1]))
     return [obj for obj, _ in pairs]
+
+
+def ach_analyses(corpus: Corpus, f: Filter, questions: Sequence[Question]) -> list[Analysis]:
+    """The analysis of each question over the rated evidence the shared filters keep: the
+    events `select_events` keeps and the points `Filter.point_ok` keeps (`vrmc ach` and the
+    report's "ach" section)."""
+    from ..ach import analyse
+    from ..query import select_events
+
+    items: list[tuple[Event | Point, Briefing | None]] = [
+        (e, None) for e in select_events(corpus, f) if e.consistency
+    ]
+    items.extend(
+        (p, b)
+        for b in corpus.briefings
+        for s in b.sections
+        for p in s.points
+        if p.consistency and f.point_ok(p)
+    )
+    return [analyse(q, [h for h in corpus.hypotheses if h.question is q], items) for q in questions]
+
+
+def ach_num(value: Any) -> float:
+    return float(value)
+
+
+def ach_evidence_ref(e: Any) -> dict[str, Any]:
+    if isinstance(e.item, Event):
+        return {"kind": "event", "id": e.item.id, "briefing": None}
+    return {"kind": "point", "id": None, "briefing": e.briefing.id if e.briefing else None}
+
+
+def ach_json(a: Analysis) -> dict[str, Any]:
+    """One question's analysis as `vrmc ach -f json` writes it (and the report's "ach")."""
+    rank = {s.hypothesis.id: s for s in a.scores}
+    sens = a.sensitivity
+    return {
+        "id": a.question.id,
+        "text": a.question.text,
+        "summary": a.question.summary,
+        "hypotheses": [
+            {
+                "id": h.id,
+                "statement": h.statement,
+                "scenario": h.scenario.id if h.scenario else None,
+                "inconsistent": rank[h.id].inconsistent,
+                "very_inconsistent": rank[h.id].very_inconsistent,
+                "score": ach_num(rank[h.id].score),
+                "rank": rank[h.id].rank,
+            }
+            for h in a.hypotheses
+        ],
+        "ranking": [s.hypothesis.id for s in a.scores],
+        "evidence": [
+            {
+                "number": e.number,
+                **ach_evidence_ref(e),
+                "date": str(e.item.date) if isinstance(e.item, Event) else None,
+                "title": e.item.title if isinstance(e.item, Event) else None,
+                "text": None if isinstance(e.item, Event) else e.item.text,
+                "reliability": e.grade,
+                "confidence": e.item.confidence,
+                "credibility": ach_num(e.credibility),
+                "diagnostic": e.diagnostic,
+                "ratings": {
+                    h.id: {"rating": e.ratings[h.id].rating, "note": e.ratings[h.id].note}
+                    for h in a.hypotheses
+                    if h.id in e.ratings
+                },
+            }
+            for e in a.evidence
+        ],
+        "sensitivity": None
+        if sens is None
+        else {
+            "evidence": sens.evidence.number,
+            **ach_evidence_ref(sens.evidence),
+            "changes_lead": sens.changes_lead,
+            "ranking": [s.hypothesis.id for s in sens.scores],
+            "scores": {s.hypothesis.id: ach_num(s.score) for s in sens.scores},
+            "others": sens.others,
+        },
+    }

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 SPEC = Spec(
     "report",
     "The whole briefing document: key judgments at a glance, briefings, timeline, actors, "
-    "arms register, scenarios and a numbered Sources list.\n\n"
+    "arms register, scenarios, watch board, competing hypotheses and a numbered Sources "
+    "list.\n\n"
     "Every point cites its sources as [1, 4, 9], linked to the Sources list.",
     (
         "vrmc report --format markdown -o brief.md",
@@ -29,8 +30,8 @@ SPEC = Spec(
             ("--sections",),
             TEXT,
             "The sections to show, in this order, comma-separated: judgments, briefings, "
-            "timeline, actors, transfers, scenarios, watch, glance (the timeline strip and "
-            "charts), sources (default: all, in that order).",
+            "timeline, actors, transfers, scenarios, watch, ach (competing hypotheses), glance "
+            "(the timeline strip and charts), sources (default: all, in that order).",
             metavar="LIST",
         ),
         CITATIONS,
@@ -73,7 +74,7 @@ def run(call: Call) -> Result:
     )
     from ..serialize import entries, entry
     from . import citation_style
-    from ._common import briefing_json, undated_note
+    from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
     style = citation_style(call.params)
     sections = sections_of(call.params["sections"])
@@ -88,6 +89,14 @@ def run(call: Call) -> Result:
     board = watch_board(corpus, f)
     # The watch board goes after the scenarios (its own section, "watch").
     watch = views.watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
+    # Competing hypotheses after the watch board, each question in its own subsection, its
+    # evidence narrowed by the shared filters as `vrmc ach` narrows it (no rating notes).
+    analyses = ach_analyses(corpus, f, corpus.questions)
+    ach = (
+        [b for a in analyses for b in views.ach_blocks(a, 3, anchor_prefix="ach-")]
+        if "ach" in sections
+        else []
+    )
     glance: list[Block] = []
     if "glance" in sections and (events or chosen_transfers):
         from ..charts import report_pictures
@@ -105,6 +114,7 @@ def run(call: Call) -> Result:
         cite=style != "none",
         sections=sections,
         watch=watch,
+        ach=ach,
         glance=glance,
     )
     topic = corpus.topic
@@ -127,6 +137,7 @@ def run(call: Call) -> Result:
             "transfers": entries("transfers", chosen_transfers),
             "scenarios": entries("scenarios", chosen_scenarios),
             "watch": board_json(board),
+            "ach": [ach_json(a) for a in analyses],
             "sources": entries("sources", bibliography),
         },
         notes=undated_note(
