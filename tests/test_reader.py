@@ -235,6 +235,28 @@ def test_search_kind_narrows_to_one_kind(kind: str) -> None:
     assert narrowed == [h for h in everything if h[0] == kind]
 
 
+def test_search_finds_ach_hypotheses_and_questions() -> None:
+    """Hypotheses by their statement or id, each with its question in its ref; questions by
+    their text or summary."""
+    assert search_refs("treaty", "--kind", "hypothesis") == [
+        ("hypothesis", "russia-maduro-2026/h-treaty")
+    ]
+    by_id = invoke("search", "h-surprise", "--kind", "hypothesis", "-f", "json")
+    (hit,) = json.loads(by_id.stdout)["results"]
+    assert hit["ref"] == "russia-maduro-2026/h-surprise"
+    assert hit["label"].startswith("Russia was caught by surprise")
+    assert [(m["field"], m["text"]) for m in hit["matches"]] == [("id", "h-surprise")]
+    assert search_refs("defend maduro", "--kind", "question") == [
+        ("question", "russia-maduro-2026")
+    ]
+    # "strategic partnership" is only in the question's summary.
+    assert ("question", "russia-maduro-2026") in search_refs("strategic partnership")
+    text = invoke("search", "treaty", "--kind", "hypothesis", "-f", "text").stdout
+    assert "ACH hypotheses\n---" in text and "(russia-maduro-2026/h-treaty)" in text
+    # Like themes and sources, they have nothing a filter could keep: only without one.
+    assert search_refs("treaty", "--kind", "hypothesis", "--since", "2020") == []
+
+
 def test_an_unknown_search_kind_is_a_usage_error() -> None:
     result = invoke("search", "x", "--kind", "evnt")
     assert result.exit_code == 2

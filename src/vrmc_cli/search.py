@@ -223,6 +223,8 @@ GROUPS = {
     "relation": "Relations",
     "transfer": "Arms transfers",
     "scenario": "Scenarios",
+    "question": "ACH questions",
+    "hypothesis": "ACH hypotheses",
     "theme": "Themes",
     "country": "Countries",
     "source": "Sources",
@@ -316,6 +318,16 @@ def _entries(corpus: Corpus, f: Filter, kinds: frozenset[str]) -> Iterator[Entry
             if f.scenario_ok(sc):
                 yield "scenario", sc.id, sc.title, _fields("scenarios", sc), None
     if not f.active:
+        # ACH questions and hypotheses have no themes, countries or dates: like the topic,
+        # themes, countries and sources, they are searched only when no filter is on. A
+        # hypothesis is reached through its question (`vrmc ach QUESTION`): `question/id`.
+        if wanted("question"):
+            for q in corpus.questions:
+                yield "question", q.id, q.text, _fields("questions", q), None
+        if wanted("hypothesis"):
+            for h in corpus.hypotheses:
+                fields = [*_fields("hypotheses", h), ("id", h.id)]
+                yield "hypothesis", f"{h.question.id}/{h.id}", h.statement, fields, None
         if wanted("theme"):
             for th in corpus.themes:
                 yield "theme", th.id, th.title, _fields("themes", th), None

@@ -23,7 +23,8 @@ SPEC = Spec(
             ("--kind", "-k"),
             TEXTS,
             "Only entries of this kind: event, point, judgment, actor, relation, source, "
-            "transfer, scenario, briefing, theme, country, topic (repeat: any of them).",
+            "transfer, scenario, question, hypothesis (ACH), briefing, theme, country, topic "
+            "(repeat: any of them).",
             metavar="KIND",
         ),
     ),
