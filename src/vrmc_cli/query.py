@@ -26,6 +26,7 @@ from .model import (
     Point,
     Question,
     Relation,
+    Role,
     Scenario,
     Section,
     Source,
@@ -102,7 +103,7 @@ class Filter:
     def actor_dates_ok(self, actor: Actor) -> bool:
         """An actor is dated by its roles: kept when one of its dated roles overlaps the
         window (a role without an end still holds), or when none of its roles has a date."""
-        roles = [r for r in actor.roles if r.start or r.end]
+        roles = dated_roles(actor)
         if not self.dated or not roles:
             return True
         window_span = window(self.since, self.until)
@@ -152,6 +153,11 @@ def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.d
     return (start.first_day if start else _dt.date.min, end.last_day if end else _dt.date.max)
 
 
+def dated_roles(actor: Actor) -> list[Role]:
+    """The roles of `actor` that carry a date (`from` or `to`): what dates an actor."""
+    return [r for r in actor.roles if r.start or r.end]
+
+
 def transfer_dates(transfer: Transfer) -> list[PartialDate]:
     return [
         d
@@ -169,7 +175,7 @@ def undated(f: Filter, items: Iterable[object]) -> list[object]:
     kept: list[object] = []
     for item in items:
         if isinstance(item, Actor):
-            no_date = not any(r.start or r.end for r in item.roles)
+            no_date = not dated_roles(item)
         elif isinstance(item, Transfer):
             no_date = not transfer_dates(item)
         elif isinstance(item, Relation):
@@ -552,6 +558,11 @@ class BriefingView:
     @property
     def point_count(self) -> int:
         return sum(len(s.points) for s in self.sections)
+
+    @property
+    def statements(self) -> list[Point | KeyJudgment]:
+        """Its key judgments, then the points of its sections."""
+        return [*self.key_judgments, *(p for s in self.sections for p in s.points)]
 
 
 def view_briefing(corpus: Corpus, briefing: Briefing, f: Filter) -> BriefingView:

@@ -25,9 +25,15 @@ def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...
     return (f"no {what} match the filters",)
 
 
-def undated_note(kept: Sequence[object], noun: str, nouns: str | None = None) -> tuple[str, ...]:
-    """The note for stderr when a date filter kept entries only because they carry no date,
-    naming the first few: `12 actors kept: they carry no dates (a, b, c and 9 more)`."""
+def undated_note(
+    f: Filter, items: Sequence[object], noun: str, nouns: str | None = None
+) -> tuple[str, ...]:
+    """The note for stderr when the date filter of `f` kept some of `items` only because they
+    carry no date (query.undated), naming the first few:
+    `12 actors kept: they carry no dates (a, b, c and 9 more)`."""
+    from ..query import undated
+
+    kept = undated(f, items)
     if not kept:
         return ()
     count = len(kept)

@@ -33,7 +33,6 @@ def run(call: Call) -> Result:
         resolve_actor,
         select_events,
         select_relations,
-        undated,
     )
     from ..serialize import entries, entry
     from ._common import undated_note
@@ -59,6 +58,6 @@ def run(call: Call) -> Result:
             "events": [e.id for e in events],
             "points": [{"briefing": bid, "text": p.text} for bid, p in points],
         },
-        notes=undated_note(undated(f, relations), "relation")
-        + undated_note(undated(f, [p for _, p in points]), "briefing point"),
+        notes=undated_note(f, relations, "relation")
+        + undated_note(f, [p for _, p in points], "briefing point"),
     )

@@ -28,7 +28,7 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import actor_name_order, select_actors, undated
+    from ..query import actor_name_order, select_actors
     from ..serialize import entries
     from ._common import none_match, rows_from, undated_note
 
@@ -51,6 +51,5 @@ def run(call: Call) -> Result:
         lambda: {"actors": entries("actors", chosen)},
         COLUMNS,
         rows,
-        none_match(chosen, len(corpus.actors), "actors")
-        + undated_note(undated(f, chosen), "actor"),
+        none_match(chosen, len(corpus.actors), "actors") + undated_note(f, chosen, "actor"),
     )

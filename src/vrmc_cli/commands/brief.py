@@ -29,7 +29,7 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import resolve_briefing, select_briefings, undated, view_briefing
+    from ..query import resolve_briefing, select_briefings, view_briefing
     from ..serialize import entry
     from . import citation_style
     from ._common import briefing_json, none_match, undated_note
@@ -58,7 +58,8 @@ def run(call: Call) -> Result:
         lambda: {"briefing": briefing_json(view)},
         notes=(("no points or key judgments match the filters",) if empty else ())
         + undated_note(
-            undated(f, [*view.key_judgments, *(p for s in view.sections for p in s.points)]),
+            f,
+            view.statements,
             "briefing point or key judgment",
             "briefing points and key judgments",
         ),

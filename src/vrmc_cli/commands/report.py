@@ -8,8 +8,6 @@ from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
     from ..doc import Block
-    from ..model import KeyJudgment, Point
-    from ..query import BriefingView
 
 SPEC = Spec(
     "report",
@@ -70,7 +68,6 @@ def run(call: Call) -> Result:
         select_events,
         select_scenarios,
         select_transfers,
-        undated,
     )
     from ..serialize import entries, entry
     from . import citation_style
@@ -141,15 +138,12 @@ def run(call: Call) -> Result:
             "sources": entries("sources", bibliography),
         },
         notes=undated_note(
-            undated(f, [p for v in briefings for p in _points(v)]),
+            f,
+            [p for v in briefings for p in v.statements],
             "briefing point or key judgment",
             "briefing points and key judgments",
         )
-        + undated_note(undated(f, chosen_actors), "actor")
-        + undated_note(undated(f, chosen_transfers), "transfer")
-        + undated_note(undated(f, chosen_scenarios), "scenario"),
+        + undated_note(f, chosen_actors, "actor")
+        + undated_note(f, chosen_transfers, "transfer")
+        + undated_note(f, chosen_scenarios, "scenario"),
     )
-
-
-def _points(view: BriefingView) -> list[Point | KeyJudgment]:
-    return [*view.key_judgments, *(p for s in view.sections for p in s.points)]

@@ -25,7 +25,7 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_scenarios, undated
+    from ..query import select_scenarios
     from ..serialize import entries
     from ._common import listing, none_match, rows_from, undated_note
 
@@ -38,7 +38,7 @@ def run(call: Call) -> Result:
         "scenarios",
         COLUMNS,
         none_match(chosen, len(corpus.scenarios), "scenarios")
-        + undated_note(undated(f, chosen), "scenario"),
+        + undated_note(f, chosen, "scenario"),
     )
 
     def rows() -> list[list[object]]:

@@ -47,7 +47,7 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_transfers, undated
+    from ..query import select_transfers
     from ._common import listing, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()
@@ -59,5 +59,5 @@ def run(call: Call) -> Result:
         "transfers",
         COLUMNS,
         none_match(chosen, len(corpus.transfers), "transfers")
-        + undated_note(undated(f, chosen), "transfer"),
+        + undated_note(f, chosen, "transfer"),
     )

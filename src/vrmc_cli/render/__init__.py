@@ -10,8 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from ..doc import Table, text_of
 from ..formats import Format
 from ..record import record
+from ..textsafe import visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -54,3 +56,12 @@ def render(fmt: Format, result: Result, options: Options) -> str | bytes:
 
 
 __all__ = ["BINARY", "RENDERERS", "Format", "Options", "render"]
+
+
+def table_cells(b: Table) -> list[list[str]]:
+    """Each column's texts as a terminal table shows them, header first (what
+    doc.column_widths measures)."""
+    return [
+        [visible(t, one_line=True) for t in (b.columns[n], *(text_of(row[n]) for row in b.rows))]
+        for n in range(len(b.columns))
+    ]

@@ -37,9 +37,10 @@ from ..doc import (
     Tree,
     column_widths,
     text_of,
+    unbroken,
 )
 from ..textsafe import visible
-from . import Options
+from . import Options, table_cells
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -245,7 +246,7 @@ def flow(b: Block, width: int, drawn: Drawn) -> list[Line]:
         if isinstance(b, Strip):  # the title in bold, without the text view's underline
             return [[(texts[0], "bold")], *plain_lines[2:]]
         return plain_lines
-    if isinstance(b, Table) and column_widths(b, _cells(b), width, cell_len) is None:
+    if isinstance(b, Table) and column_widths(b, table_cells(b), width, cell_len) is None:
         return _records(b, width)
     return drawn(b, width)
 
@@ -272,24 +273,15 @@ def _chart_lines(b: Chart, width: int) -> list[Line]:
     return out
 
 
-def _cells(b: Table) -> list[list[str]]:
-    """Each column's texts as shown, header first."""
-    return [
-        [visible(t, one_line=True) for t in (b.columns[n], *(text_of(row[n]) for row in b.rows))]
-        for n in range(len(b.columns))
-    ]
-
-
 def _records(b: Table, width: int) -> list[Line]:
     """A table too narrow for its atoms, one record per row: each column's name, then its
     cell. No word or whole cell is broken: when one would not fit beside the names, the
     names stand on lines of their own, and a word longer than the line runs past it."""
     head_width = max(cell_len(visible(name, one_line=True)) + 1 for name in b.columns)
-    numeric = b.numeric or (False,) * len(b.columns)
-    whole = b.whole or (False,) * len(b.columns)
+    keep = unbroken(b)
     records = [
         [
-            (visible(name, one_line=True) + ":", cell, numeric[i] or whole[i])
+            (visible(name, one_line=True) + ":", cell, keep[i])
             for i, (name, cell) in enumerate(zip(b.columns, row, strict=True))
             if text_of(cell).strip()
         ]

@@ -14,8 +14,9 @@ from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
-from ..doc import Block, Callout, Inline, Table, column_widths, pack, text_of, unbroken
+from ..doc import Block, Callout, Inline, Table, column_widths, pack, unbroken
 from ..textsafe import visible
+from . import table_cells
 
 if TYPE_CHECKING:
     from .as_rich import Line
@@ -87,14 +88,6 @@ def _break_between_pieces(cell: Text, width: int) -> None:
     lines = pack(cell.plain, width, cell_len)
     if len(lines) > 1:
         cell.plain = "\n".join(lines)
-
-
-def table_cells(b: Table) -> list[list[str]]:
-    """Each column's texts as a table shows them, header first."""
-    return [
-        [visible(t, one_line=True) for t in (b.columns[n], *(text_of(row[n]) for row in b.rows))]
-        for n in range(len(b.columns))
-    ]
 
 
 def _column_widths(b: Table, width: int) -> list[int]:
