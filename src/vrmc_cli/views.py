@@ -497,6 +497,8 @@ def actor_blocks(
         )
     if relations:
         blocks.append(Heading(level + 1, "Relations"))
+        from .network import phrase as relation_phrase  # here: only actor pages need it
+
         items = []
         for r in relations:
             when = ""
@@ -504,8 +506,6 @@ def actor_blocks(
                 when = f" ({r.since.human() if r.since else '…'} – "
                 when += f"{r.until.human() if r.until else 'now'})"
             # Which way the tie points, in words: FROM is KIND of TO (docs/format.md).
-            from .network import phrase as relation_phrase  # here: only actor pages need it
-
             if r.source is actor:
                 spans = [
                     Span(f"→ {actor.name} is {relation_phrase(r.kind)} ", "muted"),
@@ -962,6 +962,7 @@ def report_doc(
         contents.append(Item((Span(text, anchor=name),)))
 
     has_judgments = any(v.key_judgments for v in briefings)
+    built = {"watch": watch, "ach": ach, "glance": glance}
     at_sources: tuple[int, int] | None = None  # where the Sources list goes, once numbered
     for name in sections:
         if name == "judgments" and has_judgments:
@@ -984,15 +985,9 @@ def report_doc(
         elif name == "scenarios" and scenarios:
             part(name)
             body.extend(scenario_blocks(scenarios, level=2))
-        elif name == "watch" and watch:
+        elif built.get(name):  # a section the command built: the watch board, ACH, pictures
             part(name)
-            body.extend(watch)
-        elif name == "ach" and ach:
-            part(name)
-            body.extend(ach)
-        elif name == "glance" and glance:
-            part(name)
-            body.extend(glance)
+            body.extend(built[name])
         elif name == "sources":
             at_sources = (len(body), len(contents))
     # Everything the report relies on, cited or not, so the list is the same whichever
