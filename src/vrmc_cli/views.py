@@ -498,13 +498,12 @@ def actor_blocks(
     if relations:
         blocks.append(Heading(level + 1, "Relations"))
         from .network import phrase as relation_phrase  # here: only actor pages need it
+        from .network import span_text as relation_span
 
         items = []
         for r in relations:
-            when = ""
-            if r.since or r.until:
-                when = f" ({r.since.human() if r.since else '…'} – "
-                when += f"{r.until.human() if r.until else 'now'})"
+            span = relation_span(r)
+            when = f" ({span})" if span else ""
             # Which way the tie points, in words: FROM is KIND of TO (docs/format.md).
             if r.source is actor:
                 spans = [

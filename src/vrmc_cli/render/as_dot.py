@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..network import phrase
 from ..textsafe import visible
-from .graph_data import graph_of
+from .graph_data import edge_span, graph_of
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -40,11 +40,7 @@ def render(result: Result, options: Options) -> str:
             f"tooltip={quote(n['kind'])}];"
         )
     for e in edges:
-        when = ""
-        if e["since"] or e["until"]:
-            when = f" ({e['since'] or '…'} – {e['until'] or 'now'})"
-        lines.append(
-            f"  {quote(e['from'])} -> {quote(e['to'])} [label={quote(phrase(e['kind']) + when)}];"
-        )
+        text = phrase(e["kind"]) + edge_span(e)
+        lines.append(f"  {quote(e['from'])} -> {quote(e['to'])} [label={quote(text)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"

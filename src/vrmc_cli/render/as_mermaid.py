@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..network import phrase
 from ..textsafe import visible
-from .graph_data import graph_of
+from .graph_data import edge_span, graph_of
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -34,8 +34,6 @@ def render(result: Result, options: Options) -> str:
         text = n["name"] + (f" ({n['country']})" if n["country"] else "")
         lines.append(f"  {key[n['id']]}[{label(text)}]")
     for e in edges:
-        when = ""
-        if e["since"] or e["until"]:
-            when = f" ({e['since'] or '…'} – {e['until'] or 'now'})"
-        lines.append(f"  {key[e['from']]} -->|{label(phrase(e['kind']) + when)}| {key[e['to']]}")
+        text = phrase(e["kind"]) + edge_span(e)
+        lines.append(f"  {key[e['from']]} -->|{label(text)}| {key[e['to']]}")
     return "\n".join(lines) + "\n"

@@ -16,3 +16,10 @@ def graph_of(result: Result, fmt: str) -> tuple[list[dict[str, Any]], list[dict[
     if set(data) != {"nodes", "edges"}:
         raise UsageError(f"--format {fmt} is for `vrmc graph`; use json, csv or text here")
     return data["nodes"], data["edges"]
+
+
+def edge_span(edge: dict[str, Any]) -> str:
+    """` (2005-03-10 – now)` for an edge with dates (as JSON writes them), else nothing."""
+    if not (edge["since"] or edge["until"]):
+        return ""
+    return f" ({edge['since'] or '…'} – {edge['until'] or 'now'})"
