@@ -343,7 +343,7 @@ def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:
     """Which heavy modules each kind of run imports (PYTHONPROFILEIMPORTTIME), warm cache."""
     vrmc = vrmc_command()
     checks: list[tuple[list[str], tuple[str, ...]]] = [
-        (["--help"], ("yaml", "rich", "vrmc_cli.load", "vrmc_cli.model")),
+        (["--help"], ("yaml", "rich", "vrmc_cli.corpus.load", "vrmc_cli.corpus.model")),
         (["--version"], ("typer", "yaml", "rich")),
         (["brief", "motivations", "--format", "rich"], ("typer", "yaml")),
     ]

@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, GOLDEN, check_golden, invoke, write_corpus
-from vrmc_cli import ach
-from vrmc_cli.dates import parse_date
-from vrmc_cli.model import Event, Hypothesis, Question, Rating, Source
+from vrmc_cli.analysis import ach
+from vrmc_cli.core.dates import parse_date
+from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
 
 EXAMPLE = DATA / "ach"
 DOC = Path(__file__).parent.parent / "docs" / "ach.md"
@@ -370,8 +370,8 @@ def test_every_rated_event_says_what_was_read_for_its_ratings() -> None:
 def test_the_selection_is_what_every_format_shows(filters: dict[str, object]) -> None:
     from test_bundled_corpus import bundled_root
     from vrmc_cli.commands import invoke as run_command
-    from vrmc_cli.corpus import load_corpus
-    from vrmc_cli.formats import Format
+    from vrmc_cli.core.formats import Format
+    from vrmc_cli.corpus.roots import load_corpus
     from vrmc_cli.render import Options, render
 
     corpus = load_corpus([bundled_root()], use_cache=False)

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from conftest import invoke
-from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.model import Corpus
+from vrmc_cli.corpus.model import Corpus
+from vrmc_cli.corpus.roots import bundled_root, load_corpus
 
 FACTS = Path(__file__).parent.parent.parent / "shared" / "reference" / "facts.yaml"
 BRIEFINGS = (
@@ -221,7 +221,7 @@ def test_main_job_runs() -> None:
 
 def test_disputes_and_ranges_are_format_fields() -> None:
     """The audit's temporary x-disputed / x-range marks became `disputed` and ranges."""
-    from vrmc_cli.model import Range, dispute
+    from vrmc_cli.corpus.model import Range, dispute
 
     for kind, entry in raw_entries():
         assert "x-disputed" not in entry and "x-range" not in entry, (kind, entry.get("id"))

@@ -10,9 +10,9 @@ import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
 from test_golden import COMMANDS, EXTENSIONS, TABULAR
-from vrmc_cli import cache as cache_module
-from vrmc_cli import files, load
-from vrmc_cli.corpus import bundled_root
+from vrmc_cli.corpus import cache as cache_module
+from vrmc_cli.corpus import files, load
+from vrmc_cli.corpus.roots import bundled_root
 
 CORPORA = {"fixture": str(FIXTURE), "bundled": str(bundled_root())}
 # Every command of the golden suite; on the bundled corpus the ids are its own.

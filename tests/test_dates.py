@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vrmc_cli.dates import PartialDate, overlaps, parse_date, span, window
+from vrmc_cli.core.dates import PartialDate, overlaps, parse_date, span, window
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_open_window_keeps_everything(d: PartialDate) -> None:
 def test_days_in_month_is_the_calendars() -> None:
     import calendar
 
-    from vrmc_cli.dates import days_in_month
+    from vrmc_cli.core.dates import days_in_month
 
     for year in (*range(1, 2101), 2400, 9999):
         for month in range(1, 13):

@@ -120,7 +120,7 @@ def test_stix_maps_the_corpus() -> None:
 def test_stix_ids_are_uuid5_of_the_vrmc_ids() -> None:
     import uuid
 
-    from vrmc_cli.exports import STIX_NAMESPACE, stix_id
+    from vrmc_cli.views.exports import STIX_NAMESPACE, stix_id
 
     bundle = json.loads(export(*BUNDLED, "stix"))
     expected = uuid.uuid5(uuid.UUID(STIX_NAMESPACE), "identity:venezuela")

@@ -19,13 +19,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import raw_unsafe
-from vrmc_cli import load
 from vrmc_cli.commands import invoke
-from vrmc_cli.errors import InvalidCorpus, Problem, UsageError
-from vrmc_cli.link import link
-from vrmc_cli.model import Corpus
+from vrmc_cli.core.errors import InvalidCorpus, Problem, UsageError
+from vrmc_cli.core.textsafe import hides
+from vrmc_cli.corpus import load
+from vrmc_cli.corpus.link import link
+from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Format, Options, render
-from vrmc_cli.textsafe import hides
 
 LOADERS = [pytest.param(False, id="libyaml"), pytest.param(True, id="pure-python")]
 FUZZ = settings(

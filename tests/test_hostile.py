@@ -59,11 +59,11 @@ import pytest
 import yaml
 
 from conftest import _LEAKY, FIXTURE, invoke, raw_unsafe, write_corpus
-from vrmc_cli import cache as cache_module
-from vrmc_cli import files as files_module
-from vrmc_cli import load
-from vrmc_cli.corpus import load_corpus
-from vrmc_cli.errors import InvalidCorpus, Problem
+from vrmc_cli.core.errors import InvalidCorpus, Problem
+from vrmc_cli.corpus import cache as cache_module
+from vrmc_cli.corpus import files as files_module
+from vrmc_cli.corpus import load
+from vrmc_cli.corpus.roots import load_corpus
 
 GIB = 1 << 30
 TIME_LIMIT = 10.0
@@ -941,7 +941,7 @@ def test_path13_path14_real_permissions(what: str, tmp_path: Path) -> None:
 
 
 def test_path17_file_vanishing_between_listing_and_reading(tmp_path: Path) -> None:
-    from vrmc_cli.link import link
+    from vrmc_cli.corpus.link import link
 
     root = corpus_with(tmp_path / "c", {"gone.yaml": "version: 1\n"})
     files, problems = files_module.discover([str(root)])
@@ -1626,7 +1626,7 @@ def check_output(fmt: str, name: str, out: str) -> None:
 
 
 def visible_payload() -> str:
-    from vrmc_cli.textsafe import visible
+    from vrmc_cli.core.textsafe import visible
 
     return visible(PAYLOAD)
 

@@ -148,7 +148,7 @@ LIKELIHOOD_ORDER = ["almost-certain", "very-likely", "likely", "roughly-even", "
 
 def test_judgments_lists_every_key_judgment_with_its_basis() -> None:
     data = json.loads(invoke("judgments", "-f", "json").stdout)
-    from vrmc_cli.corpus import bundled_root, load_corpus
+    from vrmc_cli.corpus.roots import bundled_root, load_corpus
 
     corpus = load_corpus([bundled_root()], use_cache=False)
     assert len(data["judgments"]) == sum(len(b.key_judgments) for b in corpus.briefings)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, FIXTURE, write_corpus
-from vrmc_cli.corpus import load_corpus
-from vrmc_cli.errors import InvalidCorpus
-from vrmc_cli.files import discover
-from vrmc_cli.load import parse_text
+from vrmc_cli.core.errors import InvalidCorpus
+from vrmc_cli.corpus.files import discover
+from vrmc_cli.corpus.load import parse_text
+from vrmc_cli.corpus.roots import load_corpus
 
 INVALID = DATA / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))
@@ -33,7 +33,7 @@ def test_invalid_case(
     case: Path, pure: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if pure:
-        from vrmc_cli import load
+        from vrmc_cli.corpus import load
 
         monkeypatch.setenv("VRMC_PURE_YAML", "1")
         monkeypatch.setattr(load, "_COMPOSER", None)
@@ -200,7 +200,7 @@ def test_extension_keys_are_ignored_everywhere() -> None:
 
 
 def test_missing_corpus_path_is_an_error(tmp_path: Path) -> None:
-    from vrmc_cli.errors import CorpusError
+    from vrmc_cli.core.errors import CorpusError
 
     with pytest.raises(CorpusError, match="no such file or directory"):
         load_corpus([str(tmp_path / "nope")], use_cache=False)
@@ -257,8 +257,8 @@ def test_characters_refused_before_parsing_are_placed_as_yaml_counts_lines(
 ) -> None:
     """Line breaks are what YAML breaks lines at (CR alone too), as in the parser's own
     messages; the column counts characters, not bytes."""
-    from vrmc_cli.errors import Problem
-    from vrmc_cli.load import decode
+    from vrmc_cli.core.errors import Problem
+    from vrmc_cli.corpus.load import decode
 
     lines = ["themes:", "  - id: é", '    title: "A' + "\x00" + '"']
     data = newline.join(lines).encode("utf-8").replace(b"\x00", bad)
@@ -271,7 +271,7 @@ def test_characters_refused_before_parsing_are_placed_as_yaml_counts_lines(
 def test_did_you_mean_hints_stop_at_a_budget_and_every_problem_is_still_reported(
     tmp_path: Path,
 ) -> None:
-    from vrmc_cli import link
+    from vrmc_cli.corpus import link
 
     known = 1000
     lines = ["themes: [{id: t, title: T}]", "actors:"]

@@ -61,19 +61,19 @@ def test_registry_covers_every_format() -> None:
 # The layers of src/vrmc_cli, lowest first (docs/architecture.md): a module imports only
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
-    {"record", "textsafe", "formats", "__init__"},
-    {"errors", "dates", "doc"},
-    {"model"},
-    {"kinds", "files"},
-    {"load", "serialize", "schema"},
-    {"link", "strict"},
-    {"cache"},
-    {"corpus"},
-    {"query", "ach"},
-    {"search", "charts", "network"},
-    {"signposts"},
-    {"changes"},
-    {"views", "exports"},
+    {"core.record", "core.textsafe", "core.formats", "__init__", "core", "corpus", "analysis"},
+    {"core.errors", "core.dates", "core.doc"},
+    {"corpus.model"},
+    {"corpus.kinds", "corpus.files"},
+    {"corpus.load", "corpus.serialize", "corpus.schema"},
+    {"corpus.link", "corpus.strict"},
+    {"corpus.cache"},
+    {"corpus.roots"},
+    {"analysis.query", "analysis.ach"},
+    {"analysis.search", "analysis.charts", "analysis.network"},
+    {"analysis.signposts"},
+    {"analysis.changes"},
+    {"views", "views.exports"},
     {"commands"},
     {"commands._common"},
     {f"commands.{name}" for name in names()},
@@ -156,8 +156,8 @@ def test_rich_is_only_used_by_its_renderer() -> None:
 
 
 def test_the_model_is_frozen_at_run_time() -> None:
-    from vrmc_cli.model import Country
-    from vrmc_cli.record import FrozenInstanceError
+    from vrmc_cli.core.record import FrozenInstanceError
+    from vrmc_cli.corpus.model import Country
 
     country = Country("VE", "Venezuela")
     with pytest.raises(FrozenInstanceError):
@@ -172,7 +172,7 @@ def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
     snippet = tmp_path / "writes.py"
     snippet.write_text(
         "from vrmc_cli.render import Options\n"
-        "from vrmc_cli.doc import Para\n"
+        "from vrmc_cli.core.doc import Para\n"
         "def f(o: Options, p: Para) -> None:\n"
         "    o.width = 1\n"
         "    p.spans = ()\n",

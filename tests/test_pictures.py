@@ -352,7 +352,8 @@ def test_pictures_load_only_for_the_commands_that_draw_them() -> None:
     code = (
         "import sys; from vrmc_cli.__main__ import main; sys.argv=['vrmc','timeline','-f','text'];"
         "\ntry:\n main()\nexcept SystemExit: pass\n"
-        "bad=[m for m in sys.modules if m.startswith(('vrmc_cli.charts','vrmc_cli.network',"
+        "bad=[m for m in sys.modules if m.startswith(("
+        "'vrmc_cli.analysis.charts','vrmc_cli.analysis.network',"
         "'vrmc_cli.render.svg','vrmc_cli.render.pictures','matplotlib','plotly','networkx'))];"
         "sys.stderr.write(repr(bad))"
     )
@@ -402,7 +403,7 @@ def test_graph_json_has_kinds_countries_and_directed_spans(hostile: Path) -> Non
 
 def test_graphml_reads_back_in_networkx_with_every_name_intact(hostile: Path) -> None:
     networkx = need_module("networkx")
-    from vrmc_cli.textsafe import visible
+    from vrmc_cli.core.textsafe import visible
 
     g = networkx.read_graphml(io.BytesIO(graph(hostile, "graphml").encode()))
     assert g.is_directed()

@@ -9,12 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURE
-from vrmc_cli.corpus import load_corpus
-from vrmc_cli.errors import UsageError
-from vrmc_cli.link import link
-from vrmc_cli.load import parse_text
-from vrmc_cli.model import Corpus
-from vrmc_cli.query import (
+from vrmc_cli.analysis.query import (
     build_filter,
     resolve_actor,
     resolve_briefing,
@@ -26,6 +21,11 @@ from vrmc_cli.query import (
     tree_order,
     view_briefing,
 )
+from vrmc_cli.core.errors import UsageError
+from vrmc_cli.corpus.link import link
+from vrmc_cli.corpus.load import parse_text
+from vrmc_cli.corpus.model import Corpus
+from vrmc_cli.corpus.roots import load_corpus
 
 
 @cache

@@ -149,7 +149,7 @@ def test_search_finds_tu160_and_su30mk2(query: str, written: str) -> None:
 def _squash_one_character_at_a_time(text: str) -> tuple[object, ...]:
     """search.squash (and the fold under it) as first written, a character at a time: the
     specification the faster run-at-a-time version must match."""
-    from vrmc_cli.search import _fold_char, _joins
+    from vrmc_cli.analysis.search import _fold_char, _joins
 
     pieces = [c.casefold() if c.isascii() else _fold_char(c) for c in text]
     folded = "".join(pieces)
@@ -177,7 +177,7 @@ def _squash_one_character_at_a_time(text: str) -> tuple[object, ...]:
 
 @given(st.text(alphabet="aB3 -_.,éÉß²ﬁ\u2010\u2011 9zZ\u0301İ\t", max_size=16) | st.text())
 def test_squash_matches_its_one_character_at_a_time_definition(text: str) -> None:
-    from vrmc_cli.search import squash
+    from vrmc_cli.analysis.search import squash
 
     sq = squash(text)
     assert (sq.text, sq.origin, sq.starts, sq.ends) == _squash_one_character_at_a_time(text)
@@ -187,7 +187,7 @@ def test_squash_matches_its_one_character_at_a_time_definition(text: str) -> Non
 def test_the_search_screen_never_drops_an_entry_squash_would_match(text: str) -> None:
     """Every word squash makes of a text (hence every term it can match) is in the folded
     letters the search screens entries with."""
-    from vrmc_cli.search import _letters, squash
+    from vrmc_cli.analysis.search import _letters, squash
 
     letters = _letters(text)
     assert all(word in letters for word in squash(text).text.split())
@@ -270,8 +270,8 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 def _atoms(command: str) -> list[str]:
     """The ids, dates, quantities, country pairs and names `command` prints in its table."""
-    from vrmc_cli.corpus import bundled_root, load_corpus
-    from vrmc_cli.doc import pieces, text_of
+    from vrmc_cli.core.doc import pieces, text_of
+    from vrmc_cli.corpus.roots import bundled_root, load_corpus
     from vrmc_cli.views import event_when, transfer_rows
 
     corpus = load_corpus([str(bundled_root())], use_cache=False)
@@ -347,7 +347,7 @@ def test_the_examples_of_the_issue_stay_whole() -> None:
 def test_a_whole_cell_breaks_only_between_its_dates_and_before_a_mark(
     cell: str, expected: list[str]
 ) -> None:
-    from vrmc_cli.doc import pack, pieces
+    from vrmc_cli.core.doc import pack, pieces
 
     assert pieces(cell) == expected
     assert pack(cell, len(cell)) == [cell]

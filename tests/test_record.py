@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from vrmc_cli.record import FrozenInstanceError, field, record
+from vrmc_cli.core.record import FrozenInstanceError, field, record
 
 
 @record

@@ -13,10 +13,10 @@ from rich.text import Text
 
 from conftest import FIXTURE
 from vrmc_cli.commands import Result, invoke
-from vrmc_cli.corpus import bundled_root, load_corpus
-from vrmc_cli.doc import Doc, Span, Table, text_of
+from vrmc_cli.core.doc import Doc, Span, Table, text_of
+from vrmc_cli.core.textsafe import visible
+from vrmc_cli.corpus.roots import bundled_root, load_corpus
 from vrmc_cli.render import Options, as_rich
-from vrmc_cli.textsafe import visible
 
 WIDTHS = (40, 50, 60, 80, 100, 120)
 
@@ -73,7 +73,7 @@ def test_a_wide_character_is_never_dropped() -> None:
 
 def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -> None:
     """Blocks nested where the views do not put them today still come out whole."""
-    from vrmc_cli.doc import Bullets, Callout, Fields, Item, Para, plain
+    from vrmc_cli.core.doc import Bullets, Callout, Fields, Item, Para, plain
 
     table = Table(("id", "title"), ((plain("x-1"), plain("a title of some length")),))
     note = Callout("Note", (Para(plain("inside a panel")), Bullets((Item(plain("point")),))))

@@ -17,8 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from vrmc_cli.corpus import load_corpus
-from vrmc_cli.model import (
+from vrmc_cli.corpus.model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
@@ -27,8 +26,9 @@ from vrmc_cli.model import (
     TRANSFER_STATUSES,
     Corpus,
 )
+from vrmc_cli.corpus.roots import load_corpus
+from vrmc_cli.corpus.serialize import entries, entry
 from vrmc_cli.render.as_json import dumps
-from vrmc_cli.serialize import entries, entry
 
 # Any text a YAML file may hold (no surrogates, no controls but tab and newline, no
 # noncharacters), not blank, as written: leading and trailing spaces included. Not ending in

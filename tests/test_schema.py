@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import DATA, GOLDEN, TESTS, check_golden, invoke
-from vrmc_cli.kinds import KINDS, LIST_KEYS
+from vrmc_cli.corpus.kinds import KINDS, LIST_KEYS
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -14,11 +14,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from vrmc_cli.commands import Result, invoke
-from vrmc_cli.errors import UsageError
-from vrmc_cli.formats import Format
-from vrmc_cli.link import link
-from vrmc_cli.load import parse_text
-from vrmc_cli.model import Corpus
+from vrmc_cli.core.errors import UsageError
+from vrmc_cli.core.formats import Format
+from vrmc_cli.corpus.link import link
+from vrmc_cli.corpus.load import parse_text
+from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Options, render
 
 THEMES = [("th-root", None), ("th-child", "th-root"), ("th-other", None)]

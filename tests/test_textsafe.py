@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import INVISIBLE, raw_unsafe
-from vrmc_cli.textsafe import visible
+from vrmc_cli.core.textsafe import visible
 
 UNSAFE = [
     chr(c)

@@ -30,9 +30,9 @@ from .commands import (
     names,
     spec,
 )
-from .formats import Format
+from .core.formats import Format
+from .core.textsafe import visible
 from .runner import State, emit, env_on, execute, guarded, load, make_state
-from .textsafe import visible
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -111,7 +111,7 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
             # The group's callback has not run: make its state from the parsed options.
             params = ctx.find_root().params
             corpus = load(make_state(params.get("briefings"), bool(params.get("no_cache")), False))
-            from .query import completions
+            from .analysis.query import completions
 
             if kind == "category":
                 values = sorted({t.category for t in corpus.transfers})

@@ -27,7 +27,7 @@ from .commands import (
     Option,
     spec,
 )
-from .formats import Format
+from .core.formats import Format
 from .runner import State, make_state
 
 # Option spelling -> the option.

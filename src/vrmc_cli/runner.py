@@ -17,15 +17,15 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
-from .formats import Format
-from .record import record
+from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
+from .core.formats import Format
+from .core.record import record
 
 if TYPE_CHECKING:
     # Imported where they are used: --help and usage errors never load the model.
+    from .analysis.query import Filter
     from .commands import Result
-    from .model import Corpus
-    from .query import Filter
+    from .corpus.model import Corpus
     from .render import Options
 
 
@@ -82,7 +82,7 @@ class _Call:
         return load(State(roots=tuple(roots), use_cache=self.state.use_cache))
 
     def roots(self) -> Sequence[str]:
-        from .corpus import corpus_roots
+        from .corpus.roots import corpus_roots
 
         return corpus_roots(self.state.roots)
 
@@ -177,7 +177,7 @@ def _out_of_memory(exc: BaseException) -> bool:
 
 
 def fail(message: str, status: int) -> NoReturn:
-    from .textsafe import visible
+    from .core.textsafe import visible
 
     sys.stderr.write(f"vrmc: error: {visible(message, one_line=True)}\n")
     sys.stderr.flush()
@@ -185,8 +185,8 @@ def fail(message: str, status: int) -> NoReturn:
 
 
 def load(state: State) -> Corpus:
-    from .corpus import corpus_roots, load_corpus
-    from .textsafe import visible
+    from .core.textsafe import visible
+    from .corpus.roots import corpus_roots, load_corpus
 
     notes: list[str] = []
     try:

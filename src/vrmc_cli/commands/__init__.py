@@ -15,12 +15,12 @@ from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..record import record
+from ..core.record import record
 
 if TYPE_CHECKING:
-    from ..doc import Doc
-    from ..model import Corpus
-    from ..query import Filter
+    from ..analysis.query import Filter
+    from ..core.doc import Doc
+    from ..corpus.model import Corpus
 
 # How an option's value is read: a flag (no value, True when given), one text (the last one
 # given wins), texts (each one kept, in order), a format name, a heading level (1 to 6), a
@@ -181,8 +181,8 @@ CITATIONS = Option(
 
 def citation_style(params: Mapping[str, Any]) -> str:
     """The --citations value, checked: a usage error names the styles there are."""
-    from ..errors import UsageError
-    from ..formats import Format
+    from ..core.errors import UsageError
+    from ..core.formats import Format
 
     style = (params.get("citations") or "numbers").strip().lower()
     if style not in CITATION_STYLES:
@@ -265,7 +265,7 @@ def spec(name: str) -> Spec | None:
 
 def filter_of(corpus: Corpus, params: Mapping[str, Any]) -> Filter:
     """The filter the shared filter options ask for, resolved against the corpus."""
-    from ..query import build_filter
+    from ..analysis.query import build_filter
 
     return build_filter(
         corpus,
@@ -291,12 +291,12 @@ class _Given:
         return filter_of(self._corpus, self.params)
 
     def load(self, roots: Sequence[str]) -> Corpus:
-        from ..corpus import load_corpus
+        from ..corpus.roots import load_corpus
 
         return load_corpus(roots, use_cache=False)
 
     def roots(self) -> Sequence[str]:
-        from ..errors import UsageError
+        from ..core.errors import UsageError
 
         raise UsageError("this command needs the corpus folders; run it from the command line")
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..doc import Doc
-from ..model import Briefing, Corpus, Event, Point, Question
-from ..query import BriefingView, Filter
-from ..serialize import JSONObject, entries, entry
+from ..analysis.query import BriefingView, Filter
+from ..core.doc import Doc
+from ..corpus.model import Briefing, Corpus, Event, Point, Question
+from ..corpus.serialize import JSONObject, entries, entry
 from . import Result
 
 if TYPE_CHECKING:
-    from ..ach import Analysis
+    from ..analysis.ach import Analysis
 
 
 def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...]:
@@ -31,7 +31,7 @@ def undated_note(
     """The note for stderr when the date filter of `f` kept some of `items` only because they
     carry no date (query.undated), naming the first few:
     `12 actors kept: they carry no dates (a, b, c and 9 more)`."""
-    from ..query import undated
+    from ..analysis.query import undated
 
     kept = undated(f, items)
     if not kept:
@@ -51,7 +51,7 @@ def undated_note(
 
 def _name(item: object) -> str | None:
     """How a note names an entry: its id (a relation by its two actors); None for points."""
-    from ..model import Relation
+    from ..corpus.model import Relation
 
     if isinstance(item, Relation):
         return f"{item.source.id} → {item.target.id}"
@@ -146,8 +146,8 @@ def ach_analyses(corpus: Corpus, f: Filter, questions: Sequence[Question]) -> li
     """The analysis of each question over the rated evidence the shared filters keep: the
     events `select_events` keeps and the points `Filter.point_ok` keeps (`vrmc ach` and the
     report's "ach" section)."""
-    from ..ach import analyse
-    from ..query import select_events
+    from ..analysis.ach import analyse
+    from ..analysis.query import select_events
 
     items: list[tuple[Event | Point, Briefing | None]] = [
         (e, None) for e in select_events(corpus, f) if e.consistency

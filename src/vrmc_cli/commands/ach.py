@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
-    from ..ach import Analysis
+    from ..analysis.ach import Analysis
 
 SPEC = Spec(
     "ach",
@@ -49,8 +49,8 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..model import Event, Point
-    from ..query import resolve_question
+    from ..analysis.query import resolve_question
+    from ..corpus.model import Event, Point
     from ._common import ach_analyses, ach_json
 
     corpus, f = call.corpus(), call.filter()
@@ -88,7 +88,7 @@ def _unique(items: list[Any]) -> list[Any]:
 
 def _rows(a: Analysis) -> list[list[object]]:
     from .. import views
-    from ..model import Event
+    from ..corpus.model import Event
     from ._common import ach_evidence_ref, ach_num
 
     out: list[list[object]] = []

@@ -26,15 +26,15 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..model import KeyJudgment, Point
-    from ..query import (
+    from ..analysis.query import (
         Filter,
         all_points,
         resolve_actor,
         select_events,
         select_relations,
     )
-    from ..serialize import entries, entry
+    from ..corpus.model import KeyJudgment, Point
+    from ..corpus.serialize import entries, entry
     from ._common import undated_note
 
     corpus, f = call.corpus(), call.filter()

@@ -28,8 +28,8 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import actor_name_order, select_actors
-    from ..serialize import entries
+    from ..analysis.query import actor_name_order, select_actors
+    from ..corpus.serialize import entries
     from ._common import none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()

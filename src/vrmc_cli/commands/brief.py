@@ -29,8 +29,8 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import resolve_briefing, select_briefings, view_briefing
-    from ..serialize import entry
+    from ..analysis.query import resolve_briefing, select_briefings, view_briefing
+    from ..corpus.serialize import entry
     from . import citation_style
     from ._common import briefing_json, none_match, undated_note
 

@@ -34,9 +34,9 @@ BY = ("theme", "country")
 
 
 def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
-    from ..errors import UsageError
-    from ..query import did_you_mean
-    from ..textsafe import quote
+    from ..analysis.query import did_you_mean
+    from ..core.errors import UsageError
+    from ..core.textsafe import quote
 
     folded = value.strip().lower()
     if folded in choices:
@@ -46,9 +46,9 @@ def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
 
 
 def run(call: Call) -> Result:
-    from .. import charts
-    from ..doc import Block, Doc, Heading, Para, plain
-    from ..query import select_events, select_transfers
+    from ..analysis import charts
+    from ..analysis.query import select_events, select_transfers
+    from ..core.doc import Block, Doc, Heading, Para, plain
     from ..views import plural
     from ._common import none_match
 
@@ -56,7 +56,7 @@ def run(call: Call) -> Result:
     by = call.params["by"]
     by = _choice(by, BY, "--by value") if by is not None else None
     if by and what != "events":
-        from ..errors import UsageError
+        from ..core.errors import UsageError
 
         raise UsageError("--by is for `vrmc chart events`; transfers are always by category")
     corpus, f = call.corpus(), call.filter()

@@ -15,7 +15,7 @@ COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import country_counts, country_name_order
+    from ..analysis.query import country_counts, country_name_order
     from ._common import listing, none_match
 
     corpus = call.corpus()

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from . import Argument, Call, Result, Spec
 
 if TYPE_CHECKING:
-    from ..changes import CorpusDiff
+    from ..analysis.changes import CorpusDiff
 
 SPEC = Spec(
     "diff",
@@ -77,7 +77,7 @@ def diff_rows(diff: CorpusDiff) -> list[list[object]]:
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..changes import compare, version
+    from ..analysis.changes import compare, version
 
     old_name, new_name = call.params["old"], call.params["new"]
     roots = call.roots()

@@ -41,10 +41,7 @@ def run(call: Call) -> Result:
     import difflib
     import json
 
-    from .. import exports
-    from ..doc import Doc
-    from ..errors import UsageError
-    from ..query import (
+    from ..analysis.query import (
         select_actors,
         select_briefings,
         select_events,
@@ -52,7 +49,10 @@ def run(call: Call) -> Result:
         select_scenarios,
         select_transfers,
     )
-    from ..serialize import entries, entry
+    from ..core.doc import Doc
+    from ..core.errors import UsageError
+    from ..corpus.serialize import entries, entry
+    from ..views import exports
     from ._common import briefing_json
 
     name = str(call.params["export_format"]).lower()

@@ -32,9 +32,9 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import network
-    from ..doc import Block, Doc, Heading, Para, plain
-    from ..query import select_relations
+    from ..analysis import network
+    from ..analysis.query import select_relations
+    from ..core.doc import Block, Doc, Heading, Para, plain
     from ._common import rows_from
 
     corpus, f = call.corpus(), call.filter()

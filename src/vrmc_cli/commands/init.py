@@ -124,9 +124,9 @@ def run(call: Call) -> Result:
     import json
     import os
 
-    from ..doc import Doc, Para, plain
-    from ..errors import UsageError
-    from ..schema import topic_file_schema
+    from ..core.doc import Doc, Para, plain
+    from ..core.errors import UsageError
+    from ..corpus.schema import topic_file_schema
 
     folder = str(call.params["directory"])
     if os.path.exists(folder):
@@ -143,7 +143,7 @@ def run(call: Call) -> Result:
         with open(os.path.join(folder, SCHEMA_FILE), "x", encoding="utf-8") as out:
             out.write(schema)
     except OSError as exc:
-        from ..errors import VrmcError
+        from ..core.errors import VrmcError
 
         reason = exc.strerror or str(exc)
         raise VrmcError(f"cannot write {exc.filename or folder}: {reason}") from None

@@ -39,11 +39,11 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..errors import UsageError
-    from ..model import CONFIDENCES, LIKELIHOODS
-    from ..query import select_briefings
-    from ..serialize import entry
-    from ..textsafe import quote
+    from ..analysis.query import select_briefings
+    from ..core.errors import UsageError
+    from ..core.textsafe import quote
+    from ..corpus.model import CONFIDENCES, LIKELIHOODS
+    from ..corpus.serialize import entry
     from ._common import none_match
 
     sort = call.params["sort"] or "briefing"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
-    from ..doc import Block
+    from ..core.doc import Block
 
 SPEC = Spec(
     "report",
@@ -40,7 +40,7 @@ SPEC = Spec(
 
 def sections_of(value: str | None) -> tuple[str, ...]:
     """The --sections list, checked: an unknown name is a usage error with the closest."""
-    from ..errors import UsageError
+    from ..core.errors import UsageError
     from ..views import REPORT_SECTIONS
 
     if value is None:
@@ -62,14 +62,14 @@ def sections_of(value: str | None) -> tuple[str, ...]:
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import (
+    from ..analysis.query import (
         select_actors,
         select_briefings,
         select_events,
         select_scenarios,
         select_transfers,
     )
-    from ..serialize import entries, entry
+    from ..corpus.serialize import entries, entry
     from . import citation_style
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
@@ -81,7 +81,7 @@ def run(call: Call) -> Result:
     chosen_actors = select_actors(corpus, f)
     chosen_transfers = select_transfers(corpus, f)
     chosen_scenarios = select_scenarios(corpus, f)
-    from ..signposts import board_json, watch_board
+    from ..analysis.signposts import board_json, watch_board
 
     board = watch_board(corpus, f)
     # The watch board goes after the scenarios (its own section, "watch").
@@ -96,7 +96,7 @@ def run(call: Call) -> Result:
     )
     glance: list[Block] = []
     if "glance" in sections and (events or chosen_transfers):
-        from ..charts import report_pictures
+        from ..analysis.charts import report_pictures
 
         # "At a glance": the timeline strip and the events and transfers charts.
         glance = report_pictures(events, chosen_transfers)

@@ -25,8 +25,8 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_scenarios
-    from ..serialize import entries
+    from ..analysis.query import select_scenarios
+    from ..corpus.serialize import entries
     from ._common import listing, none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()

@@ -22,8 +22,8 @@ SPEC = Spec(
 def run(call: Call) -> Result:
     import json
 
-    from ..doc import Doc
-    from ..schema import topic_file_schema
+    from ..core.doc import Doc
+    from ..corpus.schema import topic_file_schema
 
     def build() -> bytes:
         return (json.dumps(topic_file_schema(), ensure_ascii=True, indent=2) + "\n").encode()

@@ -36,10 +36,10 @@ COLUMNS = ("kind", "ref", "label", "field", "text", "date")
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..errors import UsageError
-    from ..query import did_you_mean
-    from ..search import GROUPS, search
-    from ..textsafe import quote
+    from ..analysis.query import did_you_mean
+    from ..analysis.search import GROUPS, search
+    from ..core.errors import UsageError
+    from ..core.textsafe import quote
 
     text = call.params["text"]
     if not text.split():

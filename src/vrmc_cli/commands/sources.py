@@ -16,7 +16,7 @@ COLUMNS = ("id", "title", "publisher", "url", "published", "kind", "reliability"
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import all_points, select_events, select_transfers, source_counts
+    from ..analysis.query import all_points, select_events, select_transfers, source_counts
     from ._common import listing, none_match
 
     corpus, f = call.corpus(), call.filter()

@@ -15,7 +15,7 @@ COLUMNS = ("id", "title", "parent", "description", "events", "points")
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import theme_counts
+    from ..analysis.query import theme_counts
     from ._common import listing, none_match
 
     corpus = call.corpus()

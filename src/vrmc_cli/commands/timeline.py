@@ -21,7 +21,7 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_events
+    from ..analysis.query import select_events
     from ._common import EVENT_COLUMNS, listing, none_match
 
     corpus = call.corpus()

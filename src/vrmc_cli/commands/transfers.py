@@ -47,7 +47,7 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..query import select_transfers
+    from ..analysis.query import select_transfers
     from ._common import listing, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()

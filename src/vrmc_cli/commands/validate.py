@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
-    from ..errors import Problem
+    from ..core.errors import Problem
 
 SPEC = Spec(
     "validate",
@@ -59,9 +59,9 @@ COUNTED = (
 
 
 def run(call: Call) -> Result:
-    from ..doc import Doc, Para, plain
-    from ..errors import InvalidCorpus, StrictProblems
-    from ..model import Corpus
+    from ..core.doc import Doc, Para, plain
+    from ..core.errors import InvalidCorpus, StrictProblems
+    from ..corpus.model import Corpus
     from ..views import plural
 
     paths = call.params["paths"]
@@ -120,9 +120,9 @@ def run(call: Call) -> Result:
 def strict_problems(roots: list[str]) -> list[Problem]:
     """The tradecraft problems of a corpus already known to be valid: its files are read
     again, without the cache, for the positions of their entries."""
-    from ..files import discover
-    from ..load import parse_all
-    from ..strict import check
+    from ..corpus.files import discover
+    from ..corpus.load import parse_all
+    from ..corpus.strict import check
 
     files, _ = discover(roots)
     return check(list(parse_all(files)))

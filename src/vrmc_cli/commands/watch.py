@@ -17,7 +17,7 @@ SPEC = Spec(
 
 def run(call: Call) -> Result:
     from .. import views
-    from ..signposts import COLUMNS, board_json, board_rows, watch_board
+    from ..analysis.signposts import COLUMNS, board_json, board_rows, watch_board
     from ._common import none_match
 
     corpus = call.corpus()

@@ -10,10 +10,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from ..doc import Table, text_of
-from ..formats import Format
-from ..record import record
-from ..textsafe import visible
+from ..core.doc import Table, text_of
+from ..core.formats import Format
+from ..core.record import record
+from ..core.textsafe import visible
 
 if TYPE_CHECKING:
     from ..commands import Result

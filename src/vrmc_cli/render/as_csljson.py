@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
-from ..model import RELIABILITY_MEANING
+from ..core.errors import UsageError
+from ..corpus.model import RELIABILITY_MEANING
 
 if TYPE_CHECKING:
     from ..commands import Result
-    from ..dates import PartialDate
-    from ..model import Source
+    from ..core.dates import PartialDate
+    from ..corpus.model import Source
     from . import Options
 
 # A source's `kind` -> the CSL item type.

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..errors import UsageError
-from ..textsafe import visible
+from ..core.errors import UsageError
+from ..core.textsafe import visible
 
 if TYPE_CHECKING:
     from ..commands import Result

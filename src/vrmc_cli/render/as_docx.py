@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from ..doc import (
+from ..core.doc import (
     Block,
     Bullets,
     Callout,
@@ -29,7 +29,7 @@ from ..doc import (
     Tree,
     anchors_of,
 )
-from ..textsafe import visible
+from ..core.textsafe import visible
 
 if TYPE_CHECKING:
     from ..commands import Result

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
-from ..textsafe import visible
+from ..core.textsafe import visible
 from .graph_data import graph_of
 
 if TYPE_CHECKING:

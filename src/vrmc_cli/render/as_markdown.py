@@ -16,13 +16,13 @@ import re
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from ..textsafe import linkable, visible
+from ..core.textsafe import linkable, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
 
-from ..doc import (
+from ..core.doc import (
     Block,
     Bullets,
     Callout,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..network import phrase
-from ..textsafe import visible
+from ..analysis.network import phrase
+from ..core.textsafe import visible
 from .graph_data import edge_span, graph_of
 
 if TYPE_CHECKING:

@@ -20,7 +20,7 @@ from rich.cells import cell_len, chop_cells
 from rich.color import ColorSystem
 from rich.style import Style
 
-from ..doc import (
+from ..core.doc import (
     Block,
     Bullets,
     Callout,
@@ -39,7 +39,7 @@ from ..doc import (
     text_of,
     unbroken,
 )
-from ..textsafe import visible
+from ..core.textsafe import visible
 from . import Options, table_cells
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ FILL_STYLES = ("blue", "yellow", "green", "magenta", "cyan", "red", "bright_blac
 
 
 def _chart_lines(b: Chart, width: int) -> list[Line]:
-    from ..charts import bar_lines, legend
+    from ..analysis.charts import bar_lines, legend
 
     safe = Chart(b.title, tuple(visible(s, one_line=True) for s in b.series), b.bars, b.unit)
     out: list[Line] = _title(b.title, "bold", width)

@@ -6,13 +6,13 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
-from ..textsafe import visible
+from ..core.textsafe import visible
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
 
-from ..doc import (
+from ..core.doc import (
     Block,
     Bullets,
     Callout,

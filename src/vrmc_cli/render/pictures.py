@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import textwrap
 
-from ..doc import Chart, Inline, Node, Strip, Tree, text_of
-from ..textsafe import visible
+from ..core.doc import Chart, Inline, Node, Strip, Tree, text_of
+from ..core.textsafe import visible
 
 # Tree guides: a child, the last child, the line down past a child.
 ASCII = ("|-- ", "`-- ", "|   ")
@@ -33,7 +33,7 @@ def picture_lines(
     block: Chart | Strip | Tree, width: int, indent: str = "", guides: tuple[str, ...] = ASCII
 ) -> list[str]:
     """A chart, strip or tree in plain characters (Markdown fences the same lines)."""
-    from ..charts import TEXT_FILLS, bar_lines, legend, strip_lines
+    from ..analysis.charts import TEXT_FILLS, bar_lines, legend, strip_lines
 
     if isinstance(block, Tree):
         return [indent + line for line in tree_lines(block, width, guides)]

@@ -14,8 +14,8 @@ from rich.table import Table as RichTable
 from rich.text import Span as RichSpan
 from rich.text import Text
 
-from ..doc import Block, Callout, Inline, Table, column_widths, pack, unbroken
-from ..textsafe import visible
+from ..core.doc import Block, Callout, Inline, Table, column_widths, pack, unbroken
+from ..core.textsafe import visible
 from . import table_cells
 
 if TYPE_CHECKING:

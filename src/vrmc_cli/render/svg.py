@@ -8,8 +8,8 @@ import hashlib
 import html
 from collections.abc import Collection
 
-from ..doc import Chart, Strip
-from ..textsafe import visible
+from ..core.doc import Chart, Strip
+from ..core.textsafe import visible
 
 WIDTH = 640  # viewBox units; the SVG scales to the page
 ROW = 18

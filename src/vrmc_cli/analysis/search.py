@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .dates import PartialDate
-from .kinds import KIND
-from .model import Corpus, Event
+from ..core.dates import PartialDate
+from ..core.record import record
+from ..corpus.kinds import KIND
+from ..corpus.model import Corpus, Event
 from .query import Filter
-from .record import record
 
 
 def _fold_char(char: str) -> str:

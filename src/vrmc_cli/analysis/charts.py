@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
-from .doc import Block, Chart, Mark, Para, Strip, plain
-from .model import Event, Theme, Transfer, countries_of
+from ..core.doc import Block, Chart, Mark, Para, Strip, plain
+from ..corpus.model import Event, Theme, Transfer, countries_of
 
 JSONObject = dict[str, object]
 

@@ -10,6 +10,7 @@ here, its model class and its section of docs/format.md.
 
 from __future__ import annotations
 
+from ..core.record import record
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
@@ -37,7 +38,6 @@ from .model import (
     Topic,
     Transfer,
 )
-from .record import record
 
 # Value types. Scalars: text, url (text without control or invisible characters), texts (a
 # list of text), date, bool, int, number, id (the

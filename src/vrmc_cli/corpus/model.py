@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from .dates import PartialDate
-from .record import field, record
+from ..core.dates import PartialDate
+from ..core.record import field, record
 
 Confidence = Literal["low", "moderate", "high"]
 Likelihood = Literal[

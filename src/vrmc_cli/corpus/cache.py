@@ -40,8 +40,8 @@ import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from . import __version__
-from .errors import Problem
+from .. import __version__
+from ..core.errors import Problem
 from .files import Stamp, TopicFile, current_digest
 from .model import Corpus
 
@@ -65,9 +65,9 @@ Digests = dict[str, bytes]  # real path -> digest of the bytes parsed, for racil
 # Records are pickled as calls of their class with their fields (record.py), so the model's
 # classes are allowed too; calling them runs nothing but their generated __init__.
 _ALLOWED = {
-    ("vrmc_cli.load", "Fragment"),
-    ("vrmc_cli.errors", "Problem"),
-    ("vrmc_cli.dates", "PartialDate"),
+    ("vrmc_cli.corpus.load", "Fragment"),
+    ("vrmc_cli.core.errors", "Problem"),
+    ("vrmc_cli.core.dates", "PartialDate"),
 }
 _MODEL_MODULE = Corpus.__module__
 

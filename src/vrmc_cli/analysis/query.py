@@ -14,9 +14,11 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import cast
 
-from .dates import PartialDate, overlaps, parse_date, span, window
-from .errors import UsageError
-from .model import (
+from ..core.dates import PartialDate, overlaps, parse_date, span, window
+from ..core.errors import UsageError
+from ..core.record import record
+from ..core.textsafe import fold, quote, shorten
+from ..corpus.model import (
     Actor,
     Briefing,
     Corpus,
@@ -34,8 +36,6 @@ from .model import (
     Transfer,
     countries_of,
 )
-from .record import record
-from .textsafe import fold, quote, shorten
 
 
 @record

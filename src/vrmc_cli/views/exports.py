@@ -13,11 +13,11 @@ import datetime as _dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .dates import PartialDate
-from .kinds import KIND, KINDS, Kind
-from .model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
-from .serialize import JSONObject
-from .textsafe import visible
+from ..core.dates import PartialDate
+from ..core.textsafe import visible
+from ..corpus.kinds import KIND, KINDS, Kind
+from ..corpus.model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
+from ..corpus.serialize import JSONObject
 
 # The date stamped on everything when the corpus gives none (no topic `as_of`, no dates).
 EPOCH = _dt.date(1970, 1, 1)
@@ -476,7 +476,7 @@ def _add_entries(
 
 
 def _parse(value: object) -> PartialDate | None:
-    from .dates import parse_date
+    from ..core.dates import parse_date
 
     return parse_date(str(value)) if value is not None else None
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from .model import Briefing, Event, Hypothesis, Point, Question, Rating, Source
-from .record import record
+from ..core.record import record
+from ..corpus.model import Briefing, Event, Hypothesis, Point, Question, Rating, Source
 
 # The weight of a piece of evidence's best source grade (docs/ach.md "Credibility").
 RELIABILITY_WEIGHT: dict[str, Fraction] = {

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .doc import (
+from ..analysis.query import (
+    BriefingView,
+    CountryCount,
+    SourceCount,
+    ThemeCount,
+    actor_name_order,
+    country_name_order,
+)
+from ..core.doc import (
     Block,
     Bullets,
     Callout,
@@ -21,7 +29,7 @@ from .doc import (
     Table,
     plain,
 )
-from .model import (
+from ..corpus.model import (
     RELIABILITY_MEANING,
     Actor,
     Briefing,
@@ -39,22 +47,14 @@ from .model import (
     countries_of,
     dispute,
 )
-from .query import (
-    BriefingView,
-    CountryCount,
-    SourceCount,
-    ThemeCount,
-    actor_name_order,
-    country_name_order,
-)
 
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from .ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
-    from .changes import CorpusDiff  # only `vrmc diff` imports it
-    from .search import Hit  # only `vrmc search` imports the search module
-    from .signposts import Board, ScenarioWatch
+    from ..analysis.ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
+    from ..analysis.changes import CorpusDiff  # only `vrmc diff` imports it
+    from ..analysis.search import Hit  # only `vrmc search` imports the search module
+    from ..analysis.signposts import Board, ScenarioWatch
 
 # --------------------------------------------------------------------------- small pieces
 
@@ -497,8 +497,8 @@ def actor_blocks(
         )
     if relations:
         blocks.append(Heading(level + 1, "Relations"))
-        from .network import phrase as relation_phrase  # here: only actor pages need it
-        from .network import span_text as relation_span
+        from ..analysis.network import phrase as relation_phrase  # here: only actor pages need it
+        from ..analysis.network import span_text as relation_span
 
         items = []
         for r in relations:
@@ -1026,7 +1026,7 @@ _RATING_STYLE: dict[str, Style] = {
 
 
 def ach_number(value: Fraction) -> str:
-    from .ach import number
+    from ..analysis.ach import number
 
     return number(value)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 
-from .errors import InvalidCorpus
+from ..core.errors import InvalidCorpus
 from .model import Corpus
 
 ENV_BRIEFINGS = "VRMC_BRIEFINGS"
@@ -13,11 +13,11 @@ ENV_BRIEFINGS = "VRMC_BRIEFINGS"
 
 def bundled_root() -> str:
     """The bundled corpus: inside the installed package, or beside `src/` in a checkout."""
-    here = os.path.dirname(os.path.realpath(__file__))
-    installed = os.path.join(here, "briefings")
+    package = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))  # vrmc_cli/
+    installed = os.path.join(package, "briefings")
     if os.path.isdir(installed):
         return installed
-    return os.path.join(os.path.dirname(os.path.dirname(here)), "briefings")
+    return os.path.join(os.path.dirname(os.path.dirname(package)), "briefings")
 
 
 def corpus_roots(options: Sequence[str]) -> list[str]:
@@ -41,8 +41,8 @@ def load_corpus(
 
     files, problems = discover(roots)
     if not files and not problems:
-        from .errors import CorpusError
-        from .textsafe import quote
+        from ..core.errors import CorpusError
+        from ..core.textsafe import quote
 
         raise CorpusError("no topic files (*.yaml, *.yml) in " + ", ".join(map(quote, roots)))
     if use_cache:

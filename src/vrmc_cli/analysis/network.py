@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .doc import Node, Span, Tree
-from .model import Actor, Relation
+from ..core.doc import Node, Span, Tree
+from ..corpus.model import Actor, Relation
 
 JSONObject = dict[str, object]
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .dates import PartialDate
-from .model import Corpus, Event, Indicator, Scenario, Signal
+from ..core.dates import PartialDate
+from ..core.record import record
+from ..corpus.model import Corpus, Event, Indicator, Scenario, Signal
+from ..corpus.serialize import entry
 from .query import Filter, select_scenarios
-from .record import record
-from .serialize import entry
 
 SEEN, CONTRARY, NOT_SEEN = "seen", "contrary", "not seen"
 STATUSES = (SEEN, CONTRARY, NOT_SEEN)

@@ -5,14 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from .errors import InvalidCorpus, Problem
+from ..core.errors import InvalidCorpus, Problem
+from ..core.textsafe import quote
 from .kinds import KEYED, KIND, KINDS, Kind, references
 from .load import Fragment, Record, Ref, closest
 from .model import (
     Corpus,
     Rating,
 )
-from .textsafe import quote
 
 ID_KINDS = tuple(k.name for k in KEYED if k.key == "id")
 NOUNS = {k.name: k.noun for k in KINDS}

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from .errors import Problem
+from ..core.errors import Problem
+from ..core.textsafe import quote
 from .load import Fragment, Record
 from .model import Range
-from .textsafe import quote
 
 # What an entry's text says when its sources disagree.
 DISPUTE_WORDS = re.compile(

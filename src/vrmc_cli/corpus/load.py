@@ -13,13 +13,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from .dates import PartialDate, parse_date
-from .errors import Problem
+from ..core.dates import PartialDate, parse_date
+from ..core.errors import Problem
+from ..core.record import field, record
+from ..core.textsafe import hides, quote, shorten
 from .files import TopicFile, digest, read_file
 from .kinds import KIND, KINDS, LIST_KEYS, Field, Kind
 from .model import Range
-from .record import field, record
-from .textsafe import hides, quote, shorten
 
 TOP_KEYS = ("version", "topic", *LIST_KEYS)
 

@@ -10,9 +10,9 @@ import os
 import stat
 from collections.abc import Sequence
 
-from .errors import CorpusError, Problem
-from .record import record
-from .textsafe import quote
+from ..core.errors import CorpusError, Problem
+from ..core.record import record
+from ..core.textsafe import quote
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 YAML_SUFFIXES = (".yaml", ".yml")

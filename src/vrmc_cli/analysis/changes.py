@@ -14,16 +14,16 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from .corpus import load_corpus
-from .doc import Span, Style
-from .errors import CorpusError, InvalidCorpus, Problem, UsageError
-from .kinds import KIND, LIST_KEYS
-from .model import Corpus
+from ..core.doc import Span, Style
+from ..core.errors import CorpusError, InvalidCorpus, Problem, UsageError
+from ..core.record import record
+from ..core.textsafe import quote
+from ..corpus.kinds import KIND, LIST_KEYS
+from ..corpus.model import Corpus
+from ..corpus.roots import load_corpus
+from ..corpus.serialize import entries, entry
 from .query import Filter
-from .record import record
-from .serialize import entries, entry
 from .signposts import indicator_statuses, watch_board
-from .textsafe import quote
 
 _MISSING = object()
 
