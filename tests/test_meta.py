@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import subprocess
 import sys
+from keyword import iskeyword
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,17 @@ LAYERS: list[set[str]] = [
     {"analysis.search", "analysis.charts", "analysis.network"},
     {"analysis.signposts"},
     {"analysis.changes"},
-    {"views", "views.exports"},
+    {"views", "views.exports", "importers", "importers.html_text"},
+    {
+        "importers.timelinejs",
+        "importers.stix",
+        "importers.misp",
+        "importers.table",
+        "importers.write",
+    },
     {"commands"},
     {"commands._common"},
-    {f"commands.{name}" for name in names()},
+    {f"commands.{name}_" if iskeyword(name) else f"commands.{name}" for name in names()},
     {"render"},
     {"render.rich_blocks", "render.pictures", "render.svg", "render.graph_data"},
     {"render.as_rich", "render.as_text", "render.as_markdown", "render.as_json"},
