@@ -64,6 +64,7 @@ LAYERS: list[set[str]] = [
     {"core.record", "core.textsafe", "core.formats", "__init__", "core", "corpus", "analysis"},
     {"core.errors", "core.dates", "core.doc"},
     {"corpus.model"},
+    {"corpus.fields"},
     {"corpus.kinds", "corpus.files"},
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},
