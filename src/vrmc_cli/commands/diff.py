@@ -76,9 +76,9 @@ def diff_rows(diff: CorpusDiff) -> list[list[object]]:
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.changes import compare
     from ..corpus.revisions import version
+    from ..views.living import diff_doc
 
     old_name, new_name = call.params["old"], call.params["new"]
     roots = call.roots()
@@ -91,7 +91,7 @@ def run(call: Call) -> Result:
     changed = [k.kind for k in diff.kinds]
     return Result(
         {"kinds": changed},
-        lambda: views.diff_doc(diff),
+        lambda: diff_doc(diff),
         lambda: diff_json(diff),
         COLUMNS,
         lambda: diff_rows(diff),

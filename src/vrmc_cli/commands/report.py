@@ -41,7 +41,7 @@ SPEC = Spec(
 def sections_of(value: str | None) -> tuple[str, ...]:
     """The --sections list, checked: an unknown name is a usage error with the closest."""
     from ..core.errors import UsageError
-    from ..views import REPORT_SECTIONS
+    from ..views.report import REPORT_SECTIONS
 
     if value is None:
         return REPORT_SECTIONS
@@ -61,7 +61,6 @@ def sections_of(value: str | None) -> tuple[str, ...]:
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import (
         select_actors,
         select_briefings,
@@ -70,6 +69,8 @@ def run(call: Call) -> Result:
         select_transfers,
     )
     from ..corpus.serialize import entries, entry
+    from ..views.living import ach_blocks, watch_blocks
+    from ..views.report import report_doc
     from . import citation_style
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
@@ -85,12 +86,12 @@ def run(call: Call) -> Result:
 
     board = watch_board(corpus, f)
     # The watch board goes after the scenarios (its own section, "watch").
-    watch = views.watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
+    watch = watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
     # Competing hypotheses after the watch board, each question in its own subsection, its
     # evidence narrowed by the shared filters as `vrmc ach` narrows it (no rating notes).
     analyses = ach_analyses(corpus, f, corpus.questions)
     ach = (
-        [b for a in analyses for b in views.ach_blocks(a, 3, anchor_prefix="ach-")]
+        [b for a in analyses for b in ach_blocks(a, 3, anchor_prefix="ach-")]
         if "ach" in sections
         else []
     )
@@ -100,7 +101,7 @@ def run(call: Call) -> Result:
 
         # "At a glance": the timeline strip and the events and transfers charts.
         glance = report_pictures(events, chosen_transfers)
-    doc, bibliography = views.report_doc(
+    doc, bibliography = report_doc(
         corpus.topic,
         f.labels,
         briefings,
