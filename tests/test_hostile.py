@@ -28,6 +28,9 @@ The classes of attack and accident the suite covers, each as a class rather than
   never run or change what is read, links, submodules and odd names in a tree are located
   problems, sizes are checked before reading, only topic files are read, a revision
   starting with `-` reaches no git command, a parsed revision is cached by its tree (GIT-xx).
+- Files written with `-o`: only a regular file is replaced (never a device, FIFO, folder or
+  link), an existing file keeps its mode, no output replaces or joins the corpus being
+  read, every command honours `-o`, and file names are escaped in messages (OUTF-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -2371,7 +2374,7 @@ def test_out27_csv_formulas_after_separators_are_inert(tmp_path: Path) -> None:
             assert not piece.strip(' "').startswith(TRIGGERS), (piece, line)
 
 
-# --------------------------------------------------------------------------- git revisions (GIT-xx)
+# ---------------------------------------------------------------- git revisions (GIT-xx)
 
 # `vrmc diff REV` reads a revision as git's raw objects: nothing of the repository (filters,
 # attributes, textconv, archive rules) runs or rewrites what was committed.
@@ -2557,3 +2560,98 @@ def test_git06_a_revision_is_parsed_once_then_cached_by_its_tree(
     uncached = invoke("-b", str(corpus), "--no-cache", "diff", "v1", "-f", "json")
     assert uncached.stdout == first.stdout
     assert "v1:corpus/base.yaml" in parsed
+
+
+# ------------------------------------------------------------------ files written with -o (OUTF-xx)
+
+# `-o FILE` renames a finished temporary file over FILE: only ever over a regular file.
+
+
+def _special(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        (path.parent / "real.txt").write_text("kept\n", encoding="utf-8")
+        path.symlink_to(path.parent / "real.txt")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link"])
+@pytest.mark.parametrize("command", [("brief",), ("export", "ics"), ("schema",)])
+def test_outf01_only_a_regular_file_is_replaced(
+    kind: str, command: tuple[str, ...], tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    _special(kind, target)
+    before = os.lstat(target)
+    proc = run(*command, "-o", str(target))
+    assert proc.returncode == 2, proc.err
+    assert "refusing to write" in proc.err and proc.stdout == b""
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    if kind == "link":
+        assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_outf02_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "private.txt"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    proc = run("brief", "-o", str(target))
+    assert proc.returncode == 0, proc.err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes() == run("brief").stdout
+
+
+@pytest.mark.parametrize("name", ["base.yaml", "new.yml", "sub/base.yaml"])
+def test_outf03_no_output_replaces_or_joins_the_corpus_being_read(
+    name: str, tmp_path: Path
+) -> None:
+    root = corpus_with(tmp_path / "c", {"sub/base.yaml": NEW_EVENT})
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    for command in (("brief", "-f", "json"), ("export", "stix")):
+        # Through a link to the folder too: the real path decides.
+        for shown in (root, tmp_path / "alias"):
+            if shown != root and not shown.exists():
+                shown.symlink_to(root)
+            proc = run("-b", str(root), *command, "-o", str(shown / name))
+            assert proc.returncode == 2, proc.err
+            assert "corpus folder" in proc.err
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_outf04_schema_honours_output(tmp_path: Path) -> None:
+    target = tmp_path / "topic-file.schema.json"
+    proc = run("schema", "-o", str(target))
+    assert proc.returncode == 0 and proc.stdout == b"", proc.err
+    assert json.loads(target.read_text(encoding="utf-8"))["type"] == "object"
+
+
+ESC_NAME = "out\x1b]0;pwned\x07\x1b[31m\u202e.json"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "stix"),
+        ("export", "timelinejs"),
+        ("brief",),
+        ("schema",),
+    ],
+)
+@pytest.mark.parametrize("where", ["written", "missing-folder"])
+def test_outf05_file_names_are_escaped_in_messages(
+    args: tuple[str, ...], where: str, tmp_path: Path
+) -> None:
+    folder = tmp_path if where == "written" else tmp_path / ESC_NAME
+    proc = run(*args, "-o", str(folder / ESC_NAME))
+    assert proc.returncode == (0 if where == "written" else 1), proc.err
+    no_raw_controls(proc.err)
+    if where == "written":
+        assert (folder / ESC_NAME).exists()
