@@ -86,6 +86,10 @@ class _Call:
 
         return corpus_roots(self.state.roots)
 
+    @property
+    def use_cache(self) -> bool:
+        return self.state.use_cache
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
