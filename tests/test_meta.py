@@ -71,6 +71,7 @@ LAYERS: list[set[str]] = [
     {"corpus.link", "corpus.strict"},
     {"corpus.cache"},
     {"corpus.roots"},
+    {"corpus.revisions"},
     {"analysis.query", "analysis.ach"},
     {"analysis.search", "analysis.charts", "analysis.network"},
     {"analysis.signposts"},
