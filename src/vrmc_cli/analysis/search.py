@@ -249,7 +249,7 @@ def _text(value: Any, field_type: str, target: str | None) -> str | None:
 def _fields(kind: str, entry: Any) -> Fields:
     """The searchable fields of an entry (kinds.py marks them), with their text."""
     return [
-        (f.name, _text(getattr(entry, f.attribute), f.type, f.target))
+        (f.name, _text(getattr(entry, f.attribute), f.type.name, f.target))
         for f in KIND[kind].fields
         if f.search
     ]

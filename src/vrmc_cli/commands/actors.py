@@ -27,9 +27,10 @@ COLUMNS = (
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import actor_name_order, select_actors
     from ..corpus.serialize import entries
+    from ..views.actors import actors_doc
+    from ..views.base import current_role
     from ._common import none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()
@@ -37,7 +38,7 @@ def run(call: Call) -> Result:
 
     def rows() -> list[list[object]]:
         objects = [
-            {**obj, "current_role": views.current_role(a) or None}
+            {**obj, "current_role": current_role(a) or None}
             for obj, a in sorted(
                 zip(entries("actors", chosen), chosen, strict=True),
                 key=lambda pair: actor_name_order(pair[1]),
@@ -47,7 +48,7 @@ def run(call: Call) -> Result:
 
     return Result(
         {"actors": chosen},
-        lambda: views.actors_doc(chosen),
+        lambda: actors_doc(chosen),
         lambda: {"actors": entries("actors", chosen)},
         COLUMNS,
         rows,

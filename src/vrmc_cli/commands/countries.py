@@ -14,8 +14,8 @@ COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import country_counts, country_name_order
+    from ..views.lists import countries_doc
     from ._common import listing, none_match
 
     corpus = call.corpus()
@@ -25,7 +25,7 @@ def run(call: Call) -> Result:
     return listing(
         "countries",
         chosen,
-        lambda: views.countries_doc(counts),
+        lambda: countries_doc(counts),
         "countries",
         COLUMNS,
         none_match(chosen, len(corpus.countries), "countries"),

@@ -24,9 +24,9 @@ COLUMNS = (
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import select_scenarios
     from ..corpus.serialize import entries
+    from ..views.scenarios import scenarios_doc
     from ._common import listing, none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()
@@ -34,7 +34,7 @@ def run(call: Call) -> Result:
     result = listing(
         "scenarios",
         chosen,
-        lambda: views.scenarios_doc(chosen),
+        lambda: scenarios_doc(chosen),
         "scenarios",
         COLUMNS,
         none_match(chosen, len(corpus.scenarios), "scenarios")

@@ -15,8 +15,8 @@ COLUMNS = ("id", "title", "publisher", "url", "published", "kind", "reliability"
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import all_points, select_events, select_transfers, source_counts
+    from ..views.lists import sources_doc
     from ._common import listing, none_match
 
     corpus, f = call.corpus(), call.filter()
@@ -31,7 +31,7 @@ def run(call: Call) -> Result:
     return listing(
         "sources",
         chosen,
-        lambda: views.sources_doc(counts),
+        lambda: sources_doc(counts),
         "sources",
         COLUMNS,
         none_match(chosen, len(corpus.sources), "sources"),

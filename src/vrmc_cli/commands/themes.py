@@ -14,8 +14,8 @@ COLUMNS = ("id", "title", "parent", "description", "events", "points")
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import theme_counts
+    from ..views.lists import themes_doc
     from ._common import listing, none_match
 
     corpus = call.corpus()
@@ -25,7 +25,7 @@ def run(call: Call) -> Result:
     return listing(
         "themes",
         chosen,
-        lambda: views.themes_doc(counts),
+        lambda: themes_doc(counts),
         "themes",
         COLUMNS,
         none_match(chosen, len(corpus.themes), "themes"),

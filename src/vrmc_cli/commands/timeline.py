@@ -20,8 +20,8 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import select_events
+    from ..views.timeline import timeline_doc
     from ._common import EVENT_COLUMNS, listing, none_match
 
     corpus = call.corpus()
@@ -35,7 +35,7 @@ def run(call: Call) -> Result:
     return listing(
         "events",
         events,
-        lambda: views.timeline_doc(events, short=short),
+        lambda: timeline_doc(events, short=short),
         "events",
         EVENT_COLUMNS,
         none_match(events, len(corpus.events), "events"),

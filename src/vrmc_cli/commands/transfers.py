@@ -46,8 +46,8 @@ COLUMNS = (
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import select_transfers
+    from ..views.register import transfers_doc
     from ._common import listing, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()
@@ -55,7 +55,7 @@ def run(call: Call) -> Result:
     return listing(
         "transfers",
         chosen,
-        lambda: views.transfers_doc(chosen),
+        lambda: transfers_doc(chosen),
         "transfers",
         COLUMNS,
         none_match(chosen, len(corpus.transfers), "transfers")

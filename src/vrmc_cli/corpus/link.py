@@ -268,7 +268,7 @@ class _Builder:
         if kind.name not in cls.plans:
             steps = []
             for f in kind.fields:
-                how = ("ref-id" if f.type == "ref" else "ids") if f.ids else f.type
+                how = ("ref-id" if f.type.name == "ref" else "ids") if f.ids else f.type.name
                 if how not in (
                     "ref",
                     "refs",

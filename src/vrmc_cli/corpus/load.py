@@ -1004,21 +1004,21 @@ _CHOICES: dict[tuple[str, ...], Reader] = {}
 def _reader(f: Field, kind: Kind) -> Reader:
     """The reader of a declared field (kinds.py) of `kind`."""
     by_code = f.target == "countries"
-    if f.type == "disputed":
+    if f.type.name == "disputed":
         return _disputed(kind)
-    if f.type == "choice":
+    if f.type.name == "choice":
         if f.choices not in _CHOICES:
             _CHOICES[f.choices] = _one_of(f.choices)
         return _CHOICES[f.choices]
-    if f.type == "ref":
+    if f.type.name == "ref":
         return _ref_code if by_code else _ref_id
-    if f.type == "refs":
+    if f.type.name == "refs":
         return _refs_code if by_code else _refs_id
-    if f.type == "entries":
+    if f.type.name == "entries":
         return _sub_entries(f.target or "")
-    if f.type == "items":
+    if f.type.name == "items":
         return _text_or_entries(f.target or "")
-    if f.type == "ratings":
+    if f.type.name == "ratings":
         return _ratings(f.choices)
     return {
         "text": _text,
@@ -1035,7 +1035,7 @@ def _reader(f: Field, kind: Kind) -> Reader:
         "code": _code,
         "refs1": _refs_id_nonempty,
         "points": _points,
-    }[f.type]
+    }[f.type.name]
 
 
 def _spec(f: Field, kind: Kind) -> FieldSpec:
@@ -1143,7 +1143,7 @@ def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
         if kind.date_order:
             check(kind.name, entry)
         for f in kind.fields:
-            if f.type == "entries" and f.target in DATED_INSIDE:
+            if f.type.name == "entries" and f.target in DATED_INSIDE:
                 pending.extend((KIND[f.target], sub) for sub in entry.get(f.name, ()))
 
 

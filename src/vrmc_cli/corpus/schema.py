@@ -50,7 +50,7 @@ _TYPE_HELP = {
 
 def _value(field: Field) -> JSONObject:
     """The schema of one field's value (without its description)."""
-    t = field.type
+    t = field.type.name
     if t in ("text", "url"):
         # Any scalar reads as text (`title: 1812`), but never a list or a mapping.
         return _TEXT
@@ -132,30 +132,30 @@ def _ident() -> JSONObject:
 
 
 def _describe(kind: Kind, field: Field) -> str:
-    if field.type == "choice":
+    if field.type.name == "choice":
         what = "one of " + ", ".join(field.choices)
-    elif field.type in ("ref", "refs", "refs1"):
+    elif field.type.name in ("ref", "refs", "refs1"):
         target = KIND[field.target or ""]
         key = "code" if target.key == "code" else "id"
         what = f"the {key} of a {target.noun}"
-        if field.type != "ref":
+        if field.type.name != "ref":
             what = f"a list of {target.noun} {key}s"
-            if field.type == "refs1":
+            if field.type.name == "refs1":
                 what += " (at least one)"
-    elif field.type == "entries":
+    elif field.type.name == "entries":
         what = f"a list of {KIND[field.target or ''].noun} entries"
-    elif field.type == "points":
+    elif field.type.name == "points":
         what = "a list of points: each a text, or a mapping with `text` and tags"
-    elif field.type == "ratings":
+    elif field.type.name == "ratings":
         what = (
             f"a mapping from {KIND[field.target or ''].noun} ids to a rating ("
             + ", ".join(field.choices)
             + ") or to a mapping with `rating` and `note` (docs/ach.md)"
         )
-    elif field.type == "items":
+    elif field.type.name == "items":
         what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"
     else:
-        what = _TYPE_HELP[field.type]
+        what = _TYPE_HELP[field.type.name]
     needed = "Required" if field.required else "Optional"
     return f"{needed}: {what}."
 
@@ -164,7 +164,7 @@ def _kind_schema(kind: Kind) -> JSONObject:
     properties: JSONObject = {}
     for field in kind.fields:
         value = _value(field)
-        if field.type == "disputed":  # the fields of this kind, but not its key
+        if field.type.name == "disputed":  # the fields of this kind, but not its key
             fixed = (kind.key or "id", "disputed")
             names = [f.name for f in kind.fields if f.name not in fixed]
             value = {**value, "propertyNames": {"enum": names}}

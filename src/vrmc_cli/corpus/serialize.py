@@ -56,7 +56,7 @@ def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
             ids = getattr(obj, f.attribute)
             out[f.name] = ids if isinstance(ids, str) else list(ids)
         else:
-            out[f.name] = _value(f.type, f.target, getattr(obj, f.attribute))
+            out[f.name] = _value(f.type.name, f.target, getattr(obj, f.attribute))
     return out
 
 

@@ -49,7 +49,7 @@ from ..core.doc import (
     text_of,
     unbroken,
 )
-from ..core.textsafe import linkable, visible
+from ..core.textsafe import linkable, shorten, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -638,7 +638,7 @@ def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True) -> bytes:
 
     document = docx.Document()
     properties = document.core_properties
-    properties.title = visible(doc.title, one_line=True)
+    properties.title = shorten(doc.title, 255)  # the package's limit for a property
     properties.author = "vrmc"
     properties.last_modified_by = "vrmc"
     properties.revision = 1

@@ -416,18 +416,18 @@ def _add_entries(
     columns = list(key_columns)
     taken = {name for name, _ in key_columns}
     for f in kind.fields:
-        if f.type in ("refs", "refs1", "entries", "points", "items", "ratings"):
+        if f.type.name in ("refs", "refs1", "entries", "points", "items", "ratings"):
             continue
         if f.name == own_key:
             continue
         # A field named like a parent's key column (an indicator's own `id` under its
         # scenario's `id`) is prefixed with its kind.
         name = f"{kind.name}_{f.name}" if f.name in taken else f.name
-        columns.append((name, _COLUMN_TYPES.get(f.type, "TEXT")))
-        if f.type == "date":
+        columns.append((name, _COLUMN_TYPES.get(f.type.name, "TEXT")))
+        if f.type.name == "date":
             columns += [(f"{name}_first_day", "TEXT"), (f"{name}_last_day", "TEXT")]
-        if f.type in _RANGED:
-            kind_of = _COLUMN_TYPES[f.type]
+        if f.type.name in _RANGED:
+            kind_of = _COLUMN_TYPES[f.type.name]
             columns += [(f"{name}_low", kind_of), (f"{name}_high", kind_of)]
     tables.table(table, columns, tuple(name for name, _ in key_columns))
     for position, obj in enumerate(objects, 1):
@@ -435,7 +435,7 @@ def _add_entries(
         row: list[object] = list(identity)
         for f in kind.fields:
             value = obj.get(f.name)
-            if f.type in ("refs", "refs1"):
+            if f.type.name in ("refs", "refs1"):
                 link = _table_name(table, f.name)
                 target = KIND[f.target or ""].noun.replace(" ", "_")
                 tables.table(
@@ -445,7 +445,7 @@ def _add_entries(
                 )
                 for n, ref in enumerate(value or (), 1):
                     tables.add(link, (*identity, n, ref))
-            elif f.type == "ratings":  # ACH ratings: one row per hypothesis rated
+            elif f.type.name == "ratings":  # ACH ratings: one row per hypothesis rated
                 link = _table_name(table, f.name)
                 tables.table(
                     link,
@@ -454,7 +454,7 @@ def _add_entries(
                 )
                 for hypothesis, rated in (value or {}).items():
                     tables.add(link, (*identity, hypothesis, rated["rating"], rated["note"]))
-            elif f.type in ("entries", "points", "items"):
+            elif f.type.name in ("entries", "points", "items"):
                 nested = KIND[f.target or ""]
                 # A text item (an indicator written as a string) is an entry with only its text.
                 entries = [v if isinstance(v, dict) else {"text": v} for v in value or ()]
@@ -462,11 +462,11 @@ def _add_entries(
                     tables, nested, _table_name(table, f.name), key_columns, entries, identity
                 )
             elif f.name != own_key:
-                row.append(_scalar(f.type, value))
-                if f.type in _RANGED:
+                row.append(_scalar(f.type.name, value))
+                if f.type.name in _RANGED:
                     low, high = value if isinstance(value, list) else (value, value)
                     row += [low, high]
-                if f.type == "date":
+                if f.type.name == "date":
                     date = _parse(value)
                     row += [
                         date.first_day.isoformat() if date else None,
@@ -526,7 +526,7 @@ def _search_text(kind: Kind, obj: JSONObject) -> list[str]:
         value = obj.get(f.name)
         if not f.search or value is None:
             continue
-        if f.type in ("entries", "points", "items"):
+        if f.type.name in ("entries", "points", "items"):
             for nested in value:
                 if isinstance(nested, dict):
                     out += _search_text(KIND[f.target or ""], nested)
