@@ -16,7 +16,10 @@ from .model import (
     CONFIDENCES,
     CONSISTENCIES,
     DIRECTIONS,
+    INDICATOR_TYPES,
+    LIKELIHOOD_ALIASES,
     LIKELIHOODS,
+    RELEVANCES,
     RELIABILITIES,
     TRANSFER_STATUSES,
     Actor,
@@ -65,6 +68,8 @@ class Field:
     attr: str | None = None  # the model attribute, when it is not `name`
     search: bool = False  # search reads it
     ids: bool = False  # a reference the model keeps as ids (it may point forward)
+    # Other spellings a choice accepts, each read as its canonical choice: (alias, choice).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def attribute(self) -> str:
@@ -100,6 +105,10 @@ def _tags() -> tuple[Field, ...]:
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
+# How much an item of evidence matters to the questions it is rated for (PARC ACH).
+RELEVANCE = Field("relevance", "choice", choices=RELEVANCES)
+# ICD 203's first row of terms; its second row, and the older `roughly-even`, as aliases.
+LIKELIHOOD = Field("likelihood", "choice", choices=LIKELIHOODS, aliases=LIKELIHOOD_ALIASES)
 # Which of the entry's own fields the sources dispute: field name -> who says what.
 DISPUTED = Field("disputed", "disputed", search=True)
 
@@ -204,6 +213,7 @@ KINDS: tuple[Kind, ...] = (
             CONFIDENCE,
             Field("signals", "entries", target="signal"),
             CONSISTENCY,
+            RELEVANCE,
             DISPUTED,
         ),
         key="id",
@@ -219,6 +229,8 @@ KINDS: tuple[Kind, ...] = (
             *_tags(),
             CONFIDENCE,
             CONSISTENCY,
+            RELEVANCE,
+            Field("id", "id"),
         ),
         top=False,
     ),
@@ -228,10 +240,11 @@ KINDS: tuple[Kind, ...] = (
         KeyJudgment,
         (
             Field("text", "text", required=True, search=True),
-            Field("likelihood", "choice", choices=LIKELIHOODS),
+            LIKELIHOOD,
             CONFIDENCE,
             Field("basis", "refs", target="events"),
             *_tags(),
+            Field("id", "id"),
         ),
         top=False,
     ),
@@ -332,6 +345,8 @@ KINDS: tuple[Kind, ...] = (
             Field("counts", "text", search=True),
             Field("deadline", "date"),
             Field("horizon", "text", search=True),
+            Field("type", "choice", choices=INDICATOR_TYPES),
+            Field("criteria", "text", search=True),
         ),
         top=False,
     ),
@@ -343,7 +358,7 @@ KINDS: tuple[Kind, ...] = (
             Field("id", "id", required=True),
             Field("title", "text", required=True, search=True),
             Field("summary", "text", required=True, search=True),
-            Field("likelihood", "choice", choices=LIKELIHOODS),
+            LIKELIHOOD,
             Field("horizon", "text", search=True),
             Field("drivers", "texts", search=True),
             Field("indicators", "items", target="indicator", search=True),

@@ -143,7 +143,7 @@ class _Linker:
         """Report every `consistency` rating of a hypothesis that is not defined."""
         known = self.index.get("hypotheses", {})
         for path, record in located:
-            for hypothesis, line, column, _, _ in record.get("consistency", ()):
+            for hypothesis, line, column, *_ in record.get("consistency", ()):
                 if hypothesis not in known:
                     self.problem(
                         path,
@@ -303,7 +303,9 @@ class _Builder:
             elif how == "ids":
                 values[attr] = tuple([ref[0] for ref in value])
             elif how == "ratings":
-                values[attr] = tuple([Rating(h, rating, note) for h, _, _, rating, note in value])
+                values[attr] = tuple(
+                    [Rating(h, r, note, who, others) for h, _, _, r, note, who, others in value]
+                )
             elif how in ("refs", "refs1"):
                 table = tables[target or ""]
                 values[attr] = tuple([table[ref[0]] for ref in value])

@@ -553,16 +553,17 @@ class _Checker:
                 out.append((key, note))
         return tuple(out)
 
-    def choice(self, node: Any, what: str, options: Sequence[str]) -> str | None:
+    def choice(
+        self, node: Any, what: str, options: Sequence[str], also: Sequence[str] = ()
+    ) -> str | None:
+        """One of `options`, or of the aliases `also` (which the message does not list)."""
         value = self.scalar(node, what)
         if value is None:
             return None
-        if value in options:
+        if value in options or value in also:
             return value
-        self.problem(
-            node,
-            f"{what}: {quote(value)} is not one of {', '.join(options)}{_hint(value, options)}",
-        )
+        hint = _hint(value, [*options, *also])
+        self.problem(node, f"{what}: {quote(value)} is not one of {', '.join(options)}{hint}")
         return None
 
     def ident(self, node: Any, what: str) -> str | None:
@@ -843,14 +844,17 @@ _PLAIN: dict[Reader, Plain] = {
 }
 
 
-def _one_of(options: Sequence[str]) -> Reader:
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        return c.choice(n, w, options)
+def _one_of(options: Sequence[str], aliases: Sequence[tuple[str, str]] = ()) -> Reader:
+    """One of `options`; an alias is read as the option it stands for."""
+    canonical = {**{o: o for o in options}, **dict(aliases)}
+    also = tuple(a for a, _ in aliases)
 
-    allowed = frozenset(options)
+    def read(c: _Checker, n: Any, w: str) -> Any:
+        value = c.choice(n, w, options, also)
+        return None if value is None else canonical[value]
 
     def plain(value: str) -> str | None:
-        return value if value in allowed else None
+        return canonical.get(value)
 
     _PLAIN[read] = plain  # each choice has a reader of its own
     return read
@@ -935,12 +939,15 @@ def _a(noun: str) -> str:
 _points = _text_or_entries("point")
 
 
-# A rating not yet resolved: (hypothesis id, line, column, rating, note or None).
-RatingRef = tuple[str, int, int, str, str | None]
+# A rating not yet resolved: (hypothesis id, line, column, rating, note or None, analyst or
+# None, other analysts' ratings as (name, rating) pairs).
+RatingRef = tuple[str, int, int, str, str | None, str | None, tuple[tuple[str, str], ...]]
+_RATING_KEYS = ("rating", "note", "analyst", "analysts")
 
 
 def _ratings(options: Sequence[str]) -> Reader:
-    """`{ID: RATING, ID: {rating: RATING, note: TEXT}, ...}` (docs/ach.md)."""
+    """`{ID: RATING, ID: {rating: RATING, note: TEXT, analyst: NAME, analysts: {NAME:
+    RATING}}, ...}` (docs/ach.md)."""
 
     def read(c: _Checker, n: Any, w: str) -> Any:
         pairs = c.mapping(n, w)
@@ -965,6 +972,8 @@ def _ratings(options: Sequence[str]) -> Reader:
                     continue
                 rating: str | None = None
                 note: str | None = None
+                analyst: str | None = None
+                others: list[tuple[str, str]] = []
                 seen_rating = False
                 for sub, sub_key, sub_value in found:
                     if sub == "rating":
@@ -973,17 +982,25 @@ def _ratings(options: Sequence[str]) -> Reader:
                     elif sub == "note":
                         if not _is_null(sub_value):
                             note = c.text(sub_value, f"{what}.note")
+                    elif sub == "analyst":
+                        analyst = c.text(sub_value, f"{what}.analyst")
+                    elif sub == "analysts":
+                        named = c.mapping(sub_value, f"{what}.analysts")
+                        for name, _, given in named or ():
+                            chosen = c.choice(given, f"{what}.analysts.{name}", options)
+                            if chosen is not None:
+                                others.append((name, chosen))
                     elif sub.startswith("x-"):
                         c.unread(sub_value)
                     else:
                         c.problem(
                             sub_key,
-                            f"{what}: unknown field {quote(sub)}{_hint(sub, ['rating', 'note'])}",
+                            f"{what}: unknown field {quote(sub)}{_hint(sub, _RATING_KEYS)}",
                         )
                 if not seen_rating:
                     c.problem(value_node, f"{what}: missing required field 'rating'")
                 if rating is not None:
-                    out.append((ident, line, column, rating, note))
+                    out.append((ident, line, column, rating, note, analyst, tuple(others)))
             elif _is_null(value_node):
                 c.problem(
                     value_node,
@@ -992,7 +1009,7 @@ def _ratings(options: Sequence[str]) -> Reader:
             else:
                 rating = c.choice(value_node, what, options)
                 if rating is not None:
-                    out.append((ident, line, column, rating, None))
+                    out.append((ident, line, column, rating, None, None, ()))
         return tuple(out)
 
     return read
@@ -1007,9 +1024,10 @@ def _reader(f: Field, kind: Kind) -> Reader:
     if f.type == "disputed":
         return _disputed(kind)
     if f.type == "choice":
-        if f.choices not in _CHOICES:
-            _CHOICES[f.choices] = _one_of(f.choices)
-        return _CHOICES[f.choices]
+        key = (*f.choices, *(f"{a}={o}" for a, o in f.aliases))
+        if key not in _CHOICES:
+            _CHOICES[key] = _one_of(f.choices, f.aliases)
+        return _CHOICES[key]
     if f.type == "ref":
         return _ref_code if by_code else _ref_id
     if f.type == "refs":

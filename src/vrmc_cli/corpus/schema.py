@@ -80,7 +80,7 @@ def _value(field: Field) -> JSONObject:
     if t == "code":
         return {"type": "string", "pattern": _CODE_PATTERN}
     if t == "choice":
-        return {"enum": list(field.choices)}
+        return {"enum": [*field.choices, *(a for a, _ in field.aliases)]}
     if t in ("ref", "refs", "refs1"):
         target = KIND[field.target or ""]
         one = {"type": "string", "pattern": _CODE_PATTERN} if target.key == "code" else _ident()
@@ -109,7 +109,12 @@ def _value(field: Field) -> JSONObject:
         rating: JSONObject = {"enum": list(field.choices)}
         noted: JSONObject = {
             "type": "object",
-            "properties": {"rating": rating, "note": _TEXT},
+            "properties": {
+                "rating": rating,
+                "note": _TEXT,
+                "analyst": _TEXT,
+                "analysts": {"type": "object", "additionalProperties": rating},
+            },
             "patternProperties": {"^x-": {}},
             "required": ["rating"],
             "additionalProperties": False,
@@ -134,6 +139,8 @@ def _ident() -> JSONObject:
 def _describe(kind: Kind, field: Field) -> str:
     if field.type == "choice":
         what = "one of " + ", ".join(field.choices)
+        if field.aliases:
+            what += " (also read: " + ", ".join(f"{a} as {o}" for a, o in field.aliases) + ")"
     elif field.type in ("ref", "refs", "refs1"):
         target = KIND[field.target or ""]
         key = "code" if target.key == "code" else "id"
@@ -150,7 +157,7 @@ def _describe(kind: Kind, field: Field) -> str:
         what = (
             f"a mapping from {KIND[field.target or ''].noun} ids to a rating ("
             + ", ".join(field.choices)
-            + ") or to a mapping with `rating` and `note` (docs/ach.md)"
+            + ") or to a mapping with `rating`, `note`, `analyst` and `analysts` (docs/ach.md)"
         )
     elif field.type == "items":
         what = f"a list: each a text, or a {KIND[field.target or ''].noun} mapping with `text`"

@@ -37,12 +37,22 @@ def _value(field_type: str, target: str | None, value: Any) -> Any:
     if field_type == "texts":
         return list(value)
     if field_type == "ratings":
-        return {r.hypothesis: {"rating": r.rating, "note": r.note} for r in value}
+        return {r.hypothesis: rating_json(r) for r in value}
     if field_type == "disputed":
         return dict(value)
     if isinstance(value, Range):
         return [value.low, value.high]
     return value
+
+
+def rating_json(r: Any) -> JSONObject:
+    """A rating with its note; who gave it and the other analysts' ratings when stated."""
+    out: JSONObject = {"rating": r.rating, "note": r.note}
+    if r.analyst is not None:
+        out["analyst"] = r.analyst
+    if r.analysts:
+        out["analysts"] = dict(r.analysts)
+    return out
 
 
 def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
