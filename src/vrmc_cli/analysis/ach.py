@@ -307,9 +307,7 @@ def sensitivity(hypotheses: Sequence[Hypothesis], evidence: Sequence[Evidence]) 
     rows = []  # per item: (hypothesis index, written rating) and its effects
     totals = [0] * len(hypotheses)
     for e, w in zip(evidence, weights, strict=True):
-        written = [
-            (index[h], r.rating) for h, r in e.ratings.items() if r.rating != NOT_APPLICABLE
-        ]
+        written = [(index[h], r.rating) for h, r in e.ratings.items() if r.rating != NOT_APPLICABLE]
         effects = [0] * len(hypotheses)
         for i, rating in written:
             effects[i] = w * steps[rating]

@@ -10,13 +10,11 @@ SPEC = Spec(
     ("vrmc themes", "vrmc themes --country colombia"),
 )
 
-COLUMNS = ("id", "title", "parent", "description", "events", "points")
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import theme_counts
     from ..views.lists import themes_doc
-    from ._common import listing, none_match
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     counts = theme_counts(corpus, call.filter())
@@ -27,7 +25,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: themes_doc(counts),
         "themes",
-        COLUMNS,
+        csv_columns("themes", last=("description", "events", "points")),
         none_match(chosen, len(corpus.themes), "themes"),
         extra=lambda t: {"events": by_theme[t].events, "points": by_theme[t].points},
     )

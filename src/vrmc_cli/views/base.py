@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..core.doc import Block, Footnotes, Inline, Para, Span, Style, plain
 from ..corpus.model import (
@@ -21,18 +21,29 @@ from ..corpus.model import (
 class Citer:
     """Numbers sources in order of first citation. A point's sources make one `[1, 4, 9]`
     marker (numbers ascending, each once) that links to one numbered list, each source
-    listed once however often it is cited."""
+    listed once however often it is cited.
 
-    def __init__(self, enabled: bool = True) -> None:
+    Given `numbered` (a report's bibliography, computed with its selection), the numbers
+    are fixed in advance: a source's number is its place in that list, and citing a source
+    outside it is a bug."""
+
+    def __init__(self, enabled: bool = True, numbered: Sequence[Source] | None = None) -> None:
         self.enabled = enabled
         self.numbers: dict[str, int] = {}
         self.sources: list[Source] = []
+        self.fixed = numbered is not None
+        for source in numbered or ():
+            self.numbers.setdefault(source.id, len(self.numbers) + 1)
+            if len(self.numbers) > len(self.sources):
+                self.sources.append(source)
 
     def number(self, sources: Iterable[Source]) -> list[tuple[int, str]]:
         """Number the sources not seen yet; (number, id) of each, ascending, each once."""
         found: dict[int, str] = {}
         for source in sources:
             if source.id not in self.numbers:
+                if self.fixed:
+                    raise ValueError(f"source {source.id!r} is cited but not in the bibliography")
                 self.numbers[source.id] = len(self.numbers) + 1
                 self.sources.append(source)
             found[self.numbers[source.id]] = source.id

@@ -1,8 +1,10 @@
-"""The whole briefing report (`vrmc report`): its sections in order, contents and sources."""
+"""The whole briefing report (`vrmc report`): its sections, one declaration each, in order,
+with the contents and the numbered Sources list."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from ..analysis.query import BriefingView
 from ..core.doc import (
@@ -18,7 +20,8 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Actor, Event, KeyJudgment, Point, Scenario, Source, Topic, Transfer
+from ..core.record import record
+from ..corpus.model import Actor, Event, Scenario, Source, Topic, Transfer
 from .actors import actors_table
 from .base import Citer, confidence_badge, likelihood_style, likelihood_words, paragraphs
 from .briefing import briefing_anchor, briefing_blocks
@@ -26,30 +29,27 @@ from .register import transfers_blocks
 from .scenarios import scenario_blocks
 from .timeline import timeline_blocks
 
-# The sections of a report, in the default order (`vrmc report --sections`).
-REPORT_SECTIONS = (
-    "judgments",
-    "briefings",
-    "timeline",
-    "actors",
-    "transfers",
-    "scenarios",
-    "watch",
-    "ach",
-    "glance",
-    "sources",
-)
-SECTION_TITLES = {
-    "judgments": "Key judgments at a glance",
-    "timeline": "Timeline",
-    "actors": "Actors",
-    "transfers": "Arms-transfer register",
-    "scenarios": "Outlook scenarios",
-    "watch": "Watch board",
-    "ach": "Competing hypotheses",
-    "glance": "At a glance",
-    "sources": "Sources",
-}
+if TYPE_CHECKING:
+    from ..analysis.ach import Analysis
+    from ..analysis.signposts import Board
+
+
+@record(frozen=True)
+class Report:
+    """What a report shows: the selection, in order, and its bibliography (every source it
+    relies on, in the order its Sources list numbers them; the command computes it)."""
+
+    topic: Topic | None
+    labels: Sequence[str]
+    briefings: Sequence[BriefingView]
+    events: Sequence[Event]
+    actors: Sequence[Actor]
+    transfers: Sequence[Transfer]
+    scenarios: Sequence[Scenario]
+    board: Board | None
+    analyses: Sequence[Analysis]
+    bibliography: Sequence[Source]
+    cite: bool = True  # off: no citation markers (the Sources list stays)
 
 
 def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
@@ -81,27 +81,99 @@ def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
     return Table(("judgment", "likelihood", "confidence", "briefing"), tuple(rows))
 
 
-def report_doc(
-    topic: Topic | None,
-    labels: Sequence[str],
-    briefings: Sequence[BriefingView],
-    events: Sequence[Event],
-    actors: Sequence[Actor],
-    transfers: Sequence[Transfer],
-    scenarios: Sequence[Scenario],
-    *,
-    cite: bool = True,
-    sections: Sequence[str] = REPORT_SECTIONS,
-    watch: Sequence[Block] = (),
-    ach: Sequence[Block] = (),
-    glance: Sequence[Block] = (),
-) -> tuple[Doc, list[Source]]:
-    """The whole briefing document, and its sources: every source the report relies on,
-    numbered in order of first citation (sources no point cites follow, in order of use).
+def _judgments(report: Report, citer: Citer) -> list[Block]:
+    if not any(v.key_judgments for v in report.briefings):
+        return []
+    return [judgments_table(report.briefings, citer)]
 
-    `sections` picks and orders the parts (names from REPORT_SECTIONS); `cite` off leaves
-    the citation markers out (the Sources list stays)."""
-    citer = Citer(enabled=cite)
+
+def _briefings(report: Report, citer: Citer) -> list[Block]:
+    return [b for view in report.briefings for b in briefing_blocks(view, citer, level=2)]
+
+
+def _timeline(report: Report, citer: Citer) -> list[Block]:
+    return timeline_blocks(report.events, citer, level=2) if report.events else []
+
+
+def _actors(report: Report, citer: Citer) -> list[Block]:
+    if not report.actors:
+        return []
+    return [actors_table(sorted(report.actors, key=lambda a: (a.name.casefold(), a.id)))]
+
+
+def _transfers(report: Report, citer: Citer) -> list[Block]:
+    return transfers_blocks(report.transfers, citer, level=2) if report.transfers else []
+
+
+def _scenarios(report: Report, citer: Citer) -> list[Block]:
+    return scenario_blocks(report.scenarios, level=2) if report.scenarios else []
+
+
+def _watch(report: Report, citer: Citer) -> list[Block]:
+    from .living import watch_blocks
+
+    board = report.board
+    if board is None or not any(w.indicators for w in board.scenarios):
+        return []
+    return watch_blocks(board, level=2)
+
+
+def _ach(report: Report, citer: Citer) -> list[Block]:
+    """Each question in its own subsection (no rating notes), anchored as #ach-ID."""
+    from .living import ach_blocks
+
+    return [b for a in report.analyses for b in ach_blocks(a, 3, anchor_prefix="ach-")]
+
+
+def _glance(report: Report, citer: Citer) -> list[Block]:
+    """The timeline strip and the events and transfers charts."""
+    if not (report.events or report.transfers):
+        return []
+    from ..analysis.charts import report_pictures  # here: only this section draws charts
+
+    return report_pictures(report.events, report.transfers)
+
+
+def _sources(report: Report, citer: Citer) -> list[Block]:
+    if not citer.sources:
+        return []
+    notes = citer.footnotes()
+    return [Footnotes("", 2, notes.notes, notes.anchors)]
+
+
+@record(frozen=True)
+class Section:
+    """A part of the report: its key (`--sections`, and its anchor), its title (its heading
+    and contents entry; none for a part whose blocks bring their own level-2 headings) and
+    what builds its blocks (none: the section is left out, heading and all)."""
+
+    key: str
+    title: str | None
+    build: Callable[[Report, Citer], list[Block]]
+
+
+# The sections of a report, in the default order.
+SECTIONS: tuple[Section, ...] = (
+    Section("judgments", "Key judgments at a glance", _judgments),
+    Section("briefings", None, _briefings),  # each briefing is a part of its own
+    Section("timeline", "Timeline", _timeline),
+    Section("actors", "Actors", _actors),
+    Section("transfers", "Arms-transfer register", _transfers),
+    Section("scenarios", "Outlook scenarios", _scenarios),
+    Section("watch", "Watch board", _watch),
+    Section("ach", "Competing hypotheses", _ach),
+    Section("glance", "At a glance", _glance),
+    Section("sources", "Sources", _sources),
+)
+REPORT_SECTIONS = tuple(s.key for s in SECTIONS)  # `vrmc report --sections`
+_BY_KEY = {s.key: s for s in SECTIONS}
+
+
+def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc:
+    """The whole briefing document: `sections` (keys of SECTIONS) in that order, after the
+    title, the topic's lead and summary and the contents (every part's level-2 heading)."""
+    citer = Citer(enabled=report.cite, numbered=report.bibliography)
+    topic = report.topic
     title = topic.title if topic else "Briefing report"
     blocks: list[Block] = [Heading(1, title)]
     lead: list[Span] = []
@@ -111,67 +183,24 @@ def report_doc(
         lead.append(Span((" — " if lead else "") + f"as of {topic.as_of.human()}", "muted"))
     if lead:
         blocks.append(Para(tuple(lead)))
-    if labels:
-        blocks.append(Para((Span("Filtered by: " + "; ".join(labels), "muted"),)))
+    if report.labels:
+        blocks.append(Para((Span("Filtered by: " + "; ".join(report.labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
     body: list[Block] = []
-    contents: list[Item] = []
-
-    def part(name: str, heading: str | None = None) -> None:
-        text = heading or SECTION_TITLES[name]
-        body.append(Heading(2, text, anchor=name))
-        contents.append(Item((Span(text, anchor=name),)))
-
-    has_judgments = any(v.key_judgments for v in briefings)
-    built = {"watch": watch, "ach": ach, "glance": glance}
-    at_sources: tuple[int, int] | None = None  # where the Sources list goes, once numbered
-    for name in sections:
-        if name == "judgments" and has_judgments:
-            part(name)
-            body.append(judgments_table(briefings, citer))
-        elif name == "briefings":
-            for view in briefings:
-                anchor = briefing_anchor(view.briefing.id)
-                contents.append(Item((Span(view.briefing.title, anchor=anchor),)))
-                body.extend(briefing_blocks(view, citer, level=2))
-        elif name == "timeline" and events:
-            part(name)
-            body.extend(timeline_blocks(events, citer, level=2))
-        elif name == "actors" and actors:
-            part(name)
-            body.append(actors_table(sorted(actors, key=lambda a: (a.name.casefold(), a.id))))
-        elif name == "transfers" and transfers:
-            part(name)
-            body.extend(transfers_blocks(transfers, citer, level=2))
-        elif name == "scenarios" and scenarios:
-            part(name)
-            body.extend(scenario_blocks(scenarios, level=2))
-        elif built.get(name):  # a section the command built: the watch board, ACH, pictures
-            part(name)
-            body.extend(built[name])
-        elif name == "sources":
-            at_sources = (len(body), len(contents))
-    # Everything the report relies on, cited or not, so the list is the same whichever
-    # sections are shown: cited sources first, by first citation.
-    cited: list[Event | Point | KeyJudgment | Transfer] = [*events]
-    for view in briefings:
-        cited.extend(view.key_judgments)
-        cited.extend(p for s in view.sections for p in s.points)
-    cited.extend(transfers)
-    for item in cited:
-        citer.number(item.sources)
-    for view in briefings:
-        citer.number(view.briefing.sources)
-    if at_sources is not None and citer.sources:
-        notes = citer.footnotes(SECTION_TITLES["sources"], 2)
-        body[at_sources[0] : at_sources[0]] = [
-            Heading(2, notes.title, anchor="sources"),
-            Footnotes("", 2, notes.notes, notes.anchors),
-        ]
-        contents.insert(at_sources[1], Item((Span(notes.title, anchor="sources"),)))
+    for key in sections:
+        section = _BY_KEY[key]
+        built = section.build(report, citer)
+        if built and section.title is not None:
+            body.append(Heading(2, section.title, anchor=section.key))
+        body.extend(built)
+    contents = tuple(
+        Item((Span(b.text, anchor=b.anchor),))
+        for b in body
+        if isinstance(b, Heading) and b.level == 2
+    )
     if contents:
         blocks.append(Heading(2, "Contents", anchor="contents"))
-        blocks.append(Bullets(tuple(contents), ordered=True))
+        blocks.append(Bullets(contents, ordered=True))
     blocks.extend(body)
-    return Doc(title, tuple(blocks)), citer.sources
+    return Doc(title, tuple(blocks))
