@@ -61,7 +61,16 @@ def test_registry_covers_every_format() -> None:
 # The layers of src/vrmc_cli, lowest first (docs/architecture.md): a module imports only
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
-    {"core.record", "core.textsafe", "core.formats", "__init__", "core", "corpus", "analysis"},
+    {
+        "core.record",
+        "core.textsafe",
+        "core.spelling",
+        "core.formats",
+        "__init__",
+        "core",
+        "corpus",
+        "analysis",
+    },
     {"core.errors", "core.dates", "core.doc"},
     {"corpus.model"},
     {"corpus.kinds", "corpus.files"},
