@@ -36,7 +36,7 @@ def run(call: Call) -> Result:
     from ..analysis import network
     from ..analysis.query import select_relations
     from ..core.doc import Block, Doc, Heading, Para, plain
-    from ..views import plural
+    from ..views.base import plural
     from ._common import rows_from
 
     corpus, f = call.corpus(), call.filter()
