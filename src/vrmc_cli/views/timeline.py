@@ -15,6 +15,7 @@ from .base import (
     event_when,
     names,
     paragraphs,
+    place_line,
     plural,
 )
 
@@ -39,6 +40,9 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         meta.append(("Countries", plain(countries)))
     if event.actors:
         meta.append(("Actors", plain(names(event.actors))))
+    where = place_line(event)
+    if where:
+        meta.append(("Places", plain(where)))
     meta.extend(dispute_facts(event.disputed))
     if event.sources:
         if citer.enabled:
