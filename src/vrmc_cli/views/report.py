@@ -21,8 +21,8 @@ from ..core.doc import (
     plain,
 )
 from ..core.record import record
-from ..corpus.model import Actor, Event, Scenario, Source, Topic, Transfer
-from .actors import actors_table
+from ..corpus.model import Actor, Event, Relation, Scenario, Source, Topic, Transfer
+from .actors import actor_entries
 from .base import Citer, confidence_badge, likelihood_style, likelihood_words, paragraphs
 from .briefing import briefing_anchor, briefing_blocks
 from .register import transfers_blocks
@@ -50,6 +50,7 @@ class Report:
     analyses: Sequence[Analysis]
     bibliography: Sequence[Source]
     cite: bool = True  # off: no citation markers (the Sources list stays)
+    relations: Sequence[Relation] = ()  # the ties of the actors shown, under each actor
 
 
 def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
@@ -98,7 +99,8 @@ def _timeline(report: Report, citer: Citer) -> list[Block]:
 def _actors(report: Report, citer: Citer) -> list[Block]:
     if not report.actors:
         return []
-    return [actors_table(sorted(report.actors, key=lambda a: (a.name.casefold(), a.id)))]
+    as_of = report.topic.as_of if report.topic else None
+    return [actor_entries(report.actors, report.relations, citer, as_of)]
 
 
 def _transfers(report: Report, citer: Citer) -> list[Block]:
