@@ -20,7 +20,7 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment
+from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
@@ -62,7 +62,17 @@ def evidence_label(e: Evidence) -> str:
     return f"{where}: {one_line(e.item.text)}"
 
 
-def sensitivity_words(a: Analysis) -> Inline:
+def _scenario_name(scenario: Scenario, ids: bool) -> str:
+    return scenario.id if ids else scenario.title
+
+
+def short_names(a: Analysis, ids: bool) -> dict[str, str]:
+    """What each hypothesis is called in the tables: its id, or without `ids` H1, H2, ...
+    in the question's order (the scores table says which is which)."""
+    return {h.id: (h.id if ids else f"H{n}") for n, h in enumerate(a.hypotheses, start=1)}
+
+
+def sensitivity_words(a: Analysis, ids: bool = True) -> Inline:
     """The sensitivity line: the one piece of evidence whose removal changes the ranking."""
     if not a.evidence:
         return plain("Sensitivity: no rated evidence.")
@@ -75,7 +85,7 @@ def sensitivity_words(a: Analysis) -> Inline:
     for before, x in zip((None, *s.scores), s.scores, strict=False):
         if before is not None:
             order += " = " if before.score == x.score else " < "
-        order += f"{x.hypothesis.id} {ach_number(x.score)}"
+        order += f"{short_names(a, ids)[x.hypothesis.id]} {ach_number(x.score)}"
     what = "changes which hypothesis leads" if s.changes_lead else "changes the ranking"
     others = f"; {plural(s.others, 'other piece')} would also change it" if s.others else ""
     return (
@@ -87,10 +97,17 @@ def sensitivity_words(a: Analysis) -> Inline:
 
 
 def ach_blocks(
-    a: Analysis, level: int = 2, *, notes: bool = False, anchor_prefix: str = ""
+    a: Analysis,
+    level: int = 2,
+    *,
+    notes: bool = False,
+    anchor_prefix: str = "",
+    ids: bool = True,
 ) -> list[Block]:
     """One question: its heading (anchored at `anchor_prefix` + its id), scores,
-    sensitivity and matrix, and with `notes` every rating's note."""
+    sensitivity and matrix, and with `notes` every rating's note. Without `ids` the
+    hypotheses are H1, H2, ... and the question and scenarios go by their titles."""
+    short = short_names(a, ids)
     blocks: list[Block] = [Heading(level, a.question.text, anchor_prefix + a.question.id)]
     if a.question.summary:
         blocks.extend(paragraphs(a.question.summary))
@@ -98,7 +115,7 @@ def ach_blocks(
     blocks.append(
         Fields(
             (
-                ("Question", (Span(a.question.id, "code"),)),
+                *((("Question", (Span(a.question.id, "code"),)),) if ids else ()),
                 ("Hypotheses", plain(str(len(a.hypotheses)))),
                 ("Evidence", plain(f"{len(a.evidence)} rated, {diagnostic} diagnostic")),
             )
@@ -111,12 +128,12 @@ def ach_blocks(
             tuple(
                 (
                     plain(str(s.rank)),
-                    (Span(s.hypothesis.id, "code"),),
+                    (Span(short[s.hypothesis.id], "code" if ids else "strong"),),
                     (
                         Span(s.hypothesis.statement),
                         *(
-                            (Span(f" (scenario: {s.hypothesis.scenario.id})", "muted"),)
-                            if s.hypothesis.scenario
+                            (Span(f" (scenario: {_scenario_name(scenario, ids)})", "muted"),)
+                            if (scenario := s.hypothesis.scenario)
                             else ()
                         ),
                     ),
@@ -129,9 +146,9 @@ def ach_blocks(
             numeric=(True, False, False, True, True, True),
         )
     )
-    blocks.append(Para(sensitivity_words(a)))
+    blocks.append(Para(sensitivity_words(a, ids)))
     blocks.append(Heading(level + 1, "Matrix"))
-    ids = tuple(h.id for h in a.hypotheses)
+    heads = tuple(short[h.id] for h in a.hypotheses)
     rows = tuple(
         (
             plain(str(e.number)),
@@ -144,9 +161,9 @@ def ach_blocks(
     )
     blocks.append(
         Table(
-            ("#", "evidence", "credibility", *ids, "diagnostic"),
+            ("#", "evidence", "credibility", *heads, "diagnostic"),
             rows,
-            numeric=(True, False, True, *(False for _ in ids), False),
+            numeric=(True, False, True, *(False for _ in heads), False),
         )
     )
     blocks.append(
@@ -166,7 +183,7 @@ def ach_blocks(
             children = tuple(
                 Item(
                     (
-                        Span(h.id, "code"),
+                        Span(short[h.id], "code"),
                         Span(": "),
                         Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
                         *((Span(" — "), Span(note)) if (note := e.ratings[h.id].note) else ()),
@@ -205,8 +222,11 @@ def watch_summary(watch: ScenarioWatch) -> str:
     return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
 
 
-def watch_blocks(board: Board, level: int = 1) -> list[Block]:
-    """The watch board: per scenario, a summary line and a table of its indicators."""
+def watch_blocks(
+    board: Board, level: int = 1, *, ids: bool = True, summary_only: bool = False
+) -> list[Block]:
+    """The watch board: per scenario, a summary line and a table of its indicators (each
+    by its text, after its id unless not `ids`); with `summary_only`, one line per scenario."""
     blocks: list[Block] = []
     window = []
     if board.since:
@@ -224,6 +244,17 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
     else:
         lead += ". The corpus has no as-of date, so no days since are shown."
     blocks.append(Para((Span(lead, "muted"),)))
+    if summary_only:
+        items = []
+        for watch in board.scenarios:
+            s = watch.scenario
+            line = [Span(s.title, "strong"), Span(": " + watch_summary(watch))]
+            if s.likelihood:
+                line.append(Span("; scenario judged "))
+                line.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+            items.append(Item(tuple(line)))
+        blocks.append(Bullets(tuple(items)))
+        return blocks
     for watch in board.scenarios:
         s = watch.scenario
         blocks.append(Heading(level + 1, s.title, anchor=f"watch-{s.id}"))
@@ -235,7 +266,7 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
         rows = []
         for w in watch.indicators:
             name: list[Span] = []
-            if w.indicator.id:
+            if w.indicator.id and ids:
                 name += [Span(w.indicator.id, "code"), Span(" ")]
             name.append(Span(w.indicator.text))
             if w.indicator.deadline:

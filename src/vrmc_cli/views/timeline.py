@@ -19,7 +19,7 @@ from .base import (
 )
 
 
-def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
+def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool = True) -> Item:
     head: list[Span] = []
     if with_date:
         head.append(Span(event_when(event), "strong"))
@@ -41,14 +41,17 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
             meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
-    meta.append(("Id", (Span(event.id, "code"),)))
+    if ids:
+        meta.append(("Id", (Span(event.id, "code"),)))
     children.append(Fields(tuple(meta)))
     return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
 def timeline_blocks(
-    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1
+    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1, ids: bool = True
 ) -> list[Block]:
+    """The events, a year at a time (each with its id unless not `ids`), or with `short` a
+    table of them."""
     if short:
         rows = tuple(
             (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
@@ -73,7 +76,7 @@ def timeline_blocks(
                 batch = []
             year = event.date.year
             blocks.append(Heading(level + 1, str(year)))
-        batch.append(event_item(event, citer))
+        batch.append(event_item(event, citer, ids=ids))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return blocks
