@@ -411,9 +411,10 @@ def test_report_shows_competing_hypotheses_after_the_watch_board() -> None:
     assert contents[:3] == ["Key judgments at a glance", "At a glance", contents[2]]
     assert contents[-3:] == ["Watch board", "Competing hypotheses", "Sources"]
     section = out.split("\n## Competing hypotheses\n")[1].split("\n## ")[0]
-    assert re.findall(r"^(#+) (.+)$", section, re.M)[:3] == [
+    assert re.findall(r"^(#+) (.+)$", section, re.M)[:4] == [
         ("###", "Why did Russia not defend Maduro in January 2026?"),
         ("####", "Scores"),
+        ("####", "Coverage"),
         ("####", "Matrix"),
     ]
     assert "**Sensitivity:**" in section and "| **H1** |" in section
