@@ -11,12 +11,15 @@ from ..corpus.model import Actor, Event, KeyJudgment, Point, Relation
 from .base import Citer, current_role, event_when, one_line, paragraphs, role_when
 
 
-def actors_table(actors: Sequence[Actor], as_of: PartialDate | None = None) -> Table:
-    """The actors by name (JSON keeps them by id), each with its role at `as_of`."""
+def actors_table(
+    actors: Sequence[Actor], as_of: PartialDate | None = None, *, ids: bool = True
+) -> Table:
+    """The actors by name (JSON keeps them by id), each with its role at `as_of` and its id
+    unless not `ids`."""
     actors = sorted(actors, key=actor_name_order)
     rows = tuple(
         (
-            (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
+            (Span(a.name, "strong"), *((Span(" "), Span(a.id, "code")) if ids else ())),
             plain(a.kind),
             plain(a.country.name if a.country else ""),
             plain(current_role(a, as_of)),
@@ -24,7 +27,8 @@ def actors_table(actors: Sequence[Actor], as_of: PartialDate | None = None) -> T
         for a in actors
     )
     anchors = tuple(actor_anchor(a.id) for a in actors)
-    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+    name = "name and id" if ids else "name"
+    return Table((name, "kind", "country", "current role"), rows, anchors=anchors)
 
 
 def actor_entries(
@@ -32,6 +36,8 @@ def actor_entries(
     relations: Sequence[Relation],
     citer: Citer,
     as_of: PartialDate | None = None,
+    *,
+    ids: bool = True,
 ) -> Bullets:
     """The report's actors, compact, each statement with its sources: name and role at
     `as_of`, the summary, then the actor's ties (each relation once: under its `from` actor,
@@ -43,7 +49,9 @@ def actor_entries(
     items = []
     for a in sorted(actors, key=actor_name_order):
         role = current_role(a, as_of)
-        head: list[Span] = [Span(a.name, "strong"), Span(" "), Span(a.id, "code")]
+        head: list[Span] = [Span(a.name, "strong")]
+        if ids:
+            head += [Span(" "), Span(a.id, "code")]
         head.append(Span(f" — {a.kind}" + (f", {a.country.name}" if a.country else "")))
         if role:
             head.append(Span(f"; {role}"))
@@ -68,17 +76,6 @@ def actor_entries(
             children.append(Bullets(tuple(lines)))
         items.append(Item(tuple(head), tuple(children), anchor=actor_anchor(a.id)))
     return Bullets(tuple(items))
-
-
-def actor_ties(actors: Sequence[Actor], relations: Sequence[Relation]) -> list[Relation]:
-    """The relations `actor_entries` shows, in the order it shows them."""
-    shown = {a.id for a in actors}
-    return [
-        r
-        for a in sorted(actors, key=actor_name_order)
-        for r in relations
-        if r.source is a or (r.target is a and r.source.id not in shown)
-    ]
 
 
 def actor_anchor(actor_id: str) -> str:

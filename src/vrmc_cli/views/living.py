@@ -20,7 +20,7 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment
+from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
@@ -43,6 +43,7 @@ _RATING_STYLE: dict[str, Style] = {
     "CC": "status-ok",
     "C": "status-ok",
     "N": "muted",
+    "NA": "muted",
     "I": "status-bad",
     "II": "status-bad",
 }
@@ -54,43 +55,168 @@ def ach_number(value: Fraction) -> str:
     return number(value)
 
 
-def evidence_label(e: Evidence) -> str:
-    """An evidence row's name: an event's date and title, a point's briefing and text."""
+def evidence_label(e: Evidence, ids: bool = True) -> str:
+    """An evidence row's name: an event's date and title, a point's briefing (its id, or
+    without `ids` its title) and text."""
     if isinstance(e.item, Event):
         return f"{event_when(e.item)} {e.item.title}"
-    where = e.briefing.id if e.briefing else "point"
+    if not e.briefing:
+        return f"point: {one_line(e.item.text)}"
+    where = e.briefing.id if ids else e.briefing.title
     return f"{where}: {one_line(e.item.text)}"
 
 
-def sensitivity_words(a: Analysis) -> Inline:
-    """The sensitivity line: the one piece of evidence whose removal changes the ranking."""
+def _scenario_name(scenario: Scenario, ids: bool) -> str:
+    return scenario.id if ids else scenario.title
+
+
+Names = dict[str, str]  # hypothesis id -> what the tables call it
+
+
+def short_names(a: Analysis, ids: bool) -> Names:
+    """What each hypothesis is called in the tables: its id, or without `ids` H1, H2, ...
+    in the question's order (the scores table says which is which)."""
+    return {h.id: (h.id if ids else f"H{n}") for n, h in enumerate(a.hypotheses, start=1)}
+
+
+def sensitivity_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
+    """The sensitivity of the lead: the robustness line, then every single change (removing
+    one item, or re-rating one rating one step) that changes who leads (docs/ach.md)."""
+    from ..analysis.ach import outcome, robustness
+
     if not a.evidence:
-        return plain("Sensitivity: no rated evidence.")
+        return [Para(plain("Sensitivity: no rated evidence."))]
     s = a.sensitivity
-    if s is None:
-        return plain(
-            "Sensitivity: removing any single piece of evidence leaves the ranking as it is."
+    head: list[Span] = [Span("Sensitivity: ", "strong"), Span(robustness(s, names))]
+    if s.changes:
+        head.append(
+            Span(
+                f" ({plural(s.removals, 'removal')} of an item, "
+                f"{plural(s.changes - s.removals, 'one-step re-rating')})"
+            )
         )
-    order = ""
-    for before, x in zip((None, *s.scores), s.scores, strict=False):
-        if before is not None:
-            order += " = " if before.score == x.score else " < "
-        order += f"{x.hypothesis.id} {ach_number(x.score)}"
-    what = "changes which hypothesis leads" if s.changes_lead else "changes the ranking"
-    others = f"; {plural(s.others, 'other piece')} would also change it" if s.others else ""
-    return (
-        Span("Sensitivity: ", "strong"),
-        Span(f"removing #{s.evidence.number} "),
-        Span(evidence_label(s.evidence), "em"),
-        Span(f" {what} ({order}){others}."),
+    if not s.lead_changes:
+        head.append(Span("; no single change alters the lead." if s.changes else "."))
+        return [Para(tuple(head))]
+    head.append(Span(f"; {plural(len(s.lead_changes), 'change')} would alter the lead:"))
+    items = tuple(
+        Item(
+            (
+                Span(f"#{c.evidence.number} "),
+                Span(evidence_label(c.evidence, names is None), "em"),
+                Span(
+                    " — removed: "
+                    if c.hypothesis is None
+                    else f" — {_named(c.hypothesis.id, names)} {c.before} → {c.after}: "
+                ),
+                Span(outcome(c, s.leaders, names), "strong"),
+            )
+        )
+        for c in s.lead_changes
     )
+    return [Para(tuple(head)), Bullets(items)]
+
+
+def _named(hypothesis_id: str, names: Names | None) -> str:
+    return names.get(hypothesis_id, hypothesis_id) if names else hypothesis_id
+
+
+def _name_span(hypothesis_id: str, names: Names | None) -> Span:
+    """A hypothesis as the tables call it: its id (code), or its short name (bold)."""
+    if names is None:
+        return Span(hypothesis_id, "code")
+    return Span(_named(hypothesis_id, names), "strong")
+
+
+def coverage_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
+    """Per hypothesis: the items rated against it, with a warning for the under-tested."""
+    rows = tuple(
+        (
+            (_name_span(c.hypothesis.id, names),),
+            plain(f"{c.rated} of {c.applicable}"),
+            plain(str(c.consistent)),
+            plain(str(c.neutral)),
+            plain(str(c.inconsistent)),
+            plain(str(c.very_inconsistent)),
+            plain(str(c.not_applicable)),
+            (Span("under-tested", "status-bad"),) if c.under_tested else plain(""),
+        )
+        for c in a.coverage
+    )
+    blocks: list[Block] = [
+        Table(
+            ("hypothesis", "rated", "CC/C", "N", "I", "II", "NA", "warning"),
+            rows,
+            numeric=(False, True, True, True, True, True, True, False),
+        )
+    ]
+    for c in a.coverage:
+        if c.under_tested:
+            against = c.inconsistent + c.very_inconsistent
+            blocks.append(
+                Para(
+                    (
+                        Span("Warning: ", "status-bad"),
+                        _name_span(c.hypothesis.id, names),
+                        Span(
+                            f" is under-tested: rated against {c.rated} of the "
+                            f"{plural(c.applicable, 'item')} that apply to it"
+                            + (", none of them inconsistent" if not against else "")
+                            + ". An unrated item adds nothing to a score, so its score rests "
+                            "on little evidence; rate the other items against it."
+                        ),
+                    )
+                )
+            )
+    return blocks
+
+
+def disagreement_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
+    """Items where analysts' ratings of one hypothesis are two steps apart or more."""
+    if not a.analysts:
+        return []
+    head = (
+        Span("Analysts: ", "strong"),
+        Span(", ".join(a.analysts) + ". "),
+        Span(
+            f"{plural(len(a.disagreements), 'rating')} where they differ by two steps or more"
+            + (":" if a.disagreements else ".")
+        ),
+    )
+    blocks: list[Block] = [Para(head)]
+    if a.disagreements:
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(f"#{d.evidence.number} ", "muted"),
+                            Span(evidence_label(d.evidence, names is None)),
+                            Span(" against "),
+                            _name_span(d.hypothesis.id, names),
+                            Span(": " + ", ".join(f"{who} {r}" for who, r in d.ratings)),
+                        )
+                    )
+                    for d in a.disagreements
+                )
+            )
+        )
+    return blocks
 
 
 def ach_blocks(
-    a: Analysis, level: int = 2, *, notes: bool = False, anchor_prefix: str = ""
+    a: Analysis,
+    level: int = 2,
+    *,
+    notes: bool = False,
+    anchor_prefix: str = "",
+    ids: bool = True,
 ) -> list[Block]:
     """One question: its heading (anchored at `anchor_prefix` + its id), scores,
-    sensitivity and matrix, and with `notes` every rating's note."""
+    sensitivity, coverage and matrix, analysts' disagreements, and with `notes` every
+    rating's note. Without `ids` the hypotheses are H1, H2, ... (the scores table gives
+    each one's statement), and the question and scenarios go by their titles."""
+    names = None if ids else short_names(a, ids)
     blocks: list[Block] = [Heading(level, a.question.text, anchor_prefix + a.question.id)]
     if a.question.summary:
         blocks.extend(paragraphs(a.question.summary))
@@ -98,7 +224,7 @@ def ach_blocks(
     blocks.append(
         Fields(
             (
-                ("Question", (Span(a.question.id, "code"),)),
+                *((("Question", (Span(a.question.id, "code"),)),) if ids else ()),
                 ("Hypotheses", plain(str(len(a.hypotheses)))),
                 ("Evidence", plain(f"{len(a.evidence)} rated, {diagnostic} diagnostic")),
             )
@@ -111,12 +237,12 @@ def ach_blocks(
             tuple(
                 (
                     plain(str(s.rank)),
-                    (Span(s.hypothesis.id, "code"),),
+                    (_name_span(s.hypothesis.id, names),),
                     (
                         Span(s.hypothesis.statement),
                         *(
-                            (Span(f" (scenario: {s.hypothesis.scenario.id})", "muted"),)
-                            if s.hypothesis.scenario
+                            (Span(f" (scenario: {_scenario_name(scenario, ids)})", "muted"),)
+                            if (scenario := s.hypothesis.scenario)
                             else ()
                         ),
                     ),
@@ -129,36 +255,45 @@ def ach_blocks(
             numeric=(True, False, False, True, True, True),
         )
     )
-    blocks.append(Para(sensitivity_words(a)))
+    blocks.extend(sensitivity_blocks(a, names))
+    blocks.append(Heading(level + 1, "Coverage"))
+    blocks.extend(coverage_blocks(a, names))
     blocks.append(Heading(level + 1, "Matrix"))
-    ids = tuple(h.id for h in a.hypotheses)
+    heads = tuple(_named(h.id, names) for h in a.hypotheses)
     rows = tuple(
         (
             plain(str(e.number)),
-            plain(evidence_label(e)),
+            plain(evidence_label(e, ids)),
             plain(ach_number(e.credibility)),
-            *((Span(r, _RATING_STYLE[r]),) for r in (e.rating(h) for h in a.hypotheses)),
-            plain("yes") if e.diagnostic else (Span("no", "muted"),),
+            plain(ach_number(e.relevance)),
+            *(
+                (Span(r, _RATING_STYLE[r]),) if r else (Span("–", "muted"),)
+                for r in (e.given(h) for h in a.hypotheses)
+            ),
+            plain(ach_number(e.diagnosticity)) if e.diagnostic else (Span("0 (none)", "muted"),),
         )
         for e in a.evidence
     )
     blocks.append(
         Table(
-            ("#", "evidence", "credibility", *ids, "diagnostic"),
+            ("#", "evidence", "credibility", "relevance", *heads, "diagnosticity"),
             rows,
-            numeric=(True, False, True, *(False for _ in ids), False),
+            numeric=(True, False, True, True, *(False for _ in heads), True),
         )
     )
     blocks.append(
         Para(
             plain(
-                "Ratings: CC very consistent, C consistent, N neutral or not rated, "
-                "I inconsistent, II very inconsistent. Score: the sum of credibility × 1 "
-                "for each I and × 2 for each II; the lowest score ranks first. Evidence "
-                "rated the same against every hypothesis has no diagnostic value."
+                "Ratings: CC very consistent, C consistent, N neutral, NA not applicable "
+                "(left out for that hypothesis), I inconsistent, II very inconsistent; – not "
+                "rated (counts as N). Score: the sum of credibility × relevance × 1 for each I "
+                "and × 2 for each II; the lowest score ranks first. Diagnosticity: how far the "
+                "item spreads the scores (its largest effect on one hypothesis's score less "
+                "its smallest); 0 (none) cannot help choose between the hypotheses."
             )
         )
     )
+    blocks.extend(disagreement_blocks(a, names))
     if notes:
         blocks.append(Heading(level + 1, "Ratings and notes"))
         items = []
@@ -166,16 +301,21 @@ def ach_blocks(
             children = tuple(
                 Item(
                     (
-                        Span(h.id, "code"),
+                        _name_span(h.id, names),
                         Span(": "),
                         Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
+                        *(
+                            (Span(f" ({who})", "muted"),)
+                            if (who := e.ratings[h.id].analyst)
+                            else ()
+                        ),
                         *((Span(" — "), Span(note)) if (note := e.ratings[h.id].note) else ()),
                     )
                 )
                 for h in a.hypotheses
                 if h.id in e.ratings
             )
-            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e), "strong"))
+            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e, ids), "strong"))
             items.append(Item(head, (Bullets(children),)))
         blocks.append(Bullets(tuple(items)))
     return blocks
@@ -205,8 +345,11 @@ def watch_summary(watch: ScenarioWatch) -> str:
     return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
 
 
-def watch_blocks(board: Board, level: int = 1) -> list[Block]:
-    """The watch board: per scenario, a summary line and a table of its indicators."""
+def watch_blocks(
+    board: Board, level: int = 1, *, ids: bool = True, summary_only: bool = False
+) -> list[Block]:
+    """The watch board: per scenario, a summary line and a table of its indicators (each
+    by its text, after its id unless not `ids`); with `summary_only`, one line per scenario."""
     blocks: list[Block] = []
     window = []
     if board.since:
@@ -224,6 +367,17 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
     else:
         lead += ". The corpus has no as-of date, so no days since are shown."
     blocks.append(Para((Span(lead, "muted"),)))
+    if summary_only:
+        items = []
+        for watch in board.scenarios:
+            s = watch.scenario
+            line = [Span(s.title, "strong"), Span(": " + watch_summary(watch))]
+            if s.likelihood:
+                line.append(Span("; scenario judged "))
+                line.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+            items.append(Item(tuple(line)))
+        blocks.append(Bullets(tuple(items)))
+        return blocks
     for watch in board.scenarios:
         s = watch.scenario
         blocks.append(Heading(level + 1, s.title, anchor=f"watch-{s.id}"))
@@ -235,7 +389,7 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
         rows = []
         for w in watch.indicators:
             name: list[Span] = []
-            if w.indicator.id:
+            if w.indicator.id and ids:
                 name += [Span(w.indicator.id, "code"), Span(" ")]
             name.append(Span(w.indicator.text))
             if w.indicator.deadline:
