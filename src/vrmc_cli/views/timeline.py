@@ -26,6 +26,10 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         head.append(Span(" — "))
     head.append(Span(event.title, "strong" if not with_date else ""))
     head.extend(confidence_badge(event.confidence))
+    if event.status == "lead":
+        head.extend(
+            (Span(" "), Span("(lead: not yet checked against its sources)", "confidence-low"))
+        )
     children: list[Block] = []
     if event.summary:
         children.extend(paragraphs(event.summary))
@@ -46,12 +50,19 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
     return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
+def _confidence(event: Event) -> str:
+    """The short timeline's confidence cell: a lead says so."""
+    if event.status == "lead":
+        return f"{event.confidence}, lead" if event.confidence else "lead"
+    return event.confidence or ""
+
+
 def timeline_blocks(
     events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1
 ) -> list[Block]:
     if short:
         rows = tuple(
-            (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
+            (plain(event_when(e)), plain(e.title), plain(_confidence(e)), plain(e.id))
             for e in events
         )
         anchors = tuple(event_anchor(e.id) for e in events)
