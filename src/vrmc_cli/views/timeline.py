@@ -20,7 +20,7 @@ from .base import (
 )
 
 
-def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
+def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool = True) -> Item:
     head: list[Span] = []
     if with_date:
         head.append(Span(event_when(event), "strong"))
@@ -49,8 +49,10 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
             meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
-    meta.append(("Id", (Span(event.id, "code"),)))
-    children.append(Fields(tuple(meta)))
+    if ids:
+        meta.append(("Id", (Span(event.id, "code"),)))
+    if meta:
+        children.append(Fields(tuple(meta)))
     return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
@@ -62,8 +64,10 @@ def _confidence(event: Event) -> str:
 
 
 def timeline_blocks(
-    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1
+    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1, ids: bool = True
 ) -> list[Block]:
+    """The events, a year at a time (each with its id unless not `ids`), or with `short` a
+    table of them."""
     if short:
         rows = tuple(
             (plain(event_when(e)), plain(e.title), plain(_confidence(e)), plain(e.id))
@@ -88,7 +92,7 @@ def timeline_blocks(
                 batch = []
             year = event.date.year
             blocks.append(Heading(level + 1, str(year)))
-        batch.append(event_item(event, citer))
+        batch.append(event_item(event, citer, ids=ids))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return blocks
