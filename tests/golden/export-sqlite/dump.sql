@@ -56,11 +56,11 @@ INSERT INTO "countries" VALUES('XA','Xanadu','Republic of Xanadu
 República de Xanadú','Atlantis');
 INSERT INTO "countries" VALUES('YL','Yland','Kingdom of Yland',NULL);
 INSERT INTO "countries" VALUES('NO','Norway','','Europe');
-CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "relevance" TEXT, "disputed" TEXT, "status" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL,NULL,NULL);
-INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL,NULL,NULL);
-INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate',NULL,'end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.',NULL);
-INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL,NULL,NULL);
+CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "relevance" TEXT, "disputed" TEXT, "status" TEXT, "origin" TEXT, "destination" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL,NULL,NULL,NULL,NULL);
+INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate',NULL,'end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.',NULL,NULL,NULL);
+INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL,NULL,NULL,NULL,NULL);
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
@@ -70,6 +70,7 @@ INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',2,'YL');
 INSERT INTO "events_countries" VALUES('summit',1,'NO');
+CREATE TABLE "events_places" ("id" TEXT, "position" INTEGER, "place" TEXT, PRIMARY KEY ("id", "position"));
 CREATE TABLE "events_signals" ("id" TEXT, "signal_no" INTEGER, "indicator" TEXT, "direction" TEXT, "note" TEXT, PRIMARY KEY ("id", "signal_no"));
 INSERT INTO "events_signals" VALUES('deliveries',1,'more-deliveries','for','The ministry confirms the deliveries.');
 INSERT INTO "events_signals" VALUES('summit',1,'summits-continue','for',NULL);
@@ -83,6 +84,7 @@ INSERT INTO "events_themes" VALUES('fighter-deal',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('deliveries',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('summit',1,'diplomacy');
 CREATE TABLE "hypotheses" ("id" TEXT, "question" TEXT, "statement" TEXT, "scenario" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "places" ("id" TEXT, "name" TEXT, "aliases" TEXT, "country" TEXT, "latitude" REAL, "longitude" REAL, "precision" TEXT, "gazetteer" TEXT, PRIMARY KEY ("id"));
 CREATE TABLE "questions" ("id" TEXT, "text" TEXT, "summary" TEXT, PRIMARY KEY ("id"));
 CREATE TABLE "relations" ("relation_no" INTEGER, "from" TEXT, "to" TEXT, "kind" TEXT, "since" TEXT, "since_first_day" TEXT, "since_last_day" TEXT, "until" TEXT, "until_first_day" TEXT, "until_last_day" TEXT, "summary" TEXT, PRIMARY KEY ("relation_no"));
 INSERT INTO "relations" VALUES(1,'yarms','ada-xavier','supplier','2006-07','2006-07-01','2006-07-31','2019','2019-01-01','2019-12-31','Sold aircraft to Xanadu under Ada.');
@@ -177,7 +179,20 @@ This second paragraph checks paragraph handling.','2020-06-30','2020-06-30','202
 CREATE TABLE "transfers" ("id" TEXT, "supplier" TEXT, "recipient" TEXT, "designation" TEXT, "category" TEXT, "description" TEXT, "ordered" TEXT, "ordered_first_day" TEXT, "ordered_last_day" TEXT, "delivered_from" TEXT, "delivered_from_first_day" TEXT, "delivered_from_last_day" TEXT, "delivered_to" TEXT, "delivered_to_first_day" TEXT, "delivered_to_last_day" TEXT, "quantity_ordered" INTEGER, "quantity_ordered_low" INTEGER, "quantity_ordered_high" INTEGER, "quantity_delivered" INTEGER, "quantity_delivered_low" INTEGER, "quantity_delivered_high" INTEGER, "value_usd" REAL, "value_usd_low" REAL, "value_usd_high" REAL, "status" TEXT, "notes" TEXT, "disputed" TEXT, PRIMARY KEY ("id"));
 INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'2005','2005-01-01','2005-12-31',NULL,NULL,NULL,NULL,NULL,NULL,100000,100000,100000,NULL,NULL,NULL,NULL,50000000.0,80000000.0,'delivering',NULL,NULL);
 INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,24,NULL,20,24,1500000000.0,1500000000.0,1500000000.0,'delivered','Some reports say 20.','quantity_delivered: The gazette counts 24 delivered; some reports say 20.');
+CREATE TABLE "transfers_places" ("id" TEXT, "position" INTEGER, "place" TEXT, PRIMARY KEY ("id", "position"));
 CREATE TABLE "transfers_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "transfers_sources" VALUES('jets',1,'yl-gazette-2006');
+CREATE VIEW located_events AS
+SELECT e.id AS event, e.title AS title, e.date AS date, e.date_first_day AS first_day,
+       COALESCE(e.end_last_day, e.date_last_day) AS last_day, e.confidence AS confidence,
+       l.role AS role, p.id AS place, p.name AS place_name, p.country AS country,
+       p.latitude AS latitude, p.longitude AS longitude
+FROM (SELECT id, place, 'site' AS role, position FROM events_places
+      UNION ALL SELECT id, origin, 'origin', 1000000 FROM events WHERE origin IS NOT NULL
+      UNION ALL SELECT id, destination, 'destination', 1000001 FROM events
+      WHERE destination IS NOT NULL) AS l
+JOIN events AS e ON e.id = l.id
+JOIN places AS p ON p.id = l.place
+ORDER BY e.date_first_day, e.id, l.position;
 PRAGMA writable_schema=OFF;
 COMMIT;
