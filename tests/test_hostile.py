@@ -31,6 +31,11 @@ The classes of attack and accident the suite covers, each as a class rather than
 - Files written with `-o`: only a regular file is replaced (never a device, FIFO, folder or
   link), an existing file keeps its mode, no output replaces or joins the corpus being
   read, every command honours `-o`, and file names are escaped in messages (OUTF-xx).
+- Noncharacters (U+FFFE, U+FFFF and the other 64) shown as escapes everywhere, and every XML
+  writer (docx, GraphML, SVG inline and from Graphviz) well-formed for its consumer
+  (NONCHAR-xx).
+- Edge dates: the whole range FORMAT.md allows (0001 to 9999-12-31) in every command, format
+  and export; iCalendar dates with four-digit years, read back by icalendar (DATE-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -1395,6 +1400,7 @@ PAYLOAD = (
     "A\x1b]0;PWN\x07B \x1b[2J\x1b[H C\u202etxt.exe D\u009b2J E\u200bF "
     "G\U000e0069\U000e0067H\u3164I\u206aJ "
     "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\"
+    " K\ufffeL\uffffM\ufdd0N\U0001fffeO\U0010ffffP"  # noncharacters (NONCHAR)
 )
 # Each text field starts with one of these, so every output meets each kind of line start.
 LEADS = ('=HYPERLINK("http://evil.example","x")', "+cmd", "@SUM(A1)", "-1+1", "# heading", "\tTAB")
@@ -1424,7 +1430,7 @@ def yaml_quoted(text: str) -> str:
             out.append(f"\\x{ord(ch):02x}")
         elif ord(ch) > 0xFFFF:
             out.append(f"\\U{ord(ch):08x}")
-        elif ch in "\u200b\u202e\u3164\u206a":
+        elif ch in "\u200b\u202e\u3164\u206a\ufffe\uffff\ufdd0":
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
@@ -2655,3 +2661,206 @@ def test_outf05_file_names_are_escaped_in_messages(
     no_raw_controls(proc.err)
     if where == "written":
         assert (folder / ESC_NAME).exists()
+
+
+# ------------------------------------------------------------ noncharacters and XML (NONCHAR-xx)
+
+# U+FFFE, U+FFFF and the other 64 noncharacters are in the hostile payload (above), so every
+# command and text format shows them as escapes. These check the XML writers with the XML
+# consumers: every part of a docx, GraphML, the SVG Graphviz draws from DOT, inline SVG.
+
+
+def _xml_parts(docx: bytes) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
+
+
+def check_docx(data: bytes) -> None:
+    import zipfile
+
+    import docx  # python-docx: what opens it for a reader's Word
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in _xml_parts(data):
+            etree.fromstring(package.read(name))  # raises on a character XML refuses
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    if "ALERT" in text:  # the payload is in this document: its noncharacters as escapes
+        assert "\\ufffe" in text and "\\uffff" in text
+    no_raw_controls(text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--cite"),
+        ("brief", "hostile-b"),
+        ("timeline",),
+        ("graph",),
+        ("chart", "events"),
+        ("actors",),
+        ("scenarios",),
+    ],
+)
+def test_nonchar01_docx_is_valid_xml(args: tuple[str, ...], hostile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.docx"
+    result = invoke("-b", str(hostile), *args, "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar02_diff_docx_is_valid_xml(hostile: Path, tmp_path: Path) -> None:
+    old = corpus_with(tmp_path / "old", {})
+    target = tmp_path / "diff.docx"
+    result = invoke("diff", str(old), str(hostile), "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar03_graphml_is_well_formed_and_reads_in_networkx(hostile: Path) -> None:
+    networkx = pytest.importorskip("networkx")
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), "graph", "-f", "graphml").stdout
+    ElementTree.fromstring(out.encode())  # noqa: S314 - our own output
+    graph = networkx.read_graphml(io.BytesIO(out.encode()))
+    names = [data["name"] for _, data in graph.nodes(data=True)]
+    assert any("\\ufffe" in name for name in names)
+    no_raw_controls("".join(names))
+
+
+def _dot() -> str:
+    found = shutil.which("dot")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Graphviz (dot) is needed for this case")
+        pytest.skip("Graphviz (dot) is not installed")
+    return found
+
+
+def test_nonchar04_graphviz_draws_well_formed_svg_from_dot(hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    source = invoke("-b", str(hostile), "graph", "-f", "dot").stdout
+    drawn = subprocess.run(
+        [_dot(), "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    )
+    ElementTree.fromstring(drawn.stdout)  # noqa: S314 - Graphviz output of our test
+    no_raw_controls(drawn.stdout.decode())
+
+
+@pytest.mark.parametrize("args", [("chart", "events"), ("report",)])
+def test_nonchar05_inline_svg_is_well_formed(args: tuple[str, ...], hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), *args, "-f", "html").stdout
+    pictures = re.findall(r"<svg\b.*?</svg>", out, flags=re.DOTALL)
+    assert pictures
+    for svg in pictures:
+        ElementTree.fromstring(svg)  # noqa: S314 - our own output
+
+
+# ------------------------------------------------------------------- edge dates (DATE-xx)
+
+# FORMAT.md's dates run from 0001 to 9999 (four digits): every output supports the whole range.
+
+EDGE_DATES = """\
+version: 1
+topic: {title: Edge dates, as_of: 9999-12-31}
+themes: [{id: th, title: Theme}]
+countries: [{code: XA, name: Xanadu}]
+actors:
+  - {id: ada, name: Ada, kind: person, country: XA, roles: [{title: R, from: 0001, to: 9999}]}
+  - {id: bob, name: Bob, kind: person}
+sources:
+  - {id: s1, title: Source, published: 9999-12-31, accessed: 0001-01-01}
+events:
+  - {id: last-day, date: 9999-12-31, title: Last day, themes: [th], actors: [ada], sources: [s1]}
+  - {id: last-year, date: 9999, title: Last year, themes: [th]}
+  - {id: first-day, date: 0001-01-01, title: First day, themes: [th]}
+  - {id: early, date: 0101, end: 0999-12, title: Early, themes: [th]}
+relations:
+  - {from: ada, to: bob, kind: ally, since: 0001, until: 9999-12-31}
+transfers:
+  - {id: t1, supplier: XA, recipient: XA, designation: D, category: C, ordered: 9999-12,
+     delivered_from: 9999-12, delivered_to: 9999-12-31, status: delivered}
+scenarios:
+  - {id: sc, title: S, summary: S., likelihood: likely, horizon: "9999",
+     indicators: [{id: i1, text: I}]}
+briefings:
+  - {id: b, title: B, summary: S., themes: [th], sections: [{heading: H, points: [P]}],
+     key_judgments: [{text: K, likelihood: likely, basis: [last-day]}]}
+"""
+DATE_COMMANDS = [
+    ("report",),
+    ("brief", "b"),
+    ("timeline",),
+    ("actor", "ada"),
+    ("actors",),
+    ("transfers",),
+    ("scenarios",),
+    ("watch",),
+    ("judgments",),
+    ("chart", "events"),
+    ("chart", "transfers"),
+    ("graph",),
+    ("sources",),
+]
+DATE_FORMATS = ["text", "json", "html", "markdown", "docx", "csv", "csljson", "dot", "graphml"]
+
+
+@pytest.fixture(scope="module")
+def edge_dates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("dates"), {"edge.yaml": EDGE_DATES})
+
+
+@pytest.mark.parametrize("args", DATE_COMMANDS, ids=" ".join)
+def test_date01_the_whole_date_range_in_every_command_and_format(
+    args: tuple[str, ...], edge_dates: Path, tmp_path: Path
+) -> None:
+    for fmt in DATE_FORMATS:
+        target = tmp_path / f"out.{fmt}"
+        result = invoke("-b", str(edge_dates), *args, "-f", fmt, "-o", str(target))
+        if result.exit_code == 2:  # a format this command does not offer
+            assert "is for" in result.stderr or "available" in result.stderr, result.stderr
+            continue
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert target.stat().st_size > 0
+
+
+@pytest.mark.parametrize("name", ["ics", "stix", "timelinejs", "sqlite"])
+def test_date02_every_export_takes_the_whole_date_range(
+    name: str, edge_dates: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / f"out.{name}"
+    result = invoke("-b", str(edge_dates), "export", name, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_date03_ics_dates_have_four_digit_years_and_the_days_written(edge_dates: Path) -> None:
+    import datetime
+
+    icalendar = pytest.importorskip("icalendar")
+    text = invoke("-b", str(edge_dates), "export", "ics").stdout
+    for line in text.splitlines():
+        if line.startswith(("DTSTART", "DTEND")):
+            assert re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", line), line
+    calendar = icalendar.Calendar.from_ical(text)
+    days = {}
+    for event in calendar.walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        one = datetime.timedelta(days=1)
+        if "DTEND" in event:
+            last = event.decoded("DTEND") - one
+        else:  # past 9999-12-31 there is no end date to write: the length instead
+            last = start + (event.decoded("DURATION") - one)
+        days[str(event["UID"]).split("@")[0]] = (start, last)
+    date = datetime.date
+    assert days == {
+        "last-day": (date(9999, 12, 31), date(9999, 12, 31)),
+        "last-year": (date(9999, 1, 1), date(9999, 12, 31)),
+        "first-day": (date(1, 1, 1), date(1, 1, 1)),
+        "early": (date(101, 1, 1), date(999, 12, 31)),
+    }
