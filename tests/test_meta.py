@@ -62,7 +62,7 @@ def test_registry_covers_every_format() -> None:
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
     {"__init__", "core", "corpus", "analysis", "views"},  # the packages' own modules
-    {"core.record", "core.textsafe", "core.formats"},
+    {"core.record", "core.textsafe", "core.spelling", "core.formats"},
     {"core.errors", "core.dates", "core.doc"},
     {"corpus.model"},
     {"corpus.fields"},

@@ -30,8 +30,9 @@ second holds the records. A warm run reads only the first section.
 FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
 vrmc's version, every kind's fields (kinds.py: name, type, target, choices, model attribute)
 and the fields, in order, of every record class a cache file holds (records unpickle by
-position: a field added to `Event` would otherwise fill the next one with an old value).
-Any change to them makes another tag, and a cache file with another tag is not read.
+position: a field added to `Event` would otherwise fill the next one with an old value), and
+the size and time of the modules that make the records (`_SOURCES`). Any change to them makes
+another tag, and a cache file with another tag is not read.
 """
 
 from __future__ import annotations
@@ -60,31 +61,62 @@ _LAYOUT = 11
 
 
 def _declarations() -> str:
-    """What the records of a cache file mean: vrmc's version, every kind's fields and every
-    pickled record class's fields, in order, with their annotations."""
-    lines = [__version__]
+    """What the records of a cache file mean: vrmc's version, every kind's fields (name, type,
+    target, choices, aliases, attribute, ids, required) and every pickled record class's
+    fields, in order, with their annotations. (Flat, and joined once: every run makes it.)"""
+    out = [__version__]
     for kind in KINDS:
-        lines.append(f"kind {kind.name} {kind.model.__name__} key={kind.key} top={kind.top}")
-        lines += (
-            f"  {f.name} {f.type!r} target={f.target} choices={','.join(f.choices)} "
-            f"attr={f.attribute} ids={f.ids} required={f.required}"
-            for f in kind.fields
-        )
-    own = [
-        c for c in vars(model).values() if isinstance(c, type) and c.__module__ == model.__name__
-    ]
+        out += ("kind", kind.name, kind.model.__name__, str(kind.key), str(kind.top))
+        for f in kind.fields:
+            out += (f.name, repr(f.type), str(f.target), *f.choices, "|")
+            out += (f"{alias}={choice}" for alias, choice in f.aliases)
+            out += (str(f.attr), str(f.ids), str(f.required))
+    home = model.__name__
+    own = [c for c in vars(model).values() if isinstance(c, type) and c.__module__ == home]
     for cls in (*own, Fragment, Problem, PartialDate):
         annotations = getattr(cls, "__annotations__", {})
-        names = getattr(cls, "__record_fields__", ())
-        fields = ", ".join(f"{n}: {annotations.get(n)}" for n in names)
-        lines.append(f"record {cls.__module__}.{cls.__qualname__}({fields})")
-    return "\n".join(lines)
+        out += ("record", cls.__module__, cls.__qualname__)
+        for name in getattr(cls, "__record_fields__", ()):
+            out += (name, str(annotations.get(name)))
+    return "\n".join(out)
+
+
+# The modules whose code decides what the records of a cache hold: how a file is read into
+# records (and the messages of its problems), how records are linked, how they pickle. Their
+# size and modification time are part of the tag too (what Python's own bytecode cache
+# checks of a source), so that an edit of any of them (a reader that returns another shape,
+# a message reworded) makes another tag; a build without its sources still has the
+# declarations and the version.
+_SOURCES = (
+    "corpus/fields.py",
+    "corpus/load.py",
+    "corpus/link.py",
+    "corpus/kinds.py",
+    "corpus/model.py",
+    "corpus/files.py",
+    "core/dates.py",
+    "core/errors.py",
+    "core/record.py",
+)
+
+
+def _sources() -> str:
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for name in _SOURCES:
+        try:
+            info = os.stat(os.path.join(package, name))
+        except (OSError, ValueError):
+            stamps.append(f"{name} -")
+        else:
+            stamps.append(f"{name} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(stamps)
 
 
 def _format_tag() -> str:
     # CRC-32 and Adler-32 (zlib, which the cache imports anyway; hashlib would cost a warm
     # run more than the rest of this module): 64 bits, against accidental change only.
-    text = _declarations().encode()
+    text = f"{_declarations()}\n{_sources()}".encode()
     return f"vrmc-cache-{_LAYOUT}/{__version__}/{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 

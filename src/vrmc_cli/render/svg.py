@@ -72,6 +72,8 @@ def _key(*parts: str) -> str:
 
 
 def chart(c: Chart) -> str:
+    from ..analysis.charts import caption
+
     key = _key(c.title, *c.series, *(label for label, _ in c.bars))
     defs = "".join(
         f'<pattern id="{key}-{n}" width="6" height="6" patternUnits="userSpaceOnUse">'
@@ -102,7 +104,8 @@ def chart(c: Chart) -> str:
         described = ", ".join(
             f"{visible(s, one_line=True)} {v}" for s, v in zip(c.series, values, strict=True) if v
         )
-        tip = f"{label}: {total} {c.unit}" + (
+        unit = c.unit[:-1] if total == 1 and c.unit.endswith("s") else c.unit
+        tip = f"{label}: {total} {unit}" + (
             f" ({described})" if len(c.series) > 1 and described else ""
         )
         bar = [f"<title>{escape(tip)}</title>"]
@@ -123,14 +126,14 @@ def chart(c: Chart) -> str:
         parts.append("<g>" + "".join(bar) + "</g>")
         y += ROW
     height = y + 4
+    said = caption(c)
     return (
         f'<figure class="chart" {FIGURE}><figcaption {CAPTION}>{escape(c.title)}</figcaption>'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" aria-label="{escape(c.title)}" {FONT} '
         f'style="{SVG_STYLE};width:{WIDTH}px">'
         f"<defs>{defs}</defs>{''.join(parts)}</svg>"
-        f"<figcaption {NOTE}>Bars count {escape(c.unit)}; the number is each bar's "
-        "total.</figcaption></figure>"
+        f"<figcaption {NOTE}>{escape(said[:1].upper() + said[1:])}.</figcaption></figure>"
     )
 
 
