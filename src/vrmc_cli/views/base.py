@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..core.dates import PartialDate
 from ..core.doc import Block, Footnotes, Inline, Para, Span, Style, plain
 from ..corpus.model import (
     RELIABILITY_MEANING,
@@ -279,19 +280,18 @@ def role_when(role: Role) -> str:
     return ""
 
 
-def current_role(actor: Actor) -> str:
-    """The latest dated role still open; else the role that ended last, marked with its end;
-    else (roles without dates) the last role listed."""
-    if not actor.roles:
+def current_role(actor: Actor, as_of: PartialDate | None = None) -> str:
+    """The role open at the corpus's `as_of` (query.current_role: of the dated roles open
+    then, the latest begun; an undated one only when no dated role is open); else the role
+    that ended last, marked with its end; else nothing."""
+    from ..analysis.query import current_role as role_at
+
+    role, is_open = role_at(actor, as_of)
+    if role is None:
         return ""
-    open_roles = [r for r in actor.roles if r.start and r.end is None]
-    if open_roles:
-        return open_roles[-1].title
-    ended = [r for r in actor.roles if r.end]
-    if ended:
-        last = max(ended, key=lambda r: r.end.key if r.end else (0, 0, 0))
-        return f"{last.title} (until {last.end.human() if last.end else ''})"
-    return actor.roles[-1].title
+    if is_open:
+        return role.title
+    return f"{role.title} (until {role.end.human() if role.end else ''})"
 
 
 def paragraphs(text: str | None, extra: Inline = ()) -> list[Block]:
