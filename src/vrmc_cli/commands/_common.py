@@ -72,8 +72,17 @@ def _cell(column: str, value: object) -> object:
     return value
 
 
+def _get(obj: JSONObject, column: str) -> object:
+    """A column's value: `origins` and `origin_ids` are the count and the ids of an entry's
+    `origins` object (docs/grading.md "Independent origins")."""
+    found = obj.get("origins")
+    if column in ("origins", "origin_ids") and isinstance(found, dict):
+        return found["count" if column == "origins" else "ids"]
+    return obj.get(column)
+
+
 def rows_from(objects: Sequence[JSONObject], columns: Sequence[str]) -> list[list[object]]:
-    return [[_cell(c, obj.get(c)) for c in columns] for obj in objects]
+    return [[_cell(c, _get(obj, c)) for c in columns] for obj in objects]
 
 
 def listing(
@@ -119,18 +128,28 @@ EVENT_COLUMNS = (
     "actors",
     "sources",
     "confidence",
+    "credibility",
     "disputed",
+    "origins",
+    "origin_ids",
 )
 
 
 def briefing_json(view: BriefingView) -> JSONObject:
-    """A briefing narrowed to the key judgments and points the filter keeps."""
-    return entry(
-        "briefings",
-        view.briefing,
-        key_judgments=entries("judgment", view.key_judgments),
-        sections=entries("section", view.sections),
-    )
+    """A briefing narrowed to the key judgments and points the filter keeps, with the
+    source summary statement of what it keeps."""
+    from ..analysis.provenance import briefing_summary, summary_json
+
+    points = [p for s in view.sections for p in s.points]
+    return {
+        **entry(
+            "briefings",
+            view.briefing,
+            key_judgments=entries("judgment", view.key_judgments),
+            sections=entries("section", view.sections),
+        ),
+        "source_summary": summary_json(briefing_summary(view.briefing, view.key_judgments, points)),
+    }
 
 
 def _ordered(

@@ -62,6 +62,7 @@ def sections_of(value: str | None) -> tuple[str, ...]:
 
 def run(call: Call) -> Result:
     from .. import views
+    from ..analysis.provenance import summary_json
     from ..analysis.query import (
         select_actors,
         select_briefings,
@@ -136,6 +137,9 @@ def run(call: Call) -> Result:
             "watch": board_json(board),
             "ach": [ach_json(a) for a in analyses],
             "sources": entries("sources", bibliography),
+            "source_summary": summary_json(
+                views.report_summary(briefings, events, chosen_transfers), "This report"
+            ),
         },
         notes=undated_note(
             f,

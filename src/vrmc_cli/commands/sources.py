@@ -11,7 +11,21 @@ SPEC = Spec(
     ("vrmc sources", "vrmc sources --country colombia -f csv"),
 )
 
-COLUMNS = ("id", "title", "publisher", "url", "published", "kind", "reliability", "citations")
+COLUMNS = (
+    "id",
+    "title",
+    "publisher",
+    "origin",
+    "via",
+    "origin_id",
+    "url",
+    "published",
+    "accessed",
+    "kind",
+    "reliability",
+    "state_media",
+    "citations",
+)
 
 
 def run(call: Call) -> Result:

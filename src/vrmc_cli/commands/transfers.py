@@ -41,6 +41,8 @@ COLUMNS = (
     "description",
     "notes",
     "sources",
+    "origins",
+    "origin_ids",
     "disputed",
 )
 

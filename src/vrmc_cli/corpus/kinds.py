@@ -15,6 +15,7 @@ from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
+    CREDIBILITIES,
     DIRECTIONS,
     LIKELIHOODS,
     RELIABILITIES,
@@ -98,6 +99,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+# Admiralty credibility of the information (1-6), apart from its sources' reliability.
+CREDIBILITY = Field("credibility", "choice", choices=CREDIBILITIES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
 # Which of the entry's own fields the sources dispute: field name -> who says what.
@@ -202,6 +205,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", "refs", target="actors"),
             Field("sources", "refs", target="sources"),
             CONFIDENCE,
+            CREDIBILITY,
             Field("signals", "entries", target="signal"),
             CONSISTENCY,
             DISPUTED,
@@ -218,6 +222,7 @@ KINDS: tuple[Kind, ...] = (
             Field("text", "text", required=True, search=True),
             *_tags(),
             CONFIDENCE,
+            CREDIBILITY,
             CONSISTENCY,
         ),
         top=False,
@@ -277,6 +282,9 @@ KINDS: tuple[Kind, ...] = (
             Field("reliability", "choice", choices=RELIABILITIES),
             Field("accessed", "date"),
             Field("archive_url", "url", search=True),
+            Field("origin", "text", search=True),
+            Field("via", "ref", target="sources"),
+            Field("state_media", "bool"),
         ),
         key="id",
         label="title",

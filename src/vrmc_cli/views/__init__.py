@@ -5,6 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.provenance import (
+    SourceSummary,
+    briefing_sources,
+    briefing_summary,
+    item_origins,
+    origin_name,
+    summarize,
+    summary_sentences,
+)
 from ..analysis.query import (
     BriefingView,
     CountryCount,
@@ -30,6 +39,7 @@ from ..core.doc import (
     plain,
 )
 from ..corpus.model import (
+    CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
     Actor,
     Briefing,
@@ -122,11 +132,42 @@ def source_inline(source: Source) -> Inline:
         spans.append(Span(f", accessed {source.accessed.human()}"))
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
+    said: list[str] = []
+    if source.root.origin or source.via:
+        said.append(f"origin {origin_name(source)}")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
-        words = f"reliability {source.reliability}" + (f", {meaning}" if meaning else "")
-        spans.append(Span(f" ({words})", "muted"))
+        said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
+    if said:
+        spans.append(Span(f" ({'; '.join(said)})", "muted"))
     return tuple(spans)
+
+
+def origins_note(item: object) -> Inline:
+    """` (2 origins)` after a claim's citation marker: the independent origins of what it
+    rests on (docs/grading.md), nothing when it cites no source."""
+    found = item_origins(item)
+    if not found.count:
+        return ()
+    return (Span(f" ({found.count} origin{'' if found.count == 1 else 's'})", "muted"),)
+
+
+def origins_fact(item: object) -> tuple[str, Inline]:
+    """The `Origins` line of an entry's facts: how many, and who."""
+    found = item_origins(item)
+    return ("Origins", plain(f"{found.count}: {'; '.join(found.names)}"))
+
+
+def summary_blocks(summary: SourceSummary, level: int) -> list[Block]:
+    """The source summary statement (ICD 206) under a heading."""
+    return [
+        Heading(level, "Source summary"),
+        Para(
+            tuple(
+                Span(("" if n == 0 else " ") + t) for n, t in enumerate(summary_sentences(summary))
+            )
+        ),
+    ]
 
 
 def event_ref(event: Event) -> Inline:
@@ -150,6 +191,14 @@ def confidence_badge(confidence: str | None) -> Inline:
         confidence, "confidence-high"
     )  # type: ignore[assignment]
     return (Span(" "), Span(f"({confidence} confidence)", style))
+
+
+def credibility_badge(credibility: str | None) -> Inline:
+    """` (credibility 2, probably true)`: the Admiralty grade of the information itself."""
+    if not credibility:
+        return ()
+    meaning = CREDIBILITY_MEANING[credibility]
+    return (Span(" "), Span(f"(credibility {credibility}, {meaning})", "muted"))
 
 
 def likelihood_style(likelihood: str | None) -> Style:
@@ -281,6 +330,8 @@ def briefing_list(views: Sequence[BriefingView]) -> Doc:
 def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
     spans: list[Span] = [Span(judgment.text)]
     spans.extend(citer.marks(judgment.sources))
+    if citer.enabled:
+        spans.extend(origins_note(judgment))
     detail: list[Span] = []
     if judgment.likelihood:
         detail.append(
@@ -305,8 +356,15 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
 
 
 def point_item(point: Point, citer: Citer) -> Item:
+    origins = origins_note(point) if citer.enabled else ()
     return Item(
-        (Span(point.text), *confidence_badge(point.confidence), *citer.marks(point.sources))
+        (
+            Span(point.text),
+            *confidence_badge(point.confidence),
+            *credibility_badge(point.credibility),
+            *citer.marks(point.sources),
+            *origins,
+        )
     )
 
 
@@ -321,6 +379,8 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
         blocks.append(Heading(level + 1, section.heading))
         if section.points:
             blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
+    points = [p for s in view.sections for p in s.points]
+    blocks.extend(summary_blocks(briefing_summary(b, view.key_judgments, points), level + 1))
     if view.see_also:
         # In a report the title links to the briefing; alone, the id is what `vrmc brief`
         # takes next.
@@ -356,6 +416,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
         head.append(Span(" — "))
     head.append(Span(event.title, "strong" if not with_date else ""))
     head.extend(confidence_badge(event.confidence))
+    head.extend(credibility_badge(event.credibility))
     children: list[Block] = []
     if event.summary:
         children.extend(paragraphs(event.summary))
@@ -371,6 +432,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
             meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
+        meta.append(origins_fact(event))
     meta.append(("Id", (Span(event.id, "code"),)))
     children.append(Fields(tuple(meta)))
     return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
@@ -685,6 +747,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                         else plain(", ".join(s.id for s in t.sources)),
                     )
                 )
+                facts.append(origins_fact(t))
             if facts:
                 children.append(Fields(tuple(facts)))
             items.append(
@@ -793,6 +856,7 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
             (Span(c.source.id, "code"),),
             plain(c.source.title),
             plain(c.source.publisher or ""),
+            plain(origin_name(c.source) if c.source.root.origin or c.source.via else ""),
             plain(c.source.published.human() if c.source.published else ""),
             plain(c.source.reliability or ""),
             plain(str(c.citations)),
@@ -801,10 +865,10 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
     )
     legend = "; ".join(f"{k} {v}" for k, v in RELIABILITY_MEANING.items())
     table = Table(
-        ("id", "title", "publisher", "published", "rel.", "cited"),
+        ("id", "title", "publisher", "origin", "published", "rel.", "cited"),
         rows,
-        numeric=(False, False, False, False, False, True),
-        whole=(True, False, False, True, True, True),
+        numeric=(False, False, False, False, False, False, True),
+        whole=(True, False, False, False, True, True, True),
     )
     return Doc(
         "Sources",
@@ -918,6 +982,27 @@ def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
     return Table(("judgment", "likelihood", "confidence", "briefing"), tuple(rows))
 
 
+def report_summary(
+    briefings: Sequence[BriefingView], events: Sequence[Event], transfers: Sequence[Transfer]
+) -> SourceSummary:
+    """The source summary of a whole report: every source its briefings, events and
+    transfers rest on; key judgments named by briefing and number."""
+    found: list[Source] = []
+    labelled: list[tuple[str, KeyJudgment]] = []
+    for view in briefings:
+        points = [p for s in view.sections for p in s.points]
+        found.extend(briefing_sources(view.briefing, view.key_judgments, points))
+        labelled += [
+            (f"{view.briefing.title}, key judgment {n}", j)
+            for n, j in enumerate(view.key_judgments, 1)
+        ]
+    for event in events:
+        found.extend(event.sources)
+    for transfer in transfers:
+        found.extend(transfer.sources)
+    return summarize(found, labelled)
+
+
 def report_doc(
     topic: Topic | None,
     labels: Sequence[str],
@@ -952,6 +1037,14 @@ def report_doc(
         blocks.append(Para((Span("Filtered by: " + "; ".join(labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
+    overall = report_summary(briefings, events, transfers)
+    blocks.append(
+        Callout(
+            "Source summary",
+            (Para((Span(" ".join(summary_sentences(overall, "This report"))),)),),
+            "bottom-line",
+        )
+    )
     body: list[Block] = []
     contents: list[Item] = []
 
