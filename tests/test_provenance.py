@@ -94,7 +94,7 @@ def test_report_has_a_source_summary_per_briefing_and_overall(tmp_path: Path) ->
     )
     assert "This report rests on 4 sources from 2 independent origins" in text
     assert "(credibility 3, possibly true)" in text
-    assert "(1 origin)" in text and "(2 origins)" in text
+    assert "(1 origin)" in text and "(2 origins with its basis)" in text
     report = json.loads(run(root, "report", "-f", "json"))
     assert report["source_summary"]["statement"].startswith("This report rests on 4 sources")
     assert report["briefings"][0]["source_summary"]["origins"] == 2

@@ -143,13 +143,14 @@ def source_inline(source: Source) -> Inline:
     return tuple(spans)
 
 
-def origins_note(item: object) -> Inline:
+def origins_note(item: object, what: str = "") -> Inline:
     """` (2 origins)` after a claim's citation marker: the independent origins of what it
     rests on (docs/grading.md), nothing when it cites no source."""
     found = item_origins(item)
     if not found.count:
         return ()
-    return (Span(f" ({found.count} origin{'' if found.count == 1 else 's'})", "muted"),)
+    words = f"{found.count} origin{'' if found.count == 1 else 's'}{what}"
+    return (Span(f" ({words})", "muted"),)
 
 
 def origins_fact(item: object) -> tuple[str, Inline]:
@@ -331,7 +332,7 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
     spans: list[Span] = [Span(judgment.text)]
     spans.extend(citer.marks(judgment.sources))
     if citer.enabled:
-        spans.extend(origins_note(judgment))
+        spans.extend(origins_note(judgment, " with its basis" if judgment.basis else ""))
     detail: list[Span] = []
     if judgment.likelihood:
         detail.append(
@@ -855,8 +856,14 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
         (
             (Span(c.source.id, "code"),),
             plain(c.source.title),
-            plain(c.source.publisher or ""),
-            plain(origin_name(c.source) if c.source.root.origin or c.source.via else ""),
+            plain(
+                (c.source.publisher or "")
+                + (
+                    f" (origin {origin_name(c.source)})"
+                    if c.source.root.origin or c.source.via
+                    else ""
+                )
+            ),
             plain(c.source.published.human() if c.source.published else ""),
             plain(c.source.reliability or ""),
             plain(str(c.citations)),
@@ -865,10 +872,10 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
     )
     legend = "; ".join(f"{k} {v}" for k, v in RELIABILITY_MEANING.items())
     table = Table(
-        ("id", "title", "publisher", "origin", "published", "rel.", "cited"),
+        ("id", "title", "publisher", "published", "rel.", "cited"),
         rows,
-        numeric=(False, False, False, False, False, False, True),
-        whole=(True, False, False, False, True, True, True),
+        numeric=(False, False, False, False, False, True),
+        whole=(True, False, False, True, True, True),
     )
     return Doc(
         "Sources",
