@@ -24,6 +24,16 @@ The classes of attack and accident the suite covers, each as a class rather than
   PERF-xx).
 - The cache as an attack surface: planted or corrupt files, FIFOs and links at its path,
   folders others can write to or own, no absolute cache folder.
+- Git revisions read by `diff`: the repository's filters, textconv and committed attributes
+  never run or change what is read, links, submodules and odd names in a tree are located
+  problems, sizes are checked before reading, only topic files are read, a revision
+  starting with `-` reaches no git command, a parsed revision is cached by its tree (GIT-xx).
+- Files written with `-o`: only a regular file is replaced (never a device, FIFO, folder or
+  link), an existing file keeps its mode, no output replaces or joins the corpus being
+  read, every command honours `-o`, and file names are escaped in messages (OUTF-xx).
+- Noncharacters (U+FFFE, U+FFFF and the other 64) shown as escapes everywhere, and every XML
+  writer (docx, GraphML, SVG inline and from Graphviz) well-formed for its consumer
+  (NONCHAR-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -1388,6 +1398,7 @@ PAYLOAD = (
     "A\x1b]0;PWN\x07B \x1b[2J\x1b[H C\u202etxt.exe D\u009b2J E\u200bF "
     "G\U000e0069\U000e0067H\u3164I\u206aJ "
     "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\"
+    " K\ufffeL\uffffM\ufdd0N\U0001fffeO\U0010ffffP"  # noncharacters (NONCHAR)
 )
 # Each text field starts with one of these, so every output meets each kind of line start.
 LEADS = ('=HYPERLINK("http://evil.example","x")', "+cmd", "@SUM(A1)", "-1+1", "# heading", "\tTAB")
@@ -1417,7 +1428,7 @@ def yaml_quoted(text: str) -> str:
             out.append(f"\\x{ord(ch):02x}")
         elif ord(ch) > 0xFFFF:
             out.append(f"\\U{ord(ch):08x}")
-        elif ch in "\u200b\u202e\u3164\u206a":
+        elif ch in "\u200b\u202e\u3164\u206a\ufffe\uffff\ufdd0":
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
@@ -2365,3 +2376,385 @@ def test_out27_csv_formulas_after_separators_are_inert(tmp_path: Path) -> None:
         # However a spreadsheet cuts the line, no cell starts with a formula.
         for piece in re.split("[,;]", line):
             assert not piece.strip(' "').startswith(TRIGGERS), (piece, line)
+
+
+# ---------------------------------------------------------------- git revisions (GIT-xx)
+
+# `vrmc diff REV` reads a revision as git's raw objects: nothing of the repository (filters,
+# attributes, textconv, archive rules) runs or rewrites what was committed.
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
+    if shutil.which("git") is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("git is needed for the revision cases")
+        pytest.skip("git is not installed")
+    env = {**os.environ, **GIT_ENV, "HOME": str(repo)}
+    done = subprocess.run(
+        ["git", *args], cwd=repo, input=stdin, capture_output=True, check=True, env=env
+    )
+    return done.stdout.decode("utf-8", "surrogateescape").strip()
+
+
+NEW_EVENT = "events:\n  - {id: later-event, date: 2007, title: Later event, themes: [diplomacy]}\n"
+
+
+def git_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A repository whose folder `corpus` holds the base, committed and tagged `v1`."""
+    repo = tmp_path / "repo"
+    corpus = corpus_with(repo / "corpus", {})
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "v1")
+    git(repo, "tag", "v1")
+    return repo, corpus
+
+
+def _diff(corpus: Path, *args: str, env: dict[str, str] | None = None) -> Run:
+    return run("-b", str(corpus), "diff", *args, env={"HOME": str(corpus.parent), **(env or {})})
+
+
+def test_git01_filter_drivers_and_textconv_never_run(tmp_path: Path) -> None:
+    repo, corpus = git_corpus(tmp_path)
+    (repo / ".gitattributes").write_text("*.yaml filter=x diff=x\n", encoding="utf-8")
+    (corpus / "new.yaml").write_text(NEW_EVENT, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "v2")
+    # A repository that came as a tarball carries its configuration.
+    marker = tmp_path / "ran"
+    for key in ("filter.x.smudge", "filter.x.clean", "diff.x.textconv"):
+        git(repo, "config", key, f"sh -c 'touch {marker}; cat'")
+    git(repo, "config", "filter.x.process", f"sh -c 'touch {marker}'")
+    for args in (("v1", "HEAD", "-f", "json"), ("HEAD~1", "-f", "json")):
+        proc = _diff(corpus, *args)
+        assert proc.returncode == 0, proc.err
+        assert not marker.exists(), f"diff {args} ran a command of the repository"
+        added = json.loads(proc.stdout)["kinds"]["events"]["added"]
+        assert added == [{"key": "later-event", "label": "Later event"}]
+
+
+def test_git02_committed_attributes_change_nothing_read(tmp_path: Path) -> None:
+    repo, corpus = git_corpus(tmp_path)
+    # export-ignore hid the new file from `git archive`, export-subst rewrote a title.
+    (repo / ".gitattributes").write_text(
+        "corpus/new.yaml export-ignore\n*.yaml export-subst\n", encoding="utf-8"
+    )
+    (corpus / "new.yaml").write_text(NEW_EVENT, encoding="utf-8")
+    (corpus / "subst.yaml").write_text(
+        "events:\n  - {id: subst, date: 2007, title: 'At $Format:%H$', themes: [diplomacy]}\n",
+        encoding="utf-8",
+    )
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "v2")
+    proc = _diff(corpus, "v1", "HEAD", "-f", "json")
+    assert proc.returncode == 0, proc.err
+    added = json.loads(proc.stdout)["kinds"]["events"]["added"]
+    assert added == [
+        {"key": "later-event", "label": "Later event"},
+        {"key": "subst", "label": "At $Format:%H$"},
+    ]
+    same = _diff(corpus, "HEAD", "-f", "text")  # the working tree is the commit
+    assert same.returncode == 0, same.err
+    assert same.stdout.decode().strip().endswith("No changes."), same.stdout.decode()
+
+
+def _commit_tree_entry(repo: Path, mode: str, content: bytes, path: str) -> None:
+    oid = git(repo, "hash-object", "-w", "--stdin", stdin=content)
+    git(repo, "update-index", "--add", "--cacheinfo", f"{mode},{oid},{path}")
+    git(repo, "commit", "-q", "-m", f"add {path[:20]}")
+
+
+@pytest.mark.parametrize(
+    ("mode", "content", "name", "words"),
+    [
+        ("120000", b"../../../../etc/passwd", "corpus/out.yaml", "symbolic link"),
+        ("120000", b"/tmp", "corpus/folder", "symbolic link"),
+        ("100644", NEW_EVENT.encode(), "corpus/" + "n" * 300 + ".yaml", "longer than 255"),
+        ("100644", NEW_EVENT.encode(), "corpus/bad\x1b]0;x\x07.yaml", "control"),
+        ("100644", NEW_EVENT.encode(), "corpus/\xff\xfe.yaml", "not UTF-8"),
+    ],
+    ids=["link-out", "link-folder", "long-name", "escape-name", "not-utf8"],
+)
+def test_git03_odd_tree_entries_are_located_problems(
+    mode: str, content: bytes, name: str, words: str, tmp_path: Path
+) -> None:
+    repo, corpus = git_corpus(tmp_path)
+    path = name.encode("utf-8", "surrogateescape") if "\xff" not in name else None
+    if path is None:  # a name git stores as bytes that are not UTF-8
+        raw = b"corpus/\xff\xfe.yaml"
+        oid = git(repo, "hash-object", "-w", "--stdin", stdin=content)
+        git(
+            repo,
+            "update-index",
+            "--add",
+            "--index-info",
+            stdin=b"100644 " + oid.encode() + b"\t" + raw + b"\n",
+        )
+        git(repo, "commit", "-q", "-m", "odd")
+    else:
+        _commit_tree_entry(repo, mode, content, name)
+    proc = _diff(corpus, "v1", "HEAD")
+    problems = reported_problems(proc)
+    assert len(problems) == 1 and words in problems[0].message, proc.err
+    assert problems[0].path.startswith("HEAD:corpus/")
+    no_raw_controls(proc.err)
+
+
+def test_git04_only_topic_files_are_read_and_size_is_checked_first(tmp_path: Path) -> None:
+    repo, corpus = git_corpus(tmp_path)
+    # 30,000 files that are not topic files (one blob, many names), and a topic file over
+    # the size limit that compresses to almost nothing.
+    oid = git(repo, "hash-object", "-w", "--stdin", stdin=b"not a topic file\n")
+    listing = "".join(f"100644 {oid}\tcorpus/junk/{i}.txt\n" for i in range(30_000))
+    git(repo, "update-index", "--add", "--index-info", stdin=listing.encode())
+    big = b"# " + b"x" * (files_module.MAX_FILE_BYTES + 10) + b"\n"
+    _commit_tree_entry(repo, "100644", big, "corpus/big.yaml")
+    proc = _diff(corpus, "v1", "HEAD")
+    problems = reported_problems(proc)
+    assert [(p.path, p.message.split(" (")[0]) for p in problems] == [
+        ("HEAD:corpus/big.yaml", "file too large")
+    ]
+
+
+def test_git05_dash_revisions_reach_no_git_command(tmp_path: Path) -> None:
+    _, corpus = git_corpus(tmp_path)
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    marker = tmp_path / "git-ran"
+    (fake / "git").write_text(f'#!/bin/sh\necho "$@" >> {marker}\nexit 1\n', encoding="utf-8")
+    (fake / "git").chmod(0o755)
+    path = f"{fake}{os.pathsep}{os.environ.get('PATH', '')}"
+    for revision in ("--output=/tmp/x", "-h", "--upload-pack=touch x"):
+        proc = _diff(corpus, "--", revision, env={"PATH": path})
+        assert proc.returncode == 2, proc.err
+        assert "not a folder or a revision" in proc.err
+    assert not marker.exists(), marker.read_text()
+
+
+def test_git06_a_revision_is_parsed_once_then_cached_by_its_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo, corpus = git_corpus(tmp_path)
+    (corpus / "new.yaml").write_text(NEW_EVENT, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "v2")
+    parsed: list[str] = []
+    real_parse = load.parse_text
+
+    def counting(shown: str, text: str) -> load.Fragment:
+        parsed.append(shown)
+        return real_parse(shown, text)
+
+    monkeypatch.setattr(load, "parse_text", counting)
+    first = invoke("-b", str(corpus), "diff", "v1", "-f", "json")
+    assert first.exit_code == 0, first.stderr
+    assert "v1:corpus/base.yaml" in parsed
+    parsed.clear()
+    again = invoke("-b", str(corpus), "diff", "v1", "-f", "json")
+    assert again.stdout == first.stdout
+    assert not [p for p in parsed if p.startswith("v1:")], "the revision was parsed again"
+    uncached = invoke("-b", str(corpus), "--no-cache", "diff", "v1", "-f", "json")
+    assert uncached.stdout == first.stdout
+    assert "v1:corpus/base.yaml" in parsed
+
+
+# ------------------------------------------------------------------ files written with -o (OUTF-xx)
+
+# `-o FILE` renames a finished temporary file over FILE: only ever over a regular file.
+
+
+def _special(kind: str, path: Path) -> None:
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "device":
+        if os.geteuid() != 0:
+            pytest.skip("making a device node needs root")
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, 3))  # what /dev/null is
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        (path.parent / "real.txt").write_text("kept\n", encoding="utf-8")
+        path.symlink_to(path.parent / "real.txt")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "folder", "link"])
+@pytest.mark.parametrize("command", [("brief",), ("export", "ics"), ("schema",)])
+def test_outf01_only_a_regular_file_is_replaced(
+    kind: str, command: tuple[str, ...], tmp_path: Path
+) -> None:
+    target = tmp_path / "out"
+    _special(kind, target)
+    before = os.lstat(target)
+    proc = run(*command, "-o", str(target))
+    assert proc.returncode == 2, proc.err
+    assert "refusing to write" in proc.err and proc.stdout == b""
+    after = os.lstat(target)
+    assert (after.st_mode, after.st_ino) == (before.st_mode, before.st_ino)
+    if kind == "link":
+        assert (tmp_path / "real.txt").read_text(encoding="utf-8") == "kept\n"
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_outf02_an_existing_file_keeps_its_mode(tmp_path: Path) -> None:
+    target = tmp_path / "private.txt"
+    target.write_text("old\n", encoding="utf-8")
+    target.chmod(0o600)
+    proc = run("brief", "-o", str(target))
+    assert proc.returncode == 0, proc.err
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert target.read_bytes() == run("brief").stdout
+
+
+@pytest.mark.parametrize("name", ["base.yaml", "new.yml", "sub/base.yaml"])
+def test_outf03_no_output_replaces_or_joins_the_corpus_being_read(
+    name: str, tmp_path: Path
+) -> None:
+    root = corpus_with(tmp_path / "c", {"sub/base.yaml": NEW_EVENT})
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    for command in (("brief", "-f", "json"), ("export", "stix")):
+        # Through a link to the folder too: the real path decides.
+        for shown in (root, tmp_path / "alias"):
+            if shown != root and not shown.exists():
+                shown.symlink_to(root)
+            proc = run("-b", str(root), *command, "-o", str(shown / name))
+            assert proc.returncode == 2, proc.err
+            assert "corpus folder" in proc.err
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before
+
+
+def test_outf04_schema_honours_output(tmp_path: Path) -> None:
+    target = tmp_path / "topic-file.schema.json"
+    proc = run("schema", "-o", str(target))
+    assert proc.returncode == 0 and proc.stdout == b"", proc.err
+    assert json.loads(target.read_text(encoding="utf-8"))["type"] == "object"
+
+
+ESC_NAME = "out\x1b]0;pwned\x07\x1b[31m\u202e.json"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("export", "stix"),
+        ("export", "timelinejs"),
+        ("brief",),
+        ("schema",),
+    ],
+)
+@pytest.mark.parametrize("where", ["written", "missing-folder"])
+def test_outf05_file_names_are_escaped_in_messages(
+    args: tuple[str, ...], where: str, tmp_path: Path
+) -> None:
+    folder = tmp_path if where == "written" else tmp_path / ESC_NAME
+    proc = run(*args, "-o", str(folder / ESC_NAME))
+    assert proc.returncode == (0 if where == "written" else 1), proc.err
+    no_raw_controls(proc.err)
+    if where == "written":
+        assert (folder / ESC_NAME).exists()
+
+
+# ------------------------------------------------------------ noncharacters and XML (NONCHAR-xx)
+
+# U+FFFE, U+FFFF and the other 64 noncharacters are in the hostile payload (above), so every
+# command and text format shows them as escapes. These check the XML writers with the XML
+# consumers: every part of a docx, GraphML, the SVG Graphviz draws from DOT, inline SVG.
+
+
+def _xml_parts(docx: bytes) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
+
+
+def check_docx(data: bytes) -> None:
+    import zipfile
+
+    import docx  # python-docx: what opens it for a reader's Word
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in _xml_parts(data):
+            etree.fromstring(package.read(name))  # raises on a character XML refuses
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    if "ALERT" in text:  # the payload is in this document: its noncharacters as escapes
+        assert "\\ufffe" in text and "\\uffff" in text
+    no_raw_controls(text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--cite"),
+        ("brief", "hostile-b"),
+        ("timeline",),
+        ("graph",),
+        ("chart", "events"),
+        ("actors",),
+        ("scenarios",),
+    ],
+)
+def test_nonchar01_docx_is_valid_xml(args: tuple[str, ...], hostile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.docx"
+    result = invoke("-b", str(hostile), *args, "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar02_diff_docx_is_valid_xml(hostile: Path, tmp_path: Path) -> None:
+    old = corpus_with(tmp_path / "old", {})
+    target = tmp_path / "diff.docx"
+    result = invoke("diff", str(old), str(hostile), "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar03_graphml_is_well_formed_and_reads_in_networkx(hostile: Path) -> None:
+    networkx = pytest.importorskip("networkx")
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), "graph", "-f", "graphml").stdout
+    ElementTree.fromstring(out.encode())  # noqa: S314 - our own output
+    graph = networkx.read_graphml(io.BytesIO(out.encode()))
+    names = [data["name"] for _, data in graph.nodes(data=True)]
+    assert any("\\ufffe" in name for name in names)
+    no_raw_controls("".join(names))
+
+
+def _dot() -> str:
+    found = shutil.which("dot")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Graphviz (dot) is needed for this case")
+        pytest.skip("Graphviz (dot) is not installed")
+    return found
+
+
+def test_nonchar04_graphviz_draws_well_formed_svg_from_dot(hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    source = invoke("-b", str(hostile), "graph", "-f", "dot").stdout
+    drawn = subprocess.run(
+        [_dot(), "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    )
+    ElementTree.fromstring(drawn.stdout)  # noqa: S314 - Graphviz output of our test
+    no_raw_controls(drawn.stdout.decode())
+
+
+@pytest.mark.parametrize("args", [("chart", "events"), ("report",)])
+def test_nonchar05_inline_svg_is_well_formed(args: tuple[str, ...], hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), *args, "-f", "html").stdout
+    pictures = re.findall(r"<svg\b.*?</svg>", out, flags=re.DOTALL)
+    assert pictures
+    for svg in pictures:
+        ElementTree.fromstring(svg)  # noqa: S314 - our own output

@@ -272,7 +272,8 @@ def _atoms(command: str) -> list[str]:
     """The ids, dates, quantities, country pairs and names `command` prints in its table."""
     from vrmc_cli.core.doc import pieces, text_of
     from vrmc_cli.corpus.roots import bundled_root, load_corpus
-    from vrmc_cli.views import event_when, transfer_rows
+    from vrmc_cli.views.base import event_when
+    from vrmc_cli.views.register import transfer_rows
 
     corpus = load_corpus([str(bundled_root())], use_cache=False)
     if command == "timeline":  # a range of dates may break between its two dates only

@@ -331,6 +331,26 @@ def test_sections_pick_and_order() -> None:
     assert bad.exit_code == 2 and "did you mean timeline" in bad.stderr
 
 
+@pytest.mark.parametrize(
+    "sections", [None, "timeline,briefings,transfers,sources", "transfers,judgments,sources"]
+)
+def test_sources_are_numbered_in_the_order_a_reader_meets_them(sections: str | None) -> None:
+    """The bibliography is computed with the selection (commands/report.py), not while the
+    document is built: its order must still be the order of first citation in the text, and
+    it lists the same sources whichever sections are shown."""
+    chosen = ("--sections", sections) if sections else ()
+    out = invoke(*B, "report", *chosen, "-f", "markdown").stdout
+    met: list[int] = []
+    for marker in CITE.findall(out.split("\n## Sources")[0]):
+        met.extend(n for n in map(int, re.findall(r"\[(\d+)\]", marker)) if n not in met)
+    assert met and met == list(range(1, len(met) + 1))
+    listed = re.findall(r"^(\d+)\. ", out.split("\n## Sources")[1], re.M)
+    assert listed == [str(n) for n in range(1, len(listed) + 1)] and len(listed) >= len(met)
+    assert set(source_titles(*B)) == set(
+        s["id"] for s in json.loads(invoke(*B, "report", *chosen, "-f", "json").stdout)["sources"]
+    )
+
+
 def test_briefings_follow_their_declared_order(tmp_path: Path) -> None:
     briefing = (
         "  - id: {id}\n    title: {title}\n    summary: S.\n    themes: [t]\n{order}"

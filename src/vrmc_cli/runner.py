@@ -47,6 +47,7 @@ class Look:
     no_pager: bool = False
     output: str | None = None  # a file to write instead of stdout
     citations: str = "numbers"
+    protect: tuple[str, ...] = ()  # corpus folders whose topic files -o may not replace
 
 
 def env_on(name: str) -> bool:
@@ -86,6 +87,10 @@ class _Call:
 
         return corpus_roots(self.state.roots)
 
+    @property
+    def use_cache(self) -> bool:
+        return self.state.use_cache
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
@@ -108,6 +113,7 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
         params.get("no_pager", False),
         params.get("output"),
         (params.get("citations") or "numbers").strip().lower(),
+        _corpus_folders(state) if params.get("output") else (),
     )
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
@@ -223,15 +229,19 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         fail(str(exc), exc.status)
     except RecursionError:
         fail("input nested too deeply to process", ExitStatus.DATA_ERROR)
-    if output.file is not None and output.target is not None:
-        write_file(output.target, text if isinstance(text, bytes) else text.encode())
+    # A finished file goes to its own target (export), else to -o FILE (schema): the same
+    # safe writer as every other output.
+    target = output.target if output.file is not None else None
+    if target is None and look.output and look.output != "-":
+        target = look.output
+    if target is not None:
+        data = text if isinstance(text, bytes) else _encoded(text)
+        write_file(target, data, protect=look.protect)
     elif output.binary and _isatty(sys.stdout):
         fail("refusing to write binary output to a terminal; use -o FILE", ExitStatus.USAGE)
     for note in output.notes:
-        sys.stderr.write(f"vrmc: note: {note}\n")
-    if output.file is None and look.output and look.output != "-":
-        write_file(look.output, text if isinstance(text, bytes) else _encoded(text))
-    elif output.file is None or output.target is None:
+        sys.stderr.write(f"vrmc: note: {_visible(note)}\n")
+    if target is None:
         emit(text, page=fmt is Format.rich and not look.no_pager and output.file is None)
     if output.status:
         raise SystemExit(output.status)
@@ -299,28 +309,89 @@ def _encoded(text: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
-def write_file(path: str, data: bytes) -> None:
+def _corpus_folders(state: State) -> tuple[str, ...]:
+    from .corpus.roots import corpus_roots
+
+    return tuple(corpus_roots(state.roots))
+
+
+def _visible(text: str) -> str:
+    from .core.textsafe import visible
+
+    return visible(text, one_line=True)
+
+
+def _refuse(path: str, why: str) -> NoReturn:
+    from .core.textsafe import quote
+
+    fail(f"refusing to write {quote(path, 4096)}: {why}", ExitStatus.USAGE)
+
+
+def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
     """Write `data` to the file at `path` whole or not at all (a temporary file beside it,
-    renamed over it); map failures to messages."""
+    renamed over it); map failures to messages.
+
+    Only a regular file is replaced, keeping its permission bits (and its owner and group,
+    where this process may set them); a device, FIFO, socket, folder or symbolic link at
+    `path` is refused, since renaming over it would put a file in its place (name the file a
+    link points to, to write there). So is a topic file's name in a corpus folder of
+    `protect`: the output would replace, or join, the corpus being read."""
     import contextlib
+    import stat
     import tempfile
 
+    from .core.textsafe import quote
+
+    shown = quote(path, 4096)
+    try:
+        info: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "invalid path"
+        fail(f"cannot write {shown}: {reason}", 1)
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        _refuse(
+            path,
+            "it is a symbolic link, which writing would replace by a file; give the path "
+            f"of the file it points to ({quote(os.path.realpath(path), 4096)}) to write there",
+        )
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        _refuse(path, "it is a folder")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _refuse(path, "it is not a regular file (a device, FIFO or socket)")
     folder = os.path.dirname(os.path.abspath(path))
+    real = os.path.join(os.path.realpath(folder), os.path.basename(path))
+    if real.endswith((".yaml", ".yml")):
+        for root in protect:
+            top = os.path.realpath(root)
+            if real.startswith(top + os.sep):
+                _refuse(
+                    path,
+                    f"it is a topic file's name in the corpus folder {quote(root, 4096)}, "
+                    "which is being read",
+                )
     try:
         handle, temporary = tempfile.mkstemp(prefix=".vrmc-", dir=folder)
     except OSError as exc:
-        fail(f"cannot write {path}: {os.strerror(exc.errno) if exc.errno else exc}", 1)
+        fail(f"cannot write {shown}: {os.strerror(exc.errno) if exc.errno else exc}", 1)
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
-        os.chmod(temporary, 0o666 & ~_umask())
+        if info is None:
+            os.chmod(temporary, 0o666 & ~_umask())
+        else:
+            os.chmod(temporary, stat.S_IMODE(info.st_mode) & 0o777)
+            if (info.st_uid, info.st_gid) != (os.geteuid(), os.getegid()):
+                with contextlib.suppress(OSError):  # only root may give files away
+                    os.chown(temporary, info.st_uid, info.st_gid)
         os.replace(temporary, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         reason = os.strerror(exc.errno) if exc.errno else str(exc)
         status = ExitStatus.IO_ERROR if exc.errno in (errno.ENOSPC, errno.EIO) else 1
-        fail(f"cannot write {path}: {reason}", status)
+        fail(f"cannot write {shown}: {reason}", status)
 
 
 def _umask() -> int:

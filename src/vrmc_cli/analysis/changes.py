@@ -1,26 +1,15 @@
 """What changed between two versions of a corpus: entries added, removed and changed, field
-by field, and what a reader should notice first. A version is a folder, or a git revision of
-the corpus folders read with the `git` command (`git archive` into a temporary folder)."""
+by field, and what a reader should notice first. Reading a version (a folder or a git
+revision) is the corpus layer's job: corpus/revisions.py."""
 
 from __future__ import annotations
 
-import difflib
-import io
-import os
-import subprocess
-import tarfile
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from typing import Any
 
 from ..core.doc import Span, Style
-from ..core.errors import CorpusError, InvalidCorpus, Problem, UsageError
 from ..core.record import record
-from ..core.textsafe import quote
 from ..corpus.kinds import KIND, LIST_KEYS
 from ..corpus.model import Corpus
-from ..corpus.roots import load_corpus
 from ..corpus.serialize import entries, entry
 from .query import Filter
 from .signposts import indicator_statuses, watch_board
@@ -101,84 +90,6 @@ class CorpusDiff:
     new: str
     notices: tuple[Notice, ...]
     kinds: tuple[KindChanges, ...]  # only kinds with a change
-
-
-# --------------------------------------------------------------------------- versions
-
-
-def _git(args: Sequence[str], cwd: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except FileNotFoundError:
-        raise CorpusError(
-            "reading a revision needs the git command, which is not installed"
-        ) from None
-
-
-def _revision_hint(top: str, revision: str) -> str:
-    found = _git(["for-each-ref", "--format=%(refname:short)"], top)
-    names = found.stdout.decode("utf-8", "replace").split() if found.returncode == 0 else []
-    close = difflib.get_close_matches(revision, [*names, "HEAD"], n=3, cutoff=0.5)
-    return f" (did you mean {', '.join(map(repr, close))}?)" if close else ""
-
-
-def _archive(root: str, revision: str, into: str) -> str:
-    """Extract the corpus folder `root` as it was at `revision` below `into`; its path there."""
-    real = os.path.realpath(root)
-    if not os.path.isdir(real):
-        raise CorpusError(f"corpus folder {quote(root)} does not exist")
-    top_run = _git(["rev-parse", "--show-toplevel"], real)
-    if top_run.returncode != 0:
-        raise UsageError(
-            f"{quote(revision)} is not a folder, and the corpus folder {quote(root)} is not "
-            "inside a git repository, so it cannot be read as a revision"
-        )
-    top = top_run.stdout.decode("utf-8", "surrogateescape").strip()
-    commit = _git(["rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"], top)
-    if commit.returncode != 0 or revision.startswith("-"):
-        raise UsageError(
-            f"unknown revision {quote(revision)} in the git repository at {quote(top)}"
-            + _revision_hint(top, revision)
-        )
-    sha = commit.stdout.decode().strip()
-    prefix = os.path.relpath(real, os.path.realpath(top))
-    spec = [] if prefix == "." else ["--", prefix.replace(os.sep, "/")]
-    tar = _git(["archive", "--format=tar", sha, *spec], top)
-    if tar.returncode != 0:
-        raise CorpusError(f"the corpus folder {quote(root)} did not exist at {quote(revision)}")
-    with tarfile.open(fileobj=io.BytesIO(tar.stdout)) as archive:
-        archive.extractall(into, filter="data")
-    found = os.path.join(into, prefix)
-    if not os.path.isdir(found):
-        raise CorpusError(f"the corpus folder {quote(root)} did not exist at {quote(revision)}")
-    return found
-
-
-@contextmanager
-def version(spec: str, roots: Sequence[str]) -> Iterator[Corpus]:
-    """The corpus as `spec` names it: a folder, or a git revision of every corpus root."""
-    if os.path.isdir(spec):
-        yield load_corpus([spec], use_cache=False)
-        return
-    with tempfile.TemporaryDirectory(prefix="vrmc-diff-") as tmp:
-        found = [_archive(root, spec, os.path.join(tmp, str(i))) for i, root in enumerate(roots)]
-        try:
-            corpus = load_corpus(found, use_cache=False)
-        except InvalidCorpus as exc:
-            # Problems named where the user can find them: REVISION:path.
-            renamed = [
-                Problem(_renamed(p.path, tmp, spec), p.line, p.column, p.message)
-                for p in exc.problems
-            ]
-            raise InvalidCorpus(renamed) from None
-        yield corpus
-
-
-def _renamed(path: str, tmp: str, spec: str) -> str:
-    if not path.startswith(tmp):
-        return path
-    rest = path[len(tmp) :].lstrip(os.sep)
-    return f"{spec}:{rest.split(os.sep, 1)[-1]}"
 
 
 # --------------------------------------------------------------------------- entries

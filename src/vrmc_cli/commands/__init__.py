@@ -236,6 +236,9 @@ class Call(Protocol):
 
     def roots(self) -> Sequence[str]: ...
 
+    @property
+    def use_cache(self) -> bool: ...
+
 
 def names() -> list[str]:
     """Every command's name: the modules of this package, in alphabetical order."""

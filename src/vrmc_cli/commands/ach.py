@@ -48,9 +48,9 @@ COLUMNS = (
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import resolve_question
     from ..corpus.model import Event, Point
+    from ..views.living import ach_doc
     from ._common import ach_analyses, ach_json
 
     corpus, f = call.corpus(), call.filter()
@@ -68,7 +68,7 @@ def run(call: Call) -> Result:
             "events": _unique([x for x in shown if isinstance(x, Event)]),
             "points": _unique([x for x in shown if isinstance(x, Point)]),
         },
-        lambda: views.ach_doc(analyses, notes=call.params["notes"]),
+        lambda: ach_doc(analyses, notes=call.params["notes"]),
         lambda: {"questions": [ach_json(a) for a in analyses]},
         COLUMNS,
         lambda: [row for a in analyses for row in _rows(a)],
@@ -87,8 +87,8 @@ def _unique(items: list[Any]) -> list[Any]:
 
 
 def _rows(a: Analysis) -> list[list[object]]:
-    from .. import views
     from ..corpus.model import Event
+    from ..views.living import evidence_label
     from ._common import ach_evidence_ref, ach_num
 
     out: list[list[object]] = []
@@ -106,7 +106,7 @@ def _rows(a: Analysis) -> list[list[object]]:
                     ref["id"],
                     ref["briefing"],
                     str(e.item.date) if isinstance(e.item, Event) else None,
-                    views.evidence_label(e),
+                    evidence_label(e),
                     ach_num(e.credibility),
                     e.diagnostic,
                     h.id,

@@ -25,7 +25,6 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import (
         Filter,
         all_points,
@@ -35,6 +34,7 @@ def run(call: Call) -> Result:
     )
     from ..corpus.model import KeyJudgment, Point
     from ..corpus.serialize import entries, entry
+    from ..views.actors import actor_doc
     from ._common import undated_note
 
     corpus, f = call.corpus(), call.filter()
@@ -51,7 +51,7 @@ def run(call: Call) -> Result:
     ]
     return Result(
         {"actors": [who], "relations": relations, "events": events},
-        lambda: views.actor_doc(who, relations, events, points),
+        lambda: actor_doc(who, relations, events, points),
         lambda: {
             "actor": entry("actors", who),
             "relations": entries("relations", relations),

@@ -12,44 +12,33 @@ SPEC = Spec(
     ("vrmc actors", "vrmc actors --country russia -f csv", "vrmc actors --since 2019"),
 )
 
-COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "country",
-    "current_role",
-    "aliases",
-    "summary",
-    "stance",
-    "themes",
-    "sources",
-)
-
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import actor_name_order, select_actors
     from ..corpus.serialize import entries
-    from ._common import none_match, rows_from, undated_note
+    from ..views.actors import actors_doc
+    from ..views.base import current_role
+    from ._common import csv_columns, none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_actors(corpus, f)
 
     def rows() -> list[list[object]]:
         objects = [
-            {**obj, "current_role": views.current_role(a) or None}
+            {**obj, "current_role": current_role(a) or None}
             for obj, a in sorted(
                 zip(entries("actors", chosen), chosen, strict=True),
                 key=lambda pair: actor_name_order(pair[1]),
             )
         ]
-        return rows_from(objects, COLUMNS)
+        return rows_from(objects, columns, "actors")
 
+    columns = csv_columns("actors", lead=("id", "name", "kind", "country", "current_role"))
     return Result(
         {"actors": chosen},
-        lambda: views.actors_doc(chosen),
+        lambda: actors_doc(chosen),
         lambda: {"actors": entries("actors", chosen)},
-        COLUMNS,
+        columns,
         rows,
         none_match(chosen, len(corpus.actors), "actors") + undated_note(f, chosen, "actor"),
     )

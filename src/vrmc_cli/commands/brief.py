@@ -28,9 +28,9 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import resolve_briefing, select_briefings, view_briefing
     from ..corpus.serialize import entry
+    from ..views.briefing import briefing_doc, briefing_list
     from . import citation_style
     from ._common import briefing_json, none_match, undated_note
 
@@ -41,7 +41,7 @@ def run(call: Call) -> Result:
         chosen = select_briefings(corpus, f)
         return Result(
             {"briefings": [v.briefing for v in chosen]},
-            lambda: views.briefing_list(chosen),
+            lambda: briefing_list(chosen),
             lambda: {
                 "briefings": [
                     {k: v for k, v in entry("briefings", b.briefing).items() if k in SUMMARY}
@@ -54,7 +54,7 @@ def run(call: Call) -> Result:
     empty = f.active and not view.point_count and not view.key_judgments
     return Result(
         {"briefings": [view.briefing]},
-        lambda: views.briefing_doc(view, cite=style != "none"),
+        lambda: briefing_doc(view, cite=style != "none"),
         lambda: {"briefing": briefing_json(view)},
         notes=(("no points or key judgments match the filters",) if empty else ())
         + undated_note(

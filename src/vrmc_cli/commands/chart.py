@@ -49,7 +49,7 @@ def run(call: Call) -> Result:
     from ..analysis import charts
     from ..analysis.query import select_events, select_transfers
     from ..core.doc import Block, Doc, Heading, Para, plain
-    from ..views import plural
+    from ..views.base import plural
     from ._common import none_match
 
     what = _choice(call.params["what"], WHAT, "chart")

@@ -10,13 +10,11 @@ SPEC = Spec(
     ("vrmc countries", "vrmc countries -f json"),
 )
 
-COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
-
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import country_counts, country_name_order
-    from ._common import listing, none_match
+    from ..views.lists import countries_doc
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     counts = country_counts(corpus, call.filter())
@@ -25,9 +23,9 @@ def run(call: Call) -> Result:
     return listing(
         "countries",
         chosen,
-        lambda: views.countries_doc(counts),
+        lambda: countries_doc(counts),
         "countries",
-        COLUMNS,
+        csv_columns("countries", last=("events", "actors", "transfers")),
         none_match(chosen, len(corpus.countries), "countries"),
         extra=lambda c: {
             "events": by_country[c].events,

@@ -76,21 +76,22 @@ def diff_rows(diff: CorpusDiff) -> list[list[object]]:
 
 
 def run(call: Call) -> Result:
-    from .. import views
-    from ..analysis.changes import compare, version
+    from ..analysis.changes import compare
+    from ..corpus.revisions import version
+    from ..views.living import diff_doc
 
     old_name, new_name = call.params["old"], call.params["new"]
     roots = call.roots()
-    with version(old_name, roots) as old:
-        if new_name is None:
-            diff = compare(old, call.corpus(), old_name, "the working tree")
-        else:
-            with version(new_name, roots) as new:
-                diff = compare(old, new, old_name, new_name)
+    use_cache = call.use_cache
+    old = version(old_name, roots, use_cache=use_cache)
+    if new_name is None:
+        diff = compare(old, call.corpus(), old_name, "the working tree")
+    else:
+        diff = compare(old, version(new_name, roots, use_cache=use_cache), old_name, new_name)
     changed = [k.kind for k in diff.kinds]
     return Result(
         {"kinds": changed},
-        lambda: views.diff_doc(diff),
+        lambda: diff_doc(diff),
         lambda: diff_json(diff),
         COLUMNS,
         lambda: diff_rows(diff),

@@ -129,7 +129,7 @@ def run(call: Call) -> Result:
     if not any(counted.values()):
         notes = (f"nothing to export: no {' or '.join(counted)} match the filters",)
     elif target is not None:
-        from ..views import plural
+        from ..views.base import plural
 
         parts = ", ".join(plural(n, k[:-1]) for k, n in counted.items())
         notes = (f"wrote {parts} to {target}",)

@@ -40,12 +40,12 @@ COLUMNS = (
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import select_briefings
     from ..core.errors import UsageError
     from ..core.textsafe import quote
     from ..corpus.model import CONFIDENCES, LIKELIHOODS
     from ..corpus.serialize import entry
+    from ..views.living import judgments_doc
     from ._common import none_match
 
     sort = call.params["sort"] or "briefing"
@@ -106,7 +106,7 @@ def run(call: Call) -> Result:
     judgments = [j for _, _, j in found]
     return Result(
         {"judgments": judgments, "events": [e for j in judgments for e in j.basis]},
-        lambda: views.judgments_doc([(b, j) for b, _, j in found], sort),
+        lambda: judgments_doc([(b, j) for b, _, j in found], sort),
         lambda: {"sort": sort, "judgments": objects()},
         COLUMNS,
         rows,

@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
-    from ..core.doc import Block
+    from collections.abc import Callable, Sequence
+
+    from ..analysis.query import BriefingView
+    from ..corpus.model import Event, Source, Transfer
 
 SPEC = Spec(
     "report",
@@ -41,7 +44,7 @@ SPEC = Spec(
 def sections_of(value: str | None) -> tuple[str, ...]:
     """The --sections list, checked: an unknown name is a usage error with the closest."""
     from ..core.errors import UsageError
-    from ..views import REPORT_SECTIONS
+    from ..views.report import REPORT_SECTIONS
 
     if value is None:
         return REPORT_SECTIONS
@@ -60,8 +63,53 @@ def sections_of(value: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+def bibliography(
+    sections: Sequence[str],
+    briefings: Sequence[BriefingView],
+    events: Sequence[Event],
+    transfers: Sequence[Transfer],
+    *,
+    cite: bool,
+) -> list[Source]:
+    """Every source the report relies on, in the order its Sources list numbers them.
+
+    First the sources the sections shown cite, by first citation (the order a reader meets
+    their markers: the sections in `sections` order, each citing as CITED says); then the
+    ones nothing shown cites, so the list is the same whichever sections are shown: events,
+    key judgments and points, transfers, then the briefings' own sources."""
+    cited: list[Sequence[Source]] = []
+    if cite:
+        for name in sections:
+            cited.extend(CITED.get(name, _nothing)(briefings, events, transfers))
+    cited.extend(e.sources for e in events)
+    cited.extend(p.sources for v in briefings for p in v.statements)
+    cited.extend(t.sources for t in transfers)
+    cited.extend(v.briefing.sources for v in briefings)
+    first: dict[str, Source] = {}
+    for sources in cited:
+        for source in sources:
+            first.setdefault(source.id, source)
+    return list(first.values())
+
+
+def _nothing(*_: object) -> list[Sequence[Source]]:
+    return []
+
+
+# What each section cites, in the order it shows the citations (views/report.py builds them);
+# the sections missing here cite nothing.
+CITED: dict[
+    str,
+    Callable[[Sequence[BriefingView], Sequence[Event], Sequence[Transfer]], list[Sequence[Source]]],
+] = {
+    "judgments": lambda b, e, t: [j.sources for v in b for j in v.key_judgments],
+    "briefings": lambda b, e, t: [p.sources for v in b for p in v.statements],
+    "timeline": lambda b, e, t: [x.sources for x in e],
+    "transfers": lambda b, e, t: [x.sources for x in t],
+}
+
+
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.provenance import summary_json
     from ..analysis.query import (
         select_actors,
@@ -70,7 +118,9 @@ def run(call: Call) -> Result:
         select_scenarios,
         select_transfers,
     )
+    from ..analysis.signposts import board_json, watch_board
     from ..corpus.serialize import entries, entry
+    from ..views.report import Report, report_doc, report_summary
     from . import citation_style
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
@@ -82,26 +132,13 @@ def run(call: Call) -> Result:
     chosen_actors = select_actors(corpus, f)
     chosen_transfers = select_transfers(corpus, f)
     chosen_scenarios = select_scenarios(corpus, f)
-    from ..analysis.signposts import board_json, watch_board
-
     board = watch_board(corpus, f)
-    # The watch board goes after the scenarios (its own section, "watch").
-    watch = views.watch_blocks(board, level=2) if any(w.indicators for w in board.scenarios) else []
-    # Competing hypotheses after the watch board, each question in its own subsection, its
-    # evidence narrowed by the shared filters as `vrmc ach` narrows it (no rating notes).
+    # Competing hypotheses: each question's evidence narrowed by the shared filters as
+    # `vrmc ach` narrows it.
     analyses = ach_analyses(corpus, f, corpus.questions)
-    ach = (
-        [b for a in analyses for b in views.ach_blocks(a, 3, anchor_prefix="ach-")]
-        if "ach" in sections
-        else []
-    )
-    glance: list[Block] = []
-    if "glance" in sections and (events or chosen_transfers):
-        from ..analysis.charts import report_pictures
-
-        # "At a glance": the timeline strip and the events and transfers charts.
-        glance = report_pictures(events, chosen_transfers)
-    doc, bibliography = views.report_doc(
+    cite = style != "none"
+    sources = bibliography(sections, briefings, events, chosen_transfers, cite=cite)
+    report = Report(
         corpus.topic,
         f.labels,
         briefings,
@@ -109,11 +146,10 @@ def run(call: Call) -> Result:
         chosen_actors,
         chosen_transfers,
         chosen_scenarios,
-        cite=style != "none",
-        sections=sections,
-        watch=watch,
-        ach=ach,
-        glance=glance,
+        board,
+        analyses,
+        sources,
+        cite=cite,
     )
     topic = corpus.topic
     return Result(
@@ -123,9 +159,9 @@ def run(call: Call) -> Result:
             "actors": chosen_actors,
             "transfers": chosen_transfers,
             "scenarios": chosen_scenarios,
-            "sources": bibliography,
+            "sources": sources,
         },
-        lambda: doc,
+        lambda: report_doc(report, sections),
         lambda: {
             "topic": entry("topic", topic) if topic else None,
             "filters": list(f.labels),
@@ -136,9 +172,9 @@ def run(call: Call) -> Result:
             "scenarios": entries("scenarios", chosen_scenarios),
             "watch": board_json(board),
             "ach": [ach_json(a) for a in analyses],
-            "sources": entries("sources", bibliography),
+            "sources": entries("sources", sources),
             "source_summary": summary_json(
-                views.report_summary(briefings, events, chosen_transfers), "This report"
+                report_summary(briefings, events, chosen_transfers), "This report"
             ),
         },
         notes=undated_note(

@@ -35,11 +35,11 @@ COLUMNS = ("kind", "ref", "label", "field", "text", "date")
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import did_you_mean
     from ..analysis.search import GROUPS, search
     from ..core.errors import UsageError
     from ..core.textsafe import quote
+    from ..views.search import search_doc
 
     text = call.params["text"]
     if not text.split():
@@ -57,7 +57,7 @@ def run(call: Call) -> Result:
         by_kind.setdefault(hit.kind, []).append(hit.ref)
     return Result(
         by_kind,
-        lambda: views.search_doc(text, hits),
+        lambda: search_doc(text, hits),
         lambda: {
             "query": text,
             "results": [

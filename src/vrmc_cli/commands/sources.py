@@ -11,27 +11,11 @@ SPEC = Spec(
     ("vrmc sources", "vrmc sources --country colombia -f csv"),
 )
 
-COLUMNS = (
-    "id",
-    "title",
-    "publisher",
-    "origin",
-    "via",
-    "origin_id",
-    "url",
-    "published",
-    "accessed",
-    "kind",
-    "reliability",
-    "state_media",
-    "citations",
-)
-
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import all_points, select_events, select_transfers, source_counts
-    from ._common import listing, none_match
+    from ..views.lists import sources_doc
+    from ._common import csv_columns, listing, none_match
 
     corpus, f = call.corpus(), call.filter()
     counts = source_counts(corpus)
@@ -45,9 +29,9 @@ def run(call: Call) -> Result:
     return listing(
         "sources",
         chosen,
-        lambda: views.sources_doc(counts),
+        lambda: sources_doc(counts),
         "sources",
-        COLUMNS,
+        csv_columns("sources", last=("citations",), leave_out=("archive_url",)),
         none_match(chosen, len(corpus.sources), "sources"),
         extra=lambda s: {"citations": cited[id(s)]},
     )

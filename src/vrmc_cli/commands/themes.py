@@ -10,13 +10,11 @@ SPEC = Spec(
     ("vrmc themes", "vrmc themes --country colombia"),
 )
 
-COLUMNS = ("id", "title", "parent", "description", "events", "points")
-
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import theme_counts
-    from ._common import listing, none_match
+    from ..views.lists import themes_doc
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     counts = theme_counts(corpus, call.filter())
@@ -25,9 +23,9 @@ def run(call: Call) -> Result:
     return listing(
         "themes",
         chosen,
-        lambda: views.themes_doc(counts),
+        lambda: themes_doc(counts),
         "themes",
-        COLUMNS,
+        csv_columns("themes", last=("description", "events", "points")),
         none_match(chosen, len(corpus.themes), "themes"),
         extra=lambda t: {"events": by_theme[t].events, "points": by_theme[t].points},
     )

@@ -20,9 +20,9 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.query import select_events
-    from ._common import EVENT_COLUMNS, listing, none_match
+    from ..views.timeline import timeline_doc
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     events = select_events(corpus, call.filter())
@@ -35,8 +35,8 @@ def run(call: Call) -> Result:
     return listing(
         "events",
         events,
-        lambda: views.timeline_doc(events, short=short),
+        lambda: timeline_doc(events, short=short),
         "events",
-        EVENT_COLUMNS,
+        csv_columns("events"),
         none_match(events, len(corpus.events), "events"),
     )

@@ -62,7 +62,7 @@ def run(call: Call) -> Result:
     from ..core.doc import Doc, Para, plain
     from ..core.errors import InvalidCorpus, StrictProblems
     from ..corpus.model import Corpus
-    from ..views import plural
+    from ..views.base import plural
 
     paths = call.params["paths"]
     try:

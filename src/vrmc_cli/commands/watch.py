@@ -16,8 +16,8 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from .. import views
     from ..analysis.signposts import COLUMNS, board_json, board_rows, watch_board
+    from ..views.living import watch_doc
     from ._common import none_match
 
     corpus = call.corpus()
@@ -31,7 +31,7 @@ def run(call: Call) -> Result:
     )
     return Result(
         {"scenarios": chosen, "events": events},
-        lambda: views.watch_doc(board),
+        lambda: watch_doc(board),
         lambda: board_json(board),
         COLUMNS,
         lambda: board_rows(board),

@@ -330,3 +330,75 @@ def load_with_cache(
         raise
     write_cache(path, stamps, corpus, entries, started)
     return corpus
+
+
+# --------------------------------------------------------------------------- single objects
+# A parsed git revision (revisions.py) is cached whole, keyed by its tree ids: it never goes
+# stale, so it has no stamps. It is trusted on the same terms as the corpus cache: a regular
+# file of the user's own in a private folder, opened without following a link, its bytes
+# checked by CRC-32, its pickle rebuilding only vrmc's record classes, its tag this version's.
+
+
+def read_object(path: str) -> object | None:
+    """The object `write_object` stored at `path`, or None when it cannot be trusted."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
+                return None
+            body = _section(fh)
+            if body is None:
+                return None
+            stream = io.BytesIO(body)
+            if _SafeUnpickler(stream).load() != FORMAT_TAG:
+                return None
+            found: object = _SafeUnpickler(stream).load()
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: kept longest by `prune`
+        return found
+    except Exception:
+        return None
+
+
+def write_object(path: str, obj: object) -> None:
+    """Store `obj` at `path` whole or not at all; any failure means no cache, silently."""
+    temporary = os.path.join(
+        os.path.dirname(path), f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle"
+    )
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:
+        return
+    except BaseException as exc:
+        _remove(temporary, exc)
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            body = _dumps(FORMAT_TAG) + _dumps(obj)
+            fh.write(_head(zlib.crc32(body), len(body)))
+            fh.write(body)
+        os.replace(temporary, path)
+    except BaseException as exc:
+        _remove(temporary, exc)
+
+
+def prune(folder: str, prefix: str, keep: int) -> None:
+    """Remove all but the `keep` most recently used cache files named `prefix…`."""
+    try:
+        with os.scandir(folder) as it:
+            found = [
+                (e.stat(follow_symlinks=False).st_mtime_ns, e.path)
+                for e in it
+                if e.name.startswith(prefix) and e.name.endswith(".pickle")
+            ]
+    except OSError:
+        return
+    for _, stale in sorted(found, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            os.unlink(stale)

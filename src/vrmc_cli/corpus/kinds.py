@@ -11,6 +11,29 @@ here, its model class and its section of docs/format.md.
 from __future__ import annotations
 
 from ..core.record import record
+from .fields import (
+    BOOL,
+    CHOICE,
+    CODE,
+    DATE,
+    DISPUTED,
+    ENTRIES,
+    ID,
+    INT,
+    INT_RANGE,
+    ITEMS,
+    KEBAB,
+    NUMBER_RANGE,
+    POINTS,
+    RATINGS,
+    REF,
+    REFS,
+    REFS1,
+    TEXT,
+    TEXTS,
+    URL,
+    FieldType,
+)
 from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
@@ -40,18 +63,8 @@ from .model import (
     Transfer,
 )
 
-# Value types. Scalars: text, url (text without control or invisible characters), texts (a
-# list of text), date, bool, int, number, id (the
-# entry's own id), kebab (a kebab-case word), code (a country code), choice (one of
-# `choices`), int-range and number-range (a whole number or a number, or a [low, high] list
-# of them: a model Range), disputed (field names of the same kind -> text). References, to
-# the kind named by `target`: ref (one), refs (a list), refs1 (a list of at least one).
-# Nested: entries (a list of entries of the kind `target`), points (a briefing section's
-# points: text or an entry of kind `point`), items (a list whose items are text or entries
-# of the kind `target`; JSON writes each item's text). Ratings: a
-# mapping from ids of the kind `target` to one of `choices`, or to `{rating, note}`
-# (docs/ach.md).
-FieldType = str
+# Each field's value type is an object of fields.py (TEXT, DATE, REFS, ...), which says
+# how such a value is read, checked, written and searched.
 
 
 @record(frozen=True)
@@ -70,6 +83,11 @@ class Field:
     @property
     def attribute(self) -> str:
         return self.attr or self.name
+
+    @property
+    def target_kind(self) -> Kind:
+        """The kind `target` names."""
+        return KIND[self.target or ""]
 
 
 @record(frozen=True)
@@ -91,20 +109,20 @@ class Kind:
 
 def _tags() -> tuple[Field, ...]:
     return (
-        Field("themes", "refs", target="themes"),
-        Field("countries", "refs", target="countries"),
-        Field("actors", "refs", target="actors"),
-        Field("sources", "refs", target="sources"),
+        Field("themes", REFS, target="themes"),
+        Field("countries", REFS, target="countries"),
+        Field("actors", REFS, target="actors"),
+        Field("sources", REFS, target="sources"),
     )
 
 
-CONFIDENCE = Field("confidence", "choice", choices=CONFIDENCES)
+CONFIDENCE = Field("confidence", CHOICE, choices=CONFIDENCES)
 # Admiralty credibility of the information (1-6), apart from its sources' reliability.
-CREDIBILITY = Field("credibility", "choice", choices=CREDIBILITIES)
+CREDIBILITY = Field("credibility", CHOICE, choices=CREDIBILITIES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
-CONSISTENCY = Field("consistency", "ratings", target="hypotheses", choices=CONSISTENCIES)
+CONSISTENCY = Field("consistency", RATINGS, target="hypotheses", choices=CONSISTENCIES)
 # Which of the entry's own fields the sources dispute: field name -> who says what.
-DISPUTED = Field("disputed", "disputed", search=True)
+DISPUTED_FIELD = Field("disputed", DISPUTED, search=True)
 
 KINDS: tuple[Kind, ...] = (
     Kind(
@@ -112,10 +130,10 @@ KINDS: tuple[Kind, ...] = (
         "topic",
         Topic,
         (
-            Field("title", "text", required=True, search=True),
-            Field("subtitle", "text", search=True),
-            Field("summary", "text", search=True),
-            Field("as_of", "date"),
+            Field("title", TEXT, required=True, search=True),
+            Field("subtitle", TEXT, search=True),
+            Field("summary", TEXT, search=True),
+            Field("as_of", DATE),
         ),
         top=False,
         label="title",
@@ -125,10 +143,10 @@ KINDS: tuple[Kind, ...] = (
         "theme",
         Theme,
         (
-            Field("id", "id", required=True),
-            Field("title", "text", required=True, search=True),
-            Field("description", "text", search=True),
-            Field("parent", "ref", target="themes"),
+            Field("id", ID, required=True),
+            Field("title", TEXT, required=True, search=True),
+            Field("description", TEXT, search=True),
+            Field("parent", REF, target="themes"),
         ),
         key="id",
         label="title",
@@ -138,10 +156,10 @@ KINDS: tuple[Kind, ...] = (
         "country",
         Country,
         (
-            Field("code", "code", required=True),
-            Field("name", "text", required=True, search=True),
-            Field("aliases", "texts", search=True),
-            Field("region", "text", search=True),
+            Field("code", CODE, required=True),
+            Field("name", TEXT, required=True, search=True),
+            Field("aliases", TEXTS, search=True),
+            Field("region", TEXT, search=True),
         ),
         key="code",
         label="name",
@@ -151,9 +169,9 @@ KINDS: tuple[Kind, ...] = (
         "role",
         Role,
         (
-            Field("title", "text", required=True, search=True),
-            Field("from", "date", attr="start"),
-            Field("to", "date", attr="end"),
+            Field("title", TEXT, required=True, search=True),
+            Field("from", DATE, attr="start"),
+            Field("to", DATE, attr="end"),
         ),
         top=False,
         date_order=("from", "to"),
@@ -163,16 +181,16 @@ KINDS: tuple[Kind, ...] = (
         "actor",
         Actor,
         (
-            Field("id", "id", required=True),
-            Field("name", "text", required=True, search=True),
-            Field("kind", "choice", required=True, choices=ACTOR_KINDS),
-            Field("country", "ref", target="countries"),
-            Field("aliases", "texts", search=True),
-            Field("roles", "entries", target="role", search=True),
-            Field("summary", "text", search=True),
-            Field("stance", "text", search=True),
-            Field("themes", "refs", target="themes"),
-            Field("sources", "refs", target="sources"),
+            Field("id", ID, required=True),
+            Field("name", TEXT, required=True, search=True),
+            Field("kind", CHOICE, required=True, choices=ACTOR_KINDS),
+            Field("country", REF, target="countries"),
+            Field("aliases", TEXTS, search=True),
+            Field("roles", ENTRIES, target="role", search=True),
+            Field("summary", TEXT, search=True),
+            Field("stance", TEXT, search=True),
+            Field("themes", REFS, target="themes"),
+            Field("sources", REFS, target="sources"),
         ),
         key="id",
         label="name",
@@ -182,9 +200,9 @@ KINDS: tuple[Kind, ...] = (
         "signal",
         Signal,
         (
-            Field("indicator", "ref", required=True, target="indicator", ids=True),
-            Field("direction", "choice", required=True, choices=DIRECTIONS),
-            Field("note", "text", search=True),
+            Field("indicator", REF, required=True, target="indicator", ids=True),
+            Field("direction", CHOICE, required=True, choices=DIRECTIONS),
+            Field("note", TEXT, search=True),
         ),
         top=False,
     ),
@@ -193,22 +211,22 @@ KINDS: tuple[Kind, ...] = (
         "event",
         Event,
         (
-            Field("id", "id", required=True),
-            Field("date", "date", required=True),
-            Field("end", "date"),
-            Field("circa", "bool"),
-            Field("display_date", "text", search=True),
-            Field("title", "text", required=True, search=True),
-            Field("summary", "text", search=True),
-            Field("themes", "refs1", required=True, target="themes"),
-            Field("countries", "refs", target="countries"),
-            Field("actors", "refs", target="actors"),
-            Field("sources", "refs", target="sources"),
+            Field("id", ID, required=True),
+            Field("date", DATE, required=True),
+            Field("end", DATE),
+            Field("circa", BOOL),
+            Field("display_date", TEXT, search=True),
+            Field("title", TEXT, required=True, search=True),
+            Field("summary", TEXT, search=True),
+            Field("themes", REFS1, required=True, target="themes"),
+            Field("countries", REFS, target="countries"),
+            Field("actors", REFS, target="actors"),
+            Field("sources", REFS, target="sources"),
             CONFIDENCE,
             CREDIBILITY,
-            Field("signals", "entries", target="signal"),
+            Field("signals", ENTRIES, target="signal"),
             CONSISTENCY,
-            DISPUTED,
+            DISPUTED_FIELD,
         ),
         key="id",
         date_order=("date", "end"),
@@ -219,7 +237,7 @@ KINDS: tuple[Kind, ...] = (
         "point",
         Point,
         (
-            Field("text", "text", required=True, search=True),
+            Field("text", TEXT, required=True, search=True),
             *_tags(),
             CONFIDENCE,
             CREDIBILITY,
@@ -232,10 +250,10 @@ KINDS: tuple[Kind, ...] = (
         "key judgment",
         KeyJudgment,
         (
-            Field("text", "text", required=True, search=True),
-            Field("likelihood", "choice", choices=LIKELIHOODS),
+            Field("text", TEXT, required=True, search=True),
+            Field("likelihood", CHOICE, choices=LIKELIHOODS),
             CONFIDENCE,
-            Field("basis", "refs", target="events"),
+            Field("basis", REFS, target="events"),
             *_tags(),
         ),
         top=False,
@@ -245,8 +263,8 @@ KINDS: tuple[Kind, ...] = (
         "section",
         Section,
         (
-            Field("heading", "text", required=True),
-            Field("points", "points", required=True, target="point"),
+            Field("heading", TEXT, required=True),
+            Field("points", POINTS, required=True, target="point"),
         ),
         top=False,
     ),
@@ -255,15 +273,15 @@ KINDS: tuple[Kind, ...] = (
         "briefing",
         Briefing,
         (
-            Field("id", "id", required=True),
-            Field("title", "text", required=True, search=True),
-            Field("summary", "text", required=True, search=True),
-            Field("themes", "refs1", required=True, target="themes"),
-            Field("key_judgments", "entries", target="judgment"),
-            Field("sections", "entries", required=True, target="section"),
-            Field("see_also", "refs", target="briefings", attr="see_also_ids", ids=True),
-            Field("sources", "refs", target="sources"),
-            Field("order", "int"),
+            Field("id", ID, required=True),
+            Field("title", TEXT, required=True, search=True),
+            Field("summary", TEXT, required=True, search=True),
+            Field("themes", REFS1, required=True, target="themes"),
+            Field("key_judgments", ENTRIES, target="judgment"),
+            Field("sections", ENTRIES, required=True, target="section"),
+            Field("see_also", REFS, target="briefings", attr="see_also_ids", ids=True),
+            Field("sources", REFS, target="sources"),
+            Field("order", INT),
         ),
         key="id",
         label="title",
@@ -273,18 +291,18 @@ KINDS: tuple[Kind, ...] = (
         "source",
         Source,
         (
-            Field("id", "id", required=True),
-            Field("title", "text", required=True, search=True),
-            Field("publisher", "text", search=True),
-            Field("url", "url", search=True),
-            Field("published", "date"),
-            Field("kind", "text"),
-            Field("reliability", "choice", choices=RELIABILITIES),
-            Field("accessed", "date"),
-            Field("archive_url", "url", search=True),
-            Field("origin", "text", search=True),
-            Field("via", "ref", target="sources"),
-            Field("state_media", "bool"),
+            Field("id", ID, required=True),
+            Field("title", TEXT, required=True, search=True),
+            Field("publisher", TEXT, search=True),
+            Field("url", URL, search=True),
+            Field("published", DATE),
+            Field("kind", TEXT),
+            Field("reliability", CHOICE, choices=RELIABILITIES),
+            Field("accessed", DATE),
+            Field("archive_url", URL, search=True),
+            Field("origin", TEXT, search=True),
+            Field("via", REF, target="sources"),
+            Field("state_media", BOOL),
         ),
         key="id",
         label="title",
@@ -294,13 +312,13 @@ KINDS: tuple[Kind, ...] = (
         "relation",
         Relation,
         (
-            Field("from", "ref", required=True, target="actors", attr="source"),
-            Field("to", "ref", required=True, target="actors", attr="target"),
-            Field("kind", "kebab", required=True, search=True),
-            Field("since", "date"),
-            Field("until", "date"),
-            Field("summary", "text", search=True),
-            Field("sources", "refs", target="sources"),
+            Field("from", REF, required=True, target="actors", attr="source"),
+            Field("to", REF, required=True, target="actors", attr="target"),
+            Field("kind", KEBAB, required=True, search=True),
+            Field("since", DATE),
+            Field("until", DATE),
+            Field("summary", TEXT, search=True),
+            Field("sources", REFS, target="sources"),
         ),
         date_order=("since", "until"),
     ),
@@ -309,22 +327,22 @@ KINDS: tuple[Kind, ...] = (
         "transfer",
         Transfer,
         (
-            Field("id", "id", required=True),
-            Field("supplier", "ref", required=True, target="countries"),
-            Field("recipient", "ref", required=True, target="countries"),
-            Field("designation", "text", required=True, search=True),
-            Field("category", "text", required=True, search=True),
-            Field("description", "text", search=True),
-            Field("ordered", "date"),
-            Field("delivered_from", "date"),
-            Field("delivered_to", "date"),
-            Field("quantity_ordered", "int-range"),
-            Field("quantity_delivered", "int-range"),
-            Field("value_usd", "number-range"),
-            Field("status", "choice", choices=TRANSFER_STATUSES),
-            Field("sources", "refs", target="sources"),
-            Field("notes", "text", search=True),
-            DISPUTED,
+            Field("id", ID, required=True),
+            Field("supplier", REF, required=True, target="countries"),
+            Field("recipient", REF, required=True, target="countries"),
+            Field("designation", TEXT, required=True, search=True),
+            Field("category", TEXT, required=True, search=True),
+            Field("description", TEXT, search=True),
+            Field("ordered", DATE),
+            Field("delivered_from", DATE),
+            Field("delivered_to", DATE),
+            Field("quantity_ordered", INT_RANGE),
+            Field("quantity_delivered", INT_RANGE),
+            Field("value_usd", NUMBER_RANGE),
+            Field("status", CHOICE, choices=TRANSFER_STATUSES),
+            Field("sources", REFS, target="sources"),
+            Field("notes", TEXT, search=True),
+            DISPUTED_FIELD,
         ),
         key="id",
         date_order=("delivered_from", "delivered_to"),
@@ -335,11 +353,11 @@ KINDS: tuple[Kind, ...] = (
         "indicator",
         Indicator,
         (
-            Field("id", "id"),
-            Field("text", "text", required=True, search=True),
-            Field("counts", "text", search=True),
-            Field("deadline", "date"),
-            Field("horizon", "text", search=True),
+            Field("id", ID),
+            Field("text", TEXT, required=True, search=True),
+            Field("counts", TEXT, search=True),
+            Field("deadline", DATE),
+            Field("horizon", TEXT, search=True),
         ),
         top=False,
     ),
@@ -348,15 +366,15 @@ KINDS: tuple[Kind, ...] = (
         "scenario",
         Scenario,
         (
-            Field("id", "id", required=True),
-            Field("title", "text", required=True, search=True),
-            Field("summary", "text", required=True, search=True),
-            Field("likelihood", "choice", choices=LIKELIHOODS),
-            Field("horizon", "text", search=True),
-            Field("drivers", "texts", search=True),
-            Field("indicators", "items", target="indicator", search=True),
-            Field("themes", "refs", target="themes"),
-            Field("countries", "refs", target="countries"),
+            Field("id", ID, required=True),
+            Field("title", TEXT, required=True, search=True),
+            Field("summary", TEXT, required=True, search=True),
+            Field("likelihood", CHOICE, choices=LIKELIHOODS),
+            Field("horizon", TEXT, search=True),
+            Field("drivers", TEXTS, search=True),
+            Field("indicators", ITEMS, target="indicator", search=True),
+            Field("themes", REFS, target="themes"),
+            Field("countries", REFS, target="countries"),
         ),
         key="id",
         label="title",
@@ -366,9 +384,9 @@ KINDS: tuple[Kind, ...] = (
         "question",
         Question,
         (
-            Field("id", "id", required=True),
-            Field("text", "text", required=True, search=True),
-            Field("summary", "text", search=True),
+            Field("id", ID, required=True),
+            Field("text", TEXT, required=True, search=True),
+            Field("summary", TEXT, search=True),
         ),
         key="id",
         label="text",
@@ -378,10 +396,10 @@ KINDS: tuple[Kind, ...] = (
         "hypothesis",
         Hypothesis,
         (
-            Field("id", "id", required=True),
-            Field("question", "ref", required=True, target="questions"),
-            Field("statement", "text", required=True, search=True),
-            Field("scenario", "ref", target="scenarios"),
+            Field("id", ID, required=True),
+            Field("question", REF, required=True, target="questions"),
+            Field("statement", TEXT, required=True, search=True),
+            Field("scenario", REF, target="scenarios"),
         ),
         key="id",
         label="statement",
@@ -397,4 +415,4 @@ KEYED: tuple[Kind, ...] = tuple(k for k in KINDS if k.key)
 
 def references(kind: Kind) -> dict[str, str]:
     """The reference fields of a kind: field name -> the kind it points at."""
-    return {f.name: f.target for f in kind.fields if f.type.startswith("ref") and f.target}
+    return {f.name: f.target for f in kind.fields if f.type.reference and f.target}

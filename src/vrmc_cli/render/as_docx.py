@@ -29,7 +29,7 @@ from ..core.doc import (
     Tree,
     anchors_of,
 )
-from ..core.textsafe import visible
+from ..core.textsafe import shorten, visible
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -252,7 +252,7 @@ def to_bytes(doc: Doc) -> bytes:
 
     document = docx.Document()
     properties = document.core_properties
-    properties.title = _text(doc.title)
+    properties.title = shorten(doc.title, 255)  # the package's limit for a property
     properties.author = "vrmc"
     properties.last_modified_by = "vrmc"
     properties.revision = 1

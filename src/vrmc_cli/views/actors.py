@@ -1,0 +1,138 @@
+"""Actors: the table of actors and one actor's page (`vrmc actors`, `vrmc actor`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..analysis.query import actor_name_order
+from ..core.doc import Block, Bullets, Doc, Fields, Heading, Inline, Item, Span, Table, plain
+from ..corpus.model import Actor, Event, KeyJudgment, Point, Relation
+from .base import Citer, current_role, event_when, one_line, paragraphs, role_when
+
+
+def actors_table(actors: Sequence[Actor]) -> Table:
+    """The actors by name (JSON keeps them by id)."""
+    actors = sorted(actors, key=actor_name_order)
+    rows = tuple(
+        (
+            (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
+            plain(a.kind),
+            plain(a.country.name if a.country else ""),
+            plain(current_role(a)),
+        )
+        for a in actors
+    )
+    anchors = tuple(actor_anchor(a.id) for a in actors)
+    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+
+
+def actor_anchor(actor_id: str) -> str:
+    return f"actor-{actor_id}"
+
+
+def actors_doc(actors: Sequence[Actor]) -> Doc:
+    blocks: list[Block] = [Heading(1, "Actors"), actors_table(actors)]
+    return Doc("Actors", tuple(blocks))
+
+
+def actor_blocks(
+    actor: Actor,
+    relations: Sequence[Relation],
+    events: Sequence[Event],
+    points: Sequence[tuple[str, Point | KeyJudgment]],
+    citer: Citer,
+    level: int = 1,
+) -> list[Block]:
+    blocks: list[Block] = [Heading(level, actor.name, anchor=actor_anchor(actor.id))]
+    facts: list[tuple[str, Inline]] = [("Kind", plain(actor.kind))]
+    if actor.country:
+        facts.append(("Country", plain(actor.country.name)))
+    if actor.aliases:
+        facts.append(("Also known as", plain("; ".join(actor.aliases))))
+    facts.append(("Id", (Span(actor.id, "code"),)))
+    blocks.append(Fields(tuple(facts)))
+    blocks.extend(paragraphs(actor.summary, citer.marks(actor.sources)))
+    if actor.stance:
+        blocks.append(Fields((("Stance", plain(actor.stance)),)))
+    if actor.roles:
+        blocks.append(Heading(level + 1, "Roles"))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(r.title),
+                            *((Span(" (" + role_when(r) + ")", "muted"),) if role_when(r) else ()),
+                        )
+                    )
+                    for r in actor.roles
+                )
+            )
+        )
+    if relations:
+        blocks.append(Heading(level + 1, "Relations"))
+        from ..analysis.network import phrase as relation_phrase  # here: only actor pages need it
+        from ..analysis.network import span_text as relation_span
+
+        items = []
+        for r in relations:
+            span = relation_span(r)
+            when = f" ({span})" if span else ""
+            # Which way the tie points, in words: FROM is KIND of TO (docs/format.md).
+            if r.source is actor:
+                spans = [
+                    Span(f"→ {actor.name} is {relation_phrase(r.kind)} ", "muted"),
+                    Span(r.target.name, "strong"),
+                    Span(when, "muted"),
+                ]
+            else:
+                spans = [
+                    Span("← ", "muted"),
+                    Span(r.source.name, "strong"),
+                    Span(f" is {relation_phrase(r.kind)} {actor.name}{when}", "muted"),
+                ]
+            if r.summary:
+                spans.append(Span(": " + one_line(r.summary)))
+            spans.extend(citer.marks(r.sources))
+            items.append(Item(tuple(spans)))
+        blocks.append(Bullets(tuple(items)))
+    if events:
+        blocks.append(Heading(level + 1, f"Events ({len(events)})"))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(event_when(e), "strong"),
+                            Span(" — " + e.title),
+                            *citer.marks(e.sources),
+                        )
+                    )
+                    for e in events
+                )
+            )
+        )
+    if points:
+        blocks.append(Heading(level + 1, f"In the briefings ({len(points)})"))
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item((Span(f"{bid}: ", "code"), Span(p.text), *citer.marks(p.sources)))
+                    for bid, p in points
+                )
+            )
+        )
+    return blocks
+
+
+def actor_doc(
+    actor: Actor,
+    relations: Sequence[Relation],
+    events: Sequence[Event],
+    points: Sequence[tuple[str, Point | KeyJudgment]],
+) -> Doc:
+    citer = Citer()
+    blocks = actor_blocks(actor, relations, events, points, citer)
+    if citer.sources:
+        blocks.append(citer.footnotes())
+    return Doc(actor.name, tuple(blocks))

@@ -1,0 +1,275 @@
+"""Small pieces every view uses: citation numbering, anchors, dates, names, amounts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..analysis.provenance import SourceSummary, item_origins, origin_name, summary_sentences
+from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, Style, plain
+from ..corpus.model import (
+    CREDIBILITY_MEANING,
+    RELIABILITY_MEANING,
+    Actor,
+    Disputes,
+    Event,
+    Range,
+    Role,
+    Source,
+    countries_of,
+    dispute,
+)
+
+
+class Citer:
+    """Numbers sources in order of first citation. A point's sources make one `[1, 4, 9]`
+    marker (numbers ascending, each once) that links to one numbered list, each source
+    listed once however often it is cited.
+
+    Given `numbered` (a report's bibliography, computed with its selection), the numbers
+    are fixed in advance: a source's number is its place in that list, and citing a source
+    outside it is a bug."""
+
+    def __init__(self, enabled: bool = True, numbered: Sequence[Source] | None = None) -> None:
+        self.enabled = enabled
+        self.numbers: dict[str, int] = {}
+        self.sources: list[Source] = []
+        self.fixed = numbered is not None
+        for source in numbered or ():
+            self.numbers.setdefault(source.id, len(self.numbers) + 1)
+            if len(self.numbers) > len(self.sources):
+                self.sources.append(source)
+
+    def number(self, sources: Iterable[Source]) -> list[tuple[int, str]]:
+        """Number the sources not seen yet; (number, id) of each, ascending, each once."""
+        found: dict[int, str] = {}
+        for source in sources:
+            if source.id not in self.numbers:
+                if self.fixed:
+                    raise ValueError(f"source {source.id!r} is cited but not in the bibliography")
+                self.numbers[source.id] = len(self.numbers) + 1
+                self.sources.append(source)
+            found[self.numbers[source.id]] = source.id
+        return sorted(found.items())
+
+    def cite(self, sources: Iterable[Source]) -> Inline:
+        """The marker alone (`[1, 4]`), or nothing when there are no sources or citing is off."""
+        if not self.enabled:
+            return ()
+        cites = tuple(self.number(sources))
+        if not cites:
+            return ()
+        text = "[" + ", ".join(str(n) for n, _ in cites) + "]"
+        return (Span(text, "cite", cites=cites),)
+
+    def marks(self, sources: Iterable[Source]) -> Inline:
+        """The marker after a space, to end a sentence with."""
+        found = self.cite(sources)
+        return (Span(" "), *found) if found else ()
+
+    def footnotes(self, title: str = "Sources", level: int = 2) -> Footnotes:
+        notes = tuple((self.numbers[s.id], source_inline(s)) for s in self.sources)
+        anchors = tuple(source_anchor(s.id) for s in self.sources)
+        return Footnotes(title, level, notes, anchors)
+
+
+def source_anchor(source_id: str) -> str:
+    return f"source-{source_id}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"event-{event_id}"
+
+
+def source_inline(source: Source) -> Inline:
+    """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
+    spans: list[Span] = []
+    if source.publisher:
+        spans.append(Span(source.publisher + ", "))
+    spans.append(Span(source.title, "em"))
+    if source.published:
+        spans.append(Span(", " + source.published.human()))
+    if source.url:
+        spans.extend((Span(", "), Span(source.url, "", url=source.url)))
+    if source.accessed:
+        spans.append(Span(f", accessed {source.accessed.human()}"))
+    if source.archive_url:
+        spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
+    said: list[str] = []
+    if source.root.origin or source.via:
+        said.append(f"origin {origin_name(source)}")
+    if source.reliability:
+        meaning = RELIABILITY_MEANING.get(source.reliability, "")
+        said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
+    if said:
+        spans.append(Span(f" ({'; '.join(said)})", "muted"))
+    return tuple(spans)
+
+
+def origins_note(item: object, what: str = "") -> Inline:
+    """` (2 origins)` after a claim's citation marker: the independent origins of what it
+    rests on (docs/grading.md), nothing when it cites no source."""
+    found = item_origins(item)
+    if not found.count:
+        return ()
+    words = f"{found.count} origin{'' if found.count == 1 else 's'}{what}"
+    return (Span(f" ({words})", "muted"),)
+
+
+def origins_fact(item: object) -> tuple[str, Inline]:
+    """The `Origins` line of an entry's facts: how many, and who."""
+    found = item_origins(item)
+    return ("Origins", plain(f"{found.count}: {'; '.join(found.names)}"))
+
+
+def summary_blocks(summary: SourceSummary, level: int) -> list[Block]:
+    """The source summary statement (ICD 206) under a heading."""
+    return [
+        Heading(level, "Source summary"),
+        Para((Span(" ".join(summary_sentences(summary))),)),
+    ]
+
+
+def credibility_badge(credibility: str | None) -> Inline:
+    """` (credibility 2, probably true)`: the Admiralty grade of the information itself."""
+    if not credibility:
+        return ()
+    meaning = CREDIBILITY_MEANING[credibility]
+    return (Span(" "), Span(f"(credibility {credibility}, {meaning})", "muted"))
+
+
+def event_ref(event: Event) -> Inline:
+    """An event as a reader refers to it: `14 May 2001 — Title`, linked to its entry."""
+    return (Span(f"{event_when(event)} — {event.title}", anchor=event_anchor(event.id)),)
+
+
+def joined(parts: Iterable[Inline], sep: str = "; ") -> Inline:
+    out: list[Span] = []
+    for n, part in enumerate(parts):
+        if n:
+            out.append(Span(sep))
+        out.extend(part)
+    return tuple(out)
+
+
+def confidence_badge(confidence: str | None) -> Inline:
+    if not confidence:
+        return ()
+    style: Style = {"low": "confidence-low", "moderate": "confidence-moderate"}.get(
+        confidence, "confidence-high"
+    )  # type: ignore[assignment]
+    return (Span(" "), Span(f"({confidence} confidence)", style))
+
+
+def likelihood_style(likelihood: str | None) -> Style:
+    if likelihood in ("remote", "very-unlikely", "unlikely"):
+        return "likelihood-low"
+    if likelihood == "roughly-even":
+        return "likelihood-even"
+    return "likelihood-high"
+
+
+def likelihood_words(likelihood: str) -> str:
+    return likelihood.replace("-", " ")
+
+
+def status_style(status: str | None) -> Style:
+    if status == "delivered":
+        return "status-ok"
+    if status in ("ordered", "delivering"):
+        return "status-pending"
+    return "status-bad"
+
+
+def event_when(event: Event) -> str:
+    """The date at its real precision: `2006`, `Jul 2006`, `c. 2011`, or the display date."""
+    if event.display_date:
+        return event.display_date
+    text = event.date.human()
+    if event.end:
+        text += " – " + event.end.human()
+    text = ("c. " + text) if event.circa else text
+    return text + disputed_mark(event.disputed, "date", "end", "display_date")
+
+
+def disputed_mark(disputed: Disputes, *names: str) -> str:
+    """` (disputed)` when the sources dispute any of the fields `names`, else nothing."""
+    return " (disputed)" if any(dispute(disputed, n) for n in names) else ""
+
+
+def dispute_facts(disputed: Disputes) -> list[tuple[str, Inline]]:
+    """One `Disputed` line per disputed field: the field, and who says what."""
+    return [
+        ("Disputed", (Span(name.replace("_", " "), "strong"), Span(": " + one_line(note))))
+        for name, note in disputed
+    ]
+
+
+def names(items: Iterable[Actor]) -> str:
+    return ", ".join(a.name for a in items)
+
+
+def country_names(event: Event) -> str:
+    return ", ".join(sorted(c.name for c in countries_of(event.countries, event.actors)))
+
+
+def role_when(role: Role) -> str:
+    if role.start and role.end:
+        return f"{role.start.human()} – {role.end.human()}"
+    if role.start:
+        return f"since {role.start.human()}"
+    if role.end:
+        return f"until {role.end.human()}"
+    return ""
+
+
+def current_role(actor: Actor) -> str:
+    """The latest dated role still open; else the role that ended last, marked with its end;
+    else (roles without dates) the last role listed."""
+    if not actor.roles:
+        return ""
+    open_roles = [r for r in actor.roles if r.start and r.end is None]
+    if open_roles:
+        return open_roles[-1].title
+    ended = [r for r in actor.roles if r.end]
+    if ended:
+        last = max(ended, key=lambda r: r.end.key if r.end else (0, 0, 0))
+        return f"{last.title} (until {last.end.human() if last.end else ''})"
+    return actor.roles[-1].title
+
+
+def paragraphs(text: str | None, extra: Inline = ()) -> list[Block]:
+    """A text field as paragraphs (a blank line separates them); `extra` ends the last one."""
+    if not text:
+        return [Para(extra)] if extra else []
+    parts = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    blocks: list[Block] = [Para(plain(" ".join(p.split("\n")))) for p in parts[:-1]]
+    if parts:
+        blocks.append(Para((*plain(" ".join(parts[-1].split("\n"))), *extra)))
+    return blocks
+
+
+def one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def quantity(value: float | Range | None) -> str:
+    if isinstance(value, Range):
+        return f"{quantity(value.low)}–{quantity(value.high)}"
+    return f"{value:,}" if value is not None else "–"
+
+
+def money(value: float | Range | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, Range):
+        return f"{money(value.low)}–{money(value.high)}"
+    if value >= 1e9:
+        return f"US${value / 1e9:,.2f} bn".replace(".00 bn", " bn")
+    if value >= 1e6:
+        return f"US${value / 1e6:,.1f} m".replace(".0 m", " m")
+    return f"US${value:,.0f}"
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """`1 event`, `2 events`; `nouns` where the plural is not `noun` + s."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"

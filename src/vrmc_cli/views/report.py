@@ -1,0 +1,236 @@
+"""The whole briefing report (`vrmc report`): its sections, one declaration each, in order,
+with the contents and the numbered Sources list."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from ..analysis.provenance import SourceSummary, briefing_sources, summarize, summary_sentences
+from ..analysis.query import BriefingView
+from ..core.doc import (
+    Block,
+    Bullets,
+    Callout,
+    Doc,
+    Footnotes,
+    Heading,
+    Item,
+    Para,
+    Span,
+    Table,
+    plain,
+)
+from ..core.record import record
+from ..corpus.model import Actor, Event, KeyJudgment, Scenario, Source, Topic, Transfer
+from .actors import actors_table
+from .base import Citer, confidence_badge, likelihood_style, likelihood_words, paragraphs
+from .briefing import briefing_anchor, briefing_blocks
+from .register import transfers_blocks
+from .scenarios import scenario_blocks
+from .timeline import timeline_blocks
+
+if TYPE_CHECKING:
+    from ..analysis.ach import Analysis
+    from ..analysis.signposts import Board
+
+
+@record(frozen=True)
+class Report:
+    """What a report shows: the selection, in order, and its bibliography (every source it
+    relies on, in the order its Sources list numbers them; the command computes it)."""
+
+    topic: Topic | None
+    labels: Sequence[str]
+    briefings: Sequence[BriefingView]
+    events: Sequence[Event]
+    actors: Sequence[Actor]
+    transfers: Sequence[Transfer]
+    scenarios: Sequence[Scenario]
+    board: Board | None
+    analyses: Sequence[Analysis]
+    bibliography: Sequence[Source]
+    cite: bool = True  # off: no citation markers (the Sources list stays)
+
+
+def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
+    """Every key judgment, with its likelihood, confidence and briefing."""
+    rows = []
+    for view in briefings:
+        for j in view.key_judgments:
+            rows.append(
+                (
+                    (Span(j.text), *citer.marks(j.sources)),
+                    (
+                        (Span(likelihood_words(j.likelihood), likelihood_style(j.likelihood)),)
+                        if j.likelihood
+                        else plain("–")
+                    ),
+                    (
+                        (Span(j.confidence, confidence_badge(j.confidence)[1].style),)
+                        if j.confidence
+                        else plain("–")
+                    ),
+                    (
+                        Span(
+                            view.briefing.title,
+                            anchor=briefing_anchor(view.briefing.id),
+                        ),
+                    ),
+                )
+            )
+    return Table(("judgment", "likelihood", "confidence", "briefing"), tuple(rows))
+
+
+def _judgments(report: Report, citer: Citer) -> list[Block]:
+    if not any(v.key_judgments for v in report.briefings):
+        return []
+    return [judgments_table(report.briefings, citer)]
+
+
+def _briefings(report: Report, citer: Citer) -> list[Block]:
+    return [b for view in report.briefings for b in briefing_blocks(view, citer, level=2)]
+
+
+def _timeline(report: Report, citer: Citer) -> list[Block]:
+    return timeline_blocks(report.events, citer, level=2) if report.events else []
+
+
+def _actors(report: Report, citer: Citer) -> list[Block]:
+    if not report.actors:
+        return []
+    return [actors_table(sorted(report.actors, key=lambda a: (a.name.casefold(), a.id)))]
+
+
+def _transfers(report: Report, citer: Citer) -> list[Block]:
+    return transfers_blocks(report.transfers, citer, level=2) if report.transfers else []
+
+
+def _scenarios(report: Report, citer: Citer) -> list[Block]:
+    return scenario_blocks(report.scenarios, level=2) if report.scenarios else []
+
+
+def _watch(report: Report, citer: Citer) -> list[Block]:
+    from .living import watch_blocks
+
+    board = report.board
+    if board is None or not any(w.indicators for w in board.scenarios):
+        return []
+    return watch_blocks(board, level=2)
+
+
+def _ach(report: Report, citer: Citer) -> list[Block]:
+    """Each question in its own subsection (no rating notes), anchored as #ach-ID."""
+    from .living import ach_blocks
+
+    return [b for a in report.analyses for b in ach_blocks(a, 3, anchor_prefix="ach-")]
+
+
+def _glance(report: Report, citer: Citer) -> list[Block]:
+    """The timeline strip and the events and transfers charts."""
+    if not (report.events or report.transfers):
+        return []
+    from ..analysis.charts import report_pictures  # here: only this section draws charts
+
+    return report_pictures(report.events, report.transfers)
+
+
+def _sources(report: Report, citer: Citer) -> list[Block]:
+    if not citer.sources:
+        return []
+    notes = citer.footnotes()
+    return [Footnotes("", 2, notes.notes, notes.anchors)]
+
+
+@record(frozen=True)
+class Section:
+    """A part of the report: its key (`--sections`, and its anchor), its title (its heading
+    and contents entry; none for a part whose blocks bring their own level-2 headings) and
+    what builds its blocks (none: the section is left out, heading and all)."""
+
+    key: str
+    title: str | None
+    build: Callable[[Report, Citer], list[Block]]
+
+
+# The sections of a report, in the default order.
+SECTIONS: tuple[Section, ...] = (
+    Section("judgments", "Key judgments at a glance", _judgments),
+    Section("briefings", None, _briefings),  # each briefing is a part of its own
+    Section("timeline", "Timeline", _timeline),
+    Section("actors", "Actors", _actors),
+    Section("transfers", "Arms-transfer register", _transfers),
+    Section("scenarios", "Outlook scenarios", _scenarios),
+    Section("watch", "Watch board", _watch),
+    Section("ach", "Competing hypotheses", _ach),
+    Section("glance", "At a glance", _glance),
+    Section("sources", "Sources", _sources),
+)
+REPORT_SECTIONS = tuple(s.key for s in SECTIONS)  # `vrmc report --sections`
+_BY_KEY = {s.key: s for s in SECTIONS}
+
+
+def report_summary(
+    briefings: Sequence[BriefingView], events: Sequence[Event], transfers: Sequence[Transfer]
+) -> SourceSummary:
+    """The source summary of a whole report: every source its briefings, events and
+    transfers rest on; key judgments named by briefing and number."""
+    found: list[Source] = []
+    labelled: list[tuple[str, KeyJudgment]] = []
+    for view in briefings:
+        points = [p for s in view.sections for p in s.points]
+        found.extend(briefing_sources(view.briefing, view.key_judgments, points))
+        labelled += [
+            (f"{view.briefing.title}, key judgment {n}", j)
+            for n, j in enumerate(view.key_judgments, 1)
+        ]
+    for event in events:
+        found.extend(event.sources)
+    for transfer in transfers:
+        found.extend(transfer.sources)
+    return summarize(found, labelled)
+
+
+def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc:
+    """The whole briefing document: `sections` (keys of SECTIONS) in that order, after the
+    title, the topic's lead and summary and the contents (every part's level-2 heading)."""
+    citer = Citer(enabled=report.cite, numbered=report.bibliography)
+    topic = report.topic
+    title = topic.title if topic else "Briefing report"
+    blocks: list[Block] = [Heading(1, title)]
+    lead: list[Span] = []
+    if topic and topic.subtitle:
+        lead.append(Span(topic.subtitle, "em"))
+    if topic and topic.as_of:
+        lead.append(Span((" — " if lead else "") + f"as of {topic.as_of.human()}", "muted"))
+    if lead:
+        blocks.append(Para(tuple(lead)))
+    if report.labels:
+        blocks.append(Para((Span("Filtered by: " + "; ".join(report.labels), "muted"),)))
+    if topic and topic.summary:
+        blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
+    overall = report_summary(report.briefings, report.events, report.transfers)
+    blocks.append(
+        Callout(
+            "Source summary",
+            (Para((Span(" ".join(summary_sentences(overall, "This report"))),)),),
+            "bottom-line",
+        )
+    )
+    body: list[Block] = []
+    for key in sections:
+        section = _BY_KEY[key]
+        built = section.build(report, citer)
+        if built and section.title is not None:
+            body.append(Heading(2, section.title, anchor=section.key))
+        body.extend(built)
+    contents = tuple(
+        Item((Span(b.text, anchor=b.anchor),))
+        for b in body
+        if isinstance(b, Heading) and b.level == 2
+    )
+    if contents:
+        blocks.append(Heading(2, "Contents", anchor="contents"))
+        blocks.append(Bullets(contents, ordered=True))
+    blocks.extend(body)
+    return Doc(title, tuple(blocks))
