@@ -62,7 +62,7 @@ def test_registry_covers_every_format() -> None:
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
     {"__init__", "core", "corpus", "analysis", "views"},  # the packages' own modules
-    {"core.record", "core.textsafe", "core.formats"},
+    {"core.record", "core.textsafe", "core.spelling", "core.formats"},
     {"core.errors", "core.dates", "core.doc"},
     {"corpus.model"},
     {"corpus.fields", "corpus.origins"},
@@ -85,7 +85,7 @@ LAYERS: list[set[str]] = [
     {"commands._common"},
     {f"commands.{name}" for name in names()},
     {"render"},
-    {"render.rich_blocks", "render.pictures", "render.svg", "render.graph_data"},
+    {"render.rich_blocks", "render.pictures", "render.svg", "render.graph_data", "render.raster"},
     {"render.as_rich", "render.as_text", "render.as_markdown", "render.as_json"},
     {"render.as_csv", "render.as_html", "render.as_docx", "render.as_csljson"},
     {"render.as_dot", "render.as_mermaid"},

@@ -230,6 +230,7 @@ class Chart:
     series: tuple[str, ...]
     bars: tuple[tuple[str, tuple[int, ...]], ...]  # (label, one value per series)
     unit: str = ""  # what a value counts: "events", "systems"
+    rule: str = ""  # how an item in several series or bars is counted, for the caption
 
 
 @record
@@ -278,3 +279,6 @@ class Doc:
 
     title: str
     blocks: tuple[Block, ...]
+    # The running header of a printed page (docx): the topic and its as-of date; the title
+    # when empty.
+    running: str = ""

@@ -40,7 +40,10 @@ from .model import (
     CONSISTENCIES,
     CREDIBILITIES,
     DIRECTIONS,
+    INDICATOR_TYPES,
+    LIKELIHOOD_ALIASES,
     LIKELIHOODS,
+    RELEVANCES,
     RELIABILITIES,
     TRANSFER_STATUSES,
     Actor,
@@ -79,6 +82,8 @@ class Field:
     attr: str | None = None  # the model attribute, when it is not `name`
     search: bool = False  # search reads it
     ids: bool = False  # a reference the model keeps as ids (it may point forward)
+    # Other spellings a choice accepts, each read as its canonical choice: (alias, choice).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def attribute(self) -> str:
@@ -121,6 +126,10 @@ CONFIDENCE = Field("confidence", CHOICE, choices=CONFIDENCES)
 CREDIBILITY = Field("credibility", CHOICE, choices=CREDIBILITIES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", RATINGS, target="hypotheses", choices=CONSISTENCIES)
+# How much an item of evidence matters to the questions it is rated for (PARC ACH).
+RELEVANCE = Field("relevance", CHOICE, choices=RELEVANCES)
+# ICD 203's first row of terms; its second row, and the older `roughly-even`, as aliases.
+LIKELIHOOD = Field("likelihood", CHOICE, choices=LIKELIHOODS, aliases=LIKELIHOOD_ALIASES)
 # Which of the entry's own fields the sources dispute: field name -> who says what.
 DISPUTED_FIELD = Field("disputed", DISPUTED, search=True)
 
@@ -226,6 +235,7 @@ KINDS: tuple[Kind, ...] = (
             CREDIBILITY,
             Field("signals", ENTRIES, target="signal"),
             CONSISTENCY,
+            RELEVANCE,
             DISPUTED_FIELD,
         ),
         key="id",
@@ -242,6 +252,8 @@ KINDS: tuple[Kind, ...] = (
             CONFIDENCE,
             CREDIBILITY,
             CONSISTENCY,
+            RELEVANCE,
+            Field("id", ID),
         ),
         top=False,
     ),
@@ -251,10 +263,11 @@ KINDS: tuple[Kind, ...] = (
         KeyJudgment,
         (
             Field("text", TEXT, required=True, search=True),
-            Field("likelihood", CHOICE, choices=LIKELIHOODS),
+            LIKELIHOOD,
             CONFIDENCE,
             Field("basis", REFS, target="events"),
             *_tags(),
+            Field("id", ID),
         ),
         top=False,
     ),
@@ -358,6 +371,8 @@ KINDS: tuple[Kind, ...] = (
             Field("counts", TEXT, search=True),
             Field("deadline", DATE),
             Field("horizon", TEXT, search=True),
+            Field("type", CHOICE, choices=INDICATOR_TYPES),
+            Field("criteria", TEXT, search=True),
         ),
         top=False,
     ),
@@ -369,7 +384,7 @@ KINDS: tuple[Kind, ...] = (
             Field("id", ID, required=True),
             Field("title", TEXT, required=True, search=True),
             Field("summary", TEXT, required=True, search=True),
-            Field("likelihood", CHOICE, choices=LIKELIHOODS),
+            LIKELIHOOD,
             Field("horizon", TEXT, search=True),
             Field("drivers", TEXTS, search=True),
             Field("indicators", ITEMS, target="indicator", search=True),
