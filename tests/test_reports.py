@@ -310,6 +310,7 @@ def test_default_order_puts_key_judgments_first() -> None:
     assert headings == [
         "Contents",
         "Key judgments at a glance",
+        "At a glance",
         "Arms from Yland",
         "Talks",
         "Timeline",
@@ -317,7 +318,6 @@ def test_default_order_puts_key_judgments_first() -> None:
         "Arms-transfer register",
         "Outlook scenarios",
         "Watch board",
-        "At a glance",
         "Sources",
     ]
     table = out.split("## Key judgments at a glance")[1].split("##")[0]
@@ -395,26 +395,32 @@ def report_headings(*args: str, corpus: tuple[str, ...] = ()) -> list[str]:
 
 def test_report_shows_competing_hypotheses_after_the_watch_board() -> None:
     """The bundled corpus has an ACH question: the report shows it between the watch board
-    and the At a glance pictures, one subsection per question nested in the section, with
-    the scores, sensitivity and matrix of `vrmc ach` but not the rating notes."""
+    and the Sources, one subsection per question nested in the section, with the scores,
+    sensitivity and matrix of `vrmc ach` but not the rating notes; the hypotheses are H1,
+    H2, ... unless --ids."""
     headings = report_headings()
     assert "Competing hypotheses" in headings
     assert (
-        headings.index("Watch board")
+        headings.index("At a glance")
+        < headings.index("Watch board")
         < headings.index("Competing hypotheses")
-        < headings.index("At a glance")
         < headings.index("Sources")
     )
     out = invoke("report", "-f", "markdown").stdout
     contents = re.findall(r"^\d+\. (.+)$", out.split("## Contents")[1].split("\n## ")[0], re.M)
-    assert contents[-4:] == ["Watch board", "Competing hypotheses", "At a glance", "Sources"]
+    assert contents[:3] == ["Key judgments at a glance", "At a glance", contents[2]]
+    assert contents[-3:] == ["Watch board", "Competing hypotheses", "Sources"]
     section = out.split("\n## Competing hypotheses\n")[1].split("\n## ")[0]
-    assert re.findall(r"^(#+) (.+)$", section, re.M)[:3] == [
+    assert re.findall(r"^(#+) (.+)$", section, re.M)[:4] == [
         ("###", "Why did Russia not defend Maduro in January 2026?"),
         ("####", "Scores"),
+        ("####", "Coverage"),
         ("####", "Matrix"),
     ]
-    assert "**Sensitivity:**" in section and "| h-treaty |" in section.replace("`", "")
+    assert "**Sensitivity:**" in section and "| **H1** |" in section
+    assert "h-treaty" not in section
+    with_ids = invoke("report", "--ids", "-f", "markdown").stdout
+    assert "| h-treaty |" in with_ids.split("\n## Competing hypotheses\n")[1].replace("`", "")
     assert "Ratings and notes" not in section
     note = json.loads(invoke("ach", "-f", "json").stdout)["questions"][0]["evidence"][0]
     assert next(iter(note["ratings"].values()))["note"] not in out

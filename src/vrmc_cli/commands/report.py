@@ -21,6 +21,7 @@ SPEC = Spec(
     (
         "vrmc report --format markdown -o brief.md",
         "vrmc report --format docx -o brief.docx",
+        "vrmc report --edition brief -f docx -o short.docx",
         "vrmc report -c colombia -f html -o colombia.html",
         "vrmc report --sections judgments,briefings,sources -f markdown",
         "vrmc report -f markdown --citations pandoc -o brief.md",
@@ -30,10 +31,28 @@ SPEC = Spec(
             "sections",
             ("--sections",),
             TEXT,
-            "The sections to show, in this order, comma-separated: judgments, briefings, "
-            "timeline, actors, transfers, scenarios, watch, ach (competing hypotheses), glance "
-            "(the timeline strip and charts), sources (default: all, in that order).",
+            "The sections to show, in this order, comma-separated: judgments, glance (the "
+            "timeline strip and charts), briefings, timeline, actors, transfers, scenarios, "
+            "watch, ach (competing hypotheses), sources (default: all, in that order; the brief "
+            "edition: judgments, glance, briefings, watch, sources).",
             metavar="LIST",
+        ),
+        Option(
+            "edition",
+            ("--edition",),
+            TEXT,
+            "full (the default) or brief: the key judgments with the ICD 203 legend, the "
+            "pictures, each briefing's bottom line and key judgments, the watch board's "
+            "summary and only the sources these cite (about a dozen printed pages).",
+            metavar="EDITION",
+        ),
+        Option(
+            "ids",
+            ("--ids",),
+            FLAG,
+            "Show the corpus ids (events, actors, ACH questions, hypotheses, indicators) in "
+            "prose formats; without it a reader sees names, and hypotheses are H1, H2, ... "
+            "(JSON and CSV always keep ids).",
         ),
         CITATIONS,
         Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
@@ -41,13 +60,24 @@ SPEC = Spec(
 )
 
 
-def sections_of(value: str | None) -> tuple[str, ...]:
+def edition_of(value: str | None) -> str:
+    """The --edition value, checked: a usage error names the editions there are."""
+    from ..core.errors import UsageError
+    from ..views.report import EDITIONS
+
+    edition = (value or "full").strip().lower()
+    if edition not in EDITIONS:
+        raise UsageError(f"unknown edition {edition!r}: use one of {', '.join(EDITIONS)}")
+    return edition
+
+
+def sections_of(value: str | None, edition: str = "full") -> tuple[str, ...]:
     """The --sections list, checked: an unknown name is a usage error with the closest."""
     from ..core.errors import UsageError
-    from ..views.report import REPORT_SECTIONS
+    from ..views.report import BRIEF_SECTIONS, REPORT_SECTIONS
 
     if value is None:
-        return REPORT_SECTIONS
+        return BRIEF_SECTIONS if edition == "brief" else REPORT_SECTIONS
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     if not names:
         raise UsageError(f"--sections needs at least one of {', '.join(REPORT_SECTIONS)}")
@@ -70,14 +100,21 @@ def bibliography(
     transfers: Sequence[Transfer],
     *,
     cite: bool,
+    brief: bool = False,
 ) -> list[Source]:
     """Every source the report relies on, in the order its Sources list numbers them.
 
     First the sources the sections shown cite, by first citation (the order a reader meets
     their markers: the sections in `sections` order, each citing as CITED says); then the
     ones nothing shown cites, so the list is the same whichever sections are shown: events,
-    key judgments and points, transfers, then the briefings' own sources."""
+    key judgments and points, transfers, then the briefings' own sources.
+
+    The `brief` edition lists only what it cites: the key judgments' sources."""
     cited: list[Sequence[Source]] = []
+    if brief:
+        if "judgments" in sections or "briefings" in sections:
+            cited.extend(j.sources for v in briefings for j in v.key_judgments)
+        return list({s.id: s for sources in cited for s in sources}.values())
     if cite:
         for name in sections:
             cited.extend(CITED.get(name, _nothing)(briefings, events, transfers))
@@ -125,7 +162,8 @@ def run(call: Call) -> Result:
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
     style = citation_style(call.params)
-    sections = sections_of(call.params["sections"])
+    edition = edition_of(call.params["edition"])
+    sections = sections_of(call.params["sections"], edition)
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
     events = select_events(corpus, f)
@@ -137,7 +175,8 @@ def run(call: Call) -> Result:
     # `vrmc ach` narrows it.
     analyses = ach_analyses(corpus, f, corpus.questions)
     cite = style != "none"
-    sources = bibliography(sections, briefings, events, chosen_transfers, cite=cite)
+    brief = edition == "brief"
+    sources = bibliography(sections, briefings, events, chosen_transfers, cite=cite, brief=brief)
     report = Report(
         corpus.topic,
         f.labels,
@@ -150,6 +189,8 @@ def run(call: Call) -> Result:
         analyses,
         sources,
         cite=cite,
+        ids=bool(call.params["ids"]),
+        edition=edition,
     )
     topic = corpus.topic
     return Result(

@@ -21,6 +21,7 @@ Likelihood = Literal[
 ]
 ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
+EventStatus = Literal["lead"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 # Admiralty credibility of a piece of information, apart from its source's reliability.
 Credibility = Literal["1", "2", "3", "4", "5", "6"]
@@ -72,6 +73,7 @@ ACTOR_KINDS: tuple[ActorKind, ...] = (
     "military",
     "international-body",
 )
+EVENT_STATUSES: tuple[EventStatus, ...] = ("lead",)
 TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "ordered",
     "delivering",
@@ -260,6 +262,7 @@ class Event:
     consistency: tuple[Rating, ...] = ()
     relevance: Relevance | None = None
     disputed: Disputes = ()
+    status: EventStatus | None = None  # "lead": not yet checked against its sources
 
 
 @record(frozen=True)

@@ -10,12 +10,12 @@ from ..corpus.model import Actor, Event, KeyJudgment, Point, Relation
 from .base import Citer, current_role, event_when, one_line, paragraphs, role_when
 
 
-def actors_table(actors: Sequence[Actor]) -> Table:
-    """The actors by name (JSON keeps them by id)."""
+def actors_table(actors: Sequence[Actor], *, ids: bool = True) -> Table:
+    """The actors by name (JSON keeps them by id), each with its id unless not `ids`."""
     actors = sorted(actors, key=actor_name_order)
     rows = tuple(
         (
-            (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
+            (Span(a.name, "strong"), *((Span(" "), Span(a.id, "code")) if ids else ())),
             plain(a.kind),
             plain(a.country.name if a.country else ""),
             plain(current_role(a)),
@@ -23,7 +23,8 @@ def actors_table(actors: Sequence[Actor]) -> Table:
         for a in actors
     )
     anchors = tuple(actor_anchor(a.id) for a in actors)
-    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+    name = "name and id" if ids else "name"
+    return Table((name, "kind", "country", "current role"), rows, anchors=anchors)
 
 
 def actor_anchor(actor_id: str) -> str:

@@ -172,6 +172,38 @@ def likelihood_words(likelihood: str) -> str:
     return likelihood.replace("-", " ")
 
 
+# ICD 203's expressions of likelihood and the chances each stands for, lowest first.
+ICD_203_CHANCES = (
+    ("remote", "1–5%"),
+    ("very unlikely", "5–20%"),
+    ("unlikely", "20–45%"),
+    ("roughly even", "45–55%"),
+    ("likely", "55–80%"),
+    ("very likely", "80–95%"),
+    ("almost certain", "95–99%"),
+)
+
+
+def likelihood_legend() -> Para:
+    """The key to the likelihood and confidence words, as ICD 203 defines them."""
+    chances = "; ".join(f"{words} {share}" for words, share in ICD_203_CHANCES)
+    return Para(
+        (
+            Span("Likelihood ", "strong"),
+            Span(
+                f"(ICD 203, the chance that a judgment holds): {chances}. ",
+                "muted",
+            ),
+            Span("Confidence ", "strong"),
+            Span(
+                "is the analysts' confidence in the sources and reasoning behind a judgment "
+                "(low, moderate, high), not its likelihood.",
+                "muted",
+            ),
+        )
+    )
+
+
 def status_style(status: str | None) -> Style:
     if status == "delivered":
         return "status-ok"

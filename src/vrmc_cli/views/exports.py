@@ -196,7 +196,66 @@ def _actor_object(actor: Actor, common: JSONObject) -> JSONObject:
         obj["labels"] = labels
     if actor.sources:
         obj["external_references"] = _references(actor.sources)
+    obj.update(_actor_extension(actor))
     return obj
+
+
+# vrmc's own properties on actors and relations, declared by an extension definition in the
+# bundle (STIX 2.1 section 7.3, a top-level property extension): what STIX has no property
+# for, so that `vrmc import stix` gives back the same entries.
+# uuid5(STIX_NAMESPACE, "extension-definition:vrmc-fields")
+STIX_EXTENSION = "extension-definition--67256f47-8034-53da-a867-5f4a12132e07"
+_EXTENSION_PROPERTIES = (
+    "x_vrmc_id", "x_vrmc_kind", "x_vrmc_country", "x_vrmc_aliases", "x_vrmc_roles",
+    "x_vrmc_summary", "x_vrmc_stance", "x_vrmc_themes", "x_vrmc_since", "x_vrmc_until",
+)  # fmt: skip
+
+
+def _extension(producer: JSONObject, created: str) -> JSONObject:
+    return {
+        "type": "extension-definition",
+        "spec_version": "2.1",
+        "id": STIX_EXTENSION,
+        "created_by_ref": producer["id"],
+        "created": created,
+        "modified": created,
+        "name": "vrmc topic-file fields",
+        "description": "The fields of vrmc actors and relations that STIX has no property "
+        "for, so that vrmc import stix restores the same entries.",
+        "schema": "vrmc docs/format.md: actors and relations; dates as YYYY, YYYY-MM or YYYY-MM-DD",
+        "version": "1.0.0",
+        "extension_types": ["toplevel-property-extension"],
+        "extension_properties": list(_EXTENSION_PROPERTIES),
+    }
+
+
+def _actor_extension(actor: Actor) -> JSONObject:
+    out: JSONObject = {
+        "extensions": {STIX_EXTENSION: {"extension_type": "toplevel-property-extension"}},
+        "x_vrmc_id": actor.id,
+        "x_vrmc_kind": actor.kind,
+    }
+    if actor.country is not None:
+        out["x_vrmc_country"] = actor.country.code
+    if actor.aliases:
+        out["x_vrmc_aliases"] = [_clean(a) for a in actor.aliases]
+    if actor.roles:
+        roles: list[JSONObject] = []
+        for role in actor.roles:
+            item: JSONObject = {"title": _clean(role.title)}
+            if role.start is not None:
+                item["from"] = str(role.start)
+            if role.end is not None:
+                item["to"] = str(role.end)
+            roles.append(item)
+        out["x_vrmc_roles"] = roles
+    if actor.summary:
+        out["x_vrmc_summary"] = _clean(actor.summary)
+    if actor.stance:
+        out["x_vrmc_stance"] = _clean(actor.stance)
+    if actor.themes:
+        out["x_vrmc_themes"] = [t.id for t in actor.themes]
+    return out
 
 
 def _actor_ref(actor: Actor) -> str:
@@ -229,7 +288,7 @@ def stix(
         "created": created,
         "modified": created,
     }
-    objects: list[JSONObject] = [producer]
+    objects: list[JSONObject] = [producer, _extension(producer, created)]
     exported = {a.id for a in actors}
     objects.extend(_actor_object(a, common) for a in actors)
     for relation in relations:
@@ -253,6 +312,14 @@ def stix(
         if relation.sources:
             obj["labels"] = _reliability_tag(relation.sources)
             obj["external_references"] = _references(relation.sources)
+        dates = {
+            k: str(v)
+            for k, v in (("x_vrmc_since", relation.since), ("x_vrmc_until", relation.until))
+            if v is not None
+        }
+        if dates:
+            obj["extensions"] = {STIX_EXTENSION: {"extension_type": "toplevel-property-extension"}}
+            obj.update(dates)
         objects.append(obj)
     for briefing, judgments in briefings:
         report_id = stix_id("report", briefing.id)
