@@ -36,6 +36,9 @@ The classes of attack and accident the suite covers, each as a class rather than
   (NONCHAR-xx).
 - Edge dates: the whole range FORMAT.md allows (0001 to 9999-12-31) in every command, format
   and export; iCalendar dates with four-digit years, read back by icalendar (DATE-xx).
+- What other tools read: STIX ids unique per distinct object and URLs a validator accepts
+  (stix2, stix2-validator), TimelineJS fields set as HTML escaped, Graphviz drawing names
+  exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -2864,3 +2867,121 @@ def test_date03_ics_dates_have_four_digit_years_and_the_days_written(edge_dates:
         "first-day": (date(1, 1, 1), date(1, 1, 1)),
         "early": (date(101, 1, 1), date(999, 12, 31)),
     }
+
+
+# ---------------------------------------------- what other tools read (STIX-xx, TL-xx, GV-xx)
+
+# Checked with each consumer's own library or program: stix2 and stix2-validator, a browser's
+# HTML parser for TimelineJS's fields, Graphviz's `dot`.
+
+URLS = {
+    "angle": 'https://x.example/a<d>?q="x"',
+    "spaces": "https://x.example/a b/é ü",
+    "percent": "https://x.example/100%/%zz%41",
+    "ipv6": "http://[::1]:8080/a{b}|c",
+    "fragments": "https://x.example/a#b#c",
+    "backslash": "https://x.example/a\\b^c`d",
+    "javascript": "javascript:alert(1)",
+    "no-scheme": "www.example.org/page",
+    "words": "not a url",
+    "bad-host": "https://exa mple.org:port/",
+}
+STIX_CORPUS = """\
+version: 1
+topic: {title: Downstream, as_of: 2024-01-01}
+themes: [{id: th, title: "R&D <b>bold</b> &amp; co"}]
+actors:
+  - {id: ada, name: "Ada &amp; Co <i>", kind: person, sources: [%s]}
+  - {id: bob, name: "R&D \\"Bob\\" &lt;x&gt;", kind: state}
+sources:
+%s
+relations:
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2002}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003}
+  - {from: ada, to: bob, kind: ally, since: 2001}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003, summary: Another account.}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003, summary: Another account.}
+events:
+  - {id: e1, date: 2001, title: T, themes: [th], sources: [%s]}
+"""
+
+
+@pytest.fixture(scope="module")
+def downstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ids = ", ".join(URLS)
+    sources = "".join(
+        f"  - {{id: {k}, title: {k}, url: {yaml_quoted(u)}}}\n" for k, u in URLS.items()
+    )
+    return write_corpus(
+        tmp_path_factory.mktemp("downstream"),
+        {"c.yaml": STIX_CORPUS % (ids, sources, ids)},
+    )
+
+
+def test_stix01_every_distinct_object_keeps_its_own_id(downstream: Path) -> None:
+    stix2 = pytest.importorskip("stix2")
+    bundle = json.loads(invoke("-b", str(downstream), "export", "stix").stdout)
+    ids = [o["id"] for o in bundle["objects"]]
+    assert len(ids) == len(set(ids))
+    relationships = [o for o in bundle["objects"] if o["type"] == "relationship"]
+    # Five relations, two of them the same relation written twice: four objects.
+    assert len(relationships) == 4
+    store = stix2.MemoryStore(stix_data=bundle["objects"], allow_custom=False)
+    assert len(store.query([stix2.Filter("type", "=", "relationship")])) == 4
+    spans = sorted((o.get("stop_time", ""), o.get("description", "")) for o in relationships)
+    assert spans == [
+        ("", ""),
+        ("2002-12-31T23:59:59.000Z", ""),
+        ("2003-12-31T23:59:59.000Z", ""),
+        ("2003-12-31T23:59:59.000Z", "Another account."),
+    ]
+
+
+def test_stix02_urls_are_uris_a_validator_accepts_or_left_out_with_a_note(
+    downstream: Path,
+) -> None:
+    validator = pytest.importorskip("stix2validator")
+    from urllib.parse import unquote
+
+    result = invoke("-b", str(downstream), "export", "stix")
+    assert result.exit_code == 0, result.stderr
+    report = validator.validate_string(result.stdout, validator.ValidationOptions())
+    assert report.is_valid, [str(e) for e in report.errors]
+    refs = {
+        r["external_id"]: r
+        for o in json.loads(result.stdout)["objects"]
+        for r in o.get("external_references", ())
+    }
+    left_out = {"no-scheme", "words", "bad-host"}
+    for key, url in URLS.items():
+        if key in left_out:
+            assert "url" not in refs[key] and "left out" in refs[key]["description"]
+        else:  # the same address, percent-encoded
+            encoded = refs[key]["url"]
+            assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", encoded), encoded
+            assert unquote(encoded) == unquote(url), encoded
+    assert "3 source URLs left out" in result.stderr
+    assert "bad-host, no-scheme, words" in result.stderr
+    no_raw_controls(result.stderr)
+
+
+def test_tl01_timelinejs_fields_shown_as_html_are_escaped(downstream: Path) -> None:
+    data = json.loads(invoke("-b", str(downstream), "export", "timelinejs").stdout)
+    slide = data["events"][0]
+    parser = _HTMLText()
+    parser.feed(slide["group"])
+    assert parser.tags == set(), "the group is set as HTML: no tag may come through"
+    assert html.unescape(slide["group"]) == "R&D <b>bold</b> &amp; co"
+
+
+def test_gv01_graphviz_draws_names_exactly_as_written(downstream: Path) -> None:
+    from xml.etree import ElementTree
+
+    source = invoke("-b", str(downstream), "graph", "-f", "dot").stdout
+    drawn = subprocess.run(
+        [_dot(), "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    )
+    svg = ElementTree.fromstring(drawn.stdout)  # noqa: S314 - Graphviz output of our test
+    texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert "Ada &amp; Co <i>" in texts, texts
+    assert 'R&D "Bob" &lt;x&gt;' in texts, texts

@@ -291,3 +291,203 @@ def test_look_ups_gain_no_false_matches(monkeypatch: pytest.MonkeyPatch) -> None
         for v in vs:
             plain = resolved(v, named)
             assert len(with_rules[kind][v]) == len(plain), (kind, v, with_rules[kind][v], plain)
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _role_corpus(roles: list[dict[str, str]], as_of: str | None = "2026-02-11") -> Corpus:
+    document: dict[str, Any] = {
+        "actors": [{"id": "p", "name": "P", "kind": "person", "roles": roles}],
+    }
+    if as_of:
+        document["topic"] = {"title": "T", "as_of": as_of}
+    return link([parse_text("r.yaml", yaml.safe_dump(document))])
+
+
+def _current(corpus: Corpus) -> str:
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(shown(invoke("actors", corpus), Format.csv))))
+    return rows[1][rows[0].index("current_role")]
+
+
+@pytest.mark.parametrize(
+    ("roles", "current"),
+    [
+        # Putin as the issue found him: a dated ended role, then undated ones.
+        (
+            [
+                {"title": "President", "from": "2000", "to": "2008-05"},
+                {"title": "Prime Minister"},
+                {"title": "President again"},
+            ],
+            "President again",
+        ),
+        # The dated open role wins over an undated one listed after it.
+        (
+            [{"title": "Minister", "from": "2012-05"}, {"title": "Undated post"}],
+            "Minister",
+        ),
+        # Of two dated open roles, the later start.
+        (
+            [{"title": "Later", "from": "2020"}, {"title": "Earlier", "from": "2010"}],
+            "Later",
+        ),
+        # A role that starts after as_of is not open yet; one that ended is marked.
+        (
+            [{"title": "Future", "from": "2027"}, {"title": "Past", "from": "2001", "to": "2005"}],
+            "Past (until 2005)",
+        ),
+        # Open at as_of: ended after it.
+        ([{"title": "Envoy", "from": "2020", "to": "2030"}], "Envoy"),
+    ],
+)
+def test_current_role_is_the_one_open_at_as_of(roles: list[dict[str, str]], current: str) -> None:
+    assert _current(_role_corpus(roles)) == current
+
+
+def test_bundled_putin_is_president_now() -> None:
+    lines = run("actors", "-c", "russia", "-f", "csv").splitlines()
+    putin = next(line for line in lines if line.startswith('"vladimir-putin",'))
+    assert "President of Russia" in putin and "until" not in putin, putin
+
+
+@pytest.mark.parametrize("command", ["actors", "report"])
+def test_a_date_window_keeps_actors_by_their_events_and_roles(command: str) -> None:
+    """`--since 2019` keeps Putin (events and roles after 2019) and drops Medvedev, whose
+    presidency ended in 2012 (finding 2)."""
+    data = json.loads(run(command, "--since", "2019", "-f", "json"))
+    ids = {a["id"] for a in data["actors"]}
+    assert "vladimir-putin" in ids
+    assert "dmitry-medvedev" not in ids
+
+
+@SETTINGS
+@given(corpus=corpora(), since=st.sampled_from(["2001", "2004", "2008", "2011"]))
+def test_actors_kept_by_a_window_are_dated_in_it(corpus: Corpus, since: str) -> None:
+    """Every actor `--since` keeps has a dated role or an event overlapping the window, or
+    neither a dated role nor an event (then the note counts it as undated)."""
+    from vrmc_cli.analysis.query import build_filter, dated_roles, open_span, select_actors
+    from vrmc_cli.core.dates import overlaps, span, window
+
+    f = build_filter(corpus, since=since)
+    kept = select_actors(corpus, f)
+    w = window(f.since, None)
+    for actor in corpus.actors:
+        spans = [open_span(r.start, r.end) for r in dated_roles(actor)]
+        spans += [span(e.date, e.end) for e in corpus.events if actor in e.actors]
+        expected = not spans or any(overlaps(s, w) for s in spans)
+        assert (actor in kept) == expected, actor.id
+
+
+def test_docs_state_the_role_rule_the_code_follows() -> None:
+    from pathlib import Path
+
+    doc = " ".join(
+        (Path(__file__).parent.parent / "docs" / "format.md").read_text(encoding="utf-8").split()
+    )
+    assert "open at the corpus's `as_of`" in doc
+    assert "an undated role never outranks a dated open one" in doc
+
+
+# --------------------------------------------------------------------------- the register
+
+
+@SETTINGS
+@given(corpus=corpora(), filters=FILTERS)
+def test_register_totals_name_the_entries_they_cover(
+    corpus: Corpus, filters: dict[str, Any]
+) -> None:
+    try:
+        result = invoke("transfers", corpus, **filters)
+    except UsageError:
+        return
+    chosen = result.selection["transfers"]
+    if not chosen:
+        return
+    text = " ".join(shown(result, Format.text).split())
+    valued = sum(1 for t in chosen if t.value_usd is not None)  # type: ignore[attr-defined]
+    entries = "entry" if len(chosen) == 1 else "entries"
+    if valued == len(chosen):
+        assert "reported for " + ("the one entry" if valued == 1 else f"all {valued}") in text
+    elif valued:
+        assert f"reported for {valued} of {len(chosen)} {entries}" in text
+    else:
+        assert f"No value is reported for the {len(chosen)} {entries}" in text
+
+
+def test_bundled_register_says_what_its_sum_covers() -> None:
+    text = " ".join(run("transfers").split())
+    assert "US$54 m reported for 1 of 22 entries" in text
+    assert "US$54 m, 1 of 3" in text
+
+
+# --------------------------------------------------------------------------- the report
+
+
+def _cited_by_shown(data: dict[str, Any]) -> set[str]:
+    """Every source id cited by an entry the report JSON shows (the Actors section's ties:
+    the relations of its actors)."""
+    from vrmc_cli.analysis.query import Filter, select_relations
+    from vrmc_cli.corpus.roots import bundled_root, load_corpus
+
+    cited = {s for e in data["events"] for s in e["sources"]}
+    cited |= {s for t in data["transfers"] for s in t["sources"]}
+    cited |= {s for a in data["actors"] for s in a["sources"]}
+    for b in data["briefings"]:
+        cited |= set(b.get("sources", []))
+        for j in b.get("key_judgments", []):
+            cited |= set(j.get("sources", []))
+        for section in b.get("sections", []):
+            for p in section.get("points", []):
+                cited |= set(p.get("sources", []) if isinstance(p, dict) else [])
+    corpus = load_corpus([bundled_root()], use_cache=False)
+    ids = {a["id"] for a in data["actors"]}
+    for r in select_relations(corpus, Filter()):
+        if r.source.id in ids or r.target.id in ids:
+            cited |= {s.id for s in r.sources}
+    return cited
+
+
+def test_report_sources_hold_every_source_its_entries_cite() -> None:
+    data = json.loads(run("report", "-f", "json"))
+    listed = {s["id"] for s in data["sources"]}
+    missing = _cited_by_shown(data) - listed
+    assert not missing, sorted(missing)
+
+
+def _docx_text(path: Any) -> str:
+    import docx
+
+    document = docx.Document(str(path))
+    text = [p.text for p in document.paragraphs]
+    text += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    return _plain(" ".join(text))
+
+
+def _plain(text: str) -> str:
+    """Words one space apart, typographic quotes (pandoc's smart quotes) as typed."""
+    return " ".join(text.translate(str.maketrans("‘’“”", "''\"\"")).split())
+
+
+@pytest.mark.parametrize("route", ["pandoc", "native"])
+def test_docx_report_lists_every_source_the_shown_entries_cite(route: str, tmp_path: Any) -> None:
+    """`vrmc report -f markdown | pandoc -o r.docx` and `vrmc report -f docx` (finding 7)."""
+    data = json.loads(run("report", "-f", "json"))
+    titles = {s["id"]: s["title"] for s in data["sources"]}
+    cited = _cited_by_shown(data)
+    target = tmp_path / "r.docx"
+    if route == "pandoc":
+        import pypandoc
+
+        pypandoc.convert_text(
+            run("report", "-f", "markdown"), "docx", format="markdown", outputfile=str(target)
+        )
+    else:
+        run("report", "-f", "docx", "-o", str(target))
+    text = _docx_text(target)
+    sources = text[text.rindex("Sources") :]
+    missing = [i for i in sorted(cited) if _plain(titles.get(i, i)) not in sources]
+    assert not missing, missing

@@ -227,6 +227,32 @@ def chart_rows(charts: Sequence[Chart]) -> list[list[object]]:
     ]
 
 
+def new_year(year: int) -> int:
+    """The day number (`date.toordinal`) of 1 January of `year`; of 10000 too, the day after
+    the last a `date` can hold, so that a strip reaching 9999-12-31 has an end."""
+    return date(year, 1, 1).toordinal() if year <= date.max.year else date.max.toordinal() + 1
+
+
+# Over 60 years, a labelled tick every this many years (the first that gives at most 12).
+_CENTURY_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+def year_ticks(strip: Strip) -> list[tuple[int, int, bool, bool]]:
+    """(year, its first day's number, long tick, labelled) for the ticks of a strip's axis, which
+    runs from its first year's 1 January to the 1 January after its last: a tick every year
+    and a label every 5 (every year up to 12 years), and over 60 years labelled ticks only."""
+    span = strip.last_year - strip.first_year + 1
+    step = 1 if span <= 12 else 5
+    if span > 60:
+        step = next(n for n in _CENTURY_STEPS if span // n <= 12)
+    out = []
+    for year in range(strip.first_year, strip.last_year + 2):
+        major = year % step == 0 or span <= 12
+        if major or span <= 60:
+            out.append((year, new_year(year), major, major and year <= strip.last_year))
+    return out
+
+
 def timeline_strip(events: Sequence[Event]) -> Strip:
     """Every event as a mark at its first day, in one lane per top-level theme it is under."""
     lanes: dict[str, list[Mark]] = {}

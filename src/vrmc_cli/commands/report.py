@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..analysis.query import BriefingView
-    from ..corpus.model import Event, Source, Transfer
+    from ..corpus.model import Actor, Event, Relation, Source, Transfer
 
 SPEC = Spec(
     "report",
@@ -101,13 +101,16 @@ def bibliography(
     *,
     cite: bool,
     brief: bool = False,
+    actors: Sequence[Actor] = (),
+    relations: Sequence[Relation] = (),
 ) -> list[Source]:
     """Every source the report relies on, in the order its Sources list numbers them.
 
     First the sources the sections shown cite, by first citation (the order a reader meets
     their markers: the sections in `sections` order, each citing as CITED says); then the
     ones nothing shown cites, so the list is the same whichever sections are shown: events,
-    key judgments and points, transfers, then the briefings' own sources.
+    key judgments and points, transfers, actors and their ties, then the briefings' own
+    sources.
 
     The `brief` edition lists only what it cites: the key judgments' sources."""
     cited: list[Sequence[Source]] = []
@@ -117,10 +120,13 @@ def bibliography(
         return list({s.id: s for sources in cited for s in sources}.values())
     if cite:
         for name in sections:
+            if name == "actors":
+                cited.extend(_actors_cite(actors, relations))
             cited.extend(CITED.get(name, _nothing)(briefings, events, transfers))
     cited.extend(e.sources for e in events)
     cited.extend(p.sources for v in briefings for p in v.statements)
     cited.extend(t.sources for t in transfers)
+    cited.extend(_actors_cite(actors, relations))
     cited.extend(v.briefing.sources for v in briefings)
     first: dict[str, Source] = {}
     for sources in cited:
@@ -131,6 +137,22 @@ def bibliography(
 
 def _nothing(*_: object) -> list[Sequence[Source]]:
     return []
+
+
+def _actors_cite(actors: Sequence[Actor], relations: Sequence[Relation]) -> list[Sequence[Source]]:
+    """What the Actors section cites, in its order: each actor's sources, then its ties'."""
+    from ..analysis.query import actor_name_order
+
+    shown = {a.id for a in actors}
+    out: list[Sequence[Source]] = []
+    for a in sorted(actors, key=actor_name_order):
+        out.append(a.sources)
+        out.extend(
+            r.sources
+            for r in relations
+            if r.source is a or (r.target is a and r.source.id not in shown)
+        )
+    return out
 
 
 # What each section cites, in the order it shows the citations (views/report.py builds them);
@@ -152,6 +174,7 @@ def run(call: Call) -> Result:
         select_actors,
         select_briefings,
         select_events,
+        select_relations,
         select_scenarios,
         select_transfers,
     )
@@ -175,8 +198,23 @@ def run(call: Call) -> Result:
     # `vrmc ach` narrows it.
     analyses = ach_analyses(corpus, f, corpus.questions)
     cite = style != "none"
+    shown_ids = {a.id for a in chosen_actors}
+    ties = [
+        r
+        for r in select_relations(corpus, f)
+        if r.source.id in shown_ids or r.target.id in shown_ids
+    ]
     brief = edition == "brief"
-    sources = bibliography(sections, briefings, events, chosen_transfers, cite=cite, brief=brief)
+    sources = bibliography(
+        sections,
+        briefings,
+        events,
+        chosen_transfers,
+        cite=cite,
+        brief=brief,
+        actors=chosen_actors,
+        relations=ties,
+    )
     report = Report(
         corpus.topic,
         f.labels,
@@ -191,6 +229,7 @@ def run(call: Call) -> Result:
         cite=cite,
         ids=bool(call.params["ids"]),
         edition=edition,
+        relations=ties,
     )
     topic = corpus.topic
     return Result(

@@ -14,7 +14,7 @@ from typing import Any
 from ..core.errors import Problem
 from ..core.textsafe import quote
 from .fields import Record
-from .load import Fragment
+from .files import Fragment
 from .model import Range
 from .origins import name_id
 

@@ -10,6 +10,7 @@ through `textsafe.visible` so no control or bidi character reaches another tool 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -81,7 +82,8 @@ def timelinejs(topic: Topic | None, events: Sequence[Event]) -> JSONObject:
         if display is not None:
             slide["display_date"] = _html(display)
         slide["text"] = text
-        slide["group"] = _clean(event.themes[0].path[0].title) if event.themes else ""
+        # TimelineJS sets the group as HTML, like the headline: escaped the same way.
+        slide["group"] = _html(event.themes[0].path[0].title) if event.themes else ""
         if event.sources:
             items = []
             for source in event.sources:
@@ -124,14 +126,61 @@ def _timestamp(day: _dt.date, end_of_day: bool = False) -> str:
     return f"{day.isoformat()}T{clock}Z"
 
 
+# What RFC 3986 allows unencoded in a URI besides letters and digits (`[` and `]` only
+# around an IPv6 host, `%` only before two hex digits: both handled apart).
+_URI_SAFE = "-._~!$&'()*+,;=:@/?"
+_URI_AUTHORITY = re.compile(
+    r"(?:[-._~!$&'()*+,;=:A-Za-z0-9%]*@)?"  # user information
+    r"(?:\[[0-9A-Fa-f:.]+\]|[-._~!$&'()*+,;=A-Za-z0-9%]*)"  # an IPv6 literal, or a name
+    r"(?::[0-9]*)?"  # a port
+)
+
+
+def stix_url(url: str) -> str | None:
+    """`url` as a URI a STIX consumer accepts: every character RFC 3986 does not allow
+    percent-encoded as UTF-8 (a space, `<`, `é`, a control character...), or None when it
+    cannot be one (no scheme, an authority that is not a host and port)."""
+    from urllib.parse import quote
+
+    match = re.fullmatch(r"([A-Za-z][A-Za-z0-9+.-]*):(?://([^/?#]*))?(.*)", url, re.DOTALL)
+    if match is None:
+        return None
+    scheme, authority, rest = match.groups()
+
+    def encode(part: str) -> str:
+        part = re.sub("%(?![0-9A-Fa-f]{2})", "%25", part)  # a lone % is itself encoded
+        return quote(part, safe=_URI_SAFE + "%")
+
+    path, hash_, fragment = rest.partition("#")
+    out = scheme + ":"
+    if authority is not None:
+        literal = re.fullmatch(r"([^\[]*)(\[[0-9A-Fa-f:.]+\])(.*)", authority)
+        if literal is not None:
+            authority = encode(literal[1]) + literal[2] + encode(literal[3])
+        else:
+            authority = encode(authority)
+        if not _URI_AUTHORITY.fullmatch(authority):
+            return None
+        out += "//" + authority
+    out += encode(path) + (hash_ + encode(fragment).replace("#", "%23") if hash_ else "")
+    return out
+
+
 def _references(sources: Iterable[Source]) -> list[JSONObject]:
     refs = []
     for source in sources:
         ref: JSONObject = {"source_name": _source_line(source), "external_id": source.id}
+        notes = []
         if source.url:
-            ref["url"] = _clean(source.url)
+            url = stix_url(source.url)
+            if url is not None:
+                ref["url"] = url
+            else:
+                notes.append("its URL is left out: it is not a URI (no scheme, or no host)")
         if source.published is not None:
-            ref["description"] = f"published {source.published}"
+            notes.insert(0, f"published {source.published}")
+        if notes:
+            ref["description"] = "; ".join(notes)
         refs.append(ref)
     return refs
 
@@ -291,10 +340,20 @@ def stix(
     objects: list[JSONObject] = [producer, _extension(producer, created)]
     exported = {a.id for a in actors}
     objects.extend(_actor_object(a, common) for a in actors)
+    keys: set[str] = set()
     for relation in relations:
         if relation.source.id not in exported or relation.target.id not in exported:
             continue
+        # Everything that tells two relations apart goes into the id: two that differ only in
+        # `until` (or in their summary and sources) are two objects, not versions of one.
         key = f"{relation.source.id}|{relation.kind}|{relation.target.id}|{relation.since}"
+        if relation.until is not None:
+            key += f"|until {relation.until}"
+        if key in keys:
+            key += "|" + "|".join([relation.summary or "", *(s.id for s in relation.sources)])
+        if key in keys:  # the same relation written twice: the same object, exported once
+            continue
+        keys.add(key)
         obj: JSONObject = {
             "type": "relationship",
             "id": stix_id("relationship", key),

@@ -22,8 +22,8 @@ from ..core.doc import (
     plain,
 )
 from ..core.record import record
-from ..corpus.model import Actor, Event, KeyJudgment, Scenario, Source, Topic, Transfer
-from .actors import actors_table
+from ..corpus.model import Actor, Event, KeyJudgment, Relation, Scenario, Source, Topic, Transfer
+from .actors import actor_entries
 from .base import (
     Citer,
     confidence_badge,
@@ -60,6 +60,7 @@ class Report:
     cite: bool = True  # off: no citation markers (the Sources list stays)
     ids: bool = False  # show the corpus ids (events, actors, hypotheses, indicators)
     edition: str = "full"  # or "brief": EDITIONS
+    relations: Sequence[Relation] = ()  # the ties of the actors shown, under each actor
 
 
 def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
@@ -127,8 +128,8 @@ def _timeline(report: Report, citer: Citer) -> list[Block]:
 def _actors(report: Report, citer: Citer) -> list[Block]:
     if not report.actors:
         return []
-    chosen = sorted(report.actors, key=lambda a: (a.name.casefold(), a.id))
-    return [actors_table(chosen, ids=report.ids)]
+    as_of = report.topic.as_of if report.topic else None
+    return [actor_entries(report.actors, report.relations, citer, as_of, ids=report.ids)]
 
 
 def _transfers(report: Report, citer: Citer) -> list[Block]:
