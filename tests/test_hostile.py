@@ -39,6 +39,8 @@ The classes of attack and accident the suite covers, each as a class rather than
 - What other tools read: STIX ids unique per distinct object and URLs a validator accepts
   (stix2, stix2-validator), TimelineJS fields set as HTML escaped, Graphviz drawing names
   exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
+- Minor corners: `init` writes every file or none and exits 74 on a full disk; "did you
+  mean" and ambiguity lists name a few candidates, each cut short (MIN-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -2985,3 +2987,81 @@ def test_gv01_graphviz_draws_names_exactly_as_written(downstream: Path) -> None:
     texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
     assert "Ada &amp; Co <i>" in texts, texts
     assert 'R&D "Bob" &lt;x&gt;' in texts, texts
+
+
+# ------------------------------------------------------------------ minor corners (MIN-xx)
+
+
+class _FullDiskFile:
+    """A text file that takes ten characters, then reports a full disk."""
+
+    def __init__(self, real: io.TextIOWrapper) -> None:
+        self.real = real
+
+    def __enter__(self) -> _FullDiskFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+    def write(self, text: str) -> int:
+        self.real.write(text[:10])
+        self.real.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "empty-folder"])
+def test_min01_init_on_a_full_disk_writes_nothing_and_exits_74(
+    existing: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vrmc_cli.commands import init as init_module
+
+    target = tmp_path / "new-corpus"
+    if existing:
+        target.mkdir()
+    opened: list[str] = []
+
+    def full_disk_open(path: str, *args: object, **kwargs: object) -> object:
+        real = open(path, *args, **kwargs)  # noqa: SIM115 - closed by the wrapper
+        opened.append(str(path))
+        return _FullDiskFile(real) if len(opened) == 3 else real
+
+    monkeypatch.setattr(init_module, "open", full_disk_open, raising=False)
+    result = invoke("init", str(target))
+    assert len(opened) == 3, "the disk filled up while the third file was written"
+    assert result.exit_code == 74, result.stderr
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["new-corpus"] if existing else [])
+    if existing:
+        assert list(target.iterdir()) == []
+
+
+def test_min02_init_writes_every_file_or_none(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b"
+    result = invoke("init", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert len(list(target.iterdir())) == 8
+    assert invoke("-b", str(target), "validate").exit_code == 0
+    assert [p.name for p in target.parent.iterdir()] == ["b"]  # no staging folder left
+
+
+LONG_NAME = "x" * 3000
+
+
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    actors = "".join(
+        f"  - {{id: a{i}, name: {name} {LONG_NAME}, kind: person}}\n"
+        for i, name in enumerate(["Ada", "Adam", "Adamo", "Adamson", "Adana"])
+    )
+    return corpus_with(tmp_path_factory.mktemp("long"), {"long.yaml": "actors:\n" + actors})
+
+
+@pytest.mark.parametrize("value", ["ad", "Adamx", "zzz", "Adanx " + LONG_NAME[:50]])
+def test_min03_did_you_mean_lists_a_few_candidates_cut_short(value: str, long_names: Path) -> None:
+    result = invoke("-b", str(long_names), "actor", value)
+    assert result.exit_code == 2, result.stderr
+    assert len(result.stderr) < 600, f"{len(result.stderr)} characters of hints"
+    assert result.stderr.count("xxxxx…") <= 3, result.stderr
+    no_raw_controls(result.stderr)
