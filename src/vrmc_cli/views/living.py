@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..analysis.ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
     from ..analysis.changes import CorpusDiff  # only `vrmc diff` imports it
-    from ..analysis.signposts import Board, ScenarioWatch
+    from ..analysis.signposts import Board, ScenarioWatch, Sign
 
 
 _RATING_STYLE: dict[str, Style] = {
@@ -335,21 +335,41 @@ def ach_doc(analyses: Sequence[Analysis], *, notes: bool = False) -> Doc:
 _WATCH_STYLE: dict[str, Style] = {
     "seen": "status-ok",
     "contrary": "status-bad",
+    "mixed": "status-pending",
     "not seen": "status-pending",
+    "lapsed": "status-bad",
 }
 
 
 def watch_summary(watch: ScenarioWatch) -> str:
-    """`5 indicators: 2 seen, 1 contrary, 2 not seen`."""
-    counts = ", ".join(f"{watch.count(s)} {s}" for s in ("seen", "contrary", "not seen"))
+    """`5 indicators: 2 seen, 1 contrary, 2 not seen` (mixed and lapsed when there are any)."""
+    shown = ("seen", "contrary", "mixed", "not seen", "lapsed")
+    counts = ", ".join(
+        f"{watch.count(s)} {s}" for s in shown if s not in ("mixed", "lapsed") or watch.count(s)
+    )
     return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
+
+
+def _when(latest: Sequence[Sign]) -> Inline:
+    """The latest signs: each event's dates and title, ties joined (`(tie)`)."""
+    spans: list[Span] = []
+    for n, sign in enumerate(latest):
+        if n:
+            spans.append(Span("; ", "muted"))
+        spans.append(Span(f"{event_when(sign.event)} — {sign.event.title}"))
+        if len(latest) > 1:
+            spans.append(Span(f" ({sign.signal.direction})", "muted"))
+    if len(latest) > 1:
+        spans.append(Span(f" ({len(latest)} on the same last day)", "muted"))
+    return tuple(spans)
 
 
 def watch_blocks(
     board: Board, level: int = 1, *, ids: bool = True, summary_only: bool = False
 ) -> list[Block]:
-    """The watch board: per scenario, a summary line and a table of its indicators (each
-    by its text, after its id unless not `ids`); with `summary_only`, one line per scenario."""
+    """The watch board: per scenario, a summary line, a review flag when its indicators and
+    its likelihood disagree, and a table of its indicators (each by its text, after its id
+    unless not `ids`); with `summary_only`, one line per scenario."""
     blocks: list[Block] = []
     window = []
     if board.since:
@@ -361,8 +381,8 @@ def watch_blocks(
     )
     if board.as_of:
         lead += (
-            f". Days since are counted to the corpus's as-of date, {board.as_of.human()}, "
-            "not to today's date."
+            f". Days since are counted from the last day the latest signalling event covers "
+            f"to the corpus's as-of date, {board.as_of.human()}, not to today's date."
         )
     else:
         lead += ". The corpus has no as-of date, so no days since are shown."
@@ -375,8 +395,17 @@ def watch_blocks(
             if s.likelihood:
                 line.append(Span("; scenario judged "))
                 line.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+                if watch.review:
+                    line.append(
+                        Span(
+                            f" ({watch.review}; judged {likelihood_words(s.likelihood)} — review)",
+                            "status-bad",
+                        )
+                    )
             items.append(Item(tuple(line)))
         blocks.append(Bullets(tuple(items)))
+        if any(w.scenario.likelihood for w in board.scenarios):
+            blocks.append(likelihood_legend())
         return blocks
     for watch in board.scenarios:
         s = watch.scenario
@@ -385,6 +414,15 @@ def watch_blocks(
         if s.likelihood:
             summary.append(Span(" · scenario judged "))
             summary.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+        review = watch.review
+        if review and s.likelihood:
+            summary.append(Span(" · "))
+            summary.append(
+                Span(
+                    f"{review}; judged {likelihood_words(s.likelihood)} — review",
+                    "status-bad",
+                )
+            )
         blocks.append(Para(tuple(summary)))
         rows = []
         for w in watch.indicators:
@@ -392,18 +430,21 @@ def watch_blocks(
             if w.indicator.id and ids:
                 name += [Span(w.indicator.id, "code"), Span(" ")]
             name.append(Span(w.indicator.text))
+            if w.indicator.type:
+                name.append(Span(f" [{w.indicator.type}]", "muted"))
             if w.indicator.deadline:
                 name.append(Span(f" (by {w.indicator.deadline.human()})", "muted"))
             elif w.indicator.horizon:
                 name.append(Span(f" (horizon: {w.indicator.horizon})", "muted"))
-            latest = w.latest
+            if w.indicator.what_counts:
+                name.append(Span(f" Counts: {w.indicator.what_counts}", "muted"))
             signals = f"{w.count('for')} for, {w.count('against')} against" if w.signs else "0"
             rows.append(
                 (
                     tuple(name),
                     (Span(w.status, _WATCH_STYLE[w.status]),),
                     plain(signals),
-                    plain(f"{event_when(latest.event)} — {latest.event.title}" if latest else ""),
+                    _when(w.latest_signs),
                     plain("" if w.days_since is None else str(w.days_since)),
                 )
             )
@@ -415,7 +456,19 @@ def watch_blocks(
                 whole=(False, True, True, False, True),
             )
         )
+    if any(w.scenario.likelihood for w in board.scenarios):
+        blocks.append(likelihood_legend())
     return blocks
+
+
+def likelihood_legend() -> Para:
+    """ICD 203's terms with their probability ranges."""
+    from ..corpus.model import LIKELIHOOD_RANGES
+
+    terms = ", ".join(
+        f"{likelihood_words(term)} {low}–{high}%" for term, (low, high) in LIKELIHOOD_RANGES.items()
+    )
+    return Para((Span(f"Likelihood (ICD 203): {terms}.", "muted"),))
 
 
 def watch_doc(board: Board) -> Doc:
