@@ -29,11 +29,16 @@ from ..core.doc import (
     Tree,
     anchors_of,
 )
+from ..core.formats import DOC
 from ..core.textsafe import visible
+from . import Renderer
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
+
+DECLARED = Renderer(DOC, "a Word document", (".docx",), binary=True)
+
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _MUTED = (0x59, 0x63, 0x6E)
