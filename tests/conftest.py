@@ -27,14 +27,17 @@ INVISIBLE = "\u034f\u115f\u1160\u3164\uffa0"
 def raw_unsafe(text: str) -> list[str]:
     """The characters of `text` that could drive a terminal or hide text: controls other than
     tab and newline (Cc), format characters (Cf: bidi, zero-width, tags...), line and
-    paragraph separators, surrogates and the invisible letters. Defined by the Unicode
-    database of the running Python, independently of vrmc's own list."""
+    paragraph separators, surrogates, the invisible letters and the 66 noncharacters (which
+    XML refuses in part). Defined by the Unicode database of the running Python and the
+    standard's definition of a noncharacter, independently of vrmc's own list."""
     return sorted(
         {
             c
             for c in text
             if (unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") and c not in "\t\n")
             or c in INVISIBLE
+            or 0xFDD0 <= ord(c) <= 0xFDEF
+            or ord(c) & 0xFFFE == 0xFFFE
         }
     )
 

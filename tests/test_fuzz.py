@@ -22,7 +22,7 @@ from conftest import raw_unsafe
 from vrmc_cli.commands import invoke
 from vrmc_cli.core.errors import InvalidCorpus, Problem, UsageError
 from vrmc_cli.core.textsafe import hides
-from vrmc_cli.corpus import load
+from vrmc_cli.corpus import fields, load
 from vrmc_cli.corpus.link import link
 from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Format, Options, render
@@ -374,7 +374,7 @@ def test_the_shortcuts_on_every_corpus_in_the_tests() -> None:
 
 @given(st.text(alphabet=st.characters(), max_size=8))
 def test_has_text_is_strip_without_the_copy(value: str) -> None:
-    assert load._has_text(value) is bool(value.strip())
+    assert fields.has_text(value) is bool(value.strip())
 
 
 TAGGED = st.lists(

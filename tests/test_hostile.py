@@ -31,6 +31,9 @@ The classes of attack and accident the suite covers, each as a class rather than
 - Files written with `-o`: only a regular file is replaced (never a device, FIFO, folder or
   link), an existing file keeps its mode, no output replaces or joins the corpus being
   read, every command honours `-o`, and file names are escaped in messages (OUTF-xx).
+- Noncharacters (U+FFFE, U+FFFF and the other 64) shown as escapes everywhere, and every XML
+  writer (docx, GraphML, SVG inline and from Graphviz) well-formed for its consumer
+  (NONCHAR-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -1395,6 +1398,7 @@ PAYLOAD = (
     "A\x1b]0;PWN\x07B \x1b[2J\x1b[H C\u202etxt.exe D\u009b2J E\u200bF "
     "G\U000e0069\U000e0067H\u3164I\u206aJ "
     "\x1b]8;;https://evil\x1b\\link\x1b]8;;\x1b\\"
+    " K\ufffeL\uffffM\ufdd0N\U0001fffeO\U0010ffffP"  # noncharacters (NONCHAR)
 )
 # Each text field starts with one of these, so every output meets each kind of line start.
 LEADS = ('=HYPERLINK("http://evil.example","x")', "+cmd", "@SUM(A1)", "-1+1", "# heading", "\tTAB")
@@ -1424,7 +1428,7 @@ def yaml_quoted(text: str) -> str:
             out.append(f"\\x{ord(ch):02x}")
         elif ord(ch) > 0xFFFF:
             out.append(f"\\U{ord(ch):08x}")
-        elif ch in "\u200b\u202e\u3164\u206a":
+        elif ch in "\u200b\u202e\u3164\u206a\ufffe\uffff\ufdd0":
             out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
@@ -2655,3 +2659,102 @@ def test_outf05_file_names_are_escaped_in_messages(
     no_raw_controls(proc.err)
     if where == "written":
         assert (folder / ESC_NAME).exists()
+
+
+# ------------------------------------------------------------ noncharacters and XML (NONCHAR-xx)
+
+# U+FFFE, U+FFFF and the other 64 noncharacters are in the hostile payload (above), so every
+# command and text format shows them as escapes. These check the XML writers with the XML
+# consumers: every part of a docx, GraphML, the SVG Graphviz draws from DOT, inline SVG.
+
+
+def _xml_parts(docx: bytes) -> list[str]:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        return [n for n in package.namelist() if n.endswith((".xml", ".rels"))]
+
+
+def check_docx(data: bytes) -> None:
+    import zipfile
+
+    import docx  # python-docx: what opens it for a reader's Word
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in _xml_parts(data):
+            etree.fromstring(package.read(name))  # raises on a character XML refuses
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
+    if "ALERT" in text:  # the payload is in this document: its noncharacters as escapes
+        assert "\\ufffe" in text and "\\uffff" in text
+    no_raw_controls(text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("report", "--cite"),
+        ("brief", "hostile-b"),
+        ("timeline",),
+        ("graph",),
+        ("chart", "events"),
+        ("actors",),
+        ("scenarios",),
+    ],
+)
+def test_nonchar01_docx_is_valid_xml(args: tuple[str, ...], hostile: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.docx"
+    result = invoke("-b", str(hostile), *args, "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar02_diff_docx_is_valid_xml(hostile: Path, tmp_path: Path) -> None:
+    old = corpus_with(tmp_path / "old", {})
+    target = tmp_path / "diff.docx"
+    result = invoke("diff", str(old), str(hostile), "-f", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    check_docx(target.read_bytes())
+
+
+def test_nonchar03_graphml_is_well_formed_and_reads_in_networkx(hostile: Path) -> None:
+    networkx = pytest.importorskip("networkx")
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), "graph", "-f", "graphml").stdout
+    ElementTree.fromstring(out.encode())  # noqa: S314 - our own output
+    graph = networkx.read_graphml(io.BytesIO(out.encode()))
+    names = [data["name"] for _, data in graph.nodes(data=True)]
+    assert any("\\ufffe" in name for name in names)
+    no_raw_controls("".join(names))
+
+
+def _dot() -> str:
+    found = shutil.which("dot")
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Graphviz (dot) is needed for this case")
+        pytest.skip("Graphviz (dot) is not installed")
+    return found
+
+
+def test_nonchar04_graphviz_draws_well_formed_svg_from_dot(hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    source = invoke("-b", str(hostile), "graph", "-f", "dot").stdout
+    drawn = subprocess.run(
+        [_dot(), "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    )
+    ElementTree.fromstring(drawn.stdout)  # noqa: S314 - Graphviz output of our test
+    no_raw_controls(drawn.stdout.decode())
+
+
+@pytest.mark.parametrize("args", [("chart", "events"), ("report",)])
+def test_nonchar05_inline_svg_is_well_formed(args: tuple[str, ...], hostile: Path) -> None:
+    from xml.etree import ElementTree
+
+    out = invoke("-b", str(hostile), *args, "-f", "html").stdout
+    pictures = re.findall(r"<svg\b.*?</svg>", out, flags=re.DOTALL)
+    assert pictures
+    for svg in pictures:
+        ElementTree.fromstring(svg)  # noqa: S314 - our own output

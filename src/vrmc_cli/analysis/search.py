@@ -233,26 +233,15 @@ GROUPS = {
 Fields = list[tuple[str, str | None]]
 
 
-def _text(value: Any, field_type: str, target: str | None) -> str | None:
-    if value is None:
-        return None
-    if field_type == "texts":
-        return "; ".join(value) or None
-    if field_type == "disputed":
-        return "; ".join(note for _, note in value) or None
-    if field_type in ("entries", "items"):
-        parts = [t for sub in value for _, t in _fields(target or "", sub) if t]
-        return "; ".join(parts) or None
-    return str(value)
-
-
 def _fields(kind: str, entry: Any) -> Fields:
-    """The searchable fields of an entry (kinds.py marks them), with their text."""
-    return [
-        (f.name, _text(getattr(entry, f.attribute), f.type.name, f.target))
-        for f in KIND[kind].fields
-        if f.search
-    ]
+    """The searchable fields of an entry (kinds.py marks them), with their text (as the
+    field's type gives it)."""
+    out: Fields = []
+    for f in KIND[kind].fields:
+        if f.search:
+            value = getattr(entry, f.attribute)
+            out.append((f.name, None if value is None else f.type.search_text(value, f, _fields)))
+    return out
 
 
 def _human(date: PartialDate | None, end: PartialDate | None = None) -> str | None:

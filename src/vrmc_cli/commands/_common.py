@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..analysis.query import BriefingView, Filter
 from ..core.doc import Doc
+from ..corpus.kinds import KIND
 from ..corpus.model import Briefing, Corpus, Event, Point, Question
 from ..corpus.serialize import JSONObject, entries, entry
 from . import Result
@@ -59,21 +60,32 @@ def _name(item: object) -> str | None:
     return ident if isinstance(ident, str) else None
 
 
-# Columns whose value may be a [low, high] range (kinds.py `int-range`, `number-range`).
-RANGED = frozenset(("quantity_ordered", "quantity_delivered", "value_usd"))
+def csv_columns(
+    kind: str, lead: Sequence[str] = (), last: Sequence[str] = (), leave_out: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """A list's CSV columns: the fields of `kind` that have a cell (their type's `csv`), in
+    kinds.py order, but for `leave_out`; `lead` before them and `last` after them, in the
+    order given (either may name a column of the command's own, such as a count)."""
+    named = {*lead, *last, *leave_out}
+    middle = [f.name for f in KIND[kind].fields if f.type.csv and f.name not in named]
+    return (*lead, *middle, *last)
 
 
-def _cell(column: str, value: object) -> object:
-    """A JSON value as a CSV cell: a range as `low–high`, `disputed` as `field: note; ...`."""
-    if column in RANGED and isinstance(value, list):
-        return "–".join(str(v) for v in value)
+def _cell(value: object) -> object:
+    """A command's own column: `{key: value}` as `key: value` items."""
     if isinstance(value, dict):
         return [f"{k}: {v}" for k, v in value.items()]
     return value
 
 
-def rows_from(objects: Sequence[JSONObject], columns: Sequence[str]) -> list[list[object]]:
-    return [[_cell(c, obj.get(c)) for c in columns] for obj in objects]
+def rows_from(
+    objects: Sequence[JSONObject], columns: Sequence[str], kind: str | None = None
+) -> list[list[object]]:
+    """The CSV rows of JSON objects: a field of `kind` as its type's cell (a range as
+    `low–high`, `disputed` as `field: note` items), any other column as it is."""
+    types = {f.name: f.type for f in KIND[kind].fields} if kind else {}
+    cells = [types[c].cell if c in types else _cell for c in columns]
+    return [[cell(obj.get(c)) for c, cell in zip(columns, cells, strict=True)] for obj in objects]
 
 
 def listing(
@@ -101,26 +113,9 @@ def listing(
         doc,
         lambda: {key: objects()},
         columns,
-        lambda: rows_from(_ordered(objects(), items, row_order), columns),
+        lambda: rows_from(_ordered(objects(), items, row_order), columns, kind),
         notes,
     )
-
-
-EVENT_COLUMNS = (
-    "id",
-    "date",
-    "end",
-    "circa",
-    "display_date",
-    "title",
-    "summary",
-    "themes",
-    "countries",
-    "actors",
-    "sources",
-    "confidence",
-    "disputed",
-)
 
 
 def briefing_json(view: BriefingView) -> JSONObject:

@@ -14,26 +14,13 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-COLUMNS = (
-    "id",
-    "name",
-    "kind",
-    "country",
-    "current_role",
-    "aliases",
-    "summary",
-    "stance",
-    "themes",
-    "sources",
-)
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import actor_name_order, select_actors
     from ..corpus.serialize import entries
     from ..views.actors import actors_doc
     from ..views.base import current_role
-    from ._common import none_match, rows_from, undated_note
+    from ._common import csv_columns, none_match, rows_from, undated_note
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_actors(corpus, f)
@@ -46,13 +33,14 @@ def run(call: Call) -> Result:
                 key=lambda pair: actor_name_order(pair[1]),
             )
         ]
-        return rows_from(objects, COLUMNS)
+        return rows_from(objects, columns, "actors")
 
+    columns = csv_columns("actors", lead=("id", "name", "kind", "country", "current_role"))
     return Result(
         {"actors": chosen},
         lambda: actors_doc(chosen),
         lambda: {"actors": entries("actors", chosen)},
-        COLUMNS,
+        columns,
         rows,
         none_match(chosen, len(corpus.actors), "actors") + undated_note(f, chosen, "actor"),
     )

@@ -12,13 +12,11 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-COLUMNS = ("code", "name", "aliases", "region", "events", "actors", "transfers")
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import country_counts, country_name_order
     from ..views.lists import countries_doc
-    from ._common import listing, none_match
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     counts = country_counts(corpus, call.filter())
@@ -29,7 +27,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: countries_doc(counts),
         "countries",
-        COLUMNS,
+        csv_columns("countries", last=("events", "actors", "transfers")),
         none_match(chosen, len(corpus.countries), "countries"),
         extra=lambda c: {
             "events": by_country[c].events,

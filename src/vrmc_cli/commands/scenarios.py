@@ -12,42 +12,20 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-COLUMNS = (
-    "id",
-    "title",
-    "likelihood",
-    "horizon",
-    "summary",
-    "drivers",
-    "indicators",
-    "themes",
-    "countries",
-)
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import select_scenarios
-    from ..corpus.serialize import entries
     from ..views.scenarios import scenarios_doc
-    from ._common import listing, none_match, rows_from, undated_note
+    from ._common import csv_columns, listing, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_scenarios(corpus, f)
-    result = listing(
+    return listing(
         "scenarios",
         chosen,
         lambda: scenarios_doc(chosen),
         "scenarios",
-        COLUMNS,
+        csv_columns("scenarios", lead=("id", "title", "likelihood", "horizon")),
         none_match(chosen, len(corpus.scenarios), "scenarios")
         + undated_note(f, chosen, "scenario"),
     )
-
-    def rows() -> list[list[object]]:
-        # A CSV cell lists each indicator's text, whether it was written as text or as an entry.
-        objects = entries("scenarios", chosen)
-        for obj, scenario in zip(objects, chosen, strict=True):
-            obj["indicators"] = [i.text for i in scenario.indicators]
-        return rows_from(objects, COLUMNS)
-
-    return Result(result.selection, result.doc, result.data, COLUMNS, rows, result.notes)

@@ -13,13 +13,11 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS, SOURCES}),
 )
 
-COLUMNS = ("id", "title", "publisher", "url", "published", "kind", "reliability", "citations")
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import all_points, select_events, select_transfers, source_counts
     from ..views.lists import sources_doc
-    from ._common import listing, none_match
+    from ._common import csv_columns, listing, none_match
 
     corpus, f = call.corpus(), call.filter()
     counts = source_counts(corpus)
@@ -35,7 +33,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: sources_doc(counts),
         "sources",
-        COLUMNS,
+        csv_columns("sources", last=("citations",), leave_out=("accessed", "archive_url")),
         none_match(chosen, len(corpus.sources), "sources"),
         extra=lambda s: {"citations": cited[id(s)]},
     )

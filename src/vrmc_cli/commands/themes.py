@@ -12,13 +12,11 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-COLUMNS = ("id", "title", "parent", "description", "events", "points")
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import theme_counts
     from ..views.lists import themes_doc
-    from ._common import listing, none_match
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     counts = theme_counts(corpus, call.filter())
@@ -29,7 +27,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: themes_doc(counts),
         "themes",
-        COLUMNS,
+        csv_columns("themes", last=("description", "events", "points")),
         none_match(chosen, len(corpus.themes), "themes"),
         extra=lambda t: {"events": by_theme[t].events, "points": by_theme[t].points},
     )

@@ -24,7 +24,7 @@ SPEC = Spec(
 def run(call: Call) -> Result:
     from ..analysis.query import select_events
     from ..views.timeline import timeline_doc
-    from ._common import EVENT_COLUMNS, listing, none_match
+    from ._common import csv_columns, listing, none_match
 
     corpus = call.corpus()
     events = select_events(corpus, call.filter())
@@ -39,6 +39,6 @@ def run(call: Call) -> Result:
         events,
         lambda: timeline_doc(events, short=short),
         "events",
-        EVENT_COLUMNS,
+        csv_columns("events"),
         none_match(events, len(corpus.events), "events"),
     )

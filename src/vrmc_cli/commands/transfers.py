@@ -27,30 +27,11 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-COLUMNS = (
-    "id",
-    "supplier",
-    "recipient",
-    "designation",
-    "category",
-    "ordered",
-    "delivered_from",
-    "delivered_to",
-    "quantity_ordered",
-    "quantity_delivered",
-    "value_usd",
-    "status",
-    "description",
-    "notes",
-    "sources",
-    "disputed",
-)
-
 
 def run(call: Call) -> Result:
     from ..analysis.query import select_transfers
     from ..views.register import transfers_doc
-    from ._common import listing, none_match, undated_note
+    from ._common import csv_columns, listing, none_match, undated_note
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_transfers(corpus, f, tuple(call.params["category"] or ()))
@@ -59,7 +40,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: transfers_doc(chosen),
         "transfers",
-        COLUMNS,
+        csv_columns("transfers", last=("description", "notes", "sources", "disputed")),
         none_match(chosen, len(corpus.transfers), "transfers")
         + undated_note(f, chosen, "transfer"),
     )

@@ -8,13 +8,20 @@ import unicodedata
 # C0 controls except tab and newline, DEL, C1 controls, every Unicode format character
 # (category Cf, Unicode 15.1: bidi controls, zero-width characters, invisible operators, tag
 # characters, the BOM, the soft hyphen...), the line and paragraph separators, the combining
-# grapheme joiner, the Hangul fillers (letters that draw nothing) and lone surrogates. Every
-# one of these can move the cursor, restyle or hide text, or reorder what the reader sees.
+# grapheme joiner, the Hangul fillers (letters that draw nothing), lone surrogates and the 66
+# noncharacters (U+FDD0..U+FDEF and the last two code points of every plane: U+FFFE and
+# U+FFFF are not even allowed in XML). Every one of these can move the cursor, restyle or
+# hide text, reorder what the reader sees, or break the file a reader opens.
+_NONCHARACTERS = "\ufdd0-\ufdef\ufffe\uffff" + "".join(
+    f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17)
+)
 _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
     "\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
     "\ud800-\udfff\ufeff\uffa0\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
-    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    + _NONCHARACTERS
+    + "]"
 )
 _UNSAFE_ONE_LINE = re.compile(_UNSAFE.pattern[:-1] + "\t\n]")
 # A URL that may become a live link (an autolink in Markdown, an href in HTML): http or

@@ -83,6 +83,11 @@ class Field:
     def attribute(self) -> str:
         return self.attr or self.name
 
+    @property
+    def target_kind(self) -> Kind:
+        """The kind `target` names."""
+        return KIND[self.target or ""]
+
 
 @record(frozen=True)
 class Kind:
@@ -402,4 +407,4 @@ KEYED: tuple[Kind, ...] = tuple(k for k in KINDS if k.key)
 
 def references(kind: Kind) -> dict[str, str]:
     """The reference fields of a kind: field name -> the kind it points at."""
-    return {f.name: f.target for f in kind.fields if f.type in (REF, REFS, REFS1) and f.target}
+    return {f.name: f.target for f in kind.fields if f.type.reference and f.target}

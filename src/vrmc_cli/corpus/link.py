@@ -7,12 +7,10 @@ from typing import Any, ClassVar
 
 from ..core.errors import InvalidCorpus, Problem
 from ..core.textsafe import quote
+from .fields import Builder, Record, Ref
 from .kinds import KEYED, KIND, KINDS, Kind, references
-from .load import Fragment, Record, Ref, closest
-from .model import (
-    Corpus,
-    Rating,
-)
+from .load import Fragment, closest
+from .model import Corpus
 
 ID_KINDS = tuple(k.name for k in KEYED if k.key == "id")
 NOUNS = {k.name: k.noun for k in KINDS}
@@ -260,29 +258,16 @@ def _parents_first(records: list[Record]) -> list[Record]:
 class _Builder:
     """Model entries made from checked records by their kinds' declarations."""
 
-    # Per kind: (field name, model attribute, how the value is converted).
-    plans: ClassVar[dict[str, tuple[tuple[str, str, str, str | None], ...]]] = {}
+    # Per kind: (field name, model attribute, how its type makes the model's value: None
+    # when it is the checked value as it is).
+    plans: ClassVar[dict[str, tuple[tuple[str, str, Builder | None], ...]]] = {}
 
     @classmethod
-    def plan(cls, kind: Kind) -> tuple[tuple[str, str, str, str | None], ...]:
+    def plan(cls, kind: Kind) -> tuple[tuple[str, str, Builder | None], ...]:
         if kind.name not in cls.plans:
-            steps = []
-            for f in kind.fields:
-                how = ("ref-id" if f.type.name == "ref" else "ids") if f.ids else f.type.name
-                if how not in (
-                    "ref",
-                    "refs",
-                    "refs1",
-                    "ref-id",
-                    "ids",
-                    "entries",
-                    "points",
-                    "items",
-                    "ratings",
-                ):
-                    how = "value"
-                steps.append((f.name, f.attribute, how, f.target))
-            cls.plans[kind.name] = tuple(steps)
+            cls.plans[kind.name] = tuple(
+                (f.name, f.attribute, f.type.builder(f)) for f in kind.fields
+            )
         return cls.plans[kind.name]
 
     @classmethod
@@ -290,27 +275,18 @@ class _Builder:
         cls, kind: Kind, r: Record, tables: dict[str, dict[str, Any]], inherited: tuple[Any, ...]
     ) -> Any:
         values: dict[str, Any] = {}
-        for name, attr, how, target in cls.plan(kind):
+
+        def nest(target: str, records: Sequence[Record]) -> tuple[Any, ...]:
+            # Nested entries; a briefing's themes pass down to its points (FORMAT.md).
+            passed = values.get("themes", inherited) if kind.name == "briefings" else inherited
+            sub = KIND[target]
+            return tuple([cls.make(sub, x, tables, passed) for x in records])
+
+        for name, attr, build in cls.plan(kind):
             value = r.get(name)
             if value is None:
                 continue
-            if how == "value":
-                values[attr] = value
-            elif how == "ref":
-                values[attr] = tables[target or ""][value[0]]
-            elif how == "ref-id":
-                values[attr] = value[0]
-            elif how == "ids":
-                values[attr] = tuple([ref[0] for ref in value])
-            elif how == "ratings":
-                values[attr] = tuple([Rating(h, rating, note) for h, _, _, rating, note in value])
-            elif how in ("refs", "refs1"):
-                table = tables[target or ""]
-                values[attr] = tuple([table[ref[0]] for ref in value])
-            else:  # nested entries; a briefing's themes pass down to its points (FORMAT.md)
-                sub = KIND[target or ""]
-                passed = values.get("themes", inherited) if kind.name == "briefings" else inherited
-                values[attr] = tuple([cls.make(sub, x, tables, passed) for x in value])
+            values[attr] = value if build is None else build(value, tables, nest)
         if kind.name in ("point", "judgment"):
             values["inherited_themes"] = inherited
         return kind.model(**values)

@@ -6,25 +6,31 @@ ids with their positions. `link.py` joins the fragments of a corpus into the mod
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import os
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from ..core.dates import PartialDate, parse_date
 from ..core.errors import Problem
 from ..core.record import field, record
-from ..core.textsafe import hides, quote, shorten
+from ..core.textsafe import quote, shorten
+from .fields import (
+    NULLS,
+    STR_TAG,
+    Plain,
+    Reader,
+    Record,
+    Ref,
+    describe_node,
+    hint,
+    is_null,
+)
 from .files import TopicFile, digest, read_file
 from .kinds import KIND, KINDS, LIST_KEYS, Field, Kind
-from .model import Range
 
 TOP_KEYS = ("version", "topic", *LIST_KEYS)
 
-ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-CODE_RE = re.compile(r"[A-Z]{2}")
 # Characters YAML forbids in a stream (YAML 1.1 "printable" set): found before parsing so the
 # message can say where they are, which PyYAML's reader cannot.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -32,17 +38,6 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\ud
 _ASCII_ALLOWED = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 # Only the pure-Python parser lets an escape such as "\ud800" through; libyaml refuses it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
-_TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
-_FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
-_INT_RE = re.compile(r"\+?[0-9][0-9_]*")
-_NUMBER_RE = re.compile(r"\+?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
-# Quantities and values beyond this are typing mistakes; refusing them also keeps int() and
-# json.dumps() from failing on numbers too long to convert, or on a float that is infinite.
-_NUMBER_LIMIT = 10**30
-
-Ref = tuple[str, int, int]  # (id or code, line, column): a reference not yet resolved
-Record = dict[str, Any]  # one entry's checked fields; "@" holds its (line, column)
 
 
 @record
@@ -260,15 +255,11 @@ def _yaml_problem(shown: str, exc: Exception, text: str = "") -> Problem:
 
 # --------------------------------------------------------------------------- checking
 
-_STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = frozenset(
     f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "timestamp")
 )
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MAP_TAG = "tag:yaml.org,2002:map"
-# Dates parsed so far, by their text. Many items share a date; sharing one (immutable) object
-# saves parsing it again and makes the cache smaller and quicker to read.
-_DATES: dict[str, PartialDate] = {}
 
 
 class _Checker:
@@ -340,7 +331,7 @@ class _Checker:
         if not self._tag_ok(node, what):
             return None
         if type(node).__name__ != "MappingNode":
-            self.problem(node, f"{what}: expected a mapping, got {_describe(node)}")
+            self.problem(node, f"{what}: expected a mapping, got {describe_node(node)}")
             return None
         if not self._fresh(node, what):
             return None
@@ -351,7 +342,7 @@ class _Checker:
                 continue
             key = key_node.value
             if (
-                key_node.tag == _STR_TAG
+                key_node.tag == STR_TAG
                 and type(key_node).__name__ == "ScalarNode"
                 and key != "<<"
                 and key not in first
@@ -390,19 +381,19 @@ class _Checker:
         if not self._tag_ok(node, what):
             return None
         if type(node).__name__ != "SequenceNode":
-            self.problem(node, f"{what}: expected a list, got {_describe(node)}")
+            self.problem(node, f"{what}: expected a list, got {describe_node(node)}")
             return None
         if not self._fresh(node, what):
             return None
         return list(node.value)
 
     def scalar(self, node: Any, what: str) -> str | None:
-        if self.plain and node.tag == _STR_TAG and type(node).__name__ == "ScalarNode":
+        if self.plain and node.tag == STR_TAG and type(node).__name__ == "ScalarNode":
             return str(node.value)  # the usual case: passes every check below
         if not self._tag_ok(node, what):
             return None
         if type(node).__name__ != "ScalarNode":
-            self.problem(node, f"{what}: expected text, got {_describe(node)}")
+            self.problem(node, f"{what}: expected text, got {describe_node(node)}")
             return None
         if not self._fresh(node, what):
             return None
@@ -412,211 +403,6 @@ class _Checker:
             )
             return None
         return str(node.value)
-
-    # -- typed values ----------------------------------------------------------------------
-
-    def text(self, node: Any, what: str) -> str | None:
-        value = self.scalar(node, what)
-        if value is not None and not _has_text(value):
-            self.problem(node, f"{what}: must not be empty")
-            return None
-        return value.rstrip("\n") if value is not None else None
-
-    def url(self, node: Any, what: str) -> str | None:
-        value = self.text(node, what)
-        if value is not None and hides(value, one_line=True):
-            # Shown escaped everywhere anyway; refused here so that no link ever differs
-            # from the text a reader sees.
-            self.problem(
-                node,
-                f"{what}: control, invisible or direction-changing characters are not "
-                f"allowed in a URL: {quote(value)}",
-            )
-            return None
-        return value
-
-    def text_list(self, node: Any, what: str) -> tuple[str, ...] | None:
-        items = self.sequence(node, what)
-        if items is None:
-            return None
-        out = [self.text(item, f"{what}[{i}]") for i, item in enumerate(items)]
-        return tuple(v for v in out if v is not None)
-
-    def date(self, node: Any, what: str) -> PartialDate | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        known = _DATES.get(value)
-        if known is not None:
-            return known
-        try:
-            date = parse_date(value)
-        except ValueError as exc:
-            self.problem(node, f"{what}: {exc}")
-            return None
-        if len(_DATES) < 100_000:
-            _DATES[value] = date
-        return date
-
-    def boolean(self, node: Any, what: str) -> bool | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if not node.style and value in _TRUE:
-            return True
-        if not node.style and value in _FALSE:
-            return False
-        self.problem(node, f"{what}: expected true or false, got {quote(value)}")
-        return None
-
-    def integer(self, node: Any, what: str) -> int | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if not node.style and _INT_RE.fullmatch(value):
-            digits = value.replace("_", "").lstrip("+").lstrip("0") or "0"
-            if len(digits) <= 30:
-                return int(digits)
-            self.problem(node, f"{what}: {quote(value)} is too large")
-            return None
-        self.problem(
-            node,
-            f"{what}: expected a whole number of 0 or more, got {_quoted(node)}{quote(value)}",
-        )
-        return None
-
-    def number(self, node: Any, what: str) -> int | float | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if not node.style and any(c.isdigit() for c in value) and _NUMBER_RE.fullmatch(value):
-            cleaned = value.replace("_", "").lstrip("+")
-            try:
-                # float(): exact enough to compare; `.e5` fits the pattern but is no number.
-                if abs(float(cleaned)) < _NUMBER_LIMIT:
-                    return int(cleaned) if _INT_RE.fullmatch(cleaned) else float(cleaned)
-            except ValueError:
-                pass
-            else:
-                self.problem(node, f"{what}: {quote(value)} is too large")
-                return None
-        self.problem(
-            node, f"{what}: expected a number of 0 or more, got {_quoted(node)}{quote(value)}"
-        )
-        return None
-
-    def ranged(
-        self, node: Any, what: str, one: Callable[[Any, str], int | float | None]
-    ) -> int | float | Range | None:
-        """A number as `one` reads it, or a `[low, high]` list of two of them, low <= high."""
-        if type(node).__name__ != "SequenceNode":
-            return one(node, what)
-        items = self.sequence(node, what)
-        if items is None:
-            return None
-        if len(items) != 2:
-            self.problem(
-                node, f"{what}: a range is a list of two numbers [low, high], got {len(items)}"
-            )
-            return None
-        low, high = (one(item, f"{what}[{i}]") for i, item in enumerate(items))
-        if low is None or high is None:
-            return None
-        if high < low:
-            self.problem(node, f"{what}: the range's low {low} is above its high {high}")
-            return None
-        return Range(low, high)
-
-    def disputes(
-        self, node: Any, what: str, names: Sequence[str], fixed: Sequence[str], noun: str
-    ) -> tuple[tuple[str, str], ...] | None:
-        """`{field: note}`: fields of the same entry kind, each with a text note."""
-        pairs = self.mapping(node, what)
-        if pairs is None:
-            return None
-        out: list[tuple[str, str]] = []
-        for key, key_node, value_node in pairs:
-            if key in fixed:
-                self.problem(key_node, f"{what}: {quote(key)} cannot be disputed")
-                continue
-            if key not in names:
-                self.problem(
-                    key_node,
-                    f"{what}: {quote(key)} is not a field of {noun}s{_hint(key, names)}",
-                )
-                continue
-            if _is_null(value_node):
-                self.problem(value_node, f"{what}.{key}: say who gives which figure or date")
-                continue
-            note = self.text(value_node, f"{what}.{key}")
-            if note is not None:
-                out.append((key, note))
-        return tuple(out)
-
-    def choice(self, node: Any, what: str, options: Sequence[str]) -> str | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if value in options:
-            return value
-        self.problem(
-            node,
-            f"{what}: {quote(value)} is not one of {', '.join(options)}{_hint(value, options)}",
-        )
-        return None
-
-    def ident(self, node: Any, what: str) -> str | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if ID_RE.fullmatch(value):
-            return value
-        self.problem(
-            node,
-            f"{what}: {quote(value)} is not a valid id (lowercase kebab-case, "
-            "such as 'arms-sales')",
-        )
-        return None
-
-    def kebab(self, node: Any, what: str) -> str | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if ID_RE.fullmatch(value):
-            return value
-        self.problem(node, f"{what}: {quote(value)} must be a lowercase kebab-case word")
-        return None
-
-    def code(self, node: Any, what: str) -> str | None:
-        value = self.scalar(node, what)
-        if value is None:
-            return None
-        if CODE_RE.fullmatch(value):
-            return value
-        self.problem(
-            node,
-            f"{what}: {quote(value)} is not a country code (two capital letters, such as 'VE')",
-        )
-        return None
-
-    def ref(self, node: Any, what: str, check: Callable[[Any, str], str | None]) -> Ref | None:
-        value = check(node, what)
-        if value is None:
-            return None
-        return (value, node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def refs(
-        self, node: Any, what: str, check: Callable[[Any, str], str | None]
-    ) -> tuple[Ref, ...] | None:
-        items = self.sequence(node, what)
-        if items is None:
-            return None
-        out: list[Ref] = []
-        for i, item in enumerate(items):
-            ref = self.ref(item, f"{what}[{i}]", check)
-            if ref is not None:
-                out.append(ref)
-        return tuple(out)
 
     # -- entries ---------------------------------------------------------------------------
 
@@ -634,16 +420,16 @@ class _Checker:
                     self.unread(value_node)
                 else:
                     self.problem(
-                        key_node, f"{what}: unknown field {quote(key)}{_hint(key, list(spec))}"
+                        key_node, f"{what}: unknown field {quote(key)}{hint(key, list(spec))}"
                     )
                 continue
             accept = field_spec.plain
             if (
                 accept is not None
                 and plain
-                and value_node.tag == _STR_TAG
+                and value_node.tag == STR_TAG
                 and type(value_node).__name__ == "ScalarNode"
-                and (value_node.style or value_node.value not in _NULLS)
+                and (value_node.style or value_node.value not in NULLS)
             ):
                 # A scalar that passes every check of `scalar` and is not null: the field's
                 # plain reader takes its value when valid (None: read it the long way, which
@@ -657,7 +443,7 @@ class _Checker:
                 if refs is not None:
                     record[key] = refs
                     continue
-            if _is_null(value_node):
+            if is_null(value_node):
                 if field_spec.required:
                     self.problem(value_node, f"{what}: {key} is required and must not be empty")
                 continue
@@ -682,53 +468,19 @@ def _plain_refs(node: Any, pattern: re.Pattern[str]) -> tuple[Ref, ...] | None:
     match = pattern.fullmatch
     out: list[Ref] = []
     for item in node.value:
-        if item.tag != _STR_TAG or type(item).__name__ != "ScalarNode" or not match(item.value):
+        if item.tag != STR_TAG or type(item).__name__ != "ScalarNode" or not match(item.value):
             return None
         mark = item.start_mark
         out.append((item.value, mark.line + 1, mark.column + 1))
     return tuple(out)
 
 
-def _quoted(node: Any) -> str:
-    return "quoted text " if node.style in ("'", '"') else ""
-
-
-def _is_null(node: Any) -> bool:
-    if type(node).__name__ != "ScalarNode":
-        return False
-    if node.tag == "tag:yaml.org,2002:null":
-        return True
-    return node.tag == _STR_TAG and not node.style and node.value in _NULLS
-
-
-def _describe(node: Any) -> str:
-    kind = type(node).__name__
-    if kind == "MappingNode":
-        return "a mapping"
-    if kind == "SequenceNode":
-        return "a list"
-    if _is_null(node):
-        return "nothing (null)"
-    return f"text {quote(str(node.value), 30)}"
-
-
-def _hint(value: str, options: Sequence[str]) -> str:
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def closest(value: str, options: Sequence[str]) -> str:
     """` (did you mean 'x'?)` for the nearest option, or nothing."""
-    return _hint(value, options)
+    return hint(value, options)
 
 
 # --------------------------------------------------------------------------- the schema
-
-Reader = Callable[[_Checker, Any, str], Any]
-
-
-# What a field's reader returns for a plain scalar's text when the text is valid, else None.
-Plain = Callable[[str], Any]
 
 
 @record
@@ -743,304 +495,10 @@ class FieldSpec:
     refs: re.Pattern[str] | None = None
 
 
-def _has_text(value: str) -> bool:
-    """What `value.strip()` being non-empty says, without making the stripped copy."""
-    return bool(value) and not value.isspace()
-
-
-def _plain_text(value: str) -> str | None:
-    # A block scalar (`>` or `|`) ends with a line break that is not part of the text.
-    return value.rstrip("\n") if _has_text(value) else None
-
-
-def _plain_url(value: str) -> str | None:
-    return value if _has_text(value) and not hides(value, one_line=True) else None
-
-
-def _matching(pattern: re.Pattern[str]) -> Plain:
-    match = pattern.fullmatch
-
-    def plain(value: str) -> str | None:
-        return value if match(value) else None
-
-    return plain
-
-
-_plain_id = _matching(ID_RE)
-_plain_code = _matching(CODE_RE)
-# A date already parsed once in this run (dates repeat across a corpus); None sends a new
-# one the long way, which parses it and remembers it.
-_plain_date = _DATES.get
-
-
-def _text(c: _Checker, n: Any, w: str) -> Any:
-    return c.text(n, w)
-
-
-def _url(c: _Checker, n: Any, w: str) -> Any:
-    return c.url(n, w)
-
-
-def _texts(c: _Checker, n: Any, w: str) -> Any:
-    return c.text_list(n, w)
-
-
-def _date(c: _Checker, n: Any, w: str) -> Any:
-    return c.date(n, w)
-
-
-def _bool(c: _Checker, n: Any, w: str) -> Any:
-    return c.boolean(n, w)
-
-
-def _int(c: _Checker, n: Any, w: str) -> Any:
-    return c.integer(n, w)
-
-
-def _number(c: _Checker, n: Any, w: str) -> Any:
-    return c.number(n, w)
-
-
-def _int_range(c: _Checker, n: Any, w: str) -> Any:
-    return c.ranged(n, w, c.integer)
-
-
-def _number_range(c: _Checker, n: Any, w: str) -> Any:
-    return c.ranged(n, w, c.number)
-
-
-def _disputed(kind: Kind) -> Reader:
-    # Any field of the kind but the entry's key and `disputed` itself.
-    fixed = (kind.key or "id", "disputed")
-    names = tuple(f.name for f in kind.fields if f.name not in fixed)
-
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        return c.disputes(n, w, names, fixed, kind.noun)
-
-    return read
-
-
-def _id(c: _Checker, n: Any, w: str) -> Any:
-    return c.ident(n, w)
-
-
-def _kebab(c: _Checker, n: Any, w: str) -> Any:
-    return c.kebab(n, w)
-
-
-def _code(c: _Checker, n: Any, w: str) -> Any:
-    return c.code(n, w)
-
-
-# The plain-scalar shortcut of each reader that has one (FieldSpec.plain).
-_PLAIN: dict[Reader, Plain] = {
-    _text: _plain_text,
-    _url: _plain_url,
-    _date: _plain_date,
-    _id: _plain_id,
-    _kebab: _plain_id,
-    _code: _plain_code,
-}
-
-
-def _one_of(options: Sequence[str]) -> Reader:
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        return c.choice(n, w, options)
-
-    allowed = frozenset(options)
-
-    def plain(value: str) -> str | None:
-        return value if value in allowed else None
-
-    _PLAIN[read] = plain  # each choice has a reader of its own
-    return read
-
-
-def _ref_id(c: _Checker, n: Any, w: str) -> Any:
-    return c.ref(n, w, c.ident)
-
-
-def _refs_id(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.ident)
-
-
-def _ref_code(c: _Checker, n: Any, w: str) -> Any:
-    return c.ref(n, w, c.code)
-
-
-def _refs_code(c: _Checker, n: Any, w: str) -> Any:
-    return c.refs(n, w, c.code)
-
-
-def _sub_entries(kind: str) -> Reader:
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        items = c.sequence(n, w)
-        if items is None:
-            return None
-        out = [c.entry(item, kind, f"{w}[{i}]") for i, item in enumerate(items)]
-        return tuple(r for r in out if r is not None)
-
-    return read
-
-
-def _refs_id_nonempty(c: _Checker, n: Any, w: str) -> Any:
-    refs = c.refs(n, w, c.ident)
-    if refs is not None and not n.value:
-        c.problem(n, f"{w}: needs at least one entry")
-    return refs
-
-
-# The lists of references a plain list can be taken from without their readers (_plain_refs):
-# an empty list goes to the reader, which says when one must not be empty.
-_REFS: dict[Reader, re.Pattern[str]] = {
-    _refs_id: ID_RE,
-    _refs_id_nonempty: ID_RE,
-    _refs_code: CODE_RE,
-}
-
-
-def _text_or_entries(kind: str) -> Reader:
-    """A list whose items are text or entries of `kind` (a briefing's points, a scenario's
-    indicators): a text item is read as an entry with only its `text`."""
-    noun = KIND[kind].noun
-
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        items = c.sequence(n, w)
-        if items is None:
-            return None
-        out: list[Record] = []
-        for i, item in enumerate(items):
-            what = f"{w}[{i}]"
-            if type(item).__name__ == "ScalarNode" and not _is_null(item):
-                text = c.text(item, what)
-                if text is not None:
-                    out.append(
-                        {"@": (item.start_mark.line + 1, item.start_mark.column + 1), "text": text}
-                    )
-            elif type(item).__name__ == "MappingNode":
-                record = c.entry(item, kind, what)
-                if record is not None:
-                    out.append(record)
-            else:
-                c.problem(item, f"{what}: {_a(noun)} is text or a mapping, got {_describe(item)}")
-        return tuple(out)
-
-    return read
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
-_points = _text_or_entries("point")
-
-
-# A rating not yet resolved: (hypothesis id, line, column, rating, note or None).
-RatingRef = tuple[str, int, int, str, str | None]
-
-
-def _ratings(options: Sequence[str]) -> Reader:
-    """`{ID: RATING, ID: {rating: RATING, note: TEXT}, ...}` (docs/ach.md)."""
-
-    def read(c: _Checker, n: Any, w: str) -> Any:
-        pairs = c.mapping(n, w)
-        if pairs is None:
-            return None
-        out: list[RatingRef] = []
-        for key, key_node, value_node in pairs:
-            what = f"{w}.{key}"
-            # The key node was met by `mapping` already: checked here, not read again.
-            if not ID_RE.fullmatch(key):
-                c.problem(
-                    key_node,
-                    f"{w}: {quote(key)} is not a valid hypothesis id (lowercase kebab-case, "
-                    "such as 'h-capacity')",
-                )
-                continue
-            ident = key
-            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-            if type(value_node).__name__ == "MappingNode":
-                found = c.mapping(value_node, what)
-                if found is None:
-                    continue
-                rating: str | None = None
-                note: str | None = None
-                seen_rating = False
-                for sub, sub_key, sub_value in found:
-                    if sub == "rating":
-                        seen_rating = True
-                        rating = c.choice(sub_value, f"{what}.rating", options)
-                    elif sub == "note":
-                        if not _is_null(sub_value):
-                            note = c.text(sub_value, f"{what}.note")
-                    elif sub.startswith("x-"):
-                        c.unread(sub_value)
-                    else:
-                        c.problem(
-                            sub_key,
-                            f"{what}: unknown field {quote(sub)}{_hint(sub, ['rating', 'note'])}",
-                        )
-                if not seen_rating:
-                    c.problem(value_node, f"{what}: missing required field 'rating'")
-                if rating is not None:
-                    out.append((ident, line, column, rating, note))
-            elif _is_null(value_node):
-                c.problem(
-                    value_node,
-                    f"{what}: needs a rating, one of {', '.join(options)}",
-                )
-            else:
-                rating = c.choice(value_node, what, options)
-                if rating is not None:
-                    out.append((ident, line, column, rating, None))
-        return tuple(out)
-
-    return read
-
-
-_CHOICES: dict[tuple[str, ...], Reader] = {}
-
-
-def _reader(f: Field, kind: Kind) -> Reader:
-    """The reader of a declared field (kinds.py) of `kind`."""
-    by_code = f.target == "countries"
-    if f.type.name == "disputed":
-        return _disputed(kind)
-    if f.type.name == "choice":
-        if f.choices not in _CHOICES:
-            _CHOICES[f.choices] = _one_of(f.choices)
-        return _CHOICES[f.choices]
-    if f.type.name == "ref":
-        return _ref_code if by_code else _ref_id
-    if f.type.name == "refs":
-        return _refs_code if by_code else _refs_id
-    if f.type.name == "entries":
-        return _sub_entries(f.target or "")
-    if f.type.name == "items":
-        return _text_or_entries(f.target or "")
-    if f.type.name == "ratings":
-        return _ratings(f.choices)
-    return {
-        "text": _text,
-        "url": _url,
-        "texts": _texts,
-        "date": _date,
-        "bool": _bool,
-        "int": _int,
-        "number": _number,
-        "int-range": _int_range,
-        "number-range": _number_range,
-        "id": _id,
-        "kebab": _kebab,
-        "code": _code,
-        "refs1": _refs_id_nonempty,
-        "points": _points,
-    }[f.type.name]
-
-
 def _spec(f: Field, kind: Kind) -> FieldSpec:
-    read = _reader(f, kind)
-    return FieldSpec(read, required=f.required, plain=_PLAIN.get(read), refs=_REFS.get(read))
+    """How the loader reads a declared field (kinds.py) of `kind`: as its type says."""
+    t = f.type
+    return FieldSpec(t.reader(f, kind), f.required, t.plain(f), t.plain_refs(f))
 
 
 # Each kind's fields, in format order (kinds.py declares them).
@@ -1076,7 +534,7 @@ def parse_text(shown: str, text: str) -> Fragment:
             fragment.problems.append(_yaml_problem(shown, exc, text))
             return fragment
         raise
-    if root is None or _is_null(root):
+    if root is None or is_null(root):
         return fragment  # empty, comments only, or an empty document
     checker = _Checker(shown, track_aliases="&" in text, escapes="\\" in text)
     pairs = checker.mapping(root, "top level")
@@ -1095,12 +553,12 @@ def parse_text(shown: str, text: str) -> Fragment:
                     f"version: this vrmc reads format version 1, not {quote(version)}",
                 )
         elif key == "topic":
-            if not _is_null(value_node):
+            if not is_null(value_node):
                 record = checker.entry(value_node, "topic", "topic")
                 if record is not None:
                     fragment.records["topic"] = [record]
         elif key in LIST_KEYS:
-            if _is_null(value_node):
+            if is_null(value_node):
                 continue
             items = checker.sequence(value_node, key)
             if items is None:
@@ -1114,7 +572,7 @@ def parse_text(shown: str, text: str) -> Fragment:
             checker.problem(
                 key_node,
                 f"unknown top-level key {quote(key)}"
-                f"{_hint(key, TOP_KEYS)} (extensions start with 'x-')",
+                f"{hint(key, TOP_KEYS)} (extensions start with 'x-')",
             )
     _check_date_order(checker, fragment)
     fragment.problems.extend(checker.problems)
@@ -1143,7 +601,7 @@ def _check_date_order(checker: _Checker, fragment: Fragment) -> None:
         if kind.date_order:
             check(kind.name, entry)
         for f in kind.fields:
-            if f.type.name == "entries" and f.target in DATED_INSIDE:
+            if f.type.nested and f.target in DATED_INSIDE:
                 pending.extend((KIND[f.target], sub) for sub in entry.get(f.name, ()))
 
 

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..core.errors import Problem
 from ..core.textsafe import quote
-from .load import Fragment, Record
+from .fields import Record
+from .load import Fragment
 from .model import Range
 
 # What an entry's text says when its sources disagree.

@@ -30,7 +30,7 @@ from ..core.doc import (
     anchors_of,
 )
 from ..core.formats import DOC
-from ..core.textsafe import visible
+from ..core.textsafe import shorten, visible
 from . import Renderer
 
 if TYPE_CHECKING:
@@ -257,7 +257,7 @@ def to_bytes(doc: Doc) -> bytes:
 
     document = docx.Document()
     properties = document.core_properties
-    properties.title = _text(doc.title)
+    properties.title = shorten(doc.title, 255)  # the package's limit for a property
     properties.author = "vrmc"
     properties.last_modified_by = "vrmc"
     properties.revision = 1

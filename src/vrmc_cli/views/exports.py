@@ -15,7 +15,7 @@ from typing import Any
 
 from ..core.dates import PartialDate
 from ..core.textsafe import visible
-from ..corpus.kinds import KIND, KINDS, Kind
+from ..corpus.kinds import KINDS, Kind
 from ..corpus.model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
 from ..corpus.serialize import JSONObject
 
@@ -341,21 +341,6 @@ def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
 
 # --------------------------------------------------------------------------- SQLite
 
-_COLUMN_TYPES = {
-    "int": "INTEGER",
-    "number": "REAL",
-    "bool": "INTEGER",
-    "int-range": "INTEGER",
-    "number-range": "REAL",
-}
-# Figures that may be a [low, high] range: a column for the figure (NULL for a range), and
-# <field>_low and <field>_high (the figure twice when it is single).
-_RANGED = ("int-range", "number-range")
-
-
-def _table_name(*parts: str) -> str:
-    return "_".join(parts)
-
 
 def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -378,21 +363,15 @@ class _Tables:
     def add(self, name: str, row: tuple[object, ...]) -> None:
         self.rows[name].append(row)
 
-
-def _scalar(field_type: str, value: Any) -> object:
-    if value is None:
-        return None
-    if field_type in _RANGED:
-        return None if isinstance(value, list) else value  # a range: see its _low, _high
-    if field_type == "disputed":
-        return "\n".join(f"{name}: {_clean(note)}" for name, note in value.items()) or None
-    if field_type == "bool":
-        return int(bool(value))
-    if field_type == "texts":
-        return "\n".join(_clean(v) for v in value)
-    if isinstance(value, str):
-        return _clean(value)
-    return value
+    def entries(
+        self,
+        kind: Kind,
+        table: str,
+        parent: list[tuple[str, str]],
+        objects: Sequence[JSONObject],
+        parent_values: tuple[object, ...] = (),
+    ) -> None:
+        _add_entries(self, kind, table, parent, objects, parent_values)
 
 
 def _position(kind: Kind) -> str:
@@ -408,77 +387,31 @@ def _add_entries(
     objects: Sequence[JSONObject],
     parent_values: tuple[object, ...] = (),
 ) -> None:
-    """Rows of `objects` (JSON objects of `kind`) into `table`; references into link tables
-    `<table>_<field>`, nested entries into their own tables, recursively."""
+    """Rows of `objects` (JSON objects of `kind`) into `table`, each field in the columns its
+    type gives it; references into link tables `<table>_<field>`, nested entries into their
+    own tables, recursively (fields.py `sql_tables`)."""
     own_key = kind.key
     key_columns = list(parent)
     key_columns.append((own_key, "TEXT") if own_key else (_position(kind), "INTEGER"))
     columns = list(key_columns)
     taken = {name for name, _ in key_columns}
     for f in kind.fields:
-        if f.type.name in ("refs", "refs1", "entries", "points", "items", "ratings"):
-            continue
         if f.name == own_key:
             continue
         # A field named like a parent's key column (an indicator's own `id` under its
         # scenario's `id`) is prefixed with its kind.
-        name = f"{kind.name}_{f.name}" if f.name in taken else f.name
-        columns.append((name, _COLUMN_TYPES.get(f.type.name, "TEXT")))
-        if f.type.name == "date":
-            columns += [(f"{name}_first_day", "TEXT"), (f"{name}_last_day", "TEXT")]
-        if f.type.name in _RANGED:
-            kind_of = _COLUMN_TYPES[f.type.name]
-            columns += [(f"{name}_low", kind_of), (f"{name}_high", kind_of)]
+        columns += f.type.sql_columns(f"{kind.name}_{f.name}" if f.name in taken else f.name)
     tables.table(table, columns, tuple(name for name, _ in key_columns))
     for position, obj in enumerate(objects, 1):
         identity = (*parent_values, obj[own_key] if own_key else position)
         row: list[object] = list(identity)
         for f in kind.fields:
+            if f.name == own_key:
+                continue
             value = obj.get(f.name)
-            if f.type.name in ("refs", "refs1"):
-                link = _table_name(table, f.name)
-                target = KIND[f.target or ""].noun.replace(" ", "_")
-                tables.table(
-                    link,
-                    [*key_columns, ("position", "INTEGER"), (target, "TEXT")],
-                    (*(name for name, _ in key_columns), "position"),
-                )
-                for n, ref in enumerate(value or (), 1):
-                    tables.add(link, (*identity, n, ref))
-            elif f.type.name == "ratings":  # ACH ratings: one row per hypothesis rated
-                link = _table_name(table, f.name)
-                tables.table(
-                    link,
-                    [*key_columns, ("hypothesis", "TEXT"), ("rating", "TEXT"), ("note", "TEXT")],
-                    (*(name for name, _ in key_columns), "hypothesis"),
-                )
-                for hypothesis, rated in (value or {}).items():
-                    tables.add(link, (*identity, hypothesis, rated["rating"], rated["note"]))
-            elif f.type.name in ("entries", "points", "items"):
-                nested = KIND[f.target or ""]
-                # A text item (an indicator written as a string) is an entry with only its text.
-                entries = [v if isinstance(v, dict) else {"text": v} for v in value or ()]
-                _add_entries(
-                    tables, nested, _table_name(table, f.name), key_columns, entries, identity
-                )
-            elif f.name != own_key:
-                row.append(_scalar(f.type.name, value))
-                if f.type.name in _RANGED:
-                    low, high = value if isinstance(value, list) else (value, value)
-                    row += [low, high]
-                if f.type.name == "date":
-                    date = _parse(value)
-                    row += [
-                        date.first_day.isoformat() if date else None,
-                        date.last_day.isoformat() if date else None,
-                    ]
+            row += f.type.sql_values(value)
+            f.type.sql_tables(tables, f, table, key_columns, identity, value)
         tables.add(table, tuple(row))
-
-
-def _parse(value: object) -> PartialDate | None:
-    from ..core.dates import parse_date
-
-    return parse_date(str(value)) if value is not None else None
 
 
 Script = list[tuple[str, Sequence[tuple[object, ...]]]]
@@ -515,29 +448,19 @@ def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
         for n, obj in enumerate(objects.get(kind.name, ()), 1):
             key = obj[kind.key] if kind.key else str(n)
             label = _clean(str(obj.get(kind.label or "") or ""))
-            rows.append((kind.name, key, label, "\n".join(_search_text(kind, obj))))
+            body = "\n".join(_clean(text) for text in _search_text(kind, obj))
+            rows.append((kind.name, key, label, body))
     script.append(("INSERT INTO search VALUES (?, ?, ?, ?)", rows))
     return script
 
 
 def _search_text(kind: Kind, obj: JSONObject) -> list[str]:
+    """The texts of an entry's searchable fields, as their types give them."""
     out: list[str] = []
     for f in kind.fields:
         value = obj.get(f.name)
-        if not f.search or value is None:
-            continue
-        if f.type.name in ("entries", "points", "items"):
-            for nested in value:
-                if isinstance(nested, dict):
-                    out += _search_text(KIND[f.target or ""], nested)
-                else:
-                    out.append(_clean(str(nested)))
-        elif isinstance(value, dict):  # disputed: the notes
-            out += [_clean(str(v)) for v in value.values()]
-        elif isinstance(value, list):
-            out += [_clean(str(v)) for v in value]
-        else:
-            out.append(_clean(str(value)))
+        if f.search and value is not None:
+            out += f.type.json_texts(value, f, _search_text)
     return out
 
 
