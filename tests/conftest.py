@@ -8,8 +8,10 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner, Result
 
 from vrmc_cli.cli import app
@@ -18,6 +20,26 @@ TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 FIXTURE = DATA / "corpus"
 GOLDEN = TESTS / "golden"
+
+# CI (.ci/run sets CI=true): a missing external program fails instead of skipping, and property
+# tests run their full example counts.
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+# Hypothesis profiles. "ci" runs every property test with its full count (the counts the tests
+# name with `examples()`, 100 for the others); "dev", the default outside CI, runs a fifth of
+# each for a quick loop. Neither has a deadline: a test never fails for being slow on a loaded
+# machine. `pytest --hypothesis-profile ci` runs the full counts locally.
+CI_EXAMPLES = 100
+settings.register_profile("ci", max_examples=CI_EXAMPLES, deadline=None, print_blob=True)
+settings.register_profile("dev", max_examples=CI_EXAMPLES // 5, deadline=None)
+settings.load_profile("ci" if IN_CI else "dev")
+
+
+def examples(full: int) -> int:
+    """A property test's example count: `full` under the ci profile, the same share of it as
+    the loaded profile's default under another (a fifth under "dev"), at least 10."""
+    return max(10, full * settings().max_examples // CI_EXAMPLES)
+
 
 # Letters and marks that draw nothing: with the control and format characters, what must never
 # reach a terminal raw.
@@ -62,6 +84,26 @@ _LEAKY = (
     "PY_COLORS",
     "PYTHONIOENCODING",
 )
+
+
+# Test modules whose tests share state in their order (test_readme.py runs the README's commands
+# one after the other in one scratch folder): under pytest-xdist each runs whole on one worker.
+IN_ORDER = ("test_readme.py",)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """xdist's load scheduling (each test goes to the next free worker), except that the
+    tests of an IN_ORDER module go together to one worker. (Written here because xdist's own
+    `xdist_group` marks do nothing under pytest 9.2, which renamed the node id they rewrite.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module.rsplit("/", 1)[-1] in IN_ORDER else nodeid
+
+    return Scheduling(config, log)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

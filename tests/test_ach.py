@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, GOLDEN, check_golden, invoke, write_corpus
+from conftest import DATA, GOLDEN, check_golden, examples, invoke, write_corpus
 from vrmc_cli.analysis import ach
 from vrmc_cli.core.dates import parse_date
 from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
@@ -313,7 +313,7 @@ RATINGS = st.sampled_from(["CC", "C", "N", "I", "II"])
 ROWS = st.lists(st.tuples(st.sampled_from("ABCDEF"), RATINGS, RATINGS), max_size=8)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60))
 @given(ROWS, st.randoms())
 def test_scores_do_not_depend_on_evidence_order(
     rows: list[tuple[str, str, str]], rnd: random.Random

@@ -7,6 +7,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from vrmc_cli.render.as_text import fill
 
 
@@ -27,7 +28,7 @@ words = st.text(alphabet="ab-é漢 ", max_size=60)
 anything = st.text(alphabet="ab- \t\u00a0\u3000", max_size=40)
 
 
-@settings(max_examples=2000)
+@settings(max_examples=examples(2000))
 @given(
     st.one_of(words, anything),
     st.integers(1, 30),

@@ -1,8 +1,8 @@
 """Property tests: whatever text or bytes a topic file holds, the loader gives a model or
 located problems, never another exception; and any text in a valid corpus renders safely.
 
-Every test runs with both YAML parsers (libyaml and pure Python). The example counts keep
-the whole file near 20 seconds on a small machine.
+Every test runs with both YAML parsers (libyaml and pure Python). The example counts are the
+ci profile's (conftest.py); the default profile runs a fifth of them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import raw_unsafe
+from conftest import examples, raw_unsafe
 from vrmc_cli.commands import invoke
 from vrmc_cli.core.errors import InvalidCorpus, Problem, UsageError
 from vrmc_cli.core.textsafe import hides
@@ -29,8 +29,7 @@ from vrmc_cli.render import Format, Options, render
 
 LOADERS = [pytest.param(False, id="libyaml"), pytest.param(True, id="pure-python")]
 FUZZ = settings(
-    max_examples=int(os.environ.get("VRMC_FUZZ_EXAMPLES", "150")),
-    deadline=None,
+    max_examples=examples(150),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -227,7 +226,7 @@ RUNS = {
 
 
 @pytest.mark.parametrize("pure", LOADERS)
-@settings(FUZZ, max_examples=100)
+@settings(FUZZ, max_examples=examples(100))
 @given(
     corpus=corpora(),
     command=st.sampled_from(sorted(RUNS)),

@@ -145,7 +145,7 @@ LAYERS: list[set[str]] = [
     {"commands._common"},
     {f"commands.{name}" for name in names()},
     {"render"},
-    {"render.rich_blocks", "render.pictures", "render.svg", "render.graph_data"},
+    {"render.rich_blocks", "render.pictures", "render.svg", "render.graph_data", "render.raster"},
     {"render.as_rich", "render.as_text", "render.as_markdown", "render.as_json"},
     {"render.as_csv", "render.as_html", "render.as_docx", "render.as_csljson"},
     {"render.as_dot", "render.as_mermaid"},

@@ -329,8 +329,8 @@ def test_report_sections_place_the_pictures_where_asked() -> None:
 def test_docx_draws_charts_strips_and_trees(
     args: tuple[str, ...], expected: tuple[str, ...], style: str, tmp_path: Path
 ) -> None:
-    """Word gets the pictures as the text view draws them (in a fixed-width font) and the
-    network tree as nested bullets."""
+    """Word gets the charts and the strip as pictures, each with a numbered caption (no
+    fixed-width drawing in characters), and the network tree as nested bullets."""
     import docx
 
     target = tmp_path / "p.docx"
@@ -341,9 +341,14 @@ def test_docx_draws_charts_strips_and_trees(
     for words in expected:
         assert words in text, words
     assert style in {p.style.name for p in document.paragraphs}
+    fixed = [r.text for p in document.paragraphs for r in p.runs if r.font.name == "Consolas"]
+    assert not [t for t in fixed if "\n" in t or "|" in t or "##" in t], "a chart in characters"
     if args[0] != "graph":
-        fixed = [r for p in document.paragraphs for r in p.runs if r.font.name == "Consolas"]
-        assert any("|" in r.text for r in fixed), "the bars, in a fixed-width font"
+        assert len(document.inline_shapes) == (4 if args[0] == "report" else 1)
+        for shape in document.inline_shapes:
+            assert shape.width > 5 * 914400  # five inches and more: print size
+        captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+        assert any(c.startswith("Figure 1. " + expected[0]) for c in captions), captions
 
 
 def test_pictures_load_only_for_the_commands_that_draw_them() -> None:

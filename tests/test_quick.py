@@ -11,7 +11,7 @@ import typer.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE, invoke, run_vrmc
+from conftest import FIXTURE, examples, invoke, run_vrmc
 from vrmc_cli import cli, quick
 from vrmc_cli.commands import FLAG, Spec, names
 from vrmc_cli.commands import spec as commands_spec
@@ -138,7 +138,7 @@ def command_lines(draw: st.DrawFn) -> tuple[list[str], dict[str, str]]:
     return argv, env
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), suppress_health_check=[HealthCheck.too_slow])
 @given(command_lines())
 def test_what_quick_accepts_typer_runs_with_the_same_parameters(
     line: tuple[list[str], dict[str, str]],

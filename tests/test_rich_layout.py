@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from conftest import FIXTURE
+from conftest import FIXTURE, examples
 from vrmc_cli.commands import Result, invoke
 from vrmc_cli.core.doc import Doc, Span, Table, text_of
 from vrmc_cli.core.textsafe import visible
@@ -57,7 +57,7 @@ def test_tables_lose_no_character_at_any_width(root: str) -> None:
 # --------------------------------------------------------------------------- flowing text
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=examples(1500))
 @given(st.text(alphabet="ab é漢\u0301-—’\u00a0\u00ad\u2028Ж", max_size=70), st.integers(2, 30))
 def test_flowing_text_wraps_where_rich_wraps(line: str, width: int) -> None:
     """as_rich lays out paragraphs and lists itself; its lines must be Rich's own (from two
@@ -91,7 +91,7 @@ def test_tables_and_panels_inside_lists_and_wide_labels_keep_every_character() -
         assert not missing, f"at {width} columns loses {missing}"
 
 
-@settings(max_examples=1000)
+@settings(max_examples=examples(1000))
 @given(
     before=st.text(alphabet="ab漢❤\ufe0f\u0301\n", max_size=6),
     part=st.text(alphabet="ab漢❤\ufe0f\u0301\t\n ", max_size=20),

@@ -17,6 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from vrmc_cli.corpus.model import (
     ACTOR_KINDS,
     CONFIDENCES,
@@ -383,7 +384,7 @@ def load(folder: Path, document: dict[str, Any]) -> Corpus:
     return load_corpus([str(folder)], use_cache=False)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(written=corpora())
 def test_yaml_to_json_and_back_is_the_same_corpus(
     tmp_path_factory: pytest.TempPathFactory, written: dict[str, Any]

@@ -13,6 +13,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples
 from vrmc_cli.commands import Result, invoke
 from vrmc_cli.core.errors import UsageError
 from vrmc_cli.core.formats import Format
@@ -145,7 +146,7 @@ def _shown(result: Result, fmt: Format) -> str:
     return render(fmt, result, Options(width=200))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
 @given(corpus=corpora(), filters=FILTERS, command=st.sampled_from(sorted(LISTS)))
 def test_every_format_names_what_the_command_selected(
     corpus: Corpus, filters: dict[str, Any], command: str

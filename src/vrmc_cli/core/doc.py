@@ -278,3 +278,6 @@ class Doc:
 
     title: str
     blocks: tuple[Block, ...]
+    # The running header of a printed page (docx): the topic and its as-of date; the title
+    # when empty.
+    running: str = ""

@@ -1,16 +1,32 @@
-"""Word (.docx), written with python-docx: real headings (Word's navigation pane and table
-of contents use them), real tables with a header row repeated on each page, the `[1, 4]`
-citations and the numbered Sources list.
+"""Word (.docx) laid out for reading and printing.
 
-python-docx is imported here only, so no other format pays for it. The file is
-byte-identical for the same corpus: the zip entries carry a fixed date and the document
-properties no clock.
+python-docx makes the package: the styles, the header and footer parts, the pictures'
+parts and relationships. The body's XML is written here directly, as text, and parsed once
+(python-docx's per-element objects cost five times what the HTML view costs for the whole
+report; docs/performance.md).
+
+What a copy desk gets:
+- real heading styles, each heading kept with what follows it, and a table of contents field
+  (its entries already filled in, so it reads before Word updates it);
+- a running header (the topic and its as-of date) and "Page N of M" in the footer;
+- tables whose column widths come from their content (the judgment or event column takes
+  the room; dates, ratings and quantities stay narrow), no word or date ever narrower than
+  its column, the header row repeated on each page, short rows never split across pages;
+  a table too wide for a portrait page gets a landscape section, and one too wide even for
+  that is laid out as one record per row;
+- charts and the timeline strip as pictures (render/raster.py), each with a numbered
+  caption, as every table has.
+
+Arial throughout (LibreOffice prints it as the metric-compatible Liberation Sans), so the
+widths measured here are the widths printed. The file is byte-identical for the same
+corpus: the zip entries carry a fixed date and the document properties no clock.
 """
 
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Any
+import re
+from typing import IO, TYPE_CHECKING, Any
 
 from ..core.doc import (
     Block,
@@ -28,9 +44,13 @@ from ..core.doc import (
     Table,
     Tree,
     anchors_of,
+    column_widths,
+    pieces,
+    text_of,
+    unbroken,
 )
 from ..core.formats import DOC
-from ..core.textsafe import shorten, visible
+from ..core.textsafe import linkable, shorten, visible
 from . import Renderer
 
 if TYPE_CHECKING:
@@ -41,219 +61,585 @@ DECLARED = Renderer(DOC, "a Word document", (".docx",), binary=True)
 
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-_MUTED = (0x59, 0x63, 0x6E)
+_MUTED = "59636E"
+_LINK = "0B4F8A"
+_FONT = "Arial"
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+_NAMESPACES = (
+    f'xmlns:w="{_W}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"'
+)
+
+# The page: US Letter, one-inch margins (twentieths of a point).
+PAGE_W, PAGE_H, MARGIN = 12240, 15840, 1440
+TEXT_W = PAGE_W - 2 * MARGIN  # 9,360: 6.5 inches
+WIDE_W = PAGE_H - 2 * MARGIN  # 12,960: 9 inches, landscape
+EMU_PER_TWIP = 635
+CELL_PAD = 240  # a cell's left and right margins (108 each) and its borders
+TABLE_PT = 9  # table text size
+ROW_KEPT = 14  # rows of at most this many lines never split across pages
+
+# Helvetica's advance widths (Arial's are the same), thousandths of an em, for ASCII from the
+# space to the tilde.
+_WIDTHS = """
+278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278
+556 556 556 556 556 556 556 556 556 556 278 278 584 584 584 556
+1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778
+667 778 722 667 611 722 667 944 667 667 611 278 278 278 469 556
+333 556 556 500 556 556 278 556 556 222 222 500 222 833 556 556
+556 556 333 500 278 556 500 722 500 500 500 334 260 334 584
+"""
+_ADVANCE = {chr(32 + n): int(w) for n, w in enumerate(_WIDTHS.split())}
+_ADVANCE["-"] = 556  # a non-breaking hyphen may come from a wider fallback font
 
 
-def _text(text: str) -> str:
-    # XML 1.0 refuses most control characters: show them as visible escapes.
-    return visible(text)
+_WIDE = 722  # a letter outside ASCII: as wide as a capital
+_ADVANCES = [_ADVANCE.get(chr(c), 556) for c in range(128)]
 
 
-def _run(paragraph: Any, text: str) -> Any:
-    """`paragraph.add_run(text)`, without python-docx's character-by-character scan for tabs
-    and line breaks when the text has none (the same XML, a fraction of the time)."""
-    if "\t" in text or "\n" in text or "\r" in text:
-        return paragraph.add_run(text)
-    run = paragraph.add_run()
-    if text:
-        run._r.add_t(text)
-    return run
+def measure(text: str, points: float = TABLE_PT, bold: bool = False) -> int:
+    """`text`'s printed width in points, rounded up, with room to spare (bold is about a
+    tenth wider; a letter outside ASCII is taken as wide as a capital, a symbol as an em)."""
+    if text.isascii():
+        units = sum(map(_ADVANCES.__getitem__, text.encode()))
+    else:
+        units = sum(
+            _ADVANCE.get(c, _WIDE if c.isalnum() or ord(c) < 0x2000 else 1000) for c in text
+        )
+    return int(units * points * (1.12 if bold else 1.04) / 1000) + 1
+
+
+def _clean(text: str) -> str:
+    """Data as XML character data: controls shown as escapes (XML refuses most of them),
+    markup characters escaped."""
+    text = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    return _clean(visible(text, one_line=True)).replace('"', "&quot;")
+
+
+def _t(text: str) -> str:
+    """A `w:t`, its spaces kept."""
+    space = ' xml:space="preserve"' if text[:1].isspace() or text[-1:].isspace() else ""
+    return f"<w:t{space}>{text}</w:t>"
+
+
+def _run(text: str, props: str = "", glue: bool = False) -> str:
+    """A run of data: line breaks and tabs as Word's own. `glue` (table cells): a hyphen is
+    Word's non-breaking hyphen and nothing breaks after a dash between two words, so a
+    column as wide as its widest word never breaks `russian-helicopters` or `2024–2026`."""
+    if not text:
+        return ""
+    clean = _clean(text)
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    if glue and ("-" in clean or "–" in clean):
+        clean = _GLUED_DASH.sub("–\u2060", clean)
+        if "\n" not in clean and "\t" not in clean:
+            inner = "<w:noBreakHyphen/>".join(_t(p) if p else "" for p in clean.split("-"))
+            return f"<w:r>{rpr}{inner}</w:r>"
+    if "\n" not in clean and "\t" not in clean:
+        return f"<w:r>{rpr}{_t(clean)}</w:r>"
+    body = []
+    for n, line in enumerate(clean.split("\n")):
+        if n:
+            body.append("<w:br/>")
+        for m, part in enumerate(line.split("\t")):
+            if m:
+                body.append("<w:tab/>")
+            if part:
+                body.append(_t(part))
+    return f"<w:r>{rpr}{''.join(body)}</w:r>"
+
+
+_GLUED_DASH = re.compile(r"(?<=\S)–(?=\S)")
+
+
+_STYLE_PROPS = {
+    "strong": "<w:b/>",
+    "mark": "<w:b/>",
+    "em": "<w:i/>",
+    "code": '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>',
+    "muted": f'<w:color w:val="{_MUTED}"/>',
+}
+
+
+def _props(style: str, size: str = "") -> str:
+    props = _STYLE_PROPS.get(style)
+    if props is None:
+        props = "<w:i/>" if style.startswith(("confidence-", "likelihood-", "status-")) else ""
+    return props + size
+
+
+def _field(instruction: str, shown: str, props: str = "") -> str:
+    """A Word field (PAGE, SEQ, ...) with the text it shows until Word updates it."""
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return (
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r>{rpr}<w:instrText xml:space="preserve"> {instruction} </w:instrText></w:r>'
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r>{rpr}{_t(shown)}</w:r>"
+        f'<w:r>{rpr}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def _ppr(
+    style: str | None = None,
+    *,
+    keep: bool = False,
+    indent: int = 0,
+    align: str | None = None,
+    after: int | None = None,
+    extra: str = "",
+) -> str:
+    parts = []
+    if style:
+        parts.append(f'<w:pStyle w:val="{style}"/>')
+    if keep:
+        parts.append("<w:keepNext/><w:keepLines/>")
+    if after is not None:
+        parts.append(f'<w:spacing w:before="0" w:after="{after}"/>')
+    if indent:
+        parts.append(f'<w:ind w:left="{indent}"/>')
+    if align:
+        parts.append(f'<w:jc w:val="{align}"/>')
+    parts.append(extra)
+    inner = "".join(parts)
+    return f"<w:pPr>{inner}</w:pPr>" if inner else ""
 
 
 class _Writer:
-    def __init__(self, document: Any, known: set[str]) -> None:
+    def __init__(self, document: Any, known: set[str], with_pictures: bool) -> None:
         self.document = document
-        self.style_ids: dict[str, str | None] = {}
-        self.known = known  # the anchors the document defines: citations link to these
+        self.known = known  # the anchors the document defines: links point at these
+        self.parts: list[str] = []
+        self.style_ids: dict[str, str] = {}
+        self.bookmarks: dict[str, str] = {}
         self.marks = 0
+        self.pictures = 0
+        self.figures = 0
+        self.tables = 0
+        self.with_pictures = with_pictures
+        self.heading = ""  # the last heading's text, for table captions
+        self.captioned: set[str] = set()
+        self.lead = 0  # where the headings and captions just before the next block began
+        self.portrait = ""  # the section properties of a portrait section (set by to_bytes)
+        self.landscape = ""
+        self.contents_next = False
+        self.urls: dict[str, str] = {}
 
-    def bookmark(self, paragraph: Any, name: str) -> None:
-        """A Word bookmark (what an internal hyperlink points at) around nothing."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    # ---------------------------------------------------------------- pieces
 
+    def style(self, name: str) -> str:
+        """The style id of paragraph or table style `name` (looked up once)."""
+        if name not in self.style_ids:
+            from docx.enum.style import WD_STYLE_TYPE
+
+            kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
+            styles = self.document.styles
+            found = styles.get_style_id(name, kind) if name in styles else None
+            self.style_ids[name] = found or ""
+        return self.style_ids[name]
+
+    def bookmark(self, anchor: str) -> str:
+        """The Word bookmark name for a document anchor: letters, digits and underscores,
+        40 characters at most, distinct."""
+        if anchor not in self.bookmarks:
+            base = "".join(c if c.isascii() and c.isalnum() else "_" for c in anchor)
+            if not base[:1].isalpha():
+                base = "a_" + base
+            name, n = base[:40], 1
+            taken = set(self.bookmarks.values())
+            while name in taken:
+                n += 1
+                name = f"{base[: 40 - len(str(n)) - 1]}_{n}"
+            self.bookmarks[anchor] = name
+        return self.bookmarks[anchor]
+
+    def mark(self, name: str) -> str:
         self.marks += 1
-        start = OxmlElement("w:bookmarkStart")
-        start.set(qn("w:id"), str(self.marks))
-        start.set(qn("w:name"), name)
-        end = OxmlElement("w:bookmarkEnd")
-        end.set(qn("w:id"), str(self.marks))
-        paragraph._p.append(start)
-        paragraph._p.append(end)
+        return (
+            f'<w:bookmarkStart w:id="{self.marks}" w:name="{name}"/>'
+            f'<w:bookmarkEnd w:id="{self.marks}"/>'
+        )
 
-    def link(self, paragraph: Any, text: str, bookmark: str) -> None:
-        """`text` as an internal hyperlink to `bookmark`."""
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+    def internal(self, text: str, bookmark: str, props: str = "") -> str:
+        style = f'<w:color w:val="{_LINK}"/>{props}'
+        return f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{_run(text, style)}</w:hyperlink>'
 
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("w:anchor"), bookmark)
-        link.set(qn("w:history"), "1")
-        run = OxmlElement("w:r")
-        props = OxmlElement("w:rPr")
-        style = OxmlElement("w:rStyle")
-        style.set(qn("w:val"), "Hyperlink")
-        props.append(style)
-        run.append(props)
-        body = OxmlElement("w:t")
-        body.text = text
-        run.append(body)
-        link.append(run)
-        paragraph._p.append(link)
+    def external(self, text: str, url: str, props: str = "") -> str:
+        if url not in self.urls:
+            from docx.opc.constants import RELATIONSHIP_TYPE
 
-    def cite(self, paragraph: Any, cites: tuple[tuple[int, str], ...]) -> None:
-        _run(paragraph, "[")
+            # Added directly: python-docx's relate_to compares with every relationship first.
+            rid = f"rIdLink{len(self.urls) + 1}"
+            self.document.part.rels.add_relationship(
+                RELATIONSHIP_TYPE.HYPERLINK, url, rid, is_external=True
+            )
+            self.urls[url] = rid
+        style = f'<w:color w:val="{_LINK}"/><w:u w:val="single"/>{props}'
+        return (
+            f'<w:hyperlink r:id="{self.urls[url]}" w:history="1">{_run(text, style)}</w:hyperlink>'
+        )
+
+    def cite(self, cites: tuple[tuple[int, str], ...], size: str) -> str:
+        out = [_run("[", size)]
         for at, (number, key) in enumerate(cites):
             if at:
-                _run(paragraph, ", ")
+                out.append(_run(", ", size))
             if f"source-{key}" in self.known:
-                self.link(paragraph, str(number), f"source_{number}")
+                out.append(self.internal(str(number), f"source_{number}", size))
             else:
-                _run(paragraph, str(number))
-        _run(paragraph, "]")
+                out.append(_run(str(number), size))
+        out.append(_run("]", size))
+        return "".join(out)
 
-    def runs(self, paragraph: Any, spans: Inline) -> None:
-        from docx.shared import RGBColor
-
+    def runs(self, spans: Inline, size: str = "", whole: bool = False, glue: bool = False) -> str:
+        out = []
         for span in spans:
             if not span.text:
                 continue
             if span.style == "cite" and span.cites:
-                self.cite(paragraph, span.cites)
+                out.append(self.cite(span.cites, size))
                 continue
-            run = _run(paragraph, _text(span.text))
-            style = span.style
-            if style in ("strong", "mark"):
-                run.bold = True
-            elif style == "em" or style.startswith("confidence-"):
-                run.italic = True
-            elif style == "code":
-                run.font.name = "Consolas"
-            elif style == "muted":
-                run.font.color.rgb = RGBColor(*_MUTED)
-            elif style.startswith(("likelihood-", "status-")):
-                run.italic = True
+            text = span.text
+            if whole:  # a date or a quantity breaks only between its pieces
+                text = " ".join(p.replace(" ", "\u00a0") for p in pieces(text))
+            props = _props(span.style, size)
+            if span.url is not None and span.url == span.text and linkable(span.url):
+                out.append(self.external(text, span.url, props))
+            elif span.anchor and span.anchor in self.known:
+                out.append(self.internal(text, self.bookmark(span.anchor), props))
+            else:
+                out.append(_run(text, props, glue))
+        return "".join(out)
 
-    def styled(self, paragraph: Any, name: str) -> None:
-        """Give `paragraph` the style `name`, looked up once per document: python-docx looks
-        a name up among all the styles on every paragraph."""
-        if name not in self.style_ids:
-            from docx.enum.style import WD_STYLE_TYPE
+    def para(self, body: str, ppr: str = "") -> None:
+        self.parts.append(f"<w:p>{ppr}{body}</w:p>")
+        self.lead = len(self.parts)
 
-            styles = self.document.styles
-            self.style_ids[name] = styles.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
-        style_id = self.style_ids[name]
-        if style_id is not None:
-            paragraph._p.get_or_add_pPr().style = style_id
+    def caption(self, kind: str, text: str, *, keep: bool) -> None:
+        """A numbered caption (`Table 3. Arms-transfer register`), a SEQ field Word can
+        renumber and list."""
+        if kind == "Table":
+            self.tables += 1
+            number = self.tables
+        else:
+            self.figures += 1
+            number = self.figures
+        body = (
+            _run(f"{kind} ")
+            + _field(f"SEQ {kind} \\* ARABIC", str(number))
+            + _run(". " + visible(text, one_line=True))
+        )
+        self.parts.append(f"<w:p>{_ppr(self.style('Caption'), keep=keep)}{body}</w:p>")
 
-    def para(self, spans: Inline, style: str | None = None, indent: int = 0) -> Any:
-        from docx.shared import Cm
-
-        paragraph = self.document.add_paragraph()
-        if style is not None:
-            self.styled(paragraph, style)
-        if indent:
-            paragraph.paragraph_format.left_indent = Cm(0.75 * indent)
-        self.runs(paragraph, spans)
-        return paragraph
+    # ---------------------------------------------------------------- blocks
 
     def block(self, b: Block, indent: int = 0) -> None:
         if isinstance(b, Heading):
-            heading = self.document.add_paragraph()
-            self.styled(heading, f"Heading {max(1, min(b.level, 9))}")
-            _run(heading, _text(b.text))
+            self.heading_block(b)
         elif isinstance(b, Para):
-            self.para(b.spans, indent=indent)
+            self.para(self.runs(b.spans), _ppr(indent=indent * 425))
         elif isinstance(b, Bullets):
-            for n, item in enumerate(b.items, start=1):
-                if b.ordered:
-                    paragraph = self.para((), "List Paragraph" if indent else None, indent)
-                    _run(paragraph, f"{n}. ")
-                    self.runs(paragraph, item.spans)
-                else:
-                    style = "List Bullet" if indent == 0 else "List Bullet 2"
-                    self.para(item.spans, style)
-                for child in item.children:
-                    self.block(child, indent + 1)
+            if self.contents_next and indent == 0:
+                self.contents(b)
+            else:
+                self.bullets(b, indent)
         elif isinstance(b, Table):
             self.table(b)
         elif isinstance(b, Fields):
             for label, value in b.pairs:
-                paragraph = self.para((), indent=indent)
-                _run(paragraph, _text(label) + ": ").bold = True
-                self.runs(paragraph, value)
+                self.para(
+                    _run(label + ": ", "<w:b/>") + self.runs(value), _ppr(indent=indent * 425)
+                )
         elif isinstance(b, Callout):
-            paragraph = self.para((), indent=indent)
-            _run(paragraph, _text(b.title)).bold = True
+            start = len(self.parts)
+            self.para(_run(b.title, "<w:b/>"), _ppr(keep=True, indent=indent * 425))
             for child in b.blocks:
                 self.block(child, indent + 1)
+            if b.tone in ("bottom-line", "judgment") and len(self.parts) - start <= 12:
+                # A short boxed passage is never split across pages.
+                for n in range(start, len(self.parts) - 1):
+                    self.parts[n] = self.parts[n].replace("<w:pPr>", "<w:pPr><w:keepNext/>", 1)
         elif isinstance(b, Footnotes):
             if b.title:
                 self.block(Heading(b.level, b.title))
             for number, spans in b.notes:
-                paragraph = self.para(())
-                self.bookmark(paragraph, f"source_{number}")
-                _run(paragraph, f"{number}. ")
-                self.runs(paragraph, spans)
+                self.para(
+                    self.mark(f"source_{number}") + _run(f"{number}. ") + self.runs(spans),
+                    _ppr(extra='<w:ind w:left="425" w:hanging="425"/>'),
+                )
         elif isinstance(b, Chart | Strip):
             self.picture(b, indent)
         elif isinstance(b, Tree):
-            self.para(b.root, indent=indent)
+            self.para(self.runs(b.root), _ppr(indent=indent * 425))
             self.nodes(b.children, 1)
         else:
             raise TypeError(f"unknown block {type(b).__name__}")
 
-    def picture(self, b: Chart | Strip, indent: int) -> None:
-        """A chart or the timeline strip as the text view draws it, in a fixed-width font:
-        one paragraph, a line break between lines."""
-        from docx.shared import Pt
+    def heading_block(self, b: Heading) -> None:
+        level = max(1, min(b.level, 9))
+        start = len(self.parts)
+        mark = self.mark(self.bookmark(b.anchor)) if b.anchor else ""
+        if b.anchor == "contents":
+            # Word's own table-of-contents heading: not an entry of the contents itself.
+            self.parts.append(
+                f"<w:p>{_ppr(self.style('TOC Heading'), keep=True)}{mark}{_run(b.text)}</w:p>"
+            )
+            self.contents_next = True
+        else:
+            self.parts.append(
+                f"<w:p>{_ppr(self.style(f'Heading {level}'), keep=True)}{mark}{_run(b.text)}</w:p>"
+            )
+            self.heading = b.text
+        if self.lead != start:  # the first of a run of headings: a wide table moves them all
+            self.lead = start
 
-        from .pictures import picture_lines
+    def contents(self, b: Bullets) -> None:
+        """The contents as a TOC field Word (or LibreOffice) can update, its entries (linked
+        to the headings) already written in."""
+        self.contents_next = False
+        entries = []
+        for item in b.items:
+            anchor = next((s.anchor for s in item.spans if s.anchor), None)
+            text = text_of(item.spans)
+            body = (
+                self.internal(text, self.bookmark(anchor))
+                if anchor and anchor in self.known
+                else _run(text)
+            )
+            entries.append(body)
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "2-2" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        style = self.style("TOC 2") or None
+        for n, body in enumerate(entries):
+            self.para(
+                (begin if n == 0 else "") + body + (end if n == len(entries) - 1 else ""),
+                _ppr(style, after=40),
+            )
 
-        paragraph = self.para((), indent=indent)
-        lines = picture_lines(b, 78)
-        for n, line in enumerate(lines):
-            run = _run(paragraph, _text(line))
-            run.font.name = "Consolas"
-            run.font.size = Pt(8)
-            if n < len(lines) - 1:
-                run.add_break()
+    def bullets(self, b: Bullets, indent: int) -> None:
+        for n, item in enumerate(b.items, start=1):
+            if b.ordered:
+                hang = f'<w:ind w:left="{425 * (indent + 1)}" w:hanging="425"/>'
+                self.para(_run(f"{n}. ") + self.runs(item.spans), _ppr(extra=hang))
+            else:
+                style = self.style("List Bullet" if indent == 0 else "List Bullet 2")
+                self.para(self.runs(item.spans), _ppr(style))
+            for child in item.children:
+                self.block(child, indent + 1)
 
     def nodes(self, nodes: tuple[Node, ...], depth: int) -> None:
         """A tree's nodes as nested bulleted lists (Word has three bullet levels)."""
-        style = "List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}"
+        style = self.style("List Bullet" if depth == 1 else f"List Bullet {min(depth, 3)}")
         for node in nodes:
-            self.para(node.spans, style)
+            self.para(self.runs(node.spans), _ppr(style))
             self.nodes(node.children, depth + 1)
 
+    def picture(self, b: Chart | Strip, indent: int) -> None:
+        """The picture, as wide as the text (a short one less), its caption under it."""
+        from .raster import caption_note, picture_png
+
+        if not self.with_pictures:
+            return
+        png, width, height = picture_png(b)
+        rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
+        self.pictures += 1
+        n = self.pictures
+        cx = (TEXT_W - indent * 425) * EMU_PER_TWIP
+        cy = cx * height // width
+        most = 8 * 914400  # never taller than eight inches
+        if cy > most:
+            cx, cy = cx * most // cy, most
+        alt = _attr(b.title)
+        drawing = (
+            '<w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{n}" name="Figure {n}" descr="{alt}"/>'
+            f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
+            "</wp:cNvGraphicFramePr>"
+            f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}">'
+            f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr>'
+            f'<pic:cNvPr id="{n}" name="figure-{n}.png" descr="{alt}"/>'
+            "<pic:cNvPicPr/></pic:nvPicPr>"
+            f'<pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch>'
+            "</pic:blipFill>"
+            f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic>'
+            "</a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+        )
+        self.parts.append(f"<w:p>{_ppr(keep=True, indent=indent * 425, after=60)}{drawing}</w:p>")
+        note = caption_note(b)
+        self.caption("Figure", b.title + (". " + note if note else ""), keep=False)
+        self.lead = len(self.parts)
+
+    # ---------------------------------------------------------------- tables
+
     def table(self, b: Table) -> None:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
-
-        table = self.document.add_table(rows=1 + len(b.rows), cols=len(b.columns))
-        table.style = "Table Grid"
+        size = f'<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/>'
+        cells = [
+            [visible(b.columns[n], one_line=True)]
+            + [visible(text_of(row[n]), one_line=True) for row in b.rows]
+            for n in range(len(b.columns))
+        ]
+        whole = unbroken(b)
         numeric = b.numeric or (False,) * len(b.columns)
-        header = table.rows[0]
-        # The header row repeats at the top of each page the table runs onto.
-        properties = header._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        properties.append(repeat)
-        for cell, name in zip(header.cells, b.columns, strict=True):
-            _run(cell.paragraphs[0], _text(name)).bold = True
-        for row, values in zip(table.rows[1:], b.rows, strict=True):
-            for cell, value, right in zip(row.cells, values, numeric, strict=True):
-                paragraph = cell.paragraphs[0]
-                self.runs(paragraph, value)
-                if right:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+        def room(width: int) -> list[int] | None:
+            # Laid out in points (column_widths leaves two between columns: given back);
+            # each column then gets its cell's margins, in twips.
+            pad = CELL_PAD // 20
+            inner = width // 20 - len(cells) * pad + 2 * (len(cells) - 1)
+            found = column_widths(b, cells, inner, _measure)
+            return None if found is None else [(w + pad) * 20 for w in found]
+
+        widths = room(TEXT_W)
+        landscape = False
+        natural = sum(max(_measure(t) for t in texts) * 20 + CELL_PAD for texts in cells)
+        if widths is None or (natural > TEXT_W and len(b.columns) >= 6):
+            wide = room(WIDE_W)
+            if wide is not None:
+                widths, landscape = wide, True
+        if widths is None:
+            self.records(b)
+            return
+        # Spread what is left of the text width over the columns in proportion.
+        full = WIDE_W if landscape else TEXT_W
+        if sum(widths) < full and natural > sum(widths):
+            spare = full - sum(widths)
+            widths[max(range(len(widths)), key=lambda i: widths[i])] += spare
+        if landscape:
+            self.parts.insert(self.lead, f"<w:p>{_ppr(after=0, extra=self.portrait)}</w:p>")
+        heading = self.heading or "Table"
+        caption = heading if heading not in self.captioned else f"{heading}, by {b.columns[0]}"
+        self.captioned.add(heading)
+        self.caption("Table", caption, keep=True)
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out = [
+            "<w:tbl><w:tblPr>"
+            f'<w:tblStyle w:val="{self.style("Table Grid")}"/>'
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+            f'<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        keep = _ppr(after=0, keep=True)
+        bold = "<w:b/>" + size
+        head = "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" '
+            f'w:fill="E8ECF0"/></w:tcPr><w:p>{keep}{_run(name, bold, glue=True)}</w:p></w:tc>'
+            for name, w in zip(b.columns, widths, strict=True)
+        )
+        out.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" + head + "</w:tr>")
+        plain_p = _ppr(after=0)
+        right_p = _ppr(after=0, align="right")
+        anchors = b.anchors or (None,) * len(b.rows)
+        for values, anchor in zip(b.rows, anchors, strict=True):
+            lines = max(
+                -(-_measure(visible(text_of(v), one_line=True)) * 20 // max(1, w - CELL_PAD))
+                for v, w in zip(values, widths, strict=True)
+            )
+            props = "<w:trPr><w:cantSplit/></w:trPr>" if lines <= ROW_KEPT else ""
+            row = []
+            for n, (value, w) in enumerate(zip(values, widths, strict=True)):
+                mark = self.mark(self.bookmark(anchor)) if n == 0 and anchor else ""
+                body = self.runs(value, size, whole[n], glue=True)
+                row.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>'
+                    f"<w:p>{right_p if numeric[n] else plain_p}{mark}{body}</w:p></w:tc>"
+                )
+            out.append(f"<w:tr>{props}{''.join(row)}</w:tr>")
+        out.append("</w:tbl>")
+        self.parts.append("".join(out))
+        if landscape:
+            self.parts.append(f"<w:p>{_ppr(after=0, extra=self.landscape)}</w:p>")
+        self.lead = len(self.parts)
+
+    def records(self, b: Table) -> None:
+        """A table too wide for any page: one record per row, the first column as its
+        title, then each other column as `label: value`."""
+        anchors = b.anchors or (None,) * len(b.rows)
+        for values, anchor in zip(b.rows, anchors, strict=True):
+            mark = self.mark(self.bookmark(anchor)) if anchor else ""
+            self.para(
+                mark + self.runs(values[0], "<w:b/>"),
+                _ppr(keep=True, after=40),
+            )
+            last = len(b.columns) - 1
+            for n in range(1, len(b.columns)):
+                self.para(
+                    _run(b.columns[n] + ": ", "<w:b/>") + self.runs(values[n]),
+                    _ppr(keep=n < last, indent=425, after=0 if n < last else 160),
+                )
 
 
-def to_bytes(doc: Doc) -> bytes:
-    import zipfile
+def _measure(text: str) -> int:
+    return measure(text, TABLE_PT, bold=True)
 
+
+def _sections(document: Any, running: str) -> tuple[str, str]:
+    """Set the page, the running header and the page-number footer on the document's one
+    section; give back a portrait and a landscape section's properties (each carries the
+    header and footer)."""
+    from docx.oxml import parse_xml
+    from docx.shared import Twips
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Twips(PAGE_W), Twips(PAGE_H)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Twips(MARGIN))
+    section.header_distance = section.footer_distance = Twips(708)
+    muted = f'<w:color w:val="{_MUTED}"/><w:sz w:val="16"/><w:szCs w:val="16"/>'
+    header = section.header.paragraphs[0]._p
+    header.append(parse_xml(f'<w:pPr {_NAMESPACES}><w:jc w:val="right"/></w:pPr>'))
+    header.append(parse_xml(_run(running, muted).replace("<w:r>", f"<w:r {_NAMESPACES}>", 1)))
+    footer = section.footer.paragraphs[0]._p
+    footer.append(parse_xml(f'<w:pPr {_NAMESPACES}><w:jc w:val="center"/></w:pPr>'))
+    body = (
+        _run("Page ", muted)
+        + _field("PAGE", "1", muted)
+        + _run(" of ", muted)
+        + _field("NUMPAGES", "1", muted)
+    )
+    for element in parse_xml(f"<w:p {_NAMESPACES}>{body}</w:p>"):
+        footer.append(element)
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's own XML library
+
+    portrait = etree.tostring(section._sectPr, encoding="unicode")
+    landscape = portrait.replace(
+        f'w:w="{PAGE_W}" w:h="{PAGE_H}"', f'w:w="{PAGE_H}" w:h="{PAGE_W}" w:orient="landscape"'
+    )
+    return portrait, landscape
+
+
+def _fonts(document: Any) -> None:
+    """Arial in every style, the theme's fonts (Calibri, Cambria) set aside: what is
+    measured is what prints, in Word and in LibreOffice."""
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    for fonts in styles.iter(qn("w:rFonts")):
+        for side in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(qn(f"w:{side}"), None)
+        for side in ("ascii", "hAnsi", "cs"):
+            fonts.set(qn(f"w:{side}"), _FONT)
+
+
+def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True) -> bytes:
     import docx
+    from docx.opc.pkgwriter import PackageWriter
 
     document = docx.Document()
     properties = document.core_properties
@@ -262,36 +648,68 @@ def to_bytes(doc: Doc) -> bytes:
     properties.last_modified_by = "vrmc"
     properties.revision = 1
     properties.comments = ""
-    writer = _Writer(document, anchors_of(doc.blocks))
+    _fonts(document)
+    writer = _Writer(document, anchors_of(doc.blocks), pictures)
+    portrait, landscape = _sections(document, visible(running or doc.title, one_line=True))
+    # A section break's properties, inside a paragraph: the namespaces are the body's.
+    strip = f' xmlns:w="{_W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    writer.portrait = portrait.replace(strip, "")
+    writer.landscape = landscape.replace(strip, "")
     for b in doc.blocks:
         writer.block(b)
-    raw = io.BytesIO()
-    document.save(raw)
-    # Same corpus, same bytes: rewrite the zip with a fixed date on every entry.
-    raw.seek(0)
+    # The body goes into the package as the text written here, before the last section's
+    # properties (the body python-docx holds has only those).
+    body = "".join(writer.parts).encode()
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with (
-        zipfile.ZipFile(raw) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _no_dates(data)
-            entry = zipfile.ZipInfo(info.filename, _FIXED_TIME)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, data)
+    writer_of: Any = PackageWriter  # what document.save does, to a zip of our own
+    with _Zip(out, body) as target:
+        writer_of._write_content_types_stream(target, package.parts)
+        writer_of._write_pkg_rels(target, package.rels)
+        writer_of._write_parts(target, package.parts)
     return out.getvalue()
+
+
+class _Zip:
+    """What python-docx's package writer writes to: a zip whose every entry has a fixed
+    date (same corpus, same bytes), the body spliced into the document part, no clock in
+    the document properties. Pictures are stored as they are (PNG is compressed)."""
+
+    def __init__(self, stream: IO[bytes], body: bytes) -> None:
+        import zipfile
+
+        self.zipfile = zipfile
+        self.zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=3)
+        self.body = body
+
+    def __enter__(self) -> _Zip:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.zip.close()
+
+    def write(self, uri: Any, blob: bytes) -> None:
+        name = uri.membername
+        if name == "word/document.xml":
+            blob = blob.replace(b"<w:body>", b"<w:body>" + self.body, 1)
+        elif name == "docProps/core.xml":
+            blob = _no_dates(blob)
+        entry = self.zipfile.ZipInfo(name, _FIXED_TIME)
+        entry.compress_type = (
+            self.zipfile.ZIP_STORED if name.endswith(".png") else self.zipfile.ZIP_DEFLATED
+        )
+        entry.external_attr = 0o644 << 16
+        self.zip.writestr(entry, blob, compresslevel=3)
 
 
 def _no_dates(core: bytes) -> bytes:
     """The document properties without the creation and modification times python-docx
     may stamp from the clock."""
-    import re
-
     return re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", core)
 
 
 def render(result: Result, options: Options) -> bytes:
-    return to_bytes(result.doc())
+    doc = result.doc()
+    return to_bytes(doc, running=doc.running)
