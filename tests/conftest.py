@@ -106,10 +106,22 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     return Scheduling(config, log)
 
 
-def pytest_addoption(parser: pytest.Parser) -> None:
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     parser.addoption(
         "--update-goldens", action="store_true", help="rewrite golden files from the current output"
     )
+    if not pluginmanager.has_plugin("xdist"):
+        # A virtual environment from before the test extras named pytest-xdist (or run with
+        # `-p no:xdist`): the `-n auto` of addopts is accepted and the tests run in one process.
+        parser.getgroup("xdist")._addoption(
+            "-n", dest="numprocesses", help="needs pytest-xdist: pip install -e '.[test]'"
+        )
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    if config.pluginmanager.has_plugin("xdist"):
+        return None
+    return "pytest-xdist is not installed: the tests run in one process (pip install -e '.[test]')"
 
 
 @pytest.fixture(autouse=True)

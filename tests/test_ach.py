@@ -10,6 +10,8 @@ import re
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -62,55 +64,341 @@ def test_the_documented_weights_are_the_weights_used() -> None:
     confidences = {r["confidence"]: Fraction(r["weight"]) for r in doc_table("| confidence |")}
     assert confidences.pop("none") == ach.CONFIDENCE_WEIGHT[None]
     assert confidences == {k: v for k, v in ach.CONFIDENCE_WEIGHT.items() if k}
-    scale = {r["rating"]: int(r["inconsistency"]) for r in doc_table("| rating | meaning |")}
-    assert scale == ach.INCONSISTENCY
+    relevances = {r["relevance"]: Fraction(r["weight"]) for r in doc_table("| relevance |")}
+    assert relevances == {k or "none": v for k, v in ach.RELEVANCE_WEIGHT.items()}
+    scale = {r["rating"]: r["inconsistency"] for r in doc_table("| rating | meaning |")}
+    assert scale.pop("NA") == "excluded"
+    assert {k: int(v) for k, v in scale.items()} == ach.INCONSISTENCY
+    assert "min(1, best + 0.1 × (origins − 1)) × confidence weight" in DOC.read_text("utf-8")
+    assert Fraction(1, 10) == ach.CORROBORATION
 
 
-def test_the_worked_example_scores_follow_from_its_table() -> None:
-    """The doc's scores, recomputed by hand from the doc's own evidence table and weights."""
+def _doc_weights() -> tuple[dict[str, Fraction], dict[str, Fraction], dict[str, Fraction]]:
     grades = {r["grade"]: Fraction(r["weight"]) for r in doc_table("| grade | weight |")}
     confidences = {r["confidence"]: Fraction(r["weight"]) for r in doc_table("| confidence |")}
-    scale = {r["rating"]: int(r["inconsistency"]) for r in doc_table("| rating | meaning |")}
+    relevances = {r["relevance"]: Fraction(r["weight"]) for r in doc_table("| relevance |")}
+    return grades, confidences, relevances
+
+
+def _doc_effect(row: dict[str, str], h: str) -> Fraction:
+    _, _, relevances = _doc_weights()
+    step = {"CC": 0, "C": 0, "N": 0, "NA": 0, "–": 0, "I": 1, "II": 2}[row[h]]
+    return Fraction(row["credibility"]) * relevances[row["relevance"]] * step
+
+
+def test_the_worked_example_follows_from_its_tables() -> None:
+    """The doc's credibility, diagnosticity, scores and lead changes, recomputed by hand
+    from the doc's own tables and the formula it states."""
+    grades, confidences, _ = _doc_weights()
     evidence = doc_table("| # | evidence |")
-    assert len(evidence) == 6
+    assert len(evidence) == 7
     for row in evidence:
-        weight = grades[row["best grade"]] * confidences[row["confidence"]]
-        assert weight == Fraction(row["credibility"]), row
+        best = max([grades[g] for g in row["grades"].split()] + [grades["none"]])
+        assert best * confidences[row["confidence"]] == Fraction(row["credibility"]), row
+        effects = [_doc_effect(row, h) for h in ("h1", "h2", "h3")]
+        assert max(effects) - min(effects) == Fraction(row["diagnosticity"]), row
     scores = doc_table("| hypothesis | I | II | score |")
+    totals = {}
     for s in scores:
         h = s["hypothesis"]
-        total = sum(Fraction(r["credibility"]) * scale[r[h]] for r in evidence)
-        assert total == Fraction(s["score"]), h
+        totals[h] = sum((_doc_effect(r, h) for r in evidence), Fraction(0))
+        assert totals[h] == Fraction(s["score"]), h
         assert int(s["I"]) == sum(r[h] == "I" for r in evidence)
         assert int(s["II"]) == sum(r[h] == "II" for r in evidence)
     ordered = sorted(scores, key=lambda s: Fraction(s["score"]))
     assert [int(s["rank"]) for s in ordered] == [1, 2, 3]
+    # Each documented lead change: the scores after it, from the table's own figures.
+    for change in doc_table("| change | scores after |"):
+        after = dict(totals)
+        words = change["change"].split()
+        row = evidence[int(words[-1 if words[0] == "removing" else 0].lstrip("#")) - 1]
+        if words[0] == "removing":
+            for h in after:
+                after[h] -= _doc_effect(row, h)
+        else:
+            h, old, new = words[1], words[2], words[4]
+            assert row[h] == old
+            after[h] += _doc_effect({**row, h: new}, h) - _doc_effect(row, h)
+        shown = dict(pair.split() for pair in change["scores after"].split(", "))
+        assert {h: Fraction(v) for h, v in shown.items()} == after, change
 
 
 def test_vrmc_ach_prints_the_documented_figures() -> None:
     data = json.loads(run("-f", "json"))["questions"][0]
     evidence = doc_table("| # | evidence |")
-    assert [Fraction(str(e["credibility"])) for e in data["evidence"]] == [
-        Fraction(r["credibility"]) for r in evidence
-    ]
-    assert [e["diagnostic"] for e in data["evidence"]] == [
-        len({r["h1"], r["h2"], r["h3"]}) > 1 for r in evidence
-    ]
     for e, row in zip(data["evidence"], evidence, strict=True):
+        assert Fraction(str(e["credibility"])) == Fraction(row["credibility"])
+        assert Fraction(str(e["diagnosticity"])) == Fraction(row["diagnosticity"])
+        assert e["diagnostic"] == (row["diagnosticity"] != "0")
+        assert (e["relevance"] or "none") == row["relevance"]
+        assert e["id"] is None or e["id"] == row["evidence"]
         for h in ("h1", "h2", "h3"):
-            assert e["ratings"].get(h, {"rating": "N"})["rating"] == row[h]
+            assert e["ratings"].get(h, {"rating": "–"})["rating"] == row[h]
     documented = {s["hypothesis"]: s for s in doc_table("| hypothesis | I | II | score |")}
     for h in data["hypotheses"]:
         row = documented[h["id"]]
         assert Fraction(str(h["score"])) == Fraction(row["score"])
         assert h["rank"] == int(row["rank"])
         assert (h["inconsistent"], h["very_inconsistent"]) == (int(row["I"]), int(row["II"]))
-    assert data["ranking"] == ["h2", "h1", "h3"]
-    assert data["sensitivity"]["evidence"] == 6 and data["sensitivity"]["others"] == 1
-    assert data["sensitivity"]["changes_lead"] is False
+    assert data["ranking"] == ["h2", "h3", "h1"]
+    coverage = {c["hypothesis"]: (c["rated"], c["applicable"]) for c in data["coverage"]}
+    assert coverage == {"h1": (7, 7), "h2": (6, 7), "h3": (6, 6)}
+    sens = data["sensitivity"]
+    assert (sens["survives"], sens["changes"], sens["removals"]) == (10, 19, 4)
+    words = {c["words"].split(": ")[0]: c["words"].split(": ")[1] for c in sens["lead_changes"]}
+    for change in doc_table("| change | scores after |"):
+        parts = change["change"].split()
+        key = (
+            change["change"]
+            if parts[0] == "removing"
+            else f"re-rating {parts[0]} against {parts[1]} from {parts[2]} to {parts[4]}"
+        )
+        assert words[key] == change["lead"], key
     # The sensitivity line quoted in the doc is what the text format prints.
     quoted = DOC.read_text(encoding="utf-8").split("```text\n")[-1].split("```")[0]
     assert quoted in run("-f", "text")
+    assert [(d["evidence"], d["hypothesis"]) for d in data["disagreements"]] == [(3, "h2")]
+
+
+# --------------------------------------------------------------------------- the findings
+
+
+def _one_event(sources: tuple[Source, ...], rating: str = "I") -> ach.Evidence:
+    q = Question("q", "Q?")
+    hs = [Hypothesis("a", q, "A"), Hypothesis("b", q, "B")]
+    event = Event(
+        "e",
+        parse_date("2020"),
+        "E",
+        (),
+        sources=sources,
+        consistency=(Rating("a", rating),),  # type: ignore[arg-type]
+    )
+    return ach.analyse(q, hs, [(event, None)]).evidence[0]
+
+
+GRADES = st.sampled_from([None, "A", "B", "C", "D", "E", "F"])
+ORIGINS = st.sampled_from([None, "o1", "o2", "o3"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(GRADES, ORIGINS), max_size=5), GRADES, ORIGINS)
+def test_adding_a_source_never_lowers_credibility(
+    sources: list[tuple[str | None, str | None]], grade: str | None, origin: str | None
+) -> None:
+    """The F-only item weighed 0.5 and dropped to 0.4 when a D source was added."""
+
+    def made(pairs: list[tuple[str | None, str | None]]) -> list[Any]:
+        # Sources as the provenance fields will give them: a grade and maybe an origin.
+        return [SimpleNamespace(reliability=g, origin=o) for g, o in pairs]
+
+    for confidence in (None, "low", "moderate", "high"):
+        before = ach.credibility(made(sources), confidence)
+        after = ach.credibility(made([*sources, (grade, origin)]), confidence)
+        assert after >= before
+    f_only = _one_event((Source("f", "F", reliability="F"),)).credibility
+    with_d = _one_event(
+        (Source("f", "F", reliability="F"), Source("d", "D", reliability="D"))
+    ).credibility
+    assert with_d > f_only
+
+
+def test_independent_origins_raise_credibility_up_to_one() -> None:
+    c = Source("c", "C", reliability="C")
+    assert ach.credibility([c], "high", origins=1) == Fraction(3, 5)
+    assert ach.credibility([c], "high", origins=3) == Fraction(4, 5)
+    assert ach.credibility([c], "high", origins=9) == 1
+    assert ach.credibility([], None) == Fraction(3, 20)
+
+
+def test_diagnosticity_is_the_spread_of_the_scores_not_a_difference_of_letters() -> None:
+    """C against CC moves no score: it was marked diagnostic."""
+    q = Question("q", "Q?")
+    hs = [Hypothesis("a", q, "A"), Hypothesis("b", q, "B")]
+    event = Event(
+        "e",
+        parse_date("2020"),
+        "E",
+        (),
+        consistency=(Rating("a", "C"), Rating("b", "CC")),
+    )
+    e = ach.analyse(q, hs, [(event, None)]).evidence[0]
+    assert e.diagnosticity == 0 and not e.diagnostic
+    text = run("-f", "text")
+    assert "0 (none)" in text
+
+
+def test_not_applicable_is_left_out_and_is_not_neutral() -> None:
+    data = json.loads(run("-f", "json"))["questions"][0]
+    h3 = next(c for c in data["coverage"] if c["hypothesis"] == "h3")
+    assert (h3["rated"], h3["applicable"], h3["not_applicable"], h3["neutral"]) == (6, 6, 1, 2)
+    # NA is never re-rated: no lead change or count involves row 1 against h3.
+    assert not any(
+        c["evidence"] == 1 and c["hypothesis"] == "h3" for c in data["sensitivity"]["lead_changes"]
+    )
+
+
+def test_relevance_weighs_the_effects() -> None:
+    data = json.loads(run("-f", "json"))["questions"][0]
+    envoy = data["evidence"][2]
+    assert (envoy["relevance"], envoy["relevance_weight"]) == ("high", 1.5)
+    assert envoy["diagnosticity"] == 0.675
+
+
+def _matrix(
+    rows: list[dict[str, str]], hypotheses: tuple[str, ...] = ("a", "b", "c")
+) -> ach.Analysis:
+    q = Question("q", "Q?")
+    hs = [Hypothesis(h, q, h) for h in hypotheses]
+    events = [
+        (
+            Event(
+                f"e{n}",
+                parse_date("2020"),
+                f"E{n}",
+                (),
+                sources=(Source("s", "S", reliability="A"),),
+                confidence="high",
+                consistency=tuple(Rating(h, r) for h, r in row.items()),  # type: ignore[arg-type]
+            ),
+            None,
+        )
+        for n, row in enumerate(rows, 1)
+    ]
+    return ach.analyse(q, hs, events)
+
+
+def test_a_removal_that_only_ties_says_so() -> None:
+    """Removing #5 only tied h-washington with the leader, and was worded as changing the
+    lead."""
+    a = _matrix([{"a": "I"}, {"b": "I"}, {"b": "I"}, {"c": "II"}])
+    s = a.sensitivity
+    texts = [f"{ach.change_words(c)}: {ach.outcome(c, s.leaders)}" for c in s.lead_changes]
+    assert "removing #2: ties a with b" in texts
+    assert "re-rating #1 against a from I to II: ties a with b and c" in texts
+    assert "removing #4: c would lead" in texts
+    assert "re-rating #4 against c from II to I: ties a with c" in texts
+    assert (
+        ach.robustness(s) == f"the leader, a, survives {s.survives} of {s.changes} single changes"
+    )
+
+
+def test_one_step_re_ratings_are_tested_not_only_removals() -> None:
+    a = _matrix([{"a": "N", "b": "I"}, {"a": "C", "b": "C"}])
+    s = a.sensitivity
+    # Removing #1, a N -> I and b I -> N each tie a with b; b I -> II changes no lead.
+    kinds = {(c.removal, c.hypothesis.id if c.hypothesis else None) for c in s.lead_changes}
+    assert (False, "a") in kinds and (True, None) in kinds
+    assert (s.changes, s.removals, s.survives) == (4, 1, 1)
+
+
+MATRICES = st.lists(
+    st.dictionaries(
+        st.sampled_from("abcd"), st.sampled_from(["CC", "C", "N", "NA", "I", "II"]), min_size=1
+    ),
+    min_size=1,
+    max_size=7,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(MATRICES)
+def test_the_lead_after_every_single_change_matches_a_recomputation(
+    rows: list[dict[str, str]],
+) -> None:
+    """The incremental sensitivity test against recomputing the whole matrix per change."""
+    a = _matrix(rows, tuple("abcd"))
+    found = {
+        (c.evidence.number, c.hypothesis.id if c.hypothesis else None, c.after): tuple(
+            h.id for h in c.leaders
+        )
+        for c in a.sensitivity.lead_changes
+    }
+    leaders = tuple(h.id for h in a.sensitivity.leaders)
+    expected: dict[tuple[int, str | None, str | None], tuple[str, ...]] = {}
+    changes = 0
+    for n in range(len(rows)):
+        rest = rows[:n] + rows[n + 1 :]
+        options: list[tuple[str | None, str | None, list[dict[str, str]]]] = [(None, None, rest)]
+        for h, r in rows[n].items():
+            if r == "NA":
+                continue
+            i = ach.STEPS.index(r)
+            for j in (i - 1, i + 1):
+                if 0 <= j < 5:
+                    options.append(
+                        (
+                            h,
+                            ach.STEPS[j],
+                            [*rows[:n], {**rows[n], h: ach.STEPS[j]}, *rows[n + 1 :]],
+                        )
+                    )
+        before = {s.hypothesis.id: s.score for s in a.scores}
+        for h, to, changed in options:
+            b = _matrix(changed, tuple("abcd"))
+            after = {s.hypothesis.id: s.score for s in b.scores}
+            if after == before:
+                continue
+            changes += 1
+            now = tuple(x for x in "abcd" if after[x] == min(after.values()))
+            if now != leaders:
+                expected[(n + 1, h, to)] = now
+    assert found == expected
+    assert a.sensitivity.changes == changes
+
+
+def test_coverage_warns_of_an_under_tested_hypothesis() -> None:
+    """h-capacity was rated on 5 of 24 items and h-treaty on 6, invisibly."""
+    a = _matrix([{"a": "C", "b": "I"}, {"b": "C"}, {"b": "CC"}, {"b": "N", "c": "NA"}])
+    cov = {c.hypothesis.id: c for c in a.coverage}
+    assert cov["a"].under_tested and (cov["a"].rated, cov["a"].applicable) == (1, 4)
+    assert not cov["b"].under_tested
+    assert cov["c"].applicable == 3 and cov["c"].under_tested
+
+
+def test_the_coverage_warning_is_printed(tmp_path: Path) -> None:
+    events = "".join(
+        f"  - id: e{n}\n    date: 2020\n    title: E{n}\n    themes: [t]\n"
+        f"    consistency: {{{ratings}}}\n"
+        for n, ratings in enumerate(["h-one: C, h-two: I", "h-two: C", "h-two: CC"], 1)
+    )
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": "version: 1\nthemes:\n  - id: t\n    title: T\n"
+            "questions:\n  - id: q\n    text: Why?\n"
+            "hypotheses:\n  - id: h-one\n    question: q\n    statement: One.\n"
+            "  - id: h-two\n    question: q\n    statement: Two.\n"
+            f"events:\n{events}"
+        },
+    )
+    text = " ".join(run("-f", "text", corpus=root).split())
+    assert (
+        "Warning: h-one is under-tested: rated against 1 of the 3 items that apply to it, "
+        "none of them inconsistent." in text
+    )
+    assert "h-two is under-tested" not in text
+
+
+def test_analysts_who_differ_by_two_steps_are_listed(tmp_path: Path) -> None:
+    text = run("-f", "text")
+    assert "Analysts: ana, ben. 1 rating where they differ by two steps or more" in text
+    assert "ana CC, ben N" in text
+    q = Question("q", "Q?")
+    hs = [Hypothesis("a", q, "A")]
+    close = Event(
+        "e",
+        parse_date("2020"),
+        "E",
+        (),
+        consistency=(Rating("a", "C", analyst="x", analysts=(("y", "N"), ("z", "NA"))),),
+    )
+    assert ach.analyse(q, hs, [(close, None)]).disagreements == ()
+
+
+def test_ratings_with_analysts_load_and_are_checked(tmp_path: Path) -> None:
+    err = corpus_with(tmp_path, "{h-one: {rating: C, analysts: {bo: X}}}")
+    assert "events[0].consistency.h-one.analysts.bo: 'X' is not one of" in err
 
 
 # --------------------------------------------------------------------------- goldens
@@ -131,9 +419,11 @@ def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
         assert len({len(r) for r in rows}) == 1
         # One row per written rating; summing `inconsistency` per hypothesis gives the score.
         totals: dict[str, Fraction] = {}
+        hypothesis, inconsistency = rows[0].index("hypothesis"), rows[0].index("inconsistency")
         for row in rows[1:]:
-            totals[row[9]] = totals.get(row[9], Fraction(0)) + Fraction(row[11])
-        assert totals == {"h1": Fraction("0.825"), "h2": Fraction("0.1"), "h3": Fraction("0.95")}
+            h = row[hypothesis]
+            totals[h] = totals.get(h, Fraction(0)) + Fraction(row[inconsistency])
+        assert totals == {"h1": Fraction("0.825"), "h2": Fraction("0.4"), "h3": Fraction("0.5")}
     elif fmt == "html":
         HTMLParser().feed(output)
         assert output.startswith("<!DOCTYPE html>") and "<script" not in output
@@ -169,16 +459,18 @@ def test_notes_are_shown_only_with_the_flag() -> None:
 def test_filters_select_the_evidence_and_the_scores_follow() -> None:
     data = json.loads(run("--since", "2026-01-08", "-f", "json"))["questions"][0]
     events = [e["id"] for e in data["evidence"] if e["kind"] == "event"]
-    assert events == ["yland-condemns", "promise-rumour"]
+    assert events == ["yland-condemns", "convoy-report", "promise-rumour"]
     # Points have no dates: a date filter keeps them, as it does everywhere.
-    assert [e["kind"] for e in data["evidence"]] == ["event", "event", "point"]
+    assert [e["kind"] for e in data["evidence"]] == ["event", "event", "event", "point"]
     scores = {h["id"]: h["score"] for h in data["hypotheses"]}
-    assert scores == {"h1": 0.375, "h2": 0.1, "h3": 0.95}
+    assert scores == {"h1": 0.15, "h2": 0.4, "h3": 0.5}
     themed = json.loads(run("--theme", "navy", "-f", "json"))["questions"][0]
     assert [e["id"] for e in themed["evidence"]] == ["fleet-north"]
-    assert themed["sensitivity"] is None
+    # Nothing is inconsistent with anything: only re-rating h2 from N to I moves a score.
+    assert themed["sensitivity"]["changes"] == 1
     text = " ".join(run("--theme", "navy", "-f", "text").split())
-    assert "removing any single piece of evidence leaves the ranking as it is" in text
+    assert "the tie for the lead (h1, h2 and h3) survives 0 of 1 single changes" in text
+    assert "h2 N → I: h1 and h3 would tie for the lead" in text
 
 
 def test_a_question_by_id_or_prefix_and_unknown_ones() -> None:
@@ -206,7 +498,7 @@ def test_several_questions_each_get_their_own_matrix(tmp_path: Path) -> None:
     (root / "ach.yaml").write_text(
         (EXAMPLE / "ach.yaml")
         .read_text(encoding="utf-8")
-        .replace("      h2: N\n      h3: N\n", "      h2: N\n      h3: N\n      k2: II\n"),
+        .replace("      h2: N\n      h3: {", "      h2: N\n      k2: II\n      h3: {"),
         encoding="utf-8",
     )
     (root / "more.yaml").write_text(extra, encoding="utf-8")
@@ -254,10 +546,10 @@ def test_an_unknown_hypothesis_is_located_with_the_closest_id(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("value", "message"),
     [
-        ("{h-one: X}", "events[0].consistency.h-one: 'X' is not one of CC, C, N, I, II"),
+        ("{h-one: X}", "events[0].consistency.h-one: 'X' is not one of CC, C, N, NA, I, II"),
         ("{h-one: {note: why}}", "events[0].consistency.h-one: missing required field 'rating'"),
         ("{h-one: {rating: C, nots: x}}", "unknown field 'nots' (did you mean 'note'?)"),
-        ("{h-one: }", "events[0].consistency.h-one: needs a rating, one of CC, C, N, I, II"),
+        ("{h-one: }", "events[0].consistency.h-one: needs a rating, one of CC, C, N, NA, I, II"),
         ("{h-one: C, h-one: I}", "duplicate key 'h-one'"),
         ("[h-one]", "events[0].consistency: expected a mapping, got a list"),
         ("{H1: C}", "'H1' is not a valid hypothesis id"),
@@ -284,7 +576,10 @@ def test_ratings_reach_the_json_of_events() -> None:
     assert first["consistency"] == {
         "h1": {"rating": "CC", "note": "The fleet was away when Xanadu was attacked."},
         "h2": {"rating": "N", "note": None},
-        "h3": {"rating": "N", "note": None},
+        "h3": {
+            "rating": "NA",
+            "note": "Where the fleet sailed says nothing of what the treaty promised.",
+        },
     }
 
 
@@ -309,7 +604,7 @@ def _evidence(ratings: list[tuple[str, str, str]]) -> list[ach.Evidence]:
     return list(ach.analyse(q, hs, [(e, None) for e in out]).evidence)
 
 
-RATINGS = st.sampled_from(["CC", "C", "N", "I", "II"])
+RATINGS = st.sampled_from(["CC", "C", "N", "NA", "I", "II"])
 ROWS = st.lists(st.tuples(st.sampled_from("ABCDEF"), RATINGS, RATINGS), max_size=8)
 
 

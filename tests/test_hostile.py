@@ -34,6 +34,8 @@ The classes of attack and accident the suite covers, each as a class rather than
 - Noncharacters (U+FFFE, U+FFFF and the other 64) shown as escapes everywhere, and every XML
   writer (docx, GraphML, SVG inline and from Graphviz) well-formed for its consumer
   (NONCHAR-xx).
+- Edge dates: the whole range FORMAT.md allows (0001 to 9999-12-31) in every command, format
+  and export; iCalendar dates with four-digit years, read back by icalendar (DATE-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -2837,3 +2839,107 @@ def test_nonchar05_inline_svg_is_well_formed(args: tuple[str, ...], hostile: Pat
     assert pictures
     for svg in pictures:
         ElementTree.fromstring(svg)  # noqa: S314 - our own output
+
+
+# ------------------------------------------------------------------- edge dates (DATE-xx)
+
+# FORMAT.md's dates run from 0001 to 9999 (four digits): every output supports the whole range.
+
+EDGE_DATES = """\
+version: 1
+topic: {title: Edge dates, as_of: 9999-12-31}
+themes: [{id: th, title: Theme}]
+countries: [{code: XA, name: Xanadu}]
+actors:
+  - {id: ada, name: Ada, kind: person, country: XA, roles: [{title: R, from: 0001, to: 9999}]}
+  - {id: bob, name: Bob, kind: person}
+sources:
+  - {id: s1, title: Source, published: 9999-12-31, accessed: 0001-01-01}
+events:
+  - {id: last-day, date: 9999-12-31, title: Last day, themes: [th], actors: [ada], sources: [s1]}
+  - {id: last-year, date: 9999, title: Last year, themes: [th]}
+  - {id: first-day, date: 0001-01-01, title: First day, themes: [th]}
+  - {id: early, date: 0101, end: 0999-12, title: Early, themes: [th]}
+relations:
+  - {from: ada, to: bob, kind: ally, since: 0001, until: 9999-12-31}
+transfers:
+  - {id: t1, supplier: XA, recipient: XA, designation: D, category: C, ordered: 9999-12,
+     delivered_from: 9999-12, delivered_to: 9999-12-31, status: delivered}
+scenarios:
+  - {id: sc, title: S, summary: S., likelihood: likely, horizon: "9999",
+     indicators: [{id: i1, text: I}]}
+briefings:
+  - {id: b, title: B, summary: S., themes: [th], sections: [{heading: H, points: [P]}],
+     key_judgments: [{text: K, likelihood: likely, basis: [last-day]}]}
+"""
+DATE_COMMANDS = [
+    ("report",),
+    ("brief", "b"),
+    ("timeline",),
+    ("actor", "ada"),
+    ("actors",),
+    ("transfers",),
+    ("scenarios",),
+    ("watch",),
+    ("judgments",),
+    ("chart", "events"),
+    ("chart", "transfers"),
+    ("graph",),
+    ("sources",),
+]
+DATE_FORMATS = ["text", "json", "html", "markdown", "docx", "csv", "csljson", "dot", "graphml"]
+
+
+@pytest.fixture(scope="module")
+def edge_dates(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("dates"), {"edge.yaml": EDGE_DATES})
+
+
+@pytest.mark.parametrize("args", DATE_COMMANDS, ids=" ".join)
+def test_date01_the_whole_date_range_in_every_command_and_format(
+    args: tuple[str, ...], edge_dates: Path, tmp_path: Path
+) -> None:
+    for fmt in DATE_FORMATS:
+        target = tmp_path / f"out.{fmt}"
+        result = invoke("-b", str(edge_dates), *args, "-f", fmt, "-o", str(target))
+        if result.exit_code == 2:  # a format this command does not offer
+            assert "is for" in result.stderr or "available" in result.stderr, result.stderr
+            continue
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert target.stat().st_size > 0
+
+
+@pytest.mark.parametrize("name", ["ics", "stix", "timelinejs", "sqlite"])
+def test_date02_every_export_takes_the_whole_date_range(
+    name: str, edge_dates: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / f"out.{name}"
+    result = invoke("-b", str(edge_dates), "export", name, "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+
+
+def test_date03_ics_dates_have_four_digit_years_and_the_days_written(edge_dates: Path) -> None:
+    import datetime
+
+    icalendar = pytest.importorskip("icalendar")
+    text = invoke("-b", str(edge_dates), "export", "ics").stdout
+    for line in text.splitlines():
+        if line.startswith(("DTSTART", "DTEND")):
+            assert re.fullmatch(r"DT(START|END);VALUE=DATE:\d{8}", line), line
+    calendar = icalendar.Calendar.from_ical(text)
+    days = {}
+    for event in calendar.walk("VEVENT"):
+        start = event.decoded("DTSTART")
+        one = datetime.timedelta(days=1)
+        if "DTEND" in event:
+            last = event.decoded("DTEND") - one
+        else:  # past 9999-12-31 there is no end date to write: the length instead
+            last = start + (event.decoded("DURATION") - one)
+        days[str(event["UID"]).split("@")[0]] = (start, last)
+    date = datetime.date
+    assert days == {
+        "last-day": (date(9999, 12, 31), date(9999, 12, 31)),
+        "last-year": (date(9999, 1, 1), date(9999, 12, 31)),
+        "first-day": (date(1, 1, 1), date(1, 1, 1)),
+        "early": (date(101, 1, 1), date(999, 12, 31)),
+    }

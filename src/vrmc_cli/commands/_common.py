@@ -161,6 +161,12 @@ def ach_num(value: Any) -> float:
     return float(value)
 
 
+def serialized_rating(r: Any) -> dict[str, Any]:
+    from ..corpus.fields import rating_json
+
+    return rating_json(r)
+
+
 def ach_evidence_ref(e: Any) -> dict[str, Any]:
     if isinstance(e.item, Event):
         return {"kind": "event", "id": e.item.id, "briefing": None}
@@ -169,6 +175,8 @@ def ach_evidence_ref(e: Any) -> dict[str, Any]:
 
 def ach_json(a: Analysis) -> dict[str, Any]:
     """One question's analysis as `vrmc ach -f json` writes it (and the report's "ach")."""
+    from ..analysis.ach import change_words, outcome, robustness
+
     rank = {s.hypothesis.id: s for s in a.scores}
     sens = a.sensitivity
     return {
@@ -188,6 +196,20 @@ def ach_json(a: Analysis) -> dict[str, Any]:
             for h in a.hypotheses
         ],
         "ranking": [s.hypothesis.id for s in a.scores],
+        "coverage": [
+            {
+                "hypothesis": c.hypothesis.id,
+                "rated": c.rated,
+                "applicable": c.applicable,
+                "not_applicable": c.not_applicable,
+                "consistent": c.consistent,
+                "neutral": c.neutral,
+                "inconsistent": c.inconsistent,
+                "very_inconsistent": c.very_inconsistent,
+                "under_tested": c.under_tested,
+            }
+            for c in a.coverage
+        ],
         "evidence": [
             {
                 "number": e.number,
@@ -198,23 +220,47 @@ def ach_json(a: Analysis) -> dict[str, Any]:
                 "reliability": e.grade,
                 "confidence": e.item.confidence,
                 "credibility": ach_num(e.credibility),
+                "relevance": e.item.relevance,
+                "relevance_weight": ach_num(e.relevance),
+                "diagnosticity": ach_num(e.diagnosticity),
                 "diagnostic": e.diagnostic,
                 "ratings": {
-                    h.id: {"rating": e.ratings[h.id].rating, "note": e.ratings[h.id].note}
+                    h.id: serialized_rating(e.ratings[h.id])
                     for h in a.hypotheses
                     if h.id in e.ratings
                 },
             }
             for e in a.evidence
         ],
-        "sensitivity": None
-        if sens is None
-        else {
-            "evidence": sens.evidence.number,
-            **ach_evidence_ref(sens.evidence),
-            "changes_lead": sens.changes_lead,
-            "ranking": [s.hypothesis.id for s in sens.scores],
-            "scores": {s.hypothesis.id: ach_num(s.score) for s in sens.scores},
-            "others": sens.others,
+        "sensitivity": {
+            "leaders": [h.id for h in sens.leaders],
+            "changes": sens.changes,
+            "removals": sens.removals,
+            "reratings": sens.changes - sens.removals,
+            "survives": sens.survives,
+            "summary": robustness(sens),
+            "lead_changes": [
+                {
+                    "evidence": c.evidence.number,
+                    **ach_evidence_ref(c.evidence),
+                    "change": "removal" if c.removal else "re-rating",
+                    "hypothesis": c.hypothesis.id if c.hypothesis else None,
+                    "from": c.before,
+                    "to": c.after,
+                    "leaders": [h.id for h in c.leaders],
+                    "words": f"{change_words(c)}: {outcome(c, sens.leaders)}",
+                }
+                for c in sens.lead_changes
+            ],
         },
+        "analysts": list(a.analysts),
+        "disagreements": [
+            {
+                "evidence": d.evidence.number,
+                **ach_evidence_ref(d.evidence),
+                "hypothesis": d.hypothesis.id,
+                "ratings": [{"analyst": who, "rating": r} for who, r in d.ratings],
+            }
+            for d in a.disagreements
+        ],
     }

@@ -12,8 +12,9 @@ if TYPE_CHECKING:
 
 SPEC = Spec(
     "ach",
-    "Competing hypotheses: the evidence matrix, weighted inconsistency scores, diagnostic "
-    "value and the evidence the ranking is most sensitive to.",
+    "Competing hypotheses: the evidence matrix, weighted inconsistency scores, each "
+    "hypothesis's coverage, each item's diagnosticity and every single change that would "
+    "alter the lead.",
     (
         "vrmc ach",
         "vrmc ach russia-maduro-2026 --notes",
@@ -41,9 +42,11 @@ COLUMNS = (
     "date",
     "evidence",
     "credibility",
-    "diagnostic",
+    "relevance",
+    "diagnosticity",
     "hypothesis",
     "rating",
+    "analyst",
     "inconsistency",
     "note",
 )
@@ -110,10 +113,12 @@ def _rows(a: Analysis) -> list[list[object]]:
                     str(e.item.date) if isinstance(e.item, Event) else None,
                     evidence_label(e),
                     ach_num(e.credibility),
-                    e.diagnostic,
+                    ach_num(e.relevance),
+                    ach_num(e.diagnosticity),
                     h.id,
                     rating.rating,
-                    ach_num(e.weight(h)),
+                    rating.analyst,
+                    ach_num(e.effect(h)),
                     rating.note,
                 ]
             )

@@ -108,7 +108,7 @@ briefings:
     themes: [example-theme]
     key_judgments:
       - text: What you judge likely, and on what basis.
-        likelihood: likely     # remote ... almost-certain
+        likelihood: likely     # almost-no-chance ... almost-certain (ICD 203)
         confidence: moderate
         basis: [example-event] # the events it rests on
     sections:

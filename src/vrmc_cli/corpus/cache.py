@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     # run takes the linked corpus from the cache without them.
     from .load import Fragment
 
-FORMAT_TAG = f"vrmc-cache-10/{__version__}"
+FORMAT_TAG = f"vrmc-cache-11/{__version__}"
 # Each section of a cache file starts with its CRC-32 and its length. The check is against
 # damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
 # own, and the unpickler rebuilds only vrmc's record classes.

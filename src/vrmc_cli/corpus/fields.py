@@ -37,8 +37,10 @@ if TYPE_CHECKING:
 JSONObject = dict[str, Any]
 Record = dict[str, Any]  # one entry's checked fields; "@" holds its (line, column)
 Ref = tuple[str, int, int]  # (id or code, line, column): a reference not yet resolved
-# A rating not yet resolved: (hypothesis id, line, column, rating, note or None).
-RatingRef = tuple[str, int, int, str, str | None]
+# A rating not yet resolved: (hypothesis id, line, column, rating, note or None, analyst or
+# None, other analysts' ratings as (name, rating) pairs).
+RatingRef = tuple[str, int, int, str, str | None, str | None, tuple[tuple[str, str], ...]]
+_RATING_KEYS = ("rating", "note", "analyst", "analysts")
 
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 CODE_RE = re.compile(r"[A-Z]{2}")
@@ -587,15 +589,19 @@ class Code(Ident):
         return {"type": "string", "pattern": _CODE_PATTERN}
 
 
-def read_choice(c: Checker, node: Any, what: str, options: Sequence[str]) -> str | None:
+def read_choice(
+    c: Checker, node: Any, what: str, options: Sequence[str], also: Sequence[str] = ()
+) -> str | None:
+    """One of `options`, or of the aliases `also` (which the message does not list)."""
     value = c.scalar(node, what)
     if value is None:
         return None
-    if value in options:
+    if value in options or value in also:
         return value
+    known = [*options, *also]
     c.problem(
         node,
-        f"{what}: {quote(value)} is not one of {', '.join(options)}{hint(value, options)}",
+        f"{what}: {quote(value)} is not one of {', '.join(options)}{hint(value, known)}",
     )
     return None
 
@@ -611,31 +617,36 @@ class Choice(FieldType):
         self.plains: dict[tuple[str, ...], Plain] = {}
 
     def reader(self, field: Field, kind: Kind) -> Reader:
-        options = field.choices
-        if options not in self.readers:
+        options, aliases = field.choices, field.aliases
+        key = (*options, *(f"{a}={o}" for a, o in aliases))
+        if key not in self.readers:
+            canonical = {**{o: o for o in options}, **dict(aliases)}
+            also = tuple(a for a, _ in aliases)
 
             def read(c: Checker, node: Any, what: str) -> str | None:
-                return read_choice(c, node, what, options)
+                value = read_choice(c, node, what, options, also)
+                return None if value is None else canonical[value]
 
-            self.readers[options] = read
-        return self.readers[options]
+            self.readers[key] = read
+        return self.readers[key]
 
     def plain(self, field: Field) -> Plain:
-        options = field.choices
-        if options not in self.plains:
-            allowed = frozenset(options)
-
-            def plain(value: str) -> str | None:
-                return value if value in allowed else None
-
-            self.plains[options] = plain
-        return self.plains[options]
+        options, aliases = field.choices, field.aliases
+        key = (*options, *(f"{a}={o}" for a, o in aliases))
+        if key not in self.plains:
+            # An alias is read as the choice it stands for.
+            canonical = {**{o: o for o in options}, **dict(aliases)}
+            self.plains[key] = canonical.get
+        return self.plains[key]
 
     def schema(self, field: Field, kind: Kind) -> JSONObject:
-        return {"enum": list(field.choices)}
+        return {"enum": [*field.choices, *(a for a, _ in field.aliases)]}
 
     def describe(self, field: Field) -> str:
-        return "one of " + ", ".join(field.choices)
+        what = "one of " + ", ".join(field.choices)
+        if field.aliases:
+            what += " (also read: " + ", ".join(f"{a} as {o}" for a, o in field.aliases) + ")"
+        return what
 
 
 class Disputed(FieldType):
@@ -976,6 +987,16 @@ class Items(TextOrEntries):
         return [v["text"] if isinstance(v, dict) else v for v in value]
 
 
+def rating_json(r: Rating) -> JSONObject:
+    """A rating with its note; who gave it and the other analysts' ratings when stated."""
+    out: JSONObject = {"rating": r.rating, "note": r.note}
+    if r.analyst is not None:
+        out["analyst"] = r.analyst
+    if r.analysts:
+        out["analysts"] = dict(r.analysts)
+    return out
+
+
 class Ratings(FieldType):
     """`{ID: RATING, ID: {rating: RATING, note: TEXT}, ...}`: entries of the field's
     `target` (hypotheses), each rated one of the field's `choices` (docs/ach.md)."""
@@ -1008,6 +1029,8 @@ class Ratings(FieldType):
                         continue
                     rating: str | None = None
                     note: str | None = None
+                    analyst: str | None = None
+                    others: list[tuple[str, str]] = []
                     seen_rating = False
                     for sub, sub_key, sub_value in found:
                         if sub == "rating":
@@ -1016,40 +1039,52 @@ class Ratings(FieldType):
                         elif sub == "note":
                             if not is_null(sub_value):
                                 note = read_text(c, sub_value, f"{at}.note")
+                        elif sub == "analyst":
+                            analyst = read_text(c, sub_value, f"{at}.analyst")
+                        elif sub == "analysts":
+                            for name, _, given in c.mapping(sub_value, f"{at}.analysts") or ():
+                                chosen = read_choice(c, given, f"{at}.analysts.{name}", options)
+                                if chosen is not None:
+                                    others.append((name, chosen))
                         elif sub.startswith("x-"):
                             c.unread(sub_value)
                         else:
                             c.problem(
                                 sub_key,
-                                f"{at}: unknown field {quote(sub)}{hint(sub, ['rating', 'note'])}",
+                                f"{at}: unknown field {quote(sub)}{hint(sub, _RATING_KEYS)}",
                             )
                     if not seen_rating:
                         c.problem(value_node, f"{at}: missing required field 'rating'")
                     if rating is not None:
-                        out.append((key, line, column, rating, note))
+                        out.append((key, line, column, rating, note, analyst, tuple(others)))
                 elif is_null(value_node):
                     c.problem(value_node, f"{at}: needs a rating, one of {', '.join(options)}")
                 else:
                     rating = read_choice(c, value_node, at, options)
                     if rating is not None:
-                        out.append((key, line, column, rating, None))
+                        out.append((key, line, column, rating, None, None, ()))
             return tuple(out)
 
         return read
 
     def builder(self, field: Field) -> Builder:
         return lambda value, tables, nest: tuple(
-            [Rating(h, rating, note) for h, _, _, rating, note in value]
+            [Rating(h, r, note, who, others) for h, _, _, r, note, who, others in value]
         )
 
     def to_json(self, value: Any, field: Field, entry: EntryJSON) -> Any:
-        return {r.hypothesis: {"rating": r.rating, "note": r.note} for r in value}
+        return {r.hypothesis: rating_json(r) for r in value}
 
     def schema(self, field: Field, kind: Kind) -> JSONObject:
         rating: JSONObject = {"enum": list(field.choices)}
         noted: JSONObject = {
             "type": "object",
-            "properties": {"rating": rating, "note": _text_schema()},
+            "properties": {
+                "rating": rating,
+                "note": _text_schema(),
+                "analyst": _text_schema(),
+                "analysts": {"type": "object", "additionalProperties": rating},
+            },
             "patternProperties": {"^x-": {}},
             "required": ["rating"],
             "additionalProperties": False,
@@ -1064,7 +1099,7 @@ class Ratings(FieldType):
         return (
             f"a mapping from {field.target_kind.noun} ids to a rating ("
             + ", ".join(field.choices)
-            + ") or to a mapping with `rating` and `note` (docs/ach.md)"
+            + ") or to a mapping with `rating`, `note`, `analyst` and `analysts` (docs/ach.md)"
         )
 
     def json_texts(self, value: Any, field: Field, texts: JSONTexts) -> list[str]:

@@ -39,7 +39,10 @@ from .model import (
     CONFIDENCES,
     CONSISTENCIES,
     DIRECTIONS,
+    INDICATOR_TYPES,
+    LIKELIHOOD_ALIASES,
     LIKELIHOODS,
+    RELEVANCES,
     RELIABILITIES,
     TRANSFER_STATUSES,
     Actor,
@@ -78,6 +81,8 @@ class Field:
     attr: str | None = None  # the model attribute, when it is not `name`
     search: bool = False  # search reads it
     ids: bool = False  # a reference the model keeps as ids (it may point forward)
+    # Other spellings a choice accepts, each read as its canonical choice: (alias, choice).
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def attribute(self) -> str:
@@ -118,6 +123,10 @@ def _tags() -> tuple[Field, ...]:
 CONFIDENCE = Field("confidence", CHOICE, choices=CONFIDENCES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", RATINGS, target="hypotheses", choices=CONSISTENCIES)
+# How much an item of evidence matters to the questions it is rated for (PARC ACH).
+RELEVANCE = Field("relevance", CHOICE, choices=RELEVANCES)
+# ICD 203's first row of terms; its second row, and the older `roughly-even`, as aliases.
+LIKELIHOOD = Field("likelihood", CHOICE, choices=LIKELIHOODS, aliases=LIKELIHOOD_ALIASES)
 # Which of the entry's own fields the sources dispute: field name -> who says what.
 DISPUTED_FIELD = Field("disputed", DISPUTED, search=True)
 
@@ -222,6 +231,7 @@ KINDS: tuple[Kind, ...] = (
             CONFIDENCE,
             Field("signals", ENTRIES, target="signal"),
             CONSISTENCY,
+            RELEVANCE,
             DISPUTED_FIELD,
         ),
         key="id",
@@ -237,6 +247,8 @@ KINDS: tuple[Kind, ...] = (
             *_tags(),
             CONFIDENCE,
             CONSISTENCY,
+            RELEVANCE,
+            Field("id", ID),
         ),
         top=False,
     ),
@@ -246,10 +258,11 @@ KINDS: tuple[Kind, ...] = (
         KeyJudgment,
         (
             Field("text", TEXT, required=True, search=True),
-            Field("likelihood", CHOICE, choices=LIKELIHOODS),
+            LIKELIHOOD,
             CONFIDENCE,
             Field("basis", REFS, target="events"),
             *_tags(),
+            Field("id", ID),
         ),
         top=False,
     ),
@@ -350,6 +363,8 @@ KINDS: tuple[Kind, ...] = (
             Field("counts", TEXT, search=True),
             Field("deadline", DATE),
             Field("horizon", TEXT, search=True),
+            Field("type", CHOICE, choices=INDICATOR_TYPES),
+            Field("criteria", TEXT, search=True),
         ),
         top=False,
     ),
@@ -361,7 +376,7 @@ KINDS: tuple[Kind, ...] = (
             Field("id", ID, required=True),
             Field("title", TEXT, required=True, search=True),
             Field("summary", TEXT, required=True, search=True),
-            Field("likelihood", CHOICE, choices=LIKELIHOODS),
+            LIKELIHOOD,
             Field("horizon", TEXT, search=True),
             Field("drivers", TEXTS, search=True),
             Field("indicators", ITEMS, target="indicator", search=True),

@@ -141,7 +141,7 @@ class _Linker:
         """Report every `consistency` rating of a hypothesis that is not defined."""
         known = self.index.get("hypotheses", {})
         for path, record in located:
-            for hypothesis, line, column, _, _ in record.get("consistency", ()):
+            for hypothesis, line, column, *_ in record.get("consistency", ()):
                 if hypothesis not in known:
                     self.problem(
                         path,

@@ -9,11 +9,12 @@ from ..core.dates import PartialDate
 from ..core.record import field, record
 
 Confidence = Literal["low", "moderate", "high"]
+# ICD 203's terms of likelihood, its first row (docs/format.md "Likelihood").
 Likelihood = Literal[
-    "remote",
+    "almost-no-chance",
     "very-unlikely",
     "unlikely",
-    "roughly-even",
+    "roughly-even-chance",
     "likely",
     "very-likely",
     "almost-certain",
@@ -23,19 +24,44 @@ TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unc
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Direction = Literal["for", "against"]
 # How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
-# consistent, neutral or not applicable, inconsistent, very inconsistent (docs/ach.md).
-Consistency = Literal["CC", "C", "N", "I", "II"]
+# consistent, neutral, not applicable, inconsistent, very inconsistent (docs/ach.md).
+Consistency = Literal["CC", "C", "N", "NA", "I", "II"]
+# How much an item of evidence matters to its question (PARC ACH's relevance weight).
+Relevance = Literal["low", "medium", "high"]
+# What kind of change a scenario indicator watches for (docs/format.md "indicators").
+IndicatorType = Literal["occurrence", "state", "absence"]
 
 CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
 LIKELIHOODS: tuple[Likelihood, ...] = (
-    "remote",
+    "almost-no-chance",
     "very-unlikely",
     "unlikely",
-    "roughly-even",
+    "roughly-even-chance",
     "likely",
     "very-likely",
     "almost-certain",
 )
+# ICD 203's second row of terms, read as the first row's (and vrmc's older `roughly-even`).
+LIKELIHOOD_ALIASES: tuple[tuple[str, Likelihood], ...] = (
+    ("remote", "almost-no-chance"),
+    ("highly-improbable", "very-unlikely"),
+    ("improbable", "unlikely"),
+    ("roughly-even-odds", "roughly-even-chance"),
+    ("roughly-even", "roughly-even-chance"),
+    ("probable", "likely"),
+    ("highly-probable", "very-likely"),
+    ("nearly-certain", "almost-certain"),
+)
+# The probability range of each term, in percent (ICD 203).
+LIKELIHOOD_RANGES: dict[Likelihood, tuple[int, int]] = {
+    "almost-no-chance": (1, 5),
+    "very-unlikely": (5, 20),
+    "unlikely": (20, 45),
+    "roughly-even-chance": (45, 55),
+    "likely": (55, 80),
+    "very-likely": (80, 95),
+    "almost-certain": (95, 99),
+}
 ACTOR_KINDS: tuple[ActorKind, ...] = (
     "person",
     "state",
@@ -53,7 +79,9 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
-CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "I", "II")
+CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "NA", "I", "II")
+RELEVANCES: tuple[Relevance, ...] = ("low", "medium", "high")
+INDICATOR_TYPES: tuple[IndicatorType, ...] = ("occurrence", "state", "absence")
 RELIABILITY_MEANING = {
     "A": "completely reliable",
     "B": "usually reliable",
@@ -183,6 +211,9 @@ class Rating:
     hypothesis: str  # the hypothesis id (checked by the linker)
     rating: Consistency
     note: str | None = None
+    analyst: str | None = None  # who gave `rating`
+    # Other analysts' ratings of the same pair, in file order (docs/ach.md "Analysts").
+    analysts: tuple[tuple[str, Consistency], ...] = ()
 
 
 @record(frozen=True)
@@ -203,6 +234,7 @@ class Event:
     confidence: Confidence | None = None
     signals: tuple[Signal, ...] = ()
     consistency: tuple[Rating, ...] = ()
+    relevance: Relevance | None = None
     disputed: Disputes = ()
 
 
@@ -217,6 +249,8 @@ class Point:
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
     consistency: tuple[Rating, ...] = ()
+    relevance: Relevance | None = None
+    id: str | None = None  # a stable name across versions (vrmc diff)
     # The briefing's themes, which every point inherits (FORMAT.md "briefings").
     inherited_themes: tuple[Theme, ...] = ()
 
@@ -234,6 +268,7 @@ class KeyJudgment:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     inherited_themes: tuple[Theme, ...] = ()
+    id: str | None = None  # a stable name across versions (vrmc diff)
 
 
 @record(frozen=True)
@@ -300,9 +335,16 @@ class Indicator:
 
     text: str
     id: str | None = None
-    counts: str | None = None  # what would count as seeing it
+    counts: str | None = None  # what would count as seeing it (the older name of criteria)
     deadline: PartialDate | None = None
     horizon: str | None = None
+    type: IndicatorType | None = None
+    criteria: str | None = None  # what would count as seeing it
+
+    @property
+    def what_counts(self) -> str | None:
+        """What would count as seeing it: `criteria`, or the older `counts`."""
+        return self.criteria or self.counts
 
 
 @record(frozen=True)

@@ -144,13 +144,19 @@ def _shape(kind: str, x: float, y: float) -> str:
     return f'<path d="M{x:.1f} {y - 5}l5 9h-10z"/>'
 
 
+_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
 def strip(s: Strip, known: Collection[str] = ()) -> str:
     """The strip; a mark links to its anchor when `known` (the anchors the page defines)
     has it, so every link on the page resolves."""
     from datetime import date
 
-    start = date(s.first_year, 1, 1).toordinal()
-    end = date(s.last_year, 12, 31).toordinal() + 1
+    def new_year(year: int) -> int:  # the ordinal of 1 January (of 10000 too, past date.max)
+        return date(year, 1, 1).toordinal() if year <= date.max.year else date.max.toordinal() + 1
+
+    start = new_year(s.first_year)
+    end = new_year(s.last_year + 1)
     label_width = 150
     room = WIDTH - label_width - 10
     lane = 24
@@ -184,9 +190,13 @@ def strip(s: Strip, known: Collection[str] = ()) -> str:
     ticks = []
     span = s.last_year - s.first_year + 1
     step = 1 if span <= 12 else 5
+    if span > 60:  # centuries: a labelled tick every 10, 20, 50, 100... years, no others
+        step = next(n for n in _STEPS if span // n <= 12)
     for year in range(s.first_year, s.last_year + 2):
-        x = at(date(year, 1, 1).toordinal())
         major = year % step == 0 or span <= 12
+        if span > 60 and not major:
+            continue
+        x = at(new_year(year))
         ticks.append(
             f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + (6 if major else 3)}" '
             'stroke="#333"/>'

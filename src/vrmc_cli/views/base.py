@@ -123,9 +123,9 @@ def confidence_badge(confidence: str | None) -> Inline:
 
 
 def likelihood_style(likelihood: str | None) -> Style:
-    if likelihood in ("remote", "very-unlikely", "unlikely"):
+    if likelihood in ("almost-no-chance", "very-unlikely", "unlikely"):
         return "likelihood-low"
-    if likelihood == "roughly-even":
+    if likelihood == "roughly-even-chance":
         return "likelihood-even"
     return "likelihood-high"
 

@@ -297,10 +297,15 @@ def _fold(line: str) -> list[str]:
     return out
 
 
+def _ics_date(day: _dt.date) -> str:
+    """RFC 5545's DATE, four digits of year always (strftime's %Y gives `101` for 0101)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
     """An iCalendar file: one all-day VEVENT per event, over the days its date covers (a
     month is the whole month, a year the whole year) through its end's last day."""
-    stamp = day.strftime("%Y%m%dT000000Z")
+    stamp = f"{_ics_date(day)}T000000Z"
     name = _ics_text(topic.title) if topic is not None else "vrmc"
     lines = [
         "BEGIN:VCALENDAR",
@@ -311,7 +316,7 @@ def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
     ]
     for event in events:
         first = event.date.first_day
-        after = (event.end or event.date).last_day + _dt.timedelta(days=1)
+        last = (event.end or event.date).last_day
         description = _clean(event.summary)
         if event.sources:
             cited = "\n".join(
@@ -323,8 +328,12 @@ def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
             "BEGIN:VEVENT",
             f"UID:{event.id}@vrmc.invalid",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{first:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{after:%Y%m%d}",
+            f"DTSTART;VALUE=DATE:{_ics_date(first)}",
+            # The day after the last (DTEND is exclusive), which after 9999-12-31 has no
+            # four-digit year: then the length, which RFC 5545 allows instead.
+            f"DTEND;VALUE=DATE:{_ics_date(last + _dt.timedelta(days=1))}"
+            if last < _dt.date.max
+            else f"DURATION:P{(last - first).days + 1}D",
             f"SUMMARY:{_ics_text(event.title)}",
         ]
         if description:

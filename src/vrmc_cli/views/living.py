@@ -43,6 +43,7 @@ _RATING_STYLE: dict[str, Style] = {
     "CC": "status-ok",
     "C": "status-ok",
     "N": "muted",
+    "NA": "muted",
     "I": "status-bad",
     "II": "status-bad",
 }
@@ -62,35 +63,126 @@ def evidence_label(e: Evidence) -> str:
     return f"{where}: {one_line(e.item.text)}"
 
 
-def sensitivity_words(a: Analysis) -> Inline:
-    """The sensitivity line: the one piece of evidence whose removal changes the ranking."""
+def sensitivity_blocks(a: Analysis) -> list[Block]:
+    """The sensitivity of the lead: the robustness line, then every single change (removing
+    one item, or re-rating one rating one step) that changes who leads (docs/ach.md)."""
+    from ..analysis.ach import outcome, robustness
+
     if not a.evidence:
-        return plain("Sensitivity: no rated evidence.")
+        return [Para(plain("Sensitivity: no rated evidence."))]
     s = a.sensitivity
-    if s is None:
-        return plain(
-            "Sensitivity: removing any single piece of evidence leaves the ranking as it is."
+    head: list[Span] = [Span("Sensitivity: ", "strong"), Span(robustness(s))]
+    if s.changes:
+        head.append(
+            Span(
+                f" ({plural(s.removals, 'removal')} of an item, "
+                f"{plural(s.changes - s.removals, 'one-step re-rating')})"
+            )
         )
-    order = ""
-    for before, x in zip((None, *s.scores), s.scores, strict=False):
-        if before is not None:
-            order += " = " if before.score == x.score else " < "
-        order += f"{x.hypothesis.id} {ach_number(x.score)}"
-    what = "changes which hypothesis leads" if s.changes_lead else "changes the ranking"
-    others = f"; {plural(s.others, 'other piece')} would also change it" if s.others else ""
-    return (
-        Span("Sensitivity: ", "strong"),
-        Span(f"removing #{s.evidence.number} "),
-        Span(evidence_label(s.evidence), "em"),
-        Span(f" {what} ({order}){others}."),
+    if not s.lead_changes:
+        head.append(Span("; no single change alters the lead." if s.changes else "."))
+        return [Para(tuple(head))]
+    head.append(Span(f"; {plural(len(s.lead_changes), 'change')} would alter the lead:"))
+    items = tuple(
+        Item(
+            (
+                Span(f"#{c.evidence.number} "),
+                Span(evidence_label(c.evidence), "em"),
+                Span(
+                    " — removed: "
+                    if c.hypothesis is None
+                    else f" — {c.hypothesis.id} {c.before} → {c.after}: "
+                ),
+                Span(outcome(c, s.leaders), "strong"),
+            )
+        )
+        for c in s.lead_changes
     )
+    return [Para(tuple(head)), Bullets(items)]
+
+
+def coverage_blocks(a: Analysis) -> list[Block]:
+    """Per hypothesis: the items rated against it, with a warning for the under-tested."""
+    rows = tuple(
+        (
+            (Span(c.hypothesis.id, "code"),),
+            plain(f"{c.rated} of {c.applicable}"),
+            plain(str(c.consistent)),
+            plain(str(c.neutral)),
+            plain(str(c.inconsistent)),
+            plain(str(c.very_inconsistent)),
+            plain(str(c.not_applicable)),
+            (Span("under-tested", "status-bad"),) if c.under_tested else plain(""),
+        )
+        for c in a.coverage
+    )
+    blocks: list[Block] = [
+        Table(
+            ("hypothesis", "rated", "CC/C", "N", "I", "II", "NA", "warning"),
+            rows,
+            numeric=(False, True, True, True, True, True, True, False),
+        )
+    ]
+    for c in a.coverage:
+        if c.under_tested:
+            against = c.inconsistent + c.very_inconsistent
+            blocks.append(
+                Para(
+                    (
+                        Span("Warning: ", "status-bad"),
+                        Span(c.hypothesis.id, "code"),
+                        Span(
+                            f" is under-tested: rated against {c.rated} of the "
+                            f"{plural(c.applicable, 'item')} that apply to it"
+                            + (", none of them inconsistent" if not against else "")
+                            + ". An unrated item adds nothing to a score, so its score rests "
+                            "on little evidence; rate the other items against it."
+                        ),
+                    )
+                )
+            )
+    return blocks
+
+
+def disagreement_blocks(a: Analysis) -> list[Block]:
+    """Items where analysts' ratings of one hypothesis are two steps apart or more."""
+    if not a.analysts:
+        return []
+    head = (
+        Span("Analysts: ", "strong"),
+        Span(", ".join(a.analysts) + ". "),
+        Span(
+            f"{plural(len(a.disagreements), 'rating')} where they differ by two steps or more"
+            + (":" if a.disagreements else ".")
+        ),
+    )
+    blocks: list[Block] = [Para(head)]
+    if a.disagreements:
+        blocks.append(
+            Bullets(
+                tuple(
+                    Item(
+                        (
+                            Span(f"#{d.evidence.number} ", "muted"),
+                            Span(evidence_label(d.evidence)),
+                            Span(" against "),
+                            Span(d.hypothesis.id, "code"),
+                            Span(": " + ", ".join(f"{who} {r}" for who, r in d.ratings)),
+                        )
+                    )
+                    for d in a.disagreements
+                )
+            )
+        )
+    return blocks
 
 
 def ach_blocks(
     a: Analysis, level: int = 2, *, notes: bool = False, anchor_prefix: str = ""
 ) -> list[Block]:
     """One question: its heading (anchored at `anchor_prefix` + its id), scores,
-    sensitivity and matrix, and with `notes` every rating's note."""
+    sensitivity, coverage and matrix, analysts' disagreements, and with `notes` every
+    rating's note."""
     blocks: list[Block] = [Heading(level, a.question.text, anchor_prefix + a.question.id)]
     if a.question.summary:
         blocks.extend(paragraphs(a.question.summary))
@@ -129,7 +221,9 @@ def ach_blocks(
             numeric=(True, False, False, True, True, True),
         )
     )
-    blocks.append(Para(sensitivity_words(a)))
+    blocks.extend(sensitivity_blocks(a))
+    blocks.append(Heading(level + 1, "Coverage"))
+    blocks.extend(coverage_blocks(a))
     blocks.append(Heading(level + 1, "Matrix"))
     ids = tuple(h.id for h in a.hypotheses)
     rows = tuple(
@@ -137,28 +231,35 @@ def ach_blocks(
             plain(str(e.number)),
             plain(evidence_label(e)),
             plain(ach_number(e.credibility)),
-            *((Span(r, _RATING_STYLE[r]),) for r in (e.rating(h) for h in a.hypotheses)),
-            plain("yes") if e.diagnostic else (Span("no", "muted"),),
+            plain(ach_number(e.relevance)),
+            *(
+                (Span(r, _RATING_STYLE[r]),) if r else (Span("–", "muted"),)
+                for r in (e.given(h) for h in a.hypotheses)
+            ),
+            plain(ach_number(e.diagnosticity)) if e.diagnostic else (Span("0 (none)", "muted"),),
         )
         for e in a.evidence
     )
     blocks.append(
         Table(
-            ("#", "evidence", "credibility", *ids, "diagnostic"),
+            ("#", "evidence", "credibility", "relevance", *ids, "diagnosticity"),
             rows,
-            numeric=(True, False, True, *(False for _ in ids), False),
+            numeric=(True, False, True, True, *(False for _ in ids), True),
         )
     )
     blocks.append(
         Para(
             plain(
-                "Ratings: CC very consistent, C consistent, N neutral or not rated, "
-                "I inconsistent, II very inconsistent. Score: the sum of credibility × 1 "
-                "for each I and × 2 for each II; the lowest score ranks first. Evidence "
-                "rated the same against every hypothesis has no diagnostic value."
+                "Ratings: CC very consistent, C consistent, N neutral, NA not applicable "
+                "(left out for that hypothesis), I inconsistent, II very inconsistent; – not "
+                "rated (counts as N). Score: the sum of credibility × relevance × 1 for each I "
+                "and × 2 for each II; the lowest score ranks first. Diagnosticity: how far the "
+                "item spreads the scores (its largest effect on one hypothesis's score less "
+                "its smallest); 0 (none) cannot help choose between the hypotheses."
             )
         )
     )
+    blocks.extend(disagreement_blocks(a))
     if notes:
         blocks.append(Heading(level + 1, "Ratings and notes"))
         items = []
@@ -169,6 +270,11 @@ def ach_blocks(
                         Span(h.id, "code"),
                         Span(": "),
                         Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
+                        *(
+                            (Span(f" ({who})", "muted"),)
+                            if (who := e.ratings[h.id].analyst)
+                            else ()
+                        ),
                         *((Span(" — "), Span(note)) if (note := e.ratings[h.id].note) else ()),
                     )
                 )
