@@ -1651,7 +1651,7 @@ def check_markdown(document: str) -> None:
 WRAPPED_IN_TEXT = frozenset(("brief-list", "themes", "countries", "sources"))
 
 
-def check_output(fmt: str, name: str, out: str, carries: bool) -> None:
+def check_output(fmt: str, name: str, out: str, carries: bool = True) -> None:
     """`out` is safe and well formed, and, when the command's data carries the hostile
     texts (`carries`), shows them as text."""
     no_raw_controls(out, allow_sgr=fmt == "rich-colour")
