@@ -226,3 +226,128 @@ def test_settled_files_are_trusted_on_their_stamp(
     monkeypatch.setattr(cache_module, "current_digest", lambda f: read.append(f.shown))
     assert invoke("-b", str(root), "themes").exit_code == 0
     assert read == []
+
+
+def _scratch_install(tmp_path: Path) -> Path:
+    """A copy of this vrmc's source, to change as a new release would; returns the folder to
+    put on PYTHONPATH."""
+    import shutil
+
+    import vrmc_cli
+
+    src = tmp_path / "src"
+    shutil.copytree(
+        Path(vrmc_cli.__file__).parent,
+        src / "vrmc_cli",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return src
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Changes a release could make to the model or the kinds without touching cache.py: each
+# leaves an old cache's pickles meaning something else (records unpickle by position).
+MODEL_CHANGES = {
+    # A new field of Event before its others: an old Event's `end` would fill `place`, its
+    # `circa` (a bool) `end`; the timeline then failed with an internal AttributeError.
+    "a field added to a model class": (
+        "corpus/model.py",
+        "    themes: tuple[Theme, ...]\n    end: PartialDate | None = None\n",
+        "    themes: tuple[Theme, ...]\n    place: str | None = None\n"
+        "    end: PartialDate | None = None\n",
+    ),
+    # A choice the loader refused before: an old cache would keep the refusal.
+    "a choice added in a kind": (
+        "corpus/model.py",
+        'CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")',
+        'CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high", "certain")',
+    ),
+}
+
+
+@pytest.mark.parametrize("change", MODEL_CHANGES)
+def test_a_changed_model_rebuilds_the_cache_instead_of_failing(tmp_path: Path, change: str) -> None:
+    """A warm run after an upgrade that changed the model (and no one bumped a cache
+    version) reads the corpus afresh and prints what a run without the cache prints."""
+    from conftest import run_vrmc
+
+    src = _scratch_install(tmp_path)
+    env = {"PYTHONPATH": str(src), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": "themes: [{id: t, title: T}]\n"
+            "events:\n"
+            "  - {id: e1, date: 2020-01-02, end: 2020-02, title: One, themes: [t],"
+            " confidence: high}\n"
+            "  - {id: e2, date: 2021, title: Two, themes: [t], confidence: certain}\n"
+        },
+    )
+    command = ("-b", str(corpus), "timeline", "-f", "json")
+    if change == "a choice added in a kind":
+        before = run_vrmc(*command, env=env)
+        assert before.returncode != 0
+        assert b"'certain' is not one of low, moderate, high" in before.stderr
+    else:
+        _edit(corpus / "a.yaml", " confidence: certain}", "}")
+        before = run_vrmc(*command, env=env)
+        assert before.returncode == 0, before.stderr.decode()
+    assert list((tmp_path / "cache" / "vrmc").glob("corpus-*.pickle"))
+    module, old, new = MODEL_CHANGES[change]
+    _edit(src / "vrmc_cli" / module, old, new)
+    fresh = run_vrmc("--no-cache", *command, env=env)
+    assert fresh.returncode == 0, fresh.stderr.decode()
+    warm = run_vrmc(*command, env=env)
+    assert warm.stderr.decode() == fresh.stderr.decode()
+    assert warm.returncode == 0
+    assert warm.stdout == fresh.stdout
+    if change == "a field added to a model class":
+        assert warm.stdout == before.stdout
+
+
+def test_the_cache_tag_follows_the_declarations(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vrmc_cli.corpus.kinds import KINDS, Field
+
+    tag = cache_module.FORMAT_TAG
+    assert cache_module._format_tag() == tag
+    events = next(k for k in KINDS if k.name == "events")
+    renamed = [*events.fields]
+    renamed[2] = Field("finish", renamed[2].type, attr="end")
+    for changed in (
+        KINDS[:-1],  # a kind less
+        tuple(
+            k if k is not events else type(k)(**{**_as_dict(k), "fields": tuple(renamed)})
+            for k in KINDS
+        ),
+    ):
+        monkeypatch.setattr(cache_module, "KINDS", changed)
+        assert cache_module._format_tag() != tag
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module.Problem, "__record_fields__", ("path", "message"))
+    assert cache_module._format_tag() != tag
+
+
+def _as_dict(record: object) -> dict[str, object]:
+    return {name: getattr(record, name) for name in type(record).__record_fields__}  # type: ignore[attr-defined]
+
+
+def test_the_cache_tag_is_the_same_in_every_process() -> None:
+    import subprocess
+    import sys
+
+    tags = {
+        subprocess.run(
+            [sys.executable, "-c", "from vrmc_cli.corpus import cache; print(cache.FORMAT_TAG)"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "random")
+    }
+    assert tags == {cache_module.FORMAT_TAG + "\n"}

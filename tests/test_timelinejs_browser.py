@@ -76,12 +76,17 @@ const data = __DATA__;
 function report(state, timeline) {
   const headlines = Array.from(document.querySelectorAll(".tl-slide .tl-headline"))
     .map((h) => h.textContent);
+  const slides = Array.from(document.querySelectorAll(".tl-slide")).map((s) => [
+    (s.querySelector(".tl-headline") || {}).textContent || "",
+    (s.querySelector(".tl-headline-date") || {}).textContent || "",
+  ]);
   document.getElementById("result").textContent = JSON.stringify({
     state: state,
     events: timeline && timeline.config ? timeline.config.events.length : -1,
     errors: timeline && timeline.config ? timeline.config.getErrors() : ["no config"],
     uncaught: uncaught,
     headlines: headlines,
+    slides: slides,
     markers: document.querySelectorAll(".tl-timemarker").length,
     message: (document.querySelector(".tl-message-content") || {}).textContent || "",
   });
@@ -173,3 +178,31 @@ def test_the_harness_sees_timelinejs_errors(timelinejs: Path) -> None:
     broken = json.dumps({"events": [{"text": {"headline": "no date"}}]})
     result = render(timelinejs, broken, "broken")
     assert result["state"] != "loaded" or result["errors"] or result["uncaught"], result
+
+
+def test_an_imported_sheet_shows_the_sheets_headlines_and_dates(
+    timelinejs: Path, tmp_path: Path
+) -> None:
+    """TimelineJS's sample timeline, imported (`vrmc import timelinejs`) and exported again,
+    shows in TimelineJS the same slides, headline by headline and date by date, as the
+    sample itself."""
+    from conftest import DATA
+
+    sample = DATA / "import" / "women_in_computing.json"
+    imported = invoke("import", "timelinejs", str(sample), "--into", str(tmp_path / "w"))
+    assert imported.exit_code == 0, imported.stderr
+    exported = invoke("-b", str(tmp_path / "w"), "export", "timelinejs")
+    assert exported.exit_code == 0, exported.stderr
+    original = render(timelinejs, sample.read_text(encoding="utf-8"), "sample")
+    again = render(timelinejs, exported.stdout, "again")
+    for result in (original, again):
+        assert result["state"] == "loaded" and result["uncaught"] == [], result
+
+    def slides(result: dict[str, object]) -> list[tuple[str, str]]:
+        found = result["slides"]
+        assert isinstance(found, list)
+        # The title slide aside: one (headline, date as TimelineJS shows it) per event.
+        return sorted((" ".join(h.split()), " ".join(d.split())) for h, d in found if d)
+
+    assert slides(again) == slides(original)
+    assert len(slides(original)) == 10

@@ -10,7 +10,7 @@ recomputes. Arithmetic is exact (fractions), so ties are ties and output is dete
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
 from ..core.record import record
@@ -421,24 +421,26 @@ def analyse(
     )
 
 
-def names(hypotheses: Sequence[Hypothesis]) -> str:
-    """`h-a`, `h-a and h-b`, `h-a, h-b and h-c`."""
-    ids = [h.id for h in hypotheses]
+def names(hypotheses: Sequence[Hypothesis], called: Mapping[str, str] | None = None) -> str:
+    """`h-a`, `h-a and h-b`, `h-a, h-b and h-c` (each by its id, or as `called` names it)."""
+    ids = [called.get(h.id, h.id) if called else h.id for h in hypotheses]
     return ids[0] if len(ids) == 1 else ", ".join(ids[:-1]) + " and " + ids[-1]
 
 
-def outcome(change: Change, leaders: Sequence[Hypothesis]) -> str:
+def outcome(
+    change: Change, leaders: Sequence[Hypothesis], called: Mapping[str, str] | None = None
+) -> str:
     """What a change does to the lead, exactly: `ties h-x with h-y`, `h-y would lead`,
     `h-x would lead alone`, `h-y and h-z would tie for the lead`."""
     before = {h.id for h in leaders}
     after = change.leaders
     joined = [h for h in after if h.id not in before]
     if before < {h.id for h in after}:
-        return f"ties {names(leaders)} with {names(joined)}"
+        return f"ties {names(leaders, called)} with {names(joined, called)}"
     if len(after) == 1:
         alone = " alone" if after[0].id in before else ""
-        return f"{after[0].id} would lead{alone}"
-    return f"{names(after)} would tie for the lead"
+        return f"{names(after[:1], called)} would lead{alone}"
+    return f"{names(after, called)} would tie for the lead"
 
 
 def change_words(change: Change) -> str:
@@ -451,14 +453,14 @@ def change_words(change: Change) -> str:
     )
 
 
-def robustness(s: Sensitivity) -> str:
+def robustness(s: Sensitivity, called: Mapping[str, str] | None = None) -> str:
     """`the leader, h-a, survives 40 of 52 single changes`."""
     if not s.changes:
         return "no single change moves any score"
     who = (
-        f"the leader, {s.leaders[0].id},"
+        f"the leader, {names(s.leaders[:1], called)},"
         if len(s.leaders) == 1
-        else f"the tie for the lead ({names(s.leaders)})"
+        else f"the tie for the lead ({names(s.leaders, called)})"
     )
     return f"{who} survives {s.survives} of {s.changes} single changes"
 

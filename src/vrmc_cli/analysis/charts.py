@@ -24,14 +24,42 @@ def root(theme: Theme) -> Theme:
 
 
 def event_groups(event: Event, by: str | None) -> list[str]:
-    """The groups an event counts in: every top-level theme it is under, or every country
-    it is about (its actors' countries too); one group, "events", without `by`."""
+    """Every group an event is under: each top-level theme it is under, or each country it
+    is about (its actors' countries too); one group, "events", without `by`."""
     if by == "theme":
         return list(dict.fromkeys(root(t).title for t in event.themes))
     if by == "country":
         found = countries_of(event.countries, event.actors)
         return sorted(c.name for c in found) or ["no country"]
     return ["events"]
+
+
+def event_group(event: Event, by: str | None) -> str:
+    """The one group a stacked bar counts an event in: its first-listed theme's top-level
+    theme, or its first-listed country (else its first-listed actor's country), so each
+    event is counted once and a bar's segments add up to the events of its year."""
+    if by == "theme":
+        return root(event.themes[0]).title if event.themes else "no theme"
+    if by == "country":
+        if event.countries:
+            return event.countries[0].name
+        for actor in event.actors:
+            if actor.country is not None:
+                return actor.country.name
+        return "no country"
+    return "events"
+
+
+RULES = {
+    "theme": "each once, under its first-listed theme",
+    "country": "each once, under its first-listed country (else its first actor's)",
+}
+
+
+def caption(chart: Chart) -> str:
+    """What a chart's bars count, for the line under it."""
+    rule = f", {chart.rule}" if chart.rule else ""
+    return f"bars count {chart.unit}{rule}; the number is each bar's total"
 
 
 def _years(years: Iterable[int]) -> list[int]:
@@ -48,13 +76,10 @@ def count(
     """Series (the biggest first, ties by name, unless `ranked` gives their order; beyond
     MAX_SERIES merged into "other") and one bar per year from the first to the last, empty
     years included."""
-    cells: dict[tuple[int, str], int] = {}
     totals: dict[str, int] = {}
     for item in items:
-        for year in year_of(item):
-            for group in groups(item):
-                cells[year, group] = cells.get((year, group), 0) + 1
-                totals[group] = totals.get(group, 0) + 1
+        for group in groups(item):
+            totals[group] = totals.get(group, 0) + 1
     ranked = list(ranked) or sorted(totals, key=lambda g: (-totals[g], g))
     if len(ranked) > MAX_SERIES:
         kept = ranked[: MAX_SERIES - 1]
@@ -63,20 +88,51 @@ def count(
     else:
         merged, series = {}, tuple(ranked)
     index = {g: n for n, g in enumerate(series)}
-    bars: dict[int, list[int]] = {y: [0] * len(series) for y in _years(y for y, _ in cells)}
-    for (year, group), n in cells.items():
-        bars[year][index[merged.get(group, group)]] += n
+    # An item counts once per year and series: two of its groups merged into "other" are
+    # one item there, not two.
+    cells: set[tuple[int, int, int]] = set()
+    for n, item in enumerate(items):
+        for year in year_of(item):
+            for group in groups(item):
+                cells.add((year, index[merged.get(group, group)], n))
+    bars: dict[int, list[int]] = {y: [0] * len(series) for y in _years(y for y, _, _ in cells)}
+    for year, at, _ in cells:
+        bars[year][at] += 1
     return series, [(y, tuple(v)) for y, v in sorted(bars.items())]
 
 
 def events_chart(events: Sequence[Event], by: str | None) -> Chart:
+    """Events per year, each counted once (stacked by `by` under its first-listed theme or
+    country: `event_group`), so a bar's total is the number of events in its year."""
+    series, bars = count(
+        events,
+        lambda e: [e.date.year],  # type: ignore[attr-defined]
+        lambda e: [event_group(e, by)],  # type: ignore[arg-type]
+    )
+    title = "Events per year" + (f", by {by}" if by else "")
+    return Chart(title, series, _labelled(bars), "events", RULES.get(by or "", ""))
+
+
+def events_split(events: Sequence[Event], by: str) -> list[Chart]:
+    """Small multiples: one chart per theme or country, each counting every event under it
+    (an event under two themes is in both charts, once in each)."""
     series, bars = count(
         events,
         lambda e: [e.date.year],  # type: ignore[attr-defined]
         lambda e: event_groups(e, by),  # type: ignore[arg-type]
     )
-    title = "Events per year" + (f", by {by}" if by else "")
-    return Chart(title, series, tuple((str(y), v) for y, v in bars), "events")
+    by_plural = {"theme": "themes", "country": "countries"}
+    rule = f"one under several {by_plural[by]} in each of their charts"
+    return [
+        Chart(
+            f"Events per year, by {by}: {name}",
+            (name,),
+            tuple((str(y), (v[n],)) for y, v in bars),
+            "events",
+            rule,
+        )
+        for n, name in enumerate(series)
+    ]
 
 
 def delivery_years(t: Transfer) -> list[int]:
@@ -114,7 +170,11 @@ def transfer_charts(transfers: Sequence[Transfer]) -> tuple[Chart, Chart]:
     return (
         Chart("Orders per year, by category", orders[0], _labelled(orders[1]), "transfers"),
         Chart(
-            "Deliveries per year, by category", deliveries[0], _labelled(deliveries[1]), "transfers"
+            "Deliveries per year, by category",
+            deliveries[0],
+            _labelled(deliveries[1]),
+            "transfers",
+            "an entry in each year from its first to its last delivery",
         ),
     )
 
@@ -131,6 +191,7 @@ def split(chart: Chart) -> list[Chart]:
             (name,),
             tuple((y, (v[n],)) for y, v in chart.bars),
             chart.unit,
+            chart.rule,
         )
         for n, name in enumerate(chart.series)
     ]
@@ -140,6 +201,7 @@ def chart_data(chart: Chart) -> JSONObject:
     return {
         "title": chart.title,
         "unit": chart.unit,
+        "rule": chart.rule,
         "series": list(chart.series),
         "bars": [
             {
@@ -163,6 +225,32 @@ def chart_rows(charts: Sequence[Chart]) -> list[list[object]]:
         for label, values in c.bars
         for name, value in zip(c.series, values, strict=True)
     ]
+
+
+def new_year(year: int) -> int:
+    """The day number (`date.toordinal`) of 1 January of `year`; of 10000 too, the day after
+    the last a `date` can hold, so that a strip reaching 9999-12-31 has an end."""
+    return date(year, 1, 1).toordinal() if year <= date.max.year else date.max.toordinal() + 1
+
+
+# Over 60 years, a labelled tick every this many years (the first that gives at most 12).
+_CENTURY_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
+
+
+def year_ticks(strip: Strip) -> list[tuple[int, int, bool, bool]]:
+    """(year, its first day's number, long tick, labelled) for the ticks of a strip's axis, which
+    runs from its first year's 1 January to the 1 January after its last: a tick every year
+    and a label every 5 (every year up to 12 years), and over 60 years labelled ticks only."""
+    span = strip.last_year - strip.first_year + 1
+    step = 1 if span <= 12 else 5
+    if span > 60:
+        step = next(n for n in _CENTURY_STEPS if span // n <= 12)
+    out = []
+    for year in range(strip.first_year, strip.last_year + 2):
+        major = year % step == 0 or span <= 12
+        if major or span <= 60:
+            out.append((year, new_year(year), major, major and year <= strip.last_year))
+    return out
 
 
 def timeline_strip(events: Sequence[Event]) -> Strip:

@@ -89,31 +89,63 @@ def _edge(r: Relation, actor: Actor) -> tuple[Actor, tuple[Span, ...]]:
     return other, (*spans, Span(" "), Span(other.id, "code"), *tail)
 
 
-def neighbourhood(actor: Actor, relations: Sequence[Relation], depth: int = 1) -> Tree:
-    """`actor` at the root, each actor tied to it below, and so on to `depth` steps; an
-    actor already shown is not expanded again (the network has cycles)."""
+def _touching(relations: Sequence[Relation]) -> dict[str, list[Relation]]:
     touching: dict[str, list[Relation]] = {}
     for r in relations:
         touching.setdefault(r.source.id, []).append(r)
         if r.target is not r.source:
             touching.setdefault(r.target.id, []).append(r)
-    seen = {actor.id}
+    return touching
+
+
+def _distances(
+    actor: Actor, touching: dict[str, list[Relation]]
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Steps from `actor` to every actor it reaches (breadth first), and the actor each was
+    first reached from (its parent in the tree)."""
+    steps = {actor.id: 0}
+    parent: dict[str, str] = {}
+    queue = [actor]
+    for who in queue:
+        for r in touching.get(who.id, []):
+            other = r.target if r.source is who else r.source
+            if other.id not in steps:
+                steps[other.id] = steps[who.id] + 1
+                parent[other.id] = who.id
+                queue.append(other)
+    return steps, parent
+
+
+def reach(roots: Sequence[Actor], relations: Sequence[Relation], depth: int) -> list[Relation]:
+    """The relations `neighbourhood` shows for each root: those with an end fewer than
+    `depth` steps from a root. In the order of `relations`."""
+    touching = _touching(relations)
+    near: set[str] = set()
+    for actor in roots:
+        steps, _ = _distances(actor, touching)
+        near.update(k for k, n in steps.items() if n < depth)
+    return [r for r in relations if r.source.id in near or r.target.id in near]
+
+
+def neighbourhood(actor: Actor, relations: Sequence[Relation], depth: int = 1) -> Tree:
+    """`actor` at the root, each actor tied to it below, and so on to `depth` steps: every
+    relation with an end fewer than `depth` steps away (`reach`), each shown once. An actor
+    is expanded once, under the tie it was first reached by (the network has cycles)."""
+    touching = _touching(relations)
+    steps, parent = _distances(actor, touching)
     shown: set[int] = set()  # relations already in the tree, by identity
 
-    def below(who: Actor, left: int) -> tuple[Node, ...]:
+    def below(who: Actor) -> tuple[Node, ...]:
         nodes = []
         fresh_ties = [r for r in touching.get(who.id, []) if id(r) not in shown]
         shown.update(id(r) for r in fresh_ties)
-        ties = [_edge(r, who) for r in fresh_ties]
-        fresh = {other.id for other, _ in ties} - seen
-        seen.update(fresh)
-        for other, spans in ties:
+        for r in fresh_ties:
+            other, spans = _edge(r, who)
             deeper: tuple[Node, ...] = ()
-            if left > 1 and other.id in fresh:
-                fresh.discard(other.id)  # expanded once, under its first tie
-                deeper = below(other, left - 1)
+            if parent.get(other.id) == who.id and steps[other.id] < depth:
+                deeper = below(other)
             nodes.append(Node(spans, deeper))
         return tuple(nodes)
 
     root = (Span(actor.name, "strong"), Span(" "), Span(actor.id, "code"))
-    return Tree(root, below(actor, depth))
+    return Tree(root, below(actor))

@@ -17,6 +17,7 @@ from typing import cast
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
 from ..core.errors import UsageError
 from ..core.record import record
+from ..core.spelling import respell
 from ..core.textsafe import fold, quote, shorten
 from ..corpus.model import (
     Actor,
@@ -49,6 +50,9 @@ class Filter:
     until: PartialDate | None = None
     # The values as the user named them, for notes and report titles.
     labels: tuple[str, ...] = ()
+    # With a date window: the days of the events naming each actor (by id), which date
+    # an actor as its roles do (build_filter fills it from the corpus).
+    event_days: dict[str, tuple[tuple[_dt.date, _dt.date], ...]] | None = None
 
     @property
     def active(self) -> bool:
@@ -101,13 +105,17 @@ class Filter:
         )
 
     def actor_dates_ok(self, actor: Actor) -> bool:
-        """An actor is dated by its roles: kept when one of its dated roles overlaps the
-        window (a role without an end still holds), or when none of its roles has a date."""
-        roles = dated_roles(actor)
-        if not self.dated or not roles:
+        """An actor is dated by its dated roles and by the events naming it: kept when one
+        of them overlaps the window (a role without an end still holds), or when it has
+        neither (then it is undated, and kept)."""
+        if not self.dated:
+            return True
+        spans = [open_span(r.start, r.end) for r in dated_roles(actor)]
+        spans += (self.event_days or {}).get(actor.id, ())
+        if not spans:
             return True
         window_span = window(self.since, self.until)
-        return any(overlaps(open_span(r.start, r.end), window_span) for r in roles)
+        return any(overlaps(s, window_span) for s in spans)
 
     def transfer_ok(self, transfer: Transfer) -> bool:
         return self.country_ok((transfer.supplier, transfer.recipient)) and self.transfer_dates_ok(
@@ -154,8 +162,45 @@ def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.d
 
 
 def dated_roles(actor: Actor) -> list[Role]:
-    """The roles of `actor` that carry a date (`from` or `to`): what dates an actor."""
+    """The roles of `actor` that carry a date (`from` or `to`): with the events naming it,
+    what dates an actor."""
     return [r for r in actor.roles if r.start or r.end]
+
+
+def event_days(corpus: Corpus) -> dict[str, tuple[tuple[_dt.date, _dt.date], ...]]:
+    """For each actor (by id) the days of the events naming it."""
+    found: dict[str, list[tuple[_dt.date, _dt.date]]] = {}
+    for e in corpus.events:
+        for a in e.actors:
+            found.setdefault(a.id, []).append(span(e.date, e.end))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def holds(role: Role, day: _dt.date) -> bool:
+    """Whether `role` is open on `day`: begun by then (or no start known) and not ended."""
+    return (role.start is None or role.start.first_day <= day) and (
+        role.end is None or role.end.last_day >= day
+    )
+
+
+def current_role(actor: Actor, as_of: PartialDate | None) -> tuple[Role | None, bool]:
+    """The role open at the corpus's `as_of` (its last day; without one, any role with no
+    end is open): of the dated roles open then, the one that began last; an undated role
+    (no `from`, no `to`) only when no dated role is open, the last one listed. Failing
+    both, the role that ended last, with False: it is the latest known, not a current one.
+    docs/format.md "actors" states the same rule."""
+    day = as_of.last_day if as_of else _dt.date.max
+    dated = dated_roles(actor)
+    open_dated = [r for r in dated if holds(r, day)]
+    if open_dated:
+        return max(open_dated, key=lambda r: r.start.key if r.start else (0, 0, 0)), True
+    undated_roles = [r for r in actor.roles if not (r.start or r.end)]
+    if undated_roles:
+        return undated_roles[-1], True
+    ended = [r for r in dated if r.end and r.end.last_day < day]
+    if ended:
+        return max(ended, key=lambda r: r.end.key if r.end else (0, 0, 0)), False
+    return None, False
 
 
 def transfer_dates(transfer: Transfer) -> list[PartialDate]:
@@ -175,7 +220,7 @@ def undated(f: Filter, items: Iterable[object]) -> list[object]:
     kept: list[object] = []
     for item in items:
         if isinstance(item, Actor):
-            no_date = not dated_roles(item)
+            no_date = not dated_roles(item) and not (f.event_days or {}).get(item.id)
         elif isinstance(item, Transfer):
             no_date = not transfer_dates(item)
         elif isinstance(item, Relation):
@@ -204,6 +249,7 @@ class Named:
     shown: str  # the id and name, for lists of candidates
     spelled: dict[str, str]  # each folded key and word as the corpus writes it
     written_id: str
+    plain: tuple[str, ...] = ()  # the id and names folded but not respelled
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -219,12 +265,20 @@ def _named(entry: object, ident: str, display: str, *others: str) -> Named:
     written = [n.strip() for n in (ident, display, *others) if n.strip()]
     spelled: dict[str, str] = {}
     for text in (*written[1:], written[0]):  # the words of names before those of the id
-        spelled.setdefault(" ".join(fold(text).split()), text)
+        spelled.setdefault(name_key(text), text)
         for word in _WORDS.findall(text):
-            spelled.setdefault(fold(word), word)
-    names = tuple(dict.fromkeys(" ".join(fold(n).split()) for n in written[1:]))
+            spelled.setdefault(name_key(word), word)
+    names = tuple(dict.fromkeys(name_key(n) for n in written[1:]))
     shown = ident if fold(display) == fold(ident) else f"{display} ({ident})"
-    return Named(entry, fold(ident), names, shown, spelled, ident)
+    plain = tuple(dict.fromkeys(" ".join(fold(n).split()) for n in written))
+    return Named(entry, name_key(ident), names, shown, spelled, ident, plain)
+
+
+def name_key(text: str) -> str:
+    """How a name is matched: folded (case and accents ignored), respelled (British and
+    American spellings, romanisations of Russian and Spanish names: core.spelling), and
+    its words one space apart."""
+    return " ".join(respell(fold(text)).split())
 
 
 def named_actors(corpus: Corpus) -> list[Named]:
@@ -281,20 +335,30 @@ def match_tiers(value: str, named: Sequence[Named]) -> list[list[Named]]:
     """The entries `value` names, tier by tier, closest first: the exact id; a whole name or
     alias; the first words of one (`arms` for `Arms sales`); any word or run of words of
     one (a surname); the start of an id, a name or a word.
-    Case and accents are ignored everywhere."""
-    key = " ".join(fold(value).split())
+    Case and accents are ignored everywhere; each tier is tried as written first, then with
+    spelling variants folded (`name_key`): `Iván` is Iván Duque before it is Yván Gil."""
+    plain = _tiers(" ".join(fold(value).split()), [(n, n.plain[0], n.plain[1:]) for n in named])
+    respelled = _tiers(name_key(value), [(n, n.id, n.names) for n in named])
+    return [tier for pair in zip(plain, respelled, strict=True) for tier in pair]
+
+
+def _tiers(key: str, named: Sequence[tuple[Named, str, tuple[str, ...]]]) -> list[list[Named]]:
     if not key:
-        return []
+        return [[] for _ in range(5)]
     wanted = tuple(_WORDS.findall(key))
-    exact = [n for n in named if n.id == key]
-    whole = [n for n in named if key in n.names]
-    first = [n for n in named if wanted and any(w[: len(wanted)] == wanted for w in n.words)]
-    words = [n for n in named if wanted and any(_contains(w, wanted) for w in n.words)]
+    keyed = [
+        (n, ident, names, [tuple(_WORDS.findall(k)) for k in (ident, *names)])
+        for n, ident, names in named
+    ]
+    exact = [n for n, ident, _, _ in keyed if ident == key]
+    whole = [n for n, _, names, _ in keyed if key in names]
+    first = [n for n, _, _, ws in keyed if wanted and any(w[: len(wanted)] == wanted for w in ws)]
+    words = [n for n, _, _, ws in keyed if wanted and any(_contains(w, wanted) for w in ws)]
     starts = [
         n
-        for n in named
-        if any(k.startswith(key) for k in n.keys)
-        or (len(wanted) == 1 and any(w.startswith(wanted[0]) for ws in n.words for w in ws))
+        for n, ident, names, ws in keyed
+        if any(k.startswith(key) for k in (ident, *names))
+        or (len(wanted) == 1 and any(w.startswith(wanted[0]) for w_ in ws for w in w_))
     ]
     return [exact, whole, first, words, starts]
 
@@ -323,7 +387,7 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
     """The closest entries to a value that names none, by edit distance over ids, names,
     aliases and their words, closest first: each as the key that came closest (the id after
     it when that key is not the id)."""
-    key = " ".join(fold(value).split())
+    key = name_key(value)
     if not key:
         return []
     limit = 1 if len(key) <= 4 else 2 if len(key) <= 8 else 3
@@ -344,8 +408,19 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
         entry = named[index]
         ident = entry.written_id
         written = entry.spelled.get(closest, closest)
-        out.append(repr(ident) if closest == entry.id else f"{written!r} ({ident})")
+        out.append(repr(_cut(ident)) if closest == entry.id else f"{_cut(written)!r} ({ident})")
     return out
+
+
+# A name in a hint is cut to this many characters: a hint names candidates, it does not
+# print them (a 3,000-character name once made one error 3 KB long).
+HINT_NAME = 40
+# At most this many candidates are listed in a hint, whichever kind.
+HINT_COUNT = 3
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= HINT_NAME else text[: HINT_NAME - 1] + "…"
 
 
 def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> str:
@@ -356,8 +431,8 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"
-    if len(shown) <= 8:
-        return " (known: " + ", ".join(shown) + ")"
+    if len(shown) <= HINT_COUNT:
+        return " (known: " + ", ".join(map(_cut, shown)) + ")"
     return ""
 
 
@@ -386,8 +461,8 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
         if len(tier) == 1:
             return tier[0].entry
         if tier:
-            listed = ", ".join(n.shown for n in tier[:8])
-            more = f" and {len(tier) - 8} more" if len(tier) > 8 else ""
+            listed = ", ".join(_cut(n.shown) for n in tier[:HINT_COUNT])
+            more = f" and {len(tier) - HINT_COUNT} more" if len(tier) > HINT_COUNT else ""
             raise UsageError(
                 f"{quote(value)} matches several {_PLURAL[kind]}: {listed}{more}; "
                 "give more of the name or the id"
@@ -440,8 +515,8 @@ def resolve_question(corpus: Corpus, value: str) -> Question:
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """Closest plain values (such as transfer categories), for a usage error."""
-    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=3, cutoff=0.5)
-    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)" if close else ""
+    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=HINT_COUNT, cutoff=0.5)
+    return " (did you mean " + " or ".join(repr(_cut(c)) for c in close) + "?)" if close else ""
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
@@ -517,6 +592,7 @@ def build_filter(
         since=start,
         until=end,
         labels=labels,
+        event_days=event_days(corpus) if start or end else None,
     )
 
 

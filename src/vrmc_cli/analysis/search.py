@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.dates import PartialDate
 from ..core.record import record
+from ..core.spelling import respell, respell_map
 from ..corpus.kinds import KIND
 from ..corpus.model import Corpus, Event
 from .query import Filter
@@ -23,6 +24,15 @@ _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """The folded and respelled text (core.spelling: British and American spellings and
+    romanisations merged) and, for each of its characters, the index of its source
+    character."""
+    folded, origin = _fold_map(text)
+    skeleton, where = respell_map(folded)
+    return skeleton, [origin[k] for k in where]
+
+
+def _fold_map(text: str) -> tuple[str, list[int]]:
     """The folded text and, for each folded character, the index of its source character."""
     if text.isascii():  # the usual case: one folded character for each, in place
         return text.lower(), list(range(len(text)))
@@ -106,12 +116,15 @@ def squash(text: str) -> Squashed:
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+_NOT_MARK = re.compile(r"[\u0300-\u036f]+")  # the accents NFKD splits off
 
 
 def _letters(text: str) -> str:
     """The letters and digits of `text`, folded as `squash` folds them, with nothing between:
     a term `squash` finds in a text is always in this (so it screens out most entries)."""
-    return _NOT_ALNUM.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    return _NOT_ALNUM.sub(
+        "", respell(_NOT_MARK.sub("", unicodedata.normalize("NFKD", text.casefold())))
+    )
 
 
 def terms(query: str) -> list[str]:

@@ -248,7 +248,7 @@ def names() -> list[str]:
     """Every command's name: the modules of this package, in alphabetical order."""
     here = os.path.dirname(__file__)
     found = [
-        n[:-3]
+        n[:-3].removesuffix("_")  # import_.py: a command named after a Python keyword
         for n in os.listdir(here)
         if n.endswith(".py") and not n.startswith("_") and n[:-3].isidentifier()
     ]
@@ -259,7 +259,11 @@ def module(name: str) -> ModuleType | None:
     """The module of the command called `name`, or None when there is none."""
     if name not in names():
         return None
-    return importlib.import_module(f"{__name__}.{name}")
+    from keyword import iskeyword
+
+    return importlib.import_module(
+        f"{__name__}.{name}_" if iskeyword(name) else f"{__name__}.{name}"
+    )
 
 
 def spec(name: str) -> Spec | None:

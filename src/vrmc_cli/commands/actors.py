@@ -8,8 +8,9 @@ from . import Call, Result, Spec
 SPEC = Spec(
     "actors",
     "People, states and organisations: name, kind, country and current role.\n\n"
-    "Dates filter on the actors' roles; actors with no dated role are kept, and a note says "
-    "how many.",
+    "The current role is the one open at the corpus's as-of date. Dates keep an actor "
+    "whose dated roles or events overlap them; actors with neither are kept, and a note "
+    "says how many.",
     ("vrmc actors", "vrmc actors --country russia -f csv", "vrmc actors --since 2019"),
     gives=frozenset({DOC, DATA, ROWS}),
 )
@@ -24,10 +25,11 @@ def run(call: Call) -> Result:
 
     corpus, f = call.corpus(), call.filter()
     chosen = select_actors(corpus, f)
+    as_of = corpus.topic.as_of if corpus.topic else None
 
     def rows() -> list[list[object]]:
         objects = [
-            {**obj, "current_role": current_role(a) or None}
+            {**obj, "current_role": current_role(a, as_of) or None}
             for obj, a in sorted(
                 zip(entries("actors", chosen), chosen, strict=True),
                 key=lambda pair: actor_name_order(pair[1]),
@@ -38,7 +40,7 @@ def run(call: Call) -> Result:
     columns = csv_columns("actors", lead=("id", "name", "kind", "country", "current_role"))
     return Result(
         {"actors": chosen},
-        lambda: actors_doc(chosen),
+        lambda: actors_doc(chosen, as_of),
         lambda: {"actors": entries("actors", chosen)},
         columns,
         rows,

@@ -10,7 +10,8 @@ SPEC = Spec(
     "Bar charts by year: `events` (stacked by top-level theme or country with --by) or "
     "`transfers` (orders and deliveries by category).\n\n"
     "Bars on a terminal and in text, inline SVG in HTML; -f json and -f csv give the "
-    "numbers. An event under several themes or countries counts once in each.",
+    "numbers. Each event counts once: under its first-listed theme or country (with "
+    "--split, in the chart of every theme or country it is under).",
     (
         "vrmc chart events",
         "vrmc chart events --by theme --since 2005",
@@ -80,7 +81,11 @@ def run(call: Call) -> Result:
         notes = none_match(transfers, len(corpus.transfers), "transfers")
     if notes:  # nothing to count: no empty charts, the note says why
         drawn = []
-    shown = [c for chart in drawn for c in charts.split(chart)] if call.params["split"] else drawn
+    shown = drawn
+    if call.params["split"] and what == "events" and by and drawn:
+        shown = charts.events_split(events, by)
+    elif call.params["split"]:
+        shown = [c for chart in drawn for c in charts.split(chart)]
 
     def doc() -> Doc:
         blocks: list[Block] = [Heading(1, title), Para(plain(lead))]

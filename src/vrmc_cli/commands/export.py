@@ -135,6 +135,19 @@ def run(call: Call) -> Result:
 
         parts = ", ".join(plural(n, k[:-1]) for k, n in counted.items())
         notes = (f"wrote {parts} to {target}",)
+    if name == "stix" and any(counted.values()):
+        cited = {s.id: s for a in actors for s in a.sources}
+        cited.update((s.id, s) for r in relations for s in r.sources)
+        cited.update((s.id, s) for v in briefings for s in v.briefing.sources)
+        cited.update((s.id, s) for v in briefings for j in v.key_judgments for s in j.sources)
+        unusable = sorted(i for i, s in cited.items() if s.url and exports.stix_url(s.url) is None)
+        if unusable:
+            notes += (
+                f"{len(unusable)} source URL{'s' if len(unusable) > 1 else ''} left out of the "
+                "STIX references, not being URIs (no scheme, or no host): "
+                + ", ".join(unusable[:3])
+                + (" …" if len(unusable) > 3 else ""),
+            )
     return Result(
         selection,
         lambda: Doc(f"Export {name}", ()),

@@ -24,7 +24,8 @@ SPEC = Spec(
             "depth",
             ("--depth",),
             COUNT,
-            "With --actor: how many steps from the actor the tree reaches (default 1).",
+            "With --actor: how many steps from the actor the network reaches, in every "
+            "format (default 1).",
             "N",
             minimum=1,
         ),
@@ -37,31 +38,45 @@ def run(call: Call) -> Result:
     from ..analysis import network
     from ..analysis.query import select_relations
     from ..core.doc import Block, Doc, Heading, Para, plain
+    from ..views.base import plural
     from ._common import rows_from
 
     corpus, f = call.corpus(), call.filter()
-    relations = select_relations(corpus, f)
+    roots = [a for a in corpus.actors if a in f.actors]
+    depth = call.params["depth"]
+    if depth is not None and not roots:
+        from ..core.errors import UsageError
+
+        raise UsageError("--depth counts steps from an actor: give --actor too")
+    depth = depth or 1
+    if roots:
+        # The actors' neighbourhoods to `depth` steps, in every format: the ties among the
+        # relations the other filters (countries, dates) keep.
+        pool = select_relations(
+            corpus,
+            type(f)(countries=f.countries, since=f.since, until=f.until, event_days=f.event_days),
+        )
+        relations = network.reach(roots, pool, depth)
+    else:
+        relations = select_relations(corpus, f)
     nodes = network.nodes_of(relations)
-    depth = call.params["depth"] or 1
     notes = () if relations else ("no relations match the filters",)
 
     def doc() -> Doc:
         title = "Actor network"
         blocks: list[Block] = [
             Heading(1, title),
-            Para(plain(f"{len(nodes)} actors, {len(relations)} relations")),
+            Para(plain(f"{plural(len(nodes), 'actor')}, {plural(len(relations), 'relation')}")),
         ]
-        roots = [a for a in corpus.actors if a in f.actors] if f.actors else None
-        if roots is None:
+        if not roots:
             # Every actor with a tie, with the ties it starts; each tie is shown once.
             for actor in nodes:
                 outgoing = [r for r in relations if r.source is actor]
                 if outgoing:
                     blocks.append(network.neighbourhood(actor, outgoing, 1))
         else:
-            pool = select_relations(corpus, type(f)(since=f.since, until=f.until))
             for actor in roots:
-                blocks.append(network.neighbourhood(actor, pool, depth))
+                blocks.append(network.neighbourhood(actor, relations, depth))
         return Doc(title, tuple(blocks))
 
     data = network.graph_data(relations)

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from ..analysis.query import BriefingView
-    from ..corpus.model import Event, Source, Transfer
+    from ..corpus.model import Actor, Event, Relation, Source, Transfer
 
 SPEC = Spec(
     "report",
@@ -22,6 +22,7 @@ SPEC = Spec(
     (
         "vrmc report --format markdown -o brief.md",
         "vrmc report --format docx -o brief.docx",
+        "vrmc report --edition brief -f docx -o short.docx",
         "vrmc report -c colombia -f html -o colombia.html",
         "vrmc report --sections judgments,briefings,sources -f markdown",
         "vrmc report -f markdown --citations pandoc -o brief.md",
@@ -31,10 +32,28 @@ SPEC = Spec(
             "sections",
             ("--sections",),
             TEXT,
-            "The sections to show, in this order, comma-separated: judgments, briefings, "
-            "timeline, actors, transfers, scenarios, watch, ach (competing hypotheses), glance "
-            "(the timeline strip and charts), sources (default: all, in that order).",
+            "The sections to show, in this order, comma-separated: judgments, glance (the "
+            "timeline strip and charts), briefings, timeline, actors, transfers, scenarios, "
+            "watch, ach (competing hypotheses), sources (default: all, in that order; the brief "
+            "edition: judgments, glance, briefings, watch, sources).",
             metavar="LIST",
+        ),
+        Option(
+            "edition",
+            ("--edition",),
+            TEXT,
+            "full (the default) or brief: the key judgments with the ICD 203 legend, the "
+            "pictures, each briefing's bottom line and key judgments, the watch board's "
+            "summary and only the sources these cite (about a dozen printed pages).",
+            metavar="EDITION",
+        ),
+        Option(
+            "ids",
+            ("--ids",),
+            FLAG,
+            "Show the corpus ids (events, actors, ACH questions, hypotheses, indicators) in "
+            "prose formats; without it a reader sees names, and hypotheses are H1, H2, ... "
+            "(JSON and CSV always keep ids).",
         ),
         CITATIONS,
         Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
@@ -43,13 +62,24 @@ SPEC = Spec(
 )
 
 
-def sections_of(value: str | None) -> tuple[str, ...]:
+def edition_of(value: str | None) -> str:
+    """The --edition value, checked: a usage error names the editions there are."""
+    from ..core.errors import UsageError
+    from ..views.report import EDITIONS
+
+    edition = (value or "full").strip().lower()
+    if edition not in EDITIONS:
+        raise UsageError(f"unknown edition {edition!r}: use one of {', '.join(EDITIONS)}")
+    return edition
+
+
+def sections_of(value: str | None, edition: str = "full") -> tuple[str, ...]:
     """The --sections list, checked: an unknown name is a usage error with the closest."""
     from ..core.errors import UsageError
-    from ..views.report import REPORT_SECTIONS
+    from ..views.report import BRIEF_SECTIONS, REPORT_SECTIONS
 
     if value is None:
-        return REPORT_SECTIONS
+        return BRIEF_SECTIONS if edition == "brief" else REPORT_SECTIONS
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     if not names:
         raise UsageError(f"--sections needs at least one of {', '.join(REPORT_SECTIONS)}")
@@ -72,20 +102,33 @@ def bibliography(
     transfers: Sequence[Transfer],
     *,
     cite: bool,
+    brief: bool = False,
+    actors: Sequence[Actor] = (),
+    relations: Sequence[Relation] = (),
 ) -> list[Source]:
     """Every source the report relies on, in the order its Sources list numbers them.
 
     First the sources the sections shown cite, by first citation (the order a reader meets
     their markers: the sections in `sections` order, each citing as CITED says); then the
     ones nothing shown cites, so the list is the same whichever sections are shown: events,
-    key judgments and points, transfers, then the briefings' own sources."""
+    key judgments and points, transfers, actors and their ties, then the briefings' own
+    sources.
+
+    The `brief` edition lists only what it cites: the key judgments' sources."""
     cited: list[Sequence[Source]] = []
+    if brief:
+        if "judgments" in sections or "briefings" in sections:
+            cited.extend(j.sources for v in briefings for j in v.key_judgments)
+        return list({s.id: s for sources in cited for s in sources}.values())
     if cite:
         for name in sections:
+            if name == "actors":
+                cited.extend(_actors_cite(actors, relations))
             cited.extend(CITED.get(name, _nothing)(briefings, events, transfers))
     cited.extend(e.sources for e in events)
     cited.extend(p.sources for v in briefings for p in v.statements)
     cited.extend(t.sources for t in transfers)
+    cited.extend(_actors_cite(actors, relations))
     cited.extend(v.briefing.sources for v in briefings)
     first: dict[str, Source] = {}
     for sources in cited:
@@ -96,6 +139,22 @@ def bibliography(
 
 def _nothing(*_: object) -> list[Sequence[Source]]:
     return []
+
+
+def _actors_cite(actors: Sequence[Actor], relations: Sequence[Relation]) -> list[Sequence[Source]]:
+    """What the Actors section cites, in its order: each actor's sources, then its ties'."""
+    from ..analysis.query import actor_name_order
+
+    shown = {a.id for a in actors}
+    out: list[Sequence[Source]] = []
+    for a in sorted(actors, key=actor_name_order):
+        out.append(a.sources)
+        out.extend(
+            r.sources
+            for r in relations
+            if r.source is a or (r.target is a and r.source.id not in shown)
+        )
+    return out
 
 
 # What each section cites, in the order it shows the citations (views/report.py builds them);
@@ -116,6 +175,7 @@ def run(call: Call) -> Result:
         select_actors,
         select_briefings,
         select_events,
+        select_relations,
         select_scenarios,
         select_transfers,
     )
@@ -126,7 +186,8 @@ def run(call: Call) -> Result:
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
     style = citation_style(call.params)
-    sections = sections_of(call.params["sections"])
+    edition = edition_of(call.params["edition"])
+    sections = sections_of(call.params["sections"], edition)
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
     events = select_events(corpus, f)
@@ -138,7 +199,23 @@ def run(call: Call) -> Result:
     # `vrmc ach` narrows it.
     analyses = ach_analyses(corpus, f, corpus.questions)
     cite = style != "none"
-    sources = bibliography(sections, briefings, events, chosen_transfers, cite=cite)
+    shown_ids = {a.id for a in chosen_actors}
+    ties = [
+        r
+        for r in select_relations(corpus, f)
+        if r.source.id in shown_ids or r.target.id in shown_ids
+    ]
+    brief = edition == "brief"
+    sources = bibliography(
+        sections,
+        briefings,
+        events,
+        chosen_transfers,
+        cite=cite,
+        brief=brief,
+        actors=chosen_actors,
+        relations=ties,
+    )
     report = Report(
         corpus.topic,
         f.labels,
@@ -151,6 +228,9 @@ def run(call: Call) -> Result:
         analyses,
         sources,
         cite=cite,
+        ids=bool(call.params["ids"]),
+        edition=edition,
+        relations=ties,
     )
     topic = corpus.topic
     return Result(

@@ -230,6 +230,7 @@ class Chart:
     series: tuple[str, ...]
     bars: tuple[tuple[str, tuple[int, ...]], ...]  # (label, one value per series)
     unit: str = ""  # what a value counts: "events", "systems"
+    rule: str = ""  # how an item in several series or bars is counted, for the caption
 
 
 @record

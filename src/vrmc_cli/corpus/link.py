@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 from ..core.errors import InvalidCorpus, Problem
 from ..core.textsafe import quote
 from .fields import Builder, Record, Ref
+from .files import Fragment
 from .kinds import KEYED, KIND, KINDS, Kind, references
-from .load import Fragment, closest
+from .load import closest
 from .model import Corpus
 
 ID_KINDS = tuple(k.name for k in KEYED if k.key == "id")

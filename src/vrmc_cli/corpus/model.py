@@ -21,6 +21,7 @@ Likelihood = Literal[
 ]
 ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
+EventStatus = Literal["lead"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 Direction = Literal["for", "against"]
 # How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
@@ -70,6 +71,7 @@ ACTOR_KINDS: tuple[ActorKind, ...] = (
     "military",
     "international-body",
 )
+EVENT_STATUSES: tuple[EventStatus, ...] = ("lead",)
 TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "ordered",
     "delivering",
@@ -236,6 +238,7 @@ class Event:
     consistency: tuple[Rating, ...] = ()
     relevance: Relevance | None = None
     disputed: Disputes = ()
+    status: EventStatus | None = None  # "lead": not yet checked against its sources
 
 
 @record(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from ..core.errors import Problem
 from ..core.textsafe import quote
 from .fields import Record
-from .load import Fragment
+from .files import Fragment
 from .model import Range
 
 # What an entry's text says when its sources disagree.
@@ -54,6 +54,36 @@ USABLE_GRADES = ("A", "B", "C")  # a judgment needs evidence from at least one o
 
 Located = tuple[str, Record]
 
+# ICD 203's terms in a text, both rows and their adverbs, longest first, each with the term
+# of the first row it stands for (docs/format.md "Likelihood").
+_TERMS = (
+    ("almost no chance", "almost no chance"),
+    ("very unlikely", "very unlikely"),
+    ("highly improbable", "very unlikely"),
+    ("highly improbably", "very unlikely"),
+    ("roughly even chance", "roughly even chance"),
+    ("roughly even odds", "roughly even chance"),
+    ("roughly even", "roughly even chance"),
+    ("almost certainly", "almost certain"),
+    ("almost certain", "almost certain"),
+    ("nearly certainly", "almost certain"),
+    ("nearly certain", "almost certain"),
+    ("highly probable", "very likely"),
+    ("highly probably", "very likely"),
+    ("very likely", "very likely"),
+    ("unlikely", "unlikely"),
+    ("improbable", "unlikely"),
+    ("improbably", "unlikely"),
+    ("remote", "almost no chance"),
+    ("likely", "likely"),
+    ("probable", "likely"),
+    ("probably", "likely"),
+)
+_TERM_OF = dict(_TERMS)
+LIKELIHOOD_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(t) for t, _ in _TERMS) + r")\b", re.IGNORECASE
+)
+
 
 def check(fragments: Sequence[Fragment]) -> list[Problem]:
     """Every strict problem of a corpus whose fragments link without problems, sorted."""
@@ -69,6 +99,9 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_single_weak_source(records, sources),
         *_stale_as_of(records),
         *_dated_after_sources(records, sources),
+        *_untyped_indicators(records),
+        *_signals_against_type(records),
+        *_several_likelihoods(records),
     ]
     return sorted(problems)
 
@@ -215,4 +248,85 @@ def _dated_after_sources(
                     f"event {quote(e.get('id', '?'))}: its {name} {when} is after every source "
                     f"it cites was published (the newest, {newest}); cite a source that "
                     "reports it",
+                )
+
+
+def _untyped_indicators(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """An indicator without a type, or without criteria (what would count as seeing it)."""
+    for path, scenario in records.get("scenarios", ()):
+        for n, indicator in enumerate(scenario.get("indicators", ())):
+            missing = [
+                what
+                for what, present in (
+                    ("type", indicator.get("type")),
+                    ("criteria", indicator.get("criteria") or indicator.get("counts")),
+                )
+                if not present
+            ]
+            if missing:
+                name = indicator.get("id") or f"#{n + 1}"
+                yield _problem(
+                    path,
+                    indicator,
+                    f"indicator {quote(name)} of scenario {quote(scenario.get('id', '?'))} has "
+                    f"no {' and no '.join(missing)}: say whether it watches an occurrence, a "
+                    "state or an absence, and what would count as seeing it",
+                )
+
+
+def _signals_against_type(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A signal its indicator's type makes meaningless: against an occurrence already seen
+    (it stays seen), or for an absence already broken (it stays contrary)."""
+    types = {
+        i["id"]: i.get("type")
+        for _, s in records.get("scenarios", ())
+        for i in s.get("indicators", ())
+        if i.get("id")
+    }
+    signs: dict[str, list[tuple[Any, str, Located, Record]]] = {}
+    for path, e in records.get("events", ()):
+        last = e.get("end") or e.get("date")
+        if last is None:
+            continue
+        for signal in e.get("signals", ()):
+            ident = signal["indicator"][0]
+            signs.setdefault(ident, []).append((last.last_day, e.get("id", "?"), (path, e), signal))
+    for ident, found in signs.items():
+        kind = types.get(ident)
+        first, later = {"occurrence": ("for", "against"), "absence": ("against", "for")}.get(
+            kind or "", (None, None)
+        )
+        if first is None:
+            continue
+        found.sort(key=lambda t: (t[0], t[1]))
+        opened = next((t for t in found if t[3]["direction"] == first), None)
+        if opened is None:
+            continue
+        for day, event, (path, _), signal in found:
+            if signal["direction"] == later and day > opened[0]:
+                what = "saw" if kind == "occurrence" else "broke"
+                yield _problem(
+                    path,
+                    signal,
+                    f"event {quote(event)}: a signal {later} {kind} indicator {quote(ident)}, "
+                    f"which event {quote(opened[1])} already {what} ({opened[0]}); an "
+                    f"{kind} stays {'seen' if kind == 'occurrence' else 'contrary'}: remove the "
+                    "signal, or make the indicator a state",
+                )
+
+
+def _several_likelihoods(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A key judgment whose text states several likelihoods while its one `likelihood`
+    field can rate only one of them."""
+    for path, briefing in records.get("briefings", ()):
+        for judgment in briefing.get("key_judgments", ()):
+            said = [m.group(1) for m in LIKELIHOOD_WORDS.finditer(judgment.get("text") or "")]
+            terms = list(dict.fromkeys(_TERM_OF[w.lower()] for w in said))
+            if len(terms) > 1:
+                yield _problem(
+                    path,
+                    judgment,
+                    f"key judgment of briefing {quote(briefing.get('id', '?'))} states "
+                    f"{len(terms)} likelihoods ({', '.join(terms)}) under one likelihood field; "
+                    "split it into one judgment per likelihood",
                 )

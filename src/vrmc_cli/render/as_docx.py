@@ -82,7 +82,8 @@ TEXT_W = PAGE_W - 2 * MARGIN  # 9,360: 6.5 inches
 WIDE_W = PAGE_H - 2 * MARGIN  # 12,960: 9 inches, landscape
 EMU_PER_TWIP = 635
 CELL_PAD = 240  # a cell's left and right margins (108 each) and its borders
-TABLE_PT = 9  # table text size
+BODY_PT = 10  # body text size
+TABLE_PT = 9  # table text size, and the Sources list's
 ROW_KEPT = 14  # rows of at most this many lines never split across pages
 
 # Helvetica's advance widths (Arial's are the same), thousandths of an em, for ASCII from the
@@ -373,9 +374,12 @@ class _Writer:
             if b.title:
                 self.block(Heading(b.level, b.title))
             for number, spans in b.notes:
+                small = f'<w:sz w:val="{TABLE_PT * 2}"/><w:szCs w:val="{TABLE_PT * 2}"/>'
                 self.para(
-                    self.mark(f"source_{number}") + _run(f"{number}. ") + self.runs(spans),
-                    _ppr(extra='<w:ind w:left="425" w:hanging="425"/>'),
+                    self.mark(f"source_{number}")
+                    + _run(f"{number}. ", small)
+                    + self.runs(spans, small),
+                    _ppr(after=60, extra='<w:ind w:left="425" w:hanging="425"/>'),
                 )
         elif isinstance(b, Chart | Strip):
             self.picture(b, indent)
@@ -460,7 +464,7 @@ class _Writer:
         n = self.pictures
         cx = (TEXT_W - indent * 425) * EMU_PER_TWIP
         cy = cx * height // width
-        most = 8 * 914400  # never taller than eight inches
+        most = 4 * 914400  # never taller than four inches
         if cy > most:
             cx, cy = cx * most // cy, most
         alt = _attr(b.title)
@@ -626,10 +630,17 @@ def _sections(document: Any, running: str) -> tuple[str, str]:
 
 def _fonts(document: Any) -> None:
     """Arial in every style, the theme's fonts (Calibri, Cambria) set aside: what is
-    measured is what prints, in Word and in LibreOffice."""
+    measured is what prints, in Word and in LibreOffice. Body text 10 points, 6 points
+    between paragraphs, lines 1.1 apart."""
     from docx.oxml.ns import qn
 
     styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    for size in defaults.iter(qn("w:sz"), qn("w:szCs")):
+        size.set(qn("w:val"), str(BODY_PT * 2))
+    for spacing in defaults.iter(qn("w:spacing")):
+        spacing.set(qn("w:after"), "120")
+        spacing.set(qn("w:line"), "264")
     for fonts in styles.iter(qn("w:rFonts")):
         for side in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             fonts.attrib.pop(qn(f"w:{side}"), None)

@@ -30,8 +30,10 @@ SHAPES = {
 
 def quote(text: str) -> str:
     """A DOT quoted string: backslashes and double quotes escaped (so `\\n` and friends in
-    data stay literal), control and invisible characters made visible."""
-    flat = visible(text, one_line=True)
+    data stay literal), `&` written `&amp;` (Graphviz reads `&amp;`, `&lt;`... in a string as
+    the character they name, so a name holding `&amp;` would be drawn as `&`), control and
+    invisible characters made visible."""
+    flat = visible(text, one_line=True).replace("&", "&amp;")
     return '"' + flat.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -261,9 +261,11 @@ FILL_STYLES = ("blue", "yellow", "green", "magenta", "cyan", "red", "bright_blac
 
 
 def _chart_lines(b: Chart, width: int) -> list[Line]:
-    from ..analysis.charts import bar_lines, legend
+    from ..analysis.charts import bar_lines, caption, legend
 
-    safe = Chart(b.title, tuple(visible(s, one_line=True) for s in b.series), b.bars, b.unit)
+    safe = Chart(
+        b.title, tuple(visible(s, one_line=True) for s in b.series), b.bars, b.unit, b.rule
+    )
     out: list[Line] = _title(b.title, "bold", width)
     if len(safe.series) > 1:
         for pieces in legend(safe, FILLS, width):
@@ -271,9 +273,7 @@ def _chart_lines(b: Chart, width: int) -> list[Line]:
     for bar in bar_lines(safe, width, FILLS):
         out.append([(piece, FILL_STYLES[n] if n is not None else "") for piece, n in bar])
     if b.unit:
-        out += _wrap(
-            (Span(f"bars count {b.unit}; the number is each bar's total", "muted"),), width
-        )
+        out += _wrap((Span(caption(b), "muted"),), width)
     return out
 
 

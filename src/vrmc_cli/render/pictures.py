@@ -33,7 +33,7 @@ def picture_lines(
     block: Chart | Strip | Tree, width: int, indent: str = "", guides: tuple[str, ...] = ASCII
 ) -> list[str]:
     """A chart, strip or tree in plain characters (Markdown fences the same lines)."""
-    from ..analysis.charts import TEXT_FILLS, bar_lines, legend, strip_lines
+    from ..analysis.charts import TEXT_FILLS, bar_lines, caption, legend, strip_lines
 
     if isinstance(block, Tree):
         return [indent + line for line in tree_lines(block, width, guides)]
@@ -48,6 +48,7 @@ def picture_lines(
         tuple(visible(s, one_line=True) for s in block.series),
         block.bars,
         block.unit,
+        block.rule,
     )
     if len(safe_chart.series) > 1:
         out.extend(
@@ -58,7 +59,7 @@ def picture_lines(
         for line in bar_lines(safe_chart, width, TEXT_FILLS)
     )
     if block.unit:
-        out.append(indent + f"(bars count {block.unit}; the number is each bar's total)")
+        out.extend(wrap(f"({caption(block)})", indent, None, width))
     return out
 
 

@@ -15,9 +15,9 @@ carries it.
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.charts import new_year, year_ticks
 from ..core.doc import Chart, Strip
 from ..core.textsafe import visible
 
@@ -178,8 +178,8 @@ def strip_png(s: Strip) -> tuple[bytes, int, int]:
     per item (its lane's shape and colour), the years along the bottom."""
     from PIL import Image, ImageDraw
 
-    start = date(s.first_year, 1, 1).toordinal()
-    end = date(s.last_year, 12, 31).toordinal() + 1
+    start = new_year(s.first_year)
+    end = new_year(s.last_year + 1)
     label_width = 150
     room = WIDTH - label_width - 10
     lane = 24
@@ -214,16 +214,13 @@ def strip_png(s: Strip) -> tuple[bytes, int, int]:
         fill="#333333",
         width=SCALE,
     )
-    span = s.last_year - s.first_year + 1
-    step = 1 if span <= 12 else 5
-    for year in range(s.first_year, s.last_year + 2):
-        x = at(date(year, 1, 1).toordinal())
-        major = year % step == 0 or span <= 12
+    for year, day, major, labelled in year_ticks(s):
+        x = at(day)
         tick = 6 if major else 3
         canvas.draw.line(
             (x * SCALE, axis * SCALE, x * SCALE, (axis + tick) * SCALE), fill="#333333", width=2
         )
-        if major and year <= s.last_year:
+        if labelled:
             canvas.text(x, axis + 17, str(year), "ms")
     return canvas.png(), WIDTH, round(height)
 
@@ -262,4 +259,9 @@ def caption_note(block: Chart | Strip) -> str:
             "One lane per top-level theme, one mark per event (an event under two themes has "
             "a mark in each lane)."
         )
-    return f"Bars count {block.unit}; the number is each bar's total." if block.unit else ""
+    if not block.unit:
+        return ""
+    from ..analysis.charts import caption
+
+    words = caption(block)
+    return words[0].upper() + words[1:] + "."

@@ -8,6 +8,7 @@ import hashlib
 import html
 from collections.abc import Collection
 
+from ..analysis.charts import new_year, year_ticks
 from ..core.doc import Chart, Strip
 from ..core.textsafe import visible
 
@@ -72,6 +73,8 @@ def _key(*parts: str) -> str:
 
 
 def chart(c: Chart) -> str:
+    from ..analysis.charts import caption
+
     key = _key(c.title, *c.series, *(label for label, _ in c.bars))
     defs = "".join(
         f'<pattern id="{key}-{n}" width="6" height="6" patternUnits="userSpaceOnUse">'
@@ -102,7 +105,8 @@ def chart(c: Chart) -> str:
         described = ", ".join(
             f"{visible(s, one_line=True)} {v}" for s, v in zip(c.series, values, strict=True) if v
         )
-        tip = f"{label}: {total} {c.unit}" + (
+        unit = c.unit[:-1] if total == 1 and c.unit.endswith("s") else c.unit
+        tip = f"{label}: {total} {unit}" + (
             f" ({described})" if len(c.series) > 1 and described else ""
         )
         bar = [f"<title>{escape(tip)}</title>"]
@@ -123,14 +127,14 @@ def chart(c: Chart) -> str:
         parts.append("<g>" + "".join(bar) + "</g>")
         y += ROW
     height = y + 4
+    said = caption(c)
     return (
         f'<figure class="chart" {FIGURE}><figcaption {CAPTION}>{escape(c.title)}</figcaption>'
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" role="img" aria-label="{escape(c.title)}" {FONT} '
         f'style="{SVG_STYLE};width:{WIDTH}px">'
         f"<defs>{defs}</defs>{''.join(parts)}</svg>"
-        f"<figcaption {NOTE}>Bars count {escape(c.unit)}; the number is each bar's "
-        "total.</figcaption></figure>"
+        f"<figcaption {NOTE}>{escape(said[:1].upper() + said[1:])}.</figcaption></figure>"
     )
 
 
@@ -144,17 +148,9 @@ def _shape(kind: str, x: float, y: float) -> str:
     return f'<path d="M{x:.1f} {y - 5}l5 9h-10z"/>'
 
 
-_STEPS = (10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)
-
-
 def strip(s: Strip, known: Collection[str] = ()) -> str:
     """The strip; a mark links to its anchor when `known` (the anchors the page defines)
     has it, so every link on the page resolves."""
-    from datetime import date
-
-    def new_year(year: int) -> int:  # the ordinal of 1 January (of 10000 too, past date.max)
-        return date(year, 1, 1).toordinal() if year <= date.max.year else date.max.toordinal() + 1
-
     start = new_year(s.first_year)
     end = new_year(s.last_year + 1)
     label_width = 150
@@ -188,20 +184,13 @@ def strip(s: Strip, known: Collection[str] = ()) -> str:
         )
     axis = len(s.lanes) * lane + 4
     ticks = []
-    span = s.last_year - s.first_year + 1
-    step = 1 if span <= 12 else 5
-    if span > 60:  # centuries: a labelled tick every 10, 20, 50, 100... years, no others
-        step = next(n for n in _STEPS if span // n <= 12)
-    for year in range(s.first_year, s.last_year + 2):
-        major = year % step == 0 or span <= 12
-        if span > 60 and not major:
-            continue
-        x = at(new_year(year))
+    for year, day, major, labelled in year_ticks(s):
+        x = at(day)
         ticks.append(
             f'<line x1="{x:.1f}" y1="{axis}" x2="{x:.1f}" y2="{axis + (6 if major else 3)}" '
             'stroke="#333"/>'
         )
-        if major and year <= s.last_year:
+        if labelled:
             ticks.append(f'<text x="{x:.1f}" y="{axis + 17}" text-anchor="middle">{year}</text>')
     height = axis + 22
     return (

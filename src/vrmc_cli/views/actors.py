@@ -5,33 +5,85 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysis.query import actor_name_order
+from ..core.dates import PartialDate
 from ..core.doc import Block, Bullets, Doc, Fields, Heading, Inline, Item, Span, Table, plain
 from ..corpus.model import Actor, Event, KeyJudgment, Point, Relation
 from .base import Citer, current_role, event_when, one_line, paragraphs, role_when
 
 
-def actors_table(actors: Sequence[Actor]) -> Table:
-    """The actors by name (JSON keeps them by id)."""
+def actors_table(
+    actors: Sequence[Actor], as_of: PartialDate | None = None, *, ids: bool = True
+) -> Table:
+    """The actors by name (JSON keeps them by id), each with its role at `as_of` and its id
+    unless not `ids`."""
     actors = sorted(actors, key=actor_name_order)
     rows = tuple(
         (
-            (Span(a.name, "strong"), Span(" "), Span(a.id, "code")),
+            (Span(a.name, "strong"), *((Span(" "), Span(a.id, "code")) if ids else ())),
             plain(a.kind),
             plain(a.country.name if a.country else ""),
-            plain(current_role(a)),
+            plain(current_role(a, as_of)),
         )
         for a in actors
     )
     anchors = tuple(actor_anchor(a.id) for a in actors)
-    return Table(("name and id", "kind", "country", "current role"), rows, anchors=anchors)
+    name = "name and id" if ids else "name"
+    return Table((name, "kind", "country", "current role"), rows, anchors=anchors)
+
+
+def actor_entries(
+    actors: Sequence[Actor],
+    relations: Sequence[Relation],
+    citer: Citer,
+    as_of: PartialDate | None = None,
+    *,
+    ids: bool = True,
+) -> Bullets:
+    """The report's actors, compact, each statement with its sources: name and role at
+    `as_of`, the summary, then the actor's ties (each relation once: under its `from` actor,
+    or under its `to` actor when the other is not shown), as `vrmc actor` shows them."""
+    from ..analysis.network import phrase as relation_phrase
+    from ..analysis.network import span_text as relation_span
+
+    shown = {a.id for a in actors}
+    items = []
+    for a in sorted(actors, key=actor_name_order):
+        role = current_role(a, as_of)
+        head: list[Span] = [Span(a.name, "strong")]
+        if ids:
+            head += [Span(" "), Span(a.id, "code")]
+        head.append(Span(f" — {a.kind}" + (f", {a.country.name}" if a.country else "")))
+        if role:
+            head.append(Span(f"; {role}"))
+        children: list[Block] = []
+        if a.summary or a.sources:
+            children.extend(paragraphs(a.summary, citer.marks(a.sources)))
+        ties = [
+            r for r in relations if r.source is a or (r.target is a and r.source.id not in shown)
+        ]
+        if ties:
+            lines = []
+            for r in ties:
+                span = relation_span(r)
+                spans = [
+                    Span(f"{r.source.name} is {relation_phrase(r.kind)} {r.target.name}"),
+                    *((Span(f" ({span})", "muted"),) if span else ()),
+                ]
+                if r.summary:
+                    spans.append(Span(": " + one_line(r.summary)))
+                spans.extend(citer.marks(r.sources))
+                lines.append(Item(tuple(spans)))
+            children.append(Bullets(tuple(lines)))
+        items.append(Item(tuple(head), tuple(children), anchor=actor_anchor(a.id)))
+    return Bullets(tuple(items))
 
 
 def actor_anchor(actor_id: str) -> str:
     return f"actor-{actor_id}"
 
 
-def actors_doc(actors: Sequence[Actor]) -> Doc:
-    blocks: list[Block] = [Heading(1, "Actors"), actors_table(actors)]
+def actors_doc(actors: Sequence[Actor], as_of: PartialDate | None = None) -> Doc:
+    blocks: list[Block] = [Heading(1, "Actors"), actors_table(actors, as_of)]
     return Doc("Actors", tuple(blocks))
 
 

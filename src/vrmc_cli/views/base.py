@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from ..core.dates import PartialDate
 from ..core.doc import Block, Footnotes, Inline, Para, Span, Style, plain
 from ..corpus.model import (
     RELIABILITY_MEANING,
@@ -16,6 +18,9 @@ from ..corpus.model import (
     countries_of,
     dispute,
 )
+
+if TYPE_CHECKING:
+    from ..core.dates import PartialDate
 
 
 class Citer:
@@ -78,12 +83,71 @@ def event_anchor(event_id: str) -> str:
     return f"event-{event_id}"
 
 
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+
+def title_without_date(title: str, published: PartialDate | None) -> str:
+    """A title as a Sources list shows it, after which comes the date it was published:
+    without that same date repeated in it (`Takvim report of 5 April 2006` -> `Takvim
+    report`; `Der Tagesspiegel archive, 22 July 2008` -> `Der Tagesspiegel archive`).
+    Another date in a title (`... to begin production in 2012`) is part of it and stays."""
+    if published is None or not published.month:
+        return title
+    import re
+
+    month = _MONTH_NAMES[published.month - 1]
+    forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
+    if published.day:
+        forms = [
+            f"{published.day} {month} {published.year}",
+            f"{month} {published.day}, {published.year}",
+            f"{published.day} {month[:3]} {published.year}",
+            f"{month[:3]} {published.day}, {published.year}",
+            *forms,
+        ]
+    dates = "|".join(re.escape(f) for f in forms)
+    # `of 5 April 2006`, `, June 2007` or `dated ...`, at the end or before a bracket, a
+    # comma or `on` (`report of 11 March 2005 on the contract`).
+    pattern = rf"(?:,|\s+(?:of|on|dated|from))\s+(?:{dates})(?=\s*(?:[(),]|$)|\s+on\s)"
+    shorter = re.sub(pattern, "", title, count=1).strip()
+    return shorter or title
+
+
+# Wire services and state agencies whose reports other outlets carry: `The Jerusalem Post
+# (AP)` is an AP report carried by the Post.
+_AGENCIES = frozenset(
+    (
+        *("AP", "AFP", "Reuters", "EFE", "TASS", "ITAR-TASS", "RIA Novosti", "Interfax"),
+        *("Xinhua", "DPA", "ANSA", "Prensa Latina", "AVN", "Sputnik", "UPI", "Bloomberg"),
+        *("Associated Press", "Agence France-Presse", "Europa Press", "Notimex", "ANF"),
+    )
+)
+
+
+def relayed(publisher: str) -> str:
+    """A publisher as a Sources list names it, in one form for a report one outlet carries
+    from a wire service: `Reuters, via Stabroek News` (from `Stabroek News (Reuters)` or
+    `Reuters via Stabroek News`). Anything else is left as the corpus writes it."""
+    import re
+
+    carried = re.fullmatch(r"([^(),]+?) \(([^()]+)\)", publisher)
+    if carried and carried.group(2) in _AGENCIES:
+        return f"{carried.group(2)}, via {carried.group(1)}"
+    via = re.fullmatch(r"([^(),]+?) via ([^,]+)", publisher)
+    if via:
+        return f"{via.group(1)}, via {via.group(2)}"
+    return publisher
+
+
 def source_inline(source: Source) -> Inline:
     """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
     spans: list[Span] = []
     if source.publisher:
-        spans.append(Span(source.publisher + ", "))
-    spans.append(Span(source.title, "em"))
+        spans.append(Span(relayed(source.publisher) + ", "))
+    spans.append(Span(title_without_date(source.title, source.published), "em"))
     if source.published:
         spans.append(Span(", " + source.published.human()))
     if source.url:
@@ -132,6 +196,38 @@ def likelihood_style(likelihood: str | None) -> Style:
 
 def likelihood_words(likelihood: str) -> str:
     return likelihood.replace("-", " ")
+
+
+# ICD 203's expressions of likelihood and the chances each stands for, lowest first.
+ICD_203_CHANCES = (
+    ("remote", "1–5%"),
+    ("very unlikely", "5–20%"),
+    ("unlikely", "20–45%"),
+    ("roughly even", "45–55%"),
+    ("likely", "55–80%"),
+    ("very likely", "80–95%"),
+    ("almost certain", "95–99%"),
+)
+
+
+def likelihood_legend() -> Para:
+    """The key to the likelihood and confidence words, as ICD 203 defines them."""
+    chances = "; ".join(f"{words} {share}" for words, share in ICD_203_CHANCES)
+    return Para(
+        (
+            Span("Likelihood ", "strong"),
+            Span(
+                f"(ICD 203, the chance that a judgment holds): {chances}. ",
+                "muted",
+            ),
+            Span("Confidence ", "strong"),
+            Span(
+                "is the analysts' confidence in the sources and reasoning behind a judgment "
+                "(low, moderate, high), not its likelihood.",
+                "muted",
+            ),
+        )
+    )
 
 
 def status_style(status: str | None) -> Style:
@@ -184,19 +280,18 @@ def role_when(role: Role) -> str:
     return ""
 
 
-def current_role(actor: Actor) -> str:
-    """The latest dated role still open; else the role that ended last, marked with its end;
-    else (roles without dates) the last role listed."""
-    if not actor.roles:
+def current_role(actor: Actor, as_of: PartialDate | None = None) -> str:
+    """The role open at the corpus's `as_of` (query.current_role: of the dated roles open
+    then, the latest begun; an undated one only when no dated role is open); else the role
+    that ended last, marked with its end; else nothing."""
+    from ..analysis.query import current_role as role_at
+
+    role, is_open = role_at(actor, as_of)
+    if role is None:
         return ""
-    open_roles = [r for r in actor.roles if r.start and r.end is None]
-    if open_roles:
-        return open_roles[-1].title
-    ended = [r for r in actor.roles if r.end]
-    if ended:
-        last = max(ended, key=lambda r: r.end.key if r.end else (0, 0, 0))
-        return f"{last.title} (until {last.end.human() if last.end else ''})"
-    return actor.roles[-1].title
+    if is_open:
+        return role.title
+    return f"{role.title} (until {role.end.human() if role.end else ''})"
 
 
 def paragraphs(text: str | None, extra: Inline = ()) -> list[Block]:

@@ -32,7 +32,9 @@ def briefing_list(views: Sequence[BriefingView]) -> Doc:
     return Doc("Briefings", tuple(blocks))
 
 
-def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
+def judgment_item(judgment: KeyJudgment, citer: Citer, *, basis: bool = True) -> Item:
+    """A key judgment, its likelihood and confidence, and with `basis` the events it rests
+    on (under it); without, the likelihood and confidence follow it on its line."""
     spans: list[Span] = [Span(judgment.text)]
     spans.extend(citer.marks(judgment.sources))
     detail: list[Span] = []
@@ -51,9 +53,11 @@ def judgment_item(judgment: KeyJudgment, citer: Citer) -> Item:
                 f"{judgment.confidence} confidence", confidence_badge(judgment.confidence)[1].style
             )
         )
-    if judgment.basis:
+    if judgment.basis and basis:
         detail.append(Span(" · Basis: ", "muted"))
         detail.extend(joined(event_ref(e) for e in judgment.basis))
+    if not basis:
+        return Item((*spans, Span(" — "), *detail) if detail else tuple(spans))
     children: tuple[Block, ...] = (Para(tuple(detail)),) if detail else ()
     return Item(tuple(spans), children)
 

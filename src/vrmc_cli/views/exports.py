@@ -10,6 +10,7 @@ through `textsafe.visible` so no control or bidi character reaches another tool 
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -80,7 +81,8 @@ def timelinejs(topic: Topic | None, events: Sequence[Event]) -> JSONObject:
         if display is not None:
             slide["display_date"] = _html(display)
         slide["text"] = text
-        slide["group"] = _clean(event.themes[0].path[0].title) if event.themes else ""
+        # TimelineJS sets the group as HTML, like the headline: escaped the same way.
+        slide["group"] = _html(event.themes[0].path[0].title) if event.themes else ""
         if event.sources:
             items = []
             for source in event.sources:
@@ -123,14 +125,61 @@ def _timestamp(day: _dt.date, end_of_day: bool = False) -> str:
     return f"{day.isoformat()}T{clock}Z"
 
 
+# What RFC 3986 allows unencoded in a URI besides letters and digits (`[` and `]` only
+# around an IPv6 host, `%` only before two hex digits: both handled apart).
+_URI_SAFE = "-._~!$&'()*+,;=:@/?"
+_URI_AUTHORITY = re.compile(
+    r"(?:[-._~!$&'()*+,;=:A-Za-z0-9%]*@)?"  # user information
+    r"(?:\[[0-9A-Fa-f:.]+\]|[-._~!$&'()*+,;=A-Za-z0-9%]*)"  # an IPv6 literal, or a name
+    r"(?::[0-9]*)?"  # a port
+)
+
+
+def stix_url(url: str) -> str | None:
+    """`url` as a URI a STIX consumer accepts: every character RFC 3986 does not allow
+    percent-encoded as UTF-8 (a space, `<`, `é`, a control character...), or None when it
+    cannot be one (no scheme, an authority that is not a host and port)."""
+    from urllib.parse import quote
+
+    match = re.fullmatch(r"([A-Za-z][A-Za-z0-9+.-]*):(?://([^/?#]*))?(.*)", url, re.DOTALL)
+    if match is None:
+        return None
+    scheme, authority, rest = match.groups()
+
+    def encode(part: str) -> str:
+        part = re.sub("%(?![0-9A-Fa-f]{2})", "%25", part)  # a lone % is itself encoded
+        return quote(part, safe=_URI_SAFE + "%")
+
+    path, hash_, fragment = rest.partition("#")
+    out = scheme + ":"
+    if authority is not None:
+        literal = re.fullmatch(r"([^\[]*)(\[[0-9A-Fa-f:.]+\])(.*)", authority)
+        if literal is not None:
+            authority = encode(literal[1]) + literal[2] + encode(literal[3])
+        else:
+            authority = encode(authority)
+        if not _URI_AUTHORITY.fullmatch(authority):
+            return None
+        out += "//" + authority
+    out += encode(path) + (hash_ + encode(fragment).replace("#", "%23") if hash_ else "")
+    return out
+
+
 def _references(sources: Iterable[Source]) -> list[JSONObject]:
     refs = []
     for source in sources:
         ref: JSONObject = {"source_name": _source_line(source), "external_id": source.id}
+        notes = []
         if source.url:
-            ref["url"] = _clean(source.url)
+            url = stix_url(source.url)
+            if url is not None:
+                ref["url"] = url
+            else:
+                notes.append("its URL is left out: it is not a URI (no scheme, or no host)")
         if source.published is not None:
-            ref["description"] = f"published {source.published}"
+            notes.insert(0, f"published {source.published}")
+        if notes:
+            ref["description"] = "; ".join(notes)
         refs.append(ref)
     return refs
 
@@ -165,7 +214,66 @@ def _actor_object(actor: Actor, common: JSONObject) -> JSONObject:
         obj["labels"] = [f"country:{actor.country.code.lower()}"]
     if actor.sources:
         obj["external_references"] = _references(actor.sources)
+    obj.update(_actor_extension(actor))
     return obj
+
+
+# vrmc's own properties on actors and relations, declared by an extension definition in the
+# bundle (STIX 2.1 section 7.3, a top-level property extension): what STIX has no property
+# for, so that `vrmc import stix` gives back the same entries.
+# uuid5(STIX_NAMESPACE, "extension-definition:vrmc-fields")
+STIX_EXTENSION = "extension-definition--67256f47-8034-53da-a867-5f4a12132e07"
+_EXTENSION_PROPERTIES = (
+    "x_vrmc_id", "x_vrmc_kind", "x_vrmc_country", "x_vrmc_aliases", "x_vrmc_roles",
+    "x_vrmc_summary", "x_vrmc_stance", "x_vrmc_themes", "x_vrmc_since", "x_vrmc_until",
+)  # fmt: skip
+
+
+def _extension(producer: JSONObject, created: str) -> JSONObject:
+    return {
+        "type": "extension-definition",
+        "spec_version": "2.1",
+        "id": STIX_EXTENSION,
+        "created_by_ref": producer["id"],
+        "created": created,
+        "modified": created,
+        "name": "vrmc topic-file fields",
+        "description": "The fields of vrmc actors and relations that STIX has no property "
+        "for, so that vrmc import stix restores the same entries.",
+        "schema": "vrmc docs/format.md: actors and relations; dates as YYYY, YYYY-MM or YYYY-MM-DD",
+        "version": "1.0.0",
+        "extension_types": ["toplevel-property-extension"],
+        "extension_properties": list(_EXTENSION_PROPERTIES),
+    }
+
+
+def _actor_extension(actor: Actor) -> JSONObject:
+    out: JSONObject = {
+        "extensions": {STIX_EXTENSION: {"extension_type": "toplevel-property-extension"}},
+        "x_vrmc_id": actor.id,
+        "x_vrmc_kind": actor.kind,
+    }
+    if actor.country is not None:
+        out["x_vrmc_country"] = actor.country.code
+    if actor.aliases:
+        out["x_vrmc_aliases"] = [_clean(a) for a in actor.aliases]
+    if actor.roles:
+        roles: list[JSONObject] = []
+        for role in actor.roles:
+            item: JSONObject = {"title": _clean(role.title)}
+            if role.start is not None:
+                item["from"] = str(role.start)
+            if role.end is not None:
+                item["to"] = str(role.end)
+            roles.append(item)
+        out["x_vrmc_roles"] = roles
+    if actor.summary:
+        out["x_vrmc_summary"] = _clean(actor.summary)
+    if actor.stance:
+        out["x_vrmc_stance"] = _clean(actor.stance)
+    if actor.themes:
+        out["x_vrmc_themes"] = [t.id for t in actor.themes]
+    return out
 
 
 def _actor_ref(actor: Actor) -> str:
@@ -198,13 +306,23 @@ def stix(
         "created": created,
         "modified": created,
     }
-    objects: list[JSONObject] = [producer]
+    objects: list[JSONObject] = [producer, _extension(producer, created)]
     exported = {a.id for a in actors}
     objects.extend(_actor_object(a, common) for a in actors)
+    keys: set[str] = set()
     for relation in relations:
         if relation.source.id not in exported or relation.target.id not in exported:
             continue
+        # Everything that tells two relations apart goes into the id: two that differ only in
+        # `until` (or in their summary and sources) are two objects, not versions of one.
         key = f"{relation.source.id}|{relation.kind}|{relation.target.id}|{relation.since}"
+        if relation.until is not None:
+            key += f"|until {relation.until}"
+        if key in keys:
+            key += "|" + "|".join([relation.summary or "", *(s.id for s in relation.sources)])
+        if key in keys:  # the same relation written twice: the same object, exported once
+            continue
+        keys.add(key)
         obj: JSONObject = {
             "type": "relationship",
             "id": stix_id("relationship", key),
@@ -221,6 +339,14 @@ def stix(
             obj["stop_time"] = _timestamp(relation.until.last_day, end_of_day=True)
         if relation.sources:
             obj["external_references"] = _references(relation.sources)
+        dates = {
+            k: str(v)
+            for k, v in (("x_vrmc_since", relation.since), ("x_vrmc_until", relation.until))
+            if v is not None
+        }
+        if dates:
+            obj["extensions"] = {STIX_EXTENSION: {"extension_type": "toplevel-property-extension"}}
+            obj.update(dates)
         objects.append(obj)
     for briefing, judgments in briefings:
         report_id = stix_id("report", briefing.id)

@@ -20,7 +20,7 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment
+from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..analysis.ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
     from ..analysis.changes import CorpusDiff  # only `vrmc diff` imports it
-    from ..analysis.signposts import Board, ScenarioWatch
+    from ..analysis.signposts import Board, ScenarioWatch, Sign
 
 
 _RATING_STYLE: dict[str, Style] = {
@@ -55,15 +55,31 @@ def ach_number(value: Fraction) -> str:
     return number(value)
 
 
-def evidence_label(e: Evidence) -> str:
-    """An evidence row's name: an event's date and title, a point's briefing and text."""
+def evidence_label(e: Evidence, ids: bool = True) -> str:
+    """An evidence row's name: an event's date and title, a point's briefing (its id, or
+    without `ids` its title) and text."""
     if isinstance(e.item, Event):
         return f"{event_when(e.item)} {e.item.title}"
-    where = e.briefing.id if e.briefing else "point"
+    if not e.briefing:
+        return f"point: {one_line(e.item.text)}"
+    where = e.briefing.id if ids else e.briefing.title
     return f"{where}: {one_line(e.item.text)}"
 
 
-def sensitivity_blocks(a: Analysis) -> list[Block]:
+def _scenario_name(scenario: Scenario, ids: bool) -> str:
+    return scenario.id if ids else scenario.title
+
+
+Names = dict[str, str]  # hypothesis id -> what the tables call it
+
+
+def short_names(a: Analysis, ids: bool) -> Names:
+    """What each hypothesis is called in the tables: its id, or without `ids` H1, H2, ...
+    in the question's order (the scores table says which is which)."""
+    return {h.id: (h.id if ids else f"H{n}") for n, h in enumerate(a.hypotheses, start=1)}
+
+
+def sensitivity_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
     """The sensitivity of the lead: the robustness line, then every single change (removing
     one item, or re-rating one rating one step) that changes who leads (docs/ach.md)."""
     from ..analysis.ach import outcome, robustness
@@ -71,7 +87,7 @@ def sensitivity_blocks(a: Analysis) -> list[Block]:
     if not a.evidence:
         return [Para(plain("Sensitivity: no rated evidence."))]
     s = a.sensitivity
-    head: list[Span] = [Span("Sensitivity: ", "strong"), Span(robustness(s))]
+    head: list[Span] = [Span("Sensitivity: ", "strong"), Span(robustness(s, names))]
     if s.changes:
         head.append(
             Span(
@@ -87,13 +103,13 @@ def sensitivity_blocks(a: Analysis) -> list[Block]:
         Item(
             (
                 Span(f"#{c.evidence.number} "),
-                Span(evidence_label(c.evidence), "em"),
+                Span(evidence_label(c.evidence, names is None), "em"),
                 Span(
                     " — removed: "
                     if c.hypothesis is None
-                    else f" — {c.hypothesis.id} {c.before} → {c.after}: "
+                    else f" — {_named(c.hypothesis.id, names)} {c.before} → {c.after}: "
                 ),
-                Span(outcome(c, s.leaders), "strong"),
+                Span(outcome(c, s.leaders, names), "strong"),
             )
         )
         for c in s.lead_changes
@@ -101,11 +117,22 @@ def sensitivity_blocks(a: Analysis) -> list[Block]:
     return [Para(tuple(head)), Bullets(items)]
 
 
-def coverage_blocks(a: Analysis) -> list[Block]:
+def _named(hypothesis_id: str, names: Names | None) -> str:
+    return names.get(hypothesis_id, hypothesis_id) if names else hypothesis_id
+
+
+def _name_span(hypothesis_id: str, names: Names | None) -> Span:
+    """A hypothesis as the tables call it: its id (code), or its short name (bold)."""
+    if names is None:
+        return Span(hypothesis_id, "code")
+    return Span(_named(hypothesis_id, names), "strong")
+
+
+def coverage_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
     """Per hypothesis: the items rated against it, with a warning for the under-tested."""
     rows = tuple(
         (
-            (Span(c.hypothesis.id, "code"),),
+            (_name_span(c.hypothesis.id, names),),
             plain(f"{c.rated} of {c.applicable}"),
             plain(str(c.consistent)),
             plain(str(c.neutral)),
@@ -130,7 +157,7 @@ def coverage_blocks(a: Analysis) -> list[Block]:
                 Para(
                     (
                         Span("Warning: ", "status-bad"),
-                        Span(c.hypothesis.id, "code"),
+                        _name_span(c.hypothesis.id, names),
                         Span(
                             f" is under-tested: rated against {c.rated} of the "
                             f"{plural(c.applicable, 'item')} that apply to it"
@@ -144,7 +171,7 @@ def coverage_blocks(a: Analysis) -> list[Block]:
     return blocks
 
 
-def disagreement_blocks(a: Analysis) -> list[Block]:
+def disagreement_blocks(a: Analysis, names: Names | None = None) -> list[Block]:
     """Items where analysts' ratings of one hypothesis are two steps apart or more."""
     if not a.analysts:
         return []
@@ -164,9 +191,9 @@ def disagreement_blocks(a: Analysis) -> list[Block]:
                     Item(
                         (
                             Span(f"#{d.evidence.number} ", "muted"),
-                            Span(evidence_label(d.evidence)),
+                            Span(evidence_label(d.evidence, names is None)),
                             Span(" against "),
-                            Span(d.hypothesis.id, "code"),
+                            _name_span(d.hypothesis.id, names),
                             Span(": " + ", ".join(f"{who} {r}" for who, r in d.ratings)),
                         )
                     )
@@ -178,11 +205,18 @@ def disagreement_blocks(a: Analysis) -> list[Block]:
 
 
 def ach_blocks(
-    a: Analysis, level: int = 2, *, notes: bool = False, anchor_prefix: str = ""
+    a: Analysis,
+    level: int = 2,
+    *,
+    notes: bool = False,
+    anchor_prefix: str = "",
+    ids: bool = True,
 ) -> list[Block]:
     """One question: its heading (anchored at `anchor_prefix` + its id), scores,
     sensitivity, coverage and matrix, analysts' disagreements, and with `notes` every
-    rating's note."""
+    rating's note. Without `ids` the hypotheses are H1, H2, ... (the scores table gives
+    each one's statement), and the question and scenarios go by their titles."""
+    names = None if ids else short_names(a, ids)
     blocks: list[Block] = [Heading(level, a.question.text, anchor_prefix + a.question.id)]
     if a.question.summary:
         blocks.extend(paragraphs(a.question.summary))
@@ -190,7 +224,7 @@ def ach_blocks(
     blocks.append(
         Fields(
             (
-                ("Question", (Span(a.question.id, "code"),)),
+                *((("Question", (Span(a.question.id, "code"),)),) if ids else ()),
                 ("Hypotheses", plain(str(len(a.hypotheses)))),
                 ("Evidence", plain(f"{len(a.evidence)} rated, {diagnostic} diagnostic")),
             )
@@ -203,12 +237,12 @@ def ach_blocks(
             tuple(
                 (
                     plain(str(s.rank)),
-                    (Span(s.hypothesis.id, "code"),),
+                    (_name_span(s.hypothesis.id, names),),
                     (
                         Span(s.hypothesis.statement),
                         *(
-                            (Span(f" (scenario: {s.hypothesis.scenario.id})", "muted"),)
-                            if s.hypothesis.scenario
+                            (Span(f" (scenario: {_scenario_name(scenario, ids)})", "muted"),)
+                            if (scenario := s.hypothesis.scenario)
                             else ()
                         ),
                     ),
@@ -221,15 +255,15 @@ def ach_blocks(
             numeric=(True, False, False, True, True, True),
         )
     )
-    blocks.extend(sensitivity_blocks(a))
+    blocks.extend(sensitivity_blocks(a, names))
     blocks.append(Heading(level + 1, "Coverage"))
-    blocks.extend(coverage_blocks(a))
+    blocks.extend(coverage_blocks(a, names))
     blocks.append(Heading(level + 1, "Matrix"))
-    ids = tuple(h.id for h in a.hypotheses)
+    heads = tuple(_named(h.id, names) for h in a.hypotheses)
     rows = tuple(
         (
             plain(str(e.number)),
-            plain(evidence_label(e)),
+            plain(evidence_label(e, ids)),
             plain(ach_number(e.credibility)),
             plain(ach_number(e.relevance)),
             *(
@@ -242,9 +276,9 @@ def ach_blocks(
     )
     blocks.append(
         Table(
-            ("#", "evidence", "credibility", "relevance", *ids, "diagnosticity"),
+            ("#", "evidence", "credibility", "relevance", *heads, "diagnosticity"),
             rows,
-            numeric=(True, False, True, True, *(False for _ in ids), True),
+            numeric=(True, False, True, True, *(False for _ in heads), True),
         )
     )
     blocks.append(
@@ -259,7 +293,7 @@ def ach_blocks(
             )
         )
     )
-    blocks.extend(disagreement_blocks(a))
+    blocks.extend(disagreement_blocks(a, names))
     if notes:
         blocks.append(Heading(level + 1, "Ratings and notes"))
         items = []
@@ -267,7 +301,7 @@ def ach_blocks(
             children = tuple(
                 Item(
                     (
-                        Span(h.id, "code"),
+                        _name_span(h.id, names),
                         Span(": "),
                         Span(e.ratings[h.id].rating, _RATING_STYLE[e.ratings[h.id].rating]),
                         *(
@@ -281,7 +315,7 @@ def ach_blocks(
                 for h in a.hypotheses
                 if h.id in e.ratings
             )
-            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e), "strong"))
+            head = (Span(f"#{e.number} ", "muted"), Span(evidence_label(e, ids), "strong"))
             items.append(Item(head, (Bullets(children),)))
         blocks.append(Bullets(tuple(items)))
     return blocks
@@ -301,18 +335,41 @@ def ach_doc(analyses: Sequence[Analysis], *, notes: bool = False) -> Doc:
 _WATCH_STYLE: dict[str, Style] = {
     "seen": "status-ok",
     "contrary": "status-bad",
+    "mixed": "status-pending",
     "not seen": "status-pending",
+    "lapsed": "status-bad",
 }
 
 
 def watch_summary(watch: ScenarioWatch) -> str:
-    """`5 indicators: 2 seen, 1 contrary, 2 not seen`."""
-    counts = ", ".join(f"{watch.count(s)} {s}" for s in ("seen", "contrary", "not seen"))
+    """`5 indicators: 2 seen, 1 contrary, 2 not seen` (mixed and lapsed when there are any)."""
+    shown = ("seen", "contrary", "mixed", "not seen", "lapsed")
+    counts = ", ".join(
+        f"{watch.count(s)} {s}" for s in shown if s not in ("mixed", "lapsed") or watch.count(s)
+    )
     return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
 
 
-def watch_blocks(board: Board, level: int = 1) -> list[Block]:
-    """The watch board: per scenario, a summary line and a table of its indicators."""
+def _when(latest: Sequence[Sign]) -> Inline:
+    """The latest signs: each event's dates and title, ties joined (`(tie)`)."""
+    spans: list[Span] = []
+    for n, sign in enumerate(latest):
+        if n:
+            spans.append(Span("; ", "muted"))
+        spans.append(Span(f"{event_when(sign.event)} — {sign.event.title}"))
+        if len(latest) > 1:
+            spans.append(Span(f" ({sign.signal.direction})", "muted"))
+    if len(latest) > 1:
+        spans.append(Span(f" ({len(latest)} on the same last day)", "muted"))
+    return tuple(spans)
+
+
+def watch_blocks(
+    board: Board, level: int = 1, *, ids: bool = True, summary_only: bool = False
+) -> list[Block]:
+    """The watch board: per scenario, a summary line, a review flag when its indicators and
+    its likelihood disagree, and a table of its indicators (each by its text, after its id
+    unless not `ids`); with `summary_only`, one line per scenario."""
     blocks: list[Block] = []
     window = []
     if board.since:
@@ -324,12 +381,32 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
     )
     if board.as_of:
         lead += (
-            f". Days since are counted to the corpus's as-of date, {board.as_of.human()}, "
-            "not to today's date."
+            f". Days since are counted from the last day the latest signalling event covers "
+            f"to the corpus's as-of date, {board.as_of.human()}, not to today's date."
         )
     else:
         lead += ". The corpus has no as-of date, so no days since are shown."
     blocks.append(Para((Span(lead, "muted"),)))
+    if summary_only:
+        items = []
+        for watch in board.scenarios:
+            s = watch.scenario
+            line = [Span(s.title, "strong"), Span(": " + watch_summary(watch))]
+            if s.likelihood:
+                line.append(Span("; scenario judged "))
+                line.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+                if watch.review:
+                    line.append(
+                        Span(
+                            f" ({watch.review}; judged {likelihood_words(s.likelihood)} — review)",
+                            "status-bad",
+                        )
+                    )
+            items.append(Item(tuple(line)))
+        blocks.append(Bullets(tuple(items)))
+        if any(w.scenario.likelihood for w in board.scenarios):
+            blocks.append(likelihood_legend())
+        return blocks
     for watch in board.scenarios:
         s = watch.scenario
         blocks.append(Heading(level + 1, s.title, anchor=f"watch-{s.id}"))
@@ -337,25 +414,37 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
         if s.likelihood:
             summary.append(Span(" · scenario judged "))
             summary.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+        review = watch.review
+        if review and s.likelihood:
+            summary.append(Span(" · "))
+            summary.append(
+                Span(
+                    f"{review}; judged {likelihood_words(s.likelihood)} — review",
+                    "status-bad",
+                )
+            )
         blocks.append(Para(tuple(summary)))
         rows = []
         for w in watch.indicators:
             name: list[Span] = []
-            if w.indicator.id:
+            if w.indicator.id and ids:
                 name += [Span(w.indicator.id, "code"), Span(" ")]
             name.append(Span(w.indicator.text))
+            if w.indicator.type:
+                name.append(Span(f" [{w.indicator.type}]", "muted"))
             if w.indicator.deadline:
                 name.append(Span(f" (by {w.indicator.deadline.human()})", "muted"))
             elif w.indicator.horizon:
                 name.append(Span(f" (horizon: {w.indicator.horizon})", "muted"))
-            latest = w.latest
+            if w.indicator.what_counts:
+                name.append(Span(f" Counts: {w.indicator.what_counts}", "muted"))
             signals = f"{w.count('for')} for, {w.count('against')} against" if w.signs else "0"
             rows.append(
                 (
                     tuple(name),
                     (Span(w.status, _WATCH_STYLE[w.status]),),
                     plain(signals),
-                    plain(f"{event_when(latest.event)} — {latest.event.title}" if latest else ""),
+                    _when(w.latest_signs),
                     plain("" if w.days_since is None else str(w.days_since)),
                 )
             )
@@ -367,7 +456,19 @@ def watch_blocks(board: Board, level: int = 1) -> list[Block]:
                 whole=(False, True, True, False, True),
             )
         )
+    if any(w.scenario.likelihood for w in board.scenarios):
+        blocks.append(likelihood_legend())
     return blocks
+
+
+def likelihood_legend() -> Para:
+    """ICD 203's terms with their probability ranges."""
+    from ..corpus.model import LIKELIHOOD_RANGES
+
+    terms = ", ".join(
+        f"{likelihood_words(term)} {low}–{high}%" for term, (low, high) in LIKELIHOOD_RANGES.items()
+    )
+    return Para((Span(f"Likelihood (ICD 203): {terms}.", "muted"),))
 
 
 def watch_doc(board: Board) -> Doc:

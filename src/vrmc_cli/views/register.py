@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.doc import Block, Bullets, Doc, Fields, Heading, Inline, Item, Span, Table, plain
+from ..core.doc import (
+    Block,
+    Bullets,
+    Doc,
+    Fields,
+    Heading,
+    Inline,
+    Item,
+    Para,
+    Span,
+    Table,
+    plain,
+)
 from ..corpus.model import Range, Transfer, dispute
 from .base import (
     Citer,
@@ -72,20 +84,45 @@ def totals(transfers: Sequence[Transfer], key: str) -> Table:
             cells += [plain(str(sum(1 for t in items if t.status == s))) for s in shown]
         cells.append(plain(_total_value(items)))
         rows.append(tuple(cells))
-    columns = (key, "rows", *(shown if key == "category" else ()), "reported value")
+    columns = (key, "rows", *(shown if key == "category" else ()), "value, rows with one")
     return Table(columns, tuple(rows), numeric=(False, *(True,) * (len(columns) - 1)))
 
 
 def _total_value(transfers: Sequence[Transfer]) -> str:
-    """The sum of the values the sources report; "–" when none is reported."""
+    """The sum of the values the sources report, and how many of the rows it covers
+    (`US$54 m, 1 of 3`); "–" when none is reported."""
     known = [t.value_usd for t in transfers if t.value_usd is not None]
     if not known:
         return "–"
+    return f"{value_sum(transfers)}, {len(known)} of {len(transfers)}"
+
+
+def value_sum(transfers: Sequence[Transfer]) -> str:
+    """The sum of the values reported for `transfers` (a range when one is a range)."""
+    known = [t.value_usd for t in transfers if t.value_usd is not None]
     if not any(isinstance(v, Range) for v in known):
         return money(sum(v for v in known if not isinstance(v, Range)))
     low = sum(v.low if isinstance(v, Range) else v for v in known)
     high = sum(v.high if isinstance(v, Range) else v for v in known)
     return money(Range(low, high))
+
+
+def value_coverage(transfers: Sequence[Transfer]) -> str:
+    """What the register's values add up to, and over how many entries: "US$54 m reported
+    for 1 of 22 entries"; a sum never stands without the entries it covers."""
+    known = sum(1 for t in transfers if t.value_usd is not None)
+    entries = "entry" if len(transfers) == 1 else "entries"
+    if not known:
+        return f"No value is reported for the {len(transfers)} {entries}."
+    covered = (
+        f"{known} of {len(transfers)} {entries}; the others give no value"
+        if known < len(transfers)
+        else ("the one entry" if known == 1 else f"all {known} entries")
+    )
+    return (
+        f"{value_sum(transfers)} reported for {covered}. Quantities are not added up: a row "
+        "may count missiles, another batteries."
+    )
 
 
 def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
@@ -106,6 +143,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
             whole=(False, False, True, True, True, True, False),
         ),
         Heading(level + 1, "Totals by category"),
+        Para(plain(value_coverage(ordered))),
         totals(ordered, "category"),
         Heading(level + 1, "Totals by status"),
         totals(ordered, "status"),

@@ -21,10 +21,17 @@ from ..core.doc import (
     plain,
 )
 from ..core.record import record
-from ..corpus.model import Actor, Event, Scenario, Source, Topic, Transfer
-from .actors import actors_table
-from .base import Citer, confidence_badge, likelihood_style, likelihood_words, paragraphs
-from .briefing import briefing_anchor, briefing_blocks
+from ..corpus.model import Actor, Event, Relation, Scenario, Source, Topic, Transfer
+from .actors import actor_entries
+from .base import (
+    Citer,
+    confidence_badge,
+    likelihood_legend,
+    likelihood_style,
+    likelihood_words,
+    paragraphs,
+)
+from .briefing import briefing_anchor, briefing_blocks, judgment_item
 from .register import transfers_blocks
 from .scenarios import scenario_blocks
 from .timeline import timeline_blocks
@@ -50,6 +57,9 @@ class Report:
     analyses: Sequence[Analysis]
     bibliography: Sequence[Source]
     cite: bool = True  # off: no citation markers (the Sources list stays)
+    ids: bool = False  # show the corpus ids (events, actors, hypotheses, indicators)
+    edition: str = "full"  # or "brief": EDITIONS
+    relations: Sequence[Relation] = ()  # the ties of the actors shown, under each actor
 
 
 def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
@@ -84,21 +94,41 @@ def judgments_table(briefings: Sequence[BriefingView], citer: Citer) -> Table:
 def _judgments(report: Report, citer: Citer) -> list[Block]:
     if not any(v.key_judgments for v in report.briefings):
         return []
-    return [judgments_table(report.briefings, citer)]
+    return [judgments_table(report.briefings, citer), likelihood_legend()]
 
 
 def _briefings(report: Report, citer: Citer) -> list[Block]:
+    if report.edition == "brief":
+        return [b for view in report.briefings for b in brief_blocks(view, citer)]
     return [b for view in report.briefings for b in briefing_blocks(view, citer, level=2)]
 
 
+def brief_blocks(view: BriefingView, citer: Citer) -> list[Block]:
+    """A briefing in the short edition: its bottom line and key judgments."""
+    b = view.briefing
+    blocks: list[Block] = [
+        Heading(2, b.title, anchor=briefing_anchor(b.id)),
+        Callout("Bottom line", tuple(paragraphs(b.summary)), tone="bottom-line"),
+    ]
+    if view.key_judgments:
+        blocks.append(Heading(3, "Key judgments"))
+        # The events each rests on are the full report's.
+        items = tuple(judgment_item(j, citer, basis=False) for j in view.key_judgments)
+        blocks.append(Bullets(items))
+    return blocks
+
+
 def _timeline(report: Report, citer: Citer) -> list[Block]:
-    return timeline_blocks(report.events, citer, level=2) if report.events else []
+    if not report.events:
+        return []
+    return timeline_blocks(report.events, citer, level=2, ids=report.ids)
 
 
 def _actors(report: Report, citer: Citer) -> list[Block]:
     if not report.actors:
         return []
-    return [actors_table(sorted(report.actors, key=lambda a: (a.name.casefold(), a.id)))]
+    as_of = report.topic.as_of if report.topic else None
+    return [actor_entries(report.actors, report.relations, citer, as_of, ids=report.ids)]
 
 
 def _transfers(report: Report, citer: Citer) -> list[Block]:
@@ -115,14 +145,16 @@ def _watch(report: Report, citer: Citer) -> list[Block]:
     board = report.board
     if board is None or not any(w.indicators for w in board.scenarios):
         return []
-    return watch_blocks(board, level=2)
+    return watch_blocks(board, level=2, ids=report.ids, summary_only=report.edition == "brief")
 
 
 def _ach(report: Report, citer: Citer) -> list[Block]:
     """Each question in its own subsection (no rating notes), anchored as #ach-ID."""
     from .living import ach_blocks
 
-    return [b for a in report.analyses for b in ach_blocks(a, 3, anchor_prefix="ach-")]
+    return [
+        b for a in report.analyses for b in ach_blocks(a, 3, anchor_prefix="ach-", ids=report.ids)
+    ]
 
 
 def _glance(report: Report, citer: Citer) -> list[Block]:
@@ -155,6 +187,7 @@ class Section:
 # The sections of a report, in the default order.
 SECTIONS: tuple[Section, ...] = (
     Section("judgments", "Key judgments at a glance", _judgments),
+    Section("glance", "At a glance", _glance),
     Section("briefings", None, _briefings),  # each briefing is a part of its own
     Section("timeline", "Timeline", _timeline),
     Section("actors", "Actors", _actors),
@@ -162,10 +195,14 @@ SECTIONS: tuple[Section, ...] = (
     Section("scenarios", "Outlook scenarios", _scenarios),
     Section("watch", "Watch board", _watch),
     Section("ach", "Competing hypotheses", _ach),
-    Section("glance", "At a glance", _glance),
     Section("sources", "Sources", _sources),
 )
 REPORT_SECTIONS = tuple(s.key for s in SECTIONS)  # `vrmc report --sections`
+# `vrmc report --edition`: the full report, or the short one (the key judgments with the
+# ICD 203 legend, the pictures, each briefing's bottom line and key judgments, the watch
+# board's summary, and only the sources these cite).
+EDITIONS = ("full", "brief")
+BRIEF_SECTIONS = ("judgments", "glance", "briefings", "watch", "sources")
 _BY_KEY = {s.key: s for s in SECTIONS}
 
 
@@ -203,4 +240,5 @@ def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc
         blocks.append(Heading(2, "Contents", anchor="contents"))
         blocks.append(Bullets(contents, ordered=True))
     blocks.extend(body)
-    return Doc(title, tuple(blocks))
+    running = title + (f" — as of {topic.as_of.human()}" if topic and topic.as_of else "")
+    return Doc(title, tuple(blocks), running=running)

@@ -19,13 +19,17 @@ from .base import (
 )
 
 
-def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
+def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool = True) -> Item:
     head: list[Span] = []
     if with_date:
         head.append(Span(event_when(event), "strong"))
         head.append(Span(" — "))
     head.append(Span(event.title, "strong" if not with_date else ""))
     head.extend(confidence_badge(event.confidence))
+    if event.status == "lead":
+        head.extend(
+            (Span(" "), Span("(lead: not yet checked against its sources)", "confidence-low"))
+        )
     children: list[Block] = []
     if event.summary:
         children.extend(paragraphs(event.summary))
@@ -41,17 +45,28 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True) -> Item:
             meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
-    meta.append(("Id", (Span(event.id, "code"),)))
-    children.append(Fields(tuple(meta)))
+    if ids:
+        meta.append(("Id", (Span(event.id, "code"),)))
+    if meta:
+        children.append(Fields(tuple(meta)))
     return Item(tuple(head), tuple(children), anchor=event_anchor(event.id))
 
 
+def _confidence(event: Event) -> str:
+    """The short timeline's confidence cell: a lead says so."""
+    if event.status == "lead":
+        return f"{event.confidence}, lead" if event.confidence else "lead"
+    return event.confidence or ""
+
+
 def timeline_blocks(
-    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1
+    events: Sequence[Event], citer: Citer, *, short: bool = False, level: int = 1, ids: bool = True
 ) -> list[Block]:
+    """The events, a year at a time (each with its id unless not `ids`), or with `short` a
+    table of them."""
     if short:
         rows = tuple(
-            (plain(event_when(e)), plain(e.title), plain(e.confidence or ""), plain(e.id))
+            (plain(event_when(e)), plain(e.title), plain(_confidence(e)), plain(e.id))
             for e in events
         )
         anchors = tuple(event_anchor(e.id) for e in events)
@@ -73,7 +88,7 @@ def timeline_blocks(
                 batch = []
             year = event.date.year
             blocks.append(Heading(level + 1, str(year)))
-        batch.append(event_item(event, citer))
+        batch.append(event_item(event, citer, ids=ids))
     if batch:
         blocks.append(Bullets(tuple(batch)))
     return blocks

@@ -1,0 +1,147 @@
+"""Spellings folded together for matching: British and American English, and the usual
+romanisations of Russian (and Spanish) names, so that `air defense` finds "air defence",
+`Shoygu` and `Schoigu` find Shoigu, `Шойгу` finds him too, and `Rosoboroneksport` finds
+Rosoboronexport.
+
+`respell` works on text already folded (`textsafe.fold`: lower case, accents gone) and gives
+a skeleton: both the query and the text are respelled, and they match when their skeletons
+do. The rules only merge spellings of the same word; tests/test_truth.py checks that no look-up
+of the bundled corpus gains a match it should not. Aliases stay the way to add any other
+spelling.
+
+Cyrillic is romanised by the small table below rather than by a library: Russian, Ukrainian
+and Belarusian letters are all vrmc needs, the variant rules after it merge the romanisation
+systems (BGN/PCGN, ISO 9, French, German, Spanish) into one, and vrmc keeps its start-up time
+and its one-line dependency list (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# Cyrillic (after casefold and NFKD: й is и, ё is е) to the skeleton's Latin: х as "j" and
+# ю, я without their "y", as the variant rules below leave a Latin spelling.
+_CYRILLIC = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "j",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "iu",
+    "я": "ia",
+    "і": "i",
+    "ї": "i",
+    "є": "e",
+    "ґ": "g",
+    "ў": "u",
+    "кс": "x",  # Рособоронэкспорт: Rosoboronexport
+    "ии": "i",  # Дмитрий (NFKD: Дмитрии): Dmitri
+}
+
+_UK_OUR = "arm|col|fav|hon|lab|behavi|neighb|harb|rum|vig|endeav|sav|flav|hum|vap|rig|val|parl"
+_UK_RE = "cent|theat|met|lit|fib|calib|sab|spect|lust|somb|meag"
+_UK_LL = (
+    "travel|model|fuel|label|cancel|signal|counsel|level|marshal|channel|total|dial|equal|"
+    "rival|tunnel|jewel|quarrel"
+)
+
+
+def _cyrillic(found: str) -> str:
+    return _CYRILLIC[found]
+
+
+def _stem(cut: int, ending: str) -> Callable[[str], str]:
+    """A replacement keeping the stem: the match less its last `cut` letters, then `ending`."""
+    return lambda found: found[: len(found) - cut] + ending
+
+
+# (pattern, replacement): one alternation, tried left to right at each place of the text,
+# so each rule sees the text as folded (no rule sees another's output). A replacement that
+# is a function gets the matched text.
+_RULES: tuple[tuple[str, str | Callable[[str], str]], ...] = (
+    ("кс|ии(?![а-яё])|[а-яёіїєґў]", _cyrillic),  # Cyrillic: the table above
+    # Romanisations of Russian and Spanish names.
+    ("tsch", "ch"),  # Tschemesow
+    ("sch", "sh"),  # Schoigu: Shoigu
+    ("tch", "ch"),  # Tchemezov: Chemezov
+    ("(?<!c)ks(?=[a-z])", "x"),  # Rosoboroneksport, Aleksandr
+    ("kh", "j"),  # Mikhail, Spanish Mijaíl
+    (r"(?:iy|ii|yi|yy)\b", "i"),  # Dmitriy, Dmitrii: Dmitri
+    (r"ej\b", "ei"),  # Sergej
+    ("(?<=[bcdfghjklmnpqrstvwxz])gu(?=[eiy])", "g"),  # Spanish Serguéi
+    # British and American English.
+    (r"(?:def|off|lic|pret)enc(?=es?\b)", _stem(3, "ens")),  # defence, licence
+    (f"(?:{_UK_OUR})our", _stem(3, "or")),  # armour, labour, honour
+    (r"programme(?=s?\b)", "program"),
+    (rf"(?:{_UK_RE})re(?=s?\b)", _stem(2, "er")),  # centre, theatre, metre
+    (r"(?:cent|theat|calib)r(?=ed\b|ing\b)", _stem(1, "er")),  # centred
+    (r"(?<=[a-z]{3})[iy][sz](?=e\b|ed\b|es\b|ing\b|ation|er\b|ers\b)", "iz"),  # -ise
+    ("dgement", "dgment"),  # judgement
+    ("manoeuvred", "maneuvered"),
+    ("manoeuvre?", "maneuver"),  # manoeuvre(s), manoeuvring
+    ("(?:catal|dial|anal|monol|prol|epil)ogue", _stem(4, "og")),  # catalogue
+    (r"\bgrey", "grai"),  # grey: gray (y becomes i below)
+    (f"(?:{_UK_LL})l(?=ed|ing|er|ation)", _stem(1, "")),  # travelled, cancelled
+    (r"\bscept", "skept"),  # sceptical
+    ("y", "i"),  # Shoygu, Sergey, Yuri: Shoigu, Sergei, Iuri
+)
+
+_PATTERN = re.compile("|".join(f"({p})" for p, _ in _RULES))
+
+
+def _replacement(match: re.Match[str]) -> str:
+    n = match.lastindex or 1
+    rule = _RULES[n - 1][1]
+    return rule if isinstance(rule, str) else rule(match.group(n))
+
+
+def respell(text: str) -> str:
+    """The skeleton of folded `text` (see the module)."""
+    return _PATTERN.sub(_replacement, text)
+
+
+def respell_map(text: str) -> tuple[str, list[int]]:
+    """The skeleton of folded `text` and, for each of its characters, the index of the
+    character of `text` it stands for: a replaced run maps its first characters in order
+    and its last to the run's last, so a word still starts and ends where it did."""
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for match in _PATTERN.finditer(text):
+        a, b = match.span()
+        out.append(text[at:a])
+        origin.extend(range(at, a))
+        new = _replacement(match)
+        out.append(new)
+        origin.extend(min(a + i, b - 1) for i in range(len(new) - 1))
+        if new:
+            origin.append(b - 1)
+        at = b
+    out.append(text[at:])
+    origin.extend(range(at, len(text)))
+    return "".join(out), origin
