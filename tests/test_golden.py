@@ -44,6 +44,7 @@ ELSEWHERE = {
     "ach": "tests/test_ach.py (the worked example of docs/ach.md)",
     "diff": "tests/test_living.py (two versions of a corpus)",
     "init": "none: it writes a new folder and says which",
+    "import": "tests/test_import.py (a worked example of each format it reads)",
 }
 # A golden's file name: the format and its first declared extension (rich and csljson
 # declare none).

@@ -1532,6 +1532,13 @@ LINES = {
     "chart": ("chart", "events"),
     "diff": ("diff", "{root}", "{root}"),
     "init": ("init", "{tmp}/new"),
+    "import": (
+        "import",
+        "timelinejs",
+        str(FIXTURE.parent / "import" / "women_in_computing.csv"),
+        "--into",
+        "{tmp}/into",
+    ),
 }
 
 

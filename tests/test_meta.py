@@ -86,6 +86,10 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "search": {"text": "yland"},
     "diff": {"old": str(FIXTURE), "new": str(FIXTURE)},
     "export": {"export_format": "timelinejs"},
+    "import": {
+        "import_format": "timelinejs",
+        "file": str(FIXTURE.parent / "import" / "women_in_computing.csv"),
+    },
 }
 
 
@@ -103,6 +107,8 @@ def test_every_command_gives_what_it_declares(command: str, tmp_path: Path) -> N
     params.update(ARGUMENTS.get(command, {}))
     if command == "init":
         params["directory"] = str(tmp_path / "new")
+    if command == "import":
+        params["into"] = str(tmp_path / "into")
     missing = [a.name for a in declared.arguments if a.required and params[a.name] is None]
     assert not missing, f"give {command} its {missing} in ARGUMENTS"
     found = module(command)
