@@ -82,8 +82,8 @@ from vrmc_cli.commands import names, spec
 from vrmc_cli.core.errors import InvalidCorpus, Problem
 from vrmc_cli.core.formats import FILE, Format
 from vrmc_cli.corpus import cache as cache_module
+from vrmc_cli.corpus import fields, load
 from vrmc_cli.corpus import files as files_module
-from vrmc_cli.corpus import load
 from vrmc_cli.corpus.roots import load_corpus
 from vrmc_cli.render import serves
 
@@ -1930,7 +1930,7 @@ def test_esc20_url_with_controls_is_escaped_in_every_format(
 ) -> None:
     """Defence in depth: were the loader to let such a URL through, no format would send it
     raw or make a live link of it."""
-    monkeypatch.setitem(load.SPECS["sources"], "url", load.FieldSpec(load._text))
+    monkeypatch.setitem(load.SPECS["sources"], "url", load.FieldSpec(fields.TEXT.read))
     root = _url_corpus(tmp_path / "c")
     env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
     fmt_name = fmt.removesuffix("-colour")
