@@ -78,8 +78,8 @@ import yaml
 from conftest import _LEAKY, FIXTURE, invoke, raw_unsafe, write_corpus
 from vrmc_cli.core.errors import InvalidCorpus, Problem
 from vrmc_cli.corpus import cache as cache_module
+from vrmc_cli.corpus import fields, load
 from vrmc_cli.corpus import files as files_module
-from vrmc_cli.corpus import load
 from vrmc_cli.corpus.roots import load_corpus
 
 GIB = 1 << 30
@@ -1844,7 +1844,7 @@ def test_esc20_url_with_controls_is_escaped_in_every_format(
 ) -> None:
     """Defence in depth: were the loader to let such a URL through, no format would send it
     raw or make a live link of it."""
-    monkeypatch.setitem(load.SPECS["sources"], "url", load.FieldSpec(load._text))
+    monkeypatch.setitem(load.SPECS["sources"], "url", load.FieldSpec(fields.TEXT.read))
     root = _url_corpus(tmp_path / "c")
     env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
     fmt_name = fmt.removesuffix("-colour")
