@@ -12,8 +12,8 @@ from .base import (
     confidence_badge,
     event_ref,
     joined,
-    likelihood_style,
-    likelihood_words,
+    likelihood_legend,
+    likelihood_sentences,
     one_line,
     paragraphs,
 )
@@ -37,22 +37,7 @@ def judgment_item(judgment: KeyJudgment, citer: Citer, *, basis: bool = True) ->
     on (under it); without, the likelihood and confidence follow it on its line."""
     spans: list[Span] = [Span(judgment.text)]
     spans.extend(citer.marks(judgment.sources))
-    detail: list[Span] = []
-    if judgment.likelihood:
-        detail.append(
-            Span(
-                likelihood_words(judgment.likelihood).capitalize(),
-                likelihood_style(judgment.likelihood),
-            )
-        )
-    if judgment.confidence:
-        if detail:
-            detail.append(Span(", "))
-        detail.append(
-            Span(
-                f"{judgment.confidence} confidence", confidence_badge(judgment.confidence)[1].style
-            )
-        )
+    detail: list[Span] = likelihood_sentences(judgment.likelihood, judgment.confidence)
     if judgment.basis and basis:
         detail.append(Span(" · Basis: ", "muted"))
         detail.extend(joined(event_ref(e) for e in judgment.basis))
@@ -75,6 +60,8 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
     if view.key_judgments:
         blocks.append(Heading(level + 1, "Key judgments"))
         blocks.append(Bullets(tuple(judgment_item(j, citer) for j in view.key_judgments)))
+        if level == 1 and any(j.likelihood for j in view.key_judgments):
+            blocks.append(likelihood_legend())
     for section in view.sections:
         blocks.append(Heading(level + 1, section.heading))
         if section.points:
