@@ -223,7 +223,7 @@ def test_a_scenario_whose_indicators_and_likelihood_disagree_is_flagged(tmp_path
     assert data["scenarios"][0]["review"] == "3 of 4 seen"
     text = " ".join(invoke("-b", str(root), "watch", "-f", "text").stdout.split())
     assert "3 of 4 seen; judged roughly even chance — review" in text
-    assert "Likelihood (ICD 203): almost no chance 1–5%" in text
+    assert "Likelihood (ICD 203, the chance that a judgment holds): almost no chance 1–5%" in text
 
 
 def test_strict_flags_indicators_without_type_or_criteria(tmp_path: Path) -> None:
