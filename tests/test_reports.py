@@ -260,9 +260,22 @@ def test_output_option_writes_the_same_as_stdout(fmt: str, tmp_path: Path) -> No
 
 def test_output_format_follows_the_extension_and_bad_paths_fail(tmp_path: Path) -> None:
     invoke(*B, "report", "-o", str(tmp_path / "r.md"))
-    assert (tmp_path / "r.md").read_text("utf-8") == invoke(*B, "report", "-f", "markdown").stdout
+    written = (tmp_path / "r.md").read_text("utf-8")
+    shown = invoke(*B, "report", "-f", "markdown").stdout
+    # Written to a file, the pictures are PNG files beside it, linked as images; on
+    # standard output, the text view's drawing in a fenced block.
+    images = re.findall(r"^!\[([^\]]+)\]\((r-images/figure-\d+\.png)\)$", written, re.M)
+    assert [name for _, name in images] == [f"r-images/figure-{n}.png" for n in (1, 2, 3, 4)]
+    for alt, name in images:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert alt.split(".")[0] in shown
+    assert "```text" in shown and "```text" not in written
+    assert re.sub(r"```text\n.*?```\n\n", "", shown, flags=re.S).replace("\n\n", "\n") == (
+        re.sub(r"!\[.*\n\n", "", written).replace("\n\n", "\n")
+    )
     bad = invoke(*B, "report", "-o", str(tmp_path / "missing" / "r.md"))
     assert bad.exit_code == 1 and "cannot write" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "missing").exists()
 
 
 def test_docx_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

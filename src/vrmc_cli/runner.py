@@ -219,10 +219,12 @@ def run(look: Look, build: Callable[[], Result]) -> None:
                 "standard output to a file)"
             )
         output = build()
+        options = _options(fmt, look)
         if output.file is not None:
             text: str | bytes = output.file()
         else:
-            text = _render(fmt, output, _options(fmt, look))
+            text = _render(fmt, output, options)
+            pictures = _picture_files(fmt, output, options)
     except InvalidCorpus as exc:
         report_invalid(exc)
     except VrmcError as exc:
@@ -236,6 +238,8 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         target = look.output
     if target is not None:
         data = text if isinstance(text, bytes) else _encoded(text)
+        if output.file is None and pictures:
+            _write_pictures(target, pictures, look.protect)
         write_file(target, data, protect=look.protect)
     elif output.binary and _isatty(sys.stdout):
         fail("refusing to write binary output to a terminal; use -o FILE", ExitStatus.USAGE)
@@ -245,6 +249,32 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         emit(text, page=fmt is Format.rich and not look.no_pager and output.file is None)
     if output.status:
         raise SystemExit(output.status)
+
+
+def _picture_files(fmt: Format, output: Result, options: Options) -> list[tuple[str, bytes]]:
+    """Markdown written to a file: its pictures, as (path beside the file, PNG bytes)."""
+    if fmt is not Format.markdown or not options.images:
+        return []
+    from .render.as_markdown import picture_files
+
+    return picture_files(output.doc(), options.images)
+
+
+def _write_pictures(target: str, pictures: list[tuple[str, bytes]], protect: Sequence[str]) -> None:
+    """The pictures' folder beside `target`, and each picture in it (before the Markdown
+    that links to them)."""
+    base = os.path.dirname(target)
+    folder = os.path.join(base, os.path.dirname(pictures[0][0]))
+    try:
+        if not os.path.isdir(folder):
+            os.mkdir(folder)  # in the target's folder, which must exist
+    except OSError as exc:
+        from .core.textsafe import quote
+
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        fail(f"cannot write {quote(folder, 4096)}: {reason}", 1)
+    for name, data in pictures:
+        write_file(os.path.join(base, name), data, protect=protect)
 
 
 def _render(fmt: Format, output: Result, options: Options) -> str | bytes:
@@ -285,7 +315,10 @@ def _options(fmt: Format, look: Look) -> Options:
     from .render import Options
 
     if fmt is not Format.rich:
-        return Options(heading_level=look.heading_level, citations=look.citations)
+        images = ""
+        if fmt is Format.markdown and look.output and look.output != "-":
+            images = os.path.splitext(os.path.basename(look.output))[0] + "-images"
+        return Options(heading_level=look.heading_level, citations=look.citations, images=images)
     width = 100
     if _isatty(sys.stdout):
         import shutil  # here: a pipe never needs it (start-up time)

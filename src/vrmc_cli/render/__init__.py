@@ -28,6 +28,9 @@ class Options:
     color: bool = False  # emit ANSI styles (rich only)
     color_system: str | None = None
     citations: str = "numbers"  # Markdown: "numbers" ([1, 4] links) or "pandoc" ([@id])
+    # Markdown written to a file: the folder beside it (its name) that holds the pictures as
+    # PNG files, linked as `![...](folder/figure-1.png)`; empty: pictures as text.
+    images: str = ""
 
 
 # Format -> module under vrmc_cli.render.
