@@ -34,6 +34,8 @@ COLUMNS = (
     "basis",
     "basis_dates",
     "basis_titles",
+    "origins",
+    "origin_ids",
 )
 
 
@@ -82,6 +84,8 @@ def run(call: Call) -> Result:
             for b, n, j in found
         ]
 
+    from ..analysis.provenance import item_origins
+
     def rows() -> list[list[object]]:
         return [
             [
@@ -93,6 +97,8 @@ def run(call: Call) -> Result:
                 [e.id for e in j.basis],
                 [str(e.date) for e in j.basis],
                 [e.title for e in j.basis],
+                item_origins(j).count,
+                list(item_origins(j).ids),
             ]
             for b, n, j in found
         ]

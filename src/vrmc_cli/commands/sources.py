@@ -31,7 +31,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: sources_doc(counts),
         "sources",
-        csv_columns("sources", last=("citations",), leave_out=("accessed", "archive_url")),
+        csv_columns("sources", last=("citations",), leave_out=("archive_url",)),
         none_match(chosen, len(corpus.sources), "sources"),
         extra=lambda s: {"citations": cited[id(s)]},
     )

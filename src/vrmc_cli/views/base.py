@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.provenance import SourceSummary, item_origins, origin_name, summary_sentences
 from ..core.dates import PartialDate
-from ..core.doc import Block, Footnotes, Inline, Para, Span, Style, plain
+from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, Style, plain
 from ..corpus.model import (
+    CREDIBILITY_MEANING,
     LIKELIHOOD_RANGES,
     RELIABILITY_MEANING,
     Actor,
@@ -157,11 +159,47 @@ def source_inline(source: Source) -> Inline:
         spans.append(Span(f", accessed {source.accessed.human()}"))
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
+    said: list[str] = []
+    if source.root.origin or source.via:
+        said.append(f"origin {origin_name(source)}")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
-        words = f"reliability {source.reliability}" + (f", {meaning}" if meaning else "")
-        spans.append(Span(f" ({words})", "muted"))
+        said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
+    if said:
+        spans.append(Span(f" ({'; '.join(said)})", "muted"))
     return tuple(spans)
+
+
+def origins_note(item: object, what: str = "") -> Inline:
+    """` (2 origins)` after a claim's citation marker: the independent origins of what it
+    rests on (docs/grading.md), nothing when it cites no source."""
+    found = item_origins(item)
+    if not found.count:
+        return ()
+    words = f"{found.count} origin{'' if found.count == 1 else 's'}{what}"
+    return (Span(f" ({words})", "muted"),)
+
+
+def origins_fact(item: object) -> tuple[str, Inline]:
+    """The `Origins` line of an entry's facts: how many, and who."""
+    found = item_origins(item)
+    return ("Origins", plain(f"{found.count}: {'; '.join(found.names)}"))
+
+
+def summary_blocks(summary: SourceSummary, level: int) -> list[Block]:
+    """The source summary statement (ICD 206) under a heading."""
+    return [
+        Heading(level, "Source summary"),
+        Para((Span(" ".join(summary_sentences(summary))),)),
+    ]
+
+
+def credibility_badge(credibility: str | None) -> Inline:
+    """` (credibility 2, probably true)`: the Admiralty grade of the information itself."""
+    if not credibility:
+        return ()
+    meaning = CREDIBILITY_MEANING[credibility]
+    return (Span(" "), Span(f"(credibility {credibility}, {meaning})", "muted"))
 
 
 def event_ref(event: Event) -> Inline:
