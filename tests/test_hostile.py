@@ -41,6 +41,9 @@ The classes of attack and accident the suite covers, each as a class rather than
   exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
 - Minor corners: `init` writes every file or none and exits 74 on a full disk; "did you
   mean" and ambiguity lists name a few candidates, each cut short (MIN-xx).
+- Quadratic corners: the word diff of a huge repetitive summary and `validate --strict`'s
+  dispute scan of a 90 KB field, under the runaway ceiling only; their speed is measured
+  as ratios by `benchmarks/run.py --only corner` (PERF-30, PERF-31).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -3134,3 +3137,46 @@ def test_min03_did_you_mean_lists_a_few_candidates_cut_short(value: str, long_na
     assert len(result.stderr) < 600, f"{len(result.stderr)} characters of hints"
     assert result.stderr.count("xxxxx…") <= 3, result.stderr
     no_raw_controls(result.stderr)
+
+
+# ------------------------------------------------------- quadratic corners (PERF-30..)
+
+# Input that once took time quadratic in its size. Each case keeps only the suite's runaway
+# ceiling (`run`: 10 s, where the old code took minutes); benchmarks/run.py measures each as a
+# ratio (`--only corner`).
+
+
+def test_perf30_word_diff_of_a_huge_repetitive_summary(tmp_path: Path) -> None:
+    words = " ".join(("alpha", "beta", "gamma.")[i % 3] for i in range(20_000))
+    changed = " ".join(w if i % 50 else "delta" for i, w in enumerate(words.split()))
+    roots = []
+    for name, summary in (("old", words), ("new", changed)):
+        event = f"  - {{id: e1, date: 2006, title: E, themes: [diplomacy], summary: '{summary}'}}\n"
+        roots.append(corpus_with(tmp_path / name, {"e.yaml": "events:\n" + event}))
+    proc = run("diff", str(roots[0]), str(roots[1]), "-f", "text")
+    assert proc.returncode == 0, proc.err
+    # Both versions can be read back from the word diff, word for word.
+    body = proc.stdout.decode().split("summary: ", 1)[1]
+    before: list[str] = []
+    after: list[str] = []
+    for match in re.finditer(r"\[-(.*?)-\]|\{\+(.*?)\+\}|(\S+)", body, re.DOTALL):
+        removed, added, kept = match.groups()
+        before += (removed or kept or "").split()
+        after += (added or kept or "").split()
+    assert (before, after) == (words.split(), changed.split())
+    assert "{+" in body and "[-" in body
+
+
+def test_perf31_strict_dispute_scan_of_a_huge_field(tmp_path: Path) -> None:
+    summary = "disputed " * 10_000  # 90 KB, one clause of 10,000 dispute words
+    event = f"  - {{id: e1, date: 2006, title: E, themes: [diplomacy], summary: '{summary}'}}\n"
+    root = corpus_with(tmp_path / "c", {"e.yaml": "events:\n" + event})
+    proc = run("--no-cache", "-b", str(root), "validate", "--strict")
+    assert proc.returncode in (0, 1), proc.err
+    dated = corpus_with(
+        tmp_path / "d",
+        {"e.yaml": "events:\n" + event.replace("summary: '", "summary: 'the date is ")},
+    )
+    proc = run("--no-cache", "-b", str(dated), "validate", "--strict")
+    # One clause, so one problem, however many times it says "disputed".
+    assert proc.err.count("given flatly") == 1, proc.err
