@@ -447,7 +447,56 @@ def cases(size: str) -> list[Case]:
             0.75,
         )
     )
-    return out + hostile_cases(size)
+    return out + hostile_cases(size) + quadratic_corners(size)
+
+
+# Hostile input that once took time quadratic in its size (issue 27): each against the same
+# run without the slow part, so the ratio shows the corner is gone (tests/test_hostile.py
+# keeps only runaway ceilings for them).
+CORNER_WORDS = {"tiny": 2_000, "full": 20_000}
+
+
+def quadratic_corners(size: str) -> list[Case]:
+    vrmc = vrmc_command()
+    words = CORNER_WORDS[size]
+    folder = OUT / f"corners-{words}"
+    old, new, disputes = folder / "old", folder / "new", folder / "disputes"
+    # A summary of `words` words from a three-word vocabulary, a word changed in every
+    # sentence: the worst case for a word diff by longest matching blocks.
+    text = " ".join(("alpha", "beta", "gamma.")[i % 3] for i in range(words))
+    changed = " ".join(w if i % 50 else "delta" for i, w in enumerate(text.split()))
+    for root, summary in ((old, text), (new, changed)):
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "c.yaml").write_text(
+            "version: 1\nthemes: [{id: th, title: T}]\nevents:\n"
+            f"  - {{id: e1, date: 2006, title: E, themes: [th], summary: '{summary}'}}\n",
+            encoding="utf-8",
+        )
+    # 90 KB of "disputed " in an event's summary, with a flat date: one clause, 10,000
+    # dispute words.
+    disputes.mkdir(parents=True, exist_ok=True)
+    (disputes / "c.yaml").write_text(
+        "version: 1\nthemes: [{id: th, title: T}]\nevents:\n"
+        f"  - {{id: e1, date: 2006, title: E, themes: [th], summary: '{'disputed ' * 10_000}'}}\n",
+        encoding="utf-8",
+    )
+    return [
+        Case(
+            f"corner-diff-{words}-words",
+            f"vrmc diff OLD NEW -f text vs -f json (a {words:,}-word summary, a word "
+            "changed in every sentence: the text shows a word diff)",
+            [*vrmc, "diff", str(old), str(new), "--format", "text"],
+            [*vrmc, "diff", str(old), str(new), "--format", "json"],
+            3.0,
+        ),
+        Case(
+            "corner-strict-disputes",
+            "vrmc -b DIR validate --strict vs validate (90 KB of 'disputed ' in one field)",
+            [*vrmc, "--no-cache", "-b", str(disputes), "validate", "--strict"],
+            [*vrmc, "--no-cache", "-b", str(disputes), "validate"],
+            1.5,
+        ),
+    ]
 
 
 def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:

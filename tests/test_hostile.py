@@ -41,6 +41,9 @@ The classes of attack and accident the suite covers, each as a class rather than
   exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
 - Minor corners: `init` writes every file or none and exits 74 on a full disk; "did you
   mean" and ambiguity lists name a few candidates, each cut short (MIN-xx).
+- Quadratic corners: the word diff of a huge repetitive summary and `validate --strict`'s
+  dispute scan of a 90 KB field, under the runaway ceiling only; their speed is measured
+  as ratios by `benchmarks/run.py --only corner` (PERF-30, PERF-31).
 
 Rules every subprocess case checks (`run`): it ends within 10 s, its peak memory stays under
 1 GiB, it prints no traceback and no "Exception ignored", and an invalid corpus gives exit 1,
@@ -67,20 +70,25 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
 
 from conftest import _LEAKY, FIXTURE, invoke, raw_unsafe, write_corpus
+from vrmc_cli.commands import names, spec
 from vrmc_cli.core.errors import InvalidCorpus, Problem
+from vrmc_cli.core.formats import FILE, Format
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus import fields, load
 from vrmc_cli.corpus import files as files_module
 from vrmc_cli.corpus.roots import load_corpus
+from vrmc_cli.render import serves
 
 GIB = 1 << 30
 # A guard against a hang, not a speed limit: a child still running after this many seconds
@@ -1511,24 +1519,59 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-COMMANDS = {
+# The command lines of the matrix below: every command that renders (a command that writes a
+# file of its own takes no --format), each as `vrmc NAME` unless it has lines here: the ones
+# that need an argument and the ones seen more than one way. A new command enters by itself;
+# one with a required argument fails test_every_command_is_in_the_hostile_matrix until it
+# has its line. `{root}` is the hostile corpus, `{tmp}` a fresh folder.
+LINES = {
     "brief-list": ("brief",),
     "brief": ("brief", "hostile-b"),
     "timeline": ("timeline",),
     "timeline-short": ("timeline", "--short"),
-    "actors": ("actors",),
     "actor": ("actor", "hostile-actor"),
-    "transfers": ("transfers",),
-    "scenarios": ("scenarios",),
-    "themes": ("themes",),
-    "countries": ("countries",),
-    "sources": ("sources",),
     "search": ("search", "script"),
     "report": ("report", "--cite"),
+    "chart": ("chart", "events"),
+    "diff": ("diff", "{root}", "{root}"),
+    "init": ("init", "{tmp}/new"),
+    "import": (
+        "import",
+        "timelinejs",
+        str(FIXTURE.parent / "import" / "women_in_computing.csv"),
+        "--into",
+        "{tmp}/into",
+    ),
 }
-TABULAR = {"timeline", "timeline-short", "actors", "transfers", "scenarios", "themes",
-           "countries", "sources", "search"}  # fmt: skip
-FORMATS = ["rich", "rich-colour", "text", "markdown", "json", "csv", "html"]
+
+
+def _matrix() -> dict[str, tuple[str, ...]]:
+    given = {line[0] for line in LINES.values()}
+    alone = {
+        name: (name,)
+        for name in names()
+        if name not in given and FILE not in getattr(spec(name), "gives", ())
+    }
+    return {**alone, **LINES}
+
+
+COMMANDS = _matrix()
+# Every format the renderers declare, and rich once more in colour.
+FORMATS = [*(f.value for f in Format), "rich-colour"]
+
+
+def test_every_command_is_in_the_hostile_matrix() -> None:
+    for name in names():
+        declared = spec(name)
+        assert declared is not None
+        if FILE in declared.gives:
+            continue
+        lines = [line for line in COMMANDS.values() if line[0] == name]
+        assert lines, name
+        for line in lines:
+            given = [a for a in line[1:] if not a.startswith("-")]
+            required = [a for a in declared.arguments if a.required]
+            assert len(given) >= len(required), f"give {name} its arguments in LINES"
 
 
 def _flat(text: str) -> str:
@@ -1617,10 +1660,23 @@ def check_markdown(document: str) -> None:
 WRAPPED_IN_TEXT = frozenset(("brief-list", "themes", "countries", "sources"))
 
 
-def check_output(fmt: str, name: str, out: str) -> None:
+def check_output(fmt: str, name: str, out: str, carries: bool = True) -> None:
+    """`out` is safe and well formed, and, when the command's data carries the hostile
+    texts (`carries`), shows them as text."""
     no_raw_controls(out, allow_sgr=fmt == "rich-colour")
-    if fmt == "rich-colour":
+    if fmt == "rich-colour" and carries:  # a plain line ("ok: ...") has nothing to colour
         assert "\x1b[" in out, "FORCE_COLOR=1 gives colour"
+    if fmt in ("csljson", "dot", "mermaid"):
+        if fmt == "csljson":
+            json.loads(out, parse_constant=pytest.fail)
+        return  # their own escaping: tests/test_pictures.py, tests/test_reports.py
+    if fmt == "graphml":
+        ElementTree.fromstring(out)  # noqa: S314 - our own output
+        return
+    if not carries:
+        if fmt == "json":
+            json.loads(out, parse_constant=pytest.fail)
+        return
     if fmt == "json":
         check_json(out)
     elif fmt == "csv":
@@ -1643,20 +1699,53 @@ def visible_payload() -> str:
     return visible(PAYLOAD)
 
 
+_CARRIES: dict[str, bool] = {}
+
+
+def carries_hostile_text(name: str, args: Sequence[str], hostile: Path) -> bool:
+    """Whether the command's data (its JSON) holds any of the hostile texts."""
+    if name not in _CARRIES:
+        result = invoke("-b", str(hostile), *args, "-f", "json")
+        _CARRIES[name] = result.exit_code == 0 and PAYLOAD[:14] in json.dumps(
+            json.loads(result.stdout), ensure_ascii=False
+        )
+    return _CARRIES[name]
+
+
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_mk_esc_out_hostile_text_in_every_command_and_format(
-    name: str, fmt: str, hostile: Path
+    name: str, fmt: str, hostile: Path, tmp_path: Path
 ) -> None:
     env = {"FORCE_COLOR": "1"} if fmt == "rich-colour" else {}
-    result = invoke("-b", str(hostile), *COMMANDS[name], "-f", fmt.removesuffix("-colour"), env=env)
+    args = [a.format(root=hostile, tmp=tmp_path) for a in COMMANDS[name]]
+    wanted = Format(fmt.removesuffix("-colour"))
+    result = invoke("-b", str(hostile), *args, "-f", wanted.value, env=env)
     no_raw_controls(result.stderr)
-    if fmt == "csv" and name not in TABULAR:
-        assert result.exit_code == 2 and result.stdout == ""
-        assert "--format csv is for the tabular commands" in result.stderr
+    declared = spec(args[0])
+    assert declared is not None
+    if not serves(wanted, declared.gives):
+        assert result.exit_code == 2 and result.stdout == "", result.stderr
+        assert f"--format {wanted.value} is available for: " in result.stderr
         return
     assert result.exit_code == 0, result.stderr
-    check_output(fmt, name, result.stdout)
+    if args[0] == "init":  # a fresh folder each run: the data is its file list
+        args[1] = str(tmp_path / "again")
+    carries = carries_hostile_text(name, args, hostile)
+    if declared_binary(wanted):  # docx: the text is the document's XML
+        with zipfile.ZipFile(io.BytesIO(result.stdout_bytes)) as docx:
+            xml = docx.read("word/document.xml").decode("utf-8")
+        ElementTree.fromstring(xml)  # noqa: S314 - our own output
+        no_raw_controls(xml)
+        assert not carries or "[bold]B[/bold]" in xml
+        return
+    check_output(fmt, name, result.stdout, carries)
+
+
+def declared_binary(fmt: Format) -> bool:
+    from vrmc_cli.render import declared
+
+    return declared(fmt).binary
 
 
 @pytest.mark.parametrize(
@@ -3048,3 +3137,46 @@ def test_min03_did_you_mean_lists_a_few_candidates_cut_short(value: str, long_na
     assert len(result.stderr) < 600, f"{len(result.stderr)} characters of hints"
     assert result.stderr.count("xxxxx…") <= 3, result.stderr
     no_raw_controls(result.stderr)
+
+
+# ------------------------------------------------------- quadratic corners (PERF-30..)
+
+# Input that once took time quadratic in its size. Each case keeps only the suite's runaway
+# ceiling (`run`: 10 s, where the old code took minutes); benchmarks/run.py measures each as a
+# ratio (`--only corner`).
+
+
+def test_perf30_word_diff_of_a_huge_repetitive_summary(tmp_path: Path) -> None:
+    words = " ".join(("alpha", "beta", "gamma.")[i % 3] for i in range(20_000))
+    changed = " ".join(w if i % 50 else "delta" for i, w in enumerate(words.split()))
+    roots = []
+    for name, summary in (("old", words), ("new", changed)):
+        event = f"  - {{id: e1, date: 2006, title: E, themes: [diplomacy], summary: '{summary}'}}\n"
+        roots.append(corpus_with(tmp_path / name, {"e.yaml": "events:\n" + event}))
+    proc = run("diff", str(roots[0]), str(roots[1]), "-f", "text")
+    assert proc.returncode == 0, proc.err
+    # Both versions can be read back from the word diff, word for word.
+    body = proc.stdout.decode().split("summary: ", 1)[1]
+    before: list[str] = []
+    after: list[str] = []
+    for match in re.finditer(r"\[-(.*?)-\]|\{\+(.*?)\+\}|(\S+)", body, re.DOTALL):
+        removed, added, kept = match.groups()
+        before += (removed or kept or "").split()
+        after += (added or kept or "").split()
+    assert (before, after) == (words.split(), changed.split())
+    assert "{+" in body and "[-" in body
+
+
+def test_perf31_strict_dispute_scan_of_a_huge_field(tmp_path: Path) -> None:
+    summary = "disputed " * 10_000  # 90 KB, one clause of 10,000 dispute words
+    event = f"  - {{id: e1, date: 2006, title: E, themes: [diplomacy], summary: '{summary}'}}\n"
+    root = corpus_with(tmp_path / "c", {"e.yaml": "events:\n" + event})
+    proc = run("--no-cache", "-b", str(root), "validate", "--strict")
+    assert proc.returncode in (0, 1), proc.err
+    dated = corpus_with(
+        tmp_path / "d",
+        {"e.yaml": "events:\n" + event.replace("summary: '", "summary: 'the date is ")},
+    )
+    proc = run("--no-cache", "-b", str(dated), "validate", "--strict")
+    # One clause, so one problem, however many times it says "disputed".
+    assert proc.err.count("given flatly") == 1, proc.err

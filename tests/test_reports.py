@@ -243,7 +243,7 @@ def test_citation_style_is_checked() -> None:
     html = invoke(*B, "report", "--citations", "pandoc", "-f", "html")
     assert html.exit_code == 2 and "--format markdown" in html.stderr
     csl = invoke(*B, "timeline", "-f", "csljson")
-    assert csl.exit_code == 2 and "csljson is for the commands that list sources" in csl.stderr
+    assert csl.exit_code == 2 and "csljson is available for: report, sources;" in csl.stderr
 
 
 # --------------------------------------------------------------------------- output and Word

@@ -4,9 +4,8 @@ error turned into a message and an exit status.
 Both ways in arrive here: Typer (cli.py), and the quick path (quick.py), which runs the
 common commands without importing Typer. So nothing here imports Typer, and every parameter
 arrives under the name Typer gives it. This is the one writer to stdout and stderr and the
-one place that maps errors to exit statuses (STYLE.md gives that job to cli.py; it moved
-here when the quick path came, so that both paths share it). Only `--version` and an
-interrupt during start-up are answered earlier, in __main__.py.
+one place that maps errors to exit statuses, so that both paths share it. Only `--version`
+and an interrupt during start-up are answered earlier, in __main__.py.
 """
 
 from __future__ import annotations
@@ -118,7 +117,7 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
-        run(look, lambda: found.run(call))
+        run(look, lambda: found.run(call), found.SPEC.gives)
     except KeyboardInterrupt:
         interrupted()
 
@@ -209,14 +208,20 @@ def report_invalid(exc: InvalidCorpus) -> NoReturn:
     fail(f"{exc.what}: {exc}", ExitStatus.DATA_ERROR)
 
 
-def run(look: Look, build: Callable[[], Result]) -> None:
-    """Build, render and write one command's output; every known error ends here."""
+def run(look: Look, build: Callable[[], Result], gives: frozenset[str]) -> None:
+    """Build, render and write one command's output; every known error ends here. `gives`:
+    what the command's result gives (its Spec's), so a format that cannot render it is
+    refused before anything is loaded."""
     try:
         fmt = look.fmt or (_format_of(look.output) if look.output else _default_format())
-        if fmt is Format.docx and not look.output and _isatty(sys.stdout):
+        from .render import declared, serves, unavailable
+
+        if not serves(fmt, gives):
+            raise unavailable(fmt)
+        if declared(fmt).binary and not look.output and _isatty(sys.stdout):
             raise UsageError(
-                "--format docx writes a binary Word file: give --output FILE (or redirect "
-                "standard output to a file)"
+                f"--format {fmt.value} writes {declared(fmt).what}, a binary file: give "
+                "--output FILE (or redirect standard output to a file)"
             )
         output = build()
         options = _options(fmt, look)
@@ -283,21 +288,12 @@ def _render(fmt: Format, output: Result, options: Options) -> str | bytes:
     return render(fmt, output, options)
 
 
-# --output FILE without --format: the format its extension names (else text).
-_EXTENSIONS = {
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".html": Format.html,
-    ".htm": Format.html,
-    ".docx": Format.docx,
-    ".json": Format.json,
-    ".csv": Format.csv,
-    ".txt": Format.text,
-}
-
-
 def _format_of(path: str) -> Format:
-    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), Format.text)
+    """--output FILE without --format: the format whose renderer declares its extension
+    (else text)."""
+    from .render import extension_format
+
+    return extension_format(path) or Format.text
 
 
 def _default_format() -> Format:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -13,6 +14,7 @@ SPEC = Spec(
     ("vrmc init my-corpus", "vrmc init my-corpus && vrmc -b my-corpus brief"),
     arguments=(Argument("directory", "DIR", "The folder to create (empty or new)."),),
     filters=False,
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 SCHEMA_FILE = "topic-file.schema.json"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import TEXT, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -22,6 +23,7 @@ SPEC = Spec(
             metavar="ORDER",
         ),
     ),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 SORTS = ("briefing", "likelihood", "confidence")

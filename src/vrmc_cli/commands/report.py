@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.formats import DATA, DOC, SOURCES
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ SPEC = Spec(
         CITATIONS,
         Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
     ),
+    gives=frozenset({DOC, DATA, SOURCES}),
 )
 
 

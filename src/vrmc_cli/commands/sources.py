@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS, SOURCES
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -9,6 +10,7 @@ SPEC = Spec(
     "Sources with their reliability and how many items cite each.\n\n"
     "With filters: only the sources cited by the events, points and transfers that match.",
     ("vrmc sources", "vrmc sources --country colombia -f csv"),
+    gives=frozenset({DOC, DATA, ROWS, SOURCES}),
 )
 
 

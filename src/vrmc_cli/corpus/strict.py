@@ -50,6 +50,7 @@ CHECKED: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
 }
 # What ends a clause (see _disputes_in).
 _CLAUSE_MARKS = (". ", ".\n", ",", ";", ":", "(", ")", "—", "!", "?")
+_CLAUSE_MARK = re.compile("|".join(map(re.escape, _CLAUSE_MARKS)))
 GOOD_GRADES = ("A", "B")  # a single source graded below these is no ground for high confidence
 USABLE_GRADES = ("A", "B", "C")  # a judgment needs evidence from at least one of these
 
@@ -154,14 +155,30 @@ def _flat_disputes(records: dict[str, list[Located]]) -> Iterator[Problem]:
 
 
 def _disputes_in(text: str) -> Iterator[tuple[str, str]]:
-    """(the words, their clause) for each place the text says sources disagree. A clause
-    runs between punctuation marks, so `No date is known, and the quantities are disputed`
-    is about quantities, not the date."""
-    for said in DISPUTE_WORDS.finditer(text):
-        start = max((text.rfind(mark, 0, said.start()) for mark in _CLAUSE_MARKS), default=-1)
-        ends = [i for mark in _CLAUSE_MARKS if (i := text.find(mark, said.end())) >= 0]
-        clause = text[start + 1 : min(ends, default=len(text))]
-        yield said.group(), " ".join(clause.split()).rstrip(".")
+    """(the words, their clause) for each clause where the text says sources disagree. A
+    clause runs between punctuation marks, so `No date is known, and the quantities are
+    disputed` is about quantities, not the date. The marks are found once and each clause
+    is given once, however many dispute words it holds: linear in the text, where looking
+    around each word again took a 90 KB field of "disputed disputed …" half a minute."""
+    import bisect
+
+    said = [m for m in DISPUTE_WORDS.finditer(text)]
+    if not said:
+        return
+    marks = [(m.start(), m.end()) for m in _CLAUSE_MARK.finditer(text)]
+    starts = [begin for begin, _ in marks]
+    ends = [end for _, end in marks]
+    seen = set()
+    for match in said:
+        # The last mark that ends before the words, the first that begins after them.
+        before = bisect.bisect_right(ends, match.start()) - 1
+        start = starts[before] if before >= 0 else -1
+        after = bisect.bisect_left(starts, match.end())
+        end = starts[after] if after < len(starts) else len(text)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        yield match.group(), " ".join(text[start + 1 : end].split()).rstrip(".")
 
 
 def _weak_basis(

@@ -16,7 +16,9 @@ import re
 from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
+from ..core.formats import DOC
 from ..core.textsafe import linkable, visible
+from . import Renderer
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -39,6 +41,8 @@ from ..core.doc import (
     Tree,
     anchors_of,
 )
+
+DECLARED = Renderer(DOC, "Markdown (CommonMark)", (".md", ".markdown"))
 
 # ASCII punctuation with a meaning somewhere in CommonMark or GFM inline syntax.
 # Pandoc's own extensions are covered too: `$` math, `^`/`~` super/subscript, `@` citations,
