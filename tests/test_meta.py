@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from keyword import iskeyword
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import invoke
+from conftest import FIXTURE, invoke
 from vrmc_cli.cli import app
-from vrmc_cli.commands import names
-from vrmc_cli.render import RENDERERS, Format
+from vrmc_cli.commands import names, spec
+from vrmc_cli.core.formats import DATA, DOC, FILE, GRAPH, NEEDS, ROWS, SOURCES
+from vrmc_cli.render import RENDERERS, Format, declarations, from_source
 
 ROOT = Path(__file__).parent.parent
 SRC = ROOT / "src" / "vrmc_cli"
@@ -59,21 +62,86 @@ def test_registry_covers_every_format() -> None:
         assert (SRC / "render" / f"{module}.py").exists()
 
 
+@pytest.mark.parametrize("fmt", list(Format), ids=lambda f: f.value)
+def test_a_renderer_declaration_reads_the_same_without_importing_it(fmt: Format) -> None:
+    """--help and the runner read the declarations from the renderers' source (importing
+    them would load Rich, xml.sax, the model): what they read is what the module declares."""
+    module = importlib.import_module(f"vrmc_cli.render.{RENDERERS[fmt]}")
+    declared = from_source(str(SRC / "render" / f"{RENDERERS[fmt]}.py"))
+    assert declared is not None and declared == module.DECLARED
+    assert declared.needs in NEEDS.values() and declared.needs != FILE and declared.what
+    assert all(e.startswith(".") and e == e.lower() for e in declared.extensions)
+
+
+def test_an_extension_picks_one_format() -> None:
+    claimed = [e for d in declarations().values() for e in d.extensions]
+    assert len(claimed) == len(set(claimed))
+
+
+# Arguments for the commands that need them, on the fixture corpus: a new command with a
+# required argument fails the next test until it has its line here.
+ARGUMENTS: dict[str, dict[str, Any]] = {
+    "actor": {"name": "ada"},
+    "chart": {"what": "events"},
+    "search": {"text": "yland"},
+    "diff": {"old": str(FIXTURE), "new": str(FIXTURE)},
+    "export": {"export_format": "timelinejs"},
+    "import": {
+        "import_format": "timelinejs",
+        "file": str(FIXTURE.parent / "import" / "women_in_computing.csv"),
+    },
+}
+
+
+@pytest.mark.parametrize("command", names())
+def test_every_command_gives_what_it_declares(command: str, tmp_path: Path) -> None:
+    """Spec.gives is what --help, the runner and the test matrices read to know which
+    formats serve a command: it must be what the command's result really gives."""
+    from vrmc_cli.commands import module
+    from vrmc_cli.runner import State, _Call
+
+    declared = spec(command)
+    assert declared is not None
+    params: dict[str, Any] = {o.name: o.default for o in declared.all_options}
+    params.update({a.name: None for a in declared.arguments})
+    params.update(ARGUMENTS.get(command, {}))
+    if command == "init":
+        params["directory"] = str(tmp_path / "new")
+    if command == "import":
+        params["into"] = str(tmp_path / "into")
+    missing = [a.name for a in declared.arguments if a.required and params[a.name] is None]
+    assert not missing, f"give {command} its {missing} in ARGUMENTS"
+    found = module(command)
+    assert found is not None
+    result = found.run(_Call(State(roots=(str(FIXTURE),), use_cache=False), params))
+    gives = {DOC, DATA} if result.file is None else set()
+    if result.rows is not None:
+        gives.add(ROWS)
+    if "sources" in result.selection:
+        gives.add(SOURCES)
+    if result.file is None and set(result.data()) == {"nodes", "edges"}:
+        gives.add(GRAPH)
+    if result.file is not None:
+        gives.add(FILE)
+    assert gives == set(declared.gives)
+
+
 # The layers of src/vrmc_cli, lowest first (docs/architecture.md): a module imports only
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
     {"__init__", "core", "corpus", "analysis", "views"},  # the packages' own modules
     {"core.record", "core.textsafe", "core.spelling", "core.formats"},
     {"core.errors", "core.dates", "core.doc"},
+    {"core.choice"},
     {"corpus.model"},
-    {"corpus.fields"},
+    {"corpus.fields", "corpus.origins"},
     {"corpus.kinds", "corpus.files"},
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},
     {"corpus.cache"},
     {"corpus.roots"},
     {"corpus.revisions"},
-    {"analysis.geo"},
+    {"analysis.geo", "analysis.provenance"},
     {"analysis.query", "analysis.ach"},
     {"analysis.search", "analysis.charts", "analysis.network"},
     {"analysis.signposts"},
@@ -199,3 +267,53 @@ def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
     assert run.returncode == 1, out + run.stderr
     assert 'Property "width" defined in "Options" is read-only' in out
     assert 'Property "spans" defined in "Para" is read-only' in out
+
+
+@pytest.mark.parametrize("command", names())
+def test_a_command_reads_its_parameters_as_a_typed_record(command: str) -> None:
+    """A command's `Params` names only parameters its SPEC declares (mypy --strict checks
+    the names `run` reads from it), and no command reads the untyped dict itself."""
+    from vrmc_cli.commands import module, read_params
+
+    declared, found = spec(command), module(command)
+    assert declared is not None and found is not None
+    source = Path(found.__file__ or "").read_text(encoding="utf-8")
+    assert "call.params[" not in source and "call.params.get(" not in source
+    params = getattr(found, "Params", None)
+    if params is None:
+        return  # it reads nothing of its own
+    known = {o.name for o in declared.all_options} | {a.name for a in declared.arguments}
+    assert set(params.__record_fields__) <= known
+    defaults = {o.name: o.default for o in declared.all_options}
+    read_params(params, {**defaults, **{a.name: None for a in declared.arguments}})
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("judgments", "--sort", "likelyhood"),
+            "unknown order 'likelyhood' (did you mean 'likelihood'?); "
+            "one of: briefing, likelihood, confidence",
+        ),
+        (("chart", "evnts"), "unknown chart 'evnts' (did you mean 'events'?)"),
+        (("export", "stx"), "unknown export format 'stx' (did you mean 'stix'?)"),
+        (("report", "--sections", "timelime"), "unknown section 'timelime' (did you mean"),
+        (("search", "x", "--kind", "evnt"), "unknown --kind value 'evnt' (did you mean"),
+        (("report", "--citations", "apa"), "unknown citation style 'apa'; one of: numbers"),
+    ],
+)
+def test_a_value_of_a_fixed_set_is_checked_one_way(args: tuple[str, ...], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr, result.stderr
+
+
+def test_a_long_set_of_values_is_listed_in_part() -> None:
+    from vrmc_cli.core.choice import SHOWN, unknown
+
+    options = [f"value-{n:02}" for n in range(SHOWN + 5)]
+    message = str(unknown("thing", "zzz", options))
+    assert message.endswith(", value-07 and 5 more") and "value-08" not in message
+    hints = str(unknown("thing", "value-1", options)).split("; one of")[0]
+    assert hints.count("'value-1") == 4  # the value, then three close ones at most

@@ -243,7 +243,7 @@ def test_citation_style_is_checked() -> None:
     html = invoke(*B, "report", "--citations", "pandoc", "-f", "html")
     assert html.exit_code == 2 and "--format markdown" in html.stderr
     csl = invoke(*B, "timeline", "-f", "csljson")
-    assert csl.exit_code == 2 and "csljson is for the commands that list sources" in csl.stderr
+    assert csl.exit_code == 2 and "csljson is available for: report, sources;" in csl.stderr
 
 
 # --------------------------------------------------------------------------- output and Word
@@ -260,9 +260,22 @@ def test_output_option_writes_the_same_as_stdout(fmt: str, tmp_path: Path) -> No
 
 def test_output_format_follows_the_extension_and_bad_paths_fail(tmp_path: Path) -> None:
     invoke(*B, "report", "-o", str(tmp_path / "r.md"))
-    assert (tmp_path / "r.md").read_text("utf-8") == invoke(*B, "report", "-f", "markdown").stdout
+    written = (tmp_path / "r.md").read_text("utf-8")
+    shown = invoke(*B, "report", "-f", "markdown").stdout
+    # Written to a file, the pictures are PNG files beside it, linked as images; on
+    # standard output, the text view's drawing in a fenced block.
+    images = re.findall(r"^!\[([^\]]+)\]\((r-images/figure-\d+\.png)\)$", written, re.M)
+    assert [name for _, name in images] == [f"r-images/figure-{n}.png" for n in (1, 2, 3, 4)]
+    for alt, name in images:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert alt.split(".")[0] in shown
+    assert "```text" in shown and "```text" not in written
+    assert re.sub(r"```text\n.*?```\n\n", "", shown, flags=re.S).replace("\n\n", "\n") == (
+        re.sub(r"!\[.*\n\n", "", written).replace("\n\n", "\n")
+    )
     bad = invoke(*B, "report", "-o", str(tmp_path / "missing" / "r.md"))
     assert bad.exit_code == 1 and "cannot write" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "missing").exists()
 
 
 def test_docx_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -369,7 +382,7 @@ def test_sections_pick_and_order() -> None:
     out = invoke(*B, "report", "--sections", "sources,timeline", "-f", "markdown").stdout
     assert re.findall(r"^## (.+)$", out, re.M) == ["Contents", "Sources", "Timeline"]
     bad = invoke(*B, "report", "--sections", "timelime", "-f", "markdown")
-    assert bad.exit_code == 2 and "did you mean timeline" in bad.stderr
+    assert bad.exit_code == 2 and "did you mean 'timeline'" in bad.stderr
 
 
 @pytest.mark.parametrize(

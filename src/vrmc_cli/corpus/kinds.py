@@ -40,6 +40,7 @@ from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
+    CREDIBILITIES,
     DIRECTIONS,
     EVENT_STATUSES,
     INDICATOR_TYPES,
@@ -126,6 +127,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", CHOICE, choices=CONFIDENCES)
+# Admiralty credibility of the information (1-6), apart from its sources' reliability.
+CREDIBILITY = Field("credibility", CHOICE, choices=CREDIBILITIES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", RATINGS, target="hypotheses", choices=CONSISTENCIES)
 # How much an item of evidence matters to the questions it is rated for (PARC ACH).
@@ -252,6 +255,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", REFS, target="actors"),
             Field("sources", REFS, target="sources"),
             CONFIDENCE,
+            CREDIBILITY,
             Field("signals", ENTRIES, target="signal"),
             CONSISTENCY,
             RELEVANCE,
@@ -273,6 +277,7 @@ KINDS: tuple[Kind, ...] = (
             Field("text", TEXT, required=True, search=True),
             *_tags(),
             CONFIDENCE,
+            CREDIBILITY,
             CONSISTENCY,
             RELEVANCE,
             Field("id", ID),
@@ -335,6 +340,9 @@ KINDS: tuple[Kind, ...] = (
             Field("reliability", CHOICE, choices=RELIABILITIES),
             Field("accessed", DATE),
             Field("archive_url", URL, search=True),
+            Field("origin", TEXT, search=True),
+            Field("via", REF, target="sources"),
+            Field("state_media", BOOL),
         ),
         key="id",
         label="title",

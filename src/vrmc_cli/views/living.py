@@ -20,10 +20,11 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
+from ..corpus.model import LIKELIHOOD_RANGES, Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
+    likelihood_legend,
     likelihood_style,
     likelihood_words,
     one_line,
@@ -461,16 +462,6 @@ def watch_blocks(
     return blocks
 
 
-def likelihood_legend() -> Para:
-    """ICD 203's terms with their probability ranges."""
-    from ..corpus.model import LIKELIHOOD_RANGES
-
-    terms = ", ".join(
-        f"{likelihood_words(term)} {low}–{high}%" for term, (low, high) in LIKELIHOOD_RANGES.items()
-    )
-    return Para((Span(f"Likelihood (ICD 203): {terms}.", "muted"),))
-
-
 def watch_doc(board: Board) -> Doc:
     blocks: list[Block] = [Heading(1, "Watch board"), *watch_blocks(board)]
     return Doc("Watch board", tuple(blocks))
@@ -497,6 +488,7 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
                         likelihood_words(judgment.likelihood),
                         likelihood_style(judgment.likelihood),
                     ),
+                    Span(" ({}–{}%)".format(*LIKELIHOOD_RANGES[judgment.likelihood])),
                 )
                 if judgment.likelihood
                 else plain("not stated"),
@@ -522,33 +514,113 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
         items.append(Item(tuple(head), tuple(children)))
     if items:
         blocks.append(Bullets(tuple(items), ordered=True))
+    if any(j.likelihood for _, j in found):
+        blocks.append(likelihood_legend())
     return Doc("Key judgments", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- diff
 
 
+# Past this many word pairs (old words × new words, 250 × 250), the common start and end
+# are set aside and the rest is diffed window by window, WINDOW words of each side at a
+# time: difflib takes time quadratic in the length of a repetitive text (a 16,000-word
+# summary took 13.6 s), and a window's diff is bounded, so a long text costs time linear in
+# its length. Each window's diff is kept up to its last run of equal words past half the
+# window, and the next window starts there.
+WORD_PAIRS = 62_500
+WINDOW = 100
+
+
 def word_diff(before: str, after: str) -> Inline:
     """The words of `after`, with removed words as `[-...-]` and added ones as `{+...+}`
     (git's plain word diff, styled where the format can)."""
-    import difflib
-
     old, new = before.split(), after.split()
     spans: list[Span] = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, removed, added in _word_ops(old, new):
         if spans:
             spans.append(Span(" "))
         if op == "equal":
-            spans.append(Span(" ".join(old[a1:a2])))
+            spans.append(Span(" ".join(removed)))
             continue
-        if a2 > a1:
-            spans.append(Span("[-" + " ".join(old[a1:a2]) + "-]", "status-bad"))
-        if b2 > b1:
-            if a2 > a1:
+        if removed:
+            spans.append(Span("[-" + " ".join(removed) + "-]", "status-bad"))
+        if added:
+            if removed:
                 spans.append(Span(" "))
-            spans.append(Span("{+" + " ".join(new[b1:b2]) + "+}", "status-ok"))
+            spans.append(Span("{+" + " ".join(added) + "+}", "status-ok"))
     return tuple(spans)
+
+
+Ops = list[tuple[str, list[str], list[str]]]  # ("equal" or "change", old words, new words)
+
+
+def _word_ops(old: list[str], new: list[str]) -> Ops:
+    """The runs of equal and changed words, in a time that stays near linear: the common
+    start and end are found directly, and the middle is diffed whole only when small.
+    (A text within the bound is diffed whole, as difflib alone would.)"""
+    if len(old) * len(new) <= WORD_PAIRS:
+        return _middle(old, new)
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    ops: Ops = []
+    if start:
+        ops.append(("equal", old[:start], new[:start]))
+    middle = _middle(old[start : len(old) - end], new[start : len(new) - end])
+    ops.extend(middle)
+    if end:
+        ops.append(("equal", old[len(old) - end :], new[len(new) - end :]))
+    return _merged(ops)
+
+
+def _middle(old: list[str], new: list[str]) -> Ops:
+    import difflib
+
+    if not old or not new:
+        return [("change", old, new)]
+    if len(old) * len(new) <= WORD_PAIRS:
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        return [
+            ("equal" if op == "equal" else "change", old[a1:a2], new[b1:b2])
+            for op, a1, a2, b1, b2 in matcher.get_opcodes()
+        ]
+    ops: Ops = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        a, b = old[i : i + WINDOW], new[j : j + WINDOW]
+        codes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+        last = i + WINDOW >= len(old) and j + WINDOW >= len(new)
+        # Up to the end of the last equal run, when it reaches past half a window (so that
+        # every window moves on by half a window at least); else the whole window.
+        keep = len(codes)
+        if not last:
+            for n, (op, _, a2, _, b2) in enumerate(codes):
+                if op == "equal" and (a2 >= len(a) // 2 or b2 >= len(b) // 2):
+                    keep = n + 1
+        for op, a1, a2, b1, b2 in codes[:keep]:
+            ops.append(("equal" if op == "equal" else "change", a[a1:a2], b[b1:b2]))
+        i += codes[keep - 1][2]
+        j += codes[keep - 1][4]
+    if i < len(old) or j < len(new):
+        ops.append(("change", old[i:], new[j:]))
+    return ops
+
+
+def _merged(ops: Ops) -> Ops:
+    """Neighbouring runs of the same kind joined, so that output reads as difflib's."""
+    out: Ops = []
+    for op, removed, added in ops:
+        if not removed and not added:
+            continue
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + removed, out[-1][2] + added)
+        else:
+            out.append((op, removed, added))
+    return out
 
 
 def _shown(value: object) -> str:
@@ -608,7 +680,12 @@ def diff_doc(diff: CorpusDiff) -> Doc:
         blocks.append(Bullets(tuple(notices)))
     else:
         blocks.append(
-            Para(plain("No key judgment, likelihood, event or indicator status changed."))
+            Para(
+                plain(
+                    "No key judgment, likelihood, confidence, event, source grade, indicator "
+                    "type or status, or ACH ranking changed."
+                )
+            )
         )
     for kind in diff.kinds:
         blocks.append(Heading(2, kind.title))
