@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import HEADLESS, invoke, raw_unsafe, write_corpus
+from conftest import GOLDEN, HEADLESS, check_golden, invoke, raw_unsafe, write_corpus
 
 CORPUS = """\
 version: 1
@@ -302,3 +302,11 @@ def test_place_names_are_data_not_markup(tmp_path: Path) -> None:
         assert "x1b" in out or "u001b" in out, fmt  # shown, escaped
         if fmt in ("markdown", "html"):
             assert "<script>" not in out, fmt
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])
+def test_map_golden(corpus: Path, fmt: str, update_goldens: bool) -> None:
+    result = invoke("-b", str(corpus), "map", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)
+    check_golden(GOLDEN / "map" / f"{fmt}.{suffix}", result.stdout, update_goldens)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -12,6 +13,7 @@ SPEC = Spec(
     "the places of what those filters keep. vrmc export geojson hands the located events "
     "to a map.",
     ("vrmc map", "vrmc map --country venezuela", "vrmc map --near caracas --within 50 -f json"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 
