@@ -112,7 +112,7 @@ def test_the_latest_signal_decides_the_status(tmp_path: Path) -> None:
     [
         (
             ("indicator: talks, direction: for", "indicator: tlaks, direction: for"),
-            "signals.indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
+            "events[0].signals[0].indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
         ),
         (("direction: for}", "direction: maybe}"), "direction: 'maybe' is not one of for, against"),
         (("id: troops", "id: talks"), "duplicate indicator id 'talks'"),

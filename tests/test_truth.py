@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
@@ -491,3 +492,105 @@ def test_docx_report_lists_every_source_the_shown_entries_cite(route: str, tmp_p
     sources = text[text.rindex("Sources") :]
     missing = [i for i in sorted(cited) if _plain(titles.get(i, i)) not in sources]
     assert not missing, missing
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_a_field_path_is_whole(tmp_path: Any) -> None:
+    document = {
+        "themes": [{"id": "t", "title": "T"}],
+        "sources": [{"id": "s", "title": "S"}],
+        "briefings": [
+            {
+                "id": "b",
+                "title": "B",
+                "summary": "S.",
+                "themes": ["t"],
+                "sections": [
+                    {"heading": "One", "points": [{"text": "a"}]},
+                    {
+                        "heading": "Two",
+                        "points": [{"text": "a"}, {"text": "b"}, {"text": "c", "sources": ["x"]}],
+                    },
+                ],
+            }
+        ],
+    }
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(app, ["-b", str(tmp_path), "--no-cache", "validate"])
+    assert result.exit_code == 1
+    assert "briefings[0].sections[1].points[2].sources[0]: unknown source 'x'" in result.stderr
+
+
+def test_a_syntax_error_comes_first_and_its_knock_on_problems_say_so(tmp_path: Any) -> None:
+    (tmp_path / "a-events.yaml").write_text(
+        "events:\n  - {id: e, date: 2020, title: E, themes: [t]}\n", encoding="utf-8"
+    )
+    (tmp_path / "themes.yaml").write_text('themes:\n  - id: t\n    title: "T\n', encoding="utf-8")
+    result = runner.invoke(app, ["-b", str(tmp_path), "--no-cache", "validate"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert "themes.yaml" in lines[0] and "invalid YAML" in lines[0], lines
+    assert "events[0].themes[0]: unknown theme 't'" in lines[1]
+    assert "could not be read: fix that first" in lines[1]
+
+
+def _long_folder(tmp_path: Any) -> Any:
+    folder = tmp_path / ("a-rather-long-folder-name-" * 4) / "site-packages" / "vrmc_cli"
+    shutil.copytree(bundled(), folder / "briefings")
+    return folder / "briefings"
+
+
+def bundled() -> str:
+    from vrmc_cli.corpus.roots import bundled_root
+
+    return bundled_root()
+
+
+def test_diff_outside_a_repository_names_the_whole_path(tmp_path: Any) -> None:
+    folder = _long_folder(tmp_path)
+    result = runner.invoke(app, ["-b", str(folder), "diff", "HEAD~3"])
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"'{folder}'" in message, message
+    assert "…" not in message
+
+
+def test_diff_on_an_installed_bundled_corpus_says_what_to_run(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As from site-packages: the bundled corpus outside any git repository (finding 6)."""
+    from vrmc_cli.corpus import roots
+
+    folder = _long_folder(tmp_path)
+    monkeypatch.setattr(roots, "bundled_root", lambda: str(folder))
+    result = runner.invoke(app, ["diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"'{folder}'" in message and "…" not in message
+    assert "compare two folders (vrmc diff OLD-FOLDER NEW-FOLDER)" in message
+
+
+def test_diff_inside_a_clone_reads_the_revision() -> None:
+    import subprocess
+
+    root = bundled()
+    probe = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "HEAD~3"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip("not a git clone with three commits of history")
+    result = runner.invoke(app, ["diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("CHANGES FROM HEAD~3 TO THE WORKING TREE")
+
+
+def test_a_long_value_is_shown_whole_in_an_error() -> None:
+    value = "no-such-actor-" * 20
+    result = runner.invoke(app, ["actor", value])
+    assert result.exit_code == 2
+    assert value in " ".join(result.stderr.split()).replace(" ", "") or value in result.stderr
