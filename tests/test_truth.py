@@ -24,7 +24,7 @@ from typer.testing import CliRunner
 
 from test_selection import FILTERS, corpora
 from vrmc_cli.cli import app
-from vrmc_cli.commands import Result, invoke
+from vrmc_cli.commands import Result, invoke, names
 from vrmc_cli.core.errors import UsageError
 from vrmc_cli.core.formats import Format
 from vrmc_cli.corpus.link import link
@@ -594,3 +594,105 @@ def test_a_long_value_is_shown_whole_in_an_error() -> None:
     result = runner.invoke(app, ["actor", value])
     assert result.exit_code == 2
     assert value in " ".join(result.stderr.split()).replace(" ", "") or value in result.stderr
+
+
+# --------------------------------------------------------------------------- 80 columns
+
+VIEWS = [
+    ("brief",),
+    ("brief", "motivations"),
+    ("timeline",),
+    ("timeline", "--short"),
+    ("actors",),
+    ("actor", "putin"),
+    ("transfers",),
+    ("scenarios",),
+    ("themes",),
+    ("countries",),
+    ("sources",),
+    ("watch",),
+    ("judgments",),
+    ("ach",),
+    ("search", "air defence"),
+    ("graph", "--actor", "russia"),
+    ("report",),
+]
+
+
+def _tables(blocks: Any) -> list[Any]:
+    from vrmc_cli.core.doc import Bullets, Table
+
+    found = []
+    for block in blocks:
+        if isinstance(block, Table):
+            found.append(block)
+        elif isinstance(block, Bullets):
+            found += _tables(b for item in block.items for b in item.children)
+    return found
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=[" ".join(v) for v in VIEWS])
+def test_no_table_cell_wraps_past_three_lines_at_80_columns(args: tuple[str, ...]) -> None:
+    """Text (78 columns) and Rich (80) lay each table out as the renderers do; a cell that
+    would take more than three lines makes the table one record per row (finding 8)."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    from vrmc_cli.core.doc import column_widths, pack, unbroken
+    from vrmc_cli.corpus.roots import bundled_root, load_corpus
+    from vrmc_cli.render import table_cells
+    from vrmc_cli.render.as_text import WIDTH, _indented
+
+    corpus = load_corpus([bundled_root()])
+    command, *rest = args
+    params: dict[str, Any] = {}
+    if command == "brief" and rest:
+        params["briefing"] = rest[0]
+    elif command == "actor":
+        params["name"] = rest[0]
+    elif command == "search":
+        params["text"] = rest[0]
+    elif command == "graph":
+        params["actor"] = [rest[1]]
+    elif command == "timeline" and rest:
+        params["short"] = True
+    result = invoke(command, corpus, **params)
+    console = Console(width=200, color_system=None)
+    for table in _tables(result.doc().blocks):
+        cells = table_cells(table)
+        whole = unbroken(table)
+        text_widths = column_widths(table, cells, WIDTH, len)
+        if text_widths is not None:
+            for i, texts in enumerate(cells):
+                for value in texts[1:]:
+                    lines = (
+                        pack(value, text_widths[i])
+                        if whole[i]
+                        else _indented(value, text_widths[i])
+                    )
+                    assert len(lines) <= 3, (table.columns[i], value, lines)
+        rich_widths = column_widths(table, cells, 80, cell_len)
+        if rich_widths is not None:
+            for i, texts in enumerate(cells):
+                for value in texts[1:]:
+                    if whole[i]:
+                        count = len(pack(value, rich_widths[i], cell_len))
+                    else:
+                        count = len(
+                            console.render_lines(
+                                Text(value), console.options.update_width(rich_widths[i]), pad=False
+                            )
+                        )
+                    assert count <= 3, (table.columns[i], value)
+
+
+@pytest.mark.parametrize("command", ["", *names()])
+def test_every_help_line_fits_80_columns(command: str) -> None:
+    args = [command, "--help"] if command else ["--help"]
+    for columns in ("80", None):
+        env = {"COLUMNS": columns} if columns else {}
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0
+        long = [line for line in result.stdout.splitlines() if len(line) > 80]
+        assert not long, long
