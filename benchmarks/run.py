@@ -23,6 +23,7 @@ a note otherwise.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -245,6 +246,116 @@ def same_events(vrmc_out: bytes, yq_out: bytes) -> str:
     return ""
 
 
+# Hostile inputs (tests/test_hostile.py checks what they give; how fast is measured here).
+# PERF-20: texts that once made a view slow, each kind of run a layout engine walks (a
+# 20,000-tab title took 134 s in the rich view, 0.06 s in text). Every format is timed
+# against plain text on the same corpus: a view that is not linear shows as a large ratio.
+def huge_texts(scale: int) -> dict[str, str]:
+    return {
+        "tabs": "\t".join(f"w{i:03d}" for i in range(20_000 // scale)),
+        "one-word": "w" * (40_000 // scale),
+        "lines": "\n".join(f"w{i}" for i in range(8_000 // scale)),
+        "markup": " ".join(f"*w{i}_[a]<b>|# - 1." for i in range(2_000 // scale)),
+        "escapes": "\x1b\u202e\u200bw" * (8_000 // scale),
+        "wide": "字w" * (16_000 // scale),
+    }
+
+
+HUGE_COMMANDS = {
+    "report": ["report", "--cite"],
+    "timeline-short": ["timeline", "--short"],
+    "sources": ["sources"],
+    "search": ["search", "w"],
+}
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text)  # a JSON string is a YAML double-quoted scalar
+
+
+def huge_corpus(scale: int) -> Path:
+    """Each huge text in an event's title and summary, a source's title, a point and a key
+    judgment (the corpus of test_perf20 in tests/test_hostile.py)."""
+    texts = huge_texts(scale)
+    lines = ["themes: [{id: t, title: T}]", "sources:"]
+    lines += [f"  - {{id: s-{name}, title: {_quoted(text)}}}" for name, text in texts.items()]
+    lines.append("events:")
+    for name, text in texts.items():
+        q = _quoted(text)
+        lines.append(
+            f"  - {{id: e-{name}, date: 2006, title: {q}, summary: {q}, themes: [t],"
+            f" sources: [s-{name}]}}"
+        )
+    lines += ["briefings:", "  - {id: b, title: B, summary: S, themes: [t],"]
+    lines += ["     key_judgments: ["]
+    lines += [f"       {{text: {_quoted(t)}, basis: [e-{n}]}}," for n, t in texts.items()]
+    lines += ["     ], sections: [{heading: H, points: ["]
+    lines += [f"       {_quoted(t)}," for t in texts.values()]
+    lines += ["     ]}]}"]
+    return _written(f"huge-{scale}", {"huge.yaml": "\n".join(lines) + "\n"})
+
+
+# YML-04: a "billion laughs" in extension fields, 16 levels of anchors each aliasing the one
+# before 9 times (9**16 strings if expanded), beside a valid base; timed against the base alone.
+BOMB_BASE = (
+    "version: 1\ntopic: {title: Base}\nthemes: [{id: t, title: T}]\n"
+    "events:\n  - {id: e, date: 2006, title: E, themes: [t]}\n"
+)
+
+
+def bomb_corpora() -> tuple[Path, Path]:
+    names = "abcdefghijklmnop"
+    lines = ['x-lol-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in itertools.pairwise(names):
+        lines.append(f"x-lol-{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    lines.append("x-self: &me {self: *me}")
+    bomb = _written("bomb", {"base.yaml": BOMB_BASE, "bomb.yaml": "\n".join(lines) + "\n"})
+    return _written("bomb-base", {"base.yaml": BOMB_BASE}), bomb
+
+
+def _written(name: str, files: dict[str, str]) -> Path:
+    root = OUT / name
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
+    for file_name, text in files.items():
+        (root / file_name).write_text(text, encoding="utf-8")
+    return root
+
+
+def hostile_cases(size: str) -> list[Case]:
+    vrmc = vrmc_command()
+    out: list[Case] = []
+    huge = huge_corpus(1 if size == "full" else 16)
+    for command, args in HUGE_COMMANDS.items():
+        plain = [*vrmc, "-b", str(huge), "--no-cache", *args, "--format", "text"]
+        for fmt in ("rich", "markdown", "html", "json", "csv"):
+            if fmt == "csv" and command == "report":
+                continue  # a document: CSV is refused
+            out.append(
+                Case(
+                    f"huge-{command}-{fmt}",
+                    f"vrmc {' '.join(args)} -f {fmt} vs -f text, huge fields (PERF-20)",
+                    [*plain[:-1], fmt],
+                    plain,
+                    20.0,
+                    runs=3,
+                )
+            )
+    base, bomb = bomb_corpora()
+    for loader, prefix in (("libyaml", []), ("pure", ["env", "VRMC_PURE_YAML=1"])):
+        report = ["--no-cache", "report", "--format", "json"]
+        out.append(
+            Case(
+                f"bomb-{loader}",
+                f"vrmc report -f json, a 16-level billion laughs in x- fields vs none ({loader})",
+                [*prefix, *vrmc, "-b", str(bomb), *report],
+                [*prefix, *vrmc, "-b", str(base), *report],
+                1.5,
+            )
+        )
+    return out
+
+
 def cases(size: str) -> list[Case]:
     vrmc = vrmc_command()
     python = sys.executable
@@ -336,7 +447,56 @@ def cases(size: str) -> list[Case]:
             0.75,
         )
     )
-    return out
+    return out + hostile_cases(size) + quadratic_corners(size)
+
+
+# Hostile input that once took time quadratic in its size (issue 27): each against the same
+# run without the slow part, so the ratio shows the corner is gone (tests/test_hostile.py
+# keeps only runaway ceilings for them).
+CORNER_WORDS = {"tiny": 2_000, "full": 20_000}
+
+
+def quadratic_corners(size: str) -> list[Case]:
+    vrmc = vrmc_command()
+    words = CORNER_WORDS[size]
+    folder = OUT / f"corners-{words}"
+    old, new, disputes = folder / "old", folder / "new", folder / "disputes"
+    # A summary of `words` words from a three-word vocabulary, a word changed in every
+    # sentence: the worst case for a word diff by longest matching blocks.
+    text = " ".join(("alpha", "beta", "gamma.")[i % 3] for i in range(words))
+    changed = " ".join(w if i % 50 else "delta" for i, w in enumerate(text.split()))
+    for root, summary in ((old, text), (new, changed)):
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "c.yaml").write_text(
+            "version: 1\nthemes: [{id: th, title: T}]\nevents:\n"
+            f"  - {{id: e1, date: 2006, title: E, themes: [th], summary: '{summary}'}}\n",
+            encoding="utf-8",
+        )
+    # 90 KB of "disputed " in an event's summary, with a flat date: one clause, 10,000
+    # dispute words.
+    disputes.mkdir(parents=True, exist_ok=True)
+    (disputes / "c.yaml").write_text(
+        "version: 1\nthemes: [{id: th, title: T}]\nevents:\n"
+        f"  - {{id: e1, date: 2006, title: E, themes: [th], summary: '{'disputed ' * 10_000}'}}\n",
+        encoding="utf-8",
+    )
+    return [
+        Case(
+            f"corner-diff-{words}-words",
+            f"vrmc diff OLD NEW -f text vs -f json (a {words:,}-word summary, a word "
+            "changed in every sentence: the text shows a word diff)",
+            [*vrmc, "diff", str(old), str(new), "--format", "text"],
+            [*vrmc, "diff", str(old), str(new), "--format", "json"],
+            3.0,
+        ),
+        Case(
+            "corner-strict-disputes",
+            "vrmc -b DIR validate --strict vs validate (90 KB of 'disputed ' in one field)",
+            [*vrmc, "--no-cache", "-b", str(disputes), "validate", "--strict"],
+            [*vrmc, "--no-cache", "-b", str(disputes), "validate"],
+            1.5,
+        ),
+    ]
 
 
 def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:

@@ -110,12 +110,26 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
     parser.addoption(
         "--update-goldens", action="store_true", help="rewrite golden files from the current output"
     )
+    parser.addoption(
+        "--run-slow", action="store_true", help="run the tests marked slow too (CI=true does)"
+    )
     if not pluginmanager.has_plugin("xdist"):
         # A virtual environment from before the test extras named pytest-xdist (or run with
         # `-p no:xdist`): the `-n auto` of addopts is accepted and the tests run in one process.
         parser.getgroup("xdist")._addoption(
             "-n", dest="numprocesses", help="needs pytest-xdist: pip install -e '.[test]'"
         )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked slow (millions of YAML nodes, 10,000 files, out of memory, signals, huge
+    fields in every format) run in CI and with --run-slow; the everyday loop skips them."""
+    if IN_CI or config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: runs under CI=true or with --run-slow")
+    for item in items:
+        if item.get_closest_marker("slow") is not None:
+            item.add_marker(skip)
 
 
 def pytest_report_header(config: pytest.Config) -> str | None:

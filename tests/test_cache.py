@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
-from test_golden import COMMANDS, EXTENSIONS, TABULAR
+from test_golden import COMMANDS, TABULAR
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus import files, load
-from vrmc_cli.corpus.roots import bundled_root
+from vrmc_cli.corpus.roots import bundled_root, load_corpus
 
 CORPORA = {"fixture": str(FIXTURE), "bundled": str(bundled_root())}
 # Every command of the golden suite; on the bundled corpus the ids are its own.
@@ -26,16 +26,17 @@ BUNDLED_ARGS = {
 }
 
 
-def _cases() -> list[tuple[str, str, list[str], str]]:
+def _cases() -> list[tuple[str, str, list[str], tuple[str, ...]]]:
     out = []
     for corpus in CORPORA:
         for case, golden_args in COMMANDS.items():
             args = BUNDLED_ARGS.get(case, golden_args) if corpus == "bundled" else golden_args
-            # Every format on the small fixture; on the large bundled corpus, one of each kind.
-            formats = EXTENSIONS if corpus == "fixture" else ("text", "json")
-            for fmt in formats:
-                if fmt != "csv" or case in TABULAR:
-                    out.append((corpus, case, args, fmt))
+            # The document path (text) and the data path (JSON; CSV where there is one) on
+            # the fixture, the data path on the large bundled corpus: what the cache gives
+            # back reaches every renderer through one of them, and
+            # test_the_cached_corpus_is_the_parsed_one shows it is the parsed corpus itself.
+            formats = ("text", "json", "csv") if case in TABULAR else ("text", "json")
+            out.append((corpus, case, args, formats if corpus == "fixture" else ("json",)))
     return out
 
 
@@ -52,25 +53,81 @@ def _parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+def _shape(value: object, memo: dict[int, object]) -> object:
+    """`value` as nested tuples of class names and field values: equal for two corpora
+    exactly when every record has the same class and fields, to the last string."""
+    key = id(value)
+    if key in memo:
+        return memo[key]
+    kind = type(value)
+    memo[key] = ("cycle", kind.__qualname__)
+    fields = getattr(kind, "__record_fields__", None)
+    shape: object
+    if fields is not None:
+        shape = (kind.__qualname__, tuple(_shape(getattr(value, n), memo) for n in fields))
+    elif isinstance(value, (tuple, list)):
+        shape = (kind.__name__, tuple(_shape(v, memo) for v in value))
+    elif isinstance(value, dict):
+        shape = ("dict", tuple((_shape(k, memo), _shape(v, memo)) for k, v in value.items()))
+    elif isinstance(value, (set, frozenset)):
+        shape = (kind.__name__, frozenset(_shape(v, memo) for v in value))
+    elif value is None or isinstance(value, (str, int, float, bytes)):
+        shape = (kind.__name__, value)
+    else:
+        raise AssertionError(f"{kind.__qualname__} in the model: teach _shape to compare it")
+    memo[key] = shape
+    return shape
+
+
+@pytest.mark.parametrize("corpus", sorted(CORPORA))
+def test_the_cached_corpus_is_the_parsed_one(corpus: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a warm run takes from the cache is the corpus parsing gives: every record of the
+    same class with the same fields, to the last string. So no renderer, in any format, can
+    tell a warm run from a cold one (test_golden checks each format end to end; below, every
+    command cold against warm, by the text and data paths)."""
+    roots = [CORPORA[corpus]]
+    parsed_corpus = load_corpus(roots, use_cache=False)
+    assert not os.path.exists(cache_module.cache_path(roots))
+    building = load_corpus(roots)
+    assert os.path.exists(cache_module.cache_path(roots))
+    parsed = _parses(monkeypatch)
+    warm = load_corpus(roots)
+    assert parsed == [], "a warm run parses nothing"
+    assert warm is not building
+    same = _shape(parsed_corpus, {})
+    assert _shape(building, {}) == same
+    assert _shape(warm, {}) == same
+
+
 @pytest.mark.parametrize(
-    ("corpus", "case", "args", "fmt"), _cases(), ids=[f"{c}-{k}-{f}" for c, k, _, f in _cases()]
+    ("corpus", "case", "args", "formats"), _cases(), ids=[f"{c}-{k}" for c, k, _, _ in _cases()]
 )
 def test_cache_never_changes_results(
-    corpus: str, case: str, args: list[str], fmt: str, monkeypatch: pytest.MonkeyPatch
+    corpus: str,
+    case: str,
+    args: list[str],
+    formats: tuple[str, ...],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    command = ["-b", CORPORA[corpus], *args, "-f", fmt]
-    uncached = invoke("--no-cache", *command)
-    assert uncached.exit_code == 0, uncached.stderr
+    command = ["-b", CORPORA[corpus], *args]
+    uncached = {fmt: invoke("--no-cache", *command, "-f", fmt) for fmt in formats}
+    for result in uncached.values():
+        assert result.exit_code == 0, result.stderr
     assert not os.path.exists(cache_module.cache_path([CORPORA[corpus]]))
-    building = invoke(*command)
+    building = invoke(*command, "-f", formats[0])
     assert os.path.exists(cache_module.cache_path([CORPORA[corpus]]))
+    assert (building.stdout, building.stderr) == (
+        uncached[formats[0]].stdout,
+        uncached[formats[0]].stderr,
+    )
     parsed = _parses(monkeypatch)
-    warm = invoke(*command)
+    for fmt in formats:
+        warm = invoke(*command, "-f", fmt)
+        assert warm.stdout == uncached[fmt].stdout, fmt
+        # Notes only (a date filter's note on what it kept undated), the same every time.
+        assert warm.stderr == uncached[fmt].stderr, fmt
+        assert all(line.startswith("vrmc: note: ") for line in warm.stderr.splitlines())
     assert parsed == [], "a warm run parses nothing"
-    assert uncached.stdout == building.stdout == warm.stdout
-    # Notes only (a date filter's note on what it kept undated), the same every time.
-    assert uncached.stderr == building.stderr == warm.stderr
-    assert all(line.startswith("vrmc: note: ") for line in warm.stderr.splitlines())
 
 
 def test_editing_one_file_reparses_only_that_file(
@@ -226,3 +283,128 @@ def test_settled_files_are_trusted_on_their_stamp(
     monkeypatch.setattr(cache_module, "current_digest", lambda f: read.append(f.shown))
     assert invoke("-b", str(root), "themes").exit_code == 0
     assert read == []
+
+
+def _scratch_install(tmp_path: Path) -> Path:
+    """A copy of this vrmc's source, to change as a new release would; returns the folder to
+    put on PYTHONPATH."""
+    import shutil
+
+    import vrmc_cli
+
+    src = tmp_path / "src"
+    shutil.copytree(
+        Path(vrmc_cli.__file__).parent,
+        src / "vrmc_cli",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    return src
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name} no longer has {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+# Changes a release could make to the model or the kinds without touching cache.py: each
+# leaves an old cache's pickles meaning something else (records unpickle by position).
+MODEL_CHANGES = {
+    # A new field of Event before its others: an old Event's `end` would fill `place`, its
+    # `circa` (a bool) `end`; the timeline then failed with an internal AttributeError.
+    "a field added to a model class": (
+        "corpus/model.py",
+        "    themes: tuple[Theme, ...]\n    end: PartialDate | None = None\n",
+        "    themes: tuple[Theme, ...]\n    place: str | None = None\n"
+        "    end: PartialDate | None = None\n",
+    ),
+    # A choice the loader refused before: an old cache would keep the refusal.
+    "a choice added in a kind": (
+        "corpus/model.py",
+        'CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")',
+        'CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high", "certain")',
+    ),
+}
+
+
+@pytest.mark.parametrize("change", MODEL_CHANGES)
+def test_a_changed_model_rebuilds_the_cache_instead_of_failing(tmp_path: Path, change: str) -> None:
+    """A warm run after an upgrade that changed the model (and no one bumped a cache
+    version) reads the corpus afresh and prints what a run without the cache prints."""
+    from conftest import run_vrmc
+
+    src = _scratch_install(tmp_path)
+    env = {"PYTHONPATH": str(src), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": "themes: [{id: t, title: T}]\n"
+            "events:\n"
+            "  - {id: e1, date: 2020-01-02, end: 2020-02, title: One, themes: [t],"
+            " confidence: high}\n"
+            "  - {id: e2, date: 2021, title: Two, themes: [t], confidence: certain}\n"
+        },
+    )
+    command = ("-b", str(corpus), "timeline", "-f", "json")
+    if change == "a choice added in a kind":
+        before = run_vrmc(*command, env=env)
+        assert before.returncode != 0
+        assert b"'certain' is not one of low, moderate, high" in before.stderr
+    else:
+        _edit(corpus / "a.yaml", " confidence: certain}", "}")
+        before = run_vrmc(*command, env=env)
+        assert before.returncode == 0, before.stderr.decode()
+    assert list((tmp_path / "cache" / "vrmc").glob("corpus-*.pickle"))
+    module, old, new = MODEL_CHANGES[change]
+    _edit(src / "vrmc_cli" / module, old, new)
+    fresh = run_vrmc("--no-cache", *command, env=env)
+    assert fresh.returncode == 0, fresh.stderr.decode()
+    warm = run_vrmc(*command, env=env)
+    assert warm.stderr.decode() == fresh.stderr.decode()
+    assert warm.returncode == 0
+    assert warm.stdout == fresh.stdout
+    if change == "a field added to a model class":
+        assert warm.stdout == before.stdout
+
+
+def test_the_cache_tag_follows_the_declarations(monkeypatch: pytest.MonkeyPatch) -> None:
+    from vrmc_cli.corpus.kinds import KINDS, Field
+
+    tag = cache_module.FORMAT_TAG
+    assert cache_module._format_tag() == tag
+    events = next(k for k in KINDS if k.name == "events")
+    renamed = [*events.fields]
+    renamed[2] = Field("finish", renamed[2].type, attr="end")
+    for changed in (
+        KINDS[:-1],  # a kind less
+        tuple(
+            k if k is not events else type(k)(**{**_as_dict(k), "fields": tuple(renamed)})
+            for k in KINDS
+        ),
+    ):
+        monkeypatch.setattr(cache_module, "KINDS", changed)
+        assert cache_module._format_tag() != tag
+    monkeypatch.undo()
+    monkeypatch.setattr(cache_module.Problem, "__record_fields__", ("path", "message"))
+    assert cache_module._format_tag() != tag
+
+
+def _as_dict(record: object) -> dict[str, object]:
+    return {name: getattr(record, name) for name in type(record).__record_fields__}  # type: ignore[attr-defined]
+
+
+def test_the_cache_tag_is_the_same_in_every_process() -> None:
+    import subprocess
+    import sys
+
+    tags = {
+        subprocess.run(
+            [sys.executable, "-c", "from vrmc_cli.corpus import cache; print(cache.FORMAT_TAG)"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "random")
+    }
+    assert tags == {cache_module.FORMAT_TAG + "\n"}

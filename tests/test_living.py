@@ -34,23 +34,24 @@ def test_watch_statuses_counts_and_days_since_to_as_of() -> None:
     deliveries = board["More fighters delivered"]
     assert deliveries["status"] == "seen"
     assert deliveries["signals"] == 1
-    assert deliveries["latest"] == {
-        "id": "deliveries",
-        "date": "2006-11-30",
-        "title": "Fighters delivered",
-    }
+    assert [(x["id"], x["start"], x["end"], x["last_day"]) for x in deliveries["latest"]] == [
+        ("deliveries", "2006-11-30", "2008-08-03", "2008-08-03")
+    ]
     # From the event's last day (2008-08-03) to the corpus's as_of (2020-06-30), not today.
     assert deliveries["days_since"] == 4349
     assert deliveries["deadline"] == "2010-12-31"
     assert deliveries["counts"] == "A delivery confirmed by either government."
+    assert deliveries["criteria"] == "A delivery confirmed by either government."
+    assert (deliveries["type"], deliveries["lapsed"]) == (None, False)
     assert board["Leaders keep meeting"]["days_since"] == 463
     assert board["Leaders keep meeting"]["horizon"] == "the 2020s"
 
 
 def test_watch_since_limits_the_evidence_window_not_the_scenarios() -> None:
     board = _board(str(FIXTURE), "--since", "2010")
-    assert board["More fighters delivered"]["status"] == "not seen"
-    assert board["More fighters delivered"]["latest"] is None
+    # Unseen in the window, and its deadline (2010-12-31) is before the as-of date.
+    assert board["More fighters delivered"]["status"] == "lapsed"
+    assert board["More fighters delivered"]["latest"] == []
     assert board["Leaders keep meeting"]["status"] == "seen"
 
 
@@ -107,6 +108,149 @@ def test_the_latest_signal_decides_the_status(tmp_path: Path) -> None:
     assert early["Talks go on"]["status"] == "seen"
 
 
+def _typed(tmp_path: Path, indicators: str, events: str, as_of: str = "2024-06-30") -> Path:
+    return write_corpus(
+        tmp_path,
+        {
+            "topic.yaml": f"version: 1\ntopic: {{title: T, as_of: {as_of}}}\n",
+            "base.yaml": "version: 1\nthemes: [{id: th, title: Theme}]\n"
+            "scenarios:\n  - id: sc\n    title: Scenario\n    summary: S.\n"
+            "    likelihood: roughly-even\n"
+            f"    indicators:\n{indicators}events:\n{events}",
+        },
+    )
+
+
+def _event(ident: str, date: str, indicator: str, direction: str, end: str = "") -> str:
+    return (
+        f"  - id: {ident}\n    date: '{date}'\n    title: {ident}\n    themes: [th]\n"
+        + (f"    end: '{end}'\n" if end else "")
+        + f"    signals: [{{indicator: {indicator}, direction: {direction}}}]\n"
+    )
+
+
+def test_an_occurrence_stays_seen_once_seen(tmp_path: Path) -> None:
+    """Lavrov's 3 January call satisfied leader-contacts-q1-2026; a later 'no Putin call
+    planned' turned it contrary."""
+    root = _typed(
+        tmp_path,
+        "      - {id: call, text: A call, type: occurrence, criteria: A call announced.}\n",
+        _event("called", "2024-01-03", "call", "for")
+        + _event("no-more", "2024-01-19", "call", "against"),
+    )
+    call = _board(str(root))["A call"]
+    assert (call["status"], call["type"], call["criteria"]) == (
+        "seen",
+        "occurrence",
+        "A call announced.",
+    )
+    strict = invoke("-b", str(root), "validate", "--strict")
+    assert strict.exit_code == 1
+    assert "event 'no-more': a signal against occurrence indicator 'call'" in strict.stderr
+
+
+def test_a_deadline_passed_unseen_lapses(tmp_path: Path) -> None:
+    indicators = (
+        "      - {id: soon, text: Soon, type: occurrence, criteria: C., deadline: 2024-03-31}\n"
+        "      - {id: late, text: Late, type: occurrence, criteria: C., deadline: 2024-12-31}\n"
+        "      - {id: none, text: None, type: absence, criteria: C., deadline: 2024-03-31}\n"
+        "      - {id: held, text: Held, type: absence, criteria: C.}\n"
+        "      - {id: broke, text: Broke, type: absence, criteria: C.}\n"
+        "      - {id: st, text: State, type: state, criteria: C., deadline: 2024-03-31}\n"
+    )
+    events = _event("x", "2024-02-01", "broke", "against") + _event(
+        "y", "2024-02-02", "st", "against"
+    )
+    board = _board(str(_typed(tmp_path, indicators, events)))
+    got = {k: (v["status"], v["lapsed"]) for k, v in board.items()}
+    assert got == {
+        "Soon": ("lapsed", True),
+        "Late": ("not seen", False),
+        "None": ("lapsed", True),
+        "Held": ("seen", False),
+        "Broke": ("contrary", False),
+        "State": ("lapsed", True),
+    }
+    text = " ".join(invoke("-b", str(tmp_path), "watch", "-f", "text").stdout.split())
+    assert "3 lapsed" in text
+
+
+def test_the_latest_signal_is_by_last_day_with_ties_shown(tmp_path: Path) -> None:
+    """Month-precision dates sorted first, long events by their start, and same-day
+    opposite signals by alphabetical id."""
+    indicators = (
+        "      - {id: m, text: Month, type: state, criteria: C.}\n"
+        "      - {id: long, text: Long, type: state, criteria: C.}\n"
+        "      - {id: tie, text: Tie, type: state, criteria: C.}\n"
+    )
+    events = (
+        _event("a-month", "2024-03", "m", "against")
+        + _event("b-day", "2024-03-20", "m", "for")
+        + _event("c-long", "2024-01-01", "long", "for", end="2024-04-30")
+        + _event("d-short", "2024-03-01", "long", "against")
+        + _event("e-first", "2024-05-05", "tie", "against")
+        + _event("f-second", "2024-05-05", "tie", "for")
+    )
+    board = _board(str(_typed(tmp_path, indicators, events)))
+    assert [x["id"] for x in board["Month"]["latest"]] == ["a-month"]  # ends 31 March
+    assert board["Month"]["status"] == "contrary"
+    assert board["Month"]["days_since"] == 91  # 31 Mar -> 30 Jun
+    assert [x["id"] for x in board["Long"]["latest"]] == ["c-long"]
+    assert board["Long"]["status"] == "seen"
+    assert [x["id"] for x in board["Tie"]["latest"]] == ["e-first", "f-second"]
+    assert board["Tie"]["status"] == "mixed"
+    rows = list(
+        csv.DictReader(io.StringIO(invoke("-b", str(tmp_path), "watch", "-f", "csv").stdout))
+    )
+    long = next(r for r in rows if r["indicator"] == "long")
+    assert (long["latest_start"], long["latest_end"], long["latest_last_day"]) == (
+        "2024-01-01",
+        "2024-04-30",
+        "2024-04-30",
+    )
+    assert long["days_since"] == "61"  # from the last day shown, 30 Apr
+    tie = next(r for r in rows if r["indicator"] == "tie")
+    assert tie["latest_ties"] == "1"
+
+
+def test_a_scenario_whose_indicators_and_likelihood_disagree_is_flagged(tmp_path: Path) -> None:
+    indicators = "".join(
+        f"      - {{id: i{n}, text: I{n}, type: occurrence, criteria: C.}}\n" for n in range(4)
+    )
+    events = "".join(_event(f"e{n}", "2024-02-0" + str(n + 1), f"i{n}", "for") for n in range(3))
+    root = _typed(tmp_path, indicators, events)
+    data = json.loads(invoke("-b", str(root), "watch", "-f", "json").stdout)
+    assert data["scenarios"][0]["review"] == "3 of 4 seen"
+    text = " ".join(invoke("-b", str(root), "watch", "-f", "text").stdout.split())
+    assert "3 of 4 seen; judged roughly even chance — review" in text
+    assert "Likelihood (ICD 203, the chance that a judgment holds): almost no chance 1–5%" in text
+
+
+def test_strict_flags_indicators_without_type_or_criteria(tmp_path: Path) -> None:
+    root = write_corpus(tmp_path, LIVE)
+    result = invoke("-b", str(root), "validate", "--strict")
+    assert result.exit_code == 1
+    assert "indicator 'talks' of scenario 'sc' has no type and no criteria" in result.stderr
+    fixed = dict(LIVE)
+    fixed["base.yaml"] = fixed["base.yaml"].replace(
+        "{id: talks, text: Talks go on}",
+        "{id: talks, text: Talks go on, type: state, counts: Talks.}",
+    )
+    again = invoke("-b", str(write_corpus(tmp_path / "b", fixed)), "validate", "--strict")
+    assert "'talks'" not in again.stderr and "'troops' of scenario 'sc' has no type" in again.stderr
+
+
+def test_every_bundled_indicator_has_a_type_and_criteria() -> None:
+    """Only 1 of 25 said what would count as seeing it."""
+    data = json.loads(invoke("watch", "-f", "json").stdout)
+    indicators = [i for s in data["scenarios"] for i in s["indicators"]]
+    assert len(indicators) == 25
+    for i in indicators:
+        assert i["type"] in ("occurrence", "state", "absence"), i["id"]
+        assert i["criteria"] and len(i["criteria"]) > 40, i["id"]
+    assert invoke("validate", "--strict").exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -136,14 +280,14 @@ def test_bundled_corpus_links_events_to_indicators() -> None:
     assert all(i["id"] for i in indicators)
     seen = {i["id"]: i["status"] for i in indicators if i["signals"]}
     assert seen["friendly-russian-statements"] == "seen"
-    assert seen["leader-contacts-q1-2026"] == "contrary"
+    assert seen["leader-contacts-q1-2026"] == "seen"  # an occurrence stays seen
     assert len(seen) >= 8
 
 
 # --------------------------------------------------------------------------- judgments
 
 
-LIKELIHOOD_ORDER = ["almost-certain", "very-likely", "likely", "roughly-even", "unlikely"]
+LIKELIHOOD_ORDER = ["almost-certain", "very-likely", "likely", "roughly-even-chance", "unlikely"]
 
 
 def test_judgments_lists_every_key_judgment_with_its_basis() -> None:
@@ -421,3 +565,74 @@ def test_hostile_text_is_never_markup_or_control(tmp_path: Path, command: str, f
     if fmt == "csv":
         assert "'=cmd" in out
         assert not any(cell.startswith("=") for row in csv.reader(io.StringIO(out)) for cell in row)
+
+
+# --------------------------------------------------------------------------- ICD 203
+
+
+def _judged(tmp_path: Path, likelihood: str, text: str = "Moscow will protest.") -> Path:
+    return write_corpus(
+        tmp_path,
+        {
+            "a.yaml": "version: 1\nthemes: [{id: t, title: T}]\n"
+            "events: [{id: e, date: 2020, title: E, themes: [t]}]\n"
+            "briefings:\n  - id: b\n    title: B\n    summary: S.\n    themes: [t]\n"
+            f"    key_judgments:\n      - text: {text}\n        likelihood: {likelihood}\n"
+            "        confidence: high\n        basis: [e]\n"
+            "    sections: [{heading: H, points: [P.]}]\n"
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("remote", "almost-no-chance"),
+        ("highly-improbable", "very-unlikely"),
+        ("improbable", "unlikely"),
+        ("roughly-even-odds", "roughly-even-chance"),
+        ("roughly-even", "roughly-even-chance"),
+        ("probable", "likely"),
+        ("highly-probable", "very-likely"),
+        ("nearly-certain", "almost-certain"),
+        ("almost-no-chance", "almost-no-chance"),
+    ],
+)
+def test_icd_203_second_row_terms_are_aliases_of_the_first(
+    tmp_path: Path, written: str, read: str
+) -> None:
+    """ "remote" came from the directive's second row and the other six from the first."""
+    root = _judged(tmp_path, written)
+    data = json.loads(invoke("-b", str(root), "judgments", "-f", "json").stdout)
+    assert data["judgments"][0]["likelihood"] == read
+
+
+def test_likelihood_and_confidence_are_two_sentences_with_a_legend(tmp_path: Path) -> None:
+    """Prose printed "Very likely, high confidence" as one phrase, and no ranges anywhere."""
+    root = str(_judged(tmp_path, "remote"))
+    brief = " ".join(invoke("-b", root, "brief", "b", "-f", "text").stdout.split())
+    assert "Likelihood: almost no chance (1–5%). Confidence: high." in brief
+    assert "Almost no chance, high confidence" not in brief and "remote" not in brief
+    legend = "almost no chance 1–5%; very unlikely 5–20%; unlikely 20–45%; roughly even chance"
+    assert legend in brief
+    judgments = " ".join(invoke("-b", root, "judgments", "-f", "text").stdout.split())
+    assert "almost no chance (1–5%)" in judgments and legend in judgments
+    report = " ".join(invoke("-b", root, "report", "-f", "markdown").stdout.split())
+    assert legend in report
+    assert "remote" not in report and "roughly even 45" not in report
+
+
+def test_strict_flags_a_judgment_stating_several_likelihoods(tmp_path: Path) -> None:
+    root = _judged(
+        tmp_path,
+        "very-likely",
+        "Moscow will very likely protest; an intervention is remote and a deal improbable.",
+    )
+    result = invoke("-b", str(root), "validate", "--strict")
+    assert result.exit_code == 1
+    assert (
+        "key judgment of briefing 'b' states 3 likelihoods (very likely, almost no chance, "
+        "unlikely) under one likelihood field" in result.stderr
+    )
+    single = _judged(tmp_path / "one", "likely", "Moscow will likely protest, as it likely did.")
+    assert "likelihoods" not in invoke("-b", str(single), "validate", "--strict").stderr

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import subprocess
 import sys
 from keyword import iskeyword
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import invoke
+from conftest import FIXTURE, invoke
 from vrmc_cli.cli import app
-from vrmc_cli.commands import names
-from vrmc_cli.render import RENDERERS, Format
+from vrmc_cli.commands import names, spec
+from vrmc_cli.core.formats import DATA, DOC, FILE, GRAPH, NEEDS, ROWS, SOURCES
+from vrmc_cli.render import RENDERERS, Format, declarations, from_source
 
 ROOT = Path(__file__).parent.parent
 SRC = ROOT / "src" / "vrmc_cli"
@@ -59,6 +62,70 @@ def test_registry_covers_every_format() -> None:
         assert (SRC / "render" / f"{module}.py").exists()
 
 
+@pytest.mark.parametrize("fmt", list(Format), ids=lambda f: f.value)
+def test_a_renderer_declaration_reads_the_same_without_importing_it(fmt: Format) -> None:
+    """--help and the runner read the declarations from the renderers' source (importing
+    them would load Rich, xml.sax, the model): what they read is what the module declares."""
+    module = importlib.import_module(f"vrmc_cli.render.{RENDERERS[fmt]}")
+    declared = from_source(str(SRC / "render" / f"{RENDERERS[fmt]}.py"))
+    assert declared is not None and declared == module.DECLARED
+    assert declared.needs in NEEDS.values() and declared.needs != FILE and declared.what
+    assert all(e.startswith(".") and e == e.lower() for e in declared.extensions)
+
+
+def test_an_extension_picks_one_format() -> None:
+    claimed = [e for d in declarations().values() for e in d.extensions]
+    assert len(claimed) == len(set(claimed))
+
+
+# Arguments for the commands that need them, on the fixture corpus: a new command with a
+# required argument fails the next test until it has its line here.
+ARGUMENTS: dict[str, dict[str, Any]] = {
+    "actor": {"name": "ada"},
+    "chart": {"what": "events"},
+    "search": {"text": "yland"},
+    "diff": {"old": str(FIXTURE), "new": str(FIXTURE)},
+    "export": {"export_format": "timelinejs"},
+    "import": {
+        "import_format": "timelinejs",
+        "file": str(FIXTURE.parent / "import" / "women_in_computing.csv"),
+    },
+}
+
+
+@pytest.mark.parametrize("command", names())
+def test_every_command_gives_what_it_declares(command: str, tmp_path: Path) -> None:
+    """Spec.gives is what --help, the runner and the test matrices read to know which
+    formats serve a command: it must be what the command's result really gives."""
+    from vrmc_cli.commands import module
+    from vrmc_cli.runner import State, _Call
+
+    declared = spec(command)
+    assert declared is not None
+    params: dict[str, Any] = {o.name: o.default for o in declared.all_options}
+    params.update({a.name: None for a in declared.arguments})
+    params.update(ARGUMENTS.get(command, {}))
+    if command == "init":
+        params["directory"] = str(tmp_path / "new")
+    if command == "import":
+        params["into"] = str(tmp_path / "into")
+    missing = [a.name for a in declared.arguments if a.required and params[a.name] is None]
+    assert not missing, f"give {command} its {missing} in ARGUMENTS"
+    found = module(command)
+    assert found is not None
+    result = found.run(_Call(State(roots=(str(FIXTURE),), use_cache=False), params))
+    gives = {DOC, DATA} if result.file is None else set()
+    if result.rows is not None:
+        gives.add(ROWS)
+    if "sources" in result.selection:
+        gives.add(SOURCES)
+    if result.file is None and set(result.data()) == {"nodes", "edges"}:
+        gives.add(GRAPH)
+    if result.file is not None:
+        gives.add(FILE)
+    assert gives == set(declared.gives)
+
+
 # The layers of src/vrmc_cli, lowest first (docs/architecture.md): a module imports only
 # modules of lower layers. Every module of the package must be placed here.
 LAYERS: list[set[str]] = [
@@ -66,13 +133,14 @@ LAYERS: list[set[str]] = [
     {"core.record", "core.textsafe", "core.spelling", "core.formats"},
     {"core.errors", "core.dates", "core.doc"},
     {"corpus.model"},
-    {"corpus.fields"},
+    {"corpus.fields", "corpus.origins"},
     {"corpus.kinds", "corpus.files"},
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},
     {"corpus.cache"},
     {"corpus.roots"},
     {"corpus.revisions"},
+    {"analysis.provenance"},
     {"analysis.query", "analysis.ach"},
     {"analysis.search", "analysis.charts", "analysis.network"},
     {"analysis.signposts"},

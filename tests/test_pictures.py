@@ -154,8 +154,8 @@ def test_chart_csv_is_the_same_numbers_in_long_form() -> None:
         (["chart", "event"], "unknown chart 'event' (did you mean 'events'?)"),
         (["chart", "events", "--by", "theem"], "unknown --by value 'theem'"),
         (["chart", "transfers", "--by", "theme"], "--by is for `vrmc chart events`"),
-        (["timeline", "-f", "dot"], "--format dot is for `vrmc graph`"),
-        (["chart", "events", "-f", "graphml"], "--format graphml is for `vrmc graph`"),
+        (["timeline", "-f", "dot"], "--format dot is available for: graph; use json here"),
+        (["chart", "events", "-f", "graphml"], "--format graphml is available for: graph;"),
     ],
 )
 def test_bad_chart_requests_are_usage_errors(args: list[str], message: str) -> None:

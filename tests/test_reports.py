@@ -33,8 +33,46 @@ def run_pandoc(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def source_titles(*extra: str) -> dict[str, str]:
+    """Each source's title as the Sources list prints it: without its publication date."""
+    from vrmc_cli.core.dates import parse_date
+    from vrmc_cli.views.base import title_without_date
+
     data = json.loads(invoke(*extra, "report", "-f", "json").stdout)
-    return {s["id"]: s["title"] for s in data["sources"]}
+    return {
+        s["id"]: title_without_date(
+            s["title"], parse_date(s["published"]) if s.get("published") else None
+        )
+        for s in data["sources"]
+    }
+
+
+def test_sources_list_titles_never_repeat_the_date_and_relayed_reports_read_one_way() -> None:
+    """A copy desk's Sources list: `Publisher, Title, date` with the date once (a placeholder
+    title loses its own copy of it), and a wire report another outlet carries as
+    `Agency, via Outlet`."""
+    from vrmc_cli.core.dates import parse_date
+    from vrmc_cli.views.base import relayed, title_without_date
+
+    assert title_without_date("Takvim report of 5 April 2006", parse_date("2006-04-05")) == (
+        "Takvim report"
+    )
+    assert title_without_date("Der Tagesspiegel archive, 22 July 2008", parse_date("2008-07")) == (
+        "Der Tagesspiegel archive, 22 July 2008"  # not the date it was published: kept
+    )
+    assert title_without_date(
+        "Okaz report (AFP) of 26 March 2019, Sauress archive", parse_date("2019-03-26")
+    ) == ("Okaz report (AFP), Sauress archive")
+    kept = "Venezuela to begin production of Kalashnikov AK-103 rifles in 2012"
+    assert title_without_date(kept, parse_date("2006-11")) == kept
+    assert relayed("Stabroek News (Reuters)") == "Reuters, via Stabroek News"
+    assert relayed("AFP via Energy Daily") == "AFP, via Energy Daily"
+    assert relayed("Kienthuc (Vietnam)") == "Kienthuc (Vietnam)"
+    out = invoke("report", "--sections", "sources", "-f", "text").stdout
+    listed = " ".join(out.split())
+    assert "Takvim report of 5 April 2006" not in listed
+    for month in ("January", "February", "March", "April", "May", "June", "July"):
+        assert not re.search(rf"of \d+ {month} (\d{{4}}), \d+ {month[:3]} \1", listed), month
+    assert "Stabroek News (Reuters)" not in listed and "Reuters, via Stabroek News" in listed
 
 
 # --------------------------------------------------------------------------- citations
@@ -205,7 +243,7 @@ def test_citation_style_is_checked() -> None:
     html = invoke(*B, "report", "--citations", "pandoc", "-f", "html")
     assert html.exit_code == 2 and "--format markdown" in html.stderr
     csl = invoke(*B, "timeline", "-f", "csljson")
-    assert csl.exit_code == 2 and "csljson is for the commands that list sources" in csl.stderr
+    assert csl.exit_code == 2 and "csljson is available for: report, sources;" in csl.stderr
 
 
 # --------------------------------------------------------------------------- output and Word
@@ -222,9 +260,22 @@ def test_output_option_writes_the_same_as_stdout(fmt: str, tmp_path: Path) -> No
 
 def test_output_format_follows_the_extension_and_bad_paths_fail(tmp_path: Path) -> None:
     invoke(*B, "report", "-o", str(tmp_path / "r.md"))
-    assert (tmp_path / "r.md").read_text("utf-8") == invoke(*B, "report", "-f", "markdown").stdout
+    written = (tmp_path / "r.md").read_text("utf-8")
+    shown = invoke(*B, "report", "-f", "markdown").stdout
+    # Written to a file, the pictures are PNG files beside it, linked as images; on
+    # standard output, the text view's drawing in a fenced block.
+    images = re.findall(r"^!\[([^\]]+)\]\((r-images/figure-\d+\.png)\)$", written, re.M)
+    assert [name for _, name in images] == [f"r-images/figure-{n}.png" for n in (1, 2, 3, 4)]
+    for alt, name in images:
+        assert (tmp_path / name).read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+        assert alt.split(".")[0] in shown
+    assert "```text" in shown and "```text" not in written
+    assert re.sub(r"```text\n.*?```\n\n", "", shown, flags=re.S).replace("\n\n", "\n") == (
+        re.sub(r"!\[.*\n\n", "", written).replace("\n\n", "\n")
+    )
     bad = invoke(*B, "report", "-o", str(tmp_path / "missing" / "r.md"))
     assert bad.exit_code == 1 and "cannot write" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "missing").exists()
 
 
 def test_docx_refuses_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:

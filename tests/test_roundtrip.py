@@ -22,6 +22,7 @@ from vrmc_cli.corpus.model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
+    CREDIBILITIES,
     LIKELIHOODS,
     RELIABILITIES,
     TRANSFER_STATUSES,
@@ -119,8 +120,12 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
             "published": draw(optional(DATES)),
             "kind": draw(optional(TEXT)),
             "reliability": draw(optional(st.sampled_from(RELIABILITIES))),
+            "origin": draw(optional(TEXT)),
+            # A copy of an earlier source (never of itself or a later one: no cycles).
+            "via": draw(optional(st.sampled_from(source_ids[:n]))) if n else None,
+            "state_media": draw(st.booleans()),
         }
-        for s in source_ids
+        for n, s in enumerate(source_ids)
     ]
     actor_ids = draw(unique(IDS, 1, 3))
     actors = []
@@ -177,6 +182,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "actors": draw(subset(actor_ids)),
                 "sources": draw(subset(source_ids)),
                 "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                "credibility": draw(optional(st.sampled_from(CREDIBILITIES))),
                 "signals": [],  # filled in once the scenarios' indicators are drawn
                 "consistency": consistency(),
                 "disputed": draw(disputes(["date", "end", "title", "actors"])),
@@ -216,6 +222,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                             "text": draw(TEXT),
                             **tags(),
                             "confidence": draw(optional(st.sampled_from(CONFIDENCES))),
+                            "credibility": draw(optional(st.sampled_from(CREDIBILITIES))),
                             "consistency": consistency(),
                         }
                         for _ in range(draw(st.integers(1, 2)))
@@ -358,7 +365,19 @@ def printed(corpus: Corpus) -> dict[str, Any]:
         "questions": entries("questions", corpus.questions),
         "hypotheses": entries("hypotheses", corpus.hypotheses),
     }
-    return json.loads(dumps(document))  # exactly what would be printed
+    return without_computed(json.loads(dumps(document)))  # exactly what would be printed
+
+
+# What the JSON writer computes after an entry's fields (docs/format.md): not a topic field.
+COMPUTED = ("origins", "origin_id")
+
+
+def without_computed(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: without_computed(v) for k, v in value.items() if k not in COMPUTED}
+    if isinstance(value, list):
+        return [without_computed(v) for v in value]
+    return value
 
 
 def without_nulls(value: Any) -> Any:

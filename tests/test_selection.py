@@ -14,13 +14,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import examples
-from vrmc_cli.commands import Result, invoke
+from vrmc_cli.commands import Result, invoke, spec
 from vrmc_cli.core.errors import UsageError
 from vrmc_cli.core.formats import Format
 from vrmc_cli.corpus.link import link
 from vrmc_cli.corpus.load import parse_text
 from vrmc_cli.corpus.model import Corpus
-from vrmc_cli.render import Options, render
+from vrmc_cli.render import Options, declared, formats_for, render
 
 THEMES = [("th-root", None), ("th-child", "th-root"), ("th-other", None)]
 COUNTRIES = ["AA", "BB", "CC"]
@@ -164,11 +164,18 @@ def test_every_format_names_what_the_command_selected(
         return
     (kind,) = LISTS[command]
     selected = [_key(e) for e in result.selection[kind]]
-    rows = list(csv.reader(io.StringIO(_shown(result, Format.csv))))
-    assert [r[0] for r in rows[1:]] == selected
     everyone = [_key(e) for e in getattr(corpus, kind)]
-    for fmt in (Format.text, Format.markdown, Format.html, Format.rich):
+    declared_spec = spec(command)
+    assert declared_spec is not None
+    # Every format that serves the command, as the renderers and the command declare it.
+    for fmt in formats_for(declared_spec.gives):
+        if fmt is Format.json or declared(fmt).binary:
+            continue  # JSON checked above; a binary format is checked in test_hostile.py
         shown = _shown(result, fmt)
+        if fmt is Format.csv:
+            rows = list(csv.reader(io.StringIO(shown)))
+            assert [r[0] for r in rows[1:]] == selected
+            continue
         assert [r for r in everyone if _named(shown, r)] == [
             r for r in everyone if r in selected
         ], fmt

@@ -126,7 +126,7 @@ briefings:
       - heading: H
         points:
           - {text: The presence shrank, sources: [paper], confidence: moderate}
-          - {text: The bombers landed, sources: [wire], confidence: high}
+          - {text: The bombers landed, sources: [wire, paper], confidence: high}
           - {text: Two reports agree, sources: [paper, blog], confidence: high}
 """,
     ),
@@ -153,6 +153,104 @@ events:
 events:
   - {id: left, date: 2008-09-18, title: Left, themes: [t], sources: [announcement, paper]}
   - {id: announced, date: 2008-09-07, title: Announced, themes: [t], sources: [announcement]}
+""",
+    ),
+    # Three outlets carrying one AP story are one origin, however many sources they make.
+    "one-origin-copies": (
+        """\
+sources:
+  - {id: fox-ap, title: Fox, publisher: Fox News, origin: Associated Press, reliability: B}
+  - {id: lat-ap, title: LAT, publisher: Los Angeles Times, origin: AP, reliability: B}
+  - {id: ap, title: AP, publisher: Associated press, reliability: B}
+  - {id: blog-ap, title: Blog, publisher: A blog, via: ap, reliability: D}
+briefings:
+  - id: b
+    title: B
+    summary: S
+    themes: [t]
+    sections:
+      - heading: H
+        points:
+          - {text: The deal was signed, sources: [fox-ap, ap, blog-ap], confidence: high}
+""",
+        "x.yaml:14:13: strict: point of briefing 'b' is stated at high confidence on 3 sources "
+        "that all carry one origin, Associated Press (fox-ap, ap, blog-ap); add an independent "
+        "source or lower the confidence",
+        """\
+sources:
+  - {id: fox-ap, title: Fox, publisher: Fox News, origin: Associated Press, reliability: B}
+  - {id: ap, title: AP, publisher: Associated press, reliability: B}
+  - {id: blog-ap, title: Blog, publisher: A blog, via: ap, reliability: D}
+briefings:
+  - id: b
+    title: B
+    summary: S
+    themes: [t]
+    sections:
+      - heading: H
+        points:
+          - {text: The deal was signed, sources: [fox-ap, ap, blog-ap, wire], confidence: high}
+""",
+    ),
+    "one-origin-basis": (
+        """\
+sources:
+  - {id: tass-1, title: T1, publisher: TASS, state_media: true, reliability: C}
+  - {id: tass-2, title: T2, publisher: Tass, state_media: true, reliability: C}
+events:
+  - {id: e1, date: 2008-09-01, title: E1, themes: [t], sources: [tass-1]}
+  - {id: e2, date: 2008-09-02, title: E2, themes: [t], sources: [tass-2]}
+briefings:
+  - id: b
+    title: B
+    summary: S
+    themes: [t]
+    key_judgments:
+      - {text: Moscow is committed, basis: [e1, e2], confidence: low}
+    sections: [{heading: H, points: [P]}]
+""",
+        "x.yaml:13:9: strict: key judgment of briefing 'b': its basis events (e1, e2) all rest "
+        "on one origin, TASS; add an event reported independently",
+        """\
+sources:
+  - {id: tass-1, title: T1, publisher: TASS, state_media: true, reliability: C}
+events:
+  - {id: e1, date: 2008-09-01, title: E1, themes: [t], sources: [tass-1]}
+  - {id: e2, date: 2008-09-02, title: E2, themes: [t], sources: [wire]}
+briefings:
+  - id: b
+    title: B
+    summary: S
+    themes: [t]
+    key_judgments:
+      - {text: Moscow is committed, basis: [e1, e2], confidence: low}
+    sections: [{heading: H, points: [P]}]
+""",
+    ),
+    "credibility-one-unconfirmed": (
+        """\
+events:
+  - {id: e1, date: 2008-09-01, title: E1, themes: [t], sources: [wire], credibility: 1}
+""",
+        "x.yaml:2:5: strict: event 'e1' has credibility 1 (confirmed by other sources) but rests "
+        "on 1 independent origin; confirmation needs two",
+        """\
+events:
+  - {id: e1, date: 2008-09-01, title: E1, themes: [t], sources: [wire, paper], credibility: 1}
+""",
+    ),
+    "state-media-b-without-origin": (
+        """\
+sources:
+  - {id: tass-1, title: T1, publisher: TASS, state_media: true, reliability: B}
+""",
+        "x.yaml:2:5: strict: source 'tass-1' is state media graded B without an origin; B "
+        "covers only a statement or act it relays, so name the issuer in `origin`, or grade "
+        "its own claims C (docs/grading.md)",
+        """\
+sources:
+  - {id: tass-1, title: T1, publisher: TASS, state_media: true, reliability: B,
+     origin: Russian Foreign Ministry}
 """,
     ),
 }

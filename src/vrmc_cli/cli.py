@@ -127,9 +127,24 @@ def _complete(kind: str) -> Callable[[typer.Context, str], list[str]]:
 # --------------------------------------------------------------------------- declarations
 
 
-def _parameter(option: Option) -> inspect.Parameter:
-    """A command-line option as Typer reads it: an annotated keyword parameter."""
+def _format_help(option: Option, gives: frozenset[str]) -> str:
+    """--format's help for a command: the formats whose renderers serve it, as they declare
+    themselves (render/), binary ones marked."""
+    from .render import declared, formats_for
+
+    found = formats_for(gives)
+    if not found:
+        return "No effect: this command writes a file of its own."
+    shown = (f"{f.value} (binary: -o FILE)" if declared(f).binary else f.value for f in found)
+    return f"{option.help} Here: {', '.join(shown)}."
+
+
+def _parameter(option: Option, gives: frozenset[str] | None = None) -> inspect.Parameter:
+    """A command-line option as Typer reads it: an annotated keyword parameter (`gives`: what
+    the command's result gives, for --format's help)."""
     extra: dict[str, Any] = {"help": option.help}
+    if option.kind == FORMAT and gives is not None:
+        extra["help"] = _format_help(option, gives)
     if option.metavar:
         extra["metavar"] = option.metavar
     if option.complete:
@@ -183,7 +198,7 @@ def add_command(spec: Spec) -> None:
     parameters = [
         inspect.Parameter("ctx", inspect.Parameter.KEYWORD_ONLY, annotation=typer.Context),
         *(_argument(a) for a in spec.arguments),
-        *(_parameter(o) for o in spec.all_options),
+        *(_parameter(o, spec.gives) for o in spec.all_options),
     ]
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}

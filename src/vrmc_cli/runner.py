@@ -4,9 +4,8 @@ error turned into a message and an exit status.
 Both ways in arrive here: Typer (cli.py), and the quick path (quick.py), which runs the
 common commands without importing Typer. So nothing here imports Typer, and every parameter
 arrives under the name Typer gives it. This is the one writer to stdout and stderr and the
-one place that maps errors to exit statuses (STYLE.md gives that job to cli.py; it moved
-here when the quick path came, so that both paths share it). Only `--version` and an
-interrupt during start-up are answered earlier, in __main__.py.
+one place that maps errors to exit statuses, so that both paths share it. Only `--version`
+and an interrupt during start-up are answered earlier, in __main__.py.
 """
 
 from __future__ import annotations
@@ -118,7 +117,7 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
-        run(look, lambda: found.run(call))
+        run(look, lambda: found.run(call), found.SPEC.gives)
     except KeyboardInterrupt:
         interrupted()
 
@@ -209,20 +208,28 @@ def report_invalid(exc: InvalidCorpus) -> NoReturn:
     fail(f"{exc.what}: {exc}", ExitStatus.DATA_ERROR)
 
 
-def run(look: Look, build: Callable[[], Result]) -> None:
-    """Build, render and write one command's output; every known error ends here."""
+def run(look: Look, build: Callable[[], Result], gives: frozenset[str]) -> None:
+    """Build, render and write one command's output; every known error ends here. `gives`:
+    what the command's result gives (its Spec's), so a format that cannot render it is
+    refused before anything is loaded."""
     try:
         fmt = look.fmt or (_format_of(look.output) if look.output else _default_format())
-        if fmt is Format.docx and not look.output and _isatty(sys.stdout):
+        from .render import declared, serves, unavailable
+
+        if not serves(fmt, gives):
+            raise unavailable(fmt)
+        if declared(fmt).binary and not look.output and _isatty(sys.stdout):
             raise UsageError(
-                "--format docx writes a binary Word file: give --output FILE (or redirect "
-                "standard output to a file)"
+                f"--format {fmt.value} writes {declared(fmt).what}, a binary file: give "
+                "--output FILE (or redirect standard output to a file)"
             )
         output = build()
+        options = _options(fmt, look)
         if output.file is not None:
             text: str | bytes = output.file()
         else:
-            text = _render(fmt, output, _options(fmt, look))
+            text = _render(fmt, output, options)
+            pictures = _picture_files(fmt, output, options)
     except InvalidCorpus as exc:
         report_invalid(exc)
     except VrmcError as exc:
@@ -236,6 +243,8 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         target = look.output
     if target is not None:
         data = text if isinstance(text, bytes) else _encoded(text)
+        if output.file is None and pictures:
+            _write_pictures(target, pictures, look.protect)
         write_file(target, data, protect=look.protect)
     elif output.binary and _isatty(sys.stdout):
         fail("refusing to write binary output to a terminal; use -o FILE", ExitStatus.USAGE)
@@ -247,27 +256,44 @@ def run(look: Look, build: Callable[[], Result]) -> None:
         raise SystemExit(output.status)
 
 
+def _picture_files(fmt: Format, output: Result, options: Options) -> list[tuple[str, bytes]]:
+    """Markdown written to a file: its pictures, as (path beside the file, PNG bytes)."""
+    if fmt is not Format.markdown or not options.images:
+        return []
+    from .render.as_markdown import picture_files
+
+    return picture_files(output.doc(), options.images)
+
+
+def _write_pictures(target: str, pictures: list[tuple[str, bytes]], protect: Sequence[str]) -> None:
+    """The pictures' folder beside `target`, and each picture in it (before the Markdown
+    that links to them)."""
+    base = os.path.dirname(target)
+    folder = os.path.join(base, os.path.dirname(pictures[0][0]))
+    try:
+        if not os.path.isdir(folder):
+            os.mkdir(folder)  # in the target's folder, which must exist
+    except OSError as exc:
+        from .core.textsafe import quote
+
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        fail(f"cannot write {quote(folder, 4096)}: {reason}", 1)
+    for name, data in pictures:
+        write_file(os.path.join(base, name), data, protect=protect)
+
+
 def _render(fmt: Format, output: Result, options: Options) -> str | bytes:
     from .render import render
 
     return render(fmt, output, options)
 
 
-# --output FILE without --format: the format its extension names (else text).
-_EXTENSIONS = {
-    ".md": Format.markdown,
-    ".markdown": Format.markdown,
-    ".html": Format.html,
-    ".htm": Format.html,
-    ".docx": Format.docx,
-    ".json": Format.json,
-    ".csv": Format.csv,
-    ".txt": Format.text,
-}
-
-
 def _format_of(path: str) -> Format:
-    return _EXTENSIONS.get(os.path.splitext(path)[1].lower(), Format.text)
+    """--output FILE without --format: the format whose renderer declares its extension
+    (else text)."""
+    from .render import extension_format
+
+    return extension_format(path) or Format.text
 
 
 def _default_format() -> Format:
@@ -285,7 +311,10 @@ def _options(fmt: Format, look: Look) -> Options:
     from .render import Options
 
     if fmt is not Format.rich:
-        return Options(heading_level=look.heading_level, citations=look.citations)
+        images = ""
+        if fmt is Format.markdown and look.output and look.output != "-":
+            images = os.path.splitext(os.path.basename(look.output))[0] + "-images"
+        return Options(heading_level=look.heading_level, citations=look.citations, images=images)
     width = 100
     if _isatty(sys.stdout):
         import shutil  # here: a pipe never needs it (start-up time)

@@ -410,8 +410,19 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
         entry = named[index]
         ident = entry.written_id
         written = entry.spelled.get(closest, closest)
-        out.append(repr(ident) if closest == entry.id else f"{written!r} ({ident})")
+        out.append(repr(_cut(ident)) if closest == entry.id else f"{_cut(written)!r} ({ident})")
     return out
+
+
+# A name in a hint is cut to this many characters: a hint names candidates, it does not
+# print them (a 3,000-character name once made one error 3 KB long).
+HINT_NAME = 40
+# At most this many candidates are listed in a hint, whichever kind.
+HINT_COUNT = 3
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= HINT_NAME else text[: HINT_NAME - 1] + "…"
 
 
 def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> str:
@@ -422,8 +433,8 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"
-    if len(shown) <= 8:
-        return " (known: " + ", ".join(shown) + ")"
+    if len(shown) <= HINT_COUNT:
+        return " (known: " + ", ".join(map(_cut, shown)) + ")"
     return ""
 
 
@@ -452,8 +463,8 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
         if len(tier) == 1:
             return tier[0].entry
         if tier:
-            listed = ", ".join(n.shown for n in tier[:8])
-            more = f" and {len(tier) - 8} more" if len(tier) > 8 else ""
+            listed = ", ".join(_cut(n.shown) for n in tier[:HINT_COUNT])
+            more = f" and {len(tier) - HINT_COUNT} more" if len(tier) > HINT_COUNT else ""
             raise UsageError(
                 f"{quote(value)} matches several {_PLURAL[kind]}: {listed}{more}; "
                 "give more of the name or the id"
@@ -506,8 +517,8 @@ def resolve_question(corpus: Corpus, value: str) -> Question:
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """Closest plain values (such as transfer categories), for a usage error."""
-    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=3, cutoff=0.5)
-    return " (did you mean " + " or ".join(repr(c) for c in close) + "?)" if close else ""
+    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=HINT_COUNT, cutoff=0.5)
+    return " (did you mean " + " or ".join(repr(_cut(c)) for c in close) + "?)" if close else ""
 
 
 def resolve_date(value: str, option: str) -> PartialDate:

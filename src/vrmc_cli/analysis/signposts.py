@@ -1,25 +1,28 @@
 """The watch board: each scenario indicator with the events that signal it, and its status.
 
 An indicator's status comes from the events that signal it inside the evidence window
-(the `--since`/`--until` dates): `seen` when the latest of them is a sign for it,
-`contrary` when the latest is a sign against it, `not seen` when none signals it. Days
-since are counted to the corpus's `as_of` date (topic), never to the clock, so the same
+(the `--since`/`--until` dates), by the indicator's type (`status_of`): an occurrence stays
+seen once seen, a state follows its latest signs, an absence holds until a sign against it;
+a deadline that passed unseen makes it `lapsed`. Signs are ordered by the last day their
+event covers, and the latest signs are all those of the latest last day. Days since are
+counted from that day to the corpus's `as_of` date (topic), never to the clock, so the same
 corpus always gives the same board.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from ..core.dates import PartialDate
 from ..core.record import record
-from ..corpus.model import Corpus, Event, Indicator, Scenario, Signal
+from ..corpus.model import LIKELIHOODS, Corpus, Event, Indicator, Scenario, Signal
 from ..corpus.serialize import entry
 from .query import Filter, select_scenarios
 
-SEEN, CONTRARY, NOT_SEEN = "seen", "contrary", "not seen"
-STATUSES = (SEEN, CONTRARY, NOT_SEEN)
+SEEN, CONTRARY, NOT_SEEN, LAPSED, MIXED = "seen", "contrary", "not seen", "lapsed", "mixed"
+STATUSES = (SEEN, CONTRARY, MIXED, NOT_SEEN, LAPSED)
 
 
 @record(frozen=True)
@@ -29,15 +32,29 @@ class Sign:
     event: Event
     signal: Signal
 
+    @property
+    def last_day(self) -> date:
+        """The last day the event covers: what orders signs (docs/format.md)."""
+        return (self.event.end or self.event.date).last_day
+
 
 @record(frozen=True)
 class Watched:
     """An indicator with the signs found for it in the window."""
 
     indicator: Indicator
-    signs: tuple[Sign, ...]  # oldest first
+    signs: tuple[Sign, ...]  # by last day, then first day, then corpus order
     status: str
-    days_since: int | None  # from the latest sign to the as-of date; None without either
+    days_since: int | None  # from the latest signs' last day to the as-of date
+    lapsed: bool = False  # its deadline passed before the as-of date, unseen
+
+    @property
+    def latest_signs(self) -> tuple[Sign, ...]:
+        """The signs of the latest last day: one, or several that tie."""
+        if not self.signs:
+            return ()
+        day = self.signs[-1].last_day
+        return tuple(s for s in self.signs if s.last_day == day)
 
     @property
     def latest(self) -> Sign | None:
@@ -57,6 +74,25 @@ class ScenarioWatch:
     def count(self, status: str) -> int:
         return sum(1 for w in self.indicators if w.status == status)
 
+    @property
+    def review(self) -> str | None:
+        """Why the scenario's likelihood and its indicators disagree, or None (docs/format.md
+        "Watch board"): most indicators seen and none contrary while the scenario is judged
+        roughly even chance or less; or most contrary or lapsed, or none seen at all, while
+        it is judged likely or more."""
+        likelihood = self.scenario.likelihood
+        total = len(self.indicators)
+        if likelihood is None or not total:
+            return None
+        rank = LIKELIHOODS.index(likelihood)
+        seen, against = self.count(SEEN), self.count(CONTRARY) + self.count(LAPSED)
+        even = LIKELIHOODS.index("roughly-even-chance")
+        if seen * 4 >= total * 3 and not against and rank <= even:
+            return f"{seen} of {total} seen"
+        if rank > even and (against * 2 > total or (not seen and against)):
+            return f"{against} of {total} contrary or lapsed"
+        return None
+
 
 @record(frozen=True)
 class Board:
@@ -68,15 +104,11 @@ class Board:
     scenarios: tuple[ScenarioWatch, ...]
 
 
-def _last_day(event: Event) -> PartialDate:
-    return event.end or event.date
-
-
-def days_between(event: Event, as_of: PartialDate | None) -> int | None:
-    """Days from the last day an event covers to the as-of date (0 when it reaches it)."""
+def days_between(day: date, as_of: PartialDate | None) -> int | None:
+    """Days from `day` to the as-of date's last day (0 when it reaches it)."""
     if as_of is None:
         return None
-    return max(0, (as_of.last_day - _last_day(event).last_day).days)
+    return max(0, (as_of.last_day - day).days)
 
 
 def signs_by_indicator(events: Sequence[Event]) -> dict[str, list[Sign]]:
@@ -84,13 +116,51 @@ def signs_by_indicator(events: Sequence[Event]) -> dict[str, list[Sign]]:
     for event in events:  # corpus order: by date, then id
         for signal in event.signals:
             found.setdefault(signal.indicator, []).append(Sign(event, signal))
+    order = {id(e): n for n, e in enumerate(events)}
+    for signs in found.values():
+        signs.sort(key=lambda s: (s.last_day, s.event.date.first_day, order[id(s.event)]))
     return found
 
 
-def status_of(signs: Sequence[Sign]) -> str:
+def deadline_passed(indicator: Indicator, as_of: PartialDate | None) -> bool:
+    """Whether the whole of the deadline lies before the as-of date."""
+    deadline = indicator.deadline
+    return deadline is not None and as_of is not None and deadline.last_day < as_of.first_day
+
+
+def status_of(
+    signs: Sequence[Sign], kind: str | None = None, passed: bool = False
+) -> tuple[str, bool]:
+    """An indicator's status by its type (docs/format.md "indicators"), and whether it lapsed:
+
+    - occurrence: seen once any sign is for it, and it stays seen; else contrary when a sign
+      is against it; else not seen; unseen when its deadline has passed, lapsed;
+    - state (and an indicator without a type): follows its latest signs, seen or contrary
+      (mixed when signs of the same last day disagree); not seen, or lapsed once its deadline
+      has passed, while it has no sign or its latest is against it;
+    - absence: seen until a sign is against it (then contrary, for good); once its deadline
+      has passed with none against it, its watch is over: lapsed.
+    """
+    directions = {s.signal.direction for s in signs}
+    if kind == "occurrence":
+        if "for" in directions:
+            return SEEN, False
+        if passed:
+            return LAPSED, True
+        return (CONTRARY if signs else NOT_SEEN), False
+    if kind == "absence":
+        if "against" in directions:
+            return CONTRARY, False
+        return (LAPSED, True) if passed else (SEEN, False)
     if not signs:
-        return NOT_SEEN
-    return SEEN if signs[-1].signal.direction == "for" else CONTRARY
+        return (LAPSED, True) if passed else (NOT_SEEN, False)
+    day = signs[-1].last_day
+    latest = {s.signal.direction for s in signs if s.last_day == day}
+    if len(latest) > 1:
+        return MIXED, False
+    if latest == {"for"}:
+        return SEEN, False
+    return (LAPSED, True) if passed else (CONTRARY, False)
 
 
 def watch_board(corpus: Corpus, f: Filter) -> Board:
@@ -104,8 +174,9 @@ def watch_board(corpus: Corpus, f: Filter) -> Board:
         watched = []
         for indicator in scenario.indicators:
             mine = tuple(signs.get(indicator.id, ())) if indicator.id else ()
-            days = days_between(mine[-1].event, as_of) if mine else None
-            watched.append(Watched(indicator, mine, status_of(mine), days))
+            days = days_between(mine[-1].last_day, as_of) if mine else None
+            status, lapsed = status_of(mine, indicator.type, deadline_passed(indicator, as_of))
+            watched.append(Watched(indicator, mine, status, days, lapsed))
         scenarios.append(ScenarioWatch(scenario, tuple(watched)))
     return Board(as_of, f.since, f.until, tuple(scenarios))
 
@@ -120,22 +191,43 @@ def indicator_statuses(board: Board) -> dict[str, tuple[Scenario, Watched]]:
     }
 
 
-# The columns of the board in CSV: one row per indicator.
+# The columns of the board in CSV: one row per indicator. `latest_*` is the latest sign (by
+# its last day; `latest_ties` counts others of the same last day), `days_since` counts from
+# `latest_last_day`.
 COLUMNS = (
     "scenario",
     "indicator",
+    "type",
     "text",
+    "criteria",
     "status",
+    "lapsed",
     "signals",
     "for",
     "against",
-    "latest_date",
+    "latest_start",
+    "latest_end",
+    "latest_last_day",
     "latest_event",
     "latest_title",
+    "latest_ties",
     "days_since",
     "deadline",
     "horizon",
+    "review",
 )
+
+
+def _sign_json(s: Sign) -> dict[str, Any]:
+    return {
+        "id": s.event.id,
+        "start": str(s.event.date),
+        "end": str(s.event.end) if s.event.end else None,
+        "last_day": s.last_day.isoformat(),
+        "title": s.event.title,
+        "direction": s.signal.direction,
+        "note": s.signal.note,
+    }
 
 
 def board_json(board: Board) -> dict[str, Any]:
@@ -149,34 +241,20 @@ def board_json(board: Board) -> dict[str, Any]:
                 "id": w.scenario.id,
                 "title": w.scenario.title,
                 "likelihood": w.scenario.likelihood,
-                "seen": w.count("seen"),
-                "contrary": w.count("contrary"),
-                "not_seen": w.count("not seen"),
+                **{status.replace(" ", "_"): w.count(status) for status in STATUSES},
+                "review": w.review,
                 "indicators": [
                     {
                         **entry("indicator", i.indicator),
+                        "criteria": i.indicator.what_counts,
                         "status": i.status,
+                        "lapsed": i.lapsed,
                         "signals": len(i.signs),
                         "for": i.count("for"),
                         "against": i.count("against"),
-                        "latest": {
-                            "id": i.latest.event.id,
-                            "date": str(i.latest.event.date),
-                            "title": i.latest.event.title,
-                        }
-                        if i.latest
-                        else None,
+                        "latest": [_sign_json(s) for s in i.latest_signs],
                         "days_since": i.days_since,
-                        "events": [
-                            {
-                                "id": s.event.id,
-                                "date": str(s.event.date),
-                                "title": s.event.title,
-                                "direction": s.signal.direction,
-                                "note": s.signal.note,
-                            }
-                            for s in i.signs
-                        ],
+                        "events": [_sign_json(s) for s in i.signs],
                     }
                     for i in w.indicators
                 ],
@@ -195,17 +273,24 @@ def board_rows(board: Board) -> list[list[object]]:
                 [
                     w.scenario.id,
                     i.indicator.id,
+                    i.indicator.type,
                     i.indicator.text,
+                    i.indicator.what_counts,
                     i.status,
+                    i.lapsed,
                     len(i.signs),
                     i.count("for"),
                     i.count("against"),
                     str(latest.event.date) if latest else None,
+                    str(latest.event.end) if latest and latest.event.end else None,
+                    latest.last_day.isoformat() if latest else None,
                     latest.event.id if latest else None,
                     latest.event.title if latest else None,
+                    len(i.latest_signs) - 1 if latest else None,
                     i.days_since,
                     str(i.indicator.deadline) if i.indicator.deadline else None,
                     i.indicator.horizon,
+                    w.review,
                 ]
             )
     return rows

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..core.formats import DATA, DOC
 from ..core.record import record
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class Spec:
     options: tuple[Option, ...] = ()
     arguments: tuple[Argument, ...] = ()
     filters: bool = True  # takes the shared filter options
+    # What its Result gives (core.formats: DOC, DATA, ROWS, SOURCES, GRAPH, FILE): the
+    # formats whose renderers need one of these serve it (render.formats_for).
+    gives: frozenset[str] = frozenset({DOC, DATA})
 
     @property
     def all_options(self) -> tuple[Option, ...]:

@@ -68,6 +68,12 @@ def csv_columns(
     order given (either may name a column of the command's own, such as a count)."""
     named = {*lead, *last, *leave_out}
     middle = [f.name for f in KIND[kind].fields if f.type.csv and f.name not in named]
+    # Computed (serialize.py): an entry citing sources has its independent origins, a source
+    # the id of its own.
+    if any(f.name == "sources" for f in KIND[kind].fields):
+        middle += ["origins", "origin_ids"]
+    elif kind == "sources":
+        middle.append("origin_id")
     return (*lead, *middle, *last)
 
 
@@ -78,6 +84,15 @@ def _cell(value: object) -> object:
     return value
 
 
+def _get(obj: JSONObject, column: str) -> object:
+    """A column's value: `origins` and `origin_ids` are the count and the ids of an entry's
+    `origins` object (docs/grading.md "Independent origins")."""
+    found = obj.get("origins")
+    if column in ("origins", "origin_ids") and isinstance(found, dict):
+        return found["count" if column == "origins" else "ids"]
+    return obj.get(column)
+
+
 def rows_from(
     objects: Sequence[JSONObject], columns: Sequence[str], kind: str | None = None
 ) -> list[list[object]]:
@@ -85,7 +100,7 @@ def rows_from(
     `low–high`, `disputed` as `field: note` items), any other column as it is."""
     types = {f.name: f.type for f in KIND[kind].fields} if kind else {}
     cells = [types[c].cell if c in types else _cell for c in columns]
-    return [[cell(obj.get(c)) for c, cell in zip(columns, cells, strict=True)] for obj in objects]
+    return [[cell(_get(obj, c)) for c, cell in zip(columns, cells, strict=True)] for obj in objects]
 
 
 def listing(
@@ -119,13 +134,20 @@ def listing(
 
 
 def briefing_json(view: BriefingView) -> JSONObject:
-    """A briefing narrowed to the key judgments and points the filter keeps."""
-    return entry(
-        "briefings",
-        view.briefing,
-        key_judgments=entries("judgment", view.key_judgments),
-        sections=entries("section", view.sections),
-    )
+    """A briefing narrowed to the key judgments and points the filter keeps, with the
+    source summary statement of what it keeps."""
+    from ..analysis.provenance import briefing_summary, summary_json
+
+    points = [p for s in view.sections for p in s.points]
+    return {
+        **entry(
+            "briefings",
+            view.briefing,
+            key_judgments=entries("judgment", view.key_judgments),
+            sections=entries("section", view.sections),
+        ),
+        "source_summary": summary_json(briefing_summary(view.briefing, view.key_judgments, points)),
+    }
 
 
 def _ordered(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..core.formats import DATA, DOC, ROWS
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -29,6 +30,7 @@ SPEC = Spec(
             complete="question",
         ),
     ),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 COLUMNS = (

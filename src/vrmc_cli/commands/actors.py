@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -11,6 +12,7 @@ SPEC = Spec(
     "whose dated roles or events overlap them; actors with neither are kept, and a note "
     "says how many.",
     ("vrmc actors", "vrmc actors --country russia -f csv", "vrmc actors --since 2019"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

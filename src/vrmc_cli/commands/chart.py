@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import FLAG, TEXT, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -28,6 +29,7 @@ SPEC = Spec(
         Option("split", ("--split",), FLAG, "One chart per group instead of stacked bars."),
     ),
     arguments=(Argument("what", "events|transfers", "What to count: events or transfers."),),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 WHAT = ("events", "transfers")

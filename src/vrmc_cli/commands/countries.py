@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
     "countries",
     "Countries with their aliases and how many events, actors and transfers involve each.",
     ("vrmc countries", "vrmc countries -f json"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

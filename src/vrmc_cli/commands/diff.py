@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Argument, Call, Result, Spec
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ SPEC = Spec(
         ),
     ),
     filters=False,
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 COLUMNS = ("kind", "key", "change", "field", "before", "after")

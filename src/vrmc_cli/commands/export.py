@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import FILE
 from . import TEXT, Argument, Call, Option, Result, Spec
 
 # Export format -> what it is, for --help and for messages.
@@ -34,6 +35,7 @@ SPEC = Spec(
         ),
     ),
     arguments=(Argument("export_format", "FORMAT", "One of: " + ", ".join(EXPORTS) + "."),),
+    gives=frozenset({FILE}),
 )
 
 

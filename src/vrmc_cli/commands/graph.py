@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, GRAPH, ROWS
 from . import COUNT, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -29,6 +30,7 @@ SPEC = Spec(
             minimum=1,
         ),
     ),
+    gives=frozenset({DOC, DATA, ROWS, GRAPH}),
 )
 
 

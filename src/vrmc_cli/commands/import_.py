@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.formats import DATA, DOC, ROWS
 from . import FLAG, TEXT, TEXTS, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ SPEC = Spec(
         Argument("file", "FILE", "The file to import."),
     ),
     filters=False,
+    gives=frozenset({DOC, DATA, ROWS}),  # --dry-run: the topic file, whatever --format
 )
 
 FORMATS = ("timelinejs", "stix", "misp-galaxy", "csv")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -13,6 +14,7 @@ SPEC = Spec(
     ("vrmc init my-corpus", "vrmc init my-corpus && vrmc -b my-corpus brief"),
     arguments=(Argument("directory", "DIR", "The folder to create (empty or new)."),),
     filters=False,
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 SCHEMA_FILE = "topic-file.schema.json"
@@ -126,28 +128,21 @@ def run(call: Call) -> Result:
 
     from ..core.doc import Doc, Para, plain
     from ..core.errors import UsageError
+    from ..core.textsafe import quote
     from ..corpus.schema import topic_file_schema
 
     folder = str(call.params["directory"])
-    if os.path.exists(folder):
+    if os.path.lexists(folder):
         if not os.path.isdir(folder):
-            raise UsageError(f"{folder} exists and is not a folder")
+            raise UsageError(f"{quote(folder, 4096)} exists and is not a folder")
         if os.listdir(folder):
-            raise UsageError(f"{folder} is not empty; vrmc init starts a corpus in a new folder")
-    try:
-        os.makedirs(folder, exist_ok=True)
-        for name, text in FILES.items():
-            with open(os.path.join(folder, name), "x", encoding="utf-8", newline="\n") as out:
-                out.write(MODELINE + text)
-        schema = json.dumps(topic_file_schema(), ensure_ascii=True, indent=2) + "\n"
-        with open(os.path.join(folder, SCHEMA_FILE), "x", encoding="utf-8") as out:
-            out.write(schema)
-    except OSError as exc:
-        from ..core.errors import VrmcError
-
-        reason = exc.strerror or str(exc)
-        raise VrmcError(f"cannot write {exc.filename or folder}: {reason}") from None
-    written = [*FILES, SCHEMA_FILE]
+            raise UsageError(
+                f"{quote(folder, 4096)} is not empty; vrmc init starts a corpus in a new folder"
+            )
+    schema = json.dumps(topic_file_schema(), ensure_ascii=True, indent=2) + "\n"
+    files = {**{name: MODELINE + text for name, text in FILES.items()}, SCHEMA_FILE: schema}
+    write_all(folder, files)
+    written = list(files)
     line = (
         f"Wrote {len(written)} files to {folder}: {', '.join(written)}. "
         f"Next: vrmc -b {folder} validate; vrmc -b {folder} brief"
@@ -159,3 +154,44 @@ def run(call: Call) -> Result:
         ("file",),
         lambda: [[name] for name in written],
     )
+
+
+def write_all(folder: str, files: dict[str, str]) -> None:
+    """Make `folder` (new, or an empty folder) hold exactly `files`, or leave it as it was.
+
+    The files are written into a new folder beside it, which is then renamed to `folder`
+    (replacing an empty folder, or the empty folder a link names): a full disk or an error
+    half-way leaves no file behind. A full disk or an I/O error is a WriteError with exit
+    status 74."""
+    import os
+    import shutil
+    import tempfile
+
+    from ..core.errors import WriteError
+    from ..core.textsafe import quote
+
+    target = os.path.realpath(folder) if os.path.lexists(folder) else os.path.abspath(folder)
+    staging = None
+
+    def failed(exc: OSError) -> WriteError:
+        where = str(exc.filename or target)
+        if staging is not None and where.startswith(staging):
+            where = folder + where[len(staging) :]
+        reason = exc.strerror or str(exc)
+        return WriteError(f"cannot write {quote(where, 4096)}: {reason}", exc.errno)
+
+    try:
+        parent = os.path.dirname(target)
+        os.makedirs(parent, exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=".vrmc-init-", dir=parent)
+        for name, text in files.items():
+            with open(os.path.join(staging, name), "x", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(staging, 0o777 & ~mask)  # as mkdir would have made it, not mkdtemp's 0700
+        os.rename(staging, target)  # replaces an empty folder, all at once
+    except OSError as exc:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        raise failed(exc) from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import TEXT, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -22,6 +23,7 @@ SPEC = Spec(
             metavar="ORDER",
         ),
     ),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 SORTS = ("briefing", "likelihood", "confidence")
@@ -34,6 +36,8 @@ COLUMNS = (
     "basis",
     "basis_dates",
     "basis_titles",
+    "origins",
+    "origin_ids",
 )
 
 
@@ -82,6 +86,8 @@ def run(call: Call) -> Result:
             for b, n, j in found
         ]
 
+    from ..analysis.provenance import item_origins
+
     def rows() -> list[list[object]]:
         return [
             [
@@ -93,6 +99,8 @@ def run(call: Call) -> Result:
                 [e.id for e in j.basis],
                 [str(e.date) for e in j.basis],
                 [e.title for e in j.basis],
+                item_origins(j).count,
+                list(item_origins(j).ids),
             ]
             for b, n, j in found
         ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.formats import DATA, DOC, SOURCES
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ SPEC = Spec(
         CITATIONS,
         Option("cite", ("--cite",), FLAG, "No effect: points always cite their sources."),
     ),
+    gives=frozenset({DOC, DATA, SOURCES}),
 )
 
 
@@ -169,6 +171,7 @@ CITED: dict[
 
 
 def run(call: Call) -> Result:
+    from ..analysis.provenance import summary_json
     from ..analysis.query import (
         select_actors,
         select_briefings,
@@ -179,7 +182,7 @@ def run(call: Call) -> Result:
     )
     from ..analysis.signposts import board_json, watch_board
     from ..corpus.serialize import entries, entry
-    from ..views.report import Report, report_doc
+    from ..views.report import Report, report_doc, report_summary
     from . import citation_style
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
@@ -252,6 +255,9 @@ def run(call: Call) -> Result:
             "watch": board_json(board),
             "ach": [ach_json(a) for a in analyses],
             "sources": entries("sources", sources),
+            "source_summary": summary_json(
+                report_summary(briefings, events, chosen_transfers), "This report"
+            ),
         },
         notes=undated_note(
             f,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
     "scenarios",
     "Outlook scenarios: likelihood, horizon, drivers and indicators to watch.",
     ("vrmc scenarios", "vrmc scenarios -f markdown"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

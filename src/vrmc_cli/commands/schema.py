@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import FILE
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -16,6 +17,7 @@ SPEC = Spec(
         "vrmc schema | python -m json.tool --compact",
     ),
     filters=False,
+    gives=frozenset({FILE}),
 )
 
 

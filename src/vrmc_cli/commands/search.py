@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import TEXTS, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -29,6 +30,7 @@ SPEC = Spec(
         ),
     ),
     arguments=(Argument("text", "TEXT", "Words to find (all of them)."),),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 COLUMNS = ("kind", "ref", "label", "field", "text", "date")

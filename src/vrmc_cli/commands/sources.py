@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS, SOURCES
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -9,6 +10,7 @@ SPEC = Spec(
     "Sources with their reliability and how many items cite each.\n\n"
     "With filters: only the sources cited by the events, points and transfers that match.",
     ("vrmc sources", "vrmc sources --country colombia -f csv"),
+    gives=frozenset({DOC, DATA, ROWS, SOURCES}),
 )
 
 
@@ -31,7 +33,7 @@ def run(call: Call) -> Result:
         chosen,
         lambda: sources_doc(counts),
         "sources",
-        csv_columns("sources", last=("citations",), leave_out=("accessed", "archive_url")),
+        csv_columns("sources", last=("citations",), leave_out=("archive_url",)),
         none_match(chosen, len(corpus.sources), "sources"),
         extra=lambda s: {"citations": cited[id(s)]},
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
     "themes",
     "The theme tree, with how many events and points each theme (and its subtree) holds.",
     ("vrmc themes", "vrmc themes --country colombia"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

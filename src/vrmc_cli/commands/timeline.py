@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import COUNT, FLAG, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -16,6 +17,7 @@ SPEC = Spec(
         Option("reverse", ("--reverse",), FLAG, "Newest first."),
         Option("limit", ("--limit", "-n"), COUNT, "Show at most N events.", "N", minimum=1),
     ),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import TEXTS, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -23,6 +24,7 @@ SPEC = Spec(
             complete="category",
         ),
     ),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.formats import DATA, DOC, ROWS
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ SPEC = Spec(
         ),
     ),
     filters=False,
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 # What a summary counts, in order: (JSON key, noun, plural).

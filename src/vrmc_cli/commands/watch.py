@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.formats import DATA, DOC, ROWS
 from . import Call, Result, Spec
 
 SPEC = Spec(
@@ -12,6 +13,7 @@ SPEC = Spec(
     "the other filters choose scenarios. Days since are counted to the corpus's as_of date, "
     "not to today's date, so the board is the same on every run.",
     ("vrmc watch", "vrmc watch --since 2026-01 -f json", "vrmc watch -f csv > board.csv"),
+    gives=frozenset({DOC, DATA, ROWS}),
 )
 
 

@@ -57,6 +57,18 @@ class CorpusError(VrmcError):
     """A corpus path that cannot be used at all (missing, not a folder)."""
 
 
+class WriteError(VrmcError):
+    """A file or folder that could not be written: a full disk or an I/O error exits 74
+    (EX_IOERR), anything else (no permission, no such folder) 1."""
+
+    def __init__(self, message: str, error: int | None = None) -> None:
+        import errno
+
+        super().__init__(message)
+        full = (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG)
+        self.status = ExitStatus.IO_ERROR if error in full else ExitStatus.DATA_ERROR
+
+
 class InvalidCorpus(VrmcError):
     """The corpus breaks FORMAT.md; carries every problem found."""
 

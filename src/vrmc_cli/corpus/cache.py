@@ -26,6 +26,13 @@ concurrent run sees the old cache or the new one, never half of one.
 Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
 holds two pickles, (FORMAT_TAG, stamps, since, digests) and the linked corpus (or None); the
 second holds the records. A warm run reads only the first section.
+
+FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
+vrmc's version, every kind's fields (kinds.py: name, type, target, choices, model attribute)
+and the fields, in order, of every record class a cache file holds (records unpickle by
+position: a field added to `Event` would otherwise fill the next one with an old value), and
+the size and time of the modules that make the records (`_SOURCES`). Any change to them makes
+another tag, and a cache file with another tag is not read.
 """
 
 from __future__ import annotations
@@ -38,26 +45,89 @@ import stat
 import time
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import Any, BinaryIO
 
 from .. import __version__
+from ..core.dates import PartialDate
 from ..core.errors import Problem
-from .files import Stamp, TopicFile, current_digest
+from . import model
+from .files import Fragment, Stamp, TopicFile, current_digest
+from .kinds import KINDS
 from .model import Corpus
 
-if TYPE_CHECKING:
-    # Only a run that must parse or link imports these (the YAML parser, the schema): a warm
-    # run takes the linked corpus from the cache without them.
-    from .load import Fragment
+# The layout of a cache file, which this module alone decides (its sections, what the first
+# pickle holds); what the pickles' records mean is derived (`_declarations`).
+_LAYOUT = 11
 
-FORMAT_TAG = f"vrmc-cache-11/{__version__}"
+
+def _declarations() -> str:
+    """What the records of a cache file mean: vrmc's version, every kind's fields (name, type,
+    target, choices, aliases, attribute, ids, required) and every pickled record class's
+    fields, in order, with their annotations. (Flat, and joined once: every run makes it.)"""
+    out = [__version__]
+    for kind in KINDS:
+        out += ("kind", kind.name, kind.model.__name__, str(kind.key), str(kind.top))
+        for f in kind.fields:
+            out += (f.name, repr(f.type), str(f.target), *f.choices, "|")
+            out += (f"{alias}={choice}" for alias, choice in f.aliases)
+            out += (str(f.attr), str(f.ids), str(f.required))
+    home = model.__name__
+    own = [c for c in vars(model).values() if isinstance(c, type) and c.__module__ == home]
+    for cls in (*own, Fragment, Problem, PartialDate):
+        annotations = getattr(cls, "__annotations__", {})
+        out += ("record", cls.__module__, cls.__qualname__)
+        for name in getattr(cls, "__record_fields__", ()):
+            out += (name, str(annotations.get(name)))
+    return "\n".join(out)
+
+
+# The modules whose code decides what the records of a cache hold: how a file is read into
+# records (and the messages of its problems), how records are linked, how they pickle. Their
+# size and modification time are part of the tag too (what Python's own bytecode cache
+# checks of a source), so that an edit of any of them (a reader that returns another shape,
+# a message reworded) makes another tag; a build without its sources still has the
+# declarations and the version.
+_SOURCES = (
+    "corpus/fields.py",
+    "corpus/load.py",
+    "corpus/link.py",
+    "corpus/kinds.py",
+    "corpus/model.py",
+    "corpus/files.py",
+    "core/dates.py",
+    "core/errors.py",
+    "core/record.py",
+)
+
+
+def _sources() -> str:
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    stamps = []
+    for name in _SOURCES:
+        try:
+            info = os.stat(os.path.join(package, name))
+        except (OSError, ValueError):
+            stamps.append(f"{name} -")
+        else:
+            stamps.append(f"{name} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(stamps)
+
+
+def _format_tag() -> str:
+    # CRC-32 and Adler-32 (zlib, which the cache imports anyway; hashlib would cost a warm
+    # run more than the rest of this module): 64 bits, against accidental change only.
+    text = f"{_declarations()}\n{_sources()}".encode()
+    return f"vrmc-cache-{_LAYOUT}/{__version__}/{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
+
+
+FORMAT_TAG = _format_tag()
 # Each section of a cache file starts with its CRC-32 and its length. The check is against
 # damage (a torn write, a flipped bit), not against an attacker: the file must be the user's
 # own, and the unpickler rebuilds only vrmc's record classes.
 _CRC = 4
 _LENGTH = 8
 _HEAD = _CRC + _LENGTH
-Entries = dict[tuple[str, str], tuple[Stamp, "Fragment"]]  # (shown, real) -> stamp, records
+Entries = dict[tuple[str, str], tuple[Stamp, Fragment]]  # (shown, real) -> stamp, records
 Stamps = tuple[tuple[str, str, Stamp], ...]  # (shown, real, stamp) per file
 Digests = dict[str, bytes]  # real path -> digest of the bytes parsed, for racily clean files
 
@@ -65,7 +135,7 @@ Digests = dict[str, bytes]  # real path -> digest of the bytes parsed, for racil
 # Records are pickled as calls of their class with their fields (record.py), so the model's
 # classes are allowed too; calling them runs nothing but their generated __init__.
 _ALLOWED = {
-    ("vrmc_cli.corpus.load", "Fragment"),
+    ("vrmc_cli.corpus.files", "Fragment"),
     ("vrmc_cli.core.errors", "Problem"),
     ("vrmc_cli.core.dates", "PartialDate"),
 }

@@ -9,9 +9,10 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Sequence
+from typing import Any
 
 from ..core.errors import CorpusError, Problem
-from ..core.record import record
+from ..core.record import field, record
 from ..core.textsafe import quote
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -35,6 +36,19 @@ class TopicFile:
     def stamp(self) -> Stamp:
         """What says the file is unchanged since it was parsed: size, mtime_ns, ctime_ns."""
         return (self.size, self.mtime_ns, self.ctime_ns)
+
+
+@record
+class Fragment:
+    """What one topic file contributes: checked records per kind (load.py; each a dict of
+    its fields, "@" its line and column), and its problems."""
+
+    path: str
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    # files.digest() of the bytes parsed, when they could be read: what the cache compares
+    # a file with when its timestamps cannot tell (cache.py, "racily clean").
+    digest: bytes | None = None
 
 
 def discover(roots: Sequence[str]) -> tuple[list[TopicFile], list[Problem]]:

@@ -38,6 +38,7 @@ from .model import (
     ACTOR_KINDS,
     CONFIDENCES,
     CONSISTENCIES,
+    CREDIBILITIES,
     DIRECTIONS,
     EVENT_STATUSES,
     INDICATOR_TYPES,
@@ -122,6 +123,8 @@ def _tags() -> tuple[Field, ...]:
 
 
 CONFIDENCE = Field("confidence", CHOICE, choices=CONFIDENCES)
+# Admiralty credibility of the information (1-6), apart from its sources' reliability.
+CREDIBILITY = Field("credibility", CHOICE, choices=CREDIBILITIES)
 # Analysis of competing hypotheses: how consistent an event or point is with each hypothesis.
 CONSISTENCY = Field("consistency", RATINGS, target="hypotheses", choices=CONSISTENCIES)
 # How much an item of evidence matters to the questions it is rated for (PARC ACH).
@@ -230,6 +233,7 @@ KINDS: tuple[Kind, ...] = (
             Field("actors", REFS, target="actors"),
             Field("sources", REFS, target="sources"),
             CONFIDENCE,
+            CREDIBILITY,
             Field("signals", ENTRIES, target="signal"),
             CONSISTENCY,
             RELEVANCE,
@@ -248,6 +252,7 @@ KINDS: tuple[Kind, ...] = (
             Field("text", TEXT, required=True, search=True),
             *_tags(),
             CONFIDENCE,
+            CREDIBILITY,
             CONSISTENCY,
             RELEVANCE,
             Field("id", ID),
@@ -310,6 +315,9 @@ KINDS: tuple[Kind, ...] = (
             Field("reliability", CHOICE, choices=RELIABILITIES),
             Field("accessed", DATE),
             Field("archive_url", URL, search=True),
+            Field("origin", TEXT, search=True),
+            Field("via", REF, target="sources"),
+            Field("state_media", BOOL),
         ),
         key="id",
         label="title",

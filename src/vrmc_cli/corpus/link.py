@@ -8,8 +8,9 @@ from typing import Any, ClassVar
 from ..core.errors import InvalidCorpus, Problem, unreadable
 from ..core.textsafe import quote
 from .fields import Builder, Record, Ref
+from .files import Fragment
 from .kinds import KEYED, KIND, KINDS, Kind, references
-from .load import Fragment, closest
+from .load import closest
 from .model import Corpus
 
 ID_KINDS = tuple(k.name for k in KEYED if k.key == "id")
@@ -178,32 +179,38 @@ class _Linker:
                     )
 
     def check_theme_cycles(self) -> None:
-        themes = self.index["themes"]
+        self.check_cycles("themes", "parent", "themes form a cycle")
+        self.check_cycles("sources", "via", "sources copy each other in a cycle (via)")
+
+    def check_cycles(self, kind: str, field: str, what: str) -> None:
+        """Report each cycle of `field` references among entries of `kind` (a theme's
+        parent, a source's via)."""
+        entries = self.index[kind]
         reported: set[str] = set()
-        # Themes whose ancestry is known (it ends at a root or in a cycle): a walk stops at
+        # Entries whose chain is known (it ends at a root or in a cycle): a walk stops at
         # them, so the check is linear however long the chains.
         settled: set[str] = set()
-        for theme_id, (_, record) in themes.items():
-            chain = [theme_id]
-            on_chain = {theme_id}
+        for entry_id, (_, record) in entries.items():
+            chain = [entry_id]
+            on_chain = {entry_id}
             current = record
-            while (parent := current.get("parent")) is not None:
+            while (parent := current.get(field)) is not None:
                 parent_id = parent[0]
-                if parent_id not in themes or parent_id in settled:
+                if parent_id not in entries or parent_id in settled:
                     break
                 if parent_id in on_chain:
                     cycle = chain[chain.index(parent_id) :]
                     if not reported.intersection(cycle):
                         reported.update(cycle)
                         loop = " → ".join([*cycle, parent_id])
-                        # Reported at the theme where the cycle starts, not where the walk
-                        # began (a theme below the cycle, maybe in another file).
-                        at_path, at = themes[parent_id]
-                        self.problem(at_path, at["@"], f"themes form a cycle: {loop}")
+                        # Reported at the entry where the cycle starts, not where the walk
+                        # began (an entry below the cycle, maybe in another file).
+                        at_path, at = entries[parent_id]
+                        self.problem(at_path, at["@"], f"{what}: {loop}")
                     break
                 chain.append(parent_id)
                 on_chain.add(parent_id)
-                current = themes[parent_id][1]
+                current = entries[parent_id][1]
             settled.update(chain)
 
     # -- building --------------------------------------------------------------------------
@@ -215,8 +222,8 @@ class _Linker:
         for name in ("sources", "countries", "themes", "actors", "events", "briefings"):
             kind = KIND[name]
             records = [r for _, r in self.records.get(name, [])]
-            if name == "themes":
-                records = _parents_first(records)
+            if name in FIRST:  # a theme's parent, a source's via, built before it
+                records = _parents_first(records, FIRST[name])
             table = tables.setdefault(name, {})
             entries = built.setdefault(name, [])
             for r in records:
@@ -244,6 +251,7 @@ class _Linker:
         theme_order = [r["id"] for _, r in self.records.get("themes", [])]
         actors = tables.get("actors", {})
         events = tables.get("events", {})
+        sources = tables.get("sources", {})
         return Corpus(
             topic=topic,
             themes=tuple(themes[i] for i in theme_order),
@@ -251,7 +259,7 @@ class _Linker:
             actors=tuple(sorted(actors.values(), key=lambda a: a.id)),
             events=tuple(sorted(events.values(), key=lambda e: (e.date.key, e.id))),
             briefings=tuple(built["briefings"]),
-            sources=tuple(built["sources"]),
+            sources=tuple(sources[r["id"]] for _, r in self.records.get("sources", [])),
             relations=tuple(built["relations"]),
             transfers=tuple(built["transfers"]),
             scenarios=tuple(built["scenarios"]),
@@ -265,16 +273,21 @@ class _Linker:
         )
 
 
-def _parents_first(records: list[Record]) -> list[Record]:
-    """Themes ordered so that each parent comes before its children, without recursion: a
-    chain of themes may be longer than Python's recursion limit (cycles were refused)."""
+# The field whose target must be built before an entry of these kinds.
+FIRST = {"themes": "parent", "sources": "via"}
+
+
+def _parents_first(records: list[Record], field: str) -> list[Record]:
+    """Entries ordered so that each one `field` points at comes before the entries that
+    point at it, without recursion: a chain may be longer than Python's recursion limit
+    (cycles were refused)."""
     by_id = {r["id"]: r for r in records}
     done: set[str] = set()
     out: list[Record] = []
-    for theme_id in by_id:
-        chain = [theme_id]
-        while chain[-1] not in done and "parent" in by_id[chain[-1]]:
-            chain.append(by_id[chain[-1]]["parent"][0])
+    for entry_id in by_id:
+        chain = [entry_id]
+        while chain[-1] not in done and field in by_id[chain[-1]]:
+            chain.append(by_id[chain[-1]][field][0])
         for pending in reversed(chain):
             if pending not in done:
                 done.add(pending)

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..core.errors import Problem
-from ..core.record import field, record
+from ..core.record import record
 from ..core.textsafe import quote, shorten
 from .fields import (
     NULLS,
@@ -26,7 +26,7 @@ from .fields import (
     hint,
     is_null,
 )
-from .files import TopicFile, digest, read_file
+from .files import Fragment, TopicFile, digest, read_file
 from .kinds import KIND, KINDS, LIST_KEYS, Field, Kind
 
 TOP_KEYS = ("version", "topic", *LIST_KEYS)
@@ -38,18 +38,6 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\ud
 _ASCII_ALLOWED = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F)])
 # Only the pure-Python parser lets an escape such as "\ud800" through; libyaml refuses it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-@record
-class Fragment:
-    """What one topic file contributes: checked records per kind, and its problems."""
-
-    path: str
-    records: dict[str, list[Record]] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    # files.digest() of the bytes parsed, when they could be read: what the cache compares
-    # a file with when its timestamps cannot tell (cache.py, "racily clean").
-    digest: bytes | None = None
 
 
 # --------------------------------------------------------------------------- YAML

@@ -23,6 +23,8 @@ ActorKind = Literal["person", "state", "organization", "company", "military", "i
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
 EventStatus = Literal["lead"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
+# Admiralty credibility of a piece of information, apart from its source's reliability.
+Credibility = Literal["1", "2", "3", "4", "5", "6"]
 Direction = Literal["for", "against"]
 # How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
 # consistent, neutral, not applicable, inconsistent, very inconsistent (docs/ach.md).
@@ -80,6 +82,7 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "unconfirmed",
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
+CREDIBILITIES: tuple[Credibility, ...] = ("1", "2", "3", "4", "5", "6")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
 CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "NA", "I", "II")
 RELEVANCES: tuple[Relevance, ...] = ("low", "medium", "high")
@@ -91,6 +94,14 @@ RELIABILITY_MEANING = {
     "D": "not usually reliable",
     "E": "unreliable",
     "F": "reliability cannot be judged",
+}
+CREDIBILITY_MEANING = {
+    "1": "confirmed by other sources",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
 }
 
 Number = int | float
@@ -140,6 +151,18 @@ class Source:
     reliability: Reliability | None = None
     accessed: PartialDate | None = None  # when the page was read
     archive_url: str | None = None  # a saved copy, for when the page moves or goes
+    origin: str | None = None  # who first reported what the page carries (an agency, an issuer)
+    via: Source | None = None  # the corpus source this page copies
+    state_media: bool = False  # the outlet is owned or directed by a state
+
+    @property
+    def root(self) -> Source:
+        """The end of the `via` chain: the source this page's text comes from (the linker
+        refuses cycles)."""
+        source = self
+        while source.via is not None:
+            source = source.via
+        return source
 
 
 @record(frozen=True)
@@ -234,6 +257,7 @@ class Event:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
+    credibility: Credibility | None = None
     signals: tuple[Signal, ...] = ()
     consistency: tuple[Rating, ...] = ()
     relevance: Relevance | None = None
@@ -251,6 +275,7 @@ class Point:
     actors: tuple[Actor, ...] = ()
     sources: tuple[Source, ...] = ()
     confidence: Confidence | None = None
+    credibility: Credibility | None = None
     consistency: tuple[Rating, ...] = ()
     relevance: Relevance | None = None
     id: str | None = None  # a stable name across versions (vrmc diff)

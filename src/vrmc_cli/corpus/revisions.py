@@ -220,8 +220,9 @@ def _may_matter(name: bytes) -> bool:
 
 def read_revision(revision: str, roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
     """Every corpus root as it was at `revision`; problems named `REVISION:path`."""
+    from .files import Fragment
     from .link import link
-    from .load import Fragment, decode, parse_text
+    from .load import decode, parse_text
 
     _check_revision(revision)
     sources = []

@@ -1,13 +1,17 @@
 """Entries as JSON objects: the format's field names in format order (kinds.py), each value as
 its field type writes it (fields.py `to_json`): dates as partial-date strings, references as
 ids or codes, a range as its [low, high] list, `disputed` as an object (field name -> note);
-every field present (null, [] or {} when empty)."""
+every field present (null, [] or {} when empty). Computed, after the fields: an entry that
+cites sources has `origins` (the count and ids of its independent origins,
+docs/grading.md), a source its `origin_id`."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from .kinds import KIND
+from .model import Source
+from .origins import item_origins, origin_id
 
 JSONObject = dict[str, Any]
 
@@ -22,7 +26,16 @@ def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
         else:
             value = getattr(obj, f.attribute)
             out[f.name] = None if value is None else f.type.to_json(value, f, entry)
+    if isinstance(obj, Source):
+        out["origin_id"] = origin_id(obj)
+    elif "sources" in _CITING.get(kind, ()):
+        found = item_origins(obj)
+        out["origins"] = {"count": found.count, "ids": list(found.ids)}
     return out
+
+
+# The field names of each kind (a kind citing sources has `sources`).
+_CITING = {name: frozenset(f.name for f in kind.fields) for name, kind in KIND.items()}
 
 
 def entries(kind: str, objs: Any) -> list[JSONObject]:

@@ -14,8 +14,9 @@ from typing import Any
 from ..core.errors import Problem
 from ..core.textsafe import quote
 from .fields import Record
-from .load import Fragment
+from .files import Fragment
 from .model import Range
+from .origins import name_id
 
 # What an entry's text says when its sources disagree.
 DISPUTE_WORDS = re.compile(
@@ -49,10 +50,41 @@ CHECKED: dict[str, tuple[tuple[str, ...], dict[str, tuple[str, ...]]]] = {
 }
 # What ends a clause (see _disputes_in).
 _CLAUSE_MARKS = (". ", ".\n", ",", ";", ":", "(", ")", "—", "!", "?")
+_CLAUSE_MARK = re.compile("|".join(map(re.escape, _CLAUSE_MARKS)))
 GOOD_GRADES = ("A", "B")  # a single source graded below these is no ground for high confidence
 USABLE_GRADES = ("A", "B", "C")  # a judgment needs evidence from at least one of these
 
 Located = tuple[str, Record]
+
+# ICD 203's terms in a text, both rows and their adverbs, longest first, each with the term
+# of the first row it stands for (docs/format.md "Likelihood").
+_TERMS = (
+    ("almost no chance", "almost no chance"),
+    ("very unlikely", "very unlikely"),
+    ("highly improbable", "very unlikely"),
+    ("highly improbably", "very unlikely"),
+    ("roughly even chance", "roughly even chance"),
+    ("roughly even odds", "roughly even chance"),
+    ("roughly even", "roughly even chance"),
+    ("almost certainly", "almost certain"),
+    ("almost certain", "almost certain"),
+    ("nearly certainly", "almost certain"),
+    ("nearly certain", "almost certain"),
+    ("highly probable", "very likely"),
+    ("highly probably", "very likely"),
+    ("very likely", "very likely"),
+    ("unlikely", "unlikely"),
+    ("improbable", "unlikely"),
+    ("improbably", "unlikely"),
+    ("remote", "almost no chance"),
+    ("likely", "likely"),
+    ("probable", "likely"),
+    ("probably", "likely"),
+)
+_TERM_OF = dict(_TERMS)
+LIKELIHOOD_WORDS = re.compile(
+    r"\b(" + "|".join(re.escape(t) for t, _ in _TERMS) + r")\b", re.IGNORECASE
+)
 
 
 def check(fragments: Sequence[Fragment]) -> list[Problem]:
@@ -69,6 +101,11 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_single_weak_source(records, sources),
         *_stale_as_of(records),
         *_dated_after_sources(records, sources),
+        *_single_origin(records, events, sources),
+        *_state_media(records),
+        *_untyped_indicators(records),
+        *_signals_against_type(records),
+        *_several_likelihoods(records),
     ]
     return sorted(problems)
 
@@ -118,14 +155,30 @@ def _flat_disputes(records: dict[str, list[Located]]) -> Iterator[Problem]:
 
 
 def _disputes_in(text: str) -> Iterator[tuple[str, str]]:
-    """(the words, their clause) for each place the text says sources disagree. A clause
-    runs between punctuation marks, so `No date is known, and the quantities are disputed`
-    is about quantities, not the date."""
-    for said in DISPUTE_WORDS.finditer(text):
-        start = max((text.rfind(mark, 0, said.start()) for mark in _CLAUSE_MARKS), default=-1)
-        ends = [i for mark in _CLAUSE_MARKS if (i := text.find(mark, said.end())) >= 0]
-        clause = text[start + 1 : min(ends, default=len(text))]
-        yield said.group(), " ".join(clause.split()).rstrip(".")
+    """(the words, their clause) for each clause where the text says sources disagree. A
+    clause runs between punctuation marks, so `No date is known, and the quantities are
+    disputed` is about quantities, not the date. The marks are found once and each clause
+    is given once, however many dispute words it holds: linear in the text, where looking
+    around each word again took a 90 KB field of "disputed disputed …" half a minute."""
+    import bisect
+
+    said = [m for m in DISPUTE_WORDS.finditer(text)]
+    if not said:
+        return
+    marks = [(m.start(), m.end()) for m in _CLAUSE_MARK.finditer(text)]
+    starts = [begin for begin, _ in marks]
+    ends = [end for _, end in marks]
+    seen = set()
+    for match in said:
+        # The last mark that ends before the words, the first that begins after them.
+        before = bisect.bisect_right(ends, match.start()) - 1
+        start = starts[before] if before >= 0 else -1
+        after = bisect.bisect_left(starts, match.end())
+        end = starts[after] if after < len(starts) else len(text)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        yield match.group(), " ".join(text[start + 1 : end].split()).rstrip(".")
 
 
 def _weak_basis(
@@ -215,4 +268,192 @@ def _dated_after_sources(
                     f"event {quote(e.get('id', '?'))}: its {name} {when} is after every source "
                     f"it cites was published (the newest, {newest}); cite a source that "
                     "reports it",
+                )
+
+
+def _origin_ids(sources: dict[str, Record]) -> dict[str, tuple[str, str]]:
+    """Each source's independent origin (corpus/origins.py), as (id, name): at the end of its
+    via chain, the origin, else the publisher, else the source."""
+    out: dict[str, tuple[str, str]] = {}
+    for source_id, record in sources.items():
+        root, seen = record, {source_id}
+        while (via := root.get("via")) is not None and via[0] in sources and via[0] not in seen:
+            seen.add(via[0])
+            root = sources[via[0]]
+        name = root.get("origin") or root.get("publisher")
+        out[source_id] = (name_id(name, root["id"]), name or root["id"])
+    return out
+
+
+def _named_origins(cited: list[str], origin_of: dict[str, tuple[str, str]]) -> list[str]:
+    """The names of the independent origins of `cited`, each once, in order."""
+    found: dict[str, str] = {}
+    for s in cited:
+        key, name = origin_of.get(s, (s, s))
+        found.setdefault(key, name)
+    return list(found.values())
+
+
+def _single_origin(
+    records: dict[str, list[Located]], events: dict[str, Record], sources: dict[str, Record]
+) -> Iterator[Problem]:
+    """What rests on one independent origin however many sources it cites: an item at high
+    confidence, a key judgment's basis events, credibility 1 ("confirmed by other
+    sources")."""
+    origin_of = _origin_ids(sources)
+    items: list[tuple[str, str, Record, list[str]]] = []
+    for path, e in records.get("events", ()):
+        items.append((path, f"event {quote(e.get('id', '?'))}", e, _ids(e.get("sources"))))
+    for path, briefing in records.get("briefings", ()):
+        of = f"of briefing {quote(briefing.get('id', '?'))}"
+        for judgment in briefing.get("key_judgments", ()):
+            basis = _ids(judgment.get("basis"))
+            cited = _ids(judgment.get("sources"))
+            under = [s for e in basis for s in _ids(events.get(e, {}).get("sources"))]
+            items.append((path, f"key judgment {of}", judgment, cited + under))
+            found = _named_origins(under, origin_of)
+            if basis and len(found) == 1:
+                yield _problem(
+                    path,
+                    judgment,
+                    f"key judgment {of}: its basis events ({', '.join(basis)}) all rest on "
+                    f"one origin, {found[0]}; add an event reported independently",
+                )
+        for section in briefing.get("sections", ()):
+            for point in section.get("points", ()):
+                if isinstance(point, dict):
+                    items.append((path, f"point {of}", point, _ids(point.get("sources"))))
+    for path, what, item, cited in items:
+        found = _named_origins(cited, origin_of)
+        # One weak source under a point or key judgment is _single_weak_source's to report.
+        weak_single = (
+            what.startswith(("point", "key judgment"))
+            and len(set(cited)) == 1
+            and _grade(sources.get(cited[0])) not in GOOD_GRADES
+        )
+        if item.get("confidence") == "high" and len(found) == 1 and not weak_single:
+            carried = (
+                f"{len(set(cited))} sources that all carry one origin, {found[0]} "
+                f"({', '.join(dict.fromkeys(cited))})"
+                if len(set(cited)) > 1
+                else f"one origin, {found[0]} ({cited[0]})"
+            )
+            yield _problem(
+                path,
+                item,
+                f"{what} is stated at high confidence on {carried}; add an independent "
+                "source or lower the confidence",
+            )
+        if item.get("credibility") == "1" and len(found) < 2:
+            yield _problem(
+                path,
+                item,
+                f"{what} has credibility 1 (confirmed by other sources) but rests on "
+                f"{len(found)} independent origin{'' if len(found) == 1 else 's'}; "
+                "confirmation needs two",
+            )
+
+
+def _state_media(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """State media graded by docs/grading.md: never A; B only for an issuer's statement or
+    act it relays, so a B page names that issuer as its `origin`."""
+    for path, s in records.get("sources", ()):
+        if not s.get("state_media"):
+            continue
+        grade = s.get("reliability")
+        if grade == "A":
+            yield _problem(
+                path,
+                s,
+                f"source {quote(s.get('id', '?'))} is state media graded A; A is for an "
+                "issuer's own record (docs/grading.md)",
+            )
+        elif grade == "B" and not s.get("origin") and s.get("via") is None:
+            yield _problem(
+                path,
+                s,
+                f"source {quote(s.get('id', '?'))} is state media graded B without an "
+                "origin; B covers only a statement or act it relays, so name the issuer in "
+                "`origin`, or grade its own claims C (docs/grading.md)",
+            )
+
+
+def _untyped_indicators(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """An indicator without a type, or without criteria (what would count as seeing it)."""
+    for path, scenario in records.get("scenarios", ()):
+        for n, indicator in enumerate(scenario.get("indicators", ())):
+            missing = [
+                what
+                for what, present in (
+                    ("type", indicator.get("type")),
+                    ("criteria", indicator.get("criteria") or indicator.get("counts")),
+                )
+                if not present
+            ]
+            if missing:
+                name = indicator.get("id") or f"#{n + 1}"
+                yield _problem(
+                    path,
+                    indicator,
+                    f"indicator {quote(name)} of scenario {quote(scenario.get('id', '?'))} has "
+                    f"no {' and no '.join(missing)}: say whether it watches an occurrence, a "
+                    "state or an absence, and what would count as seeing it",
+                )
+
+
+def _signals_against_type(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A signal its indicator's type makes meaningless: against an occurrence already seen
+    (it stays seen), or for an absence already broken (it stays contrary)."""
+    types = {
+        i["id"]: i.get("type")
+        for _, s in records.get("scenarios", ())
+        for i in s.get("indicators", ())
+        if i.get("id")
+    }
+    signs: dict[str, list[tuple[Any, str, Located, Record]]] = {}
+    for path, e in records.get("events", ()):
+        last = e.get("end") or e.get("date")
+        if last is None:
+            continue
+        for signal in e.get("signals", ()):
+            ident = signal["indicator"][0]
+            signs.setdefault(ident, []).append((last.last_day, e.get("id", "?"), (path, e), signal))
+    for ident, found in signs.items():
+        kind = types.get(ident)
+        first, later = {"occurrence": ("for", "against"), "absence": ("against", "for")}.get(
+            kind or "", (None, None)
+        )
+        if first is None:
+            continue
+        found.sort(key=lambda t: (t[0], t[1]))
+        opened = next((t for t in found if t[3]["direction"] == first), None)
+        if opened is None:
+            continue
+        for day, event, (path, _), signal in found:
+            if signal["direction"] == later and day > opened[0]:
+                what = "saw" if kind == "occurrence" else "broke"
+                yield _problem(
+                    path,
+                    signal,
+                    f"event {quote(event)}: a signal {later} {kind} indicator {quote(ident)}, "
+                    f"which event {quote(opened[1])} already {what} ({opened[0]}); an "
+                    f"{kind} stays {'seen' if kind == 'occurrence' else 'contrary'}: remove the "
+                    "signal, or make the indicator a state",
+                )
+
+
+def _several_likelihoods(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A key judgment whose text states several likelihoods while its one `likelihood`
+    field can rate only one of them."""
+    for path, briefing in records.get("briefings", ()):
+        for judgment in briefing.get("key_judgments", ()):
+            said = [m.group(1) for m in LIKELIHOOD_WORDS.finditer(judgment.get("text") or "")]
+            terms = list(dict.fromkeys(_TERM_OF[w.lower()] for w in said))
+            if len(terms) > 1:
+                yield _problem(
+                    path,
+                    judgment,
+                    f"key judgment of briefing {quote(briefing.get('id', '?'))} states "
+                    f"{len(terms)} likelihoods ({', '.join(terms)}) under one likelihood field; "
+                    "split it into one judgment per likelihood",
                 )

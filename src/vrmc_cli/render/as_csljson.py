@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import UsageError
+from ..core.formats import SOURCES, Format
 from ..corpus.model import RELIABILITY_MEANING
+from . import Renderer, unavailable
 
 if TYPE_CHECKING:
     from ..commands import Result
     from ..core.dates import PartialDate
     from ..corpus.model import Source
     from . import Options
+
+DECLARED = Renderer(SOURCES, "CSL JSON of the sources", ())
+
 
 # A source's `kind` -> the CSL item type.
 CSL_TYPES = {
@@ -77,9 +81,6 @@ def render(result: Result, options: Options) -> str:
 
     sources = result.selection.get("sources")
     if sources is None:
-        raise UsageError(
-            "--format csljson is for the commands that list sources (sources, report); "
-            "use json here"
-        )
+        raise unavailable(Format.csljson)
     items = [item(s) for s in sources]
     return json.dumps(items, ensure_ascii=True, allow_nan=False, indent=2) + "\n"

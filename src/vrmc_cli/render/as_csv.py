@@ -8,14 +8,18 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import UsageError
+from ..core.formats import ROWS, Format
 from ..core.textsafe import visible
+from . import Renderer, unavailable
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
 
 JSONObject = dict[str, Any]
+
+DECLARED = Renderer(ROWS, "CSV rows", (".csv",))
+
 
 # OWASP's "CSV Injection" advice: a cell that starts with one of these is run as a formula
 # (or DDE command) by spreadsheets; a single quote in front makes it plain text. Every cell is
@@ -56,9 +60,5 @@ def rows_from(objects: Iterable[JSONObject], columns: Sequence[str]) -> list[lis
 
 def render(result: Result, options: Options) -> str:
     if result.rows is None:
-        raise UsageError(
-            "--format csv is for the tabular commands (timeline, actors, "
-            "transfers, scenarios, themes, countries, sources, search); "
-            "use json here"
-        )
+        raise unavailable(Format.csv)
     return to_csv(result.columns, result.rows())

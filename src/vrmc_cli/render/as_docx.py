@@ -49,11 +49,16 @@ from ..core.doc import (
     text_of,
     unbroken,
 )
+from ..core.formats import DOC
 from ..core.textsafe import linkable, shorten, visible
+from . import Renderer
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
+
+DECLARED = Renderer(DOC, "a Word document", (".docx",), binary=True)
+
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _MUTED = "59636E"

@@ -5,12 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..analysis.network import phrase
+from ..core.formats import GRAPH
 from ..core.textsafe import visible
+from . import Renderer
 from .graph_data import edge_span, graph_of
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
+
+DECLARED = Renderer(GRAPH, "a Graphviz DOT graph", (".dot", ".gv"))
+
 
 # Node shapes by actor kind, so the picture says what each node is without colour.
 SHAPES = {

@@ -6,12 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
+from ..core.formats import GRAPH
 from ..core.textsafe import visible
+from . import Renderer
 from .graph_data import graph_of
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
+
+DECLARED = Renderer(GRAPH, "GraphML", (".graphml",))
+
 
 NODE_KEYS = ("name", "kind", "country")
 EDGE_KEYS = ("kind", "since", "until", "reads")

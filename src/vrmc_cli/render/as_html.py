@@ -7,7 +7,9 @@ import re
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, get_args
 
+from ..core.formats import DOC
 from ..core.textsafe import linkable, visible
+from . import Renderer
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -32,6 +34,9 @@ from ..core.doc import (
     Tree,
     anchors_of,
 )
+
+DECLARED = Renderer(DOC, "a self-contained HTML page", (".html", ".htm"))
+
 
 CSS = """
 :root { color-scheme: light dark; --ink: #1b1f24; --paper: #ffffff; --muted: #59636e;

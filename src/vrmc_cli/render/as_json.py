@@ -7,11 +7,17 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..core.formats import DATA
+from . import Renderer
+
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
 
 JSONObject = dict[str, Any]
+
+
+DECLARED = Renderer(DATA, "JSON", (".json",))
 
 
 def dumps(obj: JSONObject) -> str:

@@ -11,12 +11,17 @@ import re
 from typing import TYPE_CHECKING
 
 from ..analysis.network import phrase
+from ..core.formats import GRAPH
 from ..core.textsafe import visible
+from . import Renderer
 from .graph_data import edge_span, graph_of
 
 if TYPE_CHECKING:
     from ..commands import Result
     from . import Options
+
+DECLARED = Renderer(GRAPH, "a Mermaid flowchart", (".mmd",))
+
 
 _UNSAFE = re.compile(r"[^\w ,.:/'()\-–…]|_")
 

@@ -39,13 +39,17 @@ from ..core.doc import (
     text_of,
     unbroken,
 )
+from ..core.formats import DOC
 from ..core.textsafe import visible
-from . import Options, table_cells
+from . import Options, Renderer, table_cells
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from ..commands import Result
+
+
+DECLARED = Renderer(DOC, "a terminal view in colour", ())
 
 STYLES = {
     "": "",

@@ -6,7 +6,9 @@ import re
 import textwrap
 from typing import TYPE_CHECKING
 
+from ..core.formats import DOC
 from ..core.textsafe import visible
+from . import Renderer
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -31,6 +33,8 @@ from ..core.doc import (
     text_of,
     unbroken,
 )
+
+DECLARED = Renderer(DOC, "plain text", (".txt",))
 
 WIDTH = 78  # fixed, not the terminal's: the same corpus gives the same bytes everywhere
 

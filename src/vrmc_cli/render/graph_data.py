@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..core.errors import UsageError
+from ..core.formats import Format
 
 if TYPE_CHECKING:
     from ..commands import Result
@@ -14,7 +14,9 @@ if TYPE_CHECKING:
 def graph_of(result: Result, fmt: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     data = result.data()
     if set(data) != {"nodes", "edges"}:
-        raise UsageError(f"--format {fmt} is for `vrmc graph`; use json, csv or text here")
+        from . import unavailable
+
+        raise unavailable(Format(fmt))
     return data["nodes"], data["edges"]
 
 

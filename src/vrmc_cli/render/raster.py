@@ -259,4 +259,9 @@ def caption_note(block: Chart | Strip) -> str:
             "One lane per top-level theme, one mark per event (an event under two themes has "
             "a mark in each lane)."
         )
-    return f"Bars count {block.unit}; the number is each bar's total." if block.unit else ""
+    if not block.unit:
+        return ""
+    from ..analysis.charts import caption
+
+    words = caption(block)
+    return words[0].upper() + words[1:] + "."

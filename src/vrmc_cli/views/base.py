@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
+from ..analysis.provenance import SourceSummary, item_origins, origin_name, summary_sentences
 from ..core.dates import PartialDate
-from ..core.doc import Block, Footnotes, Inline, Para, Span, Style, plain
+from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, Style, plain
 from ..corpus.model import (
+    CREDIBILITY_MEANING,
+    LIKELIHOOD_RANGES,
     RELIABILITY_MEANING,
     Actor,
     Disputes,
@@ -17,6 +21,9 @@ from ..corpus.model import (
     countries_of,
     dispute,
 )
+
+if TYPE_CHECKING:
+    from ..core.dates import PartialDate
 
 
 class Citer:
@@ -79,12 +86,71 @@ def event_anchor(event_id: str) -> str:
     return f"event-{event_id}"
 
 
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+
+
+def title_without_date(title: str, published: PartialDate | None) -> str:
+    """A title as a Sources list shows it, after which comes the date it was published:
+    without that same date repeated in it (`Takvim report of 5 April 2006` -> `Takvim
+    report`; `Der Tagesspiegel archive, 22 July 2008` -> `Der Tagesspiegel archive`).
+    Another date in a title (`... to begin production in 2012`) is part of it and stays."""
+    if published is None or not published.month:
+        return title
+    import re
+
+    month = _MONTH_NAMES[published.month - 1]
+    forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
+    if published.day:
+        forms = [
+            f"{published.day} {month} {published.year}",
+            f"{month} {published.day}, {published.year}",
+            f"{published.day} {month[:3]} {published.year}",
+            f"{month[:3]} {published.day}, {published.year}",
+            *forms,
+        ]
+    dates = "|".join(re.escape(f) for f in forms)
+    # `of 5 April 2006`, `, June 2007` or `dated ...`, at the end or before a bracket, a
+    # comma or `on` (`report of 11 March 2005 on the contract`).
+    pattern = rf"(?:,|\s+(?:of|on|dated|from))\s+(?:{dates})(?=\s*(?:[(),]|$)|\s+on\s)"
+    shorter = re.sub(pattern, "", title, count=1).strip()
+    return shorter or title
+
+
+# Wire services and state agencies whose reports other outlets carry: `The Jerusalem Post
+# (AP)` is an AP report carried by the Post.
+_AGENCIES = frozenset(
+    (
+        *("AP", "AFP", "Reuters", "EFE", "TASS", "ITAR-TASS", "RIA Novosti", "Interfax"),
+        *("Xinhua", "DPA", "ANSA", "Prensa Latina", "AVN", "Sputnik", "UPI", "Bloomberg"),
+        *("Associated Press", "Agence France-Presse", "Europa Press", "Notimex", "ANF"),
+    )
+)
+
+
+def relayed(publisher: str) -> str:
+    """A publisher as a Sources list names it, in one form for a report one outlet carries
+    from a wire service: `Reuters, via Stabroek News` (from `Stabroek News (Reuters)` or
+    `Reuters via Stabroek News`). Anything else is left as the corpus writes it."""
+    import re
+
+    carried = re.fullmatch(r"([^(),]+?) \(([^()]+)\)", publisher)
+    if carried and carried.group(2) in _AGENCIES:
+        return f"{carried.group(2)}, via {carried.group(1)}"
+    via = re.fullmatch(r"([^(),]+?) via ([^,]+)", publisher)
+    if via:
+        return f"{via.group(1)}, via {via.group(2)}"
+    return publisher
+
+
 def source_inline(source: Source) -> Inline:
     """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
     spans: list[Span] = []
     if source.publisher:
-        spans.append(Span(source.publisher + ", "))
-    spans.append(Span(source.title, "em"))
+        spans.append(Span(relayed(source.publisher) + ", "))
+    spans.append(Span(title_without_date(source.title, source.published), "em"))
     if source.published:
         spans.append(Span(", " + source.published.human()))
     if source.url:
@@ -93,11 +159,47 @@ def source_inline(source: Source) -> Inline:
         spans.append(Span(f", accessed {source.accessed.human()}"))
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
+    said: list[str] = []
+    if source.root.origin or source.via:
+        said.append(f"origin {origin_name(source)}")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
-        words = f"reliability {source.reliability}" + (f", {meaning}" if meaning else "")
-        spans.append(Span(f" ({words})", "muted"))
+        said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
+    if said:
+        spans.append(Span(f" ({'; '.join(said)})", "muted"))
     return tuple(spans)
+
+
+def origins_note(item: object, what: str = "") -> Inline:
+    """` (2 origins)` after a claim's citation marker: the independent origins of what it
+    rests on (docs/grading.md), nothing when it cites no source."""
+    found = item_origins(item)
+    if not found.count:
+        return ()
+    words = f"{found.count} origin{'' if found.count == 1 else 's'}{what}"
+    return (Span(f" ({words})", "muted"),)
+
+
+def origins_fact(item: object) -> tuple[str, Inline]:
+    """The `Origins` line of an entry's facts: how many, and who."""
+    found = item_origins(item)
+    return ("Origins", plain(f"{found.count}: {'; '.join(found.names)}"))
+
+
+def summary_blocks(summary: SourceSummary, level: int) -> list[Block]:
+    """The source summary statement (ICD 206) under a heading."""
+    return [
+        Heading(level, "Source summary"),
+        Para((Span(" ".join(summary_sentences(summary))),)),
+    ]
+
+
+def credibility_badge(credibility: str | None) -> Inline:
+    """` (credibility 2, probably true)`: the Admiralty grade of the information itself."""
+    if not credibility:
+        return ()
+    meaning = CREDIBILITY_MEANING[credibility]
+    return (Span(" "), Span(f"(credibility {credibility}, {meaning})", "muted"))
 
 
 def event_ref(event: Event) -> Inline:
@@ -135,15 +237,33 @@ def likelihood_words(likelihood: str) -> str:
     return likelihood.replace("-", " ")
 
 
+def likelihood_sentences(likelihood: str | None, confidence: str | None) -> list[Span]:
+    """`Likelihood: very likely (80–95%). Confidence: high.`: two sentences, never one
+    phrase, since ICD 203 keeps the chance of a judgment apart from the confidence in it."""
+    spans: list[Span] = []
+    if likelihood:
+        low, high = LIKELIHOOD_RANGES[likelihood]  # type: ignore[index]
+        spans += [
+            Span("Likelihood: "),
+            Span(likelihood_words(likelihood), likelihood_style(likelihood)),
+            Span(f" ({low}–{high}%)."),
+        ]
+    if confidence:
+        if spans:
+            spans.append(Span(" "))
+        spans += [
+            Span("Confidence: "),
+            Span(confidence, confidence_badge(confidence)[1].style),
+            Span("."),
+        ]
+    return spans
+
+
 # ICD 203's expressions of likelihood and the chances each stands for, lowest first.
-ICD_203_CHANCES = (
-    ("remote", "1–5%"),
-    ("very unlikely", "5–20%"),
-    ("unlikely", "20–45%"),
-    ("roughly even", "45–55%"),
-    ("likely", "55–80%"),
-    ("very likely", "80–95%"),
-    ("almost certain", "95–99%"),
+# ICD 203's first row of terms, with the probability each stands for (corpus/model.py).
+ICD_203_CHANCES = tuple(
+    (likelihood.replace("-", " "), f"{low}–{high}%")
+    for likelihood, (low, high) in LIKELIHOOD_RANGES.items()
 )
 
 

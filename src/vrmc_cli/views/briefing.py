@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..analysis.provenance import briefing_summary
 from ..analysis.query import BriefingView
 from ..core.doc import Block, Bullets, Callout, Doc, Fields, Heading, Item, Para, Span, Table, plain
 from ..corpus.model import KeyJudgment, Point
 from .base import (
     Citer,
     confidence_badge,
+    credibility_badge,
     event_ref,
     joined,
-    likelihood_style,
-    likelihood_words,
+    likelihood_legend,
+    likelihood_sentences,
     one_line,
+    origins_note,
     paragraphs,
+    summary_blocks,
 )
 
 
@@ -37,22 +41,9 @@ def judgment_item(judgment: KeyJudgment, citer: Citer, *, basis: bool = True) ->
     on (under it); without, the likelihood and confidence follow it on its line."""
     spans: list[Span] = [Span(judgment.text)]
     spans.extend(citer.marks(judgment.sources))
-    detail: list[Span] = []
-    if judgment.likelihood:
-        detail.append(
-            Span(
-                likelihood_words(judgment.likelihood).capitalize(),
-                likelihood_style(judgment.likelihood),
-            )
-        )
-    if judgment.confidence:
-        if detail:
-            detail.append(Span(", "))
-        detail.append(
-            Span(
-                f"{judgment.confidence} confidence", confidence_badge(judgment.confidence)[1].style
-            )
-        )
+    if citer.enabled:
+        spans.extend(origins_note(judgment, " with its basis" if judgment.basis else ""))
+    detail: list[Span] = likelihood_sentences(judgment.likelihood, judgment.confidence)
     if judgment.basis and basis:
         detail.append(Span(" · Basis: ", "muted"))
         detail.extend(joined(event_ref(e) for e in judgment.basis))
@@ -63,8 +54,15 @@ def judgment_item(judgment: KeyJudgment, citer: Citer, *, basis: bool = True) ->
 
 
 def point_item(point: Point, citer: Citer) -> Item:
+    origins = origins_note(point) if citer.enabled else ()
     return Item(
-        (Span(point.text), *confidence_badge(point.confidence), *citer.marks(point.sources))
+        (
+            Span(point.text),
+            *confidence_badge(point.confidence),
+            *credibility_badge(point.credibility),
+            *citer.marks(point.sources),
+            *origins,
+        )
     )
 
 
@@ -75,10 +73,14 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
     if view.key_judgments:
         blocks.append(Heading(level + 1, "Key judgments"))
         blocks.append(Bullets(tuple(judgment_item(j, citer) for j in view.key_judgments)))
+        if level == 1 and any(j.likelihood for j in view.key_judgments):
+            blocks.append(likelihood_legend())
     for section in view.sections:
         blocks.append(Heading(level + 1, section.heading))
         if section.points:
             blocks.append(Bullets(tuple(point_item(p, citer) for p in section.points)))
+    points = [p for s in view.sections for p in s.points]
+    blocks.extend(summary_blocks(briefing_summary(b, view.key_judgments, points), level + 1))
     if view.see_also:
         # In a report the title links to the briefing; alone, the id is what `vrmc brief`
         # takes next.

@@ -18,6 +18,7 @@ from ..core.dates import PartialDate
 from ..core.textsafe import visible
 from ..corpus.kinds import KINDS, Kind
 from ..corpus.model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
+from ..corpus.origins import resting_on
 from ..corpus.serialize import JSONObject
 
 # The date stamped on everything when the corpus gives none (no topic `as_of`, no dates).
@@ -184,6 +185,34 @@ def _references(sources: Iterable[Source]) -> list[JSONObject]:
     return refs
 
 
+# MISP machine tags: the `admiralty-scale` and `estimative-language` taxonomies that
+# pytaxonomies ships (vrmc's likelihood words are the taxonomy's values).
+
+
+def _reliability_tag(sources: Iterable[Source]) -> list[str]:
+    """The Admiralty reliability of the best-graded source (F only when nothing better)."""
+    grades = sorted({s.reliability for s in sources if s.reliability is not None})
+    graded = [g for g in grades if g != "F"] or grades
+    if not graded:
+        return []
+    return [f'admiralty-scale:source-reliability="{graded[0].lower()}"']
+
+
+def _credibility_tag(credibility: str | None) -> list[str]:
+    if credibility is None:
+        return []
+    return [f'admiralty-scale:information-credibility="{credibility}"']
+
+
+def _estimative_tags(likelihood: str | None, confidence: str | None) -> list[str]:
+    tags = []
+    if likelihood is not None:
+        tags.append(f'estimative-language:likelihood-probability="{likelihood}"')
+    if confidence is not None:
+        tags.append(f'estimative-language:confidence-in-analytic-judgment="{confidence}"')
+    return tags
+
+
 def _actor_object(actor: Actor, common: JSONObject) -> JSONObject:
     """An identity for people, states, companies and bodies; a threat-actor for an armed
     force (`military`), the one kind that acts with force in its own name."""
@@ -210,8 +239,10 @@ def _actor_object(actor: Actor, common: JSONObject) -> JSONObject:
     description = " ".join(t for t in (_clean(actor.summary), _clean(actor.stance)) if t)
     if description:
         obj["description"] = description
-    if actor.country is not None:
-        obj["labels"] = [f"country:{actor.country.code.lower()}"]
+    labels = [f"country:{actor.country.code.lower()}"] if actor.country is not None else []
+    labels += _reliability_tag(actor.sources)
+    if labels:
+        obj["labels"] = labels
     if actor.sources:
         obj["external_references"] = _references(actor.sources)
     obj.update(_actor_extension(actor))
@@ -338,6 +369,7 @@ def stix(
         if relation.until is not None:
             obj["stop_time"] = _timestamp(relation.until.last_day, end_of_day=True)
         if relation.sources:
+            obj["labels"] = _reliability_tag(relation.sources)
             obj["external_references"] = _references(relation.sources)
         dates = {
             k: str(v)
@@ -364,11 +396,35 @@ def stix(
             }
             if judgment.confidence is not None:
                 note["confidence"] = STIX_CONFIDENCE[judgment.confidence]
-            if judgment.likelihood is not None:
-                note["labels"] = [f"likelihood:{judgment.likelihood}"]
+            labels = _estimative_tags(judgment.likelihood, judgment.confidence)
+            labels += _reliability_tag(resting_on(judgment))
+            if labels:
+                note["labels"] = labels
             if judgment.sources:
                 note["external_references"] = _references(judgment.sources)
             notes.append(note)
+        # Points graded for credibility go as notes too, with the grade as a machine tag.
+        for s_n, section in enumerate(briefing.sections, 1):
+            for p_n, point in enumerate(section.points, 1):
+                if point.credibility is None:
+                    continue
+                point_note: JSONObject = {
+                    "type": "note",
+                    "id": stix_id("note", f"{briefing.id}#s{s_n}p{p_n}"),
+                    **common,
+                    "abstract": f"{_clean(section.heading)}, point {p_n}, of "
+                    f"{_clean(briefing.title)}",
+                    "content": _clean(point.text),
+                    "object_refs": [report_id],
+                    "labels": _credibility_tag(point.credibility)
+                    + _estimative_tags(None, point.confidence)
+                    + _reliability_tag(point.sources),
+                }
+                if point.confidence is not None:
+                    point_note["confidence"] = STIX_CONFIDENCE[point.confidence]
+                if point.sources:
+                    point_note["external_references"] = _references(point.sources)
+                notes.append(point_note)
         named = {
             a.id for s in briefing.sections for p in s.points for a in p.actors if a.id in exported
         } | {a.id for j in judgments for a in j.actors if a.id in exported}
@@ -383,7 +439,8 @@ def stix(
             "report_types": ["threat-report"],
             "published": created,
             "object_refs": refs,
-            "labels": [f"theme:{t.id}" for t in briefing.themes],
+            "labels": [f"theme:{t.id}" for t in briefing.themes]
+            + _reliability_tag(briefing.sources),
         }
         if briefing.sources:
             report["external_references"] = _references(briefing.sources)
@@ -536,6 +593,19 @@ def _add_entries(
         # A field named like a parent's key column (an indicator's own `id` under its
         # scenario's `id`) is prefixed with its kind.
         columns += f.type.sql_columns(f"{kind.name}_{f.name}" if f.name in taken else f.name)
+    # Computed (serialize.py): the independent origins of an entry that cites sources, in
+    # a count column and a link table; a source's own origin id.
+    citing = any(f.name == "sources" for f in kind.fields)
+    origins_table = f"{table}_origins"
+    if citing:
+        columns.append(("origins", "INTEGER"))
+        tables.table(
+            origins_table,
+            [*key_columns, ("position", "INTEGER"), ("origin", "TEXT")],
+            (*(name for name, _ in key_columns), "position"),
+        )
+    if kind.name == "sources":
+        columns.append(("origin_id", "TEXT"))
     tables.table(table, columns, tuple(name for name, _ in key_columns))
     for position, obj in enumerate(objects, 1):
         identity = (*parent_values, obj[own_key] if own_key else position)
@@ -546,6 +616,13 @@ def _add_entries(
             value = obj.get(f.name)
             row += f.type.sql_values(value)
             f.type.sql_tables(tables, f, table, key_columns, identity, value)
+        if citing:
+            found = obj.get("origins") or {"count": 0, "ids": []}
+            row.append(found["count"])
+            for n, origin in enumerate(found["ids"], 1):
+                tables.add(origins_table, (*identity, n, origin))
+        if kind.name == "sources":
+            row.append(obj.get("origin_id"))
         tables.add(table, tuple(row))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..analysis.provenance import origin_name
 from ..analysis.query import CountryCount, SourceCount, ThemeCount, country_name_order
 from ..core.doc import Doc, Heading, Para, Span, Table, plain
 from ..corpus.model import RELIABILITY_MEANING
@@ -50,7 +51,14 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
         (
             (Span(c.source.id, "code"),),
             plain(c.source.title),
-            plain(c.source.publisher or ""),
+            plain(
+                (c.source.publisher or "")
+                + (
+                    f" (origin {origin_name(c.source)})"
+                    if c.source.root.origin or c.source.via
+                    else ""
+                )
+            ),
             plain(c.source.published.human() if c.source.published else ""),
             plain(c.source.reliability or ""),
             plain(str(c.citations)),

@@ -20,10 +20,11 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
+from ..corpus.model import LIKELIHOOD_RANGES, Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
+    likelihood_legend,
     likelihood_style,
     likelihood_words,
     one_line,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from ..analysis.ach import Analysis, Evidence  # only `vrmc ach` imports the ACH module
     from ..analysis.changes import CorpusDiff  # only `vrmc diff` imports it
-    from ..analysis.signposts import Board, ScenarioWatch
+    from ..analysis.signposts import Board, ScenarioWatch, Sign
 
 
 _RATING_STYLE: dict[str, Style] = {
@@ -335,21 +336,41 @@ def ach_doc(analyses: Sequence[Analysis], *, notes: bool = False) -> Doc:
 _WATCH_STYLE: dict[str, Style] = {
     "seen": "status-ok",
     "contrary": "status-bad",
+    "mixed": "status-pending",
     "not seen": "status-pending",
+    "lapsed": "status-bad",
 }
 
 
 def watch_summary(watch: ScenarioWatch) -> str:
-    """`5 indicators: 2 seen, 1 contrary, 2 not seen`."""
-    counts = ", ".join(f"{watch.count(s)} {s}" for s in ("seen", "contrary", "not seen"))
+    """`5 indicators: 2 seen, 1 contrary, 2 not seen` (mixed and lapsed when there are any)."""
+    shown = ("seen", "contrary", "mixed", "not seen", "lapsed")
+    counts = ", ".join(
+        f"{watch.count(s)} {s}" for s in shown if s not in ("mixed", "lapsed") or watch.count(s)
+    )
     return f"{plural(len(watch.indicators), 'indicator')}: {counts}"
+
+
+def _when(latest: Sequence[Sign]) -> Inline:
+    """The latest signs: each event's dates and title, ties joined (`(tie)`)."""
+    spans: list[Span] = []
+    for n, sign in enumerate(latest):
+        if n:
+            spans.append(Span("; ", "muted"))
+        spans.append(Span(f"{event_when(sign.event)} — {sign.event.title}"))
+        if len(latest) > 1:
+            spans.append(Span(f" ({sign.signal.direction})", "muted"))
+    if len(latest) > 1:
+        spans.append(Span(f" ({len(latest)} on the same last day)", "muted"))
+    return tuple(spans)
 
 
 def watch_blocks(
     board: Board, level: int = 1, *, ids: bool = True, summary_only: bool = False
 ) -> list[Block]:
-    """The watch board: per scenario, a summary line and a table of its indicators (each
-    by its text, after its id unless not `ids`); with `summary_only`, one line per scenario."""
+    """The watch board: per scenario, a summary line, a review flag when its indicators and
+    its likelihood disagree, and a table of its indicators (each by its text, after its id
+    unless not `ids`); with `summary_only`, one line per scenario."""
     blocks: list[Block] = []
     window = []
     if board.since:
@@ -361,8 +382,8 @@ def watch_blocks(
     )
     if board.as_of:
         lead += (
-            f". Days since are counted to the corpus's as-of date, {board.as_of.human()}, "
-            "not to today's date."
+            f". Days since are counted from the last day the latest signalling event covers "
+            f"to the corpus's as-of date, {board.as_of.human()}, not to today's date."
         )
     else:
         lead += ". The corpus has no as-of date, so no days since are shown."
@@ -375,8 +396,17 @@ def watch_blocks(
             if s.likelihood:
                 line.append(Span("; scenario judged "))
                 line.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+                if watch.review:
+                    line.append(
+                        Span(
+                            f" ({watch.review}; judged {likelihood_words(s.likelihood)} — review)",
+                            "status-bad",
+                        )
+                    )
             items.append(Item(tuple(line)))
         blocks.append(Bullets(tuple(items)))
+        if any(w.scenario.likelihood for w in board.scenarios):
+            blocks.append(likelihood_legend())
         return blocks
     for watch in board.scenarios:
         s = watch.scenario
@@ -385,6 +415,15 @@ def watch_blocks(
         if s.likelihood:
             summary.append(Span(" · scenario judged "))
             summary.append(Span(likelihood_words(s.likelihood), likelihood_style(s.likelihood)))
+        review = watch.review
+        if review and s.likelihood:
+            summary.append(Span(" · "))
+            summary.append(
+                Span(
+                    f"{review}; judged {likelihood_words(s.likelihood)} — review",
+                    "status-bad",
+                )
+            )
         blocks.append(Para(tuple(summary)))
         rows = []
         for w in watch.indicators:
@@ -392,18 +431,21 @@ def watch_blocks(
             if w.indicator.id and ids:
                 name += [Span(w.indicator.id, "code"), Span(" ")]
             name.append(Span(w.indicator.text))
+            if w.indicator.type:
+                name.append(Span(f" [{w.indicator.type}]", "muted"))
             if w.indicator.deadline:
                 name.append(Span(f" (by {w.indicator.deadline.human()})", "muted"))
             elif w.indicator.horizon:
                 name.append(Span(f" (horizon: {w.indicator.horizon})", "muted"))
-            latest = w.latest
+            if w.indicator.what_counts:
+                name.append(Span(f" Counts: {w.indicator.what_counts}", "muted"))
             signals = f"{w.count('for')} for, {w.count('against')} against" if w.signs else "0"
             rows.append(
                 (
                     tuple(name),
                     (Span(w.status, _WATCH_STYLE[w.status]),),
                     plain(signals),
-                    plain(f"{event_when(latest.event)} — {latest.event.title}" if latest else ""),
+                    _when(w.latest_signs),
                     plain("" if w.days_since is None else str(w.days_since)),
                 )
             )
@@ -415,6 +457,8 @@ def watch_blocks(
                 whole=(False, True, True, False, True),
             )
         )
+    if any(w.scenario.likelihood for w in board.scenarios):
+        blocks.append(likelihood_legend())
     return blocks
 
 
@@ -444,6 +488,7 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
                         likelihood_words(judgment.likelihood),
                         likelihood_style(judgment.likelihood),
                     ),
+                    Span(" ({}–{}%)".format(*LIKELIHOOD_RANGES[judgment.likelihood])),
                 )
                 if judgment.likelihood
                 else plain("not stated"),
@@ -469,33 +514,113 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
         items.append(Item(tuple(head), tuple(children)))
     if items:
         blocks.append(Bullets(tuple(items), ordered=True))
+    if any(j.likelihood for _, j in found):
+        blocks.append(likelihood_legend())
     return Doc("Key judgments", tuple(blocks))
 
 
 # --------------------------------------------------------------------------- diff
 
 
+# Past this many word pairs (old words × new words, 250 × 250), the common start and end
+# are set aside and the rest is diffed window by window, WINDOW words of each side at a
+# time: difflib takes time quadratic in the length of a repetitive text (a 16,000-word
+# summary took 13.6 s), and a window's diff is bounded, so a long text costs time linear in
+# its length. Each window's diff is kept up to its last run of equal words past half the
+# window, and the next window starts there.
+WORD_PAIRS = 62_500
+WINDOW = 100
+
+
 def word_diff(before: str, after: str) -> Inline:
     """The words of `after`, with removed words as `[-...-]` and added ones as `{+...+}`
     (git's plain word diff, styled where the format can)."""
-    import difflib
-
     old, new = before.split(), after.split()
     spans: list[Span] = []
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, removed, added in _word_ops(old, new):
         if spans:
             spans.append(Span(" "))
         if op == "equal":
-            spans.append(Span(" ".join(old[a1:a2])))
+            spans.append(Span(" ".join(removed)))
             continue
-        if a2 > a1:
-            spans.append(Span("[-" + " ".join(old[a1:a2]) + "-]", "status-bad"))
-        if b2 > b1:
-            if a2 > a1:
+        if removed:
+            spans.append(Span("[-" + " ".join(removed) + "-]", "status-bad"))
+        if added:
+            if removed:
                 spans.append(Span(" "))
-            spans.append(Span("{+" + " ".join(new[b1:b2]) + "+}", "status-ok"))
+            spans.append(Span("{+" + " ".join(added) + "+}", "status-ok"))
     return tuple(spans)
+
+
+Ops = list[tuple[str, list[str], list[str]]]  # ("equal" or "change", old words, new words)
+
+
+def _word_ops(old: list[str], new: list[str]) -> Ops:
+    """The runs of equal and changed words, in a time that stays near linear: the common
+    start and end are found directly, and the middle is diffed whole only when small.
+    (A text within the bound is diffed whole, as difflib alone would.)"""
+    if len(old) * len(new) <= WORD_PAIRS:
+        return _middle(old, new)
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while end < min(len(old), len(new)) - start and old[-1 - end] == new[-1 - end]:
+        end += 1
+    ops: Ops = []
+    if start:
+        ops.append(("equal", old[:start], new[:start]))
+    middle = _middle(old[start : len(old) - end], new[start : len(new) - end])
+    ops.extend(middle)
+    if end:
+        ops.append(("equal", old[len(old) - end :], new[len(new) - end :]))
+    return _merged(ops)
+
+
+def _middle(old: list[str], new: list[str]) -> Ops:
+    import difflib
+
+    if not old or not new:
+        return [("change", old, new)]
+    if len(old) * len(new) <= WORD_PAIRS:
+        matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+        return [
+            ("equal" if op == "equal" else "change", old[a1:a2], new[b1:b2])
+            for op, a1, a2, b1, b2 in matcher.get_opcodes()
+        ]
+    ops: Ops = []
+    i = j = 0
+    while i < len(old) and j < len(new):
+        a, b = old[i : i + WINDOW], new[j : j + WINDOW]
+        codes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+        last = i + WINDOW >= len(old) and j + WINDOW >= len(new)
+        # Up to the end of the last equal run, when it reaches past half a window (so that
+        # every window moves on by half a window at least); else the whole window.
+        keep = len(codes)
+        if not last:
+            for n, (op, _, a2, _, b2) in enumerate(codes):
+                if op == "equal" and (a2 >= len(a) // 2 or b2 >= len(b) // 2):
+                    keep = n + 1
+        for op, a1, a2, b1, b2 in codes[:keep]:
+            ops.append(("equal" if op == "equal" else "change", a[a1:a2], b[b1:b2]))
+        i += codes[keep - 1][2]
+        j += codes[keep - 1][4]
+    if i < len(old) or j < len(new):
+        ops.append(("change", old[i:], new[j:]))
+    return ops
+
+
+def _merged(ops: Ops) -> Ops:
+    """Neighbouring runs of the same kind joined, so that output reads as difflib's."""
+    out: Ops = []
+    for op, removed, added in ops:
+        if not removed and not added:
+            continue
+        if out and out[-1][0] == op:
+            out[-1] = (op, out[-1][1] + removed, out[-1][2] + added)
+        else:
+            out.append((op, removed, added))
+    return out
 
 
 def _shown(value: object) -> str:

@@ -24,6 +24,7 @@ from .base import (
     disputed_mark,
     money,
     one_line,
+    origins_fact,
     paragraphs,
     quantity,
     status_style,
@@ -174,6 +175,7 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                         else plain(", ".join(s.id for s in t.sources)),
                     )
                 )
+                facts.append(origins_fact(t))
             if facts:
                 children.append(Fields(tuple(facts)))
             items.append(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from ..analysis.provenance import SourceSummary, briefing_sources, summarize, summary_sentences
 from ..analysis.query import BriefingView
 from ..core.doc import (
     Block,
@@ -21,7 +22,7 @@ from ..core.doc import (
     plain,
 )
 from ..core.record import record
-from ..corpus.model import Actor, Event, Relation, Scenario, Source, Topic, Transfer
+from ..corpus.model import Actor, Event, KeyJudgment, Relation, Scenario, Source, Topic, Transfer
 from .actors import actor_entries
 from .base import (
     Citer,
@@ -206,6 +207,27 @@ BRIEF_SECTIONS = ("judgments", "glance", "briefings", "watch", "sources")
 _BY_KEY = {s.key: s for s in SECTIONS}
 
 
+def report_summary(
+    briefings: Sequence[BriefingView], events: Sequence[Event], transfers: Sequence[Transfer]
+) -> SourceSummary:
+    """The source summary of a whole report: every source its briefings, events and
+    transfers rest on; key judgments named by briefing and number."""
+    found: list[Source] = []
+    labelled: list[tuple[str, KeyJudgment]] = []
+    for view in briefings:
+        points = [p for s in view.sections for p in s.points]
+        found.extend(briefing_sources(view.briefing, view.key_judgments, points))
+        labelled += [
+            (f"{view.briefing.title}, key judgment {n}", j)
+            for n, j in enumerate(view.key_judgments, 1)
+        ]
+    for event in events:
+        found.extend(event.sources)
+    for transfer in transfers:
+        found.extend(transfer.sources)
+    return summarize(found, labelled)
+
+
 def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc:
     """The whole briefing document: `sections` (keys of SECTIONS) in that order, after the
     title, the topic's lead and summary and the contents (every part's level-2 heading)."""
@@ -224,6 +246,14 @@ def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc
         blocks.append(Para((Span("Filtered by: " + "; ".join(report.labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
+    overall = report_summary(report.briefings, report.events, report.transfers)
+    blocks.append(
+        Callout(
+            "Source summary",
+            (Para((Span(" ".join(summary_sentences(overall, "This report"))),)),),
+            "bottom-line",
+        )
+    )
     body: list[Block] = []
     for key in sections:
         section = _BY_KEY[key]

@@ -10,10 +10,12 @@ from .base import (
     Citer,
     confidence_badge,
     country_names,
+    credibility_badge,
     dispute_facts,
     event_anchor,
     event_when,
     names,
+    origins_fact,
     paragraphs,
     plural,
 )
@@ -26,6 +28,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool 
         head.append(Span(" — "))
     head.append(Span(event.title, "strong" if not with_date else ""))
     head.extend(confidence_badge(event.confidence))
+    head.extend(credibility_badge(event.credibility))
     if event.status == "lead":
         head.extend(
             (Span(" "), Span("(lead: not yet checked against its sources)", "confidence-low"))
@@ -45,6 +48,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool 
             meta.append(("Sources", citer.cite(event.sources)))
         else:
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
+        meta.append(origins_fact(event))
     if ids:
         meta.append(("Id", (Span(event.id, "code"),)))
     if meta:
