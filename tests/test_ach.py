@@ -546,7 +546,10 @@ def corpus_with(tmp_path: Path, consistency: str, hypotheses: str = "") -> str:
 
 def test_an_unknown_hypothesis_is_located_with_the_closest_id(tmp_path: Path) -> None:
     err = corpus_with(tmp_path, "{h-on: C}")
-    assert "a.yaml:17:19: consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)" in err
+    assert (
+        "a.yaml:17:19: events[0].consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)"
+        in err
+    )
 
 
 @pytest.mark.parametrize(
