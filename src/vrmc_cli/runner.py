@@ -14,7 +14,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .core.formats import Format
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .commands import Result
     from .corpus.model import Corpus
     from .render import Options
+
+
+P = TypeVar("P")
 
 
 @record
@@ -90,6 +93,11 @@ class _Call:
     def use_cache(self) -> bool:
         return self.state.use_cache
 
+    def read(self, kind: type[P]) -> P:
+        from .commands import read_params
+
+        return read_params(kind, self.params)
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
@@ -100,12 +108,11 @@ class _Call:
 
 def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     """Run the command called `command` with every one of its parameters."""
-    from .commands import module
+    from .commands import checked, module
 
     found = module(command)
     if found is None:  # cli.py and quick.py offer only the commands there are
         raise ValueError(f"no command {command!r}")
-    call = _Call(state, params)
     look = Look(
         params.get("fmt"),
         params.get("heading_level", 1),
@@ -117,7 +124,8 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
-        run(look, lambda: found.run(call), found.SPEC.gives)
+        # The values of a fixed set are checked first: a usage error before anything loads.
+        run(look, lambda: found.run(_Call(state, checked(found.SPEC, params))), found.SPEC.gives)
     except KeyboardInterrupt:
         interrupted()
 

@@ -9,7 +9,6 @@ item kind does not have (themes of a transfer, dates of a briefing point) does n
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from typing import cast
@@ -515,8 +514,9 @@ def resolve_question(corpus: Corpus, value: str) -> Question:
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """Closest plain values (such as transfer categories), for a usage error."""
-    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=HINT_COUNT, cutoff=0.5)
-    return " (did you mean " + " or ".join(repr(_cut(c)) for c in close) + "?)" if close else ""
+    from ..core.choice import did_you_mean as hint
+
+    return hint(fold(value), options, HINT_COUNT)
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
@@ -691,7 +691,9 @@ def select_transfers(corpus: Corpus, f: Filter, categories: Sequence[str] = ()) 
     known = {fold(t.category) for t in corpus.transfers}
     for value in categories:
         if fold(value) not in known:
-            raise UsageError(f"unknown category {quote(value)}{did_you_mean(value, known)}")
+            from ..core.choice import unknown
+
+            raise unknown("category", value, sorted(set(known)))
     chosen = [
         t
         for t in corpus.transfers

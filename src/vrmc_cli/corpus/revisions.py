@@ -82,12 +82,11 @@ def _git(
 
 
 def _revision_hint(top: str, revision: str) -> str:
-    import difflib
+    from ..core.choice import did_you_mean
 
     found = _git(["for-each-ref", "--format=%(refname:short)"], top)
     names = found.stdout.decode("utf-8", "replace").split() if found.returncode == 0 else []
-    close = difflib.get_close_matches(revision, [*names, "HEAD"], n=3, cutoff=0.5)
-    return f" (did you mean {', '.join(map(quote, close))}?)" if close else ""
+    return did_you_mean(revision, [*names, "HEAD"])
 
 
 def _check_revision(revision: str) -> None:
