@@ -87,8 +87,9 @@ _LEAKY = (
 
 
 # Test modules whose tests share state in their order (test_readme.py runs the README's commands
-# one after the other in one scratch folder): under pytest-xdist each runs whole on one worker.
-IN_ORDER = ("test_readme.py",)
+# one after the other in one scratch folder; test_docx_print.py prints its documents once, in a
+# session fixture): under pytest-xdist each runs whole on one worker.
+IN_ORDER = ("test_readme.py", "test_docx_print.py")
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -10,8 +10,6 @@ import re
 from fractions import Fraction
 from html.parser import HTMLParser
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -94,7 +92,9 @@ def test_the_worked_example_follows_from_its_tables() -> None:
     assert len(evidence) == 7
     for row in evidence:
         best = max([grades[g] for g in row["grades"].split()] + [grades["none"]])
-        assert best * confidences[row["confidence"]] == Fraction(row["credibility"]), row
+        bonus = Fraction(1, 10) * max(0, int(row["origins"]) - 1)
+        reliability = min(Fraction(1), best + bonus)
+        assert reliability * confidences[row["confidence"]] == Fraction(row["credibility"]), row
         effects = [_doc_effect(row, h) for h in ("h1", "h2", "h3")]
         assert max(effects) - min(effects) == Fraction(row["diagnosticity"]), row
     scores = doc_table("| hypothesis | I | II | score |")
@@ -188,9 +188,11 @@ def test_adding_a_source_never_lowers_credibility(
 ) -> None:
     """The F-only item weighed 0.5 and dropped to 0.4 when a D source was added."""
 
-    def made(pairs: list[tuple[str | None, str | None]]) -> list[Any]:
-        # Sources as the provenance fields will give them: a grade and maybe an origin.
-        return [SimpleNamespace(reliability=g, origin=o) for g, o in pairs]
+    def made(pairs: list[tuple[str | None, str | None]]) -> list[Source]:
+        return [
+            Source(f"s{n}", "S", reliability=g, origin=o)  # type: ignore[arg-type]
+            for n, (g, o) in enumerate(pairs)
+        ]
 
     for confidence in (None, "low", "moderate", "high"):
         before = ach.credibility(made(sources), confidence)
@@ -205,6 +207,10 @@ def test_adding_a_source_never_lowers_credibility(
 
 def test_independent_origins_raise_credibility_up_to_one() -> None:
     c = Source("c", "C", reliability="C")
+    wire = [Source(f"w{n}", "W", reliability="C", origin="Reuters") for n in range(3)]
+    assert ach.independent_origins(wire) == 1
+    assert ach.credibility(wire, "high") == Fraction(3, 5)
+    assert ach.credibility([*wire, Source("own", "O", reliability="C")], "high") == Fraction(7, 10)
     assert ach.credibility([c], "high", origins=1) == Fraction(3, 5)
     assert ach.credibility([c], "high", origins=3) == Fraction(4, 5)
     assert ach.credibility([c], "high", origins=9) == 1

@@ -122,5 +122,6 @@ def test_csv_columns_are_the_kinds_fields(command: str, kind: str) -> None:
     header = _header(command)
     with_cells = [f.name for f in KIND[kind].fields if f.type.csv]
     assert set(with_cells) <= set(header)
-    if command == "timeline":
-        assert header == with_cells
+    if command == "timeline":  # the events' fields in kinds.py order, and computed columns
+        names = {f.name for f in KIND[kind].fields}
+        assert [c for c in header if c in names] == with_cells

@@ -223,7 +223,7 @@ def test_a_scenario_whose_indicators_and_likelihood_disagree_is_flagged(tmp_path
     assert data["scenarios"][0]["review"] == "3 of 4 seen"
     text = " ".join(invoke("-b", str(root), "watch", "-f", "text").stdout.split())
     assert "3 of 4 seen; judged roughly even chance — review" in text
-    assert "Likelihood (ICD 203): almost no chance 1–5%" in text
+    assert "Likelihood (ICD 203, the chance that a judgment holds): almost no chance 1–5%" in text
 
 
 def test_strict_flags_indicators_without_type_or_criteria(tmp_path: Path) -> None:
@@ -565,3 +565,74 @@ def test_hostile_text_is_never_markup_or_control(tmp_path: Path, command: str, f
     if fmt == "csv":
         assert "'=cmd" in out
         assert not any(cell.startswith("=") for row in csv.reader(io.StringIO(out)) for cell in row)
+
+
+# --------------------------------------------------------------------------- ICD 203
+
+
+def _judged(tmp_path: Path, likelihood: str, text: str = "Moscow will protest.") -> Path:
+    return write_corpus(
+        tmp_path,
+        {
+            "a.yaml": "version: 1\nthemes: [{id: t, title: T}]\n"
+            "events: [{id: e, date: 2020, title: E, themes: [t]}]\n"
+            "briefings:\n  - id: b\n    title: B\n    summary: S.\n    themes: [t]\n"
+            f"    key_judgments:\n      - text: {text}\n        likelihood: {likelihood}\n"
+            "        confidence: high\n        basis: [e]\n"
+            "    sections: [{heading: H, points: [P.]}]\n"
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("remote", "almost-no-chance"),
+        ("highly-improbable", "very-unlikely"),
+        ("improbable", "unlikely"),
+        ("roughly-even-odds", "roughly-even-chance"),
+        ("roughly-even", "roughly-even-chance"),
+        ("probable", "likely"),
+        ("highly-probable", "very-likely"),
+        ("nearly-certain", "almost-certain"),
+        ("almost-no-chance", "almost-no-chance"),
+    ],
+)
+def test_icd_203_second_row_terms_are_aliases_of_the_first(
+    tmp_path: Path, written: str, read: str
+) -> None:
+    """ "remote" came from the directive's second row and the other six from the first."""
+    root = _judged(tmp_path, written)
+    data = json.loads(invoke("-b", str(root), "judgments", "-f", "json").stdout)
+    assert data["judgments"][0]["likelihood"] == read
+
+
+def test_likelihood_and_confidence_are_two_sentences_with_a_legend(tmp_path: Path) -> None:
+    """Prose printed "Very likely, high confidence" as one phrase, and no ranges anywhere."""
+    root = str(_judged(tmp_path, "remote"))
+    brief = " ".join(invoke("-b", root, "brief", "b", "-f", "text").stdout.split())
+    assert "Likelihood: almost no chance (1–5%). Confidence: high." in brief
+    assert "Almost no chance, high confidence" not in brief and "remote" not in brief
+    legend = "almost no chance 1–5%; very unlikely 5–20%; unlikely 20–45%; roughly even chance"
+    assert legend in brief
+    judgments = " ".join(invoke("-b", root, "judgments", "-f", "text").stdout.split())
+    assert "almost no chance (1–5%)" in judgments and legend in judgments
+    report = " ".join(invoke("-b", root, "report", "-f", "markdown").stdout.split())
+    assert legend in report
+    assert "remote" not in report and "roughly even 45" not in report
+
+
+def test_strict_flags_a_judgment_stating_several_likelihoods(tmp_path: Path) -> None:
+    root = _judged(
+        tmp_path,
+        "very-likely",
+        "Moscow will very likely protest; an intervention is remote and a deal improbable.",
+    )
+    result = invoke("-b", str(root), "validate", "--strict")
+    assert result.exit_code == 1
+    assert (
+        "key judgment of briefing 'b' states 3 likelihoods (very likely, almost no chance, "
+        "unlikely) under one likelihood field" in result.stderr
+    )
+    single = _judged(tmp_path / "one", "likely", "Moscow will likely protest, as it likely did.")
+    assert "likelihoods" not in invoke("-b", str(single), "validate", "--strict").stderr

@@ -4,9 +4,8 @@ error turned into a message and an exit status.
 Both ways in arrive here: Typer (cli.py), and the quick path (quick.py), which runs the
 common commands without importing Typer. So nothing here imports Typer, and every parameter
 arrives under the name Typer gives it. This is the one writer to stdout and stderr and the
-one place that maps errors to exit statuses (STYLE.md gives that job to cli.py; it moved
-here when the quick path came, so that both paths share it). Only `--version` and an
-interrupt during start-up are answered earlier, in __main__.py.
+one place that maps errors to exit statuses, so that both paths share it. Only `--version`
+and an interrupt during start-up are answered earlier, in __main__.py.
 """
 
 from __future__ import annotations

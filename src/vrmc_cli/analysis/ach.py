@@ -71,9 +71,11 @@ def best_grade(sources: Sequence[Source]) -> str | None:
 
 
 def independent_origins(sources: Sequence[Source]) -> int:
-    """How many distinct origins the sources name (their `origin`, when the format gives
-    sources one); sources that name none are not counted as independent of the others."""
-    return len({o for s in sources if (o := getattr(s, "origin", None)) is not None})
+    """How many independent origins the sources have (docs/grading.md: the end of each
+    one's `via` chain, by its `origin`, else its publisher, else itself)."""
+    from ..corpus.origins import origins
+
+    return origins(sources).count
 
 
 def reliability(grades: Sequence[str | None], origins: int = 0) -> Fraction:

@@ -10,6 +10,7 @@ from ..core.dates import PartialDate
 from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, Style, plain
 from ..corpus.model import (
     CREDIBILITY_MEANING,
+    LIKELIHOOD_RANGES,
     RELIABILITY_MEANING,
     Actor,
     Disputes,
@@ -145,10 +146,16 @@ def relayed(publisher: str) -> str:
 
 
 def source_inline(source: Source) -> Inline:
-    """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
+    """`Publisher, "Title", 14 May 2001, url, accessed 3 Feb 2026 (reliability B)`; a page
+    that carries another's report names both, one way: `Reuters, via Stabroek News`."""
     spans: list[Span] = []
-    if source.publisher:
+    origin = origin_name(source) if source.root.origin or source.via else None
+    if origin and source.publisher and origin.casefold() != source.publisher.casefold():
+        spans.append(Span(f"{origin}, via {source.publisher}, "))
+    elif source.publisher:
         spans.append(Span(relayed(source.publisher) + ", "))
+    elif origin:
+        spans.append(Span(origin + ", "))
     spans.append(Span(title_without_date(source.title, source.published), "em"))
     if source.published:
         spans.append(Span(", " + source.published.human()))
@@ -159,8 +166,6 @@ def source_inline(source: Source) -> Inline:
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
     said: list[str] = []
-    if source.root.origin or source.via:
-        said.append(f"origin {origin_name(source)}")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
         said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
@@ -236,15 +241,33 @@ def likelihood_words(likelihood: str) -> str:
     return likelihood.replace("-", " ")
 
 
+def likelihood_sentences(likelihood: str | None, confidence: str | None) -> list[Span]:
+    """`Likelihood: very likely (80–95%). Confidence: high.`: two sentences, never one
+    phrase, since ICD 203 keeps the chance of a judgment apart from the confidence in it."""
+    spans: list[Span] = []
+    if likelihood:
+        low, high = LIKELIHOOD_RANGES[likelihood]  # type: ignore[index]
+        spans += [
+            Span("Likelihood: "),
+            Span(likelihood_words(likelihood), likelihood_style(likelihood)),
+            Span(f" ({low}–{high}%)."),
+        ]
+    if confidence:
+        if spans:
+            spans.append(Span(" "))
+        spans += [
+            Span("Confidence: "),
+            Span(confidence, confidence_badge(confidence)[1].style),
+            Span("."),
+        ]
+    return spans
+
+
 # ICD 203's expressions of likelihood and the chances each stands for, lowest first.
-ICD_203_CHANCES = (
-    ("remote", "1–5%"),
-    ("very unlikely", "5–20%"),
-    ("unlikely", "20–45%"),
-    ("roughly even", "45–55%"),
-    ("likely", "55–80%"),
-    ("very likely", "80–95%"),
-    ("almost certain", "95–99%"),
+# ICD 203's first row of terms, with the probability each stands for (corpus/model.py).
+ICD_203_CHANCES = tuple(
+    (likelihood.replace("-", " "), f"{low}–{high}%")
+    for likelihood, (low, high) in LIKELIHOOD_RANGES.items()
 )
 
 

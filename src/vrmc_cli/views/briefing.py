@@ -14,8 +14,8 @@ from .base import (
     credibility_badge,
     event_ref,
     joined,
-    likelihood_style,
-    likelihood_words,
+    likelihood_legend,
+    likelihood_sentences,
     one_line,
     origins_note,
     paragraphs,
@@ -43,22 +43,7 @@ def judgment_item(judgment: KeyJudgment, citer: Citer, *, basis: bool = True) ->
     spans.extend(citer.marks(judgment.sources))
     if citer.enabled:
         spans.extend(origins_note(judgment, " with its basis" if judgment.basis else ""))
-    detail: list[Span] = []
-    if judgment.likelihood:
-        detail.append(
-            Span(
-                likelihood_words(judgment.likelihood).capitalize(),
-                likelihood_style(judgment.likelihood),
-            )
-        )
-    if judgment.confidence:
-        if detail:
-            detail.append(Span(", "))
-        detail.append(
-            Span(
-                f"{judgment.confidence} confidence", confidence_badge(judgment.confidence)[1].style
-            )
-        )
+    detail: list[Span] = likelihood_sentences(judgment.likelihood, judgment.confidence)
     if judgment.basis and basis:
         detail.append(Span(" · Basis: ", "muted"))
         detail.extend(joined(event_ref(e) for e in judgment.basis))
@@ -88,6 +73,8 @@ def briefing_blocks(view: BriefingView, citer: Citer, level: int = 1) -> list[Bl
     if view.key_judgments:
         blocks.append(Heading(level + 1, "Key judgments"))
         blocks.append(Bullets(tuple(judgment_item(j, citer) for j in view.key_judgments)))
+        if level == 1 and any(j.likelihood for j in view.key_judgments):
+            blocks.append(likelihood_legend())
     for section in view.sections:
         blocks.append(Heading(level + 1, section.heading))
         if section.points:

@@ -20,10 +20,11 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..corpus.model import Briefing, Event, KeyJudgment, Scenario
+from ..corpus.model import LIKELIHOOD_RANGES, Briefing, Event, KeyJudgment, Scenario
 from .base import (
     confidence_badge,
     event_when,
+    likelihood_legend,
     likelihood_style,
     likelihood_words,
     one_line,
@@ -461,16 +462,6 @@ def watch_blocks(
     return blocks
 
 
-def likelihood_legend() -> Para:
-    """ICD 203's terms with their probability ranges."""
-    from ..corpus.model import LIKELIHOOD_RANGES
-
-    terms = ", ".join(
-        f"{likelihood_words(term)} {low}–{high}%" for term, (low, high) in LIKELIHOOD_RANGES.items()
-    )
-    return Para((Span(f"Likelihood (ICD 203): {terms}.", "muted"),))
-
-
 def watch_doc(board: Board) -> Doc:
     blocks: list[Block] = [Heading(1, "Watch board"), *watch_blocks(board)]
     return Doc("Watch board", tuple(blocks))
@@ -497,6 +488,7 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
                         likelihood_words(judgment.likelihood),
                         likelihood_style(judgment.likelihood),
                     ),
+                    Span(" ({}–{}%)".format(*LIKELIHOOD_RANGES[judgment.likelihood])),
                 )
                 if judgment.likelihood
                 else plain("not stated"),
@@ -522,6 +514,8 @@ def judgments_doc(found: Sequence[tuple[Briefing, KeyJudgment]], sort: str) -> D
         items.append(Item(tuple(head), tuple(children)))
     if items:
         blocks.append(Bullets(tuple(items), ordered=True))
+    if any(j.likelihood for _, j in found):
+        blocks.append(likelihood_legend())
     return Doc("Key judgments", tuple(blocks))
 
 
@@ -686,7 +680,12 @@ def diff_doc(diff: CorpusDiff) -> Doc:
         blocks.append(Bullets(tuple(notices)))
     else:
         blocks.append(
-            Para(plain("No key judgment, likelihood, event or indicator status changed."))
+            Para(
+                plain(
+                    "No key judgment, likelihood, confidence, event, source grade, indicator "
+                    "type or status, or ACH ranking changed."
+                )
+            )
         )
     for kind in diff.kinds:
         blocks.append(Heading(2, kind.title))
