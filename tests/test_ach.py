@@ -549,7 +549,10 @@ def corpus_with(tmp_path: Path, consistency: str, hypotheses: str = "") -> str:
 
 def test_an_unknown_hypothesis_is_located_with_the_closest_id(tmp_path: Path) -> None:
     err = corpus_with(tmp_path, "{h-on: C}")
-    assert "a.yaml:17:19: consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)" in err
+    assert (
+        "a.yaml:17:19: events[0].consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)"
+        in err
+    )
 
 
 @pytest.mark.parametrize(
@@ -653,6 +656,21 @@ def test_the_bundled_question_is_rated_and_justified() -> None:
     assert any(not e["diagnostic"] for e in question["evidence"])
     ranking = question["ranking"]
     assert ranking[-1] == "h-surprise"
+    # h-capacity and h-treaty were rated on 5 and 6 of 24 items, all C or CC, invisibly.
+    coverage = {c["hypothesis"]: c for c in question["coverage"]}
+    for h in ("h-capacity", "h-treaty"):
+        assert not coverage[h]["under_tested"], h
+        assert coverage[h]["rated"] >= 12, h
+    # The output says how robust the lead is, and which single changes would alter it.
+    sens = question["sensitivity"]
+    assert sens["leaders"] == ["h-capacity", "h-treaty", "h-washington"]
+    assert sens["summary"] == (
+        "the tie for the lead (h-capacity, h-treaty and h-washington) survives "
+        f"{sens['survives']} of {sens['changes']} single changes"
+    )
+    assert len(sens["lead_changes"]) == sens["changes"] - sens["survives"] > 0
+    text = " ".join(invoke("ach", "-f", "text").stdout.split())
+    assert sens["summary"] in text
 
 
 def test_every_rated_event_says_what_was_read_for_its_ratings() -> None:

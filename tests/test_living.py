@@ -259,7 +259,7 @@ def test_every_bundled_indicator_has_a_type_and_criteria() -> None:
     [
         (
             ("indicator: talks, direction: for", "indicator: tlaks, direction: for"),
-            "signals.indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
+            "events[0].signals[0].indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
         ),
         (("direction: for}", "direction: maybe}"), "direction: 'maybe' is not one of for, against"),
         (("id: troops", "id: talks"), "duplicate indicator id 'talks'"),
