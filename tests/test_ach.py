@@ -20,6 +20,9 @@ from vrmc_cli.analysis import ach
 from vrmc_cli.core.dates import parse_date
 from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 EXAMPLE = DATA / "ach"
 DOC = Path(__file__).parent.parent / "docs" / "ach.md"
 EXTENSIONS = {
