@@ -20,6 +20,9 @@ from vrmc_cli.analysis import ach
 from vrmc_cli.core.dates import parse_date
 from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 EXAMPLE = DATA / "ach"
 DOC = Path(__file__).parent.parent / "docs" / "ach.md"
 EXTENSIONS = {
@@ -547,7 +550,10 @@ def corpus_with(tmp_path: Path, consistency: str, hypotheses: str = "") -> str:
 
 def test_an_unknown_hypothesis_is_located_with_the_closest_id(tmp_path: Path) -> None:
     err = corpus_with(tmp_path, "{h-on: C}")
-    assert "a.yaml:17:19: consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)" in err
+    assert (
+        "a.yaml:17:19: events[0].consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)"
+        in err
+    )
 
 
 @pytest.mark.parametrize(
