@@ -447,6 +447,20 @@ def cases(size: str) -> list[Case]:
             0.75,
         )
     )
+    # The Word report against the HTML one (issue 28 point 2): python-docx makes the package,
+    # the body's XML is written directly; warm, the pictures come from the cache folder.
+    for temperature, target in (("warm", 2.0), ("cold", 2.0)):
+        env = ["env", "VRMC_NO_CACHE=1"] if temperature == "cold" else []
+        out.append(
+            Case(
+                f"report-docx-{temperature}",
+                "vrmc report -f docx vs vrmc report -f html (bundled corpus, "
+                + ("no cache: the corpus parsed, every picture drawn)" if env else "warm cache)"),
+                [*env, *vrmc, "report", "-f", "docx", "-o", str(OUT / "report.docx")],
+                [*env, *vrmc, "report", "-f", "html", "-o", str(OUT / "report.html")],
+                target,
+            )
+        )
     return out + hostile_cases(size) + quadratic_corners(size)
 
 

@@ -20,6 +20,9 @@ from vrmc_cli.analysis import ach
 from vrmc_cli.core.dates import parse_date
 from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 EXAMPLE = DATA / "ach"
 DOC = Path(__file__).parent.parent / "docs" / "ach.md"
 EXTENSIONS = {
@@ -481,9 +484,10 @@ def test_filters_select_the_evidence_and_the_scores_follow() -> None:
 
 def test_a_question_by_id_or_prefix_and_unknown_ones() -> None:
     assert run("yland-navy", "-f", "json") == run("yl", "-f", "json")
-    bad = invoke("-b", str(EXAMPLE), "ach", "yland-navi")
+    # (`yland-navi` now finds it: name look-ups fold spelling variants such as i and y.)
+    bad = invoke("-b", str(EXAMPLE), "ach", "yland-novy")
     assert bad.exit_code == 2
-    assert "unknown question 'yland-navi'" in bad.stderr and "yland-navy" in bad.stderr
+    assert "unknown question 'yland-novy'" in bad.stderr and "yland-navy" in bad.stderr
 
 
 def test_a_corpus_without_questions_says_so() -> None:
@@ -546,7 +550,10 @@ def corpus_with(tmp_path: Path, consistency: str, hypotheses: str = "") -> str:
 
 def test_an_unknown_hypothesis_is_located_with_the_closest_id(tmp_path: Path) -> None:
     err = corpus_with(tmp_path, "{h-on: C}")
-    assert "a.yaml:17:19: consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)" in err
+    assert (
+        "a.yaml:17:19: events[0].consistency: unknown hypothesis 'h-on' (did you mean 'h-one'?)"
+        in err
+    )
 
 
 @pytest.mark.parametrize(
@@ -650,6 +657,21 @@ def test_the_bundled_question_is_rated_and_justified() -> None:
     assert any(not e["diagnostic"] for e in question["evidence"])
     ranking = question["ranking"]
     assert ranking[-1] == "h-surprise"
+    # h-capacity and h-treaty were rated on 5 and 6 of 24 items, all C or CC, invisibly.
+    coverage = {c["hypothesis"]: c for c in question["coverage"]}
+    for h in ("h-capacity", "h-treaty"):
+        assert not coverage[h]["under_tested"], h
+        assert coverage[h]["rated"] >= 12, h
+    # The output says how robust the lead is, and which single changes would alter it.
+    sens = question["sensitivity"]
+    assert sens["leaders"] == ["h-capacity", "h-treaty", "h-washington"]
+    assert sens["summary"] == (
+        "the tie for the lead (h-capacity, h-treaty and h-washington) survives "
+        f"{sens['survives']} of {sens['changes']} single changes"
+    )
+    assert len(sens["lead_changes"]) == sens["changes"] - sens["survives"] > 0
+    text = " ".join(invoke("ach", "-f", "text").stdout.split())
+    assert sens["summary"] in text
 
 
 def test_every_rated_event_says_what_was_read_for_its_ratings() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
-from test_golden import COMMANDS, TABULAR
+from test_golden import COMMANDS, formats_of
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus import files, load
 from vrmc_cli.corpus.roots import bundled_root, load_corpus
@@ -35,7 +35,8 @@ def _cases() -> list[tuple[str, str, list[str], tuple[str, ...]]]:
             # the fixture, the data path on the large bundled corpus: what the cache gives
             # back reaches every renderer through one of them, and
             # test_the_cached_corpus_is_the_parsed_one shows it is the parsed corpus itself.
-            formats = ("text", "json", "csv") if case in TABULAR else ("text", "json")
+            tabular = any(f.value == "csv" for f in formats_of(case))
+            formats = ("text", "json", "csv") if tabular else ("text", "json")
             out.append((corpus, case, args, formats if corpus == "fixture" else ("json",)))
     return out
 

@@ -132,6 +132,7 @@ LAYERS: list[set[str]] = [
     {"__init__", "core", "corpus", "analysis", "views"},  # the packages' own modules
     {"core.record", "core.textsafe", "core.spelling", "core.formats"},
     {"core.errors", "core.dates", "core.doc"},
+    {"core.choice"},
     {"corpus.model"},
     {"corpus.fields", "corpus.origins"},
     {"corpus.kinds", "corpus.files"},
@@ -266,3 +267,53 @@ def test_records_are_frozen_for_the_type_checker(tmp_path: Path) -> None:
     assert run.returncode == 1, out + run.stderr
     assert 'Property "width" defined in "Options" is read-only' in out
     assert 'Property "spans" defined in "Para" is read-only' in out
+
+
+@pytest.mark.parametrize("command", names())
+def test_a_command_reads_its_parameters_as_a_typed_record(command: str) -> None:
+    """A command's `Params` names only parameters its SPEC declares (mypy --strict checks
+    the names `run` reads from it), and no command reads the untyped dict itself."""
+    from vrmc_cli.commands import module, read_params
+
+    declared, found = spec(command), module(command)
+    assert declared is not None and found is not None
+    source = Path(found.__file__ or "").read_text(encoding="utf-8")
+    assert "call.params[" not in source and "call.params.get(" not in source
+    params = getattr(found, "Params", None)
+    if params is None:
+        return  # it reads nothing of its own
+    known = {o.name for o in declared.all_options} | {a.name for a in declared.arguments}
+    assert set(params.__record_fields__) <= known
+    defaults = {o.name: o.default for o in declared.all_options}
+    read_params(params, {**defaults, **{a.name: None for a in declared.arguments}})
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("judgments", "--sort", "likelyhood"),
+            "unknown order 'likelyhood' (did you mean 'likelihood'?); "
+            "one of: briefing, likelihood, confidence",
+        ),
+        (("chart", "evnts"), "unknown chart 'evnts' (did you mean 'events'?)"),
+        (("export", "stx"), "unknown export format 'stx' (did you mean 'stix'?)"),
+        (("report", "--sections", "timelime"), "unknown section 'timelime' (did you mean"),
+        (("search", "x", "--kind", "evnt"), "unknown --kind value 'evnt' (did you mean"),
+        (("report", "--citations", "apa"), "unknown citation style 'apa'; one of: numbers"),
+    ],
+)
+def test_a_value_of_a_fixed_set_is_checked_one_way(args: tuple[str, ...], message: str) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert message in result.stderr, result.stderr
+
+
+def test_a_long_set_of_values_is_listed_in_part() -> None:
+    from vrmc_cli.core.choice import SHOWN, unknown
+
+    options = [f"value-{n:02}" for n in range(SHOWN + 5)]
+    message = str(unknown("thing", "zzz", options))
+    assert message.endswith(", value-07 and 5 more") and "value-08" not in message
+    hints = str(unknown("thing", "value-1", options)).split("; one of")[0]
+    assert hints.count("'value-1") == 4  # the value, then three close ones at most

@@ -15,6 +15,9 @@ import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 B = ("-b", str(FIXTURE))
 CITE = re.compile(r"\\\[((?:\[\d+\]\(#source-[a-z0-9-]+\)(?:, )?)+)\\\]")
 
@@ -382,7 +385,7 @@ def test_sections_pick_and_order() -> None:
     out = invoke(*B, "report", "--sections", "sources,timeline", "-f", "markdown").stdout
     assert re.findall(r"^## (.+)$", out, re.M) == ["Contents", "Sources", "Timeline"]
     bad = invoke(*B, "report", "--sections", "timelime", "-f", "markdown")
-    assert bad.exit_code == 2 and "did you mean timeline" in bad.stderr
+    assert bad.exit_code == 2 and "did you mean 'timeline'" in bad.stderr
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .core.formats import Format
@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from .commands import Result
     from .corpus.model import Corpus
     from .render import Options
+
+
+P = TypeVar("P")
 
 
 @record
@@ -90,6 +93,11 @@ class _Call:
     def use_cache(self) -> bool:
         return self.state.use_cache
 
+    def read(self, kind: type[P]) -> P:
+        from .commands import read_params
+
+        return read_params(kind, self.params)
+
     def filter(self) -> Filter:
         if self._filter is None:
             from .commands import filter_of
@@ -100,12 +108,11 @@ class _Call:
 
 def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     """Run the command called `command` with every one of its parameters."""
-    from .commands import module
+    from .commands import checked, module
 
     found = module(command)
     if found is None:  # cli.py and quick.py offer only the commands there are
         raise ValueError(f"no command {command!r}")
-    call = _Call(state, params)
     look = Look(
         params.get("fmt"),
         params.get("heading_level", 1),
@@ -117,7 +124,8 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
     try:
-        run(look, lambda: found.run(call), found.SPEC.gives)
+        # The values of a fixed set are checked first: a usage error before anything loads.
+        run(look, lambda: found.run(_Call(state, checked(found.SPEC, params))), found.SPEC.gives)
     except KeyboardInterrupt:
         interrupted()
 
@@ -353,7 +361,7 @@ def _visible(text: str) -> str:
 def _refuse(path: str, why: str) -> NoReturn:
     from .core.textsafe import quote
 
-    fail(f"refusing to write {quote(path, 4096)}: {why}", ExitStatus.USAGE)
+    fail(f"refusing to write {quote(path)}: {why}", ExitStatus.USAGE)
 
 
 def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
@@ -371,7 +379,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
 
     from .core.textsafe import quote
 
-    shown = quote(path, 4096)
+    shown = quote(path)
     try:
         info: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -383,7 +391,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
         _refuse(
             path,
             "it is a symbolic link, which writing would replace by a file; give the path "
-            f"of the file it points to ({quote(os.path.realpath(path), 4096)}) to write there",
+            f"of the file it points to ({quote(os.path.realpath(path))}) to write there",
         )
     if info is not None and stat.S_ISDIR(info.st_mode):
         _refuse(path, "it is a folder")
@@ -397,7 +405,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
             if real.startswith(top + os.sep):
                 _refuse(
                     path,
-                    f"it is a topic file's name in the corpus folder {quote(root, 4096)}, "
+                    f"it is a topic file's name in the corpus folder {quote(root)}, "
                     "which is being read",
                 )
     try:

@@ -4,12 +4,13 @@ revision) is the corpus layer's job: corpus/revisions.py."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..core.doc import Span, Style
 from ..core.record import record
 from ..corpus.kinds import KIND, LIST_KEYS
-from ..corpus.model import Corpus
+from ..corpus.model import Briefing, Corpus, Event, Point
 from ..corpus.serialize import entries, entry
 from .query import Filter
 from .signposts import indicator_statuses, watch_board
@@ -58,7 +59,7 @@ class KindChanges:
 class Notice:
     """A change a reader should see first."""
 
-    what: str  # judgment, likelihood, confidence, event, indicator
+    what: str  # judgment, likelihood, confidence, event, source, indicator, ach, rank
     key: str  # the entry it is about
     parts: tuple[tuple[str, str], ...]  # (text, style) to show
     before: Any = None
@@ -116,9 +117,75 @@ def _objects(corpus: Corpus, kind: str) -> dict[str, tuple[str, dict[str, Any]]]
     return out
 
 
+# How alike two statements' texts must be (difflib's ratio) to be one statement reworded.
+SIMILAR = 0.6
+# The field whose text identifies a nested entry when it has no id.
+_TEXT_KEYS = ("text", "heading", "title", "statement")
+
+
+def _text_of(item: Any) -> str:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict):
+        return next((str(item[k]) for k in _TEXT_KEYS if isinstance(item.get(k), str)), "")
+    return str(getattr(item, "text", "") or "")
+
+
+def _id_of(item: Any) -> str | None:
+    found = item.get("id") if isinstance(item, dict) else getattr(item, "id", None)
+    return found if isinstance(found, str) else None
+
+
+def similarity(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio()
+
+
+def match(before: Sequence[Any], after: Sequence[Any]) -> list[tuple[int | None, int | None]]:
+    """Which item of `before` each item of `after` is, never by position: first by `id`
+    where both have one, then equal items, then the most similar texts (at least SIMILAR
+    alike, best pairs first). Pairs in the order of `after`, then the removed items."""
+    pairs: dict[int, int] = {}  # after index -> before index
+    used: set[int] = set()
+    ids = {_id_of(x): i for i, x in enumerate(before) if _id_of(x)}
+    for j, y in enumerate(after):
+        i = ids.get(_id_of(y)) if _id_of(y) else None
+        if i is not None and i not in used:
+            pairs[j] = i
+            used.add(i)
+    for j, y in enumerate(after):
+        if j in pairs or _id_of(y):
+            continue
+        i = next((i for i, x in enumerate(before) if i not in used and x == y), None)
+        if i is not None:
+            pairs[j] = i
+            used.add(i)
+    scored = sorted(
+        (
+            (-similarity(_text_of(x), _text_of(y)), j, i)
+            for j, y in enumerate(after)
+            if j not in pairs and not _id_of(y)
+            for i, x in enumerate(before)
+            if i not in used and not _id_of(x)
+        ),
+    )
+    for score, j, i in scored:
+        if -score < SIMILAR:
+            break
+        if j in pairs or i in used:
+            continue
+        pairs[j] = i
+        used.add(i)
+    out: list[tuple[int | None, int | None]] = [(pairs.get(j), j) for j in range(len(after))]
+    out += [(i, None) for i in range(len(before)) if i not in used]
+    return out
+
+
 def _compare(before: Any, after: Any, path: str, out: list[FieldChange]) -> None:
-    """The leaf fields that differ: mappings key by key, lists of entries item by item
-    (an item present on one side only is one change), anything else as a whole."""
+    """The leaf fields that differ: mappings key by key, lists of entries item by matched
+    item (`match`: by id or similar text, never by position; an item on one side only is
+    one change), anything else as a whole."""
     if before == after:
         return
     if isinstance(before, dict) and isinstance(after, dict):
@@ -130,11 +197,11 @@ def _compare(before: Any, after: Any, path: str, out: list[FieldChange]) -> None
         and isinstance(after, list)
         and any(isinstance(v, dict) for v in (*before, *after))
     ):
-        for i in range(max(len(before), len(after))):
+        for i, j in match(before, after):
             _compare(
-                before[i] if i < len(before) else _MISSING,
-                after[i] if i < len(after) else _MISSING,
-                f"{path}[{i}]",
+                before[i] if i is not None else _MISSING,
+                after[j] if j is not None else _MISSING,
+                f"{path}[{j if j is not None else i}]",
                 out,
             )
     else:
@@ -179,30 +246,36 @@ def kind_changes(old: Corpus, new: Corpus) -> list[KindChanges]:
 
 
 def _judgment_notices(old: Corpus, new: Corpus) -> list[Notice]:
+    """New, removed, reworded and re-rated key judgments, each judgment matched with its
+    earlier self by id or by the similarity of its text, never by position."""
     out = []
     before = {b.id: b for b in old.briefings}
     for b in new.briefings:
         prior = before.get(b.id)
         old_judgments = prior.key_judgments if prior else ()
-        for i, j in enumerate(b.key_judgments):
-            where = (("key judgment ", ""), (f"{i + 1}", "strong"), (" of ", ""), (b.id, "code"))
-            if i >= len(old_judgments):
-                out.append(Notice("judgment", b.id, (("new ", "ok"), *where, (": " + j.text, ""))))
+        for i, j in match(old_judgments, b.key_judgments):
+            n = (j if j is not None else i or 0) + 1
+            where = (("key judgment ", ""), (f"{n}", "strong"), (" of ", ""), (b.id, "code"))
+            if i is None and j is not None:
+                text = b.key_judgments[j].text
+                out.append(Notice("judgment", b.id, (("new ", "ok"), *where, (": " + text, ""))))
                 continue
-            o = old_judgments[i]
-            if o.text != j.text:
+            if j is None and i is not None:
+                text = old_judgments[i].text
                 out.append(
-                    Notice(
-                        "judgment",
-                        b.id,
-                        (*where, (" reworded: ", "")),
-                        o.text,
-                        j.text,
-                    )
+                    Notice("judgment", b.id, (("removed ", "bad"), *where, (": " + text, "")))
+                )
+                continue
+            if i is None or j is None:
+                continue
+            o, now = old_judgments[i], b.key_judgments[j]
+            if o.text != now.text:
+                out.append(
+                    Notice("judgment", b.id, (*where, (" reworded: ", "")), o.text, now.text)
                 )
             for attr in ("likelihood", "confidence"):
-                a, c = getattr(o, attr), getattr(j, attr)
-                if a != c:
+                x, y = getattr(o, attr), getattr(now, attr)
+                if x != y:
                     out.append(
                         Notice(
                             attr,
@@ -211,29 +284,21 @@ def _judgment_notices(old: Corpus, new: Corpus) -> list[Notice]:
                                 (f"{attr} of ", ""),
                                 *where,
                                 (": ", ""),
-                                (a or "none", "bad"),
+                                (x or "none", "bad"),
                                 (" → ", ""),
-                                (c or "none", "ok"),
+                                (y or "none", "ok"),
                             ),
-                            a,
-                            c,
+                            x,
+                            y,
                         )
                     )
-        for i in range(len(b.key_judgments), len(old_judgments)):
-            out.append(
-                Notice(
-                    "judgment",
-                    b.id,
-                    (
-                        ("removed ", "bad"),
-                        ("key judgment ", ""),
-                        (f"{i + 1}", "strong"),
-                        (" of ", ""),
-                        (b.id, "code"),
-                        (": " + old_judgments[i].text, ""),
-                    ),
+    for b in old.briefings:
+        if b.id not in {x.id for x in new.briefings}:
+            for n, gone in enumerate(b.key_judgments, 1):
+                where = (("key judgment ", ""), (f"{n}", "strong"), (" of ", ""), (b.id, "code"))
+                out.append(
+                    Notice("judgment", b.id, (("removed ", "bad"), *where, (": " + gone.text, "")))
                 )
-            )
     return out
 
 
@@ -259,6 +324,128 @@ def _scenario_notices(old: Corpus, new: Corpus) -> list[Notice]:
                     s.likelihood,
                 )
             )
+    return out
+
+
+def _removed_event_notices(old: Corpus, new: Corpus) -> list[Notice]:
+    """Each removed event, with the key judgments (of the old version) it was a basis of."""
+    kept = {e.id for e in new.events}
+    out = []
+    for e in old.events:
+        if e.id in kept:
+            continue
+        basis = [
+            f"{b.id} key judgment {n}"
+            for b in old.briefings
+            for n, j in enumerate(b.key_judgments, 1)
+            if any(x.id == e.id for x in j.basis)
+        ]
+        parts: list[tuple[str, str]] = [
+            ("removed event ", "bad"),
+            (str(e.date), "strong"),
+            (" ", ""),
+            (e.title, ""),
+            (" ", ""),
+            (e.id, "code"),
+        ]
+        if basis:
+            parts.append(("; it was the basis of " + ", ".join(basis), "bad"))
+        out.append(Notice("event", e.id, tuple(parts)))
+    return out
+
+
+def _source_notices(old: Corpus, new: Corpus) -> list[Notice]:
+    """Sources whose reliability grade changed."""
+    before = {s.id: s for s in old.sources}
+    out = []
+    for s in new.sources:
+        prior = before.get(s.id)
+        if prior is not None and prior.reliability != s.reliability:
+            out.append(
+                Notice(
+                    "source",
+                    s.id,
+                    (
+                        ("source ", ""),
+                        (s.id, "code"),
+                        (" re-graded: ", ""),
+                        (prior.reliability or "ungraded", "bad"),
+                        (" → ", ""),
+                        (s.reliability or "ungraded", "ok"),
+                    ),
+                    prior.reliability,
+                    s.reliability,
+                )
+            )
+    return out
+
+
+def _ach_notices(old: Corpus, new: Corpus) -> list[Notice]:
+    """A question whose leader changed, and each hypothesis whose rank changed."""
+    from .ach import analyse
+
+    def ranks(corpus: Corpus) -> dict[str, tuple[tuple[str, ...], dict[str, int]]]:
+        out = {}
+        items: list[tuple[Event | Point, Briefing | None]] = [
+            *((e, None) for e in corpus.events if e.consistency),
+            *(
+                (p, b)
+                for b in corpus.briefings
+                for section in b.sections
+                for p in section.points
+                if p.consistency
+            ),
+        ]
+        for q in corpus.questions:
+            hs = [h for h in corpus.hypotheses if h.question.id == q.id]
+            a = analyse(q, hs, items)
+            leaders = tuple(s.hypothesis.id for s in a.scores if s.rank == 1)
+            out[q.id] = (leaders, {s.hypothesis.id: s.rank for s in a.scores})
+        return out
+
+    before, after = ranks(old), ranks(new)
+    out = []
+    for q, (leaders, rank) in after.items():
+        if q not in before:
+            continue
+        was_leaders, was_rank = before[q]
+        if was_leaders != leaders:
+            out.append(
+                Notice(
+                    "ach",
+                    q,
+                    (
+                        ("ACH leader of ", ""),
+                        (q, "code"),
+                        (": ", ""),
+                        (" and ".join(was_leaders) or "none", "bad"),
+                        (" → ", ""),
+                        (" and ".join(leaders) or "none", "ok"),
+                    ),
+                    list(was_leaders),
+                    list(leaders),
+                )
+            )
+        for h, r in rank.items():
+            if h in was_rank and was_rank[h] != r:
+                out.append(
+                    Notice(
+                        "rank",
+                        f"{q}/{h}",
+                        (
+                            ("rank of hypothesis ", ""),
+                            (h, "code"),
+                            (" in ", ""),
+                            (q, "code"),
+                            (": ", ""),
+                            (str(was_rank[h]), "bad"),
+                            (" → ", ""),
+                            (str(r), "ok"),
+                        ),
+                        was_rank[h],
+                        r,
+                    )
+                )
     return out
 
 
@@ -288,6 +475,26 @@ def _indicator_notices(old: Corpus, new: Corpus) -> list[Notice]:
     after = indicator_statuses(watch_board(new, everything))
     out = []
     for key, (scenario, watched) in after.items():
+        if key in before and before[key][1].indicator.type != watched.indicator.type:
+            was_type, now_type = before[key][1].indicator.type, watched.indicator.type
+            out.append(
+                Notice(
+                    "indicator",
+                    key,
+                    (
+                        ("type of indicator ", ""),
+                        (key, "code"),
+                        (" of ", ""),
+                        (scenario.id, "code"),
+                        (": ", ""),
+                        (was_type or "none", "bad"),
+                        (" → ", ""),
+                        (now_type or "none", "ok"),
+                    ),
+                    was_type,
+                    now_type,
+                )
+            )
         was = before[key][1].status if key in before else "not seen"
         if was != watched.status:
             out.append(
@@ -316,6 +523,9 @@ def compare(old: Corpus, new: Corpus, old_name: str, new_name: str) -> CorpusDif
         *_judgment_notices(old, new),
         *_scenario_notices(old, new),
         *_event_notices(old, new),
+        *_removed_event_notices(old, new),
+        *_source_notices(old, new),
         *_indicator_notices(old, new),
+        *_ach_notices(old, new),
     ]
     return CorpusDiff(old_name, new_name, tuple(notices), tuple(kind_changes(old, new)))

@@ -9,7 +9,6 @@ item kind does not have (themes of a transfer, dates of a briefing point) does n
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import re
 from collections.abc import Iterable, Sequence
 from typing import cast
@@ -338,7 +337,9 @@ def match_tiers(value: str, named: Sequence[Named]) -> list[list[Named]]:
     Case and accents are ignored everywhere; each tier is tried as written first, then with
     spelling variants folded (`name_key`): `Iván` is Iván Duque before it is Yván Gil."""
     plain = _tiers(" ".join(fold(value).split()), [(n, n.plain[0], n.plain[1:]) for n in named])
-    respelled = _tiers(name_key(value), [(n, n.id, n.names) for n in named])
+    # Ids are matched as written only: spelling variants are for names (`yland-navi` is
+    # not the id `yland-navy`).
+    respelled = _tiers(name_key(value), [(n, "", n.names) for n in named])
     return [tier for pair in zip(plain, respelled, strict=True) for tier in pair]
 
 
@@ -515,15 +516,16 @@ def resolve_question(corpus: Corpus, value: str) -> Question:
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:
     """Closest plain values (such as transfer categories), for a usage error."""
-    close = difflib.get_close_matches(fold(value), sorted(set(options)), n=HINT_COUNT, cutoff=0.5)
-    return " (did you mean " + " or ".join(repr(_cut(c)) for c in close) + "?)" if close else ""
+    from ..core.choice import did_you_mean as hint
+
+    return hint(fold(value), options, HINT_COUNT)
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {shorten(str(exc), 120)}") from None
+        raise UsageError(f"{option}: {shorten(str(exc))}") from None
 
 
 def _children(corpus: Corpus) -> dict[Theme, list[Theme]]:
@@ -691,7 +693,9 @@ def select_transfers(corpus: Corpus, f: Filter, categories: Sequence[str] = ()) 
     known = {fold(t.category) for t in corpus.transfers}
     for value in categories:
         if fold(value) not in known:
-            raise UsageError(f"unknown category {quote(value)}{did_you_mean(value, known)}")
+            from ..core.choice import unknown
+
+            raise unknown("category", value, sorted(set(known)))
     chosen = [
         t
         for t in corpus.transfers

@@ -13,7 +13,7 @@ import importlib
 import os
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..core.formats import DATA, DOC
 from ..core.record import record
@@ -40,6 +40,10 @@ class Option:
     metavar: str | None = None
     complete: str | None = None  # what shell completion offers: "actor", "theme", ...
     minimum: int = 0  # for COUNT
+    # A fixed set of values: checked (and spelled as here) before the command runs, one
+    # did-you-mean for all (`checked`, core/choice.py); `noun` names a value in messages.
+    choices: tuple[str, ...] = ()
+    noun: str = ""
 
     @property
     def default(self) -> Any:
@@ -57,6 +61,8 @@ class Argument:
     required: bool = True
     many: bool = False  # any number of values
     complete: str | None = None
+    choices: tuple[str, ...] = ()  # a fixed set of values, as for Option
+    noun: str = ""
 
 
 @record(frozen=True)
@@ -151,7 +157,9 @@ OUTPUT_OPTIONS: tuple[Option, ...] = (
         "fmt",
         ("--format", "-f"),
         FORMAT,
-        "Output format. Default: rich on a terminal, text otherwise.",
+        "Output format: rich, text, markdown, json, csv, html, docx, csljson, dot, mermaid "
+        "or graphml. Default: rich on a terminal, text otherwise.",
+        "FORMAT",
     ),
     Option(
         "heading_level",
@@ -185,14 +193,11 @@ CITATIONS = Option(
 
 def citation_style(params: Mapping[str, Any]) -> str:
     """The --citations value, checked: a usage error names the styles there are."""
+    from ..core.choice import choose
     from ..core.errors import UsageError
     from ..core.formats import Format
 
-    style = (params.get("citations") or "numbers").strip().lower()
-    if style not in CITATION_STYLES:
-        raise UsageError(
-            f"unknown citation style {style!r}: use one of {', '.join(CITATION_STYLES)}"
-        )
+    style = choose("citation style", params.get("citations") or "numbers", CITATION_STYLES)
     fmt = params.get("fmt")
     output = str(params.get("output") or "")
     if fmt is None and output.lower().endswith((".md", ".markdown")):
@@ -225,6 +230,9 @@ class Result:
     binary: bool = False
 
 
+P = TypeVar("P")
+
+
 class Call(Protocol):
     """One run of a command, as `run` sees it: its parameters, and the corpus and filter
     (loaded and resolved when first asked for)."""
@@ -242,6 +250,36 @@ class Call(Protocol):
 
     @property
     def use_cache(self) -> bool: ...
+
+    def read(self, kind: type[P]) -> P:
+        """The command's parameters as its typed record (`read_params`)."""
+        ...
+
+
+def read_params(kind: type[P], params: Mapping[str, Any]) -> P:
+    """A command's typed parameters: its `Params` record, each field read by name from what
+    the command line gave (tests/test_meta.py checks every field names a parameter)."""
+    fields: tuple[str, ...] = getattr(kind, "__record_fields__", ())
+    return kind(**{name: params[name] for name in fields})
+
+
+def checked(declared: Spec, params: Mapping[str, Any]) -> dict[str, Any]:
+    """`params` with every value of a fixed set (an option's or argument's `choices`)
+    checked and spelled as the set spells it: the one check of such values."""
+    from ..core.choice import choose
+
+    out = dict(params)
+    items: tuple[Argument | Option, ...] = (*declared.arguments, *declared.all_options)
+    for item in items:
+        value = out.get(item.name)
+        if not item.choices or value is None:
+            continue
+        what = item.noun or item.name
+        if isinstance(value, (list, tuple)):
+            out[item.name] = [choose(what, v, item.choices) for v in value]
+        else:
+            out[item.name] = choose(what, str(value), item.choices)
+    return out
 
 
 def names() -> list[str]:
@@ -311,6 +349,11 @@ class _Given:
 
         raise UsageError("this command needs the corpus folders; run it from the command line")
 
+    use_cache = False
+
+    def read(self, kind: type[P]) -> P:
+        return read_params(kind, self.params)
+
 
 def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:
     """Run `command` on `corpus` in this process: what the command line does without
@@ -322,5 +365,5 @@ def invoke(command: str, corpus: Corpus, /, **params: Any) -> Result:
     full = {o.name: o.default for o in declared.all_options}
     full.update({a.name: None for a in declared.arguments})
     full.update(params)
-    result: Result = found.run(_Given(corpus, full))
+    result: Result = found.run(_Given(corpus, checked(declared, full)))
     return result

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -33,6 +34,15 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    question: str | None
+    notes: bool
+
+
 COLUMNS = (
     "question",
     "number",
@@ -58,8 +68,9 @@ def run(call: Call) -> Result:
     from ..views.living import ach_doc
     from ._common import ach_analyses, ach_json
 
+    params = call.read(Params)
     corpus, f = call.corpus(), call.filter()
-    wanted = call.params["question"]
+    wanted = params.question
     questions = [resolve_question(corpus, wanted)] if wanted else list(corpus.questions)
     analyses = ach_analyses(corpus, f, questions)
     notes: tuple[str, ...] = ()
@@ -73,7 +84,7 @@ def run(call: Call) -> Result:
             "events": _unique([x for x in shown if isinstance(x, Event)]),
             "points": _unique([x for x in shown if isinstance(x, Point)]),
         },
-        lambda: ach_doc(analyses, notes=call.params["notes"]),
+        lambda: ach_doc(analyses, notes=params.notes),
         lambda: {"questions": [ach_json(a) for a in analyses]},
         COLUMNS,
         lambda: [row for a in analyses for row in _rows(a)],

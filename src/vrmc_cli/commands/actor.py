@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.record import record
 from . import Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -24,6 +25,13 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    name: str
+
+
 def run(call: Call) -> Result:
     from ..analysis.query import (
         Filter,
@@ -37,8 +45,9 @@ def run(call: Call) -> Result:
     from ..views.actors import actor_doc
     from ._common import undated_note
 
+    params = call.read(Params)
     corpus, f = call.corpus(), call.filter()
-    who = resolve_actor(corpus, call.params["name"])
+    who = resolve_actor(corpus, params.name)
     events = [e for e in select_events(corpus, f) if who in e.actors]
     points: list[tuple[str, Point | KeyJudgment]] = [
         (b.id, p) for b, p in all_points(corpus) if who in p.actors and f.point_ok(p)

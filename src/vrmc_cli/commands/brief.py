@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.record import record
 from . import CITATIONS, Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -27,6 +28,13 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    briefing: str | None
+
+
 def run(call: Call) -> Result:
     from ..analysis.query import resolve_briefing, select_briefings, view_briefing
     from ..corpus.serialize import entry
@@ -34,9 +42,10 @@ def run(call: Call) -> Result:
     from . import citation_style
     from ._common import briefing_json, none_match, undated_note
 
+    params = call.read(Params)
     style = citation_style(call.params)
     corpus, f = call.corpus(), call.filter()
-    briefing_id = call.params["briefing"]
+    briefing_id = params.briefing
     if briefing_id is None:
         chosen = select_briefings(corpus, f)
         return Result(

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import FLAG, TEXT, Argument, Call, Option, Result, Spec
+
+WHAT = ("events", "transfers")
+
+BY = ("theme", "country")
 
 SPEC = Spec(
     "chart",
@@ -25,27 +30,31 @@ SPEC = Spec(
             TEXT,
             "chart events: stack each year's bar by top-level `theme` or by `country`.",
             "theme|country",
+            choices=BY,
+            noun="--by value",
         ),
         Option("split", ("--split",), FLAG, "One chart per group instead of stacked bars."),
     ),
-    arguments=(Argument("what", "events|transfers", "What to count: events or transfers."),),
+    arguments=(
+        Argument(
+            "what",
+            "events|transfers",
+            "What to count: events or transfers.",
+            choices=WHAT,
+            noun="chart",
+        ),
+    ),
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-WHAT = ("events", "transfers")
-BY = ("theme", "country")
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
 
-def _choice(value: str, choices: tuple[str, ...], what: str) -> str:
-    from ..analysis.query import did_you_mean
-    from ..core.errors import UsageError
-    from ..core.textsafe import quote
-
-    folded = value.strip().lower()
-    if folded in choices:
-        return folded
-    hint = did_you_mean(folded, choices) or " (known: " + ", ".join(choices) + ")"
-    raise UsageError(f"unknown {what} {quote(value)}{hint}")
+    what: str
+    by: str | None
+    split: bool
 
 
 def run(call: Call) -> Result:
@@ -55,9 +64,9 @@ def run(call: Call) -> Result:
     from ..views.base import plural
     from ._common import none_match
 
-    what = _choice(call.params["what"], WHAT, "chart")
-    by = call.params["by"]
-    by = _choice(by, BY, "--by value") if by is not None else None
+    params = call.read(Params)
+    what = params.what  # WHAT and BY are checked before run (commands.checked)
+    by = params.by
     if by and what != "events":
         from ..core.errors import UsageError
 
@@ -82,9 +91,9 @@ def run(call: Call) -> Result:
     if notes:  # nothing to count: no empty charts, the note says why
         drawn = []
     shown = drawn
-    if call.params["split"] and what == "events" and by and drawn:
+    if params.split and what == "events" and by and drawn:
         shown = charts.events_split(events, by)
-    elif call.params["split"]:
+    elif params.split:
         shown = [c for chart in drawn for c in charts.split(chart)]
 
     def doc() -> Doc:

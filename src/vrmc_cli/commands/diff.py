@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import Argument, Call, Result, Spec
 
 if TYPE_CHECKING:
@@ -34,6 +35,15 @@ SPEC = Spec(
     filters=False,
     gives=frozenset({DOC, DATA, ROWS}),
 )
+
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    old: str
+    new: str | None
+
 
 COLUMNS = ("kind", "key", "change", "field", "before", "after")
 
@@ -82,7 +92,8 @@ def run(call: Call) -> Result:
     from ..corpus.revisions import version
     from ..views.living import diff_doc
 
-    old_name, new_name = call.params["old"], call.params["new"]
+    params = call.read(Params)
+    old_name, new_name = params.old, params.new
     roots = call.roots()
     use_cache = call.use_cache
     old = version(old_name, roots, use_cache=use_cache)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import FILE
+from ..core.record import record
 from . import TEXT, Argument, Call, Option, Result, Spec
 
 # Export format -> what it is, for --help and for messages.
@@ -34,15 +35,31 @@ SPEC = Spec(
             metavar="FILE",
         ),
     ),
-    arguments=(Argument("export_format", "FORMAT", "One of: " + ", ".join(EXPORTS) + "."),),
+    arguments=(
+        Argument(
+            "export_format",
+            "FORMAT",
+            "One of: " + ", ".join(EXPORTS) + ".",
+            choices=tuple(EXPORTS),
+            noun="export format",
+        ),
+    ),
     gives=frozenset({FILE}),
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    export_format: str
+    output: str | None
+
+
 def run(call: Call) -> Result:
-    import difflib
     import json
 
+    params = call.read(Params)
     from ..analysis.query import (
         select_actors,
         select_briefings,
@@ -57,18 +74,11 @@ def run(call: Call) -> Result:
     from ..views import exports
     from ._common import briefing_json
 
-    name = str(call.params["export_format"]).lower()
-    if name not in EXPORTS:
-        close = difflib.get_close_matches(name, list(EXPORTS), n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise UsageError(
-            f"unknown export format {call.params['export_format']!r}{hint}; "
-            f"choose one of {', '.join(EXPORTS)}"
-        )
-    target = call.params["output"]
+    name = params.export_format  # one of EXPORTS (commands.checked)
+    target = params.output
     if target == "-":
         target = None
-    if name == "sqlite" and call.params["output"] is None:
+    if name == "sqlite" and params.output is None:
         raise UsageError("export sqlite writes a database file: give -o FILE (or -o - for a pipe)")
 
     corpus, f = call.corpus(), call.filter()

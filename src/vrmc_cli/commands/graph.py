@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, GRAPH, ROWS
+from ..core.record import record
 from . import COUNT, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -34,6 +35,13 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    depth: int | None
+
+
 def run(call: Call) -> Result:
     from ..analysis import network
     from ..analysis.query import select_relations
@@ -41,9 +49,10 @@ def run(call: Call) -> Result:
     from ..views.base import plural
     from ._common import rows_from
 
+    params = call.read(Params)
     corpus, f = call.corpus(), call.filter()
     roots = [a for a in corpus.actors if a in f.actors]
-    depth = call.params["depth"]
+    depth = params.depth
     if depth is not None and not roots:
         from ..core.errors import UsageError
 

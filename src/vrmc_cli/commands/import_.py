@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import FLAG, TEXT, TEXTS, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
     from ..corpus.model import Corpus
     from ..importers import Context, Draft
+
+FORMATS = ("timelinejs", "stix", "misp-galaxy", "csv")
 
 SPEC = Spec(
     "import",
@@ -60,14 +63,33 @@ SPEC = Spec(
         ),
     ),
     arguments=(
-        Argument("import_format", "FORMAT", "timelinejs, stix, misp-galaxy or csv."),
+        Argument(
+            "import_format",
+            "FORMAT",
+            "timelinejs, stix, misp-galaxy or csv.",
+            choices=FORMATS,
+            noun="import format",
+        ),
         Argument("file", "FILE", "The file to import."),
     ),
     filters=False,
     gives=frozenset({DOC, DATA, ROWS}),  # --dry-run: the topic file, whatever --format
 )
 
-FORMATS = ("timelinejs", "stix", "misp-galaxy", "csv")
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    import_format: str
+    file: str
+    into: str | None
+    dry_run: bool
+    map: list[str] | None
+    layout: str | None
+    checked: bool
+
+
 NOUNS = {
     "themes": ("theme", "themes"),
     "countries": ("country", "countries"),
@@ -106,7 +128,7 @@ def _context(corpus: Corpus | None) -> Context:
     return Context(Ids(taken), urls, countries, actors, corpus.topic is not None, known)
 
 
-def _read(fmt: str, path: str, data: bytes, context: Context, call: Call) -> Draft:
+def _read(fmt: str, path: str, data: bytes, context: Context, params: Params) -> Draft:
     if fmt == "timelinejs":
         from ..importers import timelinejs
 
@@ -123,8 +145,8 @@ def _read(fmt: str, path: str, data: bytes, context: Context, call: Call) -> Dra
         return misp.read(path, data, context)
     from ..importers import table
 
-    columns = table.column_map(call.params.get("map") or (), call.params.get("layout"))
-    return table.read(path, data, context, columns, lead=not call.params.get("checked"))
+    columns = table.column_map(params.map or (), params.layout)
+    return table.read(path, data, context, columns, lead=not params.checked)
 
 
 def _words(counted: list[tuple[str, int]]) -> str:
@@ -135,21 +157,15 @@ def _words(counted: list[tuple[str, int]]) -> str:
 def run(call: Call) -> Result:
     import os
 
+    params = call.read(Params)
     from ..core.doc import Doc, Para, plain
     from ..core.errors import UsageError, VrmcError
     from ..core.textsafe import quote
     from ..importers import write
 
-    fmt = str(call.params["import_format"]).strip().lower()
-    if fmt not in FORMATS:
-        from ..corpus.load import closest
-
-        raise UsageError(
-            f"unknown import format {quote(fmt)}{closest(fmt, FORMATS)}: use one of "
-            + ", ".join(FORMATS)
-        )
-    path = str(call.params["file"])
-    if fmt != "csv" and (call.params.get("map") or call.params.get("layout")):
+    fmt = params.import_format  # one of FORMATS (commands.checked)
+    path = str(params.file)
+    if fmt != "csv" and (params.map or params.layout):
         raise UsageError("--map and --layout are for vrmc import csv")
     try:
         with open(path, "rb") as handle:
@@ -157,10 +173,10 @@ def run(call: Call) -> Result:
     except OSError as exc:
         raise VrmcError(f"cannot read {quote(path)}: {exc.strerror or exc}") from None
     stem = os.path.splitext(os.path.basename(path))[0]
-    into = str(call.params.get("into") or stem)
+    into = str(params.into or stem)
     corpus = _existing(call, into)
     context = _context(corpus)
-    draft = _read(fmt, path, data, context, call)
+    draft = _read(fmt, path, data, context, params)
     duplicates = write.settle(draft, corpus)
     notes = list(draft.notes or ())
     from ..importers import slug
@@ -176,7 +192,7 @@ def run(call: Call) -> Result:
     _check(target, text, into if corpus is not None else None)
     counted = write.counts(draft)
     summary = _words(counted)
-    if call.params.get("dry_run"):
+    if params.dry_run:
         return Result(
             {},
             lambda: Doc("Import", (Para(plain(text)),)),

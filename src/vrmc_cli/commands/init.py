@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -16,6 +17,14 @@ SPEC = Spec(
     filters=False,
     gives=frozenset({DOC, DATA, ROWS}),
 )
+
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    directory: str
+
 
 SCHEMA_FILE = "topic-file.schema.json"
 MODELINE = f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n"
@@ -126,12 +135,13 @@ def run(call: Call) -> Result:
     import json
     import os
 
+    params = call.read(Params)
     from ..core.doc import Doc, Para, plain
     from ..core.errors import UsageError
     from ..core.textsafe import quote
     from ..corpus.schema import topic_file_schema
 
-    folder = str(call.params["directory"])
+    folder = str(params.directory)
     if os.path.lexists(folder):
         if not os.path.isdir(folder):
             raise UsageError(f"{quote(folder, 4096)} exists and is not a folder")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import TEXT, Call, Option, Result, Spec
+
+SORTS = ("briefing", "likelihood", "confidence")
 
 SPEC = Spec(
     "judgments",
@@ -21,12 +24,21 @@ SPEC = Spec(
             "Order: briefing (corpus order, the default), likelihood (most likely first) or "
             "confidence (highest first); ties keep corpus order.",
             metavar="ORDER",
+            choices=SORTS,
+            noun="order",
         ),
     ),
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
-SORTS = ("briefing", "likelihood", "confidence")
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    sort: str | None
+
+
 COLUMNS = (
     "briefing",
     "number",
@@ -43,22 +55,13 @@ COLUMNS = (
 
 def run(call: Call) -> Result:
     from ..analysis.query import select_briefings
-    from ..core.errors import UsageError
-    from ..core.textsafe import quote
     from ..corpus.model import CONFIDENCES, LIKELIHOODS
     from ..corpus.serialize import entry
     from ..views.living import judgments_doc
     from ._common import none_match
 
-    sort = call.params["sort"] or "briefing"
-    if sort not in SORTS:
-        import difflib
-
-        close = difflib.get_close_matches(sort, SORTS, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        raise UsageError(
-            f"--sort: unknown order {quote(sort)}{hint}; use one of {', '.join(SORTS)}"
-        )
+    params = call.read(Params)
+    sort = params.sort or "briefing"  # one of SORTS (commands.checked)
     corpus = call.corpus()
     # (briefing, number in its briefing, judgment), in corpus order
     found = [

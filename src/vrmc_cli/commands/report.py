@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.formats import DATA, DOC, SOURCES
+from ..core.record import record
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -62,15 +63,21 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    edition: str | None
+    sections: str | None
+    ids: bool
+
+
 def edition_of(value: str | None) -> str:
     """The --edition value, checked: a usage error names the editions there are."""
-    from ..core.errors import UsageError
+    from ..core.choice import choose
     from ..views.report import EDITIONS
 
-    edition = (value or "full").strip().lower()
-    if edition not in EDITIONS:
-        raise UsageError(f"unknown edition {edition!r}: use one of {', '.join(EDITIONS)}")
-    return edition
+    return choose("edition", value or "full", tuple(EDITIONS))
 
 
 def sections_of(value: str | None, edition: str = "full") -> tuple[str, ...]:
@@ -83,16 +90,9 @@ def sections_of(value: str | None, edition: str = "full") -> tuple[str, ...]:
     names = [n.strip().lower() for n in value.split(",") if n.strip()]
     if not names:
         raise UsageError(f"--sections needs at least one of {', '.join(REPORT_SECTIONS)}")
-    for name in names:
-        if name not in REPORT_SECTIONS:
-            import difflib
+    from ..core.choice import choose
 
-            close = difflib.get_close_matches(name, REPORT_SECTIONS, n=3)
-            hint = f"; did you mean {' or '.join(close)}?" if close else ""
-            raise UsageError(
-                f"unknown section {name!r}{hint} (sections: {', '.join(REPORT_SECTIONS)})"
-            )
-    return tuple(dict.fromkeys(names))
+    return tuple(dict.fromkeys(choose("section", name, REPORT_SECTIONS) for name in names))
 
 
 def bibliography(
@@ -186,9 +186,10 @@ def run(call: Call) -> Result:
     from . import citation_style
     from ._common import ach_analyses, ach_json, briefing_json, undated_note
 
+    params = call.read(Params)
     style = citation_style(call.params)
-    edition = edition_of(call.params["edition"])
-    sections = sections_of(call.params["sections"], edition)
+    edition = edition_of(params.edition)
+    sections = sections_of(params.sections, edition)
     corpus, f = call.corpus(), call.filter()
     briefings = select_briefings(corpus, f)
     events = select_events(corpus, f)
@@ -229,7 +230,7 @@ def run(call: Call) -> Result:
         analyses,
         sources,
         cite=cite,
-        ids=bool(call.params["ids"]),
+        ids=bool(params.ids),
         edition=edition,
         relations=ties,
     )

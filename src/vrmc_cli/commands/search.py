@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import TEXTS, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -33,26 +34,31 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    text: str
+    kind: list[str] | None
+
+
 COLUMNS = ("kind", "ref", "label", "field", "text", "date")
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import did_you_mean
     from ..analysis.search import GROUPS, search
+    from ..core.choice import choose
     from ..core.errors import UsageError
     from ..core.textsafe import quote
     from ..views.search import search_doc
 
-    text = call.params["text"]
+    params = call.read(Params)
+    text = params.text
     if not text.split():
         raise UsageError("search: give at least one word to find")
-    kinds = [k.strip().lower() for k in call.params.get("kind") or ()]
-    for kind in kinds:
-        if kind not in GROUPS:
-            raise UsageError(
-                f"--kind: unknown kind {quote(kind)}{did_you_mean(kind, GROUPS)}; "
-                "one of " + ", ".join(GROUPS)
-            )
+    # The groups come from the search module, loaded only now: checked here, the same way.
+    kinds = [choose("--kind value", k, tuple(GROUPS)) for k in params.kind or ()]
     hits = search(call.corpus(), text, call.filter(), kinds)
     by_kind: dict[str, list[str]] = {}
     for hit in hits:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import COUNT, FLAG, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -21,19 +22,29 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    short: bool
+    reverse: bool
+    limit: int | None
+
+
 def run(call: Call) -> Result:
     from ..analysis.query import select_events
     from ..views.timeline import timeline_doc
     from ._common import csv_columns, listing, none_match
 
+    params = call.read(Params)
     corpus = call.corpus()
     events = select_events(corpus, call.filter())
-    if call.params["reverse"]:
+    if params.reverse:
         events.reverse()
-    limit = call.params["limit"]
+    limit = params.limit
     if limit is not None:
         events = events[:limit]
-    short = call.params["short"]
+    short = params.short
     return listing(
         "events",
         events,

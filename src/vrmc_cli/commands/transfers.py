@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
+from ..core.record import record
 from . import TEXTS, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -28,13 +29,21 @@ SPEC = Spec(
 )
 
 
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    category: list[str] | None
+
+
 def run(call: Call) -> Result:
     from ..analysis.query import select_transfers
     from ..views.register import transfers_doc
     from ._common import csv_columns, listing, none_match, undated_note
 
+    params = call.read(Params)
     corpus, f = call.corpus(), call.filter()
-    chosen = select_transfers(corpus, f, tuple(call.params["category"] or ()))
+    chosen = select_transfers(corpus, f, tuple(params.category or ()))
     return listing(
         "transfers",
         chosen,

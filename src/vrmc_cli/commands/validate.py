@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.formats import DATA, DOC, ROWS
+from ..core.formats import DATA, DOC, ROWS, Format
+from ..core.record import record
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -44,6 +45,16 @@ SPEC = Spec(
     gives=frozenset({DOC, DATA, ROWS}),
 )
 
+
+@record(frozen=True)
+class Params:
+    """What `run` reads of the command line (commands.read_params), typed."""
+
+    paths: list[str] | None
+    strict: bool
+    fmt: Format | None
+
+
 # What a summary counts, in order: (JSON key, noun, plural).
 COUNTED = (
     ("files", "file", "files"),
@@ -66,15 +77,16 @@ def run(call: Call) -> Result:
     from ..corpus.model import Corpus
     from ..views.base import plural
 
-    paths = call.params["paths"]
+    params = call.read(Params)
+    paths = params.paths
     try:
         corpus = call.load(paths) if paths else call.corpus()
-        if call.params.get("strict"):
+        if params.strict:
             found_problems = strict_problems(list(paths) if paths else list(call.roots()))
             if found_problems:
                 raise StrictProblems(found_problems)
     except InvalidCorpus as exc:
-        if call.params["fmt"] not in ("json", "csv"):
+        if params.fmt not in ("json", "csv"):
             raise  # reported on stderr, one line per problem, as for every command
         problems = exc.problems
         return Result(

@@ -119,15 +119,14 @@ def describe_node(node: Any) -> str:
         return "a list"
     if is_null(node):
         return "nothing (null)"
-    return f"text {quote(str(node.value), 30)}"
+    return f"text {quote(str(node.value))}"
 
 
 def hint(value: str, options: Sequence[str]) -> str:
     """` (did you mean 'x'?)` for the nearest option, or nothing."""
-    import difflib  # here: only a problem needs it
+    from ..core.choice import did_you_mean  # here: only a problem needs it
 
-    close = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return did_you_mean(value, options, 1, 0.6)
 
 
 def has_text(value: str) -> bool:

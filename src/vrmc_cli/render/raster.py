@@ -15,6 +15,7 @@ carries it.
 from __future__ import annotations
 
 import io
+import os
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.charts import new_year, year_ticks
@@ -248,8 +249,55 @@ def _shape(pen: Any, kind: str, x: float, y: float, fill: tuple[int, ...]) -> No
 
 
 def picture_png(block: Chart | Strip) -> tuple[bytes, int, int]:
-    """A chart or strip as PNG bytes, with its width and height in layout units."""
-    return strip_png(block) if isinstance(block, Strip) else chart_png(block)
+    """A chart or strip as PNG bytes, with its width and height in layout units: drawn, or
+    the same picture drawn before (PICTURES)."""
+    path = _cached(block)
+    if path is not None:
+        from ..corpus.cache import read_object
+
+        found = read_object(path)
+        if (
+            isinstance(found, tuple)
+            and len(found) == 3
+            and isinstance(found[0], bytes)
+            and found[0].startswith(b"\x89PNG\r\n\x1a\n")
+            and all(isinstance(n, int) for n in found[1:])
+        ):
+            return found[0], found[1], found[2]
+    made = strip_png(block) if isinstance(block, Strip) else chart_png(block)
+    if path is not None:
+        from ..corpus.cache import prune, write_object
+
+        write_object(path, made)
+        prune(os.path.dirname(path), "picture-", PICTURES)
+    return made
+
+
+# Pictures drawn are kept in the cache folder, named by a digest of what they show and of
+# how this module draws them, so one never goes stale; trusted on the corpus cache's terms
+# (a regular file of the user's own in a private folder, opened without following a link,
+# checked by CRC-32). A warm `report -f docx` then skips Pillow altogether. The most
+# recently used PICTURES are kept; VRMC_NO_CACHE=1 draws every time.
+PICTURES = 64
+
+
+def _cached(block: Chart | Strip) -> str | None:
+    if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return None
+    import hashlib
+
+    from ..corpus.cache import FORMAT_TAG, cache_dir, usable_dir
+
+    folder = cache_dir()
+    if folder is None or usable_dir(folder) is not None:
+        return None
+    try:
+        info = os.stat(__file__)
+        drawer = f"{info.st_size} {info.st_mtime_ns}"
+    except OSError:
+        drawer = "-"
+    key = "\0".join((FORMAT_TAG, drawer, str(SCALE), repr(block))).encode()
+    return os.path.join(folder, f"picture-{hashlib.sha256(key).hexdigest()[:32]}.pickle")
 
 
 def caption_note(block: Chart | Strip) -> str:

@@ -146,10 +146,16 @@ def relayed(publisher: str) -> str:
 
 
 def source_inline(source: Source) -> Inline:
-    """`Publisher, "Title", 14 May 2001, url (reliability B)`."""
+    """`Publisher, "Title", 14 May 2001, url, accessed 3 Feb 2026 (reliability B)`; a page
+    that carries another's report names both, one way: `Reuters, via Stabroek News`."""
     spans: list[Span] = []
-    if source.publisher:
+    origin = origin_name(source) if source.root.origin or source.via else None
+    if origin and source.publisher and origin.casefold() != source.publisher.casefold():
+        spans.append(Span(f"{origin}, via {source.publisher}, "))
+    elif source.publisher:
         spans.append(Span(relayed(source.publisher) + ", "))
+    elif origin:
+        spans.append(Span(origin + ", "))
     spans.append(Span(title_without_date(source.title, source.published), "em"))
     if source.published:
         spans.append(Span(", " + source.published.human()))
@@ -160,8 +166,6 @@ def source_inline(source: Source) -> Inline:
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
     said: list[str] = []
-    if source.root.origin or source.via:
-        said.append(f"origin {origin_name(source)}")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
         said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))

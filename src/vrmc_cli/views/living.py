@@ -680,7 +680,12 @@ def diff_doc(diff: CorpusDiff) -> Doc:
         blocks.append(Bullets(tuple(notices)))
     else:
         blocks.append(
-            Para(plain("No key judgment, likelihood, event or indicator status changed."))
+            Para(
+                plain(
+                    "No key judgment, likelihood, confidence, event, source grade, indicator "
+                    "type or status, or ACH ranking changed."
+                )
+            )
         )
     for kind in diff.kinds:
         blocks.append(Heading(2, kind.title))
