@@ -21,6 +21,9 @@ import pytest
 
 from conftest import FIXTURE, HEADLESS, invoke, run_vrmc, write_corpus
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 BUNDLED: list[str] = []  # the bundled corpus: no -b
 
 
