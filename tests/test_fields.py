@@ -26,11 +26,46 @@ TYPE_CLASSES = {
 TYPE_NAMES = {value.name for value in vars(fields).values() if isinstance(value, fields.FieldType)}
 
 
+# What a field is called where code goes through a kind's fields (`for f in kind.fields`).
+FIELD_NAMES = {"f", "field", "fld"}
+
+
+def _field_type(node: ast.AST) -> bool:
+    """`f.type` (or `field.type`, `kind.field("x").type`, `kind.fields[0].type`): a field's
+    type object. Other `.type` attributes (an indicator's type) are not field types."""
+    if not (isinstance(node, ast.Attribute) and node.attr == "type"):
+        return False
+    base = node.value
+    if isinstance(base, ast.Name):
+        return base.id in FIELD_NAMES
+    if isinstance(base, ast.Call) and isinstance(base.func, ast.Attribute):
+        return base.func.attr == "field"
+    if isinstance(base, ast.Subscript) and isinstance(base.value, ast.Attribute):
+        return base.value.attr == "fields"
+    return False
+
+
+def _type_name(node: ast.AST) -> bool:
+    """`x.type.name`: only a field type has a name under its `type`."""
+    return (
+        isinstance(node, ast.Attribute)
+        and node.attr == "name"
+        and isinstance(node.value, ast.Attribute)
+        and node.value.attr == "type"
+    )
+
+
 def _names_type(node: ast.AST) -> bool:
-    """`x.type` or `x.type.name`: a field's type object, or its name."""
-    if isinstance(node, ast.Attribute) and node.attr == "name":
-        node = node.value
-    return isinstance(node, ast.Attribute) and node.attr == "type"
+    return _field_type(node) or _type_name(node)
+
+
+def _is_type_name(node: ast.AST) -> bool:
+    """A field type's name written out ("date"), or a tuple, list or set holding one."""
+    if isinstance(node, ast.Constant):
+        return node.value in TYPE_NAMES
+    if isinstance(node, ast.Tuple | ast.List | ast.Set):
+        return any(_is_type_name(e) for e in node.elts)
+    return False
 
 
 def _type_switches(path: Path, shown: str) -> list[str]:
@@ -43,9 +78,12 @@ def _type_switches(path: Path, shown: str) -> list[str]:
         where = f"{shown}:{getattr(node, 'lineno', 0)}"
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
-            if any(_names_type(o) for o in operands):
+            typed = any(isinstance(o, ast.Attribute) and o.attr == "type" for o in operands)
+            if any(_names_type(o) for o in operands) or (
+                typed and any(_is_type_name(o) for o in operands)
+            ):
                 found.append(f"{where}: compares a field type")
-        elif isinstance(node, ast.Attribute) and node.attr == "name" and _names_type(node.value):
+        elif _type_name(node):
             found.append(f"{where}: reads a field type's name")
         elif (
             isinstance(node, ast.Call)
@@ -86,11 +124,14 @@ def test_the_check_finds_each_kind_of_switch(tmp_path: Path) -> None:
         "    if field.type.name == 'date': pass\n"
         "    if field.type in (DATE,): pass\n"
         "    if isinstance(field.type, object): pass\n"
+        "    if entry.type == 'refs': pass\n"
+        "    if indicator.type != other.type: pass\n"
         "    return table[field.type]\n",
         encoding="utf-8",
     )
     found = _type_switches(module, "example.py")
-    assert {int(line.split(":")[1]) for line in found} == {1, 3, 4, 5, 6}, found
+    # Line 7 compares an indicator's type (a model field called `type`): not a field type.
+    assert {int(line.split(":")[1]) for line in found} == {1, 3, 4, 5, 6, 8}, found
 
 
 def test_every_field_type_object_is_declared_or_kept_for_new_fields() -> None:

@@ -15,6 +15,9 @@ import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 B = ("-b", str(FIXTURE))
 CITE = re.compile(r"\\\[((?:\[\d+\]\(#source-[a-z0-9-]+\)(?:, )?)+)\\\]")
 

@@ -157,7 +157,9 @@ OUTPUT_OPTIONS: tuple[Option, ...] = (
         "fmt",
         ("--format", "-f"),
         FORMAT,
-        "Output format. Default: rich on a terminal, text otherwise.",
+        "Output format: rich, text, markdown, json, csv, html, docx, csljson, dot, mermaid "
+        "or graphml. Default: rich on a terminal, text otherwise.",
+        "FORMAT",
     ),
     Option(
         "heading_level",
