@@ -147,6 +147,21 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[No
     yield
 
 
+@pytest.fixture(scope="session")
+def _session_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture
+def warm_cache(_session_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One cache folder for the whole session (for each xdist worker) instead of the test's
+    own: for tests that only read corpora, so that the bundled corpus is parsed once rather
+    than in every test (`pytestmark = pytest.mark.usefixtures("warm_cache")`). What the
+    cache does is tested with the test's own folder (test_cache.py, test_hostile.py), and
+    test_cache.py shows that a warm run gives what a cold one gives."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_session_cache))
+
+
 def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     """Run vrmc in-process; stdout and stderr are kept apart."""
     return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import FIXTURE, invoke, run_vrmc, write_corpus
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 B = ("-b", str(FIXTURE))
 
 

@@ -14,6 +14,9 @@ import pytest
 from conftest import FIXTURE, GOLDEN, check_golden, invoke, write_corpus
 from vrmc_cli import runner
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 BUNDLED = ["export"]  # no -b: the bundled corpus
 FIXED = ["-b", str(FIXTURE), "export"]
 

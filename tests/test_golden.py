@@ -14,6 +14,9 @@ from vrmc_cli.commands import names, spec
 from vrmc_cli.core.formats import FILE, Format
 from vrmc_cli.render import declared, formats_for
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 COMMANDS = {
     "brief-list": ["brief"],
     "brief-arms": ["brief", "arms"],

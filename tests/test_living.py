@@ -15,6 +15,9 @@ import pytest
 
 from conftest import FIXTURE, GOLDEN, check_golden, invoke, write_corpus
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 B = ("-b", str(FIXTURE))
 
 # --------------------------------------------------------------------------- watch
@@ -256,7 +259,7 @@ def test_every_bundled_indicator_has_a_type_and_criteria() -> None:
     [
         (
             ("indicator: talks, direction: for", "indicator: tlaks, direction: for"),
-            "signals.indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
+            "events[0].signals[0].indicator: unknown indicator 'tlaks' (did you mean 'talks'?)",
         ),
         (("direction: for}", "direction: maybe}"), "direction: 'maybe' is not one of for, against"),
         (("id: troops", "id: talks"), "duplicate indicator id 'talks'"),

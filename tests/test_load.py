@@ -283,6 +283,8 @@ def test_did_you_mean_hints_stop_at_a_budget_and_every_problem_is_still_reported
         load_corpus([str(root)], use_cache=False)
     messages = [p.message for p in caught.value.problems]
     assert len(messages) == known
-    assert messages[0] == "from: unknown actor 'actr-0000' (did you mean 'actor-0000'?)"
+    assert (
+        messages[0] == "relations[0].from: unknown actor 'actr-0000' (did you mean 'actor-0000'?)"
+    )
     hinted = sum("did you mean" in m for m in messages)
     assert hinted == link.HINT_BUDGET // known

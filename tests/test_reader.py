@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 
 from conftest import invoke, run_on_a_terminal, run_vrmc
 
+# These tests read the bundled corpus: parsed once for the session, not in every test.
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 
 def actors_named(*args: str) -> set[str]:
     """The actors named by the events `timeline ARGS` selects."""
@@ -117,6 +120,16 @@ def run_in_pty(*args: str, columns: int, env: dict[str, str] | None = None) -> s
     there, line endings as the program wrote them."""
     shown = run_on_a_terminal(*args, "--no-pager", columns=columns, env=env)
     return shown.decode("utf-8").replace("\r\n", "\n")
+
+
+def as_on_a_terminal(*args: str, columns: int) -> str:
+    """What `run_in_pty` shows, made in-process: the rich format in colour, `columns` wide
+    (test_a_terminal_shows_what_the_in_process_run_shows checks that they are the same
+    bytes), at a small part of a real process's cost."""
+    env = {"COLUMNS": str(columns), "FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    result = invoke(*args, "--no-pager", "-f", "rich", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
 
 
 # --------------------------------------------------------------------------- 2. search
@@ -301,10 +314,17 @@ def _whole_on_a_line(output: str, atoms: list[str]) -> list[str]:
     return [a for a in atoms if not any(a in line for line in lines)]
 
 
+@pytest.mark.parametrize("args", TABLES, ids=lambda a: a[0])
+def test_a_terminal_shows_what_the_in_process_run_shows(args: tuple[str, ...]) -> None:
+    """A real process on a pseudo-terminal writes the bytes `as_on_a_terminal` gives, so
+    the width sweeps below can run in-process."""
+    assert run_in_pty(*args, columns=60) == as_on_a_terminal(*args, columns=60)
+
+
 @pytest.mark.parametrize("width", [40, 60, 80, 120])
 @pytest.mark.parametrize("args", TABLES, ids=lambda a: a[0])
 def test_rich_tables_on_a_terminal_keep_every_atom_whole(args: tuple[str, ...], width: int) -> None:
-    shown = run_in_pty(*args, columns=width)
+    shown = as_on_a_terminal(*args, columns=width)
     broken = _whole_on_a_line(shown, _atoms(args[0]))
     assert not broken, f"broken at {width} columns: {broken[:5]}"
     # Lines stay within the terminal, but for a word longer than the whole line (an id of
@@ -323,13 +343,13 @@ def test_text_tables_keep_every_atom_whole_within_78_columns(args: tuple[str, ..
 
 
 def test_the_examples_of_the_issue_stay_whole() -> None:
-    timeline = run_in_pty("timeline", "--short", columns=80)
+    timeline = as_on_a_terminal("timeline", "--short", columns=80)
     assert "initial-arms-package-2004" in ANSI.sub("", timeline)
-    transfers = ANSI.sub("", run_in_pty("transfers", columns=80))
+    transfers = ANSI.sub("", as_on_a_terminal("transfers", columns=80))
     assert re.search(r"10 Mar 2005", transfers) and "100,000 / –" in transfers
-    sources = ANSI.sub("", run_in_pty("sources", columns=80))
+    sources = ANSI.sub("", as_on_a_terminal("sources", columns=80))
     assert "kremlin-2001-05-14" in sources
-    countries = ANSI.sub("", run_in_pty("countries", columns=40))
+    countries = ANSI.sub("", as_on_a_terminal("countries", columns=40))
     assert re.search(r"\bArgentina\b", countries)
 
 
@@ -359,9 +379,10 @@ def test_a_whole_cell_breaks_only_between_its_dates_and_before_a_mark(
 @pytest.mark.parametrize(("args", "width"), [(("timeline", "--short"), 92), (("transfers",), 109)])
 def test_wide_terminals_get_tables_not_records(args: tuple[str, ...], width: int) -> None:
     """Ranges break between their dates, so the tables fit where README says they do."""
-    assert "designation:" not in run_in_pty(*args, columns=width)
-    assert "id:" not in run_in_pty(*args, columns=width)
-    narrower = ANSI.sub("", run_in_pty(*args, columns=width - 1))
+    shown = as_on_a_terminal(*args, columns=width)
+    assert "designation:" not in shown
+    assert "id:" not in shown
+    narrower = ANSI.sub("", as_on_a_terminal(*args, columns=width - 1))
     assert re.search(r"^(date|designation):", narrower, re.M)
 
 
@@ -375,7 +396,7 @@ def test_an_ach_question_resolves_like_any_other_name() -> None:
 
 
 def test_an_id_column_is_no_wider_than_its_longest_id() -> None:
-    shown = ANSI.sub("", run_in_pty("themes", columns=120)).splitlines()
+    shown = ANSI.sub("", as_on_a_terminal("themes", columns=120)).splitlines()
     header = next(line for line in shown if line.startswith("theme"))
     longest_id = max(len(t) for t in _theme_ids())
     id_column = header.index("events") - header.index("id") - 2

@@ -44,7 +44,6 @@ def examples() -> list[tuple[str, str, list[str]]]:
 
 # Commands that need more than a scratch folder: left out, each with its reason.
 LEFT_OUT = {
-    "vrmc diff v1": "needs the corpus folder in a git repository with a tag v1",
     "vrmc -b c16 validate --strict": "needs the broken corpus it shows (test_strict.py has it)",
 }
 EXAMPLES = [e for e in examples() if e[1] not in LEFT_OUT]

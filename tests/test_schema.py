@@ -13,6 +13,9 @@ import yaml
 from conftest import DATA, GOLDEN, TESTS, check_golden, invoke
 from vrmc_cli.corpus.kinds import KINDS, LIST_KEYS
 
+# Corpora read, never changed by the cache: one warm cache for the session (conftest).
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 jsonschema = pytest.importorskip("jsonschema")
 
 BUNDLED = TESTS.parent / "briefings"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
 from typing import Any
@@ -23,7 +24,7 @@ from typer.testing import CliRunner
 
 from test_selection import FILTERS, corpora
 from vrmc_cli.cli import app
-from vrmc_cli.commands import Result, invoke
+from vrmc_cli.commands import Result, invoke, names
 from vrmc_cli.core.errors import UsageError
 from vrmc_cli.core.formats import Format
 from vrmc_cli.corpus.link import link
@@ -476,7 +477,8 @@ def _plain(text: str) -> str:
 def test_docx_report_lists_every_source_the_shown_entries_cite(route: str, tmp_path: Any) -> None:
     """`vrmc report -f markdown | pandoc -o r.docx` and `vrmc report -f docx` (finding 7)."""
     data = json.loads(run("report", "-f", "json"))
-    titles = {s["id"]: s["title"] for s in data["sources"]}
+    # Each source by its address (the Sources list prints it whole), else its publisher.
+    titles = {s["id"]: s["url"] or s["publisher"] or s["title"] for s in data["sources"]}
     cited = _cited_by_shown(data)
     target = tmp_path / "r.docx"
     if route == "pandoc":
@@ -491,3 +493,207 @@ def test_docx_report_lists_every_source_the_shown_entries_cite(route: str, tmp_p
     sources = text[text.rindex("Sources") :]
     missing = [i for i in sorted(cited) if _plain(titles.get(i, i)) not in sources]
     assert not missing, missing
+
+
+# --------------------------------------------------------------------------- messages
+
+
+def test_a_field_path_is_whole(tmp_path: Any) -> None:
+    document = {
+        "themes": [{"id": "t", "title": "T"}],
+        "sources": [{"id": "s", "title": "S"}],
+        "briefings": [
+            {
+                "id": "b",
+                "title": "B",
+                "summary": "S.",
+                "themes": ["t"],
+                "sections": [
+                    {"heading": "One", "points": [{"text": "a"}]},
+                    {
+                        "heading": "Two",
+                        "points": [{"text": "a"}, {"text": "b"}, {"text": "c", "sources": ["x"]}],
+                    },
+                ],
+            }
+        ],
+    }
+    (tmp_path / "c.yaml").write_text(yaml.safe_dump(document, sort_keys=False), encoding="utf-8")
+    result = runner.invoke(app, ["-b", str(tmp_path), "--no-cache", "validate"])
+    assert result.exit_code == 1
+    assert "briefings[0].sections[1].points[2].sources[0]: unknown source 'x'" in result.stderr
+
+
+def test_a_syntax_error_comes_first_and_its_knock_on_problems_say_so(tmp_path: Any) -> None:
+    (tmp_path / "a-events.yaml").write_text(
+        "events:\n  - {id: e, date: 2020, title: E, themes: [t]}\n", encoding="utf-8"
+    )
+    (tmp_path / "themes.yaml").write_text('themes:\n  - id: t\n    title: "T\n', encoding="utf-8")
+    result = runner.invoke(app, ["-b", str(tmp_path), "--no-cache", "validate"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert "themes.yaml" in lines[0] and "invalid YAML" in lines[0], lines
+    assert "events[0].themes[0]: unknown theme 't'" in lines[1]
+    assert "could not be read: fix that first" in lines[1]
+
+
+def _long_folder(tmp_path: Any) -> Any:
+    folder = tmp_path / ("a-rather-long-folder-name-" * 4) / "site-packages" / "vrmc_cli"
+    shutil.copytree(bundled(), folder / "briefings")
+    return folder / "briefings"
+
+
+def bundled() -> str:
+    from vrmc_cli.corpus.roots import bundled_root
+
+    return bundled_root()
+
+
+def test_diff_outside_a_repository_names_the_whole_path(tmp_path: Any) -> None:
+    folder = _long_folder(tmp_path)
+    result = runner.invoke(app, ["-b", str(folder), "diff", "HEAD~3"])
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"'{folder}'" in message, message
+    assert "…" not in message
+
+
+def test_diff_on_an_installed_bundled_corpus_says_what_to_run(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As from site-packages: the bundled corpus outside any git repository (finding 6)."""
+    from vrmc_cli.corpus import roots
+
+    folder = _long_folder(tmp_path)
+    monkeypatch.setattr(roots, "bundled_root", lambda: str(folder))
+    result = runner.invoke(app, ["diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
+    assert result.exit_code == 2
+    message = " ".join(result.stderr.split())
+    assert f"'{folder}'" in message and "…" not in message
+    assert "compare two folders (vrmc diff OLD-FOLDER NEW-FOLDER)" in message
+
+
+def test_diff_inside_a_clone_reads_the_revision() -> None:
+    import subprocess
+
+    root = bundled()
+    probe = subprocess.run(
+        ["git", "rev-parse", "--verify", "--quiet", "HEAD~3"],
+        cwd=root,
+        capture_output=True,
+        check=False,
+    )
+    if probe.returncode != 0:
+        pytest.skip("not a git clone with three commits of history")
+    result = runner.invoke(app, ["diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("CHANGES FROM HEAD~3 TO THE WORKING TREE")
+
+
+def test_a_long_value_is_shown_whole_in_an_error() -> None:
+    value = "no-such-actor-" * 20
+    result = runner.invoke(app, ["actor", value])
+    assert result.exit_code == 2
+    assert value in " ".join(result.stderr.split()).replace(" ", "") or value in result.stderr
+
+
+# --------------------------------------------------------------------------- 80 columns
+
+VIEWS = [
+    ("brief",),
+    ("brief", "motivations"),
+    ("timeline",),
+    ("timeline", "--short"),
+    ("actors",),
+    ("actor", "putin"),
+    ("transfers",),
+    ("scenarios",),
+    ("themes",),
+    ("countries",),
+    ("sources",),
+    ("watch",),
+    ("judgments",),
+    ("ach",),
+    ("search", "air defence"),
+    ("graph", "--actor", "russia"),
+    ("report",),
+]
+
+
+def _tables(blocks: Any) -> list[Any]:
+    from vrmc_cli.core.doc import Bullets, Table
+
+    found = []
+    for block in blocks:
+        if isinstance(block, Table):
+            found.append(block)
+        elif isinstance(block, Bullets):
+            found += _tables(b for item in block.items for b in item.children)
+    return found
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=[" ".join(v) for v in VIEWS])
+def test_no_table_cell_wraps_past_three_lines_at_80_columns(args: tuple[str, ...]) -> None:
+    """Text (78 columns) and Rich (80) lay each table out as the renderers do; a cell that
+    would take more than three lines makes the table one record per row (finding 8)."""
+    from rich.cells import cell_len
+    from rich.console import Console
+    from rich.text import Text
+
+    from vrmc_cli.core.doc import column_widths, pack, unbroken
+    from vrmc_cli.corpus.roots import bundled_root, load_corpus
+    from vrmc_cli.render import table_cells
+    from vrmc_cli.render.as_text import WIDTH, _indented
+
+    corpus = load_corpus([bundled_root()])
+    command, *rest = args
+    params: dict[str, Any] = {}
+    if command == "brief" and rest:
+        params["briefing"] = rest[0]
+    elif command == "actor":
+        params["name"] = rest[0]
+    elif command == "search":
+        params["text"] = rest[0]
+    elif command == "graph":
+        params["actor"] = [rest[1]]
+    elif command == "timeline" and rest:
+        params["short"] = True
+    result = invoke(command, corpus, **params)
+    console = Console(width=200, color_system=None)
+    for table in _tables(result.doc().blocks):
+        cells = table_cells(table)
+        whole = unbroken(table)
+        text_widths = column_widths(table, cells, WIDTH, len)
+        if text_widths is not None:
+            for i, texts in enumerate(cells):
+                for value in texts[1:]:
+                    lines = (
+                        pack(value, text_widths[i])
+                        if whole[i]
+                        else _indented(value, text_widths[i])
+                    )
+                    assert len(lines) <= 3, (table.columns[i], value, lines)
+        rich_widths = column_widths(table, cells, 80, cell_len)
+        if rich_widths is not None:
+            for i, texts in enumerate(cells):
+                for value in texts[1:]:
+                    if whole[i]:
+                        count = len(pack(value, rich_widths[i], cell_len))
+                    else:
+                        count = len(
+                            console.render_lines(
+                                Text(value), console.options.update_width(rich_widths[i]), pad=False
+                            )
+                        )
+                    assert count <= 3, (table.columns[i], value)
+
+
+@pytest.mark.parametrize("command", ["", *names()])
+def test_every_help_line_fits_80_columns(command: str) -> None:
+    args = [command, "--help"] if command else ["--help"]
+    for columns in ("80", None):
+        env = {"COLUMNS": columns} if columns else {}
+        result = runner.invoke(app, args, env=env)
+        assert result.exit_code == 0
+        long = [line for line in result.stdout.splitlines() if len(line) > 80]
+        assert not long, long

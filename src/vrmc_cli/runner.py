@@ -361,7 +361,7 @@ def _visible(text: str) -> str:
 def _refuse(path: str, why: str) -> NoReturn:
     from .core.textsafe import quote
 
-    fail(f"refusing to write {quote(path, 4096)}: {why}", ExitStatus.USAGE)
+    fail(f"refusing to write {quote(path)}: {why}", ExitStatus.USAGE)
 
 
 def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
@@ -379,7 +379,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
 
     from .core.textsafe import quote
 
-    shown = quote(path, 4096)
+    shown = quote(path)
     try:
         info: os.stat_result | None = os.lstat(path)
     except FileNotFoundError:
@@ -391,7 +391,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
         _refuse(
             path,
             "it is a symbolic link, which writing would replace by a file; give the path "
-            f"of the file it points to ({quote(os.path.realpath(path), 4096)}) to write there",
+            f"of the file it points to ({quote(os.path.realpath(path))}) to write there",
         )
     if info is not None and stat.S_ISDIR(info.st_mode):
         _refuse(path, "it is a folder")
@@ -405,7 +405,7 @@ def write_file(path: str, data: bytes, *, protect: Sequence[str] = ()) -> None:
             if real.startswith(top + os.sep):
                 _refuse(
                     path,
-                    f"it is a topic file's name in the corpus folder {quote(root, 4096)}, "
+                    f"it is a topic file's name in the corpus folder {quote(root)}, "
                     "which is being read",
                 )
     try:

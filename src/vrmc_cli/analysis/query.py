@@ -379,7 +379,9 @@ def match_tiers(value: str, named: Sequence[Named]) -> list[list[Named]]:
     Case and accents are ignored everywhere; each tier is tried as written first, then with
     spelling variants folded (`name_key`): `Iván` is Iván Duque before it is Yván Gil."""
     plain = _tiers(" ".join(fold(value).split()), [(n, n.plain[0], n.plain[1:]) for n in named])
-    respelled = _tiers(name_key(value), [(n, n.id, n.names) for n in named])
+    # Ids are matched as written only: spelling variants are for names (`yland-navi` is
+    # not the id `yland-navy`).
+    respelled = _tiers(name_key(value), [(n, "", n.names) for n in named])
     return [tier for pair in zip(plain, respelled, strict=True) for tier in pair]
 
 
@@ -590,7 +592,7 @@ def resolve_date(value: str, option: str) -> PartialDate:
     try:
         return parse_date(value)
     except ValueError as exc:
-        raise UsageError(f"{option}: {shorten(str(exc), 120)}") from None
+        raise UsageError(f"{option}: {shorten(str(exc))}") from None
 
 
 def _children(corpus: Corpus) -> dict[Theme, list[Theme]]:

@@ -153,6 +153,54 @@ def column_widths(
     room = width - 2 * (n - 1)
     if sum(natural) <= room:
         return natural
+    widths = _share(cells, natural, whole, room, measure)
+    if widths is None:
+        return None
+    # A cell wrapped to more than MAX_CELL_LINES lines reads badly (a word a line): then
+    # one record per row reads better.
+    for i, texts in enumerate(cells):
+        for text in texts[1:]:
+            if measure(text) > widths[i] and _lines(text, widths[i], whole[i], measure) > (
+                MAX_CELL_LINES
+            ):
+                return None
+    return widths
+
+
+# The most lines a table cell may wrap to in the text and terminal views; a table whose
+# cells would need more is shown one record per row.
+MAX_CELL_LINES = 3
+
+
+def _lines(text: str, width: int, whole: bool, measure: Callable[[str], int]) -> int:
+    """How many lines `text` takes in a column `width` wide, wrapped between its words (or
+    its pieces, in a whole column) as the views wrap it."""
+    if whole:
+        return len(pack(text, width, measure))
+    lines, used = 1, -1
+    for word in text.split():
+        size = measure(word)
+        if used < 0:
+            used = size
+        elif used + 1 + size <= width:
+            used += 1 + size
+        else:
+            lines += 1
+            used = size
+    return lines
+
+
+def _share(
+    cells: Sequence[Sequence[str]],
+    natural: list[int],
+    whole: list[bool],
+    room: int,
+    measure: Callable[[str], int],
+) -> list[int] | None:
+    """Each column's width when the table is wider than `room`: each starts at its widest
+    atom and the room left goes, a cell at a time, to the columns cut the most; None when
+    the atoms alone do not fit."""
+    n = len(cells)
     least = []
     for i, texts in enumerate(cells):
         words = [w for w in texts[0].split()]  # a header wraps between its words

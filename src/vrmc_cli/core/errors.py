@@ -38,6 +38,15 @@ class VrmcError(Exception):
     status = ExitStatus.DATA_ERROR
 
 
+# How the problems of a file that could not be read or parsed begin.
+UNREADABLE = ("invalid YAML", "invalid UTF-8", "cannot read")
+
+
+def unreadable(problem: Problem) -> bool:
+    """Whether `problem` says a file (or folder) could not be read or parsed as YAML."""
+    return problem.message.startswith(UNREADABLE)
+
+
 class UsageError(VrmcError):
     """A command-line value that names nothing: unknown id, filter value or format."""
 
@@ -66,7 +75,9 @@ class InvalidCorpus(VrmcError):
     what = "invalid corpus"  # how the last line of the report names the failure
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        # A file that could not be read or parsed first: it is the root cause of whatever
+        # the rest of the corpus then misses (link.py marks those knock-on problems).
+        self.problems = sorted(problems, key=lambda p: (not unreadable(p), p))
         files = len({p.path for p in self.problems})
         noun = "problem" if len(self.problems) == 1 else "problems"
         where = "file" if files == 1 else "files"

@@ -71,12 +71,21 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def shorten(text: str, limit: int = 60) -> str:
-    """One visible line of at most `limit` characters, for echoing input in messages."""
+# A message shows a path or value whole up to this many characters (a path's limit on Linux);
+# past it, a huge value (a pasted file, hostile input) shows its start and says how long it is.
+WHOLE = 4096
+
+
+def shorten(text: str, limit: int = WHOLE) -> str:
+    """One visible line for echoing input in messages: whole up to `limit` characters, else
+    its start and how many characters it has in all, so a cut is never silent."""
     line = visible(text, one_line=True)
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+    if len(line) <= limit:
+        return line
+    return f"{line[:200]}… ({len(line):,} characters in all)"
 
 
-def quote(text: str, limit: int = 60) -> str:
-    """`'text'` for messages: visible, one line, shortened, and not re-escaped by repr()."""
+def quote(text: str, limit: int = WHOLE) -> str:
+    """`'text'` for messages: visible, one line, whole (see `shorten`), and not re-escaped
+    by repr()."""
     return f"'{shorten(text, limit)}'"

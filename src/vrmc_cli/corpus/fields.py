@@ -119,7 +119,7 @@ def describe_node(node: Any) -> str:
         return "a list"
     if is_null(node):
         return "nothing (null)"
-    return f"text {quote(str(node.value), 30)}"
+    return f"text {quote(str(node.value))}"
 
 
 def hint(value: str, options: Sequence[str]) -> str:

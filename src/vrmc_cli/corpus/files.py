@@ -127,7 +127,7 @@ def _walk(
 
 def _path(root: str) -> str:
     # Quoted and visible, but whole up to PATH_MAX: the end of a path is what tells it apart.
-    return quote(root, 4096)
+    return quote(root)
 
 
 def _reason(exc: BaseException) -> str:

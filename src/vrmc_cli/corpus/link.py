@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
-from ..core.errors import InvalidCorpus, Problem
+from ..core.errors import InvalidCorpus, Problem, unreadable
 from ..core.textsafe import quote
 from .fields import Builder, Record, Ref
 from .files import Fragment
@@ -29,10 +29,21 @@ class _Linker:
     def __init__(self, fragments: Sequence[Fragment], problems: Sequence[Problem]) -> None:
         self.problems: list[Problem] = [*problems, *(p for f in fragments for p in f.problems)]
         self.records: dict[str, list[Located]] = {}
+        self.place: dict[int, str] = {}  # id(record) -> `events[3]`: its path in its file
         for fragment in fragments:
             for kind, records in fragment.records.items():
                 bucket = self.records.setdefault(kind, [])
                 bucket.extend((fragment.path, r) for r in records)
+                for n, r in enumerate(records):
+                    self.place[id(r)] = f"{kind}[{n}]" if kind != "topic" else "topic"
+        # Files that could not be read or parsed: an id defined there is unknown to the rest,
+        # and a reference to it is a knock-on problem, said so.
+        broken = sorted({p.path for p in self.problems if unreadable(p)})
+        self.knock_on = (
+            f" (perhaps defined in {', '.join(broken)}, which could not be read: fix that first)"
+            if broken
+            else ""
+        )
         self.index: dict[str, dict[str, Located]] = {}
         self.files = len(fragments)
         self.hints: dict[tuple[str, str], str] = {}
@@ -71,23 +82,29 @@ class _Linker:
             self.hints[key] = closest(ref_id, self.sorted_ids[target])
         return self.hints[key]
 
-    def check_refs(self, kind: str, located: Sequence[Located], prefix: str = "") -> None:
-        """Report every reference of these records (all of one kind) to an unknown id."""
+    def check_refs(
+        self, kind: str, located: Sequence[Located], prefixes: Sequence[str] | None = None
+    ) -> None:
+        """Report every reference of these records (all of one kind) to an unknown id, each
+        at its whole field path (`briefings[0].sections[1].points[2].sources`): `prefixes`
+        gives each record's, else its place in its file."""
         for field, target in REF_FIELDS[kind].items():
             known = self.index[target]
-            for path, record in located:
+            for n, (path, record) in enumerate(located):
                 value = record.get(field)
                 if not value:
                     continue
                 # A single reference is one (id, line, column); a list is a tuple of them.
                 refs: tuple[Ref, ...] = (value,) if type(value[0]) is str else value
-                for ref_id, line, column in refs:
+                prefix = prefixes[n] if prefixes is not None else self.place[id(record)]
+                for at, (ref_id, line, column) in enumerate(refs):
                     if ref_id not in known:
+                        where = f"{prefix}.{field}" + (f"[{at}]" if refs is value else "")
                         self.problem(
                             path,
                             (line, column),
-                            f"{prefix}{field}: unknown {NOUNS[target]} {quote(ref_id)}"
-                            f"{self.hint(target, ref_id)}",
+                            f"{where}: unknown {NOUNS[target]} {quote(ref_id)}"
+                            f"{self.hint(target, ref_id)}{self.knock_on}",
                         )
 
     def check_all_refs(self) -> None:
@@ -96,19 +113,29 @@ class _Linker:
             if located:
                 self.check_refs(kind, located)
         briefings = self.records.get("briefings", [])
-        judgments = [(p, j) for p, r in briefings for j in r.get("key_judgments", ())]
-        points = [
-            (p, point)
+        judgments = [
+            (p, j, f"{self.place[id(r)]}.key_judgments[{n}]")
             for p, r in briefings
-            for section in r.get("sections", ())
-            for point in section.get("points", ())
+            for n, j in enumerate(r.get("key_judgments", ()))
         ]
-        self.check_refs("judgment", judgments, "key_judgments.")
-        self.check_refs("point", points, "points.")
+        points = [
+            (p, point, f"{self.place[id(r)]}.sections[{s}].points[{n}]")
+            for p, r in briefings
+            for s, section in enumerate(r.get("sections", ()))
+            for n, point in enumerate(section.get("points", ()))
+        ]
+        self.check_refs("judgment", [(p, j) for p, j, _ in judgments], [w for *_, w in judgments])
+        self.check_refs("point", [(p, j) for p, j, _ in points], [w for *_, w in points])
         events = self.records.get("events", [])
-        signals = [(p, s) for p, r in events for s in r.get("signals", ())]
-        self.check_refs("signal", signals, "signals.")
-        self.check_ratings([*events, *points])
+        signals = [
+            (p, s, f"{self.place[id(r)]}.signals[{n}]")
+            for p, r in events
+            for n, s in enumerate(r.get("signals", ()))
+        ]
+        self.check_refs("signal", [(p, s) for p, s, _ in signals], [w for *_, w in signals])
+        self.check_ratings(
+            [(p, r, self.place[id(r)]) for p, r in events] + [(p, r, w) for p, r, w in points]
+        )
 
     def index_indicators(self) -> None:
         """Scenario indicators with an id: unique across the corpus, as events refer to them."""
@@ -138,17 +165,17 @@ class _Linker:
                 seen[value] = (path, record)
         return seen
 
-    def check_ratings(self, located: Sequence[Located]) -> None:
+    def check_ratings(self, located: Sequence[tuple[str, Record, str]]) -> None:
         """Report every `consistency` rating of a hypothesis that is not defined."""
         known = self.index.get("hypotheses", {})
-        for path, record in located:
+        for path, record, where in located:
             for hypothesis, line, column, *_ in record.get("consistency", ()):
                 if hypothesis not in known:
                     self.problem(
                         path,
                         (line, column),
-                        f"consistency: unknown hypothesis {quote(hypothesis)}"
-                        f"{self.hint('hypotheses', hypothesis)}",
+                        f"{where}.consistency: unknown hypothesis {quote(hypothesis)}"
+                        f"{self.hint('hypotheses', hypothesis)}{self.knock_on}",
                     )
 
     def check_theme_cycles(self) -> None:

@@ -237,8 +237,8 @@ def _yaml_problem(shown: str, exc: Exception, text: str = "") -> Problem:
     elif "nesting depth" in message:
         message = "invalid YAML: nesting too deep"
     if mark is None:
-        return Problem(shown, 1, 1, shorten(message, 200))
-    return Problem(shown, mark.line + 1, mark.column + 1, shorten(message, 200))
+        return Problem(shown, 1, 1, shorten(message))
+    return Problem(shown, mark.line + 1, mark.column + 1, shorten(message))
 
 
 # --------------------------------------------------------------------------- checking

@@ -102,9 +102,19 @@ def _top(root: str, revision: str) -> tuple[str, str]:
         raise CorpusError(f"corpus folder {quote(root)} does not exist")
     run = _git(["rev-parse", "--show-toplevel"], real)
     if run.returncode != 0:
+        from .roots import bundled_root
+
+        bundled = os.path.realpath(bundled_root()) == real
         raise UsageError(
             f"{quote(revision)} is not a folder, and the corpus folder {quote(root)} is not "
             "inside a git repository, so it cannot be read as a revision"
+            + (
+                "; the bundled corpus of an installed vrmc has no history: compare two "
+                "folders (vrmc diff OLD-FOLDER NEW-FOLDER), or run vrmc diff in a git "
+                "clone of your corpus (vrmc -b CLONE/briefings diff REVISION)"
+                if bundled
+                else "; give a folder, or a corpus inside a git clone (-b CLONE/FOLDER)"
+            )
         )
     top = os.fsdecode(run.stdout.rstrip(b"\n"))
     prefix = os.path.relpath(real, os.path.realpath(top))
@@ -159,7 +169,7 @@ def _subtree(top: str, commit: str, prefix: str) -> str | None:
 
 
 def _stderr(run: subprocess.CompletedProcess[bytes]) -> str:
-    return quote(run.stderr.decode("utf-8", "replace").strip(), 200)
+    return quote(run.stderr.decode("utf-8", "replace").strip())
 
 
 def _blobs(top: str, oids: Sequence[bytes]) -> list[bytes]:

@@ -464,7 +464,7 @@ class _Writer:
         n = self.pictures
         cx = (TEXT_W - indent * 425) * EMU_PER_TWIP
         cy = cx * height // width
-        most = 4 * 914400  # never taller than four inches
+        most = 3 * 914400 + 914400 // 4  # never taller than three and a quarter inches
         if cy > most:
             cx, cy = cx * most // cy, most
         alt = _attr(b.title)

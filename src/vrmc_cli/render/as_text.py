@@ -107,6 +107,14 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
     return lines
 
 
+def _indented(value: str, width: int) -> list[str]:
+    """A cell's lines; one indented by leading spaces (a subtheme under its theme) keeps
+    its indent on every line."""
+    text = value.lstrip(" ")
+    lead = " " * (len(value) - len(text))
+    return fill(text, width, lead, lead) or [""]
+
+
 def table(block: Table, indent: str = "") -> list[str]:
     """Aligned columns within the page's width, long text wrapped between its words inside
     its column; one record per row when the columns cannot fit without breaking an atom (a
@@ -125,7 +133,7 @@ def table(block: Table, indent: str = "") -> list[str]:
                 if len(v) <= w
                 else pack(v, w)
                 if keep[i] and values is not header
-                else fill(v, w) or [""]
+                else _indented(v, w)
                 for i, (v, w) in enumerate(zip(values, widths, strict=True))
             ]
             out = []

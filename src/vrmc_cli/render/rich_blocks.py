@@ -65,6 +65,8 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
             for i, cell in enumerate(cells):
                 if keep[i] and cell_len(cell.plain) > widths[i]:
                     _break_between_pieces(cell, widths[i])
+                elif cell.plain.startswith(" ") and cell_len(cell.plain) > widths[i]:
+                    cells[i] = _indented(cell, widths[i])
             table.add_row(*cells)
         return table
     if isinstance(b, Callout):
@@ -79,6 +81,24 @@ def drawing(b: Block, width: int, styled: Styled, callout_lines: CalloutLines) -
             padding=(0, 1),
         )
     raise TypeError(f"as_rich lays out {type(b).__name__} itself")
+
+
+def _indented(cell: Text, width: int) -> Text:
+    """A cell indented by leading spaces (a subtheme under its theme), wrapped with its
+    indent on every line (Rich would start the next lines at the column's edge)."""
+    import textwrap
+
+    text = cell.plain.lstrip(" ")
+    lead = " " * (len(cell.plain) - len(text))
+    lines = textwrap.wrap(
+        text,
+        width,
+        initial_indent=lead,
+        subsequent_indent=lead,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+    return Text("\n".join(lines), style=cell.style)
 
 
 def _break_between_pieces(cell: Text, width: int) -> None:
