@@ -266,14 +266,14 @@ def read_params(kind: type[P], params: Mapping[str, Any]) -> P:
 def checked(declared: Spec, params: Mapping[str, Any]) -> dict[str, Any]:
     """`params` with every value of a fixed set (an option's or argument's `choices`)
     checked and spelled as the set spells it: the one check of such values."""
-    from ..core.choice import choose
-
     out = dict(params)
     items: tuple[Argument | Option, ...] = (*declared.arguments, *declared.all_options)
     for item in items:
         value = out.get(item.name)
         if not item.choices or value is None:
             continue
+        from ..core.choice import choose  # here: most command lines have no such value
+
         what = item.noun or item.name
         if isinstance(value, (list, tuple)):
             out[item.name] = [choose(what, v, item.choices) for v in value]

@@ -46,7 +46,7 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool 
     if event.sources:
         if citer.enabled:
             meta.append(("Sources", citer.cite(event.sources)))
-        else:
+        elif ids:  # citing is off: the ids, for a reader at a terminal; a report leaves them out
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
         meta.append(origins_fact(event))
     if ids:
