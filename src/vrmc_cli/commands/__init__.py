@@ -150,6 +150,30 @@ FILTER_OPTIONS: tuple[Option, ...] = (
         "Keep items whose dates reach back to DATE or earlier.",
         metavar="DATE",
     ),
+    Option(
+        "place",
+        ("--place",),
+        TEXTS,
+        "Keep events and transfers at this place: id, name or alias (repeat: any of them).",
+        metavar="PLACE",
+        complete="place",
+    ),
+    Option(
+        "near",
+        ("--near",),
+        TEXT,
+        "Keep events and transfers at a place within --within KM of PLACE (a place, or LAT,LON).",
+        metavar="PLACE",
+        complete="place",
+    ),
+    Option(
+        "within",
+        ("--within",),
+        COUNT,
+        "With --near: the distance in kilometres (default 25).",
+        metavar="KM",
+        minimum=1,
+    ),
 )
 
 OUTPUT_OPTIONS: tuple[Option, ...] = (
@@ -323,6 +347,9 @@ def filter_of(corpus: Corpus, params: Mapping[str, Any]) -> Filter:
         actors=tuple(params.get("actor") or ()),
         since=params.get("since"),
         until=params.get("until"),
+        places=tuple(params.get("place") or ()),
+        near=params.get("near"),
+        within=params.get("within"),
     )
 
 
