@@ -127,6 +127,18 @@ def test_every_table_word_prints_whole_and_every_page_is_numbered(
         assert not broken, f"{name}: table words split in print: {broken[:20]}"
         for page in range(1, pages + 1):
             assert f"Page {page} of {pages}" in text, (name, page)
+        # No heading ends a page: the last line before the page number is never one.
+        headings = {
+            " ".join(p.text.split())
+            for p in __import__("docx").Document(str(path)).paragraphs
+            if p.style.name.startswith(("Heading", "Caption"))
+        }
+        for number, page in enumerate(text.split("\f")[:pages], start=1):
+            lines = [" ".join(line.split()) for line in page.splitlines() if line.strip()]
+            body = [line for line in lines if not line.startswith("Page ")]
+            if "Contents" in body:
+                continue  # its entries are the headings' words
+            assert body and body[-1] not in headings, (name, number, body[-1:])
         # The running header: the topic and its as-of date, on every page.
         assert text.count("Venezuela–Russia military cooperation — as of 11 Feb 2026") >= pages
 

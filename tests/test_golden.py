@@ -48,6 +48,7 @@ ELSEWHERE = {
     "diff": "tests/test_living.py (two versions of a corpus)",
     "init": "none: it writes a new folder and says which",
     "import": "tests/test_import.py (a worked example of each format it reads)",
+    "map": "tests/test_places.py (a corpus with places, in every format)",
 }
 # A golden's file name: the format and its first declared extension (rich and csljson
 # declare none).

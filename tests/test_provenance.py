@@ -166,7 +166,8 @@ def test_an_unknown_via_is_an_error(tmp_path: Path) -> None:
     for args in (("validate",), ("validate", "--strict")):
         result = invoke("--no-cache", *args, str(root))
         assert result.exit_code == 1
-        assert "x.yaml:7:60: via: unknown source 'foxx' (did you mean 'fox'?)" in result.stderr
+        expected = "x.yaml:7:60: sources[2].via: unknown source 'foxx' (did you mean 'fox'?)"
+        assert expected in result.stderr
 
 
 def test_sources_copying_each_other_in_a_circle_are_refused(tmp_path: Path) -> None:

@@ -519,3 +519,20 @@ def test_report_ach_anchors_are_their_own_and_every_link_resolves() -> None:
     assert '<h2 id="ach">Competing hypotheses</h2>' in html
     assert '<h3 id="ach-russia-maduro-2026">' in html
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(ids)
+
+
+def test_report_edition_and_ids_options() -> None:
+    """--edition names the editions when it gets another; --ids brings back the ids a
+    report leaves out of its prose (JSON always has them)."""
+    bad = invoke(*B, "report", "--edition", "short")
+    assert bad.exit_code == 2 and "unknown edition 'short'" in bad.stderr
+    assert "full, brief" in bad.stderr and bad.stdout == ""
+    plain_text = invoke(*B, "report", "-f", "text").stdout
+    with_ids = invoke(*B, "report", "--ids", "-f", "text").stdout
+    assert "Id: fighter-deal" not in plain_text and "Id: fighter-deal" in with_ids
+    assert "Ada Xávier ada-xavier" in with_ids and "ada-xavier" not in plain_text
+    uncited = invoke(*B, "report", "--citations", "none", "-f", "text").stdout
+    assert "Sources: yl-gazette" not in uncited and "fighter-deal" not in uncited
+    brief = invoke(*B, "report", "--edition", "brief", "-f", "text").stdout
+    assert "Likelihood (ICD 203" in brief and "Timeline\n" not in brief
+    assert json.loads(invoke(*B, "report", "-f", "json").stdout)["events"][0]["id"]

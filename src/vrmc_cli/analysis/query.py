@@ -3,7 +3,8 @@
 Semantics (FORMAT.md "Filters across commands"): values of one filter are ORed, different
 filters are ANDed; a theme keeps its whole subtree; an item's countries include those of the
 actors it names; dates keep items whose span overlaps the window. A filter on a dimension an
-item kind does not have (themes of a transfer, dates of a briefing point) does not remove it.
+item kind does not have (themes of a transfer, dates or places of a briefing point) does not
+remove it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from ..corpus.model import (
     Country,
     Event,
     KeyJudgment,
+    Place,
     Point,
     Question,
     Relation,
@@ -36,6 +38,7 @@ from ..corpus.model import (
     Transfer,
     countries_of,
 )
+from .geo import distance_km
 
 
 @record
@@ -47,6 +50,8 @@ class Filter:
     actors: frozenset[Actor] = frozenset()
     since: PartialDate | None = None
     until: PartialDate | None = None
+    places: frozenset[Place] = frozenset()  # --place: located at one of these
+    near: tuple[float, float, float] | None = None  # --near: latitude, longitude, km
     # The values as the user named them, for notes and report titles.
     labels: tuple[str, ...] = ()
     # With a date window: the days of the events naming each actor (by id), which date
@@ -55,7 +60,27 @@ class Filter:
 
     @property
     def active(self) -> bool:
-        return bool(self.themes or self.countries or self.actors or self.since or self.until)
+        return bool(
+            self.themes or self.countries or self.actors or self.since or self.until or self.located
+        )
+
+    @property
+    def located(self) -> bool:
+        """Whether the filter asks for places (--place, --near)."""
+        return bool(self.places or self.near)
+
+    def place_ok(self, places: Iterable[Place | None]) -> bool:
+        """Located at a place asked for, and near the point asked for (both when both are
+        asked); an entry with no place passes only when no place is asked for."""
+        if not self.located:
+            return True
+        found = [p for p in places if p is not None]
+        if self.places and self.places.isdisjoint(found):
+            return False
+        if self.near is not None:
+            lat, lon, km = self.near
+            return any(distance_km(lat, lon, p.latitude, p.longitude) <= km for p in found)
+        return True
 
     # -- single dimensions -----------------------------------------------------------------
 
@@ -81,6 +106,7 @@ class Filter:
             and self.country_ok(item_countries(event.countries, event.actors))
             and self.actor_ok(event.actors)
             and self.dates_ok(event.date, event.end)
+            and self.place_ok(event_places(event))
         )
 
     def point_ok(self, point: Point | KeyJudgment) -> bool:
@@ -117,8 +143,10 @@ class Filter:
         return any(overlaps(s, window_span) for s in spans)
 
     def transfer_ok(self, transfer: Transfer) -> bool:
-        return self.country_ok((transfer.supplier, transfer.recipient)) and self.transfer_dates_ok(
-            transfer
+        return (
+            self.country_ok((transfer.supplier, transfer.recipient))
+            and self.transfer_dates_ok(transfer)
+            and self.place_ok(transfer.places)
         )
 
     def transfer_dates_ok(self, transfer: Transfer) -> bool:
@@ -153,6 +181,15 @@ class Filter:
 
 
 item_countries = countries_of
+
+# --near without --within: the radius of a city and its airport and port.
+DEFAULT_WITHIN_KM = 25.0
+
+
+def event_places(event: Event) -> tuple[Place, ...]:
+    """Every place an event names: its places, then a route's origin and destination."""
+    found = [*event.places, event.origin, event.destination]
+    return tuple(dict.fromkeys(p for p in found if p is not None))
 
 
 def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
@@ -312,6 +349,10 @@ def named_briefings(corpus: Corpus) -> list[Named]:
     return [_named(b, b.id, b.title) for b in corpus.briefings]
 
 
+def named_places(corpus: Corpus) -> list[Named]:
+    return [_named(p, p.id, p.name, *p.aliases) for p in corpus.places]
+
+
 def named_questions(corpus: Corpus) -> list[Named]:
     return [_named(q, q.id, q.text) for q in corpus.questions]
 
@@ -322,6 +363,7 @@ NAMED = {
     "country": named_countries,
     "briefing": named_briefings,
     "question": named_questions,
+    "place": named_places,
 }
 
 
@@ -443,6 +485,7 @@ _PLURAL = {
     "country": "countries",
     "briefing": "briefings",
     "question": "questions",
+    "place": "places",
 }
 _SEE = {
     "actor": "vrmc actors",
@@ -450,6 +493,7 @@ _SEE = {
     "country": "vrmc countries",
     "briefing": "vrmc brief",
     "question": "vrmc ach",
+    "place": "vrmc map",
 }
 
 
@@ -507,6 +551,29 @@ def resolve_actor(corpus: Corpus, value: str) -> Actor:
 def resolve_briefing(corpus: Corpus, value: str) -> Briefing:
     """A briefing by id, title, a word of its title or a prefix (case ignored)."""
     return cast(Briefing, resolve(corpus, "briefing", value))
+
+
+def resolve_place(corpus: Corpus, value: str) -> Place:
+    """A place by id, name, alias or a prefix (case and accents ignored)."""
+    return cast(Place, resolve(corpus, "place", value))
+
+
+def resolve_near(corpus: Corpus, value: str) -> tuple[float, float, str]:
+    """--near: a place of the corpus, or `LATITUDE,LONGITUDE` in decimal degrees."""
+    parts = value.replace(" ", "").split(",")
+    if len(parts) == 2:
+        try:
+            lat, lon = float(parts[0]), float(parts[1])
+        except ValueError:
+            pass
+        else:
+            if abs(lat) > 90 or abs(lon) > 180:
+                raise UsageError(
+                    f"--near {quote(value)}: latitude -90 to 90, longitude -180 to 180"
+                )
+            return lat, lon, f"{lat:g}, {lon:g}"
+    place = resolve_place(corpus, value)
+    return place.latitude, place.longitude, place.name
 
 
 def resolve_question(corpus: Corpus, value: str) -> Question:
@@ -570,6 +637,9 @@ def build_filter(
     actors: Sequence[str] = (),
     since: str | None = None,
     until: str | None = None,
+    places: Sequence[str] = (),
+    near: str | None = None,
+    within: float | None = None,
 ) -> Filter:
     """Resolve what the user typed into a Filter; unknown values raise UsageError."""
     theme_set: set[Theme] = set()
@@ -580,12 +650,21 @@ def build_filter(
     end = resolve_date(until, "--until") if until is not None else None
     if start and end and end.last_day < start.first_day:
         raise UsageError(f"--until {end} comes before --since {start}")
+    if within is not None and near is None:
+        raise UsageError("--within is a distance from --near PLACE: give --near too")
+    point = None
+    if near is not None:
+        lat, lon, named = resolve_near(corpus, near)
+        km = float(within) if within is not None else DEFAULT_WITHIN_KM
+        point = (lat, lon, km)
     labels = (
         *(f"theme {v}" for v in themes),
         *(f"country {v}" for v in countries),
         *(f"actor {v}" for v in actors),
         *((f"since {start}",) if start else ()),
         *((f"until {end}",) if end else ()),
+        *(f"place {v}" for v in places),
+        *((f"within {point[2]:g} km of {named}",) if point else ()),
     )
     return Filter(
         themes=frozenset(theme_set),
@@ -593,6 +672,8 @@ def build_filter(
         actors=frozenset(resolve_actor(corpus, v) for v in actors),
         since=start,
         until=end,
+        places=frozenset(resolve_place(corpus, v) for v in places),
+        near=point,
         labels=labels,
         event_days=event_days(corpus) if start or end else None,
     )
@@ -621,6 +702,8 @@ def select_events(corpus: Corpus, f: Filter) -> list[Event]:
         events = [e for e in events if not f.themes.isdisjoint(e.themes)]
     if f.since or f.until:
         events = [e for e in events if f.dates_ok(e.date, e.end)]
+    if f.located:
+        events = [e for e in events if f.place_ok(event_places(e))]
     return list(events)
 
 
@@ -816,3 +899,45 @@ def source_counts(corpus: Corpus) -> list[SourceCount]:
     for t in corpus.transfers:
         count(t.sources)
     return [SourceCount(s, cited.get(id(s), 0)) for s in corpus.sources]
+
+
+@record(frozen=True)
+class PlaceCount:
+    """A place with the selected events and transfers located there, and their dates."""
+
+    place: Place
+    events: tuple[Event, ...]
+    transfers: tuple[Transfer, ...]
+    first: PartialDate | None
+    last: PartialDate | None
+
+
+def place_counts(corpus: Corpus, f: Filter) -> tuple[list[PlaceCount], int, int]:
+    """Each place with what the filter selects there (every place when no filter is on;
+    with one, only the places something selected is at), and how many selected events
+    have a place and how many have none."""
+    events = select_events(corpus, f)
+    transfers = [t for t in corpus.transfers if f.transfer_ok(t)]
+    by_place: dict[str, list[Event]] = {}
+    located = 0
+    for event in events:
+        found = event_places(event)
+        located += bool(found)
+        for place in found:
+            by_place.setdefault(place.id, []).append(event)
+    moved: dict[str, list[Transfer]] = {}
+    for transfer in transfers:
+        for place in transfer.places:
+            moved.setdefault(place.id, []).append(transfer)
+    out: list[PlaceCount] = []
+    for place in corpus.places:
+        at = by_place.get(place.id, [])
+        there = moved.get(place.id, [])
+        if f.active and not at and not there:
+            continue
+        dates = [d for e in at for d in (e.date, e.end) if d is not None]
+        dates += [d for t in there for d in transfer_dates(t)]
+        first = min(dates, key=lambda d: d.first_day) if dates else None
+        last = max(dates, key=lambda d: d.last_day) if dates else None
+        out.append(PlaceCount(place, tuple(at), tuple(there), first, last))
+    return out, located, len(events) - located

@@ -150,6 +150,30 @@ FILTER_OPTIONS: tuple[Option, ...] = (
         "Keep items whose dates reach back to DATE or earlier.",
         metavar="DATE",
     ),
+    Option(
+        "place",
+        ("--place",),
+        TEXTS,
+        "Keep events and transfers at this place: id, name or alias (repeat: any of them).",
+        metavar="PLACE",
+        complete="place",
+    ),
+    Option(
+        "near",
+        ("--near",),
+        TEXT,
+        "Keep events and transfers at a place within --within KM of PLACE (a place, or LAT,LON).",
+        metavar="PLACE",
+        complete="place",
+    ),
+    Option(
+        "within",
+        ("--within",),
+        COUNT,
+        "With --near: the distance in kilometres (default 25).",
+        metavar="KM",
+        minimum=1,
+    ),
 )
 
 OUTPUT_OPTIONS: tuple[Option, ...] = (
@@ -266,14 +290,14 @@ def read_params(kind: type[P], params: Mapping[str, Any]) -> P:
 def checked(declared: Spec, params: Mapping[str, Any]) -> dict[str, Any]:
     """`params` with every value of a fixed set (an option's or argument's `choices`)
     checked and spelled as the set spells it: the one check of such values."""
-    from ..core.choice import choose
-
     out = dict(params)
     items: tuple[Argument | Option, ...] = (*declared.arguments, *declared.all_options)
     for item in items:
         value = out.get(item.name)
         if not item.choices or value is None:
             continue
+        from ..core.choice import choose  # here: most command lines have no such value
+
         what = item.noun or item.name
         if isinstance(value, (list, tuple)):
             out[item.name] = [choose(what, v, item.choices) for v in value]
@@ -323,6 +347,9 @@ def filter_of(corpus: Corpus, params: Mapping[str, Any]) -> Filter:
         actors=tuple(params.get("actor") or ()),
         since=params.get("since"),
         until=params.get("until"),
+        places=tuple(params.get("place") or ()),
+        near=params.get("near"),
+        within=params.get("within"),
     )
 
 

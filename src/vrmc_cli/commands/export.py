@@ -12,6 +12,7 @@ EXPORTS = {
     "stix": "a STIX 2.1 bundle of actors, relations, briefings and key judgments",
     "sqlite": "an SQLite database, one table per kind, with full-text search (needs -o)",
     "ics": "an iCalendar file of the events",
+    "geojson": "a GeoJSON (RFC 7946) FeatureCollection of the located events",
 }
 
 SPEC = Spec(
@@ -99,6 +100,8 @@ def run(call: Call) -> Result:
             return as_json(exports.timelinejs(corpus.topic, events))
         if name == "ics":
             return exports.ics(corpus.topic, events, day).encode("utf-8")
+        if name == "geojson":
+            return as_json(exports.geojson(corpus.topic, events))
         if name == "stix":
             chosen = [(v.briefing, v.key_judgments) for v in briefings]
             return as_json(exports.stix(corpus.topic, actors, relations, chosen, day))
@@ -108,6 +111,7 @@ def run(call: Call) -> Result:
                 # The reference lists go in whole, so every link resolves in the database.
                 "themes": entries("themes", corpus.themes),
                 "countries": entries("countries", corpus.countries),
+                "places": entries("places", corpus.places),
                 "sources": entries("sources", corpus.sources),
                 "events": entries("events", events),
                 "actors": entries("actors", actors),

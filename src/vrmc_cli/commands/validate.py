@@ -68,6 +68,7 @@ COUNTED = (
     ("themes", "theme", "themes"),
     ("countries", "country", "countries"),
     ("sources", "source", "sources"),
+    ("places", "place", "places"),  # in the line only when the corpus has any
 )
 
 
@@ -118,10 +119,12 @@ def run(call: Call) -> Result:
             "themes": len(c.themes),
             "countries": len(c.countries),
             "sources": len(c.sources),
+            "places": len(c.places),
         }
 
     found = counts(corpus)
-    line = "ok: " + ", ".join(plural(found[key], one, many) for key, one, many in COUNTED)
+    shown = [(k, one, many) for k, one, many in COUNTED if k != "places" or found[k]]
+    line = "ok: " + ", ".join(plural(found[key], one, many) for key, one, many in shown)
     return Result(
         {},
         lambda: Doc("Validation", (Para(plain(line)),)),

@@ -136,7 +136,11 @@ def unbroken(table: Table) -> list[bool]:
 
 
 def column_widths(
-    table: Table, cells: Sequence[Sequence[str]], width: int, measure: Callable[[str], int] = len
+    table: Table,
+    cells: Sequence[Sequence[str]],
+    width: int,
+    measure: Callable[[str], int] = len,
+    max_lines: int | None = None,
 ) -> list[int] | None:
     """The width of each column of `table` laid out `width` cells wide, two cells between
     columns; None when it cannot fit without breaking an atom, and must be shown one record
@@ -157,12 +161,14 @@ def column_widths(
     if widths is None:
         return None
     # A cell wrapped to more than MAX_CELL_LINES lines reads badly (a word a line): then
-    # one record per row reads better.
+    # one record per row reads better. `max_lines` sets another limit; 0, none (the Word
+    # view: a printed page's tall rows read well).
+    limit = MAX_CELL_LINES if max_lines is None else max_lines
+    if limit <= 0:
+        return widths
     for i, texts in enumerate(cells):
         for text in texts[1:]:
-            if measure(text) > widths[i] and _lines(text, widths[i], whole[i], measure) > (
-                MAX_CELL_LINES
-            ):
+            if measure(text) > widths[i] and _lines(text, widths[i], whole[i], measure) > limit:
                 return None
     return widths
 

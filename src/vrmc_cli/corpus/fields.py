@@ -477,6 +477,38 @@ class Number(Int):
         return None
 
 
+class Coordinate(FieldType):
+    """A latitude or longitude in signed decimal degrees (WGS 84), within its range."""
+
+    sql_type = "REAL"
+
+    def __init__(self, name: str, limit: int) -> None:
+        self.name = name
+        self.limit = limit
+        self.help = f"{name} in decimal degrees, from -{limit} to {limit}"
+
+    def read(self, c: Checker, node: Any, what: str) -> float | None:
+        value = c.scalar(node, what)
+        if value is None:
+            return None
+        if not node.style and _DEGREES_RE.fullmatch(value):
+            degrees = float(value)
+            if abs(degrees) <= self.limit:
+                return degrees
+        c.problem(
+            node,
+            f"{what}: expected a {self.name} in decimal degrees from -{self.limit} to "
+            f"{self.limit}, got {_quoted(node)}{quote(value)}",
+        )
+        return None
+
+    def schema(self, field: Field, kind: Kind) -> JSONObject:
+        return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
+
+
+_DEGREES_RE = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{1,12})?")
+
+
 class Ranged(FieldType):
     """A figure as `one` reads it, or a `[low, high]` list of two of them (a model Range),
     low <= high."""
@@ -1137,6 +1169,8 @@ DATE = Date()
 BOOL = Bool()
 INT = Int()
 NUMBER = Number()
+LATITUDE = Coordinate("latitude", 90)
+LONGITUDE = Coordinate("longitude", 180)
 INT_RANGE = Ranged(INT)
 NUMBER_RANGE = Ranged(NUMBER)
 ID = Ident()

@@ -219,7 +219,7 @@ class _Linker:
         tables: dict[str, dict[str, Any]] = {}
         built: dict[str, list[Any]] = {}
         # Kinds in the order their references need them; a theme's parent before the theme.
-        for name in ("sources", "countries", "themes", "actors", "events", "briefings"):
+        for name in ("sources", "countries", "places", "themes", "actors", "events", "briefings"):
             kind = KIND[name]
             records = [r for _, r in self.records.get(name, [])]
             if name in FIRST:  # a theme's parent, a source's via, built before it
@@ -266,6 +266,7 @@ class _Linker:
             files=self.files,
             questions=tuple(built["questions"]),
             hypotheses=tuple(built["hypotheses"]),
+            places=tuple(built["places"]),
             theme_by_id=themes,
             actor_by_id=actors,
             briefing_by_id=tables.get("briefings", {}),

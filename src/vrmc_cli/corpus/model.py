@@ -22,6 +22,7 @@ Likelihood = Literal[
 ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
 TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
 EventStatus = Literal["lead"]
+PlacePrecision = Literal["site", "town", "region", "country"]
 Reliability = Literal["A", "B", "C", "D", "E", "F"]
 # Admiralty credibility of a piece of information, apart from its source's reliability.
 Credibility = Literal["1", "2", "3", "4", "5", "6"]
@@ -74,6 +75,8 @@ ACTOR_KINDS: tuple[ActorKind, ...] = (
     "international-body",
 )
 EVENT_STATUSES: tuple[EventStatus, ...] = ("lead",)
+# How exactly a place is known, finest first (ACLED's geo-precision 1-3, and a country).
+PLACE_PRECISIONS: tuple[PlacePrecision, ...] = ("site", "town", "region", "country")
 TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "ordered",
     "delivering",
@@ -242,6 +245,21 @@ class Rating:
 
 
 @record(frozen=True)
+class Place:
+    """Where things happened: a named point with the precision it is known to."""
+
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    aliases: tuple[str, ...] = ()
+    country: Country | None = None
+    precision: PlacePrecision | None = None
+    gazetteer: str | None = None
+    sources: tuple[Source, ...] = ()
+
+
+@record(frozen=True)
 class Event:
     """A dated event, at the precision its date was written with."""
 
@@ -262,7 +280,10 @@ class Event:
     consistency: tuple[Rating, ...] = ()
     relevance: Relevance | None = None
     disputed: Disputes = ()
-    status: EventStatus | None = None  # "lead": not yet checked against its sources
+    status: EventStatus | None = None
+    places: tuple[Place, ...] = ()
+    origin: Place | None = None  # a route's start (a flight, a voyage)
+    destination: Place | None = None  # a route's end  # "lead": not yet checked against its sources
 
 
 @record(frozen=True)
@@ -355,6 +376,7 @@ class Transfer:
     sources: tuple[Source, ...] = ()
     notes: str | None = None
     disputed: Disputes = ()
+    places: tuple[Place, ...] = ()
 
 
 @record(frozen=True)
@@ -428,6 +450,7 @@ class Corpus:
     transfers: tuple[Transfer, ...]
     scenarios: tuple[Scenario, ...]
     files: int = 0
+    places: tuple[Place, ...] = ()
     questions: tuple[Question, ...] = ()
     hypotheses: tuple[Hypothesis, ...] = ()
     theme_by_id: dict[str, Theme] = field(default_factory=dict)

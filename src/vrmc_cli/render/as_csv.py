@@ -37,6 +37,8 @@ def csv_cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, list | tuple):
         return "; ".join(csv_cell(v) for v in value)
+    if isinstance(value, int | float):
+        return repr(value)  # a number, negative ones too, is never a formula
     text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", visible(str(value)))
     if text.startswith(_FORMULA_START):
         return "'" + text

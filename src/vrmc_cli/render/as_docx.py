@@ -506,7 +506,7 @@ class _Writer:
             # each column then gets its cell's margins, in twips.
             pad = CELL_PAD // 20
             inner = width // 20 - len(cells) * pad + 2 * (len(cells) - 1)
-            found = column_widths(b, cells, inner, _measure)
+            found = column_widths(b, cells, inner, _measure, max_lines=0)  # rows may be tall
             return None if found is None else [(w + pad) * 20 for w in found]
 
         widths = room(TEXT_W)

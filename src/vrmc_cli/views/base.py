@@ -391,3 +391,12 @@ def money(value: float | Range | None) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """`1 event`, `2 events`; `nouns` where the plural is not `noun` + s."""
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
+
+
+def place_line(event: Event) -> str:
+    """Where an event happened, as a reader reads it: `Caracas; Engels → Maiquetía`."""
+    parts = [p.name for p in event.places if p not in (event.origin, event.destination)]
+    if event.origin is not None or event.destination is not None:
+        ends = [p.name if p is not None else "?" for p in (event.origin, event.destination)]
+        parts.append(" → ".join(ends))
+    return "; ".join(parts)

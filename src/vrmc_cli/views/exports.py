@@ -14,10 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..core.dates import PartialDate
+from ..core.dates import PartialDate, span
 from ..core.textsafe import visible
 from ..corpus.kinds import KINDS, Kind
-from ..corpus.model import Actor, Briefing, Event, KeyJudgment, Relation, Source, Topic
+from ..corpus.model import Actor, Briefing, Event, KeyJudgment, Place, Relation, Source, Topic
 from ..corpus.origins import resting_on
 from ..corpus.serialize import JSONObject
 
@@ -526,6 +526,11 @@ def ics(topic: Topic | None, events: Sequence[Event], day: _dt.date) -> str:
         when = event.display_date or (f"c. {event.date.human()}" if event.circa else None)
         if when:
             lines.append(f"COMMENT:{_ics_text(when)}")
+        where = _main_place(event)
+        if where is not None:
+            # RFC 5545 3.8.1.6: latitude;longitude, as decimal degrees.
+            lines.append(f"GEO:{where.latitude:.6f};{where.longitude:.6f}")
+            lines.append(f"LOCATION:{_ics_text(where.name)}")
         lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(part + "\r\n" for line in lines for part in _fold(line))
@@ -629,6 +634,20 @@ def _add_entries(
 Script = list[tuple[str, Sequence[tuple[object, ...]]]]
 
 
+LOCATED_EVENTS = """CREATE VIEW located_events AS
+SELECT e.id AS event, e.title AS title, e.date AS date, e.date_first_day AS first_day,
+       COALESCE(e.end_last_day, e.date_last_day) AS last_day, e.confidence AS confidence,
+       l.role AS role, p.id AS place, p.name AS place_name, p.country AS country,
+       p.latitude AS latitude, p.longitude AS longitude
+FROM (SELECT id, place, 'site' AS role, position FROM events_places
+      UNION ALL SELECT id, origin, 'origin', 1000000 FROM events WHERE origin IS NOT NULL
+      UNION ALL SELECT id, destination, 'destination', 1000001 FROM events
+      WHERE destination IS NOT NULL) AS l
+JOIN events AS e ON e.id = l.id
+JOIN places AS p ON p.id = l.place
+ORDER BY e.date_first_day, e.id, l.position"""
+
+
 def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
     """The statements that build the database from JSON objects by kind (`topic` and the
     top-level kinds): (SQL, rows) pairs, in a fixed order."""
@@ -645,6 +664,9 @@ def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
         # Table names come from kinds.py and are quoted; every value is a bound parameter.
         insert = f"INSERT INTO {_quote(name)} VALUES ({marks})"  # noqa: S608
         script.append((insert, tables.rows[name]))
+    # Located events, one row per event and place, with the place's coordinates in the
+    # columns map tools look for (datasette-cluster-map: latitude, longitude).
+    script.append((LOCATED_EVENTS, []))
     # Full-text search over the searchable fields of every entry, one row per entry.
     script.append(
         (
@@ -698,3 +720,73 @@ def sqlite(objects: dict[str, Sequence[JSONObject]]) -> bytes:
             connection.close()
         with open(path, "rb") as database:
             return database.read()
+
+
+# --------------------------------------------------------------------------- GeoJSON
+
+
+def _main_place(event: Event) -> Place | None:
+    """The place an event is drawn at: its first place, else the route's destination,
+    else its origin."""
+    if event.places:
+        return event.places[0]
+    return event.destination or event.origin
+
+
+def _place_json(place: Place, role: str) -> JSONObject:
+    return {
+        "id": place.id,
+        "name": _clean(place.name),
+        "role": role,
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+        "precision": place.precision,
+        "country": place.country.code if place.country else None,
+    }
+
+
+def geojson(topic: Topic | None, events: Sequence[Event]) -> JSONObject:
+    """An RFC 7946 FeatureCollection: one Point feature per located event, at its main
+    place (`_main_place`), with its id, title, dates, confidence and sources; every place it
+    names, with its role (site, origin, destination), is in `properties.places`. Events
+    with no place are left out."""
+    features: list[JSONObject] = []
+    for event in events:
+        main = _main_place(event)
+        if main is None:
+            continue
+        places = [_place_json(p, "site") for p in event.places]
+        if event.origin is not None:
+            places.append(_place_json(event.origin, "origin"))
+        if event.destination is not None:
+            places.append(_place_json(event.destination, "destination"))
+        first, last = span(event.date, event.end)
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.id,
+                "geometry": {"type": "Point", "coordinates": [main.longitude, main.latitude]},
+                "properties": {
+                    "id": event.id,
+                    "title": _clean(event.title),
+                    "date": str(event.date),
+                    "end": str(event.end) if event.end else None,
+                    "first_day": first.isoformat(),
+                    "last_day": last.isoformat(),
+                    "confidence": event.confidence,
+                    "status": event.status,
+                    "place": _clean(main.name),
+                    "places": places,
+                    "themes": [t.id for t in event.themes],
+                    "sources": [
+                        {"id": s.id, "title": _clean(s.title), "url": _clean(s.url) or None}
+                        for s in event.sources
+                    ],
+                },
+            }
+        )
+    out: JSONObject = {"type": "FeatureCollection"}
+    if topic is not None:
+        out["name"] = _clean(topic.title)
+    out["features"] = features
+    return out

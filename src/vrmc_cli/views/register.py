@@ -126,7 +126,9 @@ def value_coverage(transfers: Sequence[Transfer]) -> str:
     )
 
 
-def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1) -> list[Block]:
+def transfers_blocks(
+    transfers: Sequence[Transfer], citer: Citer, level: int = 1, *, ids: bool = True
+) -> list[Block]:
     ordered = transfers  # in register order, as selected
     blocks: list[Block] = [
         Table(
@@ -167,20 +169,16 @@ def transfers_blocks(transfers: Sequence[Transfer], citer: Citer, level: int = 1
                 facts.append(("Notes", plain(one_line(t.notes))))
             facts.extend(dispute_facts(t.disputed))
             if t.sources:
-                facts.append(
-                    (
-                        "Sources",
-                        citer.cite(t.sources)
-                        if citer.enabled
-                        else plain(", ".join(s.id for s in t.sources)),
-                    )
-                )
+                if citer.enabled:
+                    facts.append(("Sources", citer.cite(t.sources)))
+                elif ids:  # citing is off: the ids, unless a report leaves them out
+                    facts.append(("Sources", plain(", ".join(s.id for s in t.sources))))
                 facts.append(origins_fact(t))
             if facts:
                 children.append(Fields(tuple(facts)))
             items.append(
                 Item(
-                    (Span(t.designation, "strong"), Span(f" ({t.id})", "muted")),
+                    (Span(t.designation, "strong"), *([Span(f" ({t.id})", "muted")] * ids)),
                     tuple(children),
                     anchor=f"transfer-{t.id}",
                 )

@@ -133,7 +133,9 @@ def _actors(report: Report, citer: Citer) -> list[Block]:
 
 
 def _transfers(report: Report, citer: Citer) -> list[Block]:
-    return transfers_blocks(report.transfers, citer, level=2) if report.transfers else []
+    if not report.transfers:
+        return []
+    return transfers_blocks(report.transfers, citer, level=2, ids=report.ids)
 
 
 def _scenarios(report: Report, citer: Citer) -> list[Block]:

@@ -17,6 +17,7 @@ from .base import (
     names,
     origins_fact,
     paragraphs,
+    place_line,
     plural,
 )
 
@@ -42,11 +43,14 @@ def event_item(event: Event, citer: Citer, *, with_date: bool = True, ids: bool 
         meta.append(("Countries", plain(countries)))
     if event.actors:
         meta.append(("Actors", plain(names(event.actors))))
+    where = place_line(event)
+    if where:
+        meta.append(("Places", plain(where)))
     meta.extend(dispute_facts(event.disputed))
     if event.sources:
         if citer.enabled:
             meta.append(("Sources", citer.cite(event.sources)))
-        else:
+        elif ids:  # citing is off: the ids, for a reader at a terminal; a report leaves them out
             meta.append(("Sources", plain(", ".join(s.id for s in event.sources))))
         meta.append(origins_fact(event))
     if ids:

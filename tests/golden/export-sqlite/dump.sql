@@ -65,11 +65,11 @@ INSERT INTO "countries" VALUES('XA','Xanadu','Republic of Xanadu
 República de Xanadú','Atlantis');
 INSERT INTO "countries" VALUES('YL','Yland','Kingdom of Yland',NULL);
 INSERT INTO "countries" VALUES('NO','Norway','','Europe');
-CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "credibility" TEXT, "relevance" TEXT, "disputed" TEXT, "status" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
-INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL,NULL,NULL,NULL,0);
-INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL,NULL,NULL,NULL,2);
-INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate',NULL,NULL,'end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.',NULL,1);
-INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL,NULL,NULL,NULL,0);
+CREATE TABLE "events" ("id" TEXT, "date" TEXT, "date_first_day" TEXT, "date_last_day" TEXT, "end" TEXT, "end_first_day" TEXT, "end_last_day" TEXT, "circa" INTEGER, "display_date" TEXT, "title" TEXT, "summary" TEXT, "confidence" TEXT, "credibility" TEXT, "relevance" TEXT, "disputed" TEXT, "status" TEXT, "origin" TEXT, "destination" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
+INSERT INTO "events" VALUES('first-contacts','2001','2001-01-01','2001-12-31',NULL,NULL,NULL,1,NULL,'First contacts',NULL,'low',NULL,NULL,NULL,NULL,NULL,NULL,0);
+INSERT INTO "events" VALUES('fighter-deal','2006-07','2006-07-01','2006-07-31',NULL,NULL,NULL,0,NULL,'Xanadu orders fighters from Yland','A deal for 24 jets.','high',NULL,NULL,NULL,NULL,NULL,NULL,2);
+INSERT INTO "events" VALUES('deliveries','2006-11-30','2006-11-30','2006-11-30','2008-08-03','2008-08-03','2008-08-03',0,NULL,'Fighters delivered',NULL,'moderate',NULL,NULL,'end: The ministry: last jet on 3 Aug 2008; the gazette: September 2008.',NULL,NULL,NULL,1);
+INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL,NULL,NULL,0,'late March 2019','Summit in the capital','Leaders met.',NULL,NULL,NULL,NULL,NULL,NULL,NULL,0);
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
@@ -83,6 +83,7 @@ CREATE TABLE "events_origins" ("id" TEXT, "position" INTEGER, "origin" TEXT, PRI
 INSERT INTO "events_origins" VALUES('fighter-deal',1,'yland-gazette');
 INSERT INTO "events_origins" VALUES('fighter-deal',2,'xanadu-ministry-of-defence');
 INSERT INTO "events_origins" VALUES('deliveries',1,'xanadu-ministry-of-defence');
+CREATE TABLE "events_places" ("id" TEXT, "position" INTEGER, "place" TEXT, PRIMARY KEY ("id", "position"));
 CREATE TABLE "events_signals" ("id" TEXT, "signal_no" INTEGER, "indicator" TEXT, "direction" TEXT, "note" TEXT, PRIMARY KEY ("id", "signal_no"));
 INSERT INTO "events_signals" VALUES('deliveries',1,'more-deliveries','for','The ministry confirms the deliveries.');
 INSERT INTO "events_signals" VALUES('summit',1,'summits-continue','for',NULL);
@@ -96,6 +97,8 @@ INSERT INTO "events_themes" VALUES('fighter-deal',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('deliveries',1,'aircraft-deals');
 INSERT INTO "events_themes" VALUES('summit',1,'diplomacy');
 CREATE TABLE "hypotheses" ("id" TEXT, "question" TEXT, "statement" TEXT, "scenario" TEXT, PRIMARY KEY ("id"));
+CREATE TABLE "places" ("id" TEXT, "name" TEXT, "aliases" TEXT, "country" TEXT, "latitude" REAL, "longitude" REAL, "precision" TEXT, "gazetteer" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
+CREATE TABLE "places_origins" ("id" TEXT, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "position"));
 CREATE TABLE "questions" ("id" TEXT, "text" TEXT, "summary" TEXT, PRIMARY KEY ("id"));
 CREATE TABLE "relations" ("relation_no" INTEGER, "from" TEXT, "to" TEXT, "kind" TEXT, "since" TEXT, "since_first_day" TEXT, "since_last_day" TEXT, "until" TEXT, "until_first_day" TEXT, "until_last_day" TEXT, "summary" TEXT, "origins" INTEGER, PRIMARY KEY ("relation_no"));
 INSERT INTO "relations" VALUES(1,'yarms','ada-xavier','supplier','2006-07','2006-07-01','2006-07-31','2019','2019-01-01','2019-12-31','Sold aircraft to Xanadu under Ada.',1);
@@ -194,7 +197,20 @@ INSERT INTO "transfers" VALUES('rifles','YL','XA','YK-103','small-arms',NULL,'20
 INSERT INTO "transfers" VALUES('jets','YL','XA','Y-30','aircraft','Multirole fighters.','2006-07','2006-07-01','2006-07-31','2006-11','2006-11-01','2006-11-30','2008-08','2008-08-01','2008-08-31',24,24,24,NULL,20,24,1500000000.0,1500000000.0,1500000000.0,'delivered','Some reports say 20.','quantity_delivered: The gazette counts 24 delivered; some reports say 20.',1);
 CREATE TABLE "transfers_origins" ("id" TEXT, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "transfers_origins" VALUES('jets',1,'yland-gazette');
+CREATE TABLE "transfers_places" ("id" TEXT, "position" INTEGER, "place" TEXT, PRIMARY KEY ("id", "position"));
 CREATE TABLE "transfers_sources" ("id" TEXT, "position" INTEGER, "source" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "transfers_sources" VALUES('jets',1,'yl-gazette-2006');
+CREATE VIEW located_events AS
+SELECT e.id AS event, e.title AS title, e.date AS date, e.date_first_day AS first_day,
+       COALESCE(e.end_last_day, e.date_last_day) AS last_day, e.confidence AS confidence,
+       l.role AS role, p.id AS place, p.name AS place_name, p.country AS country,
+       p.latitude AS latitude, p.longitude AS longitude
+FROM (SELECT id, place, 'site' AS role, position FROM events_places
+      UNION ALL SELECT id, origin, 'origin', 1000000 FROM events WHERE origin IS NOT NULL
+      UNION ALL SELECT id, destination, 'destination', 1000001 FROM events
+      WHERE destination IS NOT NULL) AS l
+JOIN events AS e ON e.id = l.id
+JOIN places AS p ON p.id = l.place
+ORDER BY e.date_first_day, e.id, l.position;
 PRAGMA writable_schema=OFF;
 COMMIT;

@@ -1,0 +1,71 @@
+"""Where things happened (`vrmc map`): places by country, with what happened at each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..analysis.query import PlaceCount
+from ..core.doc import Block, Doc, Heading, Para, Span, Table, plain
+from .base import plural
+
+
+def degrees(latitude: float, longitude: float) -> str:
+    """`10.48° N, 66.90° W`: two decimals, about a kilometre."""
+    ns = "N" if latitude >= 0 else "S"
+    ew = "E" if longitude >= 0 else "W"
+    return f"{abs(latitude):.2f}° {ns}, {abs(longitude):.2f}° {ew}"
+
+
+def span_text(count: PlaceCount) -> str:
+    if count.first is None or count.last is None:
+        return ""
+    first, last = count.first.human(), count.last.human()
+    return first if first == last else f"{first} – {last}"
+
+
+def place_anchor(place_id: str) -> str:
+    return f"place-{place_id}"
+
+
+def map_blocks(counts: Sequence[PlaceCount], located: int, unlocated: int) -> list[Block]:
+    blocks: list[Block] = []
+    events = plural(located + unlocated, "event")
+    have = "has" if located + unlocated == 1 else "have"
+    line = f"{plural(len(counts), 'place')}; {located} of {events} {have} a place"
+    if unlocated:
+        line += f", {unlocated} {'has' if unlocated == 1 else 'have'} none"
+    blocks.append(Para(plain(line + ".")))
+    groups: dict[str, list[PlaceCount]] = {}
+    for count in counts:
+        country = count.place.country.name if count.place.country else "No country given"
+        groups.setdefault(country, []).append(count)
+    for country in sorted(groups, key=lambda c: (c == "No country given", c.casefold())):
+        members = sorted(groups[country], key=lambda c: (-len(c.events), c.place.name))
+        rows = tuple(
+            (
+                plain(c.place.name),
+                plain(c.place.precision or ""),
+                plain(str(len(c.events))),
+                plain(span_text(c)),
+                plain(degrees(c.place.latitude, c.place.longitude)),
+            )
+            for c in members
+        )
+        blocks.append(Heading(2, country))
+        blocks.append(
+            Table(
+                ("place", "precision", "events", "dates", "where"),
+                rows,
+                numeric=(False, False, True, False, False),
+                whole=(False, True, True, True, True),
+                anchors=tuple(place_anchor(c.place.id) for c in members),
+            )
+        )
+    return blocks
+
+
+def map_doc(counts: Sequence[PlaceCount], located: int, unlocated: int) -> Doc:
+    heading: list[Block] = [Heading(1, "Map")]
+    if not counts:
+        return Doc("Map", (*heading, Para((Span("No place matches."),))))
+    return Doc("Map", (*heading, *map_blocks(counts, located, unlocated)))

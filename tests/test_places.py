@@ -1,0 +1,312 @@
+"""Places: located events, --place and --near filters, `vrmc map`, and the located exports
+(GeoJSON checked by the `geojson` package and shapely, drawn by Leaflet in Chromium; SQLite's
+`located_events`; iCalendar's GEO read back by icalendar)."""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import subprocess
+import tarfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import GOLDEN, HEADLESS, check_golden, invoke, raw_unsafe, write_corpus
+
+CORPUS = """\
+version: 1
+topic: {title: Places, as_of: "2024"}
+themes: [{id: t, title: T}]
+countries:
+  - {code: VE, name: Venezuela}
+  - {code: RU, name: Russia}
+  - {code: CU, name: Cuba}
+sources: [{id: s, title: S, url: "https://example.org/s"}]
+places:
+  - {id: caracas, name: Caracas, country: VE, latitude: 10.4806, longitude: -66.9036,
+     precision: town, sources: [s]}
+  - {id: la-guaira, name: La Guaira, country: VE, latitude: 10.6012, longitude: -66.9333,
+     precision: town, sources: [s]}
+  - {id: maiquetia, name: Maiquetía, aliases: [Simón Bolívar International Airport],
+     country: VE, latitude: 10.6031, longitude: -66.9906, precision: site, sources: [s]}
+  - {id: maracay, name: Maracay, country: VE, latitude: 10.2469, longitude: -67.5958,
+     precision: town, sources: [s]}
+  - {id: engels, name: Engels, country: RU, latitude: 51.4822, longitude: 46.1234,
+     precision: site, sources: [s]}
+  - {id: havana, name: Havana, country: CU, latitude: 23.1136, longitude: -82.3666,
+     precision: town, sources: [s]}
+events:
+  - {id: flight, date: "2008-09-10", title: Bombers land, themes: [t], origin: engels,
+     destination: maiquetia, confidence: high, sources: [s]}
+  - {id: port, date: "2008-11-25", title: Ships at La Guaira, themes: [t], places: [la-guaira]}
+  - {id: capital, date: "2019-03", title: Planes at Caracas, themes: [t], places: [caracas]}
+  - {id: base, date: "2019", title: Helicopters at Maracay, themes: [t], places: [maracay]}
+  - {id: home, date: "2018-12-14", title: Back at Engels, themes: [t], places: [engels]}
+  - {id: cuba, date: "2008-12", title: Visit to Havana, themes: [t], places: [havana]}
+  - {id: nowhere, date: "2020", title: Unplaced, themes: [t]}
+transfers:
+  - {id: su30, supplier: RU, recipient: VE, designation: Su-30MK2, category: aircraft,
+     places: [maracay]}
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "c", {"a.yaml": CORPUS})
+
+
+def ids(result_stdout: str, key: str = "events") -> list[str]:
+    return [e["id"] for e in json.loads(result_stdout)[key]]
+
+
+def test_near_caracas_keeps_the_capital_port_and_airport_not_engels(corpus: Path) -> None:
+    result = invoke(
+        "-b", str(corpus), "timeline", "--near", "caracas", "--within", "50", "-f", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    assert ids(result.stdout) == ["flight", "port", "capital"]  # not Maracay (~80 km), Engels
+    wider = invoke(
+        "-b", str(corpus), "timeline", "--near", "caracas", "--within", "100", "-f", "json"
+    )
+    assert "base" in ids(wider.stdout) and "home" not in ids(wider.stdout)
+
+
+def test_near_takes_coordinates_and_place_takes_an_alias(corpus: Path) -> None:
+    near = invoke("-b", str(corpus), "timeline", "--near", "23.1,-82.4", "-f", "json")
+    assert ids(near.stdout) == ["cuba"]
+    alias = invoke(
+        "-b", str(corpus), "timeline", "--place", "simon bolivar international", "-f", "json"
+    )
+    assert ids(alias.stdout) == ["flight"]
+    transfers = invoke("-b", str(corpus), "transfers", "--place", "maracay", "-f", "json")
+    assert [t["id"] for t in json.loads(transfers.stdout)["transfers"]] == ["su30"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--near", "engls"], "unknown place 'engls' (did you mean 'engels'?)"),
+        (["--within", "5"], "--within is a distance from --near PLACE"),
+        (["--near", "95,10"], "latitude -90 to 90"),
+        (["--near", "caracas", "--within", "0"], "--within"),
+    ],
+)
+def test_place_filter_mistakes_are_usage_errors(
+    corpus: Path, args: list[str], message: str
+) -> None:
+    result = invoke("-b", str(corpus), "timeline", *args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("latitude: 10.4806", "latitude: 100.5",
+         "places[0].latitude: expected a latitude in decimal degrees from -90 to 90, got '100.5'"),
+        ("longitude: 46.1234", "longitude: -181",
+         "expected a longitude in decimal degrees from -180 to 180"),
+        ("places: [havana]", "places: [hav]", "unknown place 'hav'"),
+        ("destination: maiquetia", "destination: maiquetía", "destination"),
+        ("latitude: 10.6012", 'latitude: "10.6012"', "got quoted text"),
+    ],
+)  # fmt: skip
+def test_bad_places_are_located_errors(tmp_path: Path, old: str, new: str, message: str) -> None:
+    assert old in CORPUS
+    corpus = write_corpus(tmp_path / "c", {"a.yaml": CORPUS.replace(old, new, 1)})
+    result = invoke("-b", str(corpus), "validate")
+    assert result.exit_code == 1
+    assert message in result.stderr, result.stderr
+    line = CORPUS.partition(old)[0].count("\n") + 1
+    assert f"a.yaml:{line}:" in result.stderr
+
+
+def test_the_timeline_says_where_and_the_route(corpus: Path) -> None:
+    text = invoke("-b", str(corpus), "timeline", "-f", "text").stdout
+    assert "Places: Engels → Maiquetía" in text
+    assert "Places: La Guaira" in text
+
+
+def test_map_counts_what_it_selected(corpus: Path) -> None:
+    data = json.loads(invoke("-b", str(corpus), "map", "-f", "json").stdout)
+    by_id = {p["id"]: p for p in data["places"]}
+    assert by_id["engels"]["events"] == ["flight", "home"]
+    assert by_id["maracay"]["transfers"] == ["su30"]
+    assert (by_id["engels"]["first"], by_id["engels"]["last"]) == ("2008-09-10", "2018-12-14")
+    text = invoke("-b", str(corpus), "map", "-f", "text").stdout
+    assert "6 places; 6 of 7 events have a place, 1 has none." in text
+    lines = text.splitlines()
+    engels = next(line for line in lines if line.startswith("Engels"))
+    assert engels.split()[2] == "2"  # events at Engels
+    assert all(len(line) <= 80 for line in lines)
+    near = json.loads(
+        invoke("-b", str(corpus), "map", "--near", "caracas", "--within", "50", "-f", "json").stdout
+    )
+    assert sorted(p["id"] for p in near["places"]) == [
+        "caracas",
+        "engels",
+        "la-guaira",
+        "maiquetia",
+    ]
+
+
+def test_map_csv_writes_negative_degrees_as_numbers(corpus: Path) -> None:
+    out = invoke("-b", str(corpus), "map", "-f", "csv").stdout
+    assert '"-66.9036"' in out and "'-66" not in out
+
+
+# --------------------------------------------------------------------------- GeoJSON
+
+
+def test_geojson_is_valid_rfc_7946_and_loads_in_shapely(corpus: Path) -> None:
+    geojson = pytest.importorskip("geojson")
+    shapely_geometry = pytest.importorskip("shapely.geometry")
+    out = invoke("-b", str(corpus), "export", "geojson")
+    assert out.exit_code == 0, out.stderr
+    collection = geojson.loads(out.stdout)
+    assert collection.is_valid, collection.errors()
+    features = collection["features"]
+    assert [f["id"] for f in features] == ["flight", "port", "cuba", "home", "base", "capital"]
+    flight = features[0]
+    assert flight["geometry"]["coordinates"] == [-66.9906, 10.6031]  # the destination
+    assert [p["role"] for p in flight["properties"]["places"]] == ["origin", "destination"]
+    assert flight["properties"]["sources"] == [
+        {"id": "s", "title": "S", "url": "https://example.org/s"}
+    ]
+    for feature in features:
+        point = shapely_geometry.shape(feature["geometry"])
+        assert point.is_valid and -180 <= point.x <= 180 and -90 <= point.y <= 90
+
+
+def test_sqlite_has_located_events_for_map_tools(corpus: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "v.db"
+    assert invoke("-b", str(corpus), "export", "sqlite", "-o", str(db)).exit_code == 0
+    with sqlite3.connect(db) as con:
+        rows = con.execute(
+            "select event, role, place, latitude, longitude from located_events"
+        ).fetchall()
+    assert ("flight", "origin", "engels", 51.4822, 46.1234) in rows
+    assert ("flight", "destination", "maiquetia", 10.6031, -66.9906) in rows
+    assert len(rows) == 7  # six events, the flight at both ends
+
+
+def test_ics_carries_geo_for_located_events(corpus: Path) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    calendar = icalendar.Calendar.from_ical(invoke("-b", str(corpus), "export", "ics").stdout)
+    geo = {str(e["UID"]).split("@")[0]: e.get("GEO") for e in calendar.walk("VEVENT")}
+    assert (geo["capital"].latitude, geo["capital"].longitude) == (10.4806, -66.9036)
+    assert geo["nowhere"] is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    lat=st.floats(min_value=-89, max_value=89, allow_nan=False),
+    lon=st.floats(min_value=-179, max_value=179, allow_nan=False),
+    km=st.integers(min_value=1, max_value=20000),
+)
+def test_near_keeps_exactly_the_places_within_the_distance(lat: float, lon: float, km: int) -> None:
+    """--near's selection against an independent haversine on the same numbers."""
+    from vrmc_cli.analysis.geo import distance_km
+
+    points = [(10.4806, -66.9036), (51.4822, 46.1234), (23.1136, -82.3666), (-33.9, 151.2)]
+    for plat, plon in points:
+        a1, a2 = math.radians(lat), math.radians(plat)
+        d = (
+            2
+            * 6371.0088
+            * math.asin(
+                math.sqrt(
+                    math.sin((a2 - a1) / 2) ** 2
+                    + math.cos(a1) * math.cos(a2) * math.sin(math.radians(plon - lon) / 2) ** 2
+                )
+            )
+        )
+        assert math.isclose(distance_km(lat, lon, plat, plon), d, abs_tol=1e-6)
+        assert distance_km(lat, lon, plat, plon) == pytest.approx(distance_km(plat, plon, lat, lon))
+
+
+# --------------------------------------------------------------------------- Leaflet
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-headless-shell")
+NPM = shutil.which("npm")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+LEAFLET_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<link rel="stylesheet" href="leaflet.css"><script src="leaflet.js"></script></head>
+<body><div id="map" style="width:800px;height:600px"></div><pre id="result">pending</pre>
+<script>
+const data = __DATA__;
+const map = L.map("map", {zoomAnimation: false}).setView([20, -40], 2);
+const layer = L.geoJSON(data).addTo(map);
+document.getElementById("result").textContent = JSON.stringify({
+  layers: layer.getLayers().length,
+  markers: document.querySelectorAll(".leaflet-marker-icon").length,
+});
+</script></body></html>"""
+
+
+def test_leaflet_draws_one_marker_per_located_event(corpus: Path, tmp_path: Path) -> None:
+    if CHROMIUM is None or NPM is None:
+        if IN_CI:
+            pytest.fail("CI must provide chromium and npm for the Leaflet test")
+        pytest.skip("no chromium or npm")
+    packed = subprocess.run(
+        [NPM, "pack", "leaflet@1.9.4", "--silent", "--pack-destination", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    archives = list(tmp_path.glob("leaflet-*.tgz"))
+    if packed.returncode != 0 or not archives:
+        if IN_CI:
+            pytest.fail(f"npm pack leaflet failed: {packed.stderr[-300:]}")
+        pytest.skip("npm pack leaflet failed")
+    with tarfile.open(archives[0]) as archive:
+        for name in ("package/dist/leaflet.js", "package/dist/leaflet.css"):
+            member = archive.extractfile(name)
+            assert member is not None
+            (tmp_path / Path(name).name).write_bytes(member.read())
+    exported = invoke("-b", str(corpus), "export", "geojson").stdout
+    page = tmp_path / "map.html"
+    page.write_text(
+        LEAFLET_PAGE.replace("__DATA__", exported.replace("</", "<\\/")), encoding="utf-8"
+    )
+    shown = subprocess.run(
+        [CHROMIUM, *HEADLESS, "--host-resolver-rules=MAP * ~NOTFOUND",
+         "--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom",
+         page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    import html
+    import re
+
+    found = re.search(r'<pre id="result">(.*?)</pre>', shown.stdout, re.S)
+    assert found is not None, shown.stderr[-1000:]
+    result = json.loads(html.unescape(found.group(1)))
+    located = len(json.loads(exported)["features"])
+    assert located == 6
+    assert result == {"layers": located, "markers": located}
+
+
+def test_place_names_are_data_not_markup(tmp_path: Path) -> None:
+    hostile = CORPUS.replace("name: Havana", 'name: "<script>alert(1)</script>\\e[2J"')
+    corpus = write_corpus(tmp_path / "c", {"a.yaml": hostile})
+    for fmt in ("text", "markdown", "html", "csv", "json"):
+        out = invoke("-b", str(corpus), "map", "-f", fmt).stdout
+        assert not raw_unsafe(out), fmt
+        assert "x1b" in out or "u001b" in out, fmt  # shown, escaped
+        if fmt in ("markdown", "html"):
+            assert "<script>" not in out, fmt
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])
+def test_map_golden(corpus: Path, fmt: str, update_goldens: bool) -> None:
+    result = invoke("-b", str(corpus), "map", "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)
+    check_golden(GOLDEN / "map" / f"{fmt}.{suffix}", result.stdout, update_goldens)
