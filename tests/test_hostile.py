@@ -113,6 +113,7 @@ class Run:
     returncode: int
     stdout: bytes
     stderr: bytes
+    peak: int = 0  # the child's own largest resident set, in bytes
 
     @property
     def err(self) -> str:
@@ -138,9 +139,9 @@ def _child_limits() -> None:
 
 
 def _check_process(proc: Run) -> None:
-    # The largest resident set of any child waited for so far: an upper bound for this one.
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    assert peak < GIB, f"a vrmc process used {peak / GIB:.2f} GiB"
+    # The child's own peak (os.wait4), not the largest of every child this worker has waited
+    # for: an out-of-memory case run earlier in the same worker would count against it.
+    assert proc.peak < GIB, f"a vrmc process used {proc.peak / GIB:.2f} GiB"
     assert b"Traceback" not in proc.stderr, proc.err
     assert b"Exception ignored" not in proc.stderr, proc.err
     assert proc.returncode in (0, 1, 2), (proc.returncode, proc.err)
@@ -156,18 +157,52 @@ def run(
     full_env = _clean_env(env)
     if pure:
         full_env["VRMC_PURE_YAML"] = "1"
-    done = subprocess.run(
-        [sys.executable, "-m", "vrmc_cli", *args],
-        env=full_env,
-        capture_output=True,
-        stdin=subprocess.DEVNULL,
-        timeout=timeout,
-        check=False,
-        preexec_fn=_child_limits,
-    )
-    proc = Run(done.returncode, done.stdout, done.stderr)
+    proc = _waited([sys.executable, "-m", "vrmc_cli", *args], full_env, timeout)
     _check_process(proc)
     return proc
+
+
+def _waited(command: list[str], env: dict[str, str], timeout: float) -> Run:
+    """Run `command` to its end (killed after `timeout` seconds, then TimeoutExpired), its
+    streams read by threads and its status and peak memory taken with os.wait4."""
+    import threading
+
+    child = subprocess.Popen(
+        command,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=_child_limits,  # noqa: PLW1509 - our threads start after the fork
+    )
+    streams: dict[str, bytes] = {}
+
+    def drain(name: str, stream: io.BufferedReader) -> None:
+        streams[name] = stream.read()
+        stream.close()
+
+    readers = [
+        threading.Thread(target=drain, args=(name, stream), daemon=True)
+        for name, stream in (("out", child.stdout), ("err", child.stderr))
+        if stream is not None
+    ]
+    for reader in readers:
+        reader.start()
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            child.kill()
+            os.wait4(child.pid, 0)
+            child.returncode = -signal.SIGKILL
+            raise subprocess.TimeoutExpired(command, timeout)
+        time.sleep(0.005)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    for reader in readers:
+        reader.join()
+    return Run(child.returncode, streams["out"], streams["err"], usage.ru_maxrss * 1024)
 
 
 PROBLEM_LINE = re.compile(r"(?P<path>[^\n]+?)(?::(?P<line>\d+):(?P<column>\d+))?: (?P<message>.+)")
