@@ -2908,8 +2908,10 @@ briefings:
   - {id: b, title: B, summary: S., themes: [th], sections: [{heading: H, points: [P]}],
      key_judgments: [{text: K, likelihood: likely, basis: [last-day]}]}
 """
+# The report and the events chart draw a year axis from 0001 to 9999 in every format: about
+# 20 s of CPU each, so they run with the slow tests (CI=true or --run-slow).
 DATE_COMMANDS = [
-    ("report",),
+    pytest.param(("report",), marks=pytest.mark.slow),
     ("brief", "b"),
     ("timeline",),
     ("actor", "ada"),
@@ -2918,7 +2920,7 @@ DATE_COMMANDS = [
     ("scenarios",),
     ("watch",),
     ("judgments",),
-    ("chart", "events"),
+    pytest.param(("chart", "events"), marks=pytest.mark.slow),
     ("chart", "transfers"),
     ("graph",),
     ("sources",),
