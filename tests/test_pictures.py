@@ -364,7 +364,8 @@ def test_pictures_load_only_for_the_commands_that_draw_them() -> None:
         "\ntry:\n main()\nexcept SystemExit: pass\n"
         "bad=[m for m in sys.modules if m.startswith(("
         "'vrmc_cli.analysis.charts','vrmc_cli.analysis.network',"
-        "'vrmc_cli.render.svg','vrmc_cli.render.pictures','matplotlib','plotly','networkx'))];"
+        "'vrmc_cli.render.svg','vrmc_cli.render.pictures','matplotlib','plotly','networkx',"
+        "'countryinfo','vrmc_cli.analysis.outlines'))];"
         "sys.stderr.write(repr(bad))"
     )
     run = subprocess.run(

@@ -253,7 +253,60 @@ sources:
      origin: Russian Foreign Ministry}
 """,
     ),
+    "place-outside-its-country": (
+        """\
+places:
+  - {id: caracas, name: Caracas, country: VE, latitude: 0, longitude: 0, sources: [wire]}
+""",
+        "x.yaml:2:5: strict: place 'caracas' at 0, 0 lies 6,684 km outside the outline of "
+        "'Venezuela' (VE), its `country`: check the coordinates (latitude first, south and "
+        "west negative) and the country",
+        """\
+places:
+  - {id: caracas, name: Caracas, country: VE, latitude: 10.4806, longitude: -66.9036,
+     sources: [wire]}
+""",
+    ),
+    "place-in-another-country": (
+        """\
+places:
+  - {id: moscow, name: Moscow, country: VE, latitude: 55.7558, longitude: 37.6173,
+     sources: [wire]}
+""",
+        "x.yaml:2:5: strict: place 'moscow' at 55.7558, 37.6173 lies 9,609 km outside the "
+        "outline of 'Venezuela' (VE), its `country`, inside RU's: check the coordinates "
+        "(latitude first, south and west negative) and the country",
+        """\
+places:
+  - {id: moscow, name: Moscow, country: RU, latitude: 55.7558, longitude: 37.6173,
+     sources: [wire]}
+""",
+    ),
+    "place-without-sources": (
+        """\
+places:
+  - {id: maracay, name: Maracay, country: VE, latitude: 10.2469, longitude: -67.5958}
+""",
+        "x.yaml:2:5: strict: place 'maracay' cites no source: name in `sources` those that "
+        "place what happened there",
+        """\
+places:
+  - {id: maracay, name: Maracay, country: VE, latitude: 10.2469, longitude: -67.5958,
+     sources: [paper]}
+""",
+    ),
 }
+
+
+def test_an_island_the_outline_leaves_out_passes(tmp_path: Path) -> None:
+    # La Orchila lies 130 km off the coast, inside Venezuela's extent and no other country.
+    island = """\
+places:
+  - {id: la-orchila, name: La Orchila, country: VE, latitude: 11.8, longitude: -66.18,
+     sources: [wire]}
+"""
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": island})
+    assert strict(root)[0] == 0
 
 
 def strict(root: Path, *extra: str) -> tuple[int, str, str]:

@@ -47,13 +47,42 @@ def in_polygons(lat: float, lon: float, polygons: Sequence[Sequence[Ring]]) -> b
 
 
 def near_polygons(lat: float, lon: float, polygons: Sequence[Sequence[Ring]], km: float) -> bool:
-    """Whether the point is in a polygon or within `km` of one of its vertices (outlines
+    """Whether the point is in a polygon or within `km` of one of its edges (outlines
     are simplified: a port or an island may fall just outside)."""
+    return polygons_km(lat, lon, polygons) <= km
+
+
+def polygons_km(lat: float, lon: float, polygons: Sequence[Sequence[Ring]]) -> float:
+    """How far the point is from the polygons: 0 inside one, else the distance to the
+    nearest edge (infinite when there is no edge)."""
     if in_polygons(lat, lon, polygons):
-        return True
-    return any(
-        distance_km(lat, lon, p[1], p[0]) <= km
-        for rings in polygons
-        for ring in rings
-        for p in ring
+        return 0.0
+    return min(
+        (
+            _edge_km(lat, lon, ring[i - 1], ring[i])
+            for rings in polygons
+            for ring in rings
+            for i in range(1, len(ring))
+        ),
+        default=math.inf,
     )
+
+
+def _edge_km(lat: float, lon: float, a: Sequence[float], b: Sequence[float]) -> float:
+    """The distance from the point to the edge a-b, found on a plane tangent at the point
+    (exact enough over the few hundred kilometres of one edge of a simplified outline)."""
+    scale = math.cos(math.radians(lat))
+    ax, ay = (a[0] - lon) * scale, a[1] - lat
+    bx, by = (b[0] - lon) * scale, b[1] - lat
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
+    return distance_km(lat, lon, lat + ay + t * dy, lon + (ax + t * dx) / max(scale, 1e-9))
+
+
+def bounds(polygons: Sequence[Sequence[Ring]]) -> tuple[float, float, float, float]:
+    """The outer rings' extent: south, west, north, east (degrees)."""
+    points = [p for rings in polygons if rings for p in rings[0]]
+    lats = [p[1] for p in points]
+    lons = [p[0] for p in points]
+    return min(lats), min(lons), max(lats), max(lons)

@@ -56,6 +56,10 @@ USABLE_GRADES = ("A", "B", "C")  # a judgment needs evidence from at least one o
 
 Located = tuple[str, Record]
 
+# How far outside its country's outline a place may lie: the outlines are simplified, so a
+# port, an airport or a coastal base can fall a few kilometres out to sea.
+OUTLINE_TOLERANCE_KM = 15.0
+
 # ICD 203's terms in a text, both rows and their adverbs, longest first, each with the term
 # of the first row it stands for (docs/format.md "Likelihood").
 _TERMS = (
@@ -106,6 +110,8 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_untyped_indicators(records),
         *_signals_against_type(records),
         *_several_likelihoods(records),
+        *_places_outside(records),
+        *_unsourced_places(records),
     ]
     return sorted(problems)
 
@@ -457,3 +463,55 @@ def _several_likelihoods(records: dict[str, list[Located]]) -> Iterator[Problem]
                     f"{len(terms)} likelihoods ({', '.join(terms)}) under one likelihood field; "
                     "split it into one judgment per likelihood",
                 )
+
+
+def _places_outside(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A place whose coordinates lie outside its country's outline: more than
+    OUTLINE_TOLERANCE_KM from it, and not at sea inside the outline's extent (an offshore
+    island the simplified outline leaves out) unless another country's outline holds it."""
+    places = records.get("places", ())
+    if not any(r.get("country") for _, r in places):
+        return
+    from ..analysis.geo import bounds, in_polygons, polygons_km
+    from ..analysis.outlines import all_outlines
+
+    outlines = all_outlines()
+    names = {r["code"]: r.get("name") or r["code"] for _, r in records.get("countries", ())}
+    for path, r in places:
+        ref = r.get("country")
+        code = ref[0] if ref else None
+        own = outlines.get(code) if isinstance(code, str) else None
+        if own is None:
+            continue  # no outline to check against (docs/format.md "Strict checks")
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        km = polygons_km(lat, lon, own)
+        if km <= OUTLINE_TOLERANCE_KM:
+            continue
+        south, west, north, east = bounds(own)
+        inside = [
+            other
+            for other, polygons in outlines.items()
+            if other != code and in_polygons(lat, lon, polygons)
+        ]
+        if south <= lat <= north and west <= lon <= east and not inside:
+            continue
+        where = f", inside {'/'.join(inside)}'s" if inside else ""
+        yield _problem(
+            path,
+            r,
+            f"place {quote(r['id'])} at {lat:g}, {lon:g} lies {km:,.0f} km outside the "
+            f"outline of {quote(str(names.get(code, code)))} ({code}), its `country`{where}: "
+            "check the coordinates (latitude first, south and west negative) and the country",
+        )
+
+
+def _unsourced_places(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A place no source is cited for: nothing shows where it is or that it is the one meant."""
+    for path, r in records.get("places", ()):
+        if not r.get("sources"):
+            yield _problem(
+                path,
+                r,
+                f"place {quote(r['id'])} cites no source: name in `sources` those that "
+                "place what happened there",
+            )
