@@ -476,3 +476,14 @@ def test_imported_ids_are_readable_and_unique(tmp_path: Path) -> None:
     ids = [e["id"] for e in imported(tmp_path / "o")["events"]]  # type: ignore[union-attr]
     assert ids == ["same-title-2024", "same-title-2024-2", "ete-a-caracas-2024-07"]
     assert os.path.exists(tmp_path / "o" / "imported-e.yaml")
+
+
+def test_libyaml_and_pure_python_write_the_same_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ("import", "timelinejs", str(SHEET), "--into", str(tmp_path / "a"), "--dry-run")
+    fast = invoke(*args)
+    monkeypatch.delattr(yaml, "CSafeDumper", raising=False)
+    slow = invoke(*args)
+    assert fast.exit_code == slow.exit_code == 0
+    assert fast.stdout == slow.stdout
