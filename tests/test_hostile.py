@@ -41,6 +41,11 @@ The classes of attack and accident the suite covers, each as a class rather than
   exactly as written (`dot`) (STIX-xx, TL-xx, GV-xx).
 - Minor corners: `init` writes every file or none and exits 74 on a full disk; "did you
   mean" and ambiguity lists name a few candidates, each cut short (MIN-xx).
+- Files brought in by `vrmc import`: files that are not what their format says, wrong
+  encodings, control, bidi and noncharacter code points in cells, markup and scripts in
+  TimelineJS HTML, JSON nested past the interpreter's depth, files over the size limit, and
+  a target file that already exists: each a located message or a note, nothing written,
+  never markup or a raw escape in the file written (IMP-xx).
 - Quadratic corners, each under the runaway ceiling only, sized to take a few seconds now
   and several times the ceiling with the quadratic code: the word diff of a 20,000-word
   repetitive summary, `validate --strict`'s dispute scan of a 180 KB field (ratios by
@@ -3261,3 +3266,86 @@ def test_perf33_ach_sensitivity_of_a_large_matrix(tmp_path: Path) -> None:
     for args in (("ach", "q", "-f", "json"), ("report", "-f", "html")):
         proc = run("--no-cache", "-b", str(root), *args)
         assert proc.returncode == 0, proc.err
+
+
+# --------------------------------------------------------------------------- IMP: vrmc import
+
+IMPORT_CASES = [
+    ("IMP-01", "timelinejs", "t.csv", b"when,what\n2020,x\n", "not a TimelineJS sheet"),
+    ("IMP-02", "timelinejs", "t.csv", b"Year,Headline\n2020,Caf\xe9\n", "not UTF-8 text"),
+    ("IMP-03", "timelinejs", "t.csv", b"Year,Headline\n2020,a\x1b]52;c;AAAA\x07b\n", "U+001B"),
+    ("IMP-04", "timelinejs", "t.csv", "Year,Headline\n2020,a\u202eb\n".encode(), "U+202E"),
+    ("IMP-05", "timelinejs", "t.csv", "Year,Headline\n2020,a\ufffeb\n".encode(), "U+FFFE"),
+    ("IMP-06", "stix", "b.json", b"[" * 100_000 + b"]" * 100_000, "JSON nested too deeply"),
+    ("IMP-07", "stix", "b.json", b'{"type": "bundle", "objects": {}}',
+     "$.objects: expected a list"),
+    ("IMP-08", "stix", "b.json",
+     b'{"type": "bundle", "objects": [{"type": "identity", "id": "identity--1",'
+     b' "name": "a\\u001b[2Jb"}]}', "$.objects[0].name: control or invisible"),
+    ("IMP-09", "misp-galaxy", "g.json", b'{"name": "x", "type": "y", "values": [1]}',
+     "$.values[0]: a cluster value is an object"),
+    ("IMP-10", "csv", "e.csv", b"what,when\nx,01/02/2024\n", "is not a date"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "fmt", "name", "content", "message"), IMPORT_CASES, ids=[c[0] for c in IMPORT_CASES]
+)
+def test_imp_hostile_files_are_refused_with_a_located_message(
+    tmp_path: Path, case: str, fmt: str, name: str, content: bytes, message: str
+) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    into = tmp_path / "into"
+    extra = ["--map", "title=what,date=when"] if fmt == "csv" else []
+    proc = run("import", fmt, str(bad), "--into", str(into), *extra)
+    assert proc.returncode == 1, (case, proc.stderr)
+    assert message in proc.stderr.decode(), (case, proc.stderr)
+    assert proc.stdout == b"" and not into.exists(), case
+    assert not raw_unsafe(proc.stderr.decode()), case
+
+
+def test_imp_markup_in_a_sheet_is_text_and_scripts_are_dropped(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text(
+        "Year,Headline,Text\n"
+        '2020,"<img src=x onerror=alert(1)>Hi","<script>alert(1)</script><style>p{}</style>'
+        '<p>Seen <a href=""javascript:alert(1)"">x</a></p>"\n',
+        encoding="utf-8",
+    )
+    proc = run("import", "timelinejs", str(sheet), "--into", str(tmp_path / "o"))
+    assert proc.returncode == 0, proc.stderr
+    written = (tmp_path / "o" / "imported-s.yaml").read_text(encoding="utf-8")
+    body = written.split("# Notes from the import")[0]
+    assert "<" not in body and "javascript" not in body and "alert" not in body
+    assert "a script element in the HTML was dropped" in proc.stderr.decode()
+    assert run("-b", str(tmp_path / "o"), "validate").returncode == 0
+
+
+def test_imp_a_file_over_the_limit_is_refused_unread(tmp_path: Path) -> None:
+    big = tmp_path / "big.csv"
+    with big.open("wb") as out:
+        out.write(b"Year,Headline\n" + b"2020,x\n" * (16 * 1024 * 1024 // 7 + 10))
+    proc = run("import", "timelinejs", str(big), "--into", str(tmp_path / "o"))
+    assert proc.returncode == 1 and b"up to 16 MiB" in proc.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_imp_never_replaces_a_file_nor_follows_a_link(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("Year,Headline\n2020,x\n", encoding="utf-8")
+    into = tmp_path / "o"
+    into.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep", encoding="utf-8")
+    (into / "imported-s.yaml").symlink_to(victim)
+    proc = run("import", "timelinejs", str(sheet), "--into", str(into))
+    # The link is refused by the corpus check (it leads out of the folder) before the
+    # write would be (O_EXCL | O_NOFOLLOW): either way nothing is written through it.
+    assert proc.returncode == 1
+    assert b"links outside the corpus folder" in proc.stderr or b"never replaces" in proc.stderr
+    assert victim.read_text(encoding="utf-8") == "keep"
+    (into / "imported-s.yaml").unlink()
+    (into / "imported-s.yaml").symlink_to(into / "missing.yaml")  # a dangling link inside
+    proc = run("import", "timelinejs", str(sheet), "--into", str(into))
+    assert proc.returncode == 1 and not (into / "missing.yaml").exists()
