@@ -99,9 +99,13 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
     Another date in a title (`... to begin production in 2012`) is part of it and stays."""
     if published is None or not published.month:
         return title
+    month = _MONTH_NAMES[published.month - 1]
+    # Every form below holds the month's first three letters and the year: a title without
+    # them cannot match, and is answered without building (and compiling) its pattern.
+    if month[:3] not in title or str(published.year) not in title:
+        return title
     import re
 
-    month = _MONTH_NAMES[published.month - 1]
     forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
     if published.day:
         forms = [
