@@ -100,12 +100,6 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
     if published is None or not published.month:
         return title
     month = _MONTH_NAMES[published.month - 1]
-    # Every form below holds the month's first three letters and the year: a title without
-    # them cannot match, and is answered without building (and compiling) its pattern.
-    if month[:3] not in title or str(published.year) not in title:
-        return title
-    import re
-
     forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
     if published.day:
         forms = [
@@ -115,6 +109,12 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
             f"{month[:3]} {published.day}, {published.year}",
             *forms,
         ]
+    # The pattern matches one of the forms as written: a title holding none of them is
+    # answered without building (and compiling) a pattern of its own.
+    if not any(f in title for f in forms):
+        return title
+    import re
+
     dates = "|".join(re.escape(f) for f in forms)
     # `of 5 April 2006`, `, June 2007` or `dated ...`, at the end or before a bracket, a
     # comma or `on` (`report of 11 March 2005 on the contract`).
