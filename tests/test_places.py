@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import os
@@ -310,3 +311,97 @@ def test_map_golden(corpus: Path, fmt: str, update_goldens: bool) -> None:
     assert result.exit_code == 0, result.stderr
     suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)
     check_golden(GOLDEN / "map" / f"{fmt}.{suffix}", result.stdout, update_goldens)
+
+
+# --------------------------------------------------------------------------- locator map
+
+
+def test_html_map_has_one_linked_circle_per_place_sized_by_events(corpus: Path) -> None:
+    import re
+
+    page = invoke("-b", str(corpus), "map", "-f", "html").stdout
+    svg = page.split('<figure class="chart locator"', 1)[1].split("</figure>", 1)[0]
+    marks = re.findall(r'<a href="#(place-[a-z-]+)"><circle [^>]*r="([\d.]+)"><title>([^<]*)', svg)
+    # Six places with events; Engels has two (the flight's origin and the return).
+    assert sorted(a for a, _, _ in marks) == sorted(
+        f"place-{p}" for p in ("caracas", "la-guaira", "maiquetia", "maracay", "engels", "havana")
+    )
+    assert all(f'id="{a}"' in page for a, _, _ in marks)  # every link resolves
+    radius = {a: float(r) for a, r, _ in marks}
+    assert radius["place-engels"] > radius["place-havana"] == radius["place-caracas"]
+    assert "Engels: 2 events" in [t for _, _, t in marks]
+    assert "http" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")  # no tiles
+
+
+def test_text_formats_leave_the_map_to_the_table(corpus: Path) -> None:
+    for fmt in ("text", "markdown"):
+        out = invoke("-b", str(corpus), "map", "-f", fmt).stdout
+        assert "Where events happened" not in out, fmt
+
+
+def test_docx_map_is_a_picture(corpus: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    out = tmp_path / "map.docx"
+    assert invoke("-b", str(corpus), "map", "-f", "docx", "-o", str(out)).exit_code == 0
+    with zipfile.ZipFile(out) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1
+        assert z.read(media[0]).startswith(b"\x89PNG\r\n\x1a\n")
+        assert "Where events happened" in z.read("word/document.xml").decode()
+
+
+def test_an_outline_across_the_antimeridian_stays_in_one_piece() -> None:
+    from vrmc_cli.analysis.outlines import locator_layout
+    from vrmc_cli.core.doc import Spot
+
+    layout = locator_layout([Spot(55.75, 37.62, "Moscow", 1, "m", "RU")])
+    [russia] = [s for s in layout.shapes if s.code == "RU"]
+    main = max(russia.rings, key=len)
+    steps = [abs(b[0] - a[0]) for a, b in itertools.pairwise(main)]
+    assert max(steps) < layout.width  # no edge jumps from one side of the world to the other
+
+
+BROWSER_CHECK = """<script>
+const svg = document.querySelector("figure.locator svg");
+const box = svg.getBoundingClientRect();
+const circles = [...svg.querySelectorAll("circle")];
+const shown = circles.filter((c) => {
+  const r = c.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+  return r.width > 0 && hit && hit.tagName === "circle";
+});
+const links = [...svg.querySelectorAll("a")].filter(
+  (a) => document.getElementById(a.getAttribute("href").slice(1)));
+document.body.insertAdjacentHTML("beforeend", "<pre id=" + "map-result>" + JSON.stringify({
+  wide: Math.round(box.width), circles: circles.length, shown: shown.length,
+  links: links.length, paths: svg.querySelectorAll("path").length > 20}) + "</pre>");
+</script>"""
+
+
+def test_chromium_draws_the_map_with_every_mark_visible_and_linked(
+    corpus: Path, tmp_path: Path
+) -> None:
+    if CHROMIUM is None:
+        if IN_CI:
+            pytest.fail("CI must provide chromium for the map test")
+        pytest.skip("no chromium")
+    page = invoke("-b", str(corpus), "map", "-f", "html").stdout
+    path = tmp_path / "map.html"
+    path.write_text(page.replace("</body>", BROWSER_CHECK + "</body>"), encoding="utf-8")
+    shown = subprocess.run(
+        [CHROMIUM, *HEADLESS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--window-size=1000,900", "--dump-dom",
+         path.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    import re
+
+    found = re.search(r'<pre id="map-result">(.*?)</pre>', shown.stdout, re.S)
+    assert found is not None, shown.stderr[-1000:]
+    import html
+
+    result = json.loads(html.unescape(found.group(1)))
+    # Six circles, each linked to its row; La Guaira, Maiquetía and Caracas lie within 12 km
+    # of each other, so some are drawn over others: the larger first, every centre still hit.
+    assert result == {"wide": 640, "circles": 6, "shown": 6, "links": 6, "paths": True}

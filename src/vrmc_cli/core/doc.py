@@ -324,7 +324,33 @@ class Tree:
     children: tuple[Node, ...] = ()
 
 
-Block = Heading | Para | Bullets | Table | Fields | Callout | Footnotes | Chart | Strip | Tree
+@record
+class Spot:
+    """One place on a locator map: where it is, its name, how many items happened there
+    (the mark's size) and the anchor the mark links to (only when the page defines it)."""
+
+    latitude: float
+    longitude: float
+    label: str
+    count: int
+    anchor: str
+    country: str = ""  # ISO 3166 alpha-2: its outline is shaded
+
+
+@record
+class Locator:
+    """A locator map (HTML: inline SVG; docx: a picture; the text formats leave it out, as
+    the table beside it lists the same places): country outlines and one circle per spot,
+    its area proportional to its count."""
+
+    title: str
+    spots: tuple[Spot, ...]
+    unit: str = "events"  # what a count counts, for the caption
+
+
+Block = (
+    Heading | Para | Bullets | Table | Fields | Callout | Footnotes | Chart | Strip | Tree | Locator
+)
 
 
 @record

@@ -38,6 +38,7 @@ from ..core.doc import (
     Footnotes,
     Heading,
     Inline,
+    Locator,
     Node,
     Para,
     Strip,
@@ -381,7 +382,7 @@ class _Writer:
                     + self.runs(spans, small),
                     _ppr(after=60, extra='<w:ind w:left="425" w:hanging="425"/>'),
                 )
-        elif isinstance(b, Chart | Strip):
+        elif isinstance(b, Chart | Strip | Locator):
             self.picture(b, indent)
         elif isinstance(b, Tree):
             self.para(self.runs(b.root), _ppr(indent=indent * 425))
@@ -452,7 +453,7 @@ class _Writer:
             self.para(self.runs(node.spans), _ppr(style))
             self.nodes(node.children, depth + 1)
 
-    def picture(self, b: Chart | Strip, indent: int) -> None:
+    def picture(self, b: Chart | Strip | Locator, indent: int) -> None:
         """The picture, as wide as the text (a short one less), its caption under it."""
         from .raster import caption_note, picture_png
 

@@ -25,6 +25,7 @@ from ..core.doc import (
     Footnotes,
     Heading,
     Inline,
+    Locator,
     Node,
     Para,
     Span,
@@ -238,6 +239,10 @@ def block(b: Block) -> str:
         from . import svg
 
         return svg.chart(b) if isinstance(b, Chart) else svg.strip(b, _KNOWN.get())
+    if isinstance(b, Locator):
+        from . import svg
+
+        return svg.locator(b, _KNOWN.get())
     if isinstance(b, Tree):
         return f'<ul class="tree"><li>{inline(b.root)}{tree_nodes(b.children)}</li></ul>'
     raise TypeError(f"unknown block {type(b).__name__}")

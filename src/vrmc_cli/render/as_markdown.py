@@ -34,6 +34,7 @@ from ..core.doc import (
     Footnotes,
     Heading,
     Inline,
+    Locator,
     Para,
     Span,
     Strip,
@@ -175,6 +176,8 @@ class _Renderer:
             return image(block, picture_name(self.images, self.pictures))
         if isinstance(block, Chart | Strip | Tree):
             return fenced(block)
+        if isinstance(block, Locator):
+            return ""  # drawn in HTML and Word only: the table beside it lists its places
         raise TypeError(f"unknown block {type(block).__name__}")
 
 

@@ -30,6 +30,7 @@ from ..core.doc import (
     Footnotes,
     Heading,
     Inline,
+    Locator,
     Para,
     Span,
     Strip,
@@ -429,7 +430,8 @@ def to_string(doc: Doc, options: Options) -> str:
     ansi = _Ansi(options)
     drawn = _Drawn(options)
     lines: list[Line] = []
-    for n, b in enumerate(doc.blocks):
+    # A locator map is drawn in HTML and Word only: the table beside it lists its places.
+    for n, b in enumerate(x for x in doc.blocks if not isinstance(x, Locator)):
         padded = isinstance(b, Heading | Footnotes) and b.level == 2
         if n and not padded:
             lines.append([])

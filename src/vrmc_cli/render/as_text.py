@@ -24,6 +24,7 @@ from ..core.doc import (
     Footnotes,
     Heading,
     Inline,
+    Locator,
     Para,
     Strip,
     Table,
@@ -217,7 +218,8 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
 
 
 def render_doc(doc: Doc) -> str:
-    parts = ["\n".join(block_lines(block)) for block in doc.blocks]
+    # A locator map is drawn in HTML and Word only: the table beside it lists its places.
+    parts = ["\n".join(block_lines(b)) for b in doc.blocks if not isinstance(b, Locator)]
     return "\n\n".join(parts) + "\n"
 
 

@@ -19,7 +19,7 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..analysis.charts import new_year, year_ticks
-from ..core.doc import Chart, Strip
+from ..core.doc import Chart, Locator, Strip
 from ..core.textsafe import visible
 
 if TYPE_CHECKING:
@@ -248,7 +248,45 @@ def _shape(pen: Any, kind: str, x: float, y: float, fill: tuple[int, ...]) -> No
         pen.polygon(points, fill, outline, 2)
 
 
-def picture_png(block: Chart | Strip) -> tuple[bytes, int, int]:
+def locator_png(m: Locator) -> tuple[bytes, int, int]:
+    """The locator map as PNG, laid out as the HTML map (analysis/outlines.py): sea, country
+    outlines (the places' countries shaded), one circle per place, the names that fit."""
+    from PIL import Image, ImageDraw
+
+    from ..analysis.outlines import locator_layout
+
+    layout = locator_layout(m.spots, WIDTH)
+    canvas = _Canvas(layout.height)
+    s = SCALE
+    canvas.draw.rectangle((0, 0, WIDTH * s, layout.height * s), fill="#dceaf4")
+    for shape in layout.shapes:
+        fill = "#e8dfc8" if shape.marked else "#f4f4f0"
+        for ring, hole in zip(shape.rings, shape.holes, strict=True):
+            points = [(x * s, y * s) for x, y in ring]
+            canvas.draw.polygon(points, fill="#dceaf4" if hole else fill, outline="#8a8a8a")
+    marks = Image.new("RGBA", canvas.image.size, (0, 0, 0, 0))
+    pen = ImageDraw.Draw(marks)
+    for p in layout.marks:
+        box = ((p.x - p.r) * s, (p.y - p.r) * s, (p.x + p.r) * s, (p.y + p.r) * s)
+        pen.ellipse(box, (179, 38, 30, 179), (255, 255, 255, 255), 2)
+    canvas.image.paste(marks, (0, 0), marks)
+    for p in layout.marks:
+        if p.label is not None:
+            x, y, side = p.label
+            canvas.draw.text(
+                (x * s, y * s),
+                visible(p.spot.label, one_line=True),
+                fill="#111111",
+                font=canvas.font,
+                anchor="ls" if side == "start" else "rs",
+                stroke_width=2,
+                stroke_fill="#ffffff",
+            )
+    canvas.draw.rectangle((0, 0, WIDTH * s - 1, layout.height * s - 1), outline="#666666")
+    return canvas.png(), WIDTH, round(layout.height)
+
+
+def picture_png(block: Chart | Strip | Locator) -> tuple[bytes, int, int]:
     """A chart or strip as PNG bytes, with its width and height in layout units: drawn, or
     the same picture drawn before (PICTURES)."""
     path = _cached(block)
@@ -264,7 +302,13 @@ def picture_png(block: Chart | Strip) -> tuple[bytes, int, int]:
             and all(isinstance(n, int) for n in found[1:])
         ):
             return found[0], found[1], found[2]
-    made = strip_png(block) if isinstance(block, Strip) else chart_png(block)
+    made = (
+        strip_png(block)
+        if isinstance(block, Strip)
+        else locator_png(block)
+        if isinstance(block, Locator)
+        else chart_png(block)
+    )
     if path is not None:
         from ..corpus.cache import prune, write_object
 
@@ -281,7 +325,7 @@ def picture_png(block: Chart | Strip) -> tuple[bytes, int, int]:
 PICTURES = 64
 
 
-def _cached(block: Chart | Strip) -> str | None:
+def _cached(block: Chart | Strip | Locator) -> str | None:
     if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
         return None
     import hashlib
@@ -294,14 +338,23 @@ def _cached(block: Chart | Strip) -> str | None:
     try:
         info = os.stat(__file__)
         drawer = f"{info.st_size} {info.st_mtime_ns}"
+        if isinstance(block, Locator):  # its layout is drawn by analysis/outlines.py
+            from ..analysis import outlines
+
+            more = os.stat(outlines.__file__)
+            drawer += f" {more.st_size} {more.st_mtime_ns}"
     except OSError:
         drawer = "-"
     key = "\0".join((FORMAT_TAG, drawer, str(SCALE), repr(block))).encode()
     return os.path.join(folder, f"picture-{hashlib.sha256(key).hexdigest()[:32]}.pickle")
 
 
-def caption_note(block: Chart | Strip) -> str:
+def caption_note(block: Chart | Strip | Locator) -> str:
     """What the picture's caption says under its title (as the HTML figure says it)."""
+    if isinstance(block, Locator):
+        from ..analysis.outlines import locator_note
+
+        return locator_note(block, linked=False)
     if isinstance(block, Strip):
         return (
             "One lane per top-level theme, one mark per event (an event under two themes has "

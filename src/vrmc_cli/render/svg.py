@@ -9,7 +9,7 @@ import html
 from collections.abc import Collection
 
 from ..analysis.charts import new_year, year_ticks
-from ..core.doc import Chart, Strip
+from ..core.doc import Chart, Locator, Strip
 from ..core.textsafe import visible
 
 WIDTH = 640  # viewBox units; the SVG scales to the page
@@ -205,4 +205,48 @@ def strip(s: Strip, known: Collection[str] = ()) -> str:
         + ("each links to it; " if linked else "")
         + "an event under two themes has a mark in each lane).</figcaption>"
         "</figure>"
+    )
+
+
+def locator(m: Locator, known: Collection[str] = ()) -> str:
+    """The locator map: country outlines, then one circle per place (the largest drawn
+    first), each linking to its anchor when the page defines it, with a tooltip."""
+    from ..analysis.outlines import locator_layout, locator_note
+
+    layout = locator_layout(m.spots, WIDTH)
+    paths = []
+    for shape in layout.shapes:
+        d = "".join("M" + "L".join(f"{x:g} {y:g}" for x, y in ring) + "Z" for ring in shape.rings)
+        fill = "#e8dfc8" if shape.marked else "#f4f4f0"
+        paths.append(f'<path d="{d}" fill="{fill}"><title>{escape(shape.code)}</title></path>')
+    marks = []
+    labels = []
+    linked = all(p.spot.anchor in known for p in layout.marks)
+    for p in layout.marks:
+        spot = p.spot
+        tip = escape(f"{spot.label}: {spot.count} {m.unit if spot.count != 1 else m.unit[:-1]}")
+        circle = f'<circle cx="{p.x:g}" cy="{p.y:g}" r="{p.r:g}"><title>{tip}</title></circle>'
+        if spot.anchor in known:
+            circle = f'<a href="#{escape(spot.anchor)}">{circle}</a>'
+        marks.append(circle)
+        if p.label is not None:
+            x, y, side = p.label
+            labels.append(
+                f'<text x="{x:g}" y="{y:g}" text-anchor="{side}">{escape(spot.label)}</text>'
+            )
+    height = round(layout.height)
+    return (
+        f'<figure class="chart locator" {FIGURE}><figcaption {CAPTION}>{escape(m.title)}'
+        "</figcaption>"
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" '
+        f'width="100%" role="img" aria-label="{escape(m.title)}" {FONT} '
+        f'style="{SVG_STYLE};width:{WIDTH}px">'
+        f'<rect width="{WIDTH}" height="{height}" fill="#dceaf4"/>'
+        '<g stroke="#8a8a8a" stroke-width=".6" stroke-linejoin="round" fill-rule="evenodd">'
+        f"{''.join(paths)}</g>"
+        f'<g fill="#b3261e" fill-opacity=".7" stroke="#fff" stroke-width="1">{"".join(marks)}</g>'
+        f'<g fill="#111" stroke="#fff" stroke-width="2.5" paint-order="stroke">'
+        f"{''.join(labels)}</g>"
+        f'<rect width="{WIDTH}" height="{height}" fill="none" stroke="#666"/></svg>'
+        f"<figcaption {NOTE}>{escape(locator_note(m, linked))}</figcaption></figure>"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..analysis.query import PlaceCount
-from ..core.doc import Block, Doc, Heading, Para, Span, Table, plain
+from ..core.doc import Block, Doc, Heading, Locator, Para, Span, Spot, Table, plain
 from .base import plural
 
 
@@ -27,6 +27,26 @@ def place_anchor(place_id: str) -> str:
     return f"place-{place_id}"
 
 
+def locator(counts: Sequence[PlaceCount], title: str = "Where events happened") -> Locator:
+    """The locator map of the places with events, each sized by its event count and linking
+    to its row in the places table."""
+    return Locator(
+        title,
+        tuple(
+            Spot(
+                c.place.latitude,
+                c.place.longitude,
+                c.place.name,
+                len(c.events),
+                place_anchor(c.place.id),
+                c.place.country.code if c.place.country else "",
+            )
+            for c in sorted(counts, key=lambda c: c.place.id)
+            if c.events
+        ),
+    )
+
+
 def map_blocks(counts: Sequence[PlaceCount], located: int, unlocated: int) -> list[Block]:
     blocks: list[Block] = []
     events = plural(located + unlocated, "event")
@@ -35,6 +55,8 @@ def map_blocks(counts: Sequence[PlaceCount], located: int, unlocated: int) -> li
     if unlocated:
         line += f", {unlocated} {'has' if unlocated == 1 else 'have'} none"
     blocks.append(Para(plain(line + ".")))
+    if any(c.events for c in counts):
+        blocks.append(locator(counts))
     groups: dict[str, list[PlaceCount]] = {}
     for count in counts:
         country = count.place.country.name if count.place.country else "No country given"
