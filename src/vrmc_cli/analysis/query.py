@@ -948,6 +948,14 @@ def place_counts(corpus: Corpus, f: Filter) -> tuple[list[PlaceCount], int, int]
     have a place and how many have none."""
     events = select_events(corpus, f)
     transfers = [t for t in corpus.transfers if f.transfer_ok(t)]
+    return counts_at(corpus.places, events, transfers, every=not f.active)
+
+
+def counts_at(
+    places: Sequence[Place], events: Sequence[Event], transfers: Sequence[Transfer], every: bool
+) -> tuple[list[PlaceCount], int, int]:
+    """Each of `places` with the events and transfers located there (only those with some
+    unless `every`), and how many of the events have a place and how many have none."""
     by_place: dict[str, list[Event]] = {}
     located = 0
     for event in events:
@@ -960,10 +968,10 @@ def place_counts(corpus: Corpus, f: Filter) -> tuple[list[PlaceCount], int, int]
         for place in transfer.places:
             moved.setdefault(place.id, []).append(transfer)
     out: list[PlaceCount] = []
-    for place in corpus.places:
+    for place in places:
         at = by_place.get(place.id, [])
         there = moved.get(place.id, [])
-        if f.active and not at and not there:
+        if not every and not at and not there:
             continue
         dates = [d for e in at for d in (e.date, e.end) if d is not None]
         dates += [d for t in there for d in transfer_dates(t)]
