@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
@@ -501,6 +501,9 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
     """The one entry of `kind` (a key of NAMED) that `value` names, by the first tier of
     `match_tiers` that names any. Several in that tier, or none at all, is a UsageError that
     lists the candidates or the closest names."""
+    exact = _exact_id(corpus, kind, value)
+    if exact is not None:
+        return exact
     named = NAMED[kind](corpus)
     for tier in match_tiers(value, named):
         if len(tier) == 1:
@@ -516,6 +519,33 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
     raise UsageError(
         f"unknown {kind} {quote(value)}{_hint(value, named, listing)}; see {quote(_SEE[kind])}"
     )
+
+
+# Each kind's entries with the id `_named` takes first (`written[0]`, `plain[0]`).
+_IDS: dict[str, Callable[[Corpus], Iterable[tuple[object, str]]]] = {
+    "actor": lambda corpus: ((a, a.id) for a in corpus.actors),
+    "theme": lambda corpus: ((t, t.id) for t in corpus.themes),
+    "country": lambda corpus: ((c, c.code) for c in corpus.countries),
+    "briefing": lambda corpus: ((b, b.id) for b in corpus.briefings),
+    "question": lambda corpus: ((q, q.id) for q in corpus.questions),
+    "place": lambda corpus: ((p, p.id) for p in corpus.places),
+}
+
+
+def _exact_id(corpus: Corpus, kind: str, value: str) -> object | None:
+    """The entry `value` names by match_tiers' first tier (the exact id, folded) when that
+    tier holds exactly one, found without building every entry's respelled names; None when
+    the tiers must be walked (no such id, several, or an entry without an id)."""
+    key = " ".join(fold(value).split())
+    if not key:
+        return None
+    found = []
+    for entry, ident in _IDS[kind](corpus):
+        if not ident.strip():
+            return None  # `_named` would take its name as its first key
+        if " ".join(fold(ident.strip()).split()) == key:
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 def completions(corpus: Corpus, kind: str, incomplete: str) -> list[str]:
