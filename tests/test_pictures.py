@@ -349,7 +349,8 @@ def test_docx_draws_charts_strips_and_trees(
     fixed = [r.text for p in document.paragraphs for r in p.runs if r.font.name == "Consolas"]
     assert not [t for t in fixed if "\n" in t or "|" in t or "##" in t], "a chart in characters"
     if args[0] != "graph":
-        assert len(document.inline_shapes) == (4 if args[0] == "report" else 1)
+        # The report: the strip, three charts and the locator map of its places.
+        assert len(document.inline_shapes) == (5 if args[0] == "report" else 1)
         for shape in document.inline_shapes:
             assert shape.width > 3.5 * 914400  # print size
         captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]

@@ -405,3 +405,16 @@ def test_chromium_draws_the_map_with_every_mark_visible_and_linked(
     # Six circles, each linked to its row; La Guaira, Maiquetía and Caracas lie within 12 km
     # of each other, so some are drawn over others: the larger first, every centre still hit.
     assert result == {"wide": 640, "circles": 6, "shown": 6, "links": 6, "paths": True}
+
+
+def test_the_report_has_a_places_section_with_its_map(corpus: Path) -> None:
+    import re
+
+    page = invoke("-b", str(corpus), "report", "-f", "html").stdout
+    assert '<h2 id="places">Places</h2>' in page
+    links = re.findall(r'<a href="#(place-[a-z-]+)"><circle', page)
+    assert len(links) == 6 and all(f'id="{a}"' in page for a in links)
+    text = invoke("-b", str(corpus), "report", "-f", "text").stdout
+    assert "6 places; 6 of 7 events have a place, 1 has none." in text
+    left_out = invoke("-b", str(corpus), "report", "--sections", "timeline", "-f", "html").stdout
+    assert "chart locator" not in left_out

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
@@ -501,6 +501,9 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
     """The one entry of `kind` (a key of NAMED) that `value` names, by the first tier of
     `match_tiers` that names any. Several in that tier, or none at all, is a UsageError that
     lists the candidates or the closest names."""
+    exact = _exact_id(corpus, kind, value)
+    if exact is not None:
+        return exact
     named = NAMED[kind](corpus)
     for tier in match_tiers(value, named):
         if len(tier) == 1:
@@ -516,6 +519,33 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
     raise UsageError(
         f"unknown {kind} {quote(value)}{_hint(value, named, listing)}; see {quote(_SEE[kind])}"
     )
+
+
+# Each kind's entries with the id `_named` takes first (`written[0]`, `plain[0]`).
+_IDS: dict[str, Callable[[Corpus], Iterable[tuple[object, str]]]] = {
+    "actor": lambda corpus: ((a, a.id) for a in corpus.actors),
+    "theme": lambda corpus: ((t, t.id) for t in corpus.themes),
+    "country": lambda corpus: ((c, c.code) for c in corpus.countries),
+    "briefing": lambda corpus: ((b, b.id) for b in corpus.briefings),
+    "question": lambda corpus: ((q, q.id) for q in corpus.questions),
+    "place": lambda corpus: ((p, p.id) for p in corpus.places),
+}
+
+
+def _exact_id(corpus: Corpus, kind: str, value: str) -> object | None:
+    """The entry `value` names by match_tiers' first tier (the exact id, folded) when that
+    tier holds exactly one, found without building every entry's respelled names; None when
+    the tiers must be walked (no such id, several, or an entry without an id)."""
+    key = " ".join(fold(value).split())
+    if not key:
+        return None
+    found = []
+    for entry, ident in _IDS[kind](corpus):
+        if not ident.strip():
+            return None  # `_named` would take its name as its first key
+        if " ".join(fold(ident.strip()).split()) == key:
+            found.append(entry)
+    return found[0] if len(found) == 1 else None
 
 
 def completions(corpus: Corpus, kind: str, incomplete: str) -> list[str]:
@@ -918,6 +948,14 @@ def place_counts(corpus: Corpus, f: Filter) -> tuple[list[PlaceCount], int, int]
     have a place and how many have none."""
     events = select_events(corpus, f)
     transfers = [t for t in corpus.transfers if f.transfer_ok(t)]
+    return counts_at(corpus.places, events, transfers, every=not f.active)
+
+
+def counts_at(
+    places: Sequence[Place], events: Sequence[Event], transfers: Sequence[Transfer], every: bool
+) -> tuple[list[PlaceCount], int, int]:
+    """Each of `places` with the events and transfers located there (only those with some
+    unless `every`), and how many of the events have a place and how many have none."""
     by_place: dict[str, list[Event]] = {}
     located = 0
     for event in events:
@@ -930,10 +968,10 @@ def place_counts(corpus: Corpus, f: Filter) -> tuple[list[PlaceCount], int, int]
         for place in transfer.places:
             moved.setdefault(place.id, []).append(transfer)
     out: list[PlaceCount] = []
-    for place in corpus.places:
+    for place in places:
         at = by_place.get(place.id, [])
         there = moved.get(place.id, [])
-        if f.active and not at and not there:
+        if not every and not at and not there:
             continue
         dates = [d for e in at for d in (e.date, e.end) if d is not None]
         dates += [d for t in there for d in transfer_dates(t)]

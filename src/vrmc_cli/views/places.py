@@ -47,7 +47,9 @@ def locator(counts: Sequence[PlaceCount], title: str = "Where events happened") 
     )
 
 
-def map_blocks(counts: Sequence[PlaceCount], located: int, unlocated: int) -> list[Block]:
+def map_blocks(
+    counts: Sequence[PlaceCount], located: int, unlocated: int, level: int = 2
+) -> list[Block]:
     blocks: list[Block] = []
     events = plural(located + unlocated, "event")
     have = "has" if located + unlocated == 1 else "have"
@@ -73,7 +75,7 @@ def map_blocks(counts: Sequence[PlaceCount], located: int, unlocated: int) -> li
             )
             for c in members
         )
-        blocks.append(Heading(2, country))
+        blocks.append(Heading(level, country))
         blocks.append(
             Table(
                 ("place", "precision", "events", "dates", "where"),

@@ -169,6 +169,20 @@ def _glance(report: Report, citer: Citer) -> list[Block]:
     return report_pictures(report.events, report.transfers)
 
 
+def _places(report: Report, citer: Citer) -> list[Block]:
+    """Where the report's events happened: the locator map, then each place by country."""
+    from ..analysis.query import counts_at, event_places
+    from .places import map_blocks
+
+    found = {p.id: p for e in report.events for p in event_places(e)}
+    found.update((p.id, p) for t in report.transfers for p in t.places)
+    if not found:
+        return []
+    places = sorted(found.values(), key=lambda p: p.id)
+    counts, located, unlocated = counts_at(places, report.events, report.transfers, every=False)
+    return map_blocks(counts, located, unlocated, level=3)
+
+
 def _sources(report: Report, citer: Citer) -> list[Block]:
     if not citer.sources:
         return []
@@ -193,6 +207,7 @@ SECTIONS: tuple[Section, ...] = (
     Section("glance", "At a glance", _glance),
     Section("briefings", None, _briefings),  # each briefing is a part of its own
     Section("timeline", "Timeline", _timeline),
+    Section("places", "Places", _places),
     Section("actors", "Actors", _actors),
     Section("transfers", "Arms-transfer register", _transfers),
     Section("scenarios", "Outlook scenarios", _scenarios),
