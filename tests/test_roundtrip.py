@@ -24,6 +24,7 @@ from vrmc_cli.corpus.model import (
     CONSISTENCIES,
     CREDIBILITIES,
     LIKELIHOODS,
+    PLACE_PRECISIONS,
     RELIABILITIES,
     TRANSFER_STATUSES,
     Corpus,
@@ -164,6 +165,23 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
             for h in draw(subset(hypothesis_ids))
         }
 
+    place_ids = draw(unique(IDS, 0, 3))
+    degrees = st.floats(allow_nan=False, allow_infinity=False, width=32)
+    places = [
+        {
+            "id": p,
+            "name": draw(TEXT),
+            "aliases": draw(st.lists(TEXT, max_size=2)),
+            "country": draw(optional(st.sampled_from(codes))),
+            "latitude": draw(degrees.filter(lambda x: -90 <= x <= 90)),
+            "longitude": draw(degrees.filter(lambda x: -180 <= x <= 180)),
+            "precision": draw(optional(st.sampled_from(PLACE_PRECISIONS))),
+            "gazetteer": draw(optional(TEXT)),
+            "sources": draw(subset(source_ids)),
+        }
+        for p in place_ids
+    ]
+
     event_ids = draw(unique(IDS, 0, 4))
     events = []
     for e in event_ids:
@@ -186,6 +204,9 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "signals": [],  # filled in once the scenarios' indicators are drawn
                 "consistency": consistency(),
                 "disputed": draw(disputes(["date", "end", "title", "actors"])),
+                "places": draw(subset(place_ids)),
+                "origin": draw(optional(st.sampled_from(place_ids))) if place_ids else None,
+                "destination": draw(optional(st.sampled_from(place_ids))) if place_ids else None,
             }
         )
 
@@ -270,6 +291,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
                 "sources": draw(subset(source_ids)),
                 "notes": draw(optional(TEXT)),
                 "disputed": draw(disputes(["ordered", "quantity_ordered", "value_usd"])),
+                "places": draw(subset(place_ids)),
             }
         )
     scenarios = [
@@ -337,6 +359,7 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
         "themes": themes,
         "countries": countries,
         "sources": sources,
+        "places": places,
         "actors": actors,
         "events": events,
         "briefings": briefings,
@@ -356,6 +379,7 @@ def printed(corpus: Corpus) -> dict[str, Any]:
         "themes": entries("themes", corpus.themes),
         "countries": entries("countries", corpus.countries),
         "sources": entries("sources", corpus.sources),
+        "places": entries("places", corpus.places),
         "actors": entries("actors", corpus.actors),
         "events": entries("events", corpus.events),
         "briefings": entries("briefings", corpus.briefings),

@@ -462,8 +462,20 @@ HINT_NAME = 40
 HINT_COUNT = 3
 
 
+# A candidate up to this long is listed whole (issue 23: no value cut in an error); a longer
+# one keeps its id whole and has its name cut.
+HINT_WHOLE = 80
+
+
 def _cut(text: str) -> str:
-    return text if len(text) <= HINT_NAME else text[: HINT_NAME - 1] + "…"
+    """A candidate as a hint lists it: whole when short; else its name cut to HINT_NAME and
+    its `(id)` kept, so the reader can still type it."""
+    if len(text) <= HINT_WHOLE:
+        return text
+    head, sep, tail = text.rpartition(" (")
+    if sep and tail.endswith(")") and len(tail) <= HINT_WHOLE:
+        return head[: HINT_NAME - 1] + "… (" + tail
+    return text[: HINT_NAME - 1] + "…"
 
 
 def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> str:

@@ -506,7 +506,7 @@ class Coordinate(FieldType):
         return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
 
 
-_DEGREES_RE = re.compile(r"[-+]?[0-9]{1,3}(?:\.[0-9]{1,12})?")
+_DEGREES_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 
 
 class Ranged(FieldType):
