@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..core.record import record
 from ..core.textsafe import fold
@@ -32,6 +33,7 @@ def origin_id(source: Source) -> str:
     return name_id(root.origin or root.publisher, root.id)
 
 
+@cache  # a Sources list asks again for each citation of the same publisher
 def name_id(name: str | None, source_id: str) -> str:
     """An origin's id from its name (the id of the source at the end of the chain when it
     names none)."""
