@@ -44,7 +44,11 @@ def _unsafe(one_line: bool) -> re.Pattern[str]:
 def _has_unsafe(text: str, one_line: bool) -> bool:
     if (_FIRST_ONE_LINE if one_line else _FIRST).search(text) is not None:
         return True
-    return _ABOVE_BMP.search(text) is not None and _unsafe(one_line).search(text) is not None
+    return (
+        not text.isascii()
+        and _ABOVE_BMP.search(text) is not None
+        and _unsafe(one_line).search(text) is not None
+    )
 
 
 # A URL that may become a live link (an autolink in Markdown, an href in HTML): http or

@@ -33,13 +33,17 @@ def origin_id(source: Source) -> str:
     return name_id(root.origin or root.publisher, root.id)
 
 
-@cache  # a Sources list asks again for each citation of the same publisher
 def name_id(name: str | None, source_id: str) -> str:
     """An origin's id from its name (the id of the source at the end of the chain when it
     names none)."""
     if name is None:
         return source_id
-    return _NOT_WORD.sub("-", fold(name)).strip("-") or source_id
+    return _kebab(name) or source_id
+
+
+@cache  # a Sources list asks again for each source of the same publisher
+def _kebab(name: str) -> str:
+    return _NOT_WORD.sub("-", fold(name)).strip("-")
 
 
 @record(frozen=True)
