@@ -86,6 +86,7 @@ ARGUMENTS: dict[str, dict[str, Any]] = {
     "search": {"text": "yland"},
     "diff": {"old": str(FIXTURE), "new": str(FIXTURE)},
     "export": {"export_format": "timelinejs"},
+    "places": {"action": "suggest", "names": ["Maracay"]},
     "import": {
         "import_format": "timelinejs",
         "file": str(FIXTURE.parent / "import" / "women_in_computing.csv"),

