@@ -479,3 +479,37 @@ def test_suggest_without_the_gazetteer_says_how_to_get_it(
     assert result.exit_code == 2
     assert "pip install 'vrmc[places]'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_stix_locations_for_the_places_judgments_rest_on(tmp_path: Path) -> None:
+    stix2 = pytest.importorskip("stix2")
+    briefing = """\
+briefings:
+  - id: b
+    title: Bombers
+    summary: S.
+    themes: [t]
+    key_judgments:
+      - {text: Flights will go on, basis: [flight], confidence: moderate}
+    sections: [{heading: H, points: [P]}]
+"""
+    root = write_corpus(tmp_path / "c", {"a.yaml": CORPUS, "b.yaml": briefing})
+    result = invoke("-b", str(root), "export", "stix")
+    assert result.exit_code == 0, result.stderr
+    bundle = json.loads(result.stdout)
+    parsed = stix2.parse(bundle, allow_custom=True)
+    locations = {o.name: o for o in parsed.objects if o.type == "location"}
+    assert sorted(locations) == ["Engels", "Maiquetía"]  # the flight's origin and destination
+    engels = locations["Engels"]
+    assert (engels.latitude, engels.longitude, engels.precision, engels.country) == (
+        51.4822,
+        46.1234,
+        1000.0,
+        "RU",
+    )
+    [note] = [o for o in parsed.objects if o.type == "note"]
+    [report] = [o for o in parsed.objects if o.type == "report"]
+    for obj in (note, report):
+        assert {loc.id for loc in locations.values()} <= set(obj.object_refs)
+    # Actors have no place: no located-at relationship is claimed.
+    assert not [o for o in parsed.objects if getattr(o, "relationship_type", "") == "located-at"]

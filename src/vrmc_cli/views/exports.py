@@ -380,12 +380,25 @@ def stix(
             obj["extensions"] = {STIX_EXTENSION: {"extension_type": "toplevel-property-extension"}}
             obj.update(dates)
         objects.append(obj)
+    locations: dict[str, JSONObject] = {}
     for briefing, judgments in briefings:
         report_id = stix_id("report", briefing.id)
         notes: list[JSONObject] = []
+        located: set[str] = set()
         for n, judgment in enumerate(judgments, 1):
             refs = [report_id]
             refs += sorted({_actor_ref(a) for a in judgment.actors if a.id in exported})
+            # Where the events it rests on happened: a location per place, shared.
+            where = sorted(
+                {
+                    _location(place, common, locations)
+                    for event in judgment.basis
+                    for place in (*event.places, event.origin, event.destination)
+                    if place is not None
+                }
+            )
+            refs += where
+            located.update(where)
             note: JSONObject = {
                 "type": "note",
                 "id": stix_id("note", f"{briefing.id}#{n}"),
@@ -429,7 +442,7 @@ def stix(
             a.id for s in briefing.sections for p in s.points for a in p.actors if a.id in exported
         } | {a.id for j in judgments for a in j.actors if a.id in exported}
         by_id = {a.id: a for a in actors}
-        refs = sorted(_actor_ref(by_id[i]) for i in named) or [producer["id"]]
+        refs = sorted(_actor_ref(by_id[i]) for i in named) + sorted(located) or [producer["id"]]
         report: JSONObject = {
             "type": "report",
             "id": report_id,
@@ -446,11 +459,40 @@ def stix(
             report["external_references"] = _references(briefing.sources)
         objects.append(report)
         objects.extend(notes)
+    objects.extend(locations[k] for k in sorted(locations))
     return {
         "type": "bundle",
         "id": stix_id("bundle", producer_name),
         "objects": objects,
     }
+
+
+# STIX `precision` is in metres: how far the point may be from where things happened.
+STIX_PRECISION = {"site": 1000.0, "town": 10000.0, "region": 100000.0, "country": 500000.0}
+
+
+def _location(place: Place, common: JSONObject, found: dict[str, JSONObject]) -> str:
+    """The STIX location of a place (made once, kept in `found`), by id."""
+    ref = stix_id("location", place.id)
+    if ref not in found:
+        obj: JSONObject = {
+            "type": "location",
+            "id": ref,
+            **common,
+            "name": _clean(place.name),
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+        }
+        if place.precision is not None:
+            obj["precision"] = STIX_PRECISION[place.precision]
+        if place.country is not None:
+            obj["country"] = place.country.code
+        if place.gazetteer:
+            obj["description"] = f"Gazetteer: {_clean(place.gazetteer)}"
+        if place.sources:
+            obj["external_references"] = _references(place.sources)
+        found[ref] = obj
+    return ref
 
 
 # --------------------------------------------------------------------------- iCalendar
