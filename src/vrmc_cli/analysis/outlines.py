@@ -29,7 +29,15 @@ def _polygons(geometry: dict[str, Any]) -> list[Polygon]:
 @functools.cache
 def all_outlines() -> dict[str, tuple[Polygon, ...]]:
     """Every country's polygons the dataset has, by alpha-2 code, in code order."""
-    from countryinfo import CountryInfo
+    try:
+        from countryinfo import CountryInfo
+    except ImportError:  # a dependency of vrmc: only an installation made before it lacks it
+        from ..core.errors import UsageError
+
+        raise UsageError(
+            "country outlines need the countryinfo package, a dependency of vrmc: reinstall "
+            "vrmc (pip install -e . in a checkout)"
+        ) from None
 
     found: dict[str, list[Polygon]] = {}
     for data in CountryInfo.all().values():

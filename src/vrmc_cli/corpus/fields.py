@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..core.dates import PartialDate, parse_date
@@ -48,8 +49,19 @@ STR_TAG = "tag:yaml.org,2002:str"
 NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 _TRUE = frozenset(("true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"))
 _FALSE = frozenset(("false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"))
-_INT_RE = re.compile(r"\+?[0-9][0-9_]*")
-_NUMBER_RE = re.compile(r"\+?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+
+
+# Read only when a topic file is parsed (never on a warm run): compiled on first use.
+@cache
+def _int_re() -> re.Pattern[str]:
+    return re.compile(r"\+?[0-9][0-9_]*")
+
+
+@cache
+def _number_re() -> re.Pattern[str]:
+    return re.compile(r"\+?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?")
+
+
 # Quantities and values beyond this are typing mistakes; refusing them also keeps int() and
 # json.dumps() from failing on numbers too long to convert, or on a float that is infinite.
 _NUMBER_LIMIT = 10**30
@@ -434,7 +446,7 @@ class Int(FieldType):
         value = c.scalar(node, what)
         if value is None:
             return None
-        if not node.style and _INT_RE.fullmatch(value):
+        if not node.style and _int_re().fullmatch(value):
             digits = value.replace("_", "").lstrip("+").lstrip("0") or "0"
             if len(digits) <= 30:
                 return int(digits)
@@ -460,12 +472,12 @@ class Number(Int):
         value = c.scalar(node, what)
         if value is None:
             return None
-        if not node.style and any(ch.isdigit() for ch in value) and _NUMBER_RE.fullmatch(value):
+        if not node.style and any(ch.isdigit() for ch in value) and _number_re().fullmatch(value):
             cleaned = value.replace("_", "").lstrip("+")
             try:
                 # float(): exact enough to compare; `.e5` fits the pattern but is no number.
                 if abs(float(cleaned)) < _NUMBER_LIMIT:
-                    return int(cleaned) if _INT_RE.fullmatch(cleaned) else float(cleaned)
+                    return int(cleaned) if _int_re().fullmatch(cleaned) else float(cleaned)
             except ValueError:
                 pass
             else:
@@ -491,7 +503,7 @@ class Coordinate(FieldType):
         value = c.scalar(node, what)
         if value is None:
             return None
-        if not node.style and _DEGREES_RE.fullmatch(value):
+        if not node.style and _degrees_re().fullmatch(value):
             degrees = float(value)
             if abs(degrees) <= self.limit:
                 return degrees
@@ -506,7 +518,9 @@ class Coordinate(FieldType):
         return {"type": "number", "minimum": -self.limit, "maximum": self.limit}
 
 
-_DEGREES_RE = re.compile(r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
+@cache
+def _degrees_re() -> re.Pattern[str]:
+    return re.compile(r"[-+]?(?:[0-9]{1,3}(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?")
 
 
 class Ranged(FieldType):

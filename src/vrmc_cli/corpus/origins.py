@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from ..core.record import record
 from ..core.textsafe import fold
@@ -37,7 +38,12 @@ def name_id(name: str | None, source_id: str) -> str:
     names none)."""
     if name is None:
         return source_id
-    return _NOT_WORD.sub("-", fold(name)).strip("-") or source_id
+    return _kebab(name) or source_id
+
+
+@cache  # a Sources list asks again for each source of the same publisher
+def _kebab(name: str) -> str:
+    return _NOT_WORD.sub("-", fold(name)).strip("-")
 
 
 @record(frozen=True)

@@ -111,6 +111,8 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
     Without a match the title is still stripped of white space at its ends."""
     if published is None or not published.month:
         return title
+    if str(published.year) not in title:  # in every form below
+        return title.strip() or title
     month = _MONTH_NAMES[published.month - 1]
     forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
     if published.day:
