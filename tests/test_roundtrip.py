@@ -166,15 +166,14 @@ def corpora(draw: st.DrawFn) -> dict[str, Any]:
         }
 
     place_ids = draw(unique(IDS, 0, 3))
-    degrees = st.floats(allow_nan=False, allow_infinity=False, width=32)
     places = [
         {
             "id": p,
             "name": draw(TEXT),
             "aliases": draw(st.lists(TEXT, max_size=2)),
             "country": draw(optional(st.sampled_from(codes))),
-            "latitude": draw(degrees.filter(lambda x: -90 <= x <= 90)),
-            "longitude": draw(degrees.filter(lambda x: -180 <= x <= 180)),
+            "latitude": draw(st.floats(-90, 90, width=32)),
+            "longitude": draw(st.floats(-180, 180, width=32)),
             "precision": draw(optional(st.sampled_from(PLACE_PRECISIONS))),
             "gazetteer": draw(optional(TEXT)),
             "sources": draw(subset(source_ids)),
