@@ -181,10 +181,11 @@ def test_docx_layout_columns_pictures_contents_and_no_raw_ids(
     assert "<w:cantSplit/>" in xml
     # Wide tables (the ACH matrix) get a landscape section; Word's own TOC field.
     assert 'w:orient="landscape"' in xml and 'TOC \\o "2-2"' in xml
-    # The charts and the strip are pictures with numbered captions; no chart in characters.
-    assert len(document.inline_shapes) == 4
+    # The charts, the strip and the places map are pictures with numbered captions; no
+    # chart in characters.
+    assert len(document.inline_shapes) == 5
     captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
-    assert sum(c.startswith("Figure ") for c in captions) == 4
+    assert sum(c.startswith("Figure ") for c in captions) == 5
     assert sum(c.startswith("Table ") for c in captions) == len(document.tables)
     fixed = [r.text for p in document.paragraphs for r in p.runs if r.font.name == "Consolas"]
     assert not [t for t in fixed if "\n" in t or "|" in t or "##" in t]

@@ -14,6 +14,7 @@ import re
 import shutil
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -581,7 +582,8 @@ def test_diff_on_an_installed_bundled_corpus_says_what_to_run(
 def test_diff_inside_a_clone_reads_the_revision() -> None:
     import subprocess
 
-    root = bundled()
+    # The checkout's corpus folder (an installed copy's bundled corpus is not in the clone).
+    root = Path(__file__).parent.parent / "briefings"
     probe = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", "HEAD~3"],
         cwd=root,
@@ -590,7 +592,7 @@ def test_diff_inside_a_clone_reads_the_revision() -> None:
     )
     if probe.returncode != 0:
         pytest.skip("not a git clone with three commits of history")
-    result = runner.invoke(app, ["diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
+    result = runner.invoke(app, ["-b", str(root), "diff", "HEAD~3"], env={"VRMC_BRIEFINGS": ""})
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("CHANGES FROM HEAD~3 TO THE WORKING TREE")
 
