@@ -19,6 +19,7 @@ Objects of other types are counted in the notes, never dropped silently.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -129,7 +130,7 @@ class _Reader:
         self.actor_ids: dict[str, str] = {}  # STIX id -> vrmc id
         self.actors: dict[str, Entry] = {}
         self.countries: dict[str, str] = {}  # location STIX id -> code
-        self.skipped: dict[str, int] = {}
+        self.skipped: Counter[str] = Counter()  # what was not imported, by what it is
         producers = {
             ident
             for ident, (_, obj) in by_id.items()
@@ -156,7 +157,7 @@ class _Reader:
             ):
                 continue
             else:
-                self.skipped[kind] = self.skipped.get(kind, 0) + 1
+                self.skipped[kind] += 1
         for entry in self.actors.values():
             self._settle_references(entry)
             self.draft.add("actors", x_last(entry))
@@ -195,9 +196,7 @@ class _Reader:
             where = f"$.objects[{n}]"
             code = _text(obj, "country", self.path, where).strip().upper()
             if not code:
-                self.skipped["location (not a country)"] = (
-                    self.skipped.get("location (not a country)", 0) + 1
-                )
+                self.skipped["location (not a country)"] += 1
                 continue
             if len(code) != 2 or not code.isalpha() or not code.isascii():
                 raise problem(
@@ -327,9 +326,7 @@ class _Reader:
             self.actors[self.actor_ids[source]].setdefault("country", self.countries[target])
             return
         if source not in self.actor_ids or target not in self.actor_ids:
-            self.skipped["relationship (not between two actors)"] = (
-                self.skipped.get("relationship (not between two actors)", 0) + 1
-            )
+            self.skipped["relationship (not between two actors)"] += 1
             return
         entry: Entry = {
             "from": self.actor_ids[source],
@@ -398,9 +395,7 @@ class _Reader:
         about = [self.actor_ids[r] for r in refs if isinstance(r, str) and r in self.actor_ids]
         text = f"{abstract}: {content}" if abstract else content
         if not about or not text:
-            self.skipped["note (not about an imported actor)"] = (
-                self.skipped.get("note (not about an imported actor)", 0) + 1
-            )
+            self.skipped["note (not about an imported actor)"] += 1
             return
         for actor_id in about:
             self.actors[actor_id].setdefault("x-notes", []).append(text)
@@ -408,9 +403,7 @@ class _Reader:
     def _incident(self, where: str, obj: Mapping[str, Any]) -> None:
         first = obj.get("first_seen")
         if not isinstance(first, str):
-            self.skipped["incident (no first_seen date)"] = (
-                self.skipped.get("incident (no first_seen date)", 0) + 1
-            )
+            self.skipped["incident (no first_seen date)"] += 1
             return
         name = squash(_text(obj, "name", self.path, where))
         if not name:

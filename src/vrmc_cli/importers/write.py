@@ -13,19 +13,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.textsafe import fold, visible
+from ..corpus.kinds import KIND, LIST_KEYS, references
 from . import Draft, Entry, names_of, sequence, similar, squash
 
 if TYPE_CHECKING:
     from ..corpus.model import Corpus
-
-# Fields holding references, by kind: field -> the kind referred to.
-_REFS: dict[str, dict[str, str]] = {
-    "events": {"themes": "themes", "countries": "countries", "actors": "actors",
-               "sources": "sources"},
-    "actors": {"themes": "themes", "country": "countries", "sources": "sources"},
-    "relations": {"from": "actors", "to": "actors", "sources": "sources"},
-    "themes": {"parent": "themes"},
-}  # fmt: skip
 
 
 def settle(draft: Draft, corpus: Corpus | None) -> list[str]:
@@ -106,7 +98,7 @@ def settle(draft: Draft, corpus: Corpus | None) -> list[str]:
             kept.setdefault("relations", []).append(entry)
     for kind, entries in kept.items():
         for entry in entries:
-            _remap(entry, _REFS.get(kind, {}), mapped)
+            _remap(entry, references(KIND[kind]), mapped)
     draft.entries = kept
     return found
 
@@ -127,8 +119,6 @@ def to_yaml(draft: Draft, header: Sequence[str], notes: Sequence[str]) -> str:
     """One topic file: a comment header, `version: 1`, the topic and each kind in format
     order, then the notes as comments for the reviewer."""
     import yaml
-
-    from ..corpus.kinds import LIST_KEYS
 
     document: dict[str, Any] = {"version": 1}
     if draft.topic is not None:
@@ -163,6 +153,5 @@ def to_yaml(draft: Draft, header: Sequence[str], notes: Sequence[str]) -> str:
 
 
 def counts(draft: Draft) -> list[tuple[str, int]]:
-    from ..corpus.kinds import LIST_KEYS
 
     return [(k, len(sequence(draft.entries.get(k)))) for k in LIST_KEYS if draft.entries.get(k)]
