@@ -10,7 +10,7 @@ from ..core.doc import Doc
 from ..corpus.kinds import KIND
 from ..corpus.model import Briefing, Corpus, Event, Point, Question
 from ..corpus.serialize import JSONObject, entries, entry
-from . import Result
+from . import Listed, Result
 
 if TYPE_CHECKING:
     from ..analysis.ach import Analysis
@@ -112,10 +112,12 @@ def listing(
     notes: tuple[str, ...] = (),
     extra: Callable[[Any], JSONObject] | None = None,
     row_order: Callable[[Any], Any] | None = None,
+    corpus: Corpus | None = None,
 ) -> Result:
     """The Result of a list of entries of one kind: `{key: [...]}` in JSON (each entry with
     `extra(entry)` added), one row per entry in CSV (sorted by `row_order` when given, as
-    the prose views show them)."""
+    the prose views show them). With the `corpus` whose list of that kind holds the items
+    (and no `extra`), JSON uses the entries' text kept in the cache."""
 
     def objects() -> list[JSONObject]:
         found = entries(kind, items)
@@ -130,6 +132,7 @@ def listing(
         columns,
         lambda: rows_from(_ordered(objects(), items, row_order), columns, kind),
         notes,
+        listed=Listed(corpus, kind, key, items) if corpus is not None and extra is None else None,
     )
 
 
