@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import cast
 
+from ..core.choice import HINTS, offer
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
 from ..core.errors import UsageError
 from ..core.record import record
@@ -458,8 +459,9 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
 # A name in a hint is cut to this many characters: a hint names candidates, it does not
 # print them (a 3,000-character name once made one error 3 KB long).
 HINT_NAME = 40
-# At most this many candidates are listed in a hint, whichever kind.
-HINT_COUNT = 3
+# At most this many candidates are listed in a hint, whichever kind: as many as every other
+# "did you mean" of vrmc names (core.choice).
+HINT_COUNT = HINTS
 
 
 # A candidate up to this long is listed whole (issue 23: no value cut in an error); a longer
@@ -482,7 +484,7 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     """The closest known values; all of them (or `listing`) when there are only a few."""
     close = suggestions(value, named)
     if close:
-        return " (did you mean " + " or ".join(close) + "?)"
+        return offer(close)
     shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"

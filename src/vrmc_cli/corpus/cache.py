@@ -97,6 +97,7 @@ _SOURCES = (
     "core/dates.py",
     "core/errors.py",
     "core/record.py",
+    "core/record_code.py",
 )
 
 
@@ -357,8 +358,11 @@ def load_with_cache(
     files: Sequence[TopicFile],
     problems: Sequence[Problem],
     notes: list[str] | None = None,
+    extra: Sequence[Fragment] = (),
 ) -> Corpus:
-    """The corpus, through the cache when it can be trusted; why not is added to `notes`."""
+    """The corpus, through the cache when it can be trusted; why not is added to `notes`.
+    `extra` fragments (a file not yet written: `vrmc import` checks its output beside the
+    corpus it joins) are linked with the files' own and kept out of the cache."""
     started = _second(time.time_ns())  # before any file is read
     path = cache_path(roots)
     why: str | None = "no absolute cache folder (XDG_CACHE_HOME or HOME)"
@@ -370,11 +374,11 @@ def load_with_cache(
         from .link import link
         from .load import parse_all
 
-        return link(list(parse_all(files)), problems)
+        return link([*parse_all(files), *extra], problems)
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached, since = read_cache(path, None if problems else stamps)
+    corpus, cached, since = read_cache(path, None if problems or extra else stamps)
     if corpus is not None:
         return corpus
     from .link import link
@@ -391,6 +395,11 @@ def load_with_cache(
             fragment = parse_file(topic_file)
         entries[key] = (topic_file.stamp, fragment)
         fragments.append(fragment)
+    if extra:
+        # Not the corpus of these files: only their records may be kept.
+        if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
+            write_cache(path, stamps, None, entries, started)
+        return link([*fragments, *extra], problems)
     try:
         corpus = link(fragments, problems)
     except BaseException:

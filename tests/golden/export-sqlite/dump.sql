@@ -43,7 +43,8 @@ INSERT INTO "briefings_sections_points" VALUES('talks',1,1,'Leaders met in 2019.
 CREATE TABLE "briefings_sections_points_actors" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',1,2,1,'yarms');
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',2,1,1,'ada-xavier');
-CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
+CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, "analyst" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
+CREATE TABLE "briefings_sections_points_consistency_analysts" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "analyst" TEXT, "rating" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis", "analyst"));
 CREATE TABLE "briefings_sections_points_countries" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_countries" VALUES('arms',1,2,1,'XA');
 CREATE TABLE "briefings_sections_points_origins" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
@@ -73,7 +74,8 @@ INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
-CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "hypothesis"));
+CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, "analyst" TEXT, PRIMARY KEY ("id", "hypothesis"));
+CREATE TABLE "events_consistency_analysts" ("id" TEXT, "hypothesis" TEXT, "analyst" TEXT, "rating" TEXT, PRIMARY KEY ("id", "hypothesis", "analyst"));
 CREATE TABLE "events_countries" ("id" TEXT, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
