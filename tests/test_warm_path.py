@@ -208,3 +208,32 @@ def test_the_styles_at_run_time_are_the_type_checkers() -> None:
     )
     assert isinstance(literal, ast.Subscript) and isinstance(literal.slice, ast.Tuple)
     assert tuple(ast.literal_eval(e) for e in literal.slice.elts) == doc.STYLES
+
+
+def _regex_agency(key: str) -> str:
+    from vrmc_cli.corpus.origins import AGENCIES, LANGUAGES, SERVICES
+
+    if key in AGENCIES:
+        return AGENCIES[key]
+    if key in SERVICES:
+        return SERVICES[key]
+    agencies = "|".join(sorted(AGENCIES, key=len, reverse=True))
+    languages = "|".join(sorted(LANGUAGES, key=len, reverse=True))
+    pattern = f"^({agencies})-(?:(?:in|en)-)?(?:{languages})(?:-(?:service|edition))?$"
+    found = re.match(pattern, key)
+    return AGENCIES[found.group(1)] if found else key
+
+
+def _key_words() -> st.SearchStrategy[str]:
+    from vrmc_cli.corpus.origins import AGENCIES, LANGUAGES
+
+    words = [*AGENCIES, *LANGUAGES, "in", "en", "service", "edition", "news", "x"]
+    return st.lists(st.sampled_from(words), min_size=1, max_size=4).map("-".join)
+
+
+@settings(max_examples=examples(1000))
+@given(_key_words())
+def test_language_services_are_read_as_their_pattern_reads_them(key: str) -> None:
+    from vrmc_cli.corpus.origins import _agency
+
+    assert _agency(key) == _regex_agency(key)
