@@ -378,6 +378,22 @@ def cases(size: str) -> list[Case]:
                 runs=9,
             )
         )
+    # A warm query against the interpreter's own start-up (issue 28): `python -c pass` of the
+    # same Python, so the ratio is what vrmc adds to starting Python at all.
+    for label, args, target in (
+        ("timeline-since", ["timeline", "--format", "text", "--since", "2020"], 3.0),
+        ("brief-text", ["brief", "motivations", "--format", "text"], 4.0),
+    ):
+        out.append(
+            Case(
+                f"bare-{label}",
+                f"vrmc {' '.join(args)} (bundled corpus, warm cache) vs python -c pass",
+                [*vrmc, *args],
+                [python, "-c", "pass"],
+                target,
+                runs=15,
+            )
+        )
     (small_files, small_events), (large_files, large_events), (many_files, one) = SIZES[size]
     small = corpus(small_files, small_events)
     large = corpus(large_files, large_events)
@@ -513,6 +529,43 @@ def quadratic_corners(size: str) -> list[Case]:
     ]
 
 
+# The commands whose start-up is compared with another installed vrmc (--against), each
+# warm on the bundled corpus: no slower than it (issue 22, issue 28).
+AGAINST = (
+    ("brief-text", ["brief", "motivations", "--format", "text"]),
+    ("brief-rich", ["brief", "motivations", "--format", "rich"]),
+    ("timeline-text", ["timeline", "--format", "text"]),
+    ("timeline-since", ["timeline", "--format", "text", "--since", "2020"]),
+    ("timeline-json", ["timeline", "--format", "json"]),
+    ("timeline-rich", ["timeline", "--format", "rich"]),
+    ("actors-text", ["actors", "--format", "text"]),
+    ("transfers-csv", ["transfers", "--format", "csv"]),
+    ("report-markdown", ["report", "--format", "markdown"]),
+    ("report-html", ["report", "--format", "html"]),
+    ("search-json", ["search", "venezuela", "--format", "json"]),
+    ("validate", ["validate"]),
+    ("help", ["--help"]),
+    ("version", ["--version"]),
+)
+
+
+def against_cases(other: str) -> list[Case]:
+    """This vrmc against another installed one (`other`: its `vrmc` script), command by
+    command: at most as long (ratio ≤ 1.0)."""
+    vrmc = vrmc_command()
+    return [
+        Case(
+            f"against-{label}",
+            f"vrmc {' '.join(args)} (warm cache) vs {other} {' '.join(args)}",
+            [*vrmc, *args],
+            [other, *args],
+            1.0,
+            runs=9,
+        )
+        for label, args in AGAINST
+    ]
+
+
 def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:
     """Which heavy modules each kind of run imports (PYTHONPROFILEIMPORTTIME), warm cache."""
     vrmc = vrmc_command()
@@ -594,10 +647,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
     parser.add_argument("--only", metavar="NAME", help="run the cases whose name contains NAME")
     parser.add_argument("--runs", type=int, help="timed runs per side (default 9 or 5, min 5)")
+    parser.add_argument(
+        "--against",
+        metavar="VRMC",
+        help="also time each common command against this other installed vrmc (its script)",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     env = child_env()
-    chosen = [c for c in cases(args.size) if not args.only or args.only in c.name]
+    every = cases(args.size) + (against_cases(args.against) if args.against else [])
+    chosen = [c for c in every if not args.only or args.only in c.name]
     if args.runs:
         for case in chosen:
             case.runs = max(5, args.runs)
