@@ -97,6 +97,7 @@ _SOURCES = (
     "core/dates.py",
     "core/errors.py",
     "core/record.py",
+    "core/record_code.py",
 )
 
 
