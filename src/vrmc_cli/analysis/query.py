@@ -4,7 +4,8 @@ Semantics (FORMAT.md "Filters across commands"): values of one filter are ORed, 
 filters are ANDed; a theme keeps its whole subtree; an item's countries include those of the
 actors it names; dates keep items whose span overlaps the window. A filter on a dimension an
 item kind does not have (themes of a transfer, dates or places of a briefing point) does not
-remove it.
+remove it. An actor is placed by its seat, as it is by its own country: one with no seat is
+not kept by --place or --near.
 """
 
 from __future__ import annotations
@@ -128,6 +129,7 @@ class Filter:
             and self.country_ok((actor.country,))
             and self.actor_ok((actor,))
             and self.actor_dates_ok(actor)
+            and self.place_ok((actor.seat,))
         )
 
     def actor_dates_ok(self, actor: Actor) -> bool:

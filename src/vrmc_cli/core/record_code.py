@@ -738,11 +738,12 @@ def _r73__reduce__(self):
     return self.__class__, (self.read, self.required, self.plain, self.refs, )
 
 # vrmc_cli.corpus.model.Actor
-def _r74__init__(self, id, name, kind, country=_MISSING, aliases=_MISSING, roles=_MISSING, summary=_MISSING, stance=_MISSING, themes=_MISSING, sources=_MISSING):
+def _r74__init__(self, id, name, kind, country=_MISSING, seat=_MISSING, aliases=_MISSING, roles=_MISSING, summary=_MISSING, stance=_MISSING, themes=_MISSING, sources=_MISSING):
     _set(self, 'id', id)
     _set(self, 'name', name)
     _set(self, 'kind', kind)
     _set(self, 'country', country)
+    _set(self, 'seat', seat)
     _set(self, 'aliases', aliases)
     _set(self, 'roles', roles)
     _set(self, 'summary', summary)
@@ -750,7 +751,7 @@ def _r74__init__(self, id, name, kind, country=_MISSING, aliases=_MISSING, roles
     _set(self, 'themes', themes)
     _set(self, 'sources', sources)
 def _r74__reduce__(self):
-    return self.__class__, (self.id, self.name, self.kind, self.country, self.aliases, self.roles, self.summary, self.stance, self.themes, self.sources, )
+    return self.__class__, (self.id, self.name, self.kind, self.country, self.seat, self.aliases, self.roles, self.summary, self.stance, self.themes, self.sources, )
 
 # vrmc_cli.corpus.model.Briefing
 def _r75__init__(self, id, title, summary, themes, sections, key_judgments=_MISSING, see_also_ids=_MISSING, sources=_MISSING, order=_MISSING):
@@ -1215,7 +1216,7 @@ METHODS = {
     ('vrmc_cli.corpus.kinds', 'Field'): ('F:name,type,required=,target=,choices=,attr=,search=,ids=,aliases=', '_r71', {'__init__': _r71__init__, '__reduce__': _r71__reduce__}),
     ('vrmc_cli.corpus.kinds', 'Kind'): ('F:name,noun,model,fields,key=,top=,date_order=,label=', '_r72', {'__init__': _r72__init__, '__reduce__': _r72__reduce__}),
     ('vrmc_cli.corpus.load', 'FieldSpec'): (':read,required=,plain=,refs=', '_r73', {'__init__': _r73__init__, '__reduce__': _r73__reduce__}),
-    ('vrmc_cli.corpus.model', 'Actor'): ('F:id,name,kind,country=,aliases=,roles=,summary=,stance=,themes=,sources=', '_r74', {'__init__': _r74__init__, '__reduce__': _r74__reduce__}),
+    ('vrmc_cli.corpus.model', 'Actor'): ('F:id,name,kind,country=,seat=,aliases=,roles=,summary=,stance=,themes=,sources=', '_r74', {'__init__': _r74__init__, '__reduce__': _r74__reduce__}),
     ('vrmc_cli.corpus.model', 'Briefing'): ('F:id,title,summary,themes,sections,key_judgments=,see_also_ids=,sources=,order=', '_r75', {'__init__': _r75__init__, '__reduce__': _r75__reduce__}),
     ('vrmc_cli.corpus.model', 'Corpus'): ('F:topic,themes,countries,actors,events,briefings,sources,relations,transfers,scenarios,files=,places=,questions=,hypotheses=,theme_by_id(),actor_by_id(),briefing_by_id(),country_by_code()', '_r76', {'__init__': _r76__init__, '__reduce__': _r76__reduce__}),
     ('vrmc_cli.corpus.model', 'Country'): ('F:code,name,aliases=,region=', '_r77', {'__init__': _r77__init__, '__reduce__': _r77__reduce__}),

@@ -215,6 +215,7 @@ class Actor:
     name: str
     kind: ActorKind
     country: Country | None = None
+    seat: Place | None = None  # where it sits: a capital, a headquarters
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     summary: str | None = None

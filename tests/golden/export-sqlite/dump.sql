@@ -1,8 +1,8 @@
 BEGIN TRANSACTION;
-CREATE TABLE "actors" ("id" TEXT, "name" TEXT, "kind" TEXT, "country" TEXT, "aliases" TEXT, "summary" TEXT, "stance" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
-INSERT INTO "actors" VALUES('ada-xavier','Ada Xávier','person','XA','La Presidenta','Leader who turned Xanadu towards Yland.','Favours close ties with Yland.',1);
-INSERT INTO "actors" VALUES('yarms','Yarms Export','company','YL','YX',NULL,NULL,0);
-INSERT INTO "actors" VALUES('yland','Yland','state','YL','',NULL,NULL,0);
+CREATE TABLE "actors" ("id" TEXT, "name" TEXT, "kind" TEXT, "country" TEXT, "seat" TEXT, "aliases" TEXT, "summary" TEXT, "stance" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
+INSERT INTO "actors" VALUES('ada-xavier','Ada Xávier','person','XA',NULL,'La Presidenta','Leader who turned Xanadu towards Yland.','Favours close ties with Yland.',1);
+INSERT INTO "actors" VALUES('yarms','Yarms Export','company','YL',NULL,'YX',NULL,NULL,0);
+INSERT INTO "actors" VALUES('yland','Yland','state','YL',NULL,'',NULL,NULL,0);
 CREATE TABLE "actors_origins" ("id" TEXT, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "actors_origins" VALUES('ada-xavier',1,'yland-gazette');
 CREATE TABLE "actors_roles" ("id" TEXT, "role_no" INTEGER, "title" TEXT, "from" TEXT, "from_first_day" TEXT, "from_last_day" TEXT, "to" TEXT, "to_first_day" TEXT, "to_last_day" TEXT, PRIMARY KEY ("id", "role_no"));
@@ -214,5 +214,11 @@ FROM (SELECT id, place, 'site' AS role, position FROM events_places
 JOIN events AS e ON e.id = l.id
 JOIN places AS p ON p.id = l.place
 ORDER BY e.date_first_day, e.id, l.position;
+CREATE VIEW seated_actors AS
+SELECT a.id AS actor, a.name AS name, a.kind AS kind, p.id AS place, p.name AS place_name,
+       p.country AS country, p.latitude AS latitude, p.longitude AS longitude
+FROM actors AS a
+JOIN places AS p ON p.id = a.seat
+ORDER BY a.id;
 PRAGMA writable_schema=OFF;
 COMMIT;
