@@ -13,15 +13,12 @@ the agency's own reporting, so it is the same origin.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
 from ..core.record import record
 from ..core.textsafe import fold
 from .model import Source
-
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def origin_name(source: Source) -> str:
@@ -46,7 +43,9 @@ def name_id(name: str | None, source_id: str) -> str:
 
 @cache  # a Sources list asks again for each source of the same publisher
 def _kebab(name: str) -> str:
-    return _agency(_NOT_WORD.sub("-", fold(name)).strip("-"))
+    # `re.sub(r"[\W_]+", "-", folded).strip("-")` without `re` (a warm run does not import
+    # it): the runs of letters and digits (str.isalnum, `[^\W_]`), a dash between them.
+    return _agency("-".join("".join(c if c.isalnum() else " " for c in fold(name)).split()))
 
 
 # The agencies and state broadcasters whose language services the corpus cites, by the id
@@ -110,11 +109,24 @@ LANGUAGES = (
 SERVICES = {"actualidad-rt": "rt", "voz-de-america": "voa"}
 
 
-@cache  # compiled on first use: a run that counts no origins never builds it
-def _service() -> re.Pattern[str]:
-    agencies = "|".join(sorted(AGENCIES, key=len, reverse=True))
-    languages = "|".join(sorted(LANGUAGES, key=len, reverse=True))
-    return re.compile(f"^({agencies})-(?:(?:in|en)-)?(?:{languages})(?:-(?:service|edition))?$")
+# The agencies, longest id first: `bbc-news-arabic` is the BBC News service's, not `bbc`'s.
+_LONGEST_FIRST = sorted(AGENCIES, key=len, reverse=True)
+_SUFFIXES = ("-service", "-edition")
+
+
+def _service(key: str) -> str | None:
+    """The agency whose language service `key` names, or None: what
+    `^(AGENCY)-(?:(?:in|en)-)?(?:LANGUAGE)(?:-(?:service|edition))?$` matches (each of the
+    alternatives longest first), read without `re` (a warm run does not import it)."""
+    for agency in _LONGEST_FIRST:
+        if not key.startswith(agency + "-"):
+            continue
+        rest = key[len(agency) + 1 :]
+        tails = [rest[3:], rest] if rest.startswith(("in-", "en-")) else [rest]
+        for tail in tails:  # both suffixes are eight characters
+            if tail in LANGUAGES or (tail.endswith(_SUFFIXES) and tail[:-8] in LANGUAGES):
+                return agency
+    return None
 
 
 def _agency(key: str) -> str:
@@ -124,8 +136,8 @@ def _agency(key: str) -> str:
         return AGENCIES[key]
     if key in SERVICES:
         return SERVICES[key]
-    if (found := _service().match(key)) is not None:
-        return AGENCIES[found.group(1)]
+    if (found := _service(key)) is not None:
+        return AGENCIES[found]
     return key
 
 
