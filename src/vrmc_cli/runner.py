@@ -14,21 +14,24 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .core.formats import Format
 from .core.record import record
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     # Imported where they are used: --help and usage errors never load the model.
     from .analysis.query import Filter
     from .commands import Result
     from .corpus.model import Corpus
     from .render import Options
 
-
-P = TypeVar("P")
+    P = TypeVar("P")
 
 
 @record

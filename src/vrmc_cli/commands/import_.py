@@ -260,7 +260,7 @@ def _write_new(target: str, text: str) -> None:
     """Create `target` (never replacing a file) with all its bytes, or leave nothing."""
     import os
 
-    from ..core.errors import VrmcError
+    from ..core.errors import ExitStatus, VrmcError
     from ..core.textsafe import quote
 
     folder = os.path.dirname(target) or "."
@@ -283,5 +283,5 @@ def _write_new(target: str, text: str) -> None:
     except OSError as exc:
         os.unlink(target)
         error = VrmcError(f"cannot write {quote(target)}: {exc.strerror or exc}")
-        error.status = 74  # type: ignore[assignment]
+        error.status = ExitStatus.IO_ERROR
         raise error from None
