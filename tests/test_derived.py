@@ -69,7 +69,9 @@ TIMELINES = [
 
 
 @pytest.mark.parametrize("args", TIMELINES, ids=lambda a: " ".join(a) or "all")
-def test_a_json_timeline_from_the_store_is_the_uncached_one(tmp_path: Path, args: list[str]) -> None:
+def test_a_json_timeline_from_the_store_is_the_uncached_one(
+    tmp_path: Path, args: list[str]
+) -> None:
     root = _hostile_corpus(tmp_path / "c")
     command = ["-b", str(root), "timeline", *args, "-f", "json"]
     uncached = invoke("--no-cache", *command)
@@ -288,7 +290,7 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize("args", SEARCHES, ids=lambda a: " ".join(a))
+@pytest.mark.parametrize("args", SEARCHES, ids=" ".join)
 def test_a_search_through_the_store_is_the_uncached_one(args: list[str]) -> None:
     root = str(bundled_root())
     for fmt in ("json", "text"):
@@ -303,9 +305,9 @@ def test_a_search_through_the_store_is_the_uncached_one(args: list[str]) -> None
             )
 
 
-_WORDS = st.text(
-    alphabet=st.sampled_from("abcdeéstoinrS3-0 ñ字ß"), min_size=1, max_size=6
-).filter(lambda t: t.split() != [])
+_WORDS = st.text(alphabet=st.sampled_from("abcdeéstoinrS3-0 ñ字ß"), min_size=1, max_size=6).filter(
+    lambda t: t.split() != []
+)
 
 
 @settings(max_examples=40, deadline=None)

@@ -29,7 +29,6 @@ CRC-32, and the CRC-32 of all the text; then the entries' bytes, in order.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
 import zlib
@@ -163,8 +162,7 @@ class Store:
 
     def close(self) -> None:
         if self.fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self.fd)
+            _close(self.fd)
             self.fd = None
 
 
@@ -221,11 +219,18 @@ def _read(store: Store) -> None:
         if info.st_size != text_at + size:
             raise Damaged
     except Exception:
-        with contextlib.suppress(OSError):
-            os.close(fd)
+        _close(fd)
         return
     store.starts, store.lengths, store.crcs = starts, lengths, crcs
     store.whole, store.size, store.text_at, store.fd = whole, size, text_at, fd
+
+
+def _close(fd: int) -> None:
+    # Not contextlib.suppress: a warm run does not import contextlib (docs/performance.md).
+    try:  # noqa: SIM105
+        os.close(fd)
+    except OSError:
+        pass
 
 
 def _write(path: str, head: tuple[str, str, str, str, int], texts: Mapping[int, bytes]) -> None:
