@@ -289,6 +289,55 @@ def test_sqlite_has_located_events_for_map_tools(corpus: Path, tmp_path: Path) -
     assert len(rows) == 7  # six events, the flight at both ends
 
 
+def test_datasette_cluster_map_serves_a_marker_per_located_event(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The SQLite export opened by datasette (in process, no port) with datasette-cluster-map:
+    the plugin is loaded, the located_events view's JSON has coordinates for every located
+    event (as many as vrmc map counts), and its page loads the cluster map's script (which a
+    table without coordinates does not get). .ci/run installs the two (README: maps)."""
+    import asyncio
+    import importlib.util
+
+    if importlib.util.find_spec("datasette") is None or (
+        importlib.util.find_spec("datasette_cluster_map") is None
+    ):
+        if IN_CI:
+            pytest.fail("CI must install datasette and datasette-cluster-map (.ci/run)")
+        pytest.skip("datasette or datasette-cluster-map is not installed")
+    from datasette.app import Datasette
+
+    db = tmp_path / "vrmc.db"
+    assert invoke("-b", str(corpus), "export", "sqlite", "-o", str(db)).exit_code == 0
+    counted = json.loads(invoke("-b", str(corpus), "map", "-f", "json").stdout)["places"]
+    located = {e for p in counted for e in p["events"]}
+    text = invoke("-b", str(corpus), "map", "-f", "text").stdout
+    assert f"{len(located)} of 7 events have a place" in text
+
+    async def visit() -> tuple[list[str], dict[str, object], str, str]:
+        datasette = Datasette([str(db)])
+        await datasette.invoke_startup()
+        plugins = (await datasette.client.get("/-/plugins.json")).json()
+        rows = await datasette.client.get("/vrmc/located_events.json?_shape=objects&_size=max")
+        assert rows.status_code == 200, rows.text
+        page = await datasette.client.get("/vrmc/located_events")
+        plain_table = await datasette.client.get("/vrmc/themes")
+        return [p["name"] for p in plugins], rows.json(), page.text, plain_table.text
+
+    names, data, page, plain_table = asyncio.run(visit())
+    assert "datasette-cluster-map" in names
+    rows = data["rows"]
+    assert isinstance(rows, list) and data.get("next") is None  # every row, one page
+    assert {r["event"] for r in rows} == located  # every located event, and only those
+    for row in rows:
+        assert -90 <= row["latitude"] <= 90 and -180 <= row["longitude"] <= 180, row
+    flight = [(r["role"], r["latitude"], r["longitude"]) for r in rows if r["event"] == "flight"]
+    assert flight == [("origin", 51.4822, 46.1234), ("destination", 10.6031, -66.9906)]
+    script = "/-/static-plugins/datasette-cluster-map/datasette-cluster-map.js"
+    assert script in page
+    assert script not in plain_table  # the plugin found the coordinates, not just any table
+
+
 def test_ics_carries_geo_for_located_events(corpus: Path) -> None:
     icalendar = pytest.importorskip("icalendar")
     calendar = icalendar.Calendar.from_ical(invoke("-b", str(corpus), "export", "ics").stdout)

@@ -1070,15 +1070,16 @@ def _r99__reduce__(self):
     return self.__class__, (self.text, self.links, self.dropped, )
 
 # vrmc_cli.render.Options
-def _r100__init__(self, heading_level=_MISSING, width=_MISSING, color=_MISSING, color_system=_MISSING, citations=_MISSING, images=_MISSING):
+def _r100__init__(self, heading_level=_MISSING, width=_MISSING, color=_MISSING, color_system=_MISSING, citations=_MISSING, images=_MISSING, cache=_MISSING):
     self.heading_level = heading_level
     self.width = width
     self.color = color
     self.color_system = color_system
     self.citations = citations
     self.images = images
+    self.cache = cache
 def _r100__reduce__(self):
-    return self.__class__, (self.heading_level, self.width, self.color, self.color_system, self.citations, self.images, )
+    return self.__class__, (self.heading_level, self.width, self.color, self.color_system, self.citations, self.images, self.cache, )
 
 # vrmc_cli.render.Renderer
 def _r101__init__(self, needs, what, extensions=_MISSING, binary=_MISSING):
@@ -1096,15 +1097,16 @@ def _r101__hash__(self):
     return hash((self.needs, self.what, self.extensions, self.binary, ))
 
 # vrmc_cli.runner.Look
-def _r102__init__(self, fmt=_MISSING, heading_level=_MISSING, no_pager=_MISSING, output=_MISSING, citations=_MISSING, protect=_MISSING):
+def _r102__init__(self, fmt=_MISSING, heading_level=_MISSING, no_pager=_MISSING, output=_MISSING, citations=_MISSING, protect=_MISSING, use_cache=_MISSING):
     self.fmt = fmt
     self.heading_level = heading_level
     self.no_pager = no_pager
     self.output = output
     self.citations = citations
     self.protect = protect
+    self.use_cache = use_cache
 def _r102__reduce__(self):
-    return self.__class__, (self.fmt, self.heading_level, self.no_pager, self.output, self.citations, self.protect, )
+    return self.__class__, (self.fmt, self.heading_level, self.no_pager, self.output, self.citations, self.protect, self.use_cache, )
 
 # vrmc_cli.runner.State
 def _r103__init__(self, roots=_MISSING, use_cache=_MISSING, debug=_MISSING):
@@ -1242,9 +1244,9 @@ METHODS = {
     ('vrmc_cli.importers', 'Context'): (':ids,source_urls,countries,actors,has_topic=,corpus_ids=', '_r97', {'__init__': _r97__init__, '__reduce__': _r97__reduce__}),
     ('vrmc_cli.importers.html_text', 'Link'): ('F:url,text', '_r98', {'__init__': _r98__init__, '__reduce__': _r98__reduce__}),
     ('vrmc_cli.importers.html_text', 'PlainText'): (':text,links,dropped', '_r99', {'__init__': _r99__init__, '__reduce__': _r99__reduce__}),
-    ('vrmc_cli.render', 'Options'): (':heading_level=,width=,color=,color_system=,citations=,images=', '_r100', {'__init__': _r100__init__, '__reduce__': _r100__reduce__}),
+    ('vrmc_cli.render', 'Options'): (':heading_level=,width=,color=,color_system=,citations=,images=,cache=', '_r100', {'__init__': _r100__init__, '__reduce__': _r100__reduce__}),
     ('vrmc_cli.render', 'Renderer'): ('FE:needs,what,extensions=,binary=', '_r101', {'__init__': _r101__init__, '__reduce__': _r101__reduce__, '__eq__': _r101__eq__, '__hash__': _r101__hash__}),
-    ('vrmc_cli.runner', 'Look'): (':fmt=,heading_level=,no_pager=,output=,citations=,protect=', '_r102', {'__init__': _r102__init__, '__reduce__': _r102__reduce__}),
+    ('vrmc_cli.runner', 'Look'): (':fmt=,heading_level=,no_pager=,output=,citations=,protect=,use_cache=', '_r102', {'__init__': _r102__init__, '__reduce__': _r102__reduce__}),
     ('vrmc_cli.runner', 'State'): (':roots=,use_cache=,debug=', '_r103', {'__init__': _r103__init__, '__reduce__': _r103__reduce__}),
     ('vrmc_cli.views.report', 'Report'): ('F:topic,labels,briefings,events,actors,transfers,scenarios,board,analyses,bibliography,cite=,ids=,edition=,relations=', '_r104', {'__init__': _r104__init__, '__reduce__': _r104__reduce__}),
     ('vrmc_cli.views.report', 'Section'): ('F:key,title,build', '_r105', {'__init__': _r105__init__, '__reduce__': _r105__reduce__}),

@@ -40,6 +40,8 @@ class Options:
     # Markdown written to a file: the folder beside it (its name) that holds the pictures as
     # PNG files, linked as `![...](folder/figure-1.png)`; empty: pictures as text.
     images: str = ""
+    # Keep drawn pictures in the cache folder and reuse them (off with --no-cache).
+    cache: bool = True
 
 
 @record(frozen=True, eq=True)
