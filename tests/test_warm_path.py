@@ -237,3 +237,14 @@ def test_language_services_are_read_as_their_pattern_reads_them(key: str) -> Non
     from vrmc_cli.corpus.origins import _agency
 
     assert _agency(key) == _regex_agency(key)
+
+
+def test_every_format_name_is_a_format() -> None:
+    """core/formats.py names the formats twice: NAMES for run time, and Format's class
+    attributes for the type checker."""
+    from vrmc_cli.core.formats import NAMES, Format
+
+    declared = [n for n in Format.__annotations__ if not n.startswith("_")]
+    assert declared == list(NAMES) == [f.value for f in Format]
+    assert all(Format(n) is getattr(Format, n) for n in NAMES)
+    assert str(Format.json) == f"{Format.json}" == "Format.json" and Format.json == "json"
