@@ -225,10 +225,10 @@ def locator(m: Locator, known: Collection[str] = (), cache: bool = True) -> str:
         import os
 
         from ..corpus.cache import prune, write_object
-        from .raster import PICTURES
+        from . import KEPT_PICTURES
 
         write_object(path, made)
-        prune(os.path.dirname(path), "picture-", PICTURES)
+        prune(os.path.dirname(path), "picture-", KEPT_PICTURES)
     return made
 
 
