@@ -180,7 +180,7 @@ GRADES = st.sampled_from([None, "A", "B", "C", "D", "E", "F"])
 ORIGINS = st.sampled_from([None, "o1", "o2", "o3"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(GRADES, ORIGINS), max_size=5), GRADES, ORIGINS)
 def test_adding_a_source_never_lowers_credibility(
     sources: list[tuple[str | None, str | None]], grade: str | None, origin: str | None
@@ -306,7 +306,7 @@ MATRICES = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(MATRICES)
 def test_the_lead_after_every_single_change_matches_a_recomputation(
     rows: list[dict[str, str]],

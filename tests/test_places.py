@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOLDEN, HEADLESS, check_golden, invoke, raw_unsafe, write_corpus
+from conftest import GOLDEN, HEADLESS, check_golden, examples, invoke, raw_unsafe, write_corpus
 from prose import PROSE, check_same_words
 from vrmc_cli.core.formats import Format
 
@@ -208,7 +208,7 @@ def test_ics_carries_geo_for_located_events(corpus: Path) -> None:
     assert geo["nowhere"] is None
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     lat=st.floats(min_value=-89, max_value=89, allow_nan=False),
     lon=st.floats(min_value=-179, max_value=179, allow_nan=False),

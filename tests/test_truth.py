@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import examples
 from test_selection import FILTERS, corpora
 from vrmc_cli.cli import app
 from vrmc_cli.commands import Result, invoke, names
@@ -34,7 +35,9 @@ from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Options, render
 
 runner = CliRunner()
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def run(*args: str) -> str:
