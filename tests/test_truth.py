@@ -34,6 +34,10 @@ from vrmc_cli.corpus.load import parse_text
 from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Options, render
 
+# The corpora are read, never changed: one warm cache for the session (conftest), so the
+# bundled corpus is parsed once per worker, not once per test.
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 runner = CliRunner()
 SETTINGS = settings(
     max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
