@@ -4,7 +4,10 @@
 
 Every case runs its command and its baseline as subprocesses, a warm-up run of each first,
 then alternately (vrmc, baseline, baseline, vrmc, ...), and compares medians. Wall time comes
-from `time.perf_counter` around the child, peak memory from `os.wait4` (the child's maxrss).
+from `time.perf_counter` around the child, CPU time (user + system) and peak memory from
+`os.wait4` (the child's rusage). A case holds its target on wall time, or on CPU time where
+it says so (the start-up cases against `python -c pass` or another vrmc: on a shared machine
+the wall clock also counts the time spent waiting for a processor).
 
 Start-up cases use the bundled corpus; scale cases use synthetic corpora written by
 `gen_corpus.py` under benchmarks/out/ (reused while the generator and its arguments are the
@@ -80,14 +83,20 @@ class Sample:
     seconds: list[float] = field(default_factory=list)
     maxrss_kib: int = 0
     failures: list[str] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system seconds (wait4)
 
-    def add(self, seconds: float, maxrss_kib: int) -> None:
+    def add(self, seconds: float, maxrss_kib: int, cpu: float = 0.0) -> None:
         self.seconds.append(seconds)
+        self.cpu.append(cpu)
         self.maxrss_kib = max(self.maxrss_kib, maxrss_kib)
 
     @property
     def median(self) -> float:
         return statistics.median(self.seconds)
+
+    @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu)
 
 
 @dataclass
@@ -100,6 +109,9 @@ class Case:
     cold: bool = False
     runs: int = 5
     check: Callable[[bytes, bytes], str] | None = None  # compares warm-up outputs
+    # What the target holds to: "wall" time, or "cpu" time (user + system: what a run
+    # costs, apart from waiting for a processor on a shared machine; start-up cases).
+    by: str = "wall"
 
 
 @dataclass
@@ -136,8 +148,9 @@ def empty_cache() -> None:
     shutil.rmtree(CACHE_HOME / "vrmc", ignore_errors=True)
 
 
-def timed(command: Sequence[str], env: dict[str, str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) and exit status of one run, output discarded."""
+def timed(command: Sequence[str], env: dict[str, str]) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB), exit status and CPU seconds of one run, output
+    discarded."""
     start = time.perf_counter()
     child = subprocess.Popen(
         command,
@@ -152,7 +165,7 @@ def timed(command: Sequence[str], env: dict[str, str]) -> tuple[float, int, int]
     seconds = time.perf_counter() - start
     child.returncode = os.waitstatus_to_exitcode(status)
     child.stderr.close()
-    return seconds, usage.ru_maxrss, child.returncode
+    return seconds, usage.ru_maxrss, child.returncode, usage.ru_utime + usage.ru_stime
 
 
 def captured(command: Sequence[str], env: dict[str, str]) -> subprocess.CompletedProcess[bytes]:
@@ -186,14 +199,16 @@ def run_case(case: Case, env: dict[str, str]) -> Result:
                 continue
             if case.cold and who == "vrmc":
                 empty_cache()
-            seconds, rss, status = timed(command, env)
+            seconds, rss, status, cpu = timed(command, env)
             sample = vrmc if who == "vrmc" else base
             assert sample is not None
-            sample.add(seconds, rss)
+            sample.add(seconds, rss, cpu)
             if status != 0:
                 sample.failures.append(f"exit {status}")
     if base is None:
         passed = vrmc.median <= case.target
+    elif case.by == "cpu":
+        passed = vrmc.cpu_median <= case.target * base.cpu_median
     else:
         passed = vrmc.median <= case.target * base.median
     if notes or vrmc.failures or (base is not None and base.failures):
@@ -378,6 +393,23 @@ def cases(size: str) -> list[Case]:
                 runs=9,
             )
         )
+    # A warm query against the interpreter's own start-up (issue 28): `python -c pass` of the
+    # same Python, so the ratio is what vrmc adds to starting Python at all.
+    for label, args, target in (
+        ("timeline-since", ["timeline", "--format", "text", "--since", "2020"], 3.0),
+        ("brief-text", ["brief", "motivations", "--format", "text"], 4.0),
+    ):
+        out.append(
+            Case(
+                f"bare-{label}",
+                f"vrmc {' '.join(args)} (bundled corpus, warm cache) vs python -c pass",
+                [*vrmc, *args],
+                [python, "-c", "pass"],
+                target,
+                runs=15,
+                by="cpu",
+            )
+        )
     (small_files, small_events), (large_files, large_events), (many_files, one) = SIZES[size]
     small = corpus(small_files, small_events)
     large = corpus(large_files, large_events)
@@ -513,6 +545,44 @@ def quadratic_corners(size: str) -> list[Case]:
     ]
 
 
+# The commands whose start-up is compared with another installed vrmc (--against), each
+# warm on the bundled corpus: no slower than it (issue 22, issue 28).
+AGAINST = (
+    ("brief-text", ["brief", "motivations", "--format", "text"]),
+    ("brief-rich", ["brief", "motivations", "--format", "rich"]),
+    ("timeline-text", ["timeline", "--format", "text"]),
+    ("timeline-since", ["timeline", "--format", "text", "--since", "2020"]),
+    ("timeline-json", ["timeline", "--format", "json"]),
+    ("timeline-rich", ["timeline", "--format", "rich"]),
+    ("actors-text", ["actors", "--format", "text"]),
+    ("transfers-csv", ["transfers", "--format", "csv"]),
+    ("report-markdown", ["report", "--format", "markdown"]),
+    ("report-html", ["report", "--format", "html"]),
+    ("search-json", ["search", "venezuela", "--format", "json"]),
+    ("validate", ["validate"]),
+    ("help", ["--help"]),
+    ("version", ["--version"]),
+)
+
+
+def against_cases(other: str) -> list[Case]:
+    """This vrmc against another installed one (`other`: its `vrmc` script), command by
+    command: at most as long (ratio ≤ 1.0)."""
+    vrmc = vrmc_command()
+    return [
+        Case(
+            f"against-{label}",
+            f"vrmc {' '.join(args)} (warm cache) vs {other} {' '.join(args)}",
+            [*vrmc, *args],
+            [other, *args],
+            1.0,
+            runs=9,
+            by="cpu",
+        )
+        for label, args in AGAINST
+    ]
+
+
 def import_checks(env: dict[str, str]) -> list[tuple[str, bool, str]]:
     """Which heavy modules each kind of run imports (PYTHONPROFILEIMPORTTIME), warm cache."""
     vrmc = vrmc_command()
@@ -563,6 +633,7 @@ def table(results: list[Result]) -> str:
         "vrmc ms med/min/max",
         "baseline ms med/min/max",
         "ratio",
+        "cpu ratio",
         "target",
         "result",
         "peak RSS MiB vrmc/base",
@@ -570,12 +641,15 @@ def table(results: list[Result]) -> str:
     rows = [header]
     for r in results:
         if r.base is None:
-            ratio, target = "—", f"< {ms(r.case.target)} ms"
+            ratio, cpu, target = "—", "—", f"< {ms(r.case.target)} ms"
             rss = f"{mib(r.vrmc.maxrss_kib)} / —"
         else:
             ratio, target = f"{r.vrmc.median / r.base.median:.2f}x", f"≤ {r.case.target:.1f}x"
+            cpu = f"{r.vrmc.cpu_median / r.base.cpu_median:.2f}x" if r.base.cpu_median else "—"
+            target += " cpu" if r.case.by == "cpu" else ""
             rss = f"{mib(r.vrmc.maxrss_kib)} / {mib(r.base.maxrss_kib)}"
-        rows.append((r.case.name, triple(r.vrmc), triple(r.base), ratio, target, _verdict(r), rss))
+        row = (r.case.name, triple(r.vrmc), triple(r.base), ratio, cpu, target, _verdict(r), rss)
+        rows.append(row)
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = [
         "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
@@ -594,10 +668,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
     parser.add_argument("--only", metavar="NAME", help="run the cases whose name contains NAME")
     parser.add_argument("--runs", type=int, help="timed runs per side (default 9 or 5, min 5)")
+    parser.add_argument(
+        "--against",
+        metavar="VRMC",
+        help="also time each common command against this other installed vrmc (its script)",
+    )
     args = parser.parse_args(argv)
     OUT.mkdir(exist_ok=True)
     env = child_env()
-    chosen = [c for c in cases(args.size) if not args.only or args.only in c.name]
+    every = cases(args.size) + (against_cases(args.against) if args.against else [])
+    chosen = [c for c in every if not args.only or args.only in c.name]
     if args.runs:
         for case in chosen:
             case.runs = max(5, args.runs)

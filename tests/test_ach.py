@@ -748,6 +748,15 @@ def test_the_sqlite_export_holds_questions_hypotheses_and_ratings(tmp_path: Path
             ("h3", "II", "A promise is what this hypothesis denies."),
         ]
         assert db.execute("SELECT count(*) FROM briefings_sections_points_consistency").fetchone()
+        # Who gave a rating, and the other analysts' ratings of the same pair (docs/ach.md
+        # "Analysts"): the example's only such pair is envoy-to-zed against h2.
+        assert db.execute(
+            "SELECT id, hypothesis, rating, analyst FROM events_consistency"
+            " WHERE analyst IS NOT NULL"
+        ).fetchall() == [("envoy-to-zed", "h2", "CC", "ana")]
+        assert db.execute("SELECT * FROM events_consistency_analysts").fetchall() == [
+            ("envoy-to-zed", "h2", "ben", "N")
+        ]
     finally:
         db.close()
 

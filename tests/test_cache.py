@@ -384,10 +384,15 @@ def test_a_changed_model_rebuilds_the_cache_instead_of_failing(tmp_path: Path, c
 
 
 def test_the_cache_tag_follows_the_declarations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where a source is missing, the tag is the declarations' (with every source there, the
+    sources' stamps are the tag: test_a_changed_model_rebuilds_the_cache_instead_of_failing)."""
+    from vrmc_cli.corpus import kinds as kinds_module
     from vrmc_cli.corpus.kinds import KINDS, Field
 
     tag = cache_module.FORMAT_TAG
     assert cache_module._format_tag() == tag
+    declared = cache_module._format_tag(declared=True)
+    assert declared != tag
     events = next(k for k in KINDS if k.name == "events")
     renamed = [*events.fields]
     renamed[2] = Field("finish", renamed[2].type, attr="end")
@@ -398,11 +403,16 @@ def test_the_cache_tag_follows_the_declarations(monkeypatch: pytest.MonkeyPatch)
             for k in KINDS
         ),
     ):
-        monkeypatch.setattr(cache_module, "KINDS", changed)
-        assert cache_module._format_tag() != tag
+        monkeypatch.setattr(kinds_module, "KINDS", changed)
+        assert cache_module._format_tag(declared=True) != declared
+        assert cache_module._format_tag() == tag  # the stamps alone: no import of kinds
     monkeypatch.undo()
     monkeypatch.setattr(cache_module.Problem, "__record_fields__", ("path", "message"))
-    assert cache_module._format_tag() != tag
+    assert cache_module._format_tag(declared=True) != declared
+    monkeypatch.undo()
+    missing = (*cache_module._SOURCES[:-1], "corpus/not-there.py")
+    monkeypatch.setattr(cache_module, "_SOURCES", missing)
+    assert cache_module._format_tag() == cache_module._format_tag(declared=True) != tag
 
 
 def _as_dict(record: object) -> dict[str, object]:

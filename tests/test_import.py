@@ -487,3 +487,36 @@ def test_libyaml_and_pure_python_write_the_same_file(
     slow = invoke(*args)
     assert fast.exit_code == slow.exit_code == 0
     assert fast.stdout == slow.stdout
+
+
+def test_import_beside_a_corpus_parses_its_files_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The corpus an import joins is read for its duplicates and then linked with the new
+    file as a check: with the cache, its files are parsed by the first read only, and a
+    problem in the joined result is still the import's (nothing written)."""
+    from vrmc_cli.corpus import load
+
+    corpus = write_corpus(
+        tmp_path / "c",
+        {
+            "a.yaml": "version: 1\ntopic: {title: Mine}\n"
+            "themes: [{id: computing, title: Women in Computing}]\n",
+            "b.yaml": "version: 1\nevents:\n  - {id: ada, date: '1815-12-10',"
+            " title: 'Ada Lovelace is born', themes: [computing]}\n",
+        },
+    )
+    parsed: list[str] = []
+    real = load.parse_file
+
+    def counting(topic_file: object) -> object:
+        parsed.append(str(getattr(topic_file, "shown", topic_file)))
+        return real(topic_file)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "parse_file", counting)
+    result = invoke("import", "timelinejs", str(SHEET), "--into", str(corpus), "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(parsed) == sorted({*parsed}) and len(parsed) == 2  # each file once
+    parsed.clear()
+    assert invoke("import", "timelinejs", str(SHEET), "--into", str(corpus)).exit_code == 0
+    assert parsed == []  # a warm cache: no file of the corpus parsed again

@@ -589,3 +589,47 @@ def test_the_readme_shows_real_output(args: list[str]) -> None:
     shown = " ".join(args)
     out = invoke(*args, "-f", "text").stdout if "-f" not in args else invoke(*args).stdout
     assert f"$ vrmc {shown}\n{out}" in readme
+
+
+@pytest.mark.parametrize("fmt", ["docx", "markdown"])
+def test_no_cache_option_draws_pictures_afresh(
+    fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--no-cache bypasses the picture cache as VRMC_NO_CACHE does: it neither writes drawn
+    pictures to the cache folder nor reads pictures kept there (one planted in their place
+    shows in a cached run, never in a --no-cache one)."""
+    import zipfile
+
+    from PIL import Image
+
+    from vrmc_cli.corpus.cache import read_object, write_object
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    target = tmp_path / ("r.docx" if fmt == "docx" else "r.md")
+    args = ("chart", "events", "-f", fmt, "-o", str(target))
+
+    def pictures() -> list[bytes]:
+        if fmt == "docx":
+            with zipfile.ZipFile(target) as package:
+                names = sorted(n for n in package.namelist() if n.startswith("word/media/"))
+                return [package.read(n) for n in names]
+        return [p.read_bytes() for p in sorted((tmp_path / "r-images").glob("*.png"))]
+
+    assert invoke("--no-cache", *args).exit_code == 0
+    fresh = pictures()
+    assert fresh and not list((folder / "vrmc").glob("picture-*"))  # nothing written
+    assert invoke(*args).exit_code == 0
+    kept = sorted((folder / "vrmc").glob("picture-*"))
+    assert kept and pictures() == fresh  # the same picture, now kept
+    buffer = io.BytesIO()
+    Image.new("RGB", (3, 2), "#00ff00").save(buffer, "PNG")
+    planted = buffer.getvalue()
+    for path in kept:
+        found = read_object(str(path))
+        assert isinstance(found, tuple)
+        write_object(str(path), (planted, found[1], found[2]))
+    assert invoke(*args).exit_code == 0
+    assert planted in pictures()  # a cached run reads the cache
+    assert invoke("--no-cache", *args).exit_code == 0
+    assert pictures() == fresh  # --no-cache does not

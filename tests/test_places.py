@@ -1,6 +1,6 @@
 """Places: located events, --place and --near filters, `vrmc map`, and the located exports
 (GeoJSON checked by the `geojson` package and shapely, drawn by Leaflet in Chromium; SQLite's
-`located_events`; iCalendar's GEO read back by icalendar)."""
+`located_events`; iCalendar's GEO read back by icalendar); actors' seats."""
 
 from __future__ import annotations
 
@@ -55,6 +55,11 @@ events:
 transfers:
   - {id: su30, supplier: RU, recipient: VE, designation: Su-30MK2, category: aircraft,
      places: [maracay]}
+actors:
+  - {id: pdvsa, name: PDVSA, kind: company, country: VE, seat: caracas, sources: [s]}
+  - {id: venezuela, name: Venezuela, kind: state, country: VE, seat: caracas}
+  - {id: russia, name: Russia, kind: state, country: RU, seat: engels}
+  - {id: putin, name: Vladimir Putin, kind: person, country: RU}
 """
 
 
@@ -163,6 +168,92 @@ def test_map_csv_writes_negative_degrees_as_numbers(corpus: Path) -> None:
     assert '"-66.9036"' in out and "'-66" not in out
 
 
+# --------------------------------------------------------------------------- actors' seats
+
+
+def test_an_actor_seat_shows_in_every_actor_view(corpus: Path, tmp_path: Path) -> None:
+    import csv
+    import io
+    import sqlite3
+
+    data = json.loads(invoke("-b", str(corpus), "actors", "-f", "json").stdout)
+    seats = {a["id"]: a["seat"] for a in data["actors"]}
+    assert seats == {"pdvsa": "caracas", "putin": None, "russia": "engels", "venezuela": "caracas"}
+    rows = list(
+        csv.DictReader(io.StringIO(invoke("-b", str(corpus), "actors", "-f", "csv").stdout))
+    )
+    assert {r["id"]: r["seat"] for r in rows}["pdvsa"] == "caracas"
+    text = invoke("-b", str(corpus), "actors", "-f", "text").stdout
+    assert "seat" in text and "Caracas" in text and "Engels" in text
+    markdown = invoke("-b", str(corpus), "actors", "-f", "markdown").stdout
+    assert "| seat |" in markdown and "| Caracas |" in markdown
+    html = invoke("-b", str(corpus), "actors", "-f", "html").stdout
+    assert "<th>seat</th>" in html and "<td>Caracas</td>" in html
+    page = invoke("-b", str(corpus), "actor", "pdvsa", "-f", "markdown").stdout
+    assert "**Seat:** Caracas" in page
+    report = invoke("-b", str(corpus), "report", "-f", "text").stdout
+    assert "PDVSA — company, Venezuela, seat Caracas" in report
+    db = tmp_path / "seats.db"
+    assert invoke("-b", str(corpus), "export", "sqlite", "-o", str(db)).exit_code == 0
+    with sqlite3.connect(db) as con:
+        seated = con.execute(
+            "select actor, place, latitude, longitude from seated_actors"
+        ).fetchall()
+        column = con.execute("select seat from actors where id = 'putin'").fetchone()
+    assert seated == [
+        ("pdvsa", "caracas", 10.4806, -66.9036),
+        ("russia", "engels", 51.4822, 46.1234),
+        ("venezuela", "caracas", 10.4806, -66.9036),
+    ]
+    assert column == (None,)
+
+
+def test_a_corpus_without_seats_shows_no_seat_column(tmp_path: Path) -> None:
+    plain_corpus = CORPUS.replace(", seat: caracas", "").replace(", seat: engels", "")
+    corpus = write_corpus(tmp_path / "c", {"a.yaml": plain_corpus})
+    text = invoke("-b", str(corpus), "actors", "-f", "markdown").stdout
+    assert "seat" not in text
+
+
+def test_place_filters_keep_the_actors_seated_there(corpus: Path) -> None:
+    near = invoke(
+        "-b", str(corpus), "actors", "--near", "maiquetia", "--within", "50", "-f", "json"
+    )
+    assert ids(near.stdout, "actors") == ["pdvsa", "venezuela"]  # not unseated Putin
+    at = invoke("-b", str(corpus), "actors", "--place", "engels", "-f", "json")
+    assert ids(at.stdout, "actors") == ["russia"]
+    nowhere = invoke("-b", str(corpus), "actors", "--place", "havana", "-f", "json")
+    assert ids(nowhere.stdout, "actors") == []
+    assert "no actors match" in nowhere.stderr
+
+
+def test_the_map_names_seats_and_does_not_count_them(corpus: Path) -> None:
+    data = json.loads(invoke("-b", str(corpus), "map", "-f", "json").stdout)
+    by_id = {p["id"]: p for p in data["places"]}
+    assert by_id["caracas"]["seat_of"] == ["pdvsa", "venezuela"]
+    assert by_id["caracas"]["events"] == ["capital"]  # one event; the two seats are not events
+    assert by_id["havana"]["seat_of"] == []
+    text = invoke("-b", str(corpus), "map", "-f", "text").stdout
+    assert "6 places; 6 of 7 events have a place, 1 has none." in text
+    assert "Seated here: PDVSA, Venezuela (Caracas)." in text
+    assert "Seated here: Russia (Engels)." in text
+    caracas = next(line for line in text.splitlines() if line.startswith("Caracas"))
+    assert caracas.split()[2] == "1"
+
+
+def test_an_unknown_seat_is_a_located_error(tmp_path: Path) -> None:
+    old = "seat: engels"
+    corpus = write_corpus(tmp_path / "c", {"a.yaml": CORPUS.replace(old, "seat: engles")})
+    result = invoke("-b", str(corpus), "validate")
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    line = CORPUS.partition(old)[0].count("\n") + 1
+    column = CORPUS.partition(old)[0].rpartition("\n")[2].__len__() + len("seat: ") + 1
+    assert (
+        f"a.yaml:{line}:{column}: actors[2].seat: unknown place 'engles' (did you mean 'engels'?)"
+        in result.stderr
+    ), result.stderr
+
+
 # --------------------------------------------------------------------------- GeoJSON
 
 
@@ -198,6 +289,55 @@ def test_sqlite_has_located_events_for_map_tools(corpus: Path, tmp_path: Path) -
     assert ("flight", "origin", "engels", 51.4822, 46.1234) in rows
     assert ("flight", "destination", "maiquetia", 10.6031, -66.9906) in rows
     assert len(rows) == 7  # six events, the flight at both ends
+
+
+def test_datasette_cluster_map_serves_a_marker_per_located_event(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The SQLite export opened by datasette (in process, no port) with datasette-cluster-map:
+    the plugin is loaded, the located_events view's JSON has coordinates for every located
+    event (as many as vrmc map counts), and its page loads the cluster map's script (which a
+    table without coordinates does not get). .ci/run installs the two (README: maps)."""
+    import asyncio
+    import importlib.util
+
+    if importlib.util.find_spec("datasette") is None or (
+        importlib.util.find_spec("datasette_cluster_map") is None
+    ):
+        if IN_CI:
+            pytest.fail("CI must install datasette and datasette-cluster-map (.ci/run)")
+        pytest.skip("datasette or datasette-cluster-map is not installed")
+    from datasette.app import Datasette
+
+    db = tmp_path / "vrmc.db"
+    assert invoke("-b", str(corpus), "export", "sqlite", "-o", str(db)).exit_code == 0
+    counted = json.loads(invoke("-b", str(corpus), "map", "-f", "json").stdout)["places"]
+    located = {e for p in counted for e in p["events"]}
+    text = invoke("-b", str(corpus), "map", "-f", "text").stdout
+    assert f"{len(located)} of 7 events have a place" in text
+
+    async def visit() -> tuple[list[str], dict[str, object], str, str]:
+        datasette = Datasette([str(db)])
+        await datasette.invoke_startup()
+        plugins = (await datasette.client.get("/-/plugins.json")).json()
+        rows = await datasette.client.get("/vrmc/located_events.json?_shape=objects&_size=max")
+        assert rows.status_code == 200, rows.text
+        page = await datasette.client.get("/vrmc/located_events")
+        plain_table = await datasette.client.get("/vrmc/themes")
+        return [p["name"] for p in plugins], rows.json(), page.text, plain_table.text
+
+    names, data, page, plain_table = asyncio.run(visit())
+    assert "datasette-cluster-map" in names
+    rows = data["rows"]
+    assert isinstance(rows, list) and data.get("next") is None  # every row, one page
+    assert {r["event"] for r in rows} == located  # every located event, and only those
+    for row in rows:
+        assert -90 <= row["latitude"] <= 90 and -180 <= row["longitude"] <= 180, row
+    flight = [(r["role"], r["latitude"], r["longitude"]) for r in rows if r["event"] == "flight"]
+    assert flight == [("origin", 51.4822, 46.1234), ("destination", 10.6031, -66.9906)]
+    script = "/-/static-plugins/datasette-cluster-map/datasette-cluster-map.js"
+    assert script in page
+    assert script not in plain_table  # the plugin found the coordinates, not just any table
 
 
 def test_ics_carries_geo_for_located_events(corpus: Path) -> None:

@@ -189,3 +189,54 @@ def test_credibility_is_one_to_six(tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "credibility: '7' is not one of 1, 2, 3, 4, 5, 6" in result.stderr
+
+
+def test_language_services_of_one_agency_are_one_origin() -> None:
+    from vrmc_cli.corpus.origins import name_id
+
+    same = {
+        "sputnik": ["Sputnik", "Sputnik Mundo", "Sputnik Brasil", "SPUTNIK ARABIC"],
+        "rt": ["RT", "RT en Español", "RT in Russian", "Actualidad RT", "RT Arabic"],
+        "reuters": ["Reuters", "Reuters Arabic", "Reuters (Arabic service)"],
+        "ria-novosti": ["RIA Novosti", "RIA Novosti (French service)", "RIA Novosti Persian"],
+        "bbc-news": ["BBC News", "BBC", "BBC Mundo"],
+        "voa": ["VOA", "Voz de América"],
+    }
+    for agency, names in same.items():
+        assert {name_id(n, "s") for n in names} == {agency}, agency
+    # A name that only begins like an agency's, or an agency's name with other words, is its
+    # own origin.
+    for name, own in [
+        ("RTL", "rtl"),
+        ("El Mundo", "el-mundo"),
+        ("Radio France", "radio-france"),
+        ("Reuters Breakingviews", "reuters-breakingviews"),
+        ("Sputnik Mundo (noticiaslatam.lat)", "sputnik-mundo-noticiaslatam-lat"),
+    ]:
+        assert name_id(name, "s") == own
+
+
+def test_a_high_confidence_item_on_one_agencys_language_services_fails_strict(
+    tmp_path: Path,
+) -> None:
+    root = corpus(
+        tmp_path,
+        """\
+version: 1
+themes: [{id: t, title: T}]
+sources:
+  - {id: mundo, title: M, publisher: Sputnik Mundo}
+  - {id: brasil, title: B, publisher: Sputnik Brasil}
+  - {id: arabic, title: A, publisher: Some paper, origin: Sputnik Arabic}
+events:
+  - {id: e1, date: 2020, title: E1, themes: [t], sources: [mundo, brasil, arabic],
+     confidence: high}
+""",
+    )
+    result = invoke("--no-cache", "-b", str(root), "validate", "--strict")
+    assert result.exit_code != 0
+    assert "'e1' is stated at high confidence on 3 sources that all carry one origin" in (
+        result.stderr
+    )
+    events = json.loads(run(root, "timeline", "-f", "json"))["events"]
+    assert events[0]["origins"] == {"count": 1, "ids": ["sputnik"]}

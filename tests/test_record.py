@@ -101,3 +101,37 @@ def test_misuse_is_refused() -> None:
         @record(eq=True)
         class Unhashable:
             a: int
+
+
+def test_the_generated_methods_are_up_to_date() -> None:
+    """core/record_code.py holds the methods every record of vrmc makes now: a field added,
+    renamed or given a default without `python -m vrmc_cli.core.record` fails here."""
+    from pathlib import Path
+
+    from vrmc_cli.core import record as module
+
+    made = module.make_all()
+    text = Path(module.__file__).with_name("record_code.py").read_text(encoding="utf-8")
+    assert module.generated_source(made) == text, "run: python -m vrmc_cli.core.record"
+    # ...and so every record class of vrmc takes its methods from there: no run compiles any.
+    compiled = [f"{m}.{q}" for m, q, _, generated in made if m[:9] == "vrmc_cli." and not generated]
+    assert not compiled
+
+
+def test_a_record_the_generated_file_lacks_is_compiled_alike() -> None:
+    """A record whose fields changed since record_code.py was written (or one outside vrmc)
+    gets the same methods from the same source, compiled when it is defined."""
+    from vrmc_cli.core.record import MADE, methods_source
+
+    @record(frozen=True, eq=True)
+    class Changed:
+        a: int
+        b: tuple[int, ...] = field(default_factory=tuple)
+        c: str = "c"
+
+    assert MADE[-1][2:] == ("FE:a,b(),c=", False)
+    assert Changed(1) == Changed(1, (), "c") and Changed(1).b == ()
+    assert Changed.__init__.__defaults__[1:] == ("c",)  # type: ignore[misc]
+    source = "\n".join(methods_source("FE:a,b(),c=", "_r9"))
+    assert "def _r9__init__(self, a, b=_MISSING, c=_MISSING):" in source
+    assert "b = _r9_f_b()" in source and "def _r9__hash__(self):" in source

@@ -309,6 +309,19 @@ places:
     assert strict(root)[0] == 0
 
 
+def test_a_place_at_sea_with_no_country_passes(tmp_path: Path) -> None:
+    # A tanker seized in the North Atlantic: no country's outline to hold the point against
+    # (docs/format.md "places"), so the outline rule has nothing to check.
+    sea = """\
+places:
+  - {id: north-atlantic, name: "North Atlantic, near Iceland", latitude: 62.5,
+     longitude: -17.0, precision: region, sources: [wire]}
+"""
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": sea})
+    status, _, err = strict(root)
+    assert (status, err) == (0, "")
+
+
 def strict(root: Path, *extra: str) -> tuple[int, str, str]:
     result = invoke("--no-cache", "validate", "--strict", str(root), *extra)
     return result.exit_code, result.stdout, result.stderr.replace(f"{root}/", "")

@@ -55,3 +55,16 @@ def test_nothing_unsafe_survives_and_the_rest_is_untouched(text: str) -> None:
         assert shown == text
     # Character by character: the safe ones as they are, each unsafe one as its escape.
     assert shown == "".join(visible(c) if raw_unsafe(c) else c for c in text)
+
+
+def test_only_five_characters_of_the_class_are_printable() -> None:
+    """`visible` and `hides` search text with the class (and import `re`) only when the text
+    is not printable or holds one of the five printable characters of the class: every
+    other character of the class must be one str.isprintable() refuses."""
+    from vrmc_cli.core import textsafe
+
+    whole = textsafe._unsafe(False)
+    printable = {
+        c for c in map(chr, range(0x110000)) if c.isprintable() and whole.match(c) is not None
+    }
+    assert printable == set(textsafe._PRINTABLE_UNSAFE)

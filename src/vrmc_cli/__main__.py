@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
-import signal
 import sys
+
+# Not `typing.TYPE_CHECKING`: importing typing costs a warm run more than its own query
+# (docs/performance.md). Type checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import signal as _signal
+else:
+    # The C module under `signal`, which wraps it in enums (and so imports enum).
+    import _signal
 
 
 def _sanitize_environment() -> None:
@@ -25,8 +32,10 @@ def _sanitize_environment() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            with contextlib.suppress(ValueError, OSError):
+            try:  # noqa: SIM105 - contextlib is not imported on a warm run
                 reconfigure(encoding="utf-8", errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
 
 
 def _terminated(signum: int, frame: object) -> None:
@@ -36,7 +45,7 @@ def _terminated(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminated)
+    _signal.signal(_signal.SIGTERM, _terminated)
     _sanitize_environment()
     if sys.argv[1:] == ["--version"]:
         from . import __version__

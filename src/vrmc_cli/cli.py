@@ -6,6 +6,7 @@ Running a command is runner.py's job; quick.py runs the common ones without Type
 from __future__ import annotations
 
 import copy
+import enum
 import inspect
 import os
 import sys
@@ -33,6 +34,10 @@ from .commands import (
 from .core.formats import Format
 from .core.textsafe import visible
 from .runner import State, emit, env_on, execute, guarded, load, make_state
+
+# --format as Typer reads it: an Enum of the formats' names (core.formats.Format is not one,
+# so that the quick path never imports enum); `command` hands on the Format it names.
+_FORMAT_CHOICE = enum.Enum("Format", [(f.value, f.value) for f in Format], type=str)  # type: ignore[misc]
 
 HELP = """Briefings, timelines, actors and arms transfers from a folder of YAML topic files.
 
@@ -155,7 +160,7 @@ def _parameter(option: Option, gives: frozenset[str] | None = None) -> inspect.P
     elif option.kind == TEXTS:
         hint = list[str] | None
     elif option.kind == FORMAT:
-        hint = Format | None
+        hint = _FORMAT_CHOICE | None
         extra.update(envvar=FORMAT_ENV, case_sensitive=False)
     elif option.kind == LEVEL:
         hint = int
@@ -193,6 +198,8 @@ def add_command(spec: Spec) -> None:
     name = spec.name
 
     def command(ctx: typer.Context, **params: Any) -> None:
+        if params.get("fmt") is not None:  # Typer's Enum member: the format it names
+            params["fmt"] = Format(params["fmt"].value)
         execute(_state(ctx), name, params)
 
     parameters = [

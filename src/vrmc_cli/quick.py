@@ -14,7 +14,6 @@ command line accepted here reaches runner.execute with exactly what Typer passes
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from .commands import (
     COUNT,
@@ -29,6 +28,12 @@ from .commands import (
 )
 from .core.formats import Format
 from .runner import State, make_state
+
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 # Option spelling -> the option.
 Options = Mapping[str, Option]

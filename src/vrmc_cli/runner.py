@@ -14,21 +14,24 @@ import errno
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .core.formats import Format
 from .core.record import record
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, NoReturn, TypeVar
+
     # Imported where they are used: --help and usage errors never load the model.
     from .analysis.query import Filter
     from .commands import Result
     from .corpus.model import Corpus
     from .render import Options
 
-
-P = TypeVar("P")
+    P = TypeVar("P")
 
 
 @record
@@ -50,6 +53,7 @@ class Look:
     output: str | None = None  # a file to write instead of stdout
     citations: str = "numbers"
     protect: tuple[str, ...] = ()  # corpus folders whose topic files -o may not replace
+    use_cache: bool = True  # the group's --no-cache (and VRMC_NO_CACHE): pictures too
 
 
 def env_on(name: str) -> bool:
@@ -120,6 +124,7 @@ def execute(state: State, command: str, params: Mapping[str, Any]) -> None:
         params.get("output"),
         (params.get("citations") or "numbers").strip().lower(),
         _corpus_folders(state) if params.get("output") else (),
+        state.use_cache,
     )
     # Typer turns an interrupt inside a command into a silent exit 130 before guarded() can
     # see it: handled here, a run says the same whichever path parsed its command line.
@@ -270,7 +275,7 @@ def _picture_files(fmt: Format, output: Result, options: Options) -> list[tuple[
         return []
     from .render.as_markdown import picture_files
 
-    return picture_files(output.doc(), options.images)
+    return picture_files(output.doc(), options.images, options.cache)
 
 
 def _write_pictures(target: str, pictures: list[tuple[str, bytes]], protect: Sequence[str]) -> None:
@@ -322,7 +327,12 @@ def _options(fmt: Format, look: Look) -> Options:
         images = ""
         if fmt is Format.markdown and look.output and look.output != "-":
             images = os.path.splitext(os.path.basename(look.output))[0] + "-images"
-        return Options(heading_level=look.heading_level, citations=look.citations, images=images)
+        return Options(
+            heading_level=look.heading_level,
+            citations=look.citations,
+            images=images,
+            cache=look.use_cache,
+        )
     width = 100
     if _isatty(sys.stdout):
         import shutil  # here: a pipe never needs it (start-up time)

@@ -5,15 +5,18 @@ revision) is the corpus layer's job: corpus/revisions.py."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.doc import Span, Style
+from ..core.doc import Span
 from ..core.record import record
 from ..corpus.kinds import KIND, LIST_KEYS
 from ..corpus.model import Briefing, Corpus, Event, Point
 from ..corpus.serialize import entries, entry
 from .query import Filter
 from .signposts import indicator_statuses, watch_board
+
+if TYPE_CHECKING:
+    from ..core.doc import Style
 
 _MISSING = object()
 

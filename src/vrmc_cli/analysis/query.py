@@ -4,20 +4,19 @@ Semantics (FORMAT.md "Filters across commands"): values of one filter are ORed, 
 filters are ANDed; a theme keeps its whole subtree; an item's countries include those of the
 actors it names; dates keep items whose span overlaps the window. A filter on a dimension an
 item kind does not have (themes of a transfer, dates or places of a briefing point) does not
-remove it.
+remove it. An actor is placed by its seat, as it is by its own country: one with no seat is
+not kept by --place or --near.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import cast
+from functools import cache
 
+from ..core.choice import HINTS, offer
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
 from ..core.errors import UsageError
 from ..core.record import record
-from ..core.spelling import respell
 from ..core.textsafe import fold, quote, shorten
 from ..corpus.model import (
     Actor,
@@ -38,7 +37,22 @@ from ..corpus.model import (
     Transfer,
     countries_of,
 )
-from .geo import distance_km
+
+# Not `typing.TYPE_CHECKING`: a warm run imports neither typing nor `re` (docs/performance.md);
+# type checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as _dt
+    import re
+    from typing import cast
+else:
+    try:  # the C half of `datetime`, without its Python half (core/dates.py)
+        import _datetime as _dt
+    except ImportError:
+        import datetime as _dt
+
+    def cast(_type, value):  # typing.cast
+        return value
 
 
 @record
@@ -79,6 +93,8 @@ class Filter:
             return False
         if self.near is not None:
             lat, lon, km = self.near
+            from .geo import distance_km  # here: only --near measures distances
+
             return any(distance_km(lat, lon, p.latitude, p.longitude) <= km for p in found)
         return True
 
@@ -127,6 +143,7 @@ class Filter:
             and self.country_ok((actor.country,))
             and self.actor_ok((actor,))
             and self.actor_dates_ok(actor)
+            and self.place_ok((actor.seat,))
         )
 
     def actor_dates_ok(self, actor: Actor) -> bool:
@@ -271,7 +288,16 @@ def undated(f: Filter, items: Iterable[object]) -> list[object]:
 # --------------------------------------------------------------------------- resolving names
 
 
-_WORDS = re.compile(r"[^\W_]+")
+@cache
+def _word_pattern() -> re.Pattern[str]:
+    """A word of a name (letters and digits): compiled when a name is first resolved."""
+    import re
+
+    return re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> list[str]:
+    return _word_pattern().findall(text)
 
 
 @record
@@ -294,7 +320,7 @@ class Named:
     @property
     def words(self) -> tuple[tuple[str, ...], ...]:
         """The words of each key: `vladimir padrino lopez` -> (vladimir, padrino, lopez)."""
-        return tuple(tuple(_WORDS.findall(k)) for k in self.keys)
+        return tuple(tuple(_words(k)) for k in self.keys)
 
 
 def _named(entry: object, ident: str, display: str, *others: str) -> Named:
@@ -302,7 +328,7 @@ def _named(entry: object, ident: str, display: str, *others: str) -> Named:
     spelled: dict[str, str] = {}
     for text in (*written[1:], written[0]):  # the words of names before those of the id
         spelled.setdefault(name_key(text), text)
-        for word in _WORDS.findall(text):
+        for word in _words(text):
             spelled.setdefault(name_key(word), word)
     names = tuple(dict.fromkeys(name_key(n) for n in written[1:]))
     shown = ident if fold(display) == fold(ident) else f"{display} ({ident})"
@@ -314,6 +340,8 @@ def name_key(text: str) -> str:
     """How a name is matched: folded (case and accents ignored), respelled (British and
     American spellings, romanisations of Russian and Spanish names: core.spelling), and
     its words one space apart."""
+    from ..core.spelling import respell  # here: only a name looked up is respelled
+
     return " ".join(respell(fold(text)).split())
 
 
@@ -388,10 +416,9 @@ def match_tiers(value: str, named: Sequence[Named]) -> list[list[Named]]:
 def _tiers(key: str, named: Sequence[tuple[Named, str, tuple[str, ...]]]) -> list[list[Named]]:
     if not key:
         return [[] for _ in range(5)]
-    wanted = tuple(_WORDS.findall(key))
+    wanted = tuple(_words(key))
     keyed = [
-        (n, ident, names, [tuple(_WORDS.findall(k)) for k in (ident, *names)])
-        for n, ident, names in named
+        (n, ident, names, [tuple(_words(k)) for k in (ident, *names)]) for n, ident, names in named
     ]
     exact = [n for n, ident, _, _ in keyed if ident == key]
     whole = [n for n, _, names, _ in keyed if key in names]
@@ -458,8 +485,9 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
 # A name in a hint is cut to this many characters: a hint names candidates, it does not
 # print them (a 3,000-character name once made one error 3 KB long).
 HINT_NAME = 40
-# At most this many candidates are listed in a hint, whichever kind.
-HINT_COUNT = 3
+# At most this many candidates are listed in a hint, whichever kind: as many as every other
+# "did you mean" of vrmc names (core.choice).
+HINT_COUNT = HINTS
 
 
 # A candidate up to this long is listed whole (issue 23: no value cut in an error); a longer
@@ -482,7 +510,7 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     """The closest known values; all of them (or `listing`) when there are only a few."""
     close = suggestions(value, named)
     if close:
-        return " (did you mean " + " or ".join(close) + "?)"
+        return offer(close)
     shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"

@@ -9,16 +9,20 @@ quick path reads a specification before anything else is loaded.
 
 from __future__ import annotations
 
-import importlib
 import os
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..core.formats import DATA, DOC
 from ..core.record import record
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any, Protocol, TypeVar
+
     from ..analysis.query import Filter
     from ..core.doc import Doc
     from ..corpus.model import Corpus
@@ -215,6 +219,13 @@ CITATIONS = Option(
 )
 
 
+def _import(name: str) -> ModuleType:
+    """`importlib.import_module(name)` for a module of vrmc, without importing importlib
+    (and the warnings module it imports): a warm run needs neither."""
+    __import__(name)
+    return sys.modules[name]
+
+
 def citation_style(params: Mapping[str, Any]) -> str:
     """The --citations value, checked: a usage error names the styles there are."""
     from ..core.choice import choose
@@ -254,30 +265,32 @@ class Result:
     binary: bool = False
 
 
-P = TypeVar("P")
+if TYPE_CHECKING:
+    P = TypeVar("P")
 
+    class Call(Protocol):
+        """One run of a command, as `run` sees it: its parameters, and the corpus and filter
+        (loaded and resolved when first asked for)."""
 
-class Call(Protocol):
-    """One run of a command, as `run` sees it: its parameters, and the corpus and filter
-    (loaded and resolved when first asked for)."""
+        @property
+        def params(self) -> Mapping[str, Any]: ...
 
-    @property
-    def params(self) -> Mapping[str, Any]: ...
+        def corpus(self) -> Corpus: ...
 
-    def corpus(self) -> Corpus: ...
+        def filter(self) -> Filter: ...
 
-    def filter(self) -> Filter: ...
+        def load(self, roots: Sequence[str]) -> Corpus: ...
 
-    def load(self, roots: Sequence[str]) -> Corpus: ...
+        def roots(self) -> Sequence[str]: ...
 
-    def roots(self) -> Sequence[str]: ...
+        @property
+        def use_cache(self) -> bool: ...
 
-    @property
-    def use_cache(self) -> bool: ...
-
-    def read(self, kind: type[P]) -> P:
-        """The command's parameters as its typed record (`read_params`)."""
-        ...
+        def read(self, kind: type[P]) -> P:
+            """The command's parameters as its typed record (`read_params`)."""
+            ...
+else:
+    Call = object  # a Protocol for the type checker; the commands import its name
 
 
 def read_params(kind: type[P], params: Mapping[str, Any]) -> P:
@@ -323,9 +336,7 @@ def module(name: str) -> ModuleType | None:
         return None
     from keyword import iskeyword
 
-    return importlib.import_module(
-        f"{__name__}.{name}_" if iskeyword(name) else f"{__name__}.{name}"
-    )
+    return _import(f"{__name__}.{name}_" if iskeyword(name) else f"{__name__}.{name}")
 
 
 def spec(name: str) -> Spec | None:

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterator, Sequence
 
 from ..analysis.query import BriefingView, Filter
 from ..core.doc import Doc
-from ..corpus.kinds import KIND
 from ..corpus.model import Briefing, Corpus, Event, Point, Question
-from ..corpus.serialize import JSONObject, entries, entry
 from . import Result
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..analysis.ach import Analysis
+    from ..corpus.serialize import JSONObject
 
 
 def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...]:
@@ -62,19 +65,45 @@ def _name(item: object) -> str | None:
 
 def csv_columns(
     kind: str, lead: Sequence[str] = (), last: Sequence[str] = (), leave_out: Sequence[str] = ()
-) -> tuple[str, ...]:
+) -> Sequence[str]:
     """A list's CSV columns: the fields of `kind` that have a cell (their type's `csv`), in
     kinds.py order, but for `leave_out`; `lead` before them and `last` after them, in the
-    order given (either may name a column of the command's own, such as a count)."""
-    named = {*lead, *last, *leave_out}
-    middle = [f.name for f in KIND[kind].fields if f.type.csv and f.name not in named]
-    # Computed (serialize.py): an entry citing sources has its independent origins, a source
-    # the id of its own.
-    if any(f.name == "sources" for f in KIND[kind].fields):
-        middle += ["origins", "origin_ids"]
-    elif kind == "sources":
-        middle.append("origin_id")
-    return (*lead, *middle, *last)
+    order given (either may name a column of the command's own, such as a count). Worked out
+    when first read: a run that writes no CSV never imports the field types."""
+    return _Columns(kind, tuple(lead), tuple(last), tuple(leave_out))
+
+
+class _Columns(Sequence[str]):
+    def __init__(
+        self, kind: str, lead: tuple[str, ...], last: tuple[str, ...], leave_out: tuple[str, ...]
+    ) -> None:
+        self._asked = (kind, lead, last, leave_out)
+        self._found: tuple[str, ...] | None = None
+
+    def _columns(self) -> tuple[str, ...]:
+        if self._found is None:
+            from ..corpus.kinds import KIND
+
+            kind, lead, last, leave_out = self._asked
+            named = {*lead, *last, *leave_out}
+            middle = [f.name for f in KIND[kind].fields if f.type.csv and f.name not in named]
+            # Computed (serialize.py): an entry citing sources has its independent origins, a
+            # source the id of its own.
+            if any(f.name == "sources" for f in KIND[kind].fields):
+                middle += ["origins", "origin_ids"]
+            elif kind == "sources":
+                middle.append("origin_id")
+            self._found = (*lead, *middle, *last)
+        return self._found
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._columns()[index]
+
+    def __len__(self) -> int:
+        return len(self._columns())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._columns())
 
 
 def _cell(value: object) -> object:
@@ -98,6 +127,8 @@ def rows_from(
 ) -> list[list[object]]:
     """The CSV rows of JSON objects: a field of `kind` as its type's cell (a range as
     `low–high`, `disputed` as `field: note` items), any other column as it is."""
+    from ..corpus.kinds import KIND
+
     types = {f.name: f.type for f in KIND[kind].fields} if kind else {}
     cells = [types[c].cell if c in types else _cell for c in columns]
     return [[cell(_get(obj, c)) for c, cell in zip(columns, cells, strict=True)] for obj in objects]
@@ -118,6 +149,8 @@ def listing(
     the prose views show them)."""
 
     def objects() -> list[JSONObject]:
+        from ..corpus.serialize import entries
+
         found = entries(kind, items)
         if extra is not None:
             found = [{**obj, **extra(item)} for obj, item in zip(found, items, strict=True)]
@@ -137,6 +170,7 @@ def briefing_json(view: BriefingView) -> JSONObject:
     """A briefing narrowed to the key judgments and points the filter keeps, with the
     source summary statement of what it keeps."""
     from ..analysis.provenance import briefing_summary, summary_json
+    from ..corpus.serialize import entries, entry
 
     points = [p for s in view.sections for p in s.points]
     return {

@@ -37,7 +37,6 @@ class Params:
 
 def run(call: Call) -> Result:
     from ..analysis.query import resolve_briefing, select_briefings, view_briefing
-    from ..corpus.serialize import entry
     from ..views.briefing import briefing_doc, briefing_list
     from . import citation_style
     from ._common import briefing_json, none_match, undated_note
@@ -48,15 +47,21 @@ def run(call: Call) -> Result:
     briefing_id = params.briefing
     if briefing_id is None:
         chosen = select_briefings(corpus, f)
-        return Result(
-            {"briefings": [v.briefing for v in chosen]},
-            lambda: briefing_list(chosen),
-            lambda: {
+
+        def data() -> dict[str, object]:
+            from ..corpus.serialize import entry  # here: it imports the field types
+
+            return {
                 "briefings": [
                     {k: v for k, v in entry("briefings", b.briefing).items() if k in SUMMARY}
                     for b in chosen
                 ]
-            },
+            }
+
+        return Result(
+            {"briefings": [v.briefing for v in chosen]},
+            lambda: briefing_list(chosen),
+            data,
             notes=none_match(chosen, len(corpus.briefings), "briefings"),
         )
     view = view_briefing(corpus, resolve_briefing(corpus, briefing_id), f)

@@ -189,7 +189,7 @@ def run(call: Call) -> Result:
     ]
     notes += [f"likely duplicate, not added: {d}" for d in duplicates]
     text = write.to_yaml(draft, header, notes)
-    _check(target, text, into if corpus is not None else None)
+    _check(call, target, text, into if corpus is not None else None)
     counted = write.counts(draft)
     summary = _words(counted)
     if params.dry_run:
@@ -239,29 +239,28 @@ def _existing(call: Call, into: str) -> Corpus | None:
     return call.load([into])
 
 
-def _check(target: str, text: str, into: str | None) -> None:
+def _check(call: Call, target: str, text: str, into: str | None) -> None:
     """The new file as the loader reads it, beside the corpus it joins: any problem is
-    reported as the import's, and nothing is written."""
-    from ..core.errors import Problem
-    from ..corpus.link import link
+    reported as the import's, and nothing is written. The corpus's files come through the
+    cache, as `_existing` read them: they are not parsed a second time."""
     from ..corpus.load import parse_text
 
-    fragments = [parse_text(target, text)]
-    problems: list[Problem] = []
-    if into is not None:
-        from ..corpus.files import discover
-        from ..corpus.load import parse_all
+    fragment = parse_text(target, text)
+    if into is None:
+        from ..corpus.link import link
 
-        files, problems = discover([into])
-        fragments += list(parse_all(files))
-    link(fragments, problems)
+        link([fragment], [])
+        return
+    from ..corpus.roots import load_corpus
+
+    load_corpus([into], use_cache=call.use_cache, extra=[fragment])
 
 
 def _write_new(target: str, text: str) -> None:
     """Create `target` (never replacing a file) with all its bytes, or leave nothing."""
     import os
 
-    from ..core.errors import VrmcError
+    from ..core.errors import ExitStatus, VrmcError
     from ..core.textsafe import quote
 
     folder = os.path.dirname(target) or "."
@@ -284,5 +283,5 @@ def _write_new(target: str, text: str) -> None:
     except OSError as exc:
         os.unlink(target)
         error = VrmcError(f"cannot write {quote(target)}: {exc.strerror or exc}")
-        error.status = 74  # type: ignore[assignment]
+        error.status = ExitStatus.IO_ERROR
         raise error from None

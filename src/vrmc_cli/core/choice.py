@@ -30,10 +30,16 @@ def close(value: str, options: Iterable[str], n: int = HINTS, cutoff: float = 0.
     return [by_fold[f] for f in found]
 
 
+def offer(shown: Sequence[str]) -> str:
+    """` (did you mean 'x' or 'y'?)` for candidates already quoted (at most HINTS of them,
+    nearest first), or nothing: the one wording of every hint, whoever ranks the candidates
+    (`close` here; query.suggestions for names, aliases and respellings of entries)."""
+    return " (did you mean " + " or ".join(shown[:HINTS]) + "?)" if shown else ""
+
+
 def did_you_mean(value: str, options: Iterable[str], n: int = HINTS, cutoff: float = 0.5) -> str:
     """` (did you mean 'x' or 'y'?)` for the options nearest `value`, or nothing."""
-    found = close(value, options, n, cutoff)
-    return " (did you mean " + " or ".join(quote(c, WIDTH) for c in found) + "?)" if found else ""
+    return offer([quote(c, WIDTH) for c in close(value, options, n, cutoff)])
 
 
 def known(options: Sequence[str]) -> str:

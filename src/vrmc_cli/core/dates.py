@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-
 from .record import record
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Not `typing.TYPE_CHECKING`, nor `datetime` itself: a warm run imports neither (the C half
+# of `datetime`, which it re-exports, is a fifth of its import; docs/performance.md).
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import datetime as _dt
+else:
+    try:
+        import _datetime as _dt
+    except ImportError:  # an interpreter without the C module
+        import datetime as _dt
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
@@ -62,15 +69,22 @@ def days_in_month(year: int, month: int) -> int:
 
 def parse_date(text: str) -> PartialDate:
     """Parse `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; raise ValueError with a reason otherwise."""
-    match = _PATTERN.fullmatch(text.strip())
-    if match is None:
+    # `(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?` in full, without `re`: four digits, and two after
+    # each dash (decimal digits of any script, as `\d` and int() read them).
+    parts = text.strip().split("-")
+    if (
+        len(parts) > 3
+        or len(parts[0]) != 4
+        or any(len(part) != 2 for part in parts[1:])
+        or not all(part.isdecimal() for part in parts)
+    ):
         raise ValueError(f"invalid date {text!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(part) if part else 0 for part in match.groups())
+    year, month, day = (int(part) for part in (*parts, "0", "0")[:3])
     if year < 1:
         raise ValueError(f"invalid date {text!r}: year must be 0001 or later")
-    if match.group(2) and not 1 <= month <= 12:
+    if len(parts) > 1 and not 1 <= month <= 12:
         raise ValueError(f"invalid date {text!r}: month must be 01..12")
-    if match.group(3):
+    if len(parts) > 2:
         last = days_in_month(year, month)
         if not 1 <= day <= last:
             raise ValueError(f"invalid date {text!r}: day must be 01..{last} in that month")

@@ -7,14 +7,17 @@ escapes it for its own format, so nothing in a corpus is ever read as markup.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
-from typing import Literal
 
 from .record import record
 
-# How a span is meant, not how it looks: renderers map each to their own styling.
-Style = Literal[
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+
+# How a span is meant, not how it looks: renderers map each to their own styling. (STYLES
+# at run time, `Style` for the type checker: tests/test_warm_path.py holds them equal.)
+STYLES: tuple[Style, ...] = (
     "",
     "strong",  # a label or a name
     "em",  # a title of a work
@@ -31,7 +34,30 @@ Style = Literal[
     "status-pending",
     "status-bad",
     "cite",  # a numbered source reference
-]
+)
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Style = Literal[
+        "",
+        "strong",  # a label or a name
+        "em",  # a title of a work
+        "muted",  # dates, ids, secondary detail
+        "mark",  # a search match
+        "code",  # an id the user can type
+        "confidence-low",
+        "confidence-moderate",
+        "confidence-high",
+        "likelihood-low",
+        "likelihood-even",
+        "likelihood-high",
+        "status-ok",
+        "status-pending",
+        "status-bad",
+        "cite",  # a numbered source reference
+    ]
+else:
+    Style = str  # at run time, for modules that import the name
 
 
 @record
@@ -105,13 +131,29 @@ class Table:
 # Where a whole cell (a date, a quantity) may go on to a next line: after the dash between
 # the two ends of a range of dates (`Nov 2006 –` / `Aug 2008`), and before a bracketed mark
 # (`Sep 2009` / `(disputed)`). Each date, quantity pair and country pair stays whole.
-_SOFT_BREAK = re.compile(r"(?<=\S –) (?=\S)| (?=\()")
+# That is, the cell split at each space `(?<=\S –) (?=\S)| (?=\()` matches, found without
+# `re` (a warm run does not import it).
 
 
 def pieces(cell: str) -> list[str]:
     """The parts of a whole cell that never break: `Oct 2011 – May 2014 (disputed)` ->
     `Oct 2011 –`, `May 2014`, `(disputed)`; `100,000 / –` and `Russia → Venezuela` stay one."""
-    return _SOFT_BREAK.split(cell)
+    out: list[str] = []
+    start, at = 0, cell.find(" ")
+    while at >= 0:
+        after = cell[at + 1 : at + 2]
+        if after == "(" or (
+            after
+            and not after.isspace()
+            and at >= 3
+            and cell[at - 2 : at] == " –"
+            and not cell[at - 3].isspace()
+        ):
+            out.append(cell[start:at])
+            start = at + 1
+        at = cell.find(" ", at + 1)
+    out.append(cell[start:])
+    return out
 
 
 def pack(cell: str, width: int, measure: Callable[[str], int] = len) -> list[str]:

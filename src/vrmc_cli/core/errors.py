@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 from .record import record
 from .textsafe import visible
 
 
-class ExitStatus(IntEnum):
+class ExitStatus:
+    """The exit statuses (plain numbers: `enum` is not imported on a warm run)."""
+
     OK = 0
     DATA_ERROR = 1
     USAGE = 2

@@ -1,11 +1,19 @@
 """`record`: vrmc's value classes (the corpus model, the document IR, query results, options).
 
-A record is a slotted class with a generated __init__, made by one small exec() per class:
-the annotations name its fields, in order; a class attribute of the same name is the field's
-default, and `field(default_factory=...)` a default made afresh for each instance. It is what
+A record is a slotted class with an __init__ taking its fields in order: the annotations
+name its fields; a class attribute of the same name is the field's default, and
+`field(default_factory=...)` a default made afresh for each instance. It is what
 `dataclasses.dataclass(slots=True)` makes, without what vrmc does not use, and without the
 start-up cost of importing `dataclasses` (it pulls in `inspect`, `ast`, `dis` and
 `tokenize`; docs/performance.md).
+
+The methods of vrmc's own records are generated source, checked in: core/record_code.py,
+written by `python -m vrmc_cli.core.record` from the classes themselves. A run compiles
+nothing: `record` takes the class's methods from that module, after checking that they were
+made for the fields and options the class has now. tests/test_record.py fails when the file
+is out of date (a field added, renamed or given a default without regenerating), and until
+then such a class, like a record defined outside vrmc (the tests'), has the same methods
+compiled from the same source by `exec` when it is defined.
 
 Options (what a dataclass of the same flags does, unless said otherwise):
 - `frozen=True`: assignment raises `FrozenInstanceError` at run time. Every record is frozen
@@ -22,18 +30,27 @@ with its fields in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+import itertools
 
+from .record_code import METHODS, MISSING
+
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any, TypeVar, overload
+
     from typing_extensions import dataclass_transform
+
+    T = TypeVar("T")
 else:
 
     def dataclass_transform(**_: object):  # only the type checker reads the transform
         return lambda decorator: decorator
 
-
-T = TypeVar("T")
+    def overload(function):  # the last definition is the one that runs
+        return function
 
 
 class FrozenInstanceError(AttributeError):
@@ -52,7 +69,14 @@ def field(*, default_factory: Callable[[], T]) -> T:
     return _Factory(default_factory)  # type: ignore[return-value]  # read by `record` only
 
 
-_MISSING: Any = object()
+_MISSING: Any = MISSING
+# (module, qualname) -> (shape, prefix, {method name: function}): record_code.py's table.
+_METHODS: dict[tuple[str, str], Any] = METHODS
+
+# Every record class made in this process: (module, qualname, shape, generated). The shape
+# names the options and the fields, each with "=" for a default and "()" for a factory;
+# `generated` says the methods came from record_code.py rather than from `exec`.
+MADE: list[tuple[str, str, str, bool]] = []
 
 
 def _repr(self: Any) -> str:
@@ -68,6 +92,62 @@ def _frozen_delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
+def _shape(names: tuple[str, ...], defaults: dict[str, object], flags: str) -> str:
+    marks = [
+        "" if n not in defaults else "()" if isinstance(defaults[n], _Factory) else "="
+        for n in names
+    ]
+    return flags + ":" + ",".join(n + m for n, m in zip(names, marks, strict=True))
+
+
+def methods_source(shape: str, prefix: str) -> list[str]:
+    """The source of the methods of a record of `shape` (see MADE), each function named
+    `prefix` + the method's name: what record_code.py holds, and what `exec` compiles for a
+    record it does not hold."""
+    flags, _, fields = shape.partition(":")
+    frozen, eq, order = "F" in flags, "E" in flags, "O" in flags
+    params: list[str] = []
+    body: list[str] = []
+    names: list[str] = []
+    for spec in fields.split(",") if fields else ():
+        name = spec.removesuffix("()").removesuffix("=")
+        names.append(name)
+        if spec.endswith("()"):
+            params.append(f"{name}=_MISSING")
+            body.append(f"    if {name} is _MISSING:")
+            body.append(f"        {name} = {prefix}_f_{name}()")
+        elif spec.endswith("="):
+            params.append(f"{name}=_MISSING")  # the default itself: __init__.__defaults__
+        else:
+            params.append(name)
+        body.append(f"    _set(self, {name!r}, {name})" if frozen else f"    self.{name} = {name}")
+    mine = "(" + "".join(f"self.{n}, " for n in names) + ")"
+    theirs = "(" + "".join(f"other.{n}, " for n in names) + ")"
+    compare = "\n".join(
+        (
+            "    if other.__class__ is self.__class__:",
+            "        return {} {} {}",
+            "    return NotImplemented",
+        )
+    )
+    source = [f"def {prefix}__init__({', '.join(['self', *params])}):", *(body or ["    pass"])]
+    source += [f"def {prefix}__reduce__(self):", f"    return self.__class__, {mine}"]
+    if eq:
+        source += [f"def {prefix}__eq__(self, other):", compare.format(mine, "==", theirs)]
+        source += [f"def {prefix}__hash__(self):", f"    return hash({mine})"]
+    if order:
+        for method, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
+            source += [f"def {prefix}{method}(self, other):", compare.format(mine, op, theirs)]
+    return source
+
+
+def _compiled(shape: str) -> dict[str, Any]:
+    """The methods of a record of `shape`, compiled now (a record record_code.py lacks)."""
+    env: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
+    exec("\n".join(methods_source(shape, "")), env)  # noqa: S102 - source made from field names
+    return env
+
+
 def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
     namespace = dict(cls.__dict__)
     names = tuple(namespace.get("__annotations__", {}))
@@ -76,51 +156,43 @@ def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
             raise TypeError(f"record {cls.__qualname__}: a record cannot extend a slotted class")
     if eq and not frozen:
         raise TypeError(f"record {cls.__qualname__}: eq=True needs frozen=True (hashing)")
-    env: dict[str, Any] = {"_set": object.__setattr__, "_MISSING": _MISSING}
-    params: list[str] = []
-    body: list[str] = []
-    for name in names:
-        default = namespace.pop(name, _MISSING)
-        if default is _MISSING:
-            if params and "=" in params[-1]:
-                raise TypeError(f"record {cls.__qualname__}: {name} without a default follows one")
-            params.append(name)
-        elif isinstance(default, _Factory):
-            env[f"_f_{name}"] = default.make
-            params.append(f"{name}=_MISSING")
-            body.append(f"  if {name} is _MISSING: {name} = _f_{name}()")
-        else:
-            env[f"_d_{name}"] = default
-            params.append(f"{name}=_d_{name}")
-        body.append(f"  _set(self, {name!r}, {name})" if frozen else f"  self.{name} = {name}")
-    source = [f"def __init__(self, {', '.join(params)}) -> None:", *(body or ["  pass"])]
-    mine = "(" + "".join(f"self.{n}, " for n in names) + ")"
-    theirs = "(" + "".join(f"other.{n}, " for n in names) + ")"
-    compare = "  if other.__class__ is self.__class__: return {} {} {}\n  return NotImplemented"
-    source += ["def __reduce__(self):", f"  return self.__class__, {mine}"]
-    if eq:
-        source += ["def __eq__(self, other):", compare.format(mine, "==", theirs)]
-        source += ["def __hash__(self):", f"  return hash({mine})"]
-    if order:
-        for method, op in (("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")):
-            source += [f"def {method}(self, other):", compare.format(mine, op, theirs)]
-    exec("\n".join(source), env)  # noqa: S102 - the source is built above from field names
+    defaults = {n: namespace.pop(n) for n in names if n in namespace}
+    for before, name in itertools.pairwise(names):
+        if before in defaults and name not in defaults:
+            raise TypeError(f"record {cls.__qualname__}: {name} without a default follows one")
+    shape = _shape(names, defaults, "F" * frozen + "E" * eq + "O" * order)
+    made: Any = _METHODS.get((cls.__module__, cls.__qualname__))
+    generated = made is not None and made[0] == shape
+    if generated:
+        prefix, functions = made[1], made[2]
+        scope: dict[str, Any] = next(iter(functions.values())).__globals__
+    else:
+        prefix, scope = "", _compiled(shape)
+        functions = {k: v for k, v in scope.items() if k[:2] == "__" and k != "__builtins__"}
+    MADE.append((cls.__module__, cls.__qualname__, shape, generated))
+    for name, default in defaults.items():
+        if isinstance(default, _Factory):
+            scope[f"{prefix}_f_{name}"] = default.make
     for key in ("__dict__", "__weakref__"):
         namespace.pop(key, None)
     namespace["__slots__"] = names
     namespace["__qualname__"] = cls.__qualname__
     namespace["__record_fields__"] = names
     namespace["__repr__"] = _repr
-    for key, value in env.items():
-        if key.startswith("__") and key != "__builtins__":
-            value.__qualname__ = f"{cls.__qualname__}.{key}"
-            namespace[key] = value
+    for key, function in functions.items():
+        function.__name__ = key
+        function.__qualname__ = f"{cls.__qualname__}.{key}"
+        namespace[key] = function
+    init = namespace["__init__"]
+    init.__defaults__ = (
+        tuple(_MISSING if isinstance(d, _Factory) else d for d in defaults.values()) or None
+    )
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
     metaclass: Any = type(cls)
-    made: type[Any] = metaclass(cls.__name__, cls.__bases__, namespace)
-    return made
+    result: type[Any] = metaclass(cls.__name__, cls.__bases__, namespace)
+    return result
 
 
 @overload
@@ -128,19 +200,81 @@ def record(cls: type[T], /) -> type[T]: ...
 
 
 @overload
-def record(
+def record(  # noqa: F811 - `overload` is typing's for the type checker
     *, frozen: bool = False, eq: bool = False, order: bool = False
 ) -> Callable[[type[T]], type[T]]: ...
 
 
 @dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(field,))
-def record(
+def record(  # noqa: F811
     cls: type[T] | None = None, /, *, frozen: bool = False, eq: bool = False, order: bool = False
 ) -> type[T] | Callable[[type[T]], type[T]]:
     """Make `cls` a record (see the module's docstring): `@record` or `@record(frozen=True)`."""
     if cls is not None:
         return _build(cls, frozen, eq, order)
     return lambda c: _build(c, frozen, eq, order)
+
+
+# --------------------------------------------------------------------------- record_code.py
+
+HEADER = '''"""The methods of vrmc's record classes, generated from the classes by
+`python -m vrmc_cli.core.record` (core/record.py), so that no run compiles them. Do not
+edit: regenerate. tests/test_record.py checks that this file is what the classes make now."""
+
+# fmt: off
+# ruff: noqa
+# mypy: ignore-errors
+
+MISSING = object()
+_MISSING = MISSING
+_set = object.__setattr__
+'''
+
+
+def generated_source(made: list[tuple[str, str, str, bool]]) -> str:
+    """record_code.py for the records in `made` (those of vrmc_cli's modules, sorted)."""
+    classes = sorted({(m, q, s) for m, q, s, _ in made if m.startswith("vrmc_cli.")})
+    out = [HEADER]
+    table = ["METHODS = {"]
+    for index, (module, qualname, shape) in enumerate(classes):
+        prefix = f"_r{index}"
+        source = methods_source(shape, prefix)
+        out.append(f"\n# {module}.{qualname}\n" + "\n".join(source) + "\n")
+        methods = [line[4 + len(prefix) : line.index("(")] for line in source if line[:4] == "def "]
+        entries = ", ".join(f"{m!r}: {prefix}{m}" for m in methods)
+        table.append(f"    ({module!r}, {qualname!r}): ({shape!r}, {prefix!r}, {{{entries}}}),")
+    table.append("}")
+    return "".join(out) + "\n" + "\n".join(table) + "\n"
+
+
+def make_all() -> list[tuple[str, str, str, bool]]:
+    """Import every module of vrmc_cli: MADE then holds every record class it defines."""
+    import importlib
+    import pkgutil
+
+    import vrmc_cli
+
+    for info in pkgutil.walk_packages(vrmc_cli.__path__, "vrmc_cli."):
+        importlib.import_module(info.name)
+    return MADE
+
+
+def main() -> None:
+    import importlib
+    import os
+
+    # This file runs as __main__: the records register with the module the package imports.
+    imported: Any = importlib.import_module("vrmc_cli.core.record")
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "record_code.py")
+    text = imported.generated_source(imported.make_all())
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(text)
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
 
 
 __all__ = ["FrozenInstanceError", "field", "record"]

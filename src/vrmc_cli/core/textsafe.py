@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
+
+# Not `typing.TYPE_CHECKING`: a warm run imports neither typing nor `re` (docs/performance.md);
+# type checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
 
 # C0 controls except tab and newline, DEL, C1 controls, every Unicode format character
 # (category Cf, Unicode 15.1: bidi controls, zero-width characters, invisible operators, tag
@@ -14,9 +19,7 @@ from functools import cache
 # U+FFFF are not even allowed in XML). Every one of these can move the cursor, restyle or
 # hide text, reorder what the reader sees, or break the file a reader opens.
 # In two halves: the Basic Multilingual Plane's, then those above it (the noncharacters of
-# planes 1 to 16 last). A class of BMP characters alone compiles to a one-step table look-up;
-# with code points above U+FFFF in it, `re` tests a list of ranges one by one for each
-# character of the text (4x slower, and `visible` and `hides` see every line vrmc prints).
+# planes 1 to 16 last).
 _UNSAFE_BMP = (
     "\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
     "\u08e2\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164"
@@ -27,33 +30,41 @@ _UNSAFE_ABOVE = (
     "\U000e0001\U000e0020-\U000e007f"
     + "".join(f"{chr(plane << 16 | 0xFFFE)}{chr(plane << 16 | 0xFFFF)}" for plane in range(1, 17))
 )
-# What is tried first (every text): the BMP half, and whether the text has any character
-# above U+FFFF at all; only then the whole class (compiled on first use, as is the class
-# `sub` replaces with).
-_FIRST = re.compile("[" + _UNSAFE_BMP + "]")
-_FIRST_ONE_LINE = re.compile("[" + _UNSAFE_BMP + "\t\n]")
-_ABOVE_BMP = re.compile("[\U00010000-\U0010ffff]")
+# Characters of the class that Python counts as printable (str.isprintable): letters and a
+# mark that draw nothing. Every other character of the class is a control, format,
+# separator, surrogate or unassigned character, none of them printable (tests/test_textsafe.py
+# checks both over every code point).
+_PRINTABLE_UNSAFE = "\u034f\u115f\u1160\u3164\uffa0"
 
 
 @cache
 def _unsafe(one_line: bool) -> re.Pattern[str]:
-    """The whole class of characters `visible` escapes (with tab and newline if `one_line`)."""
+    """The whole class of characters `visible` escapes (with tab and newline if `one_line`),
+    compiled on first use: most runs never need it (docs/performance.md)."""
+    import re
+
     return re.compile("[" + _UNSAFE_BMP + _UNSAFE_ABOVE + ("\t\n" if one_line else "") + "]")
 
 
 def _has_unsafe(text: str, one_line: bool) -> bool:
-    if (_FIRST_ONE_LINE if one_line else _FIRST).search(text) is not None:
-        return True
-    return (
-        not text.isascii()
-        and _ABOVE_BMP.search(text) is not None
-        and _unsafe(one_line).search(text) is not None
-    )
+    # Printable text (and text printable but for its line breaks and tabs, unless
+    # `one_line`) holds no character of the class but those five; only other text is
+    # searched with the class itself (and so imports `re`).
+    probe = text
+    if not one_line and not text.isprintable() and ("\n" in text or "\t" in text):
+        probe = text.replace("\n", " ").replace("\t", " ")
+    if probe.isprintable():
+        return not probe.isascii() and any(c in probe for c in _PRINTABLE_UNSAFE)
+    return _unsafe(one_line).search(text) is not None
 
 
-# A URL that may become a live link (an autolink in Markdown, an href in HTML): http or
-# https, nothing that ends or breaks the link, and nothing `visible` would escape.
-_LINKABLE = re.compile(r"https?://[^\s<>\"'`\\]+")
+@cache
+def _linkable() -> re.Pattern[str]:
+    """A URL that may become a live link (an autolink in Markdown, an href in HTML): http or
+    https, nothing that ends or breaks the link, and nothing `visible` would escape."""
+    import re
+
+    return re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -87,7 +98,7 @@ def hides(text: str, *, one_line: bool = False) -> bool:
 def linkable(url: str) -> bool:
     """Whether `url` may be written as a live link: an http(s) URL whose every character is
     shown as itself, so that the link is exactly the text a reader sees."""
-    return _LINKABLE.fullmatch(url) is not None and not hides(url, one_line=True)
+    return _linkable().fullmatch(url) is not None and not hides(url, one_line=True)
 
 
 def fold(text: str) -> str:

@@ -28,32 +28,44 @@ holds two pickles, (FORMAT_TAG, stamps, since, digests) and the linked corpus (o
 second holds the records. A warm run reads only the first section.
 
 FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
-vrmc's version, every kind's fields (kinds.py: name, type, target, choices, model attribute)
-and the fields, in order, of every record class a cache file holds (records unpickle by
-position: a field added to `Event` would otherwise fill the next one with an old value), and
-the size and time of the modules that make the records (`_SOURCES`). Any change to them makes
-another tag, and a cache file with another tag is not read.
+vrmc's and Python's versions and the size and time of the modules that declare and make the
+records (`_SOURCES`: the kinds, the field types, the model and record classes, the reader
+and the linker; records unpickle by position, so a field added to `Event` would otherwise
+fill the next one with an old value). Where a source is missing (a build without them), it
+is derived from the declarations themselves: every kind's fields (kinds.py: name, type,
+target, choices, model attribute) and the fields, in order, of every record class a cache
+file holds. Any change to them makes another tag, and a cache file with another tag is not
+read.
 """
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import pickle
 import stat
+import sys
 import time
 import zlib
 from collections.abc import Sequence
-from typing import Any, BinaryIO
 
 from .. import __version__
 from ..core.dates import PartialDate
 from ..core.errors import Problem
 from . import model
 from .files import Fragment, Stamp, TopicFile, current_digest
-from .kinds import KINDS
 from .model import Corpus
+
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import pickle as _pickle
+    from typing import Any, BinaryIO
+else:
+    try:  # the C unpickler `pickle` wraps, without its Python half (which imports re, struct)
+        import _pickle
+    except ImportError:
+        import pickle as _pickle
 
 # The layout of a cache file, which this module alone decides (its sections, what the first
 # pickle holds); what the pickles' records mean is derived (`_declarations`).
@@ -63,7 +75,9 @@ _LAYOUT = 11
 def _declarations() -> str:
     """What the records of a cache file mean: vrmc's version, every kind's fields (name, type,
     target, choices, aliases, attribute, ids, required) and every pickled record class's
-    fields, in order, with their annotations. (Flat, and joined once: every run makes it.)"""
+    fields, in order, with their annotations. (Flat, and joined once.)"""
+    from .kinds import KINDS  # here: a run with the sources at hand never needs it
+
     out = [__version__]
     for kind in KINDS:
         out += ("kind", kind.name, kind.model.__name__, str(kind.key), str(kind.top))
@@ -81,12 +95,14 @@ def _declarations() -> str:
     return "\n".join(out)
 
 
-# The modules whose code decides what the records of a cache hold: how a file is read into
-# records (and the messages of its problems), how records are linked, how they pickle. Their
-# size and modification time are part of the tag too (what Python's own bytecode cache
-# checks of a source), so that an edit of any of them (a reader that returns another shape,
-# a message reworded) makes another tag; a build without its sources still has the
-# declarations and the version.
+# The modules whose code decides what the records of a cache hold: what the records are
+# (the kinds, the field types, the model and record classes: everything `_declarations`
+# reads), how a file is read into records (and the messages of its problems), how records
+# are linked, how they pickle. Their size and modification time are the tag (what Python's
+# own bytecode cache checks of a source), so that an edit of any of them (a field added to
+# a model class, a reader that returns another shape, a message reworded) makes another
+# tag. A build without its sources has the declarations instead: worked out from the
+# imported classes, which a run with the sources at hand never needs to import.
 _SOURCES = (
     "corpus/fields.py",
     "corpus/load.py",
@@ -97,6 +113,7 @@ _SOURCES = (
     "core/dates.py",
     "core/errors.py",
     "core/record.py",
+    "core/record_code.py",
 )
 
 
@@ -113,10 +130,15 @@ def _sources() -> str:
     return "\n".join(stamps)
 
 
-def _format_tag() -> str:
+def _format_tag(declared: bool = False) -> str:
+    """The tag: vrmc's version, Python's, and the stamps of `_SOURCES`; the declarations too
+    when a source is missing (or `declared`)."""
     # CRC-32 and Adler-32 (zlib, which the cache imports anyway; hashlib would cost a warm
     # run more than the rest of this module): 64 bits, against accidental change only.
-    text = f"{_declarations()}\n{_sources()}".encode()
+    stamps = _sources()
+    if declared or any(line.endswith(" -") for line in stamps.splitlines()):
+        stamps = f"{_declarations()}\n{stamps}"
+    text = f"{sys.hexversion}\n{stamps}".encode()
     return f"vrmc-cache-{_LAYOUT}/{__version__}/{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
@@ -145,17 +167,19 @@ _MODEL_MODULE = Corpus.__module__
 def _dumps(obj: object) -> bytes:
     # Records pickle as a call of their class with their fields (record.py): unpickling one
     # is a constructor call, several times quicker than a generic __setstate__.
+    import pickle  # here: only a run that writes a cache file pickles
+
     return pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class _SafeUnpickler(pickle.Unpickler):
+class _SafeUnpickler(_pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) not in _ALLOWED and module != _MODEL_MODULE:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
+            raise _pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
         found = super().find_class(module, name)
         if module == _MODEL_MODULE and not (isinstance(found, type) and found.__module__ == module):
             # Only the model's own classes, not what it imports (typing helpers and so on).
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
+            raise _pickle.UnpicklingError(f"{module}.{name} is not allowed in a vrmc cache")
         return found
 
 
@@ -331,6 +355,8 @@ def write_cache(
             # The records are trees of dicts, tuples and strings that share nothing worth
             # keeping shared: without the memo (pickle's "fast" mode) they are written in
             # less than half the time. A cycle would raise ValueError, caught below.
+            import pickle
+
             pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.fast = True
             pickler.dump(entries)
@@ -346,8 +372,10 @@ def _remove(temporary: str, exc: BaseException) -> None:
     """Remove the temporary file after `exc`, which is re-raised unless it is an ordinary
     error (the run goes on without a cache): Ctrl-C and SIGTERM (SystemExit, __main__) end
     the run, but leave nothing behind."""
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - no contextlib on a warm run
         os.unlink(temporary)
+    except OSError:
+        pass
     if not isinstance(exc, Exception):
         raise exc
 
@@ -357,8 +385,11 @@ def load_with_cache(
     files: Sequence[TopicFile],
     problems: Sequence[Problem],
     notes: list[str] | None = None,
+    extra: Sequence[Fragment] = (),
 ) -> Corpus:
-    """The corpus, through the cache when it can be trusted; why not is added to `notes`."""
+    """The corpus, through the cache when it can be trusted; why not is added to `notes`.
+    `extra` fragments (a file not yet written: `vrmc import` checks its output beside the
+    corpus it joins) are linked with the files' own and kept out of the cache."""
     started = _second(time.time_ns())  # before any file is read
     path = cache_path(roots)
     why: str | None = "no absolute cache folder (XDG_CACHE_HOME or HOME)"
@@ -370,11 +401,11 @@ def load_with_cache(
         from .link import link
         from .load import parse_all
 
-        return link(list(parse_all(files)), problems)
+        return link([*parse_all(files), *extra], problems)
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached, since = read_cache(path, None if problems else stamps)
+    corpus, cached, since = read_cache(path, None if problems or extra else stamps)
     if corpus is not None:
         return corpus
     from .link import link
@@ -391,6 +422,11 @@ def load_with_cache(
             fragment = parse_file(topic_file)
         entries[key] = (topic_file.stamp, fragment)
         fragments.append(fragment)
+    if extra:
+        # Not the corpus of these files: only their records may be kept.
+        if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
+            write_cache(path, stamps, None, entries, started)
+        return link([*fragments, *extra], problems)
     try:
         corpus = link(fragments, problems)
     except BaseException:
@@ -428,8 +464,10 @@ def read_object(path: str) -> object | None:
             if _SafeUnpickler(stream).load() != FORMAT_TAG:
                 return None
             found: object = _SafeUnpickler(stream).load()
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 - no contextlib on a warm run
             os.utime(path)  # recently used: kept longest by `prune`
+        except OSError:
+            pass
         return found
     except Exception:
         return None
@@ -470,5 +508,7 @@ def prune(folder: str, prefix: str, keep: int) -> None:
     except OSError:
         return
     for _, stale in sorted(found, reverse=True)[keep:]:
-        with contextlib.suppress(OSError):
+        try:  # noqa: SIM105 - no contextlib on a warm run
             os.unlink(stale)
+        except OSError:
+            pass

@@ -1165,15 +1165,33 @@ class Ratings(FieldType):
         identity: tuple[object, ...],
         value: Any,
     ) -> None:
-        # One row per hypothesis rated.
+        # One row per hypothesis rated, with who gave the rating; the other analysts'
+        # ratings of the same pair in a table of their own, one row per analyst.
         link = f"{table}_{field.name}"
+        keys = tuple(name for name, _ in key_columns)
         tables.table(
             link,
-            [*key_columns, ("hypothesis", "TEXT"), ("rating", "TEXT"), ("note", "TEXT")],
-            (*(name for name, _ in key_columns), "hypothesis"),
+            [
+                *key_columns,
+                ("hypothesis", "TEXT"),
+                ("rating", "TEXT"),
+                ("note", "TEXT"),
+                ("analyst", "TEXT"),
+            ],
+            (*keys, "hypothesis"),
+        )
+        others = f"{link}_analysts"
+        tables.table(
+            others,
+            [*key_columns, ("hypothesis", "TEXT"), ("analyst", "TEXT"), ("rating", "TEXT")],
+            (*keys, "hypothesis", "analyst"),
         )
         for hypothesis, rated in (value or {}).items():
-            tables.add(link, (*identity, hypothesis, rated["rating"], rated["note"]))
+            tables.add(
+                link, (*identity, hypothesis, rated["rating"], rated["note"], rated.get("analyst"))
+            )
+            for analyst, rating in (rated.get("analysts") or {}).items():
+                tables.add(others, (*identity, hypothesis, analyst, rating))
 
 
 TEXT = Text()

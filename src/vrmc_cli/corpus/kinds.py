@@ -217,6 +217,8 @@ KINDS: tuple[Kind, ...] = (
             Field("name", TEXT, required=True, search=True),
             Field("kind", CHOICE, required=True, choices=ACTOR_KINDS),
             Field("country", REF, target="countries"),
+            # Where a state or an organisation sits: a capital, a headquarters.
+            Field("seat", REF, target="places"),
             Field("aliases", TEXTS, search=True),
             Field("roles", ENTRIES, target="role", search=True),
             Field("summary", TEXT, search=True),

@@ -3,37 +3,47 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
 
 from ..core.dates import PartialDate
 from ..core.record import field, record
 
-Confidence = Literal["low", "moderate", "high"]
-# ICD 203's terms of likelihood, its first row (docs/format.md "Likelihood").
-Likelihood = Literal[
-    "almost-no-chance",
-    "very-unlikely",
-    "unlikely",
-    "roughly-even-chance",
-    "likely",
-    "very-likely",
-    "almost-certain",
-]
-ActorKind = Literal["person", "state", "organization", "company", "military", "international-body"]
-TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
-EventStatus = Literal["lead"]
-PlacePrecision = Literal["site", "town", "region", "country"]
-Reliability = Literal["A", "B", "C", "D", "E", "F"]
-# Admiralty credibility of a piece of information, apart from its source's reliability.
-Credibility = Literal["1", "2", "3", "4", "5", "6"]
-Direction = Literal["for", "against"]
-# How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
-# consistent, neutral, not applicable, inconsistent, very inconsistent (docs/ach.md).
-Consistency = Literal["CC", "C", "N", "NA", "I", "II"]
-# How much an item of evidence matters to its question (PARC ACH's relevance weight).
-Relevance = Literal["low", "medium", "high"]
-# What kind of change a scenario indicator watches for (docs/format.md "indicators").
-IndicatorType = Literal["occurrence", "state", "absence"]
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true. The value sets below are the run time's.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Confidence = Literal["low", "moderate", "high"]
+    # ICD 203's terms of likelihood, its first row (docs/format.md "Likelihood").
+    Likelihood = Literal[
+        "almost-no-chance",
+        "very-unlikely",
+        "unlikely",
+        "roughly-even-chance",
+        "likely",
+        "very-likely",
+        "almost-certain",
+    ]
+    ActorKind = Literal[
+        "person", "state", "organization", "company", "military", "international-body"
+    ]
+    TransferStatus = Literal["ordered", "delivering", "delivered", "cancelled", "unconfirmed"]
+    EventStatus = Literal["lead"]
+    PlacePrecision = Literal["site", "town", "region", "country"]
+    Reliability = Literal["A", "B", "C", "D", "E", "F"]
+    # Admiralty credibility of a piece of information, apart from its source's reliability.
+    Credibility = Literal["1", "2", "3", "4", "5", "6"]
+    Direction = Literal["for", "against"]
+    # How consistent a piece of evidence is with a hypothesis (PARC ACH): very consistent,
+    # consistent, neutral, not applicable, inconsistent, very inconsistent (docs/ach.md).
+    Consistency = Literal["CC", "C", "N", "NA", "I", "II"]
+    # How much an item of evidence matters to its question (PARC ACH's relevance weight).
+    Relevance = Literal["low", "medium", "high"]
+    # What kind of change a scenario indicator watches for (docs/format.md "indicators").
+    IndicatorType = Literal["occurrence", "state", "absence"]
+else:  # at run time, for modules that import the names
+    Confidence = Likelihood = ActorKind = TransferStatus = EventStatus = PlacePrecision = str
+    Reliability = Credibility = Direction = Consistency = Relevance = IndicatorType = str
 
 CONFIDENCES: tuple[Confidence, ...] = ("low", "moderate", "high")
 LIKELIHOODS: tuple[Likelihood, ...] = (
@@ -215,6 +225,7 @@ class Actor:
     name: str
     kind: ActorKind
     country: Country | None = None
+    seat: Place | None = None  # where it sits: a capital, a headquarters
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     summary: str | None = None

@@ -5,20 +5,20 @@ A source's origin is found at the end of its `via` chain (the corpus source its 
 copies, and so on): that source's `origin` when it names one, else its `publisher`, else
 the source itself. Origins are compared folded (case, accents and punctuation aside), so
 "Associated Press" and "associated press" are one origin; their id is the folded name as a
-kebab-case word (`associated-press`), or the source's id when it names neither.
+kebab-case word (`associated-press`), or the source's id when it names neither. A language
+service of an agency or state broadcaster that has several (`Sputnik Mundo`, `RT en
+Español`, `Reuters Arabic`, `RIA Novosti (French service)`) has the agency's id: it carries
+the agency's own reporting, so it is the same origin.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import cache
 
 from ..core.record import record
 from ..core.textsafe import fold
 from .model import Source
-
-_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def origin_name(source: Source) -> str:
@@ -43,7 +43,102 @@ def name_id(name: str | None, source_id: str) -> str:
 
 @cache  # a Sources list asks again for each source of the same publisher
 def _kebab(name: str) -> str:
-    return _NOT_WORD.sub("-", fold(name)).strip("-")
+    # `re.sub(r"[\W_]+", "-", folded).strip("-")` without `re` (a warm run does not import
+    # it): the runs of letters and digits (str.isalnum, `[^\W_]`), a dash between them.
+    return _agency("-".join("".join(c if c.isalnum() else " " for c in fold(name)).split()))
+
+
+# The agencies and state broadcasters whose language services the corpus cites, by the id
+# of their name as the corpus spells it for the agency itself (`BBC Mundo` is the BBC's:
+# the corpus writes `BBC News`).
+AGENCIES = {
+    "afp": "afp",
+    "associated-press": "associated-press",
+    "bbc": "bbc-news",
+    "bbc-news": "bbc-news",
+    "deutsche-welle": "deutsche-welle",
+    "efe": "efe",
+    "reuters": "reuters",
+    "ria-novosti": "ria-novosti",
+    "rt": "rt",
+    "sputnik": "sputnik",
+    "tass": "tass",
+    "voa": "voa",
+    "xinhua": "xinhua",
+}
+# What follows the agency's name in a language service's: a language or the edition's
+# region (after "in" or "en" or not), optionally followed by "service" or "edition"
+# (`RT in Russian`, `RT en Español`, `RIA Novosti (Persian service)`, `Sputnik Brasil`).
+LANGUAGES = (
+    "africa",
+    "afrique",
+    "arabe",
+    "arabic",
+    "brasil",
+    "brazil",
+    "chinese",
+    "czech",
+    "deutsch",
+    "deutschland",
+    "english",
+    "espanol",
+    "farsi",
+    "france",
+    "francais",
+    "french",
+    "german",
+    "international",
+    "italia",
+    "italian",
+    "italiano",
+    "japanese",
+    "mundo",
+    "persian",
+    "polish",
+    "polska",
+    "portugues",
+    "portuguese",
+    "russian",
+    "spanish",
+    "turk",
+    "turkce",
+    "turkish",
+    "turkiye",
+)
+# Services named otherwise than "agency language".
+SERVICES = {"actualidad-rt": "rt", "voz-de-america": "voa"}
+
+
+# The agencies, longest id first: `bbc-news-arabic` is the BBC News service's, not `bbc`'s.
+_LONGEST_FIRST = sorted(AGENCIES, key=len, reverse=True)
+_SUFFIXES = ("-service", "-edition")
+
+
+def _service(key: str) -> str | None:
+    """The agency whose language service `key` names, or None: what
+    `^(AGENCY)-(?:(?:in|en)-)?(?:LANGUAGE)(?:-(?:service|edition))?$` matches (each of the
+    alternatives longest first), read without `re` (a warm run does not import it)."""
+    for agency in _LONGEST_FIRST:
+        if not key.startswith(agency + "-"):
+            continue
+        rest = key[len(agency) + 1 :]
+        tails = [rest[3:], rest] if rest.startswith(("in-", "en-")) else [rest]
+        for tail in tails:  # both suffixes are eight characters
+            if tail in LANGUAGES or (tail.endswith(_SUFFIXES) and tail[:-8] in LANGUAGES):
+                return agency
+    return None
+
+
+def _agency(key: str) -> str:
+    """The agency's id for the id of its name or of one of its language services
+    (`sputnik-mundo` → `sputnik`, `bbc` → `bbc-news`); any other id unchanged."""
+    if key in AGENCIES:
+        return AGENCIES[key]
+    if key in SERVICES:
+        return SERVICES[key]
+    if (found := _service(key)) is not None:
+        return AGENCIES[found]
+    return key
 
 
 @record(frozen=True)

@@ -8,6 +8,10 @@ from collections.abc import Sequence
 from ..core.errors import InvalidCorpus
 from .model import Corpus
 
+TYPE_CHECKING = False  # typing's own flag, without importing typing at start-up
+if TYPE_CHECKING:
+    from .files import Fragment
+
 ENV_BRIEFINGS = "VRMC_BRIEFINGS"
 
 
@@ -30,13 +34,18 @@ def corpus_roots(options: Sequence[str]) -> list[str]:
 
 
 def load_corpus(
-    roots: Sequence[str], *, use_cache: bool = True, notes: list[str] | None = None
+    roots: Sequence[str],
+    *,
+    use_cache: bool = True,
+    notes: list[str] | None = None,
+    extra: Sequence[Fragment] = (),
 ) -> Corpus:
     """Discover, parse (or take from the cache) and link every topic file below the roots.
 
     `use_cache` is the caller's to decide: the command line reads --no-cache and
     VRMC_NO_CACHE in one place (runner.make_state). Why the cache could not be used, if it
-    could not, is added to `notes` (shown with --debug)."""
+    could not, is added to `notes` (shown with --debug). `extra` fragments, parsed from text
+    no file holds yet, are linked with the files' own (see cache.load_with_cache)."""
     from .files import discover
 
     files, problems = discover(roots)
@@ -48,11 +57,11 @@ def load_corpus(
     if use_cache:
         from .cache import load_with_cache
 
-        return load_with_cache(roots, files, problems, notes)
+        return load_with_cache(roots, files, problems, notes, extra)
     from .link import link
     from .load import parse_all
 
-    return link(list(parse_all(files)), problems)
+    return link([*parse_all(files), *extra], problems)
 
 
 __all__ = ["Corpus", "InvalidCorpus", "bundled_root", "corpus_roots", "load_corpus"]

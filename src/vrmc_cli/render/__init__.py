@@ -10,17 +10,20 @@ when used, so plain output never pays for Rich.
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
-from typing import TYPE_CHECKING
 
 from ..core.errors import UsageError
 from ..core.formats import FILE, NEEDS, Format
 from ..core.record import record
 from ..core.textsafe import visible
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from ..commands import Result
     from ..core.doc import Table
 
@@ -37,6 +40,8 @@ class Options:
     # Markdown written to a file: the folder beside it (its name) that holds the pictures as
     # PNG files, linked as `![...](folder/figure-1.png)`; empty: pictures as text.
     images: str = ""
+    # Keep drawn pictures in the cache folder and reuse them (off with --no-cache).
+    cache: bool = True
 
 
 @record(frozen=True, eq=True)
@@ -53,6 +58,13 @@ class Renderer:
 RENDERERS: dict[Format, str] = {fmt: f"as_{fmt.value}" for fmt in Format}
 
 _DECLARED: dict[Format, Renderer] = {}
+
+
+def _import(name: str) -> ModuleType:
+    """`importlib.import_module(name)` for a module of vrmc, without importing importlib
+    (and the warnings module it imports): a warm run needs neither."""
+    __import__(name)
+    return sys.modules[name]
 
 
 def declared(fmt: Format) -> Renderer:
@@ -77,7 +89,7 @@ def _read(module: str) -> Renderer:
     loaded = sys.modules.get(f"{__name__}.{module}")
     found = from_source(path) if loaded is None and os.path.exists(path) else None
     if found is None:  # loaded already, or no source beside this module (bytecode only)
-        found = importlib.import_module(f"{__name__}.{module}").DECLARED
+        found = _import(f"{__name__}.{module}").DECLARED
     if not isinstance(found, Renderer):
         raise TypeError(f"{module}.DECLARED is not a Renderer")
     return found
@@ -134,7 +146,7 @@ def formats_for(gives: frozenset[str]) -> list[Format]:
 
 
 def render(fmt: Format, result: Result, options: Options) -> str | bytes:
-    module = importlib.import_module(f"{__name__}.{RENDERERS[fmt]}")
+    module = _import(f"{__name__}.{RENDERERS[fmt]}")
     out = module.render(result, options)
     return out if isinstance(out, bytes) else str(out)
 

@@ -218,7 +218,9 @@ def _ppr(
 
 
 class _Writer:
-    def __init__(self, document: Any, known: set[str], with_pictures: bool) -> None:
+    def __init__(
+        self, document: Any, known: set[str], with_pictures: bool, cache: bool = True
+    ) -> None:
         self.document = document
         self.known = known  # the anchors the document defines: links point at these
         self.parts: list[str] = []
@@ -229,6 +231,7 @@ class _Writer:
         self.figures = 0
         self.tables = 0
         self.with_pictures = with_pictures
+        self.cache = cache  # reuse pictures drawn before (not with --no-cache)
         self.heading = ""  # the last heading's text, for table captions
         self.captioned: set[str] = set()
         self.lead = 0  # where the headings and captions just before the next block began
@@ -459,7 +462,7 @@ class _Writer:
 
         if not self.with_pictures:
             return
-        png, width, height = picture_png(b)
+        png, width, height = picture_png(b, self.cache)
         rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
         self.pictures += 1
         n = self.pictures
@@ -649,7 +652,7 @@ def _fonts(document: Any) -> None:
             fonts.set(qn(f"w:{side}"), _FONT)
 
 
-def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True) -> bytes:
+def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True, cache: bool = True) -> bytes:
     import docx
     from docx.opc.pkgwriter import PackageWriter
 
@@ -661,7 +664,7 @@ def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True) -> bytes:
     properties.revision = 1
     properties.comments = ""
     _fonts(document)
-    writer = _Writer(document, anchors_of(doc.blocks), pictures)
+    writer = _Writer(document, anchors_of(doc.blocks), pictures, cache)
     portrait, landscape = _sections(document, visible(running or doc.title, one_line=True))
     # A section break's properties, inside a paragraph: the namespaces are the body's.
     strip = f' xmlns:w="{_W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
@@ -724,4 +727,4 @@ def _no_dates(core: bytes) -> bytes:
 
 def render(result: Result, options: Options) -> bytes:
     doc = result.doc()
-    return to_bytes(doc, running=doc.running)
+    return to_bytes(doc, running=doc.running, cache=options.cache)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from contextvars import ContextVar
-from typing import TYPE_CHECKING, get_args
+from typing import TYPE_CHECKING
 
 from ..core.formats import DOC
 from ..core.textsafe import linkable, visible
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from . import Options
 
 from ..core.doc import (
+    STYLES,
     Block,
     Bullets,
     Callout,
@@ -30,7 +31,6 @@ from ..core.doc import (
     Para,
     Span,
     Strip,
-    Style,
     Table,
     Tree,
     anchors_of,
@@ -100,9 +100,7 @@ ol.sources a.ext { overflow-wrap: anywhere; }
 """
 
 # The styles shown as coloured badges (the CSS above has a rule for each).
-_BADGES = frozenset(
-    s for s in get_args(Style) if s.startswith(("confidence-", "likelihood-", "status-"))
-)
+_BADGES = frozenset(s for s in STYLES if s.startswith(("confidence-", "likelihood-", "status-")))
 
 
 def escape(text: str) -> str:

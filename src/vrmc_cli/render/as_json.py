@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
 
 from ..core.formats import DATA
 from . import Renderer
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ..commands import Result
     from . import Options
 
-JSONObject = dict[str, Any]
+JSONObject = dict[str, "Any"]
 
 
 DECLARED = Renderer(DATA, "JSON", (".json",))

@@ -240,13 +240,13 @@ def _pictures_in(blocks: tuple[Block, ...]) -> list[Chart | Strip]:
     return found
 
 
-def picture_files(doc: Doc, folder: str) -> list[tuple[str, bytes]]:
+def picture_files(doc: Doc, folder: str, cache: bool = True) -> list[tuple[str, bytes]]:
     """Each picture the Markdown of `doc` links to (rendered with `folder`): its path and
-    its PNG."""
+    its PNG (drawn afresh when not `cache`)."""
     from .raster import picture_png
 
     return [
-        (picture_name(folder, n), picture_png(b)[0])
+        (picture_name(folder, n), picture_png(b, cache)[0])
         for n, b in enumerate(_pictures_in(doc.blocks), start=1)
     ]
 

@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import re
-import textwrap
-from typing import TYPE_CHECKING
-
-from ..core.formats import DOC
-from ..core.textsafe import visible
-from . import Renderer
-
-if TYPE_CHECKING:
-    from ..commands import Result
-    from . import Options
+from functools import cache
 
 from ..core.doc import (
     Block,
@@ -34,6 +24,19 @@ from ..core.doc import (
     text_of,
     unbroken,
 )
+from ..core.formats import DOC
+from ..core.textsafe import visible
+from . import Renderer
+
+# Not `typing.TYPE_CHECKING`: a warm run imports neither typing nor `re` (docs/performance.md);
+# type checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import re
+
+    from ..commands import Result
+    from . import Options
+
 
 DECLARED = Renderer(DOC, "plain text", (".txt",))
 
@@ -57,8 +60,12 @@ def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
     return lines
 
 
-# Whitespace other than the space: where `fill` leaves the work to textwrap.
-_OTHER_SPACE = re.compile(r"[^\S ]")
+@cache
+def _other_space() -> re.Pattern[str]:
+    """Whitespace other than the space: where `fill` leaves the work to textwrap."""
+    import re
+
+    return re.compile(r"[^\S ]")
 
 
 def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
@@ -69,8 +76,11 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
     Where the only whitespace is the space (nearly always: newlines are split off before, and
     `visible` has escaped every control but the tab), each line is cut at the last space
     that fits, found with one `rfind`, instead of adding up the words one by one. Other text
-    goes to textwrap itself."""
-    if _OTHER_SPACE.search(text):
+    goes to textwrap itself. (Printable text has no whitespace but the space: only other
+    text is searched, with `re`.)"""
+    if not text.isprintable() and _other_space().search(text):
+        import textwrap
+
         return textwrap.wrap(
             text,
             width,

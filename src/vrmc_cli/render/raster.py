@@ -286,10 +286,10 @@ def locator_png(m: Locator) -> tuple[bytes, int, int]:
     return canvas.png(), WIDTH, round(layout.height)
 
 
-def picture_png(block: Chart | Strip | Locator) -> tuple[bytes, int, int]:
+def picture_png(block: Chart | Strip | Locator, cache: bool = True) -> tuple[bytes, int, int]:
     """A chart or strip as PNG bytes, with its width and height in layout units: drawn, or
-    the same picture drawn before (PICTURES)."""
-    path = _cached(block)
+    the same picture drawn before (PICTURES) unless not `cache` (--no-cache)."""
+    path = _cached(block) if cache else None
     if path is not None:
         from ..corpus.cache import read_object
 
@@ -321,7 +321,8 @@ def picture_png(block: Chart | Strip | Locator) -> tuple[bytes, int, int]:
 # how this module draws them, so one never goes stale; trusted on the corpus cache's terms
 # (a regular file of the user's own in a private folder, opened without following a link,
 # checked by CRC-32). A warm `report -f docx` then skips Pillow altogether. The most
-# recently used PICTURES are kept; VRMC_NO_CACHE=1 draws every time.
+# recently used PICTURES are kept; --no-cache (picture_png's `cache`) and VRMC_NO_CACHE=1
+# draw every time, neither reading nor writing the folder.
 PICTURES = 64
 
 

@@ -15,20 +15,23 @@ def actors_table(
     actors: Sequence[Actor], as_of: PartialDate | None = None, *, ids: bool = True
 ) -> Table:
     """The actors by name (JSON keeps them by id), each with its role at `as_of` and its id
-    unless not `ids`."""
+    unless not `ids`; a seat column when one of them has a seat."""
     actors = sorted(actors, key=actor_name_order)
+    seats = any(a.seat is not None for a in actors)
     rows = tuple(
         (
             (Span(a.name, "strong"), *((Span(" "), Span(a.id, "code")) if ids else ())),
             plain(a.kind),
             plain(a.country.name if a.country else ""),
+            *((plain(a.seat.name if a.seat else ""),) if seats else ()),
             plain(current_role(a, as_of)),
         )
         for a in actors
     )
     anchors = tuple(actor_anchor(a.id) for a in actors)
     name = "name and id" if ids else "name"
-    return Table((name, "kind", "country", "current role"), rows, anchors=anchors)
+    columns = (name, "kind", "country", *(("seat",) if seats else ()), "current role")
+    return Table(columns, rows, anchors=anchors)
 
 
 def actor_entries(
@@ -53,6 +56,8 @@ def actor_entries(
         if ids:
             head += [Span(" "), Span(a.id, "code")]
         head.append(Span(f" — {a.kind}" + (f", {a.country.name}" if a.country else "")))
+        if a.seat:
+            head.append(Span(f", seat {a.seat.name}"))
         if role:
             head.append(Span(f"; {role}"))
         children: list[Block] = []
@@ -99,6 +104,8 @@ def actor_blocks(
     facts: list[tuple[str, Inline]] = [("Kind", plain(actor.kind))]
     if actor.country:
         facts.append(("Country", plain(actor.country.name)))
+    if actor.seat:
+        facts.append(("Seat", plain(actor.seat.name)))
     if actor.aliases:
         facts.append(("Also known as", plain("; ".join(actor.aliases))))
     facts.append(("Id", (Span(actor.id, "code"),)))

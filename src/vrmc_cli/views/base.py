@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
-from functools import cache
-from typing import TYPE_CHECKING
 
-from ..analysis.provenance import SourceSummary, item_origins, origin_name, summary_sentences
 from ..core.dates import PartialDate
-from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, Style, plain
+from ..core.doc import Block, Footnotes, Heading, Inline, Para, Span, plain
 from ..corpus.model import (
     CREDIBILITY_MEANING,
     LIKELIHOOD_RANGES,
@@ -23,9 +19,15 @@ from ..corpus.model import (
     countries_of,
     dispute,
 )
+from ..corpus.origins import item_origins, origin_name
 
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from ..analysis.provenance import SourceSummary
     from ..core.dates import PartialDate
+    from ..core.doc import Style
 
 
 class Citer:
@@ -125,27 +127,55 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
         ]
     if not any(f in title for f in forms):
         return title.strip() or title
-    places, lead_in, after = _date_patterns()
-    for place in places.finditer(title):
-        lead = lead_in.match(title, place.start())
-        if lead is None:
+    # Without `re` (a warm run does not import it): the places where a lead-in can start
+    # are `[,\s]`, each tried in order, then each form in order.
+    for place, char in enumerate(title):
+        if char != "," and not char.isspace():
             continue
-        at = lead.end()
+        at = _lead_in_end(title, place)
+        if at < 0:
+            continue
         for form in forms:
-            if title.startswith(form, at) and after.match(title, at + len(form)):
-                shorter = (title[: place.start()] + title[at + len(form) :]).strip()
+            if title.startswith(form, at) and _ends_date(title, at + len(form)):
+                shorter = (title[:place] + title[at + len(form) :]).strip()
                 return shorter or title
     return title.strip() or title
 
 
-@cache
-def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Where a date's lead-in can start, the lead-in, and what may follow the date (see
-    `title_without_date`)."""
+def _spaces_end(text: str, at: int) -> int:
+    """Where the run of white space (`\\s*`) at `at` ends."""
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return at
+
+
+def _lead_in_end(title: str, place: int) -> int:
+    """Where `(?:,|\\s+(?:of|on|dated|from))\\s+` matched at `place` ends, or -1. (The words
+    start with letters, so the first run of white space is taken whole, as the pattern's
+    backtracking would; no word starts another.)"""
+    if title[place] == ",":
+        at = place + 1
+    else:
+        at = _spaces_end(title, place)
+        word = next((w for w in ("of", "on", "dated", "from") if title.startswith(w, at)), "")
+        if not word:
+            return -1
+        at += len(word)
+    end = _spaces_end(title, at)
+    return end if end > at else -1
+
+
+def _ends_date(title: str, at: int) -> bool:
+    """Whether `\\s*(?:[(),]|$)|\\s+on\\s` matches at `at`: the end, a bracket or a comma
+    after any white space, or ` on `."""
+    end = _spaces_end(title, at)
+    if end == len(title) or title[end] in "(),":
+        return True
     return (
-        re.compile(r"[,\s]"),
-        re.compile(r"(?:,|\s+(?:of|on|dated|from))\s+"),
-        re.compile(r"\s*(?:[(),]|$)|\s+on\s"),
+        end > at
+        and title.startswith("on", end)
+        and end + 2 < len(title)
+        and title[end + 2].isspace()
     )
 
 
@@ -164,14 +194,24 @@ def relayed(publisher: str) -> str:
     """A publisher as a Sources list names it, in one form for a report one outlet carries
     from a wire service: `Reuters, via Stabroek News` (from `Stabroek News (Reuters)` or
     `Reuters via Stabroek News`). Anything else is left as the corpus writes it."""
-    import re
-
-    carried = re.fullmatch(r"([^(),]+?) \(([^()]+)\)", publisher)
-    if carried and carried.group(2) in _AGENCIES:
-        return f"{carried.group(2)}, via {carried.group(1)}"
-    via = re.fullmatch(r"([^(),]+?) via ([^,]+)", publisher)
-    if via:
-        return f"{via.group(1)}, via {via.group(2)}"
+    # `([^(),]+?) \(([^()]+)\)` and `([^(),]+?) via ([^,]+)`, whole, without `re`.
+    opening = publisher.find("(")
+    if opening >= 2 and publisher[opening - 1] == " " and publisher.endswith(")"):
+        carrier, agency = publisher[: opening - 1], publisher[opening + 1 : -1]
+        if (
+            agency in _AGENCIES
+            and not any(c in carrier for c in "(),")
+            and not any(c in agency for c in "()")
+        ):
+            return f"{agency}, via {carrier}"
+    at = publisher.find(" via ")
+    while at >= 0:
+        first, rest = publisher[:at], publisher[at + 5 :]
+        if any(c in first for c in "(),"):
+            break  # every later " via " has these before it too
+        if first and rest and "," not in rest:
+            return f"{first}, via {rest}"
+        at = publisher.find(" via ", at + 1)
     return publisher
 
 
@@ -222,6 +262,8 @@ def origins_fact(item: object) -> tuple[str, Inline]:
 
 def summary_blocks(summary: SourceSummary, level: int) -> list[Block]:
     """The source summary statement (ICD 206) under a heading."""
+    from ..analysis.provenance import summary_sentences
+
     return [
         Heading(level, "Source summary"),
         Para((Span(" ".join(summary_sentences(summary))),)),

@@ -689,6 +689,15 @@ JOIN events AS e ON e.id = l.id
 JOIN places AS p ON p.id = l.place
 ORDER BY e.date_first_day, e.id, l.position"""
 
+# Actors at their seats: not events, so a view of their own, with the same coordinate
+# columns for map tools.
+SEATED_ACTORS = """CREATE VIEW seated_actors AS
+SELECT a.id AS actor, a.name AS name, a.kind AS kind, p.id AS place, p.name AS place_name,
+       p.country AS country, p.latitude AS latitude, p.longitude AS longitude
+FROM actors AS a
+JOIN places AS p ON p.id = a.seat
+ORDER BY a.id"""
+
 
 def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
     """The statements that build the database from JSON objects by kind (`topic` and the
@@ -709,6 +718,7 @@ def sqlite_script(objects: dict[str, Sequence[JSONObject]]) -> Script:
     # Located events, one row per event and place, with the place's coordinates in the
     # columns map tools look for (datasette-cluster-map: latitude, longitude).
     script.append((LOCATED_EVENTS, []))
+    script.append((SEATED_ACTORS, []))
     # Full-text search over the searchable fields of every entry, one row per entry.
     script.append(
         (

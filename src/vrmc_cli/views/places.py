@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..analysis.query import PlaceCount
+from ..analysis.query import PlaceCount, actor_name_order
 from ..core.doc import Block, Doc, Heading, Locator, Para, Span, Spot, Table, plain
+from ..corpus.model import Actor
 from .base import plural
+
+# The actors seated at each place (by place id): named beside the table, never counted as
+# events.
+Seats = Mapping[str, Sequence[Actor]]
 
 
 def degrees(latitude: float, longitude: float) -> str:
@@ -48,8 +53,17 @@ def locator(counts: Sequence[PlaceCount], title: str = "Where events happened") 
 
 
 def map_blocks(
-    counts: Sequence[PlaceCount], located: int, unlocated: int, level: int = 2
+    counts: Sequence[PlaceCount],
+    located: int,
+    unlocated: int,
+    level: int = 2,
+    seats: Seats | None = None,
 ) -> list[Block]:
+    """The map's summary line and locator, then one table per country: each place with the
+    events (and, when any place has some, transfers) located there and their dates; below
+    a table, the actors seated at its places (a seat is not an event)."""
+    seats = seats or {}
+    moved = any(c.transfers for c in counts)
     blocks: list[Block] = []
     events = plural(located + unlocated, "event")
     have = "has" if located + unlocated == 1 else "have"
@@ -70,6 +84,7 @@ def map_blocks(
                 plain(c.place.name),
                 plain(c.place.precision or ""),
                 plain(str(len(c.events))),
+                *((plain(str(len(c.transfers))),) if moved else ()),
                 plain(span_text(c)),
                 plain(degrees(c.place.latitude, c.place.longitude)),
             )
@@ -78,18 +93,35 @@ def map_blocks(
         blocks.append(Heading(level, country))
         blocks.append(
             Table(
-                ("place", "precision", "events", "dates", "where"),
+                (
+                    "place",
+                    "precision",
+                    "events",
+                    *(("transfers",) if moved else ()),
+                    "dates",
+                    "where",
+                ),
                 rows,
-                numeric=(False, False, True, False, False),
-                whole=(False, True, True, True, True),
+                numeric=(False, False, True, *((True,) if moved else ()), False, False),
+                whole=(False, True, True, *((True,) if moved else ()), True, True),
                 anchors=tuple(place_anchor(c.place.id) for c in members),
             )
         )
+        seated = [
+            (c.place.name, sorted(seats[c.place.id], key=actor_name_order))
+            for c in members
+            if seats.get(c.place.id)
+        ]
+        if seated:
+            said = "; ".join(f"{', '.join(a.name for a in who)} ({name})" for name, who in seated)
+            blocks.append(Para(plain(f"Seated here: {said}.")))
     return blocks
 
 
-def map_doc(counts: Sequence[PlaceCount], located: int, unlocated: int) -> Doc:
+def map_doc(
+    counts: Sequence[PlaceCount], located: int, unlocated: int, seats: Seats | None = None
+) -> Doc:
     heading: list[Block] = [Heading(1, "Map")]
     if not counts:
         return Doc("Map", (*heading, Para((Span("No place matches."),))))
-    return Doc("Map", (*heading, *map_blocks(counts, located, unlocated)))
+    return Doc("Map", (*heading, *map_blocks(counts, located, unlocated, seats=seats)))

@@ -180,7 +180,11 @@ def _places(report: Report, citer: Citer) -> list[Block]:
         return []
     places = sorted(found.values(), key=lambda p: p.id)
     counts, located, unlocated = counts_at(places, report.events, report.transfers, every=False)
-    return map_blocks(counts, located, unlocated, level=3)
+    seats: dict[str, list[Actor]] = {}
+    for actor in report.actors:
+        if actor.seat is not None:
+            seats.setdefault(actor.seat.id, []).append(actor)
+    return map_blocks(counts, located, unlocated, level=3, seats=seats)
 
 
 def _sources(report: Report, citer: Citer) -> list[Block]:

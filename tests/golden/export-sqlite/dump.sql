@@ -1,8 +1,8 @@
 BEGIN TRANSACTION;
-CREATE TABLE "actors" ("id" TEXT, "name" TEXT, "kind" TEXT, "country" TEXT, "aliases" TEXT, "summary" TEXT, "stance" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
-INSERT INTO "actors" VALUES('ada-xavier','Ada Xávier','person','XA','La Presidenta','Leader who turned Xanadu towards Yland.','Favours close ties with Yland.',1);
-INSERT INTO "actors" VALUES('yarms','Yarms Export','company','YL','YX',NULL,NULL,0);
-INSERT INTO "actors" VALUES('yland','Yland','state','YL','',NULL,NULL,0);
+CREATE TABLE "actors" ("id" TEXT, "name" TEXT, "kind" TEXT, "country" TEXT, "seat" TEXT, "aliases" TEXT, "summary" TEXT, "stance" TEXT, "origins" INTEGER, PRIMARY KEY ("id"));
+INSERT INTO "actors" VALUES('ada-xavier','Ada Xávier','person','XA',NULL,'La Presidenta','Leader who turned Xanadu towards Yland.','Favours close ties with Yland.',1);
+INSERT INTO "actors" VALUES('yarms','Yarms Export','company','YL',NULL,'YX',NULL,NULL,0);
+INSERT INTO "actors" VALUES('yland','Yland','state','YL',NULL,'',NULL,NULL,0);
 CREATE TABLE "actors_origins" ("id" TEXT, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "actors_origins" VALUES('ada-xavier',1,'yland-gazette');
 CREATE TABLE "actors_roles" ("id" TEXT, "role_no" INTEGER, "title" TEXT, "from" TEXT, "from_first_day" TEXT, "from_last_day" TEXT, "to" TEXT, "to_first_day" TEXT, "to_last_day" TEXT, PRIMARY KEY ("id", "role_no"));
@@ -43,7 +43,8 @@ INSERT INTO "briefings_sections_points" VALUES('talks',1,1,'Leaders met in 2019.
 CREATE TABLE "briefings_sections_points_actors" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',1,2,1,'yarms');
 INSERT INTO "briefings_sections_points_actors" VALUES('arms',2,1,1,'ada-xavier');
-CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
+CREATE TABLE "briefings_sections_points_consistency" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, "analyst" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis"));
+CREATE TABLE "briefings_sections_points_consistency_analysts" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "hypothesis" TEXT, "analyst" TEXT, "rating" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "hypothesis", "analyst"));
 CREATE TABLE "briefings_sections_points_countries" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
 INSERT INTO "briefings_sections_points_countries" VALUES('arms',1,2,1,'XA');
 CREATE TABLE "briefings_sections_points_origins" ("id" TEXT, "section_no" INTEGER, "point_no" INTEGER, "position" INTEGER, "origin" TEXT, PRIMARY KEY ("id", "section_no", "point_no", "position"));
@@ -73,7 +74,8 @@ INSERT INTO "events" VALUES('summit','2019-03-25','2019-03-25','2019-03-25',NULL
 CREATE TABLE "events_actors" ("id" TEXT, "position" INTEGER, "actor" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_actors" VALUES('first-contacts',1,'ada-xavier');
 INSERT INTO "events_actors" VALUES('fighter-deal',1,'yarms');
-CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, PRIMARY KEY ("id", "hypothesis"));
+CREATE TABLE "events_consistency" ("id" TEXT, "hypothesis" TEXT, "rating" TEXT, "note" TEXT, "analyst" TEXT, PRIMARY KEY ("id", "hypothesis"));
+CREATE TABLE "events_consistency_analysts" ("id" TEXT, "hypothesis" TEXT, "analyst" TEXT, "rating" TEXT, PRIMARY KEY ("id", "hypothesis", "analyst"));
 CREATE TABLE "events_countries" ("id" TEXT, "position" INTEGER, "country" TEXT, PRIMARY KEY ("id", "position"));
 INSERT INTO "events_countries" VALUES('fighter-deal',1,'XA');
 INSERT INTO "events_countries" VALUES('deliveries',1,'XA');
@@ -212,5 +214,11 @@ FROM (SELECT id, place, 'site' AS role, position FROM events_places
 JOIN events AS e ON e.id = l.id
 JOIN places AS p ON p.id = l.place
 ORDER BY e.date_first_day, e.id, l.position;
+CREATE VIEW seated_actors AS
+SELECT a.id AS actor, a.name AS name, a.kind AS kind, p.id AS place, p.name AS place_name,
+       p.country AS country, p.latitude AS latitude, p.longitude AS longitude
+FROM actors AS a
+JOIN places AS p ON p.id = a.seat
+ORDER BY a.id;
 PRAGMA writable_schema=OFF;
 COMMIT;

@@ -1,0 +1,250 @@
+"""The warm path: what a warm run of a common command imports, and the plain-string code that
+keeps `re` off it, held to the patterns it replaces (docs/performance.md)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import examples
+from vrmc_cli.core.dates import PartialDate, parse_date
+from vrmc_cli.views.base import relayed, title_without_date
+
+# Modules a warm run of the commands below must not import: the standard library's slow
+# ones (each costs a warm run a share of the interpreter's own start-up) and vrmc's modules
+# these commands have no use for. A command that needs one imports it where it is used.
+FORBIDDEN = (
+    "re",
+    "enum",
+    "typing",
+    "textwrap",
+    "difflib",
+    "datetime",
+    "pickle",
+    "signal",
+    "contextlib",
+    "struct",
+    "warnings",
+    "json",
+    "vrmc_cli.corpus.fields",
+    "vrmc_cli.corpus.kinds",
+    "vrmc_cli.corpus.load",
+    "vrmc_cli.corpus.link",
+    "vrmc_cli.analysis.geo",
+    "vrmc_cli.core.spelling",
+    "vrmc_cli.cli",
+    "typer",
+    "yaml",
+    "rich",
+)
+
+# What a warm run imports beyond `python -c pass`, printed as it exits.
+RUN = """
+import sys
+before = set(sys.modules)
+sys.argv = ["vrmc", *sys.argv[1:]]
+from vrmc_cli.__main__ import main
+try:
+    main()
+finally:
+    sys.stderr.write("\\nMODULES " + " ".join(sorted(set(sys.modules) - before)) + "\\n")
+"""
+
+
+def warm_modules(args: list[str], cache: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    env["XDG_CACHE_HOME"] = str(cache)
+    command = [sys.executable, "-c", RUN, *args]
+    for _ in range(2):  # the first run fills the cache
+        run = subprocess.run(
+            command, env=env, capture_output=True, text=True, timeout=120, check=False
+        )
+        assert run.returncode == 0, run.stderr
+    line = run.stderr.rsplit("\nMODULES ", 1)[1]
+    return set(line.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "unused"),
+    [
+        # A timeline shows each event's origins (corpus.origins), not a source summary.
+        (["timeline", "-f", "text", "--since", "2020"], ["vrmc_cli.analysis.provenance"]),
+        (["timeline", "--format", "text"], ["vrmc_cli.analysis.provenance"]),
+        (["brief", "motivations", "-f", "text"], []),
+    ],
+)
+def test_a_warm_run_imports_only_what_it_uses(
+    args: list[str], unused: list[str], tmp_path: Path
+) -> None:
+    loaded = warm_modules(args, tmp_path)
+    assert "vrmc_cli.corpus.cache" in loaded  # it did read the cache
+    banned = {*FORBIDDEN, *unused}
+    found = sorted(m for m in loaded if m in banned or m.split(".")[0] in banned)
+    assert not found, f"vrmc {' '.join(args)} imports {found}"
+
+
+# --------------------------------------------------------------------------- the patterns
+
+
+def _regex_parse(text: str) -> tuple[int, int, int] | None:
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text.strip())
+    return None if match is None else tuple(int(p) if p else 0 for p in match.groups())  # type: ignore[return-value]
+
+
+DATE_TEXT = st.text(alphabet=st.sampled_from("0123456789-٠١٢ \t\n²x"), max_size=12)
+
+
+@given(st.one_of(DATE_TEXT, st.dates().map(str), st.dates().map(lambda d: str(d)[:7])))
+def test_parse_date_reads_what_its_pattern_reads(text: str) -> None:
+    want = _regex_parse(text)
+    try:
+        got = parse_date(text)
+    except ValueError as error:
+        assert want is None or "expected" not in str(error), text
+    else:
+        assert want == (got.year, got.month, got.day), text
+
+
+def _regex_title(title: str, published: PartialDate) -> str:
+    """title_without_date as it was written with three patterns."""
+    months = (
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December"),
+    )
+    month = months[published.month - 1]
+    forms = [f"{month} {published.year}", f"{month[:3]} {published.year}"]
+    if published.day:
+        forms = [
+            f"{published.day} {month} {published.year}",
+            f"{month} {published.day}, {published.year}",
+            f"{published.day} {month[:3]} {published.year}",
+            f"{month[:3]} {published.day}, {published.year}",
+            *forms,
+        ]
+    lead_in = re.compile(r"(?:,|\s+(?:of|on|dated|from))\s+")
+    after = re.compile(r"\s*(?:[(),]|$)|\s+on\s")
+    for place in re.finditer(r"[,\s]", title):
+        lead = lead_in.match(title, place.start())
+        if lead is None:
+            continue
+        at = lead.end()
+        for form in forms:
+            if title.startswith(form, at) and after.match(title, at + len(form)):
+                return (title[: place.start()] + title[at + len(form) :]).strip() or title
+    return title.strip() or title
+
+
+PIECES = st.sampled_from(
+    [" ", "  ", ",", ", ", " of ", " on ", " dated ", " from ", "of", "on", "often", "(", ")",
+     "\n", "\t", "\u00a0", "report", "5 April 2006", "April 2006", "Apr 2006", "April 5, 2006",
+     "5 Apr 2006", "Apr 5, 2006", " on the deal", "x", "2006"]
+)  # fmt: skip
+
+
+@settings(max_examples=examples(500))
+@given(st.lists(PIECES, max_size=8).map("".join), st.sampled_from(["2006-04-05", "2006-04"]))
+def test_title_without_date_cuts_what_its_patterns_cut(title: str, date: str) -> None:
+    published = parse_date(date)
+    if not any(f in title for f in ("April 2006", "Apr 2006", "April 5, 2006", "Apr 5, 2006")):
+        return  # answered before any pattern is tried
+    assert title_without_date(title, published) == _regex_title(title, published)
+
+
+def _regex_relayed(publisher: str) -> str:
+    agencies = {"AP", "Reuters", "AFP"}
+    carried = re.fullmatch(r"([^(),]+?) \(([^()]+)\)", publisher)
+    if carried and carried.group(2) in agencies:
+        return f"{carried.group(2)}, via {carried.group(1)}"
+    via = re.fullmatch(r"([^(),]+?) via ([^,]+)", publisher)
+    return f"{via.group(1)}, via {via.group(2)}" if via else publisher
+
+
+PUBLISHER = st.lists(
+    st.sampled_from([" ", "(", ")", ",", " via ", "via", " (", "AP", "Reuters", "Post", "x", "\n"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=examples(500))
+@given(PUBLISHER)
+def test_relayed_reads_publishers_as_its_patterns_read_them(publisher: str) -> None:
+    assert relayed(publisher) == _regex_relayed(publisher), publisher
+
+
+CELL = st.lists(
+    st.sampled_from(["Oct 2011", " – ", " ", "May 2014", "(disputed)", "–", "x", "(", "\n", "  "]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=examples(500))
+@given(CELL)
+def test_pieces_splits_cells_where_its_pattern_splits_them(cell: str) -> None:
+    from vrmc_cli.core.doc import pieces
+
+    assert pieces(cell) == re.split(r"(?<=\S –) (?=\S)| (?=\()", cell)
+
+
+def test_the_styles_at_run_time_are_the_type_checkers() -> None:
+    """core/doc.py spells the span styles twice: STYLES for run time, `Style` for mypy."""
+    import ast
+
+    from vrmc_cli.core import doc
+
+    tree = ast.parse(Path(doc.__file__).read_text(encoding="utf-8"))
+    (literal,) = (
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign)
+        and [getattr(t, "id", None) for t in node.targets] == ["Style"]
+        and isinstance(node.value, ast.Subscript)
+    )
+    assert isinstance(literal, ast.Subscript) and isinstance(literal.slice, ast.Tuple)
+    assert tuple(ast.literal_eval(e) for e in literal.slice.elts) == doc.STYLES
+
+
+def _regex_agency(key: str) -> str:
+    from vrmc_cli.corpus.origins import AGENCIES, LANGUAGES, SERVICES
+
+    if key in AGENCIES:
+        return AGENCIES[key]
+    if key in SERVICES:
+        return SERVICES[key]
+    agencies = "|".join(sorted(AGENCIES, key=len, reverse=True))
+    languages = "|".join(sorted(LANGUAGES, key=len, reverse=True))
+    pattern = f"^({agencies})-(?:(?:in|en)-)?(?:{languages})(?:-(?:service|edition))?$"
+    found = re.match(pattern, key)
+    return AGENCIES[found.group(1)] if found else key
+
+
+def _key_words() -> st.SearchStrategy[str]:
+    from vrmc_cli.corpus.origins import AGENCIES, LANGUAGES
+
+    words = [*AGENCIES, *LANGUAGES, "in", "en", "service", "edition", "news", "x"]
+    return st.lists(st.sampled_from(words), min_size=1, max_size=4).map("-".join)
+
+
+@settings(max_examples=examples(1000))
+@given(_key_words())
+def test_language_services_are_read_as_their_pattern_reads_them(key: str) -> None:
+    from vrmc_cli.corpus.origins import _agency
+
+    assert _agency(key) == _regex_agency(key)
+
+
+def test_every_format_name_is_a_format() -> None:
+    """core/formats.py names the formats twice: NAMES for run time, and Format's class
+    attributes for the type checker."""
+    from vrmc_cli.core.formats import NAMES, Format
+
+    declared = [n for n in Format.__annotations__ if not n.startswith("_")]
+    assert declared == list(NAMES) == [f.value for f in Format]
+    assert all(Format(n) is getattr(Format, n) for n in NAMES)
+    assert str(Format.json) == f"{Format.json}" == "Format.json" and Format.json == "json"
