@@ -142,7 +142,7 @@ LAYERS: list[set[str]] = [
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},
     {"corpus.cache"},
-    {"corpus.roots"},
+    {"corpus.roots", "corpus.derived"},
     {"corpus.revisions"},
     {"analysis.provenance"},
     {"analysis.query", "analysis.ach"},

@@ -163,6 +163,20 @@ def test_map_counts_what_it_selected(corpus: Path) -> None:
     ]
 
 
+def test_the_bundled_map_keeps_its_columns_at_80_columns() -> None:
+    """Each country's places stay one row each (not one record per row, the fallback when a
+    table cannot fit), with the transfers column the bundled corpus needs."""
+    text = invoke("map", "-f", "text").stdout
+    lines = text.splitlines()
+    assert "place:" not in text and all(len(line) <= 80 for line in lines)
+    heads = [line.split() for line in lines if line.startswith("place ")]
+    assert heads and all(
+        h == ["place", "precision", "events", "transfers", "dates", "where"] for h in heads
+    )
+    rich = invoke("map", "-f", "rich", env={"COLUMNS": "80"}).stdout
+    assert "place:" not in rich and all(len(line) <= 80 for line in rich.splitlines())
+
+
 def test_map_csv_writes_negative_degrees_as_numbers(corpus: Path) -> None:
     out = invoke("-b", str(corpus), "map", "-f", "csv").stdout
     assert '"-66.9036"' in out and "'-66" not in out
@@ -275,6 +289,19 @@ def test_geojson_is_valid_rfc_7946_and_loads_in_shapely(corpus: Path) -> None:
     for feature in features:
         point = shapely_geometry.shape(feature["geometry"])
         assert point.is_valid and -180 <= point.x <= 180 and -90 <= point.y <= 90
+
+
+def test_geojson_note_counts_the_features_written(corpus: Path, tmp_path: Path) -> None:
+    target = tmp_path / "e.geojson"
+    result = invoke("-b", str(corpus), "export", "geojson", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(target.read_text())["features"]) == 6
+    assert f"wrote 6 events to {target}" in result.stderr
+    assert "1 of the 7 selected events left out: it has no place" in result.stderr
+    none = invoke("-b", str(corpus), "export", "geojson", "--until", "2008-01", "-o", str(target))
+    assert "nothing to export: no events match the filters" in none.stderr
+    unplaced = invoke("-b", str(corpus), "export", "geojson", "--since", "2020", "-o", str(target))
+    assert "nothing to export: no events with a place match the filters" in unplaced.stderr
 
 
 def test_sqlite_has_located_events_for_map_tools(corpus: Path, tmp_path: Path) -> None:
@@ -552,6 +579,80 @@ def test_chromium_draws_the_map_with_every_mark_visible_and_linked(
     # Six circles, each linked to its row; La Guaira, Maiquetía and Caracas lie within 12 km
     # of each other, so some are drawn over others: the larger first, every centre still hit.
     assert result == {"wide": 640, "circles": 6, "shown": 6, "links": 6, "paths": True}
+
+
+@pytest.mark.parametrize("bundled", [False, True], ids=["small", "bundled"])
+def test_the_reports_map_prints_whole_on_one_page_in_chromium(
+    corpus: Path, tmp_path: Path, bundled: bool
+) -> None:
+    """The HTML report printed to PDF by Chromium: the Places section's locator map lands on
+    one page, with its title, every name drawn on it and its caption (pdftotext), and its
+    picture is there, whole, in print (pdftoppm: the sea's rectangle at the figure's aspect
+    ratio, the circles' red)."""
+    import re
+    from html import unescape
+
+    from PIL import Image
+
+    tools = (CHROMIUM, shutil.which("pdftotext"), shutil.which("pdftoppm"))
+    if None in tools:
+        if IN_CI:
+            pytest.fail("CI must provide chromium and poppler-utils (pdftotext, pdftoppm)")
+        pytest.skip("no chromium, pdftotext or pdftoppm")
+    chromium, pdftotext, pdftoppm = (str(t) for t in tools)
+    page = invoke(*(() if bundled else ("-b", str(corpus))), "report", "-f", "html").stdout
+    figure = re.search(r'<figure class="chart locator".*?</figure>', page, re.S)
+    assert figure is not None
+    labels = {unescape(t) for t in re.findall(r"<text [^>]*>([^<]+)</text>", figure.group(0))}
+    size = re.search(r'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', figure.group(0))
+    assert labels and size is not None
+    html = tmp_path / "report.html"
+    html.write_text(page, encoding="utf-8")
+    pdf = tmp_path / "report.pdf"
+    subprocess.run(
+        [chromium, *HEADLESS, f"--user-data-dir={tmp_path / 'profile'}",
+         "--host-resolver-rules=MAP * ~NOTFOUND", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", html.as_uri()],
+        capture_output=True, text=True, timeout=240, check=True,
+    )  # fmt: skip
+    subprocess.run([pdftotext, "-layout", str(pdf), str(tmp_path / "r.txt")], check=True)
+    pages = (tmp_path / "r.txt").read_text(encoding="utf-8").split("\f")
+    at = [n for n, text in enumerate(pages) if "Where events happened" in text]
+    assert len(at) == 1, "the map's title is printed once"
+    text = " ".join(pages[at[0]].split())
+    assert text.startswith("Places "), "the Places section opens its page"
+    assert "One circle per place" in text  # the caption did not go on to the next page
+    # Word by word: pdftotext interleaves the lines of a name drawn twice (halo, then ink).
+    printed = set(text.split())
+    missing = sorted(n for n in labels if not set(n.split()) <= printed)
+    assert not missing, f"names drawn on the map but not on its printed page: {missing}"
+    number = at[0] + 1
+    subprocess.run(
+        [pdftoppm, "-r", "60", "-f", str(number), "-l", str(number), "-png", str(pdf),
+         str(tmp_path / "page")],
+        check=True, timeout=120,
+    )  # fmt: skip
+    image = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    pixels = image.load()
+    sea = [
+        (x, y)
+        for x in range(image.width)
+        for y in range(image.height)
+        if max(abs(a - b) for a, b in zip(pixels[x, y], (0xDC, 0xEA, 0xF4), strict=True)) <= 6
+    ]
+    red = sum(
+        1
+        for x in range(image.width)
+        for y in range(image.height)
+        if pixels[x, y][0] > 150 and pixels[x, y][1] < 120 and pixels[x, y][2] < 120
+    )
+    assert red >= 50, "the places' circles are printed"
+    left, right = min(x for x, _ in sea), max(x for x, _ in sea)
+    top, bottom = min(y for _, y in sea), max(y for _, y in sea)
+    ratio = (right - left + 1) / (bottom - top + 1)
+    expected = float(size.group(1)) / float(size.group(2))
+    assert abs(ratio - expected) / expected < 0.05, (ratio, expected)  # whole, not cut
+    assert (right - left) > image.width / 2  # printed at a readable size
 
 
 def test_the_report_has_a_places_section_with_its_map(corpus: Path) -> None:

@@ -294,7 +294,11 @@ def test_look_ups_gain_no_false_matches(monkeypatch: pytest.MonkeyPatch) -> None
     for kind, vs in values.items():
         named = query.NAMED[kind](corpus)
         with_rules[kind] = {v: resolved(v, named) for v in vs}
-    monkeypatch.setattr(query, "respell", lambda text: text)
+    from vrmc_cli.core import spelling
+
+    # query.name_key imports respell when it runs (off the start-up path), so the rules are
+    # switched off where they live.
+    monkeypatch.setattr(spelling, "respell", lambda text: text)
     for kind, vs in values.items():
         named = query.NAMED[kind](corpus)
         for v in vs:
@@ -434,8 +438,8 @@ def test_register_totals_name_the_entries_they_cover(
 
 def test_bundled_register_says_what_its_sum_covers() -> None:
     text = " ".join(run("transfers").split())
-    assert "US$54 m reported for 1 of 22 entries" in text
-    assert "US$54 m, 1 of 3" in text
+    assert "US$54 m reported for 1 of 21 entries" in text
+    assert "US$54 m, 1 of 2" in text
 
 
 # --------------------------------------------------------------------------- the report

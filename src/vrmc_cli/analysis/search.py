@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..core.dates import PartialDate
@@ -271,74 +272,126 @@ def _event_when(e: Event) -> str:
 Entry = tuple[str, str, str, Fields, "str | None"]
 
 
-def _entries(corpus: Corpus, f: Filter, kinds: frozenset[str]) -> Iterator[Entry]:
-    """(kind, ref, label, [(field, text)], date) for every entry of `kinds` (every kind
-    when empty) that passes the filter."""
+def _describe(kind: str, item: Any) -> Entry:
+    """(kind, ref, label, [(field, text)], date) of an entry `_walk` gives."""
+    if kind == "event":
+        return kind, item.id, item.title, _fields("events", item), _event_when(item)
+    if kind in ("briefing", "judgment", "point"):
+        b, s, x = item
+        if kind == "briefing":
+            return kind, b.id, b.title, _fields("briefings", b), None
+        if kind == "judgment":
+            return kind, b.id, b.title, _fields("judgment", x), None
+        return kind, b.id, f"{b.title} › {s.heading}", _fields("point", x), None
+    if kind == "topic":
+        return kind, "topic", item.title, _fields("topic", item), _human(item.as_of)
+    if kind == "actor":
+        return kind, item.id, item.name, _fields("actors", item), None
+    if kind == "relation":
+        label = f"{item.source.name} → {item.target.name}"
+        ref = f"{item.source.id}/{item.target.id}"
+        return kind, ref, label, _fields("relations", item), _human(item.since, item.until)
+    if kind == "transfer":
+        return kind, item.id, item.designation, _fields("transfers", item), _human(item.ordered)
+    if kind == "scenario":
+        return kind, item.id, item.title, _fields("scenarios", item), None
+    if kind == "question":
+        return kind, item.id, item.text, _fields("questions", item), None
+    if kind == "hypothesis":
+        # A hypothesis is reached through its question (`vrmc ach QUESTION`): `question/id`.
+        fields = [*_fields("hypotheses", item), ("id", item.id)]
+        return kind, f"{item.question.id}/{item.id}", item.statement, fields, None
+    if kind == "theme":
+        return kind, item.id, item.title, _fields("themes", item), None
+    if kind == "country":
+        return kind, item.code, item.name, _fields("countries", item), None
+    return kind, item.id, item.title, _fields("sources", item), _human(item.published)
+
+
+# The kinds searched only when no filter is on: like the topic, ACH questions and hypotheses,
+# themes, countries and sources have no themes, countries or dates to filter by.
+_UNFILTERED = ("question", "hypothesis", "theme", "country", "source")
+_LISTS = {
+    "event": "events",
+    "actor": "actors",
+    "relation": "relations",
+    "transfer": "transfers",
+    "scenario": "scenarios",
+    "question": "questions",
+    "hypothesis": "hypotheses",
+    "theme": "themes",
+    "country": "countries",
+    "source": "sources",
+}
+
+
+def _walk(
+    corpus: Corpus, f: Filter, kinds: frozenset[str], only: set[int] | None = None
+) -> Iterator[tuple[int, str, Any]]:
+    """(position, kind, entry) for every entry of `kinds` (every kind when empty) that
+    passes the filter (and whose position is in `only`, when given), in search's order.
+    The position is the entry's in the walk of the whole corpus with no filter and every
+    kind, whatever `f`, `kinds` and `only` keep: it numbers the entries of the search store
+    (`_candidates`)."""
 
     def wanted(kind: str) -> bool:
         return not kinds or kind in kinds
 
-    if corpus.topic and not f.active and wanted("topic"):
-        t = corpus.topic
-        yield "topic", "topic", t.title, _fields("topic", t), _human(t.as_of)
+    ordered = sorted(only) if only is not None else []
+    n = 0
+    if corpus.topic:
+        if not f.active and wanted("topic") and (only is None or n in only):
+            yield n, "topic", corpus.topic
+        n += 1
     for b in corpus.briefings:
-        if wanted("briefing") and (
-            not f.active or any(f.point_ok(p) for s in b.sections for p in s.points)
+        if (
+            wanted("briefing")
+            and (only is None or n in only)
+            and (not f.active or any(f.point_ok(p) for s in b.sections for p in s.points))
         ):
-            yield "briefing", b.id, b.title, _fields("briefings", b), None
-        if wanted("judgment"):
-            for j in b.key_judgments:
-                if f.point_ok(j):
-                    yield "judgment", b.id, b.title, _fields("judgment", j), None
-        if wanted("point"):
-            for s in b.sections:
-                for p in s.points:
-                    if f.point_ok(p):
-                        label = f"{b.title} › {s.heading}"
-                        yield "point", b.id, label, _fields("point", p), None
-    if wanted("event"):
-        for e in corpus.events:
-            if f.event_ok(e):
-                yield "event", e.id, e.title, _fields("events", e), _event_when(e)
-    if wanted("actor"):
-        for a in corpus.actors:
-            if f.actor_entry_ok(a):
-                yield "actor", a.id, a.name, _fields("actors", a), None
-    if wanted("relation"):
-        for r in corpus.relations:
-            if f.relation_ok(r):
-                label = f"{r.source.name} → {r.target.name}"
-                ref = f"{r.source.id}/{r.target.id}"
-                yield "relation", ref, label, _fields("relations", r), _human(r.since, r.until)
-    if wanted("transfer"):
-        for tr in corpus.transfers:
-            if f.transfer_ok(tr):
-                fields = _fields("transfers", tr)
-                yield "transfer", tr.id, tr.designation, fields, _human(tr.ordered)
-    if wanted("scenario"):
-        for sc in corpus.scenarios:
-            if f.scenario_ok(sc):
-                yield "scenario", sc.id, sc.title, _fields("scenarios", sc), None
-    if not f.active:
-        # ACH questions and hypotheses have no themes, countries or dates: like the topic,
-        # themes, countries and sources, they are searched only when no filter is on. A
-        # hypothesis is reached through its question (`vrmc ach QUESTION`): `question/id`.
-        if wanted("question"):
-            for q in corpus.questions:
-                yield "question", q.id, q.text, _fields("questions", q), None
-        if wanted("hypothesis"):
-            for h in corpus.hypotheses:
-                fields = [*_fields("hypotheses", h), ("id", h.id)]
-                yield "hypothesis", f"{h.question.id}/{h.id}", h.statement, fields, None
-        if wanted("theme"):
-            for th in corpus.themes:
-                yield "theme", th.id, th.title, _fields("themes", th), None
-        if wanted("country"):
-            for c in corpus.countries:
-                yield "country", c.code, c.name, _fields("countries", c), None
-        if wanted("source"):
-            for src in corpus.sources:
-                yield "source", src.id, src.title, _fields("sources", src), _human(src.published)
+            yield n, "briefing", (b, None, b)
+        n += 1
+        for j in b.key_judgments:
+            if wanted("judgment") and (only is None or n in only) and f.point_ok(j):
+                yield n, "judgment", (b, None, j)
+            n += 1
+        for s in b.sections:
+            for p in s.points:
+                if wanted("point") and (only is None or n in only) and f.point_ok(p):
+                    yield n, "point", (b, s, p)
+                n += 1
+    # With no filter on, every test below keeps everything: none is called.
+    tests: dict[str, Callable[[Any], bool]] = (
+        {
+            "event": f.event_ok,
+            "actor": f.actor_entry_ok,
+            "relation": f.relation_ok,
+            "transfer": f.transfer_ok,
+            "scenario": f.scenario_ok,
+        }
+        if f.active
+        else {}
+    )
+    for kind, name in _LISTS.items():
+        items: Sequence[Any] = getattr(corpus, name)
+        if wanted(kind) and not (f.active and kind in _UNFILTERED):
+            ok = tests.get(kind)
+            if only is None:
+                chosen: Iterable[tuple[int, Any]] = enumerate(items, n)
+            else:
+                low, high = bisect_left(ordered, n), bisect_left(ordered, n + len(items))
+                chosen = ((at, items[at - n]) for at in ordered[low:high])
+            for at, item in chosen:
+                if ok is None or ok(item):
+                    yield at, kind, item
+        n += len(items)
+
+
+def _entries(corpus: Corpus, f: Filter, kinds: frozenset[str]) -> Iterator[Entry]:
+    """(kind, ref, label, [(field, text)], date) for every entry of `kinds` (every kind
+    when empty) that passes the filter."""
+    for _, kind, item in _walk(corpus, f, kinds):
+        yield _describe(kind, item)
 
 
 def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> list[Hit]:
@@ -349,7 +402,11 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
     if not words:
         return []
     hits: dict[str, list[tuple[bool, bool, int, Hit]]] = {kind: [] for kind in GROUPS}
-    for n, (kind, ref, label, fields, when) in enumerate(_entries(corpus, f, frozenset(kinds))):
+    # The entries whose folded letters hold every term, from the store the cache keeps
+    # (None: every entry is a candidate, each screened below).
+    candidates = _candidates(corpus, words)
+    for n, (_, kind, item) in enumerate(_walk(corpus, f, frozenset(kinds), candidates)):
+        _, ref, label, fields, when = _describe(kind, item)
         # A field none of whose folded letters hold a term cannot match: skip its squash.
         screened = [(name, text, _letters(text)) for name, text in fields if text]
         if not all(any(w in letters for *_, letters in screened) for w in words):
@@ -372,6 +429,89 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
         hit = Hit(kind, GROUPS[kind], ref, label, tuple(matches), when, in_title)
         hits[kind].append((not in_title, not whole, n, hit))
     return [hit for kind in GROUPS for *_, hit in sorted(hits[kind], key=lambda h: h[:3])]
+
+
+# --------------------------------------------------------------------------- the store
+# Folding every field of every entry is most of a search (NFKD, respelling, a regex per
+# field). The cache keeps each entry's folded letters (`_letters` of each field with text,
+# joined by NUL, which no folded letter is) in a store (corpus/derived.py), numbered by the
+# entry's position in `_walk`; a search then finds the entries holding every term with
+# `bytes.find` over the whole store, and folds only those. A term is letters and digits
+# only, so it is in a field's letters exactly when its UTF-8 bytes are in the joined bytes.
+
+_STORE_SOURCES = ("analysis/search.py", "core/spelling.py", "corpus/fields.py")
+_SEP = b"\0"
+
+
+def _folded(kind: str, item: Any) -> bytes:
+    fields = _describe(kind, item)[3]
+    return _SEP.join(_letters(text).encode() for _, text in fields if text)
+
+
+def _candidates(corpus: Corpus, words: Sequence[str]) -> set[int] | None:
+    """The positions (`_walk`) of the entries whose folded letters hold every term, from
+    the corpus's search store (made whole first when it is not); None when the corpus has
+    no store (it did not come through the cache) or the store cannot be read."""
+    from ..corpus import derived
+
+    code = derived.sources(_STORE_SOURCES)
+    store = derived.open_store(corpus, "search", code, _count(corpus))
+    if store is None:
+        return None
+    try:
+        if store.kept < store.count:
+            # The first search of this corpus: every entry folded (what a search without
+            # a filter does anyway), kept, and read back.
+            store.add(
+                {at: _folded(kind, item) for at, kind, item in _walk(corpus, Filter(), frozenset())}
+            )
+            store.save()
+            store.close()
+            store = derived.open_store(corpus, "search", code, _count(corpus))
+            if store is None:
+                return None
+        return _scan(store, [w.encode() for w in words])
+    finally:
+        if store is not None:
+            store.close()
+
+
+def _count(corpus: Corpus) -> int:
+    """How many entries `_walk` gives with no filter and every kind."""
+    briefings = sum(
+        1 + len(b.key_judgments) + sum(len(s.points) for s in b.sections) for b in corpus.briefings
+    )
+    lists = sum(len(getattr(corpus, name)) for name in _LISTS.values())
+    return (1 if corpus.topic else 0) + briefings + lists
+
+
+def _scan(store: Any, words: Sequence[bytes]) -> set[int] | None:
+    """The entries of a whole store holding every one of `words` (None when it cannot be
+    read whole and undamaged). The entries lie end to end: a hit is placed in its entry by
+    where the entries start, and the entry itself is then checked for every term."""
+    from ..corpus.derived import Damaged
+
+    chunks = store.chunks()
+    if chunks is None:
+        return None
+    longest = max(words, key=len)  # likely the rarest
+    found: set[int] = set()
+    starts, lengths = store.starts, store.lengths
+    try:
+        for begin, end, data in chunks:
+            base = starts[begin]
+            at = data.find(longest)
+            while at != -1:
+                p = bisect_right(starts, base + at, begin, end) - 1
+                start = starts[p] - base
+                stop = start + lengths[p]
+                entry = data[start:stop]
+                if all(w in entry for w in words):
+                    found.add(p)
+                at = data.find(longest, stop)
+    except (Damaged, OSError):
+        return None
+    return found
 
 
 def _starts_word(sq: Squashed, term: str) -> bool:

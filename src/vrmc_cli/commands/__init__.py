@@ -245,6 +245,17 @@ def citation_style(params: Mapping[str, Any]) -> str:
 FORMAT_ENV = "VRMC_FORMAT"
 
 
+@record(frozen=True)
+class Listed:
+    """A list of entries of `corpus` of one kind (the name of one of its lists, `events`),
+    each written as serialize.entry writes it, under `key`."""
+
+    corpus: Corpus
+    kind: str
+    key: str
+    items: Sequence[Any]
+
+
 @record
 class Result:
     """What a command selected, and its forms: a document for people, data for programs,
@@ -263,6 +274,9 @@ class Result:
     file: Callable[[], bytes] | None = None
     target: str | None = None
     binary: bool = False
+    # When `data` is `{key: [each entry's JSON object]}`: what it lists, so that the JSON
+    # renderer can use the entries' JSON text kept in the cache (corpus/derived.py).
+    listed: Listed | None = None
 
 
 if TYPE_CHECKING:

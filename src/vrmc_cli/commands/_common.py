@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from ..analysis.query import BriefingView, Filter
 from ..core.doc import Doc
 from ..corpus.model import Briefing, Corpus, Event, Point, Question
-from . import Result
+from . import Listed, Result
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
 # checkers treat any `TYPE_CHECKING` as true.
@@ -143,10 +143,12 @@ def listing(
     notes: tuple[str, ...] = (),
     extra: Callable[[Any], JSONObject] | None = None,
     row_order: Callable[[Any], Any] | None = None,
+    corpus: Corpus | None = None,
 ) -> Result:
     """The Result of a list of entries of one kind: `{key: [...]}` in JSON (each entry with
     `extra(entry)` added), one row per entry in CSV (sorted by `row_order` when given, as
-    the prose views show them)."""
+    the prose views show them). With the `corpus` whose list of that kind holds the items
+    (and no `extra`), JSON uses the entries' text kept in the cache."""
 
     def objects() -> list[JSONObject]:
         from ..corpus.serialize import entries
@@ -163,6 +165,7 @@ def listing(
         columns,
         lambda: rows_from(_ordered(objects(), items, row_order), columns, kind),
         notes,
+        listed=Listed(corpus, kind, key, items) if corpus is not None and extra is None else None,
     )
 
 

@@ -62,6 +62,7 @@ def run(call: Call) -> Result:
 
     params = call.read(Params)
     from ..analysis.query import (
+        event_places,
         select_actors,
         select_briefings,
         select_events,
@@ -125,6 +126,12 @@ def run(call: Call) -> Result:
             }
         )
 
+    unplaced = 0
+    if name == "geojson":
+        # One feature per located event: the count says what the file holds.
+        located = [e for e in events if event_places(e)]
+        unplaced = len(events) - len(located)
+        selection = {"events": list(located)}
     if name == "stix":
         selection = {
             "actors": list(actors),
@@ -143,12 +150,18 @@ def run(call: Call) -> Result:
     notes: tuple[str, ...] = ()
     counted = {k: len(v) for k, v in selection.items()}
     if not any(counted.values()):
-        notes = (f"nothing to export: no {' or '.join(counted)} match the filters",)
+        what = "events with a place" if name == "geojson" and unplaced else " or ".join(counted)
+        notes = (f"nothing to export: no {what} match the filters",)
     elif target is not None:
         from ..views.base import plural
 
         parts = ", ".join(plural(n, k[:-1]) for k, n in counted.items())
         notes = (f"wrote {parts} to {target}",)
+    if unplaced:
+        notes += (
+            f"{unplaced} of the {len(events)} selected events left out: "
+            f"{'it has' if unplaced == 1 else 'they have'} no place",
+        )
     if name == "stix" and any(counted.values()):
         cited = {s.id: s for a in actors for s in a.sources}
         cited.update((s.id, s) for r in relations for s in r.sources)

@@ -52,4 +52,5 @@ def run(call: Call) -> Result:
         "events",
         csv_columns("events"),
         none_match(events, len(corpus.events), "events"),
+        corpus=corpus,
     )

@@ -24,8 +24,11 @@ opened without following a link or waiting on a FIFO; otherwise the run goes wit
 concurrent run sees the old cache or the new one, never half of one.
 
 Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
-holds two pickles, (FORMAT_TAG, stamps, since, digests) and the linked corpus (or None); the
-second holds the records. A warm run reads only the first section.
+holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the linked corpus (or
+None); the second holds the records. A warm run reads only the first section. The generation
+is 16 random hex digits drawn afresh each time the file is written: what is derived from the
+linked corpus and kept beside it (derived.py: entries' JSON text, search's folded text) names
+the generation it was derived from, and is read only while the cache still holds that one.
 
 FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
 vrmc's and Python's versions and the size and time of the modules that declare and make the
@@ -46,7 +49,7 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .. import __version__
 from ..core.dates import PartialDate
@@ -69,7 +72,7 @@ else:
 
 # The layout of a cache file, which this module alone decides (its sections, what the first
 # pickle holds); what the pickles' records mean is derived (`_declarations`).
-_LAYOUT = 11
+_LAYOUT = 12
 
 
 def _declarations() -> str:
@@ -262,6 +265,31 @@ def unchanged(topic_file: TopicFile, stamp: Stamp, digest: bytes | None, since: 
     return digest is not None and current_digest(topic_file) == digest
 
 
+# The generation of the cache file each corpus this process loaded through the cache came
+# from (by the corpus's identity), and the cache file's path: what derived.py keys on. A
+# run loads one corpus (diff two): the last few are remembered, so that a process that runs
+# many commands (the tests) does not keep every corpus it loaded.
+_GENERATIONS: dict[int, tuple[Corpus, str, str]] = {}
+_REMEMBERED = 4
+
+
+def _remember(corpus: Corpus, path: str, made: str) -> None:
+    _GENERATIONS.pop(id(corpus), None)
+    _GENERATIONS[id(corpus)] = (corpus, path, made)
+    while len(_GENERATIONS) > _REMEMBERED:
+        del _GENERATIONS[next(iter(_GENERATIONS))]
+
+
+def generation(corpus: Corpus) -> tuple[str, str] | None:
+    """The cache file `corpus` was read from or written to, and its generation; None when
+    the corpus did not come through the cache (--no-cache, no usable cache folder, a
+    cache that could not be written)."""
+    found = _GENERATIONS.get(id(corpus))
+    if found is None or found[0] is not corpus:
+        return None
+    return found[1], found[2]
+
+
 def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries, int]:
     """The cached corpus when it was linked from files with exactly these `stamps` and
     content; else the cached records of each file (empty when there is no usable cache),
@@ -282,8 +310,8 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
             if linked is None:
                 return None, {}, 0
             stream = io.BytesIO(linked)
-            tag, cached_stamps, since, digests = _SafeUnpickler(stream).load()
-            if tag != FORMAT_TAG:
+            tag, cached_stamps, since, digests, made = _SafeUnpickler(stream).load()
+            if tag != FORMAT_TAG or not isinstance(made, str):
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
@@ -294,6 +322,7 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 )
                 corpus = _SafeUnpickler(stream).load() if current else None
                 if isinstance(corpus, Corpus):
+                    _remember(corpus, path, made)
                     return corpus, {}, since
             records = _section(fh)
         if records is None:
@@ -319,7 +348,8 @@ class _CheckingWriter:
 def write_cache(
     path: str, stamps: Stamps, corpus: Corpus | None, entries: Entries, started: int
 ) -> None:
-    """Write the cache of a run that began in the second `started` (before it read any file)."""
+    """Write the cache of a run that began in the second `started` (before it read any file);
+    once it is in place, `corpus` is known by its generation (`generation`)."""
     folder = os.path.dirname(path)
     # Named before it is made (what mkstemp does, with the name known throughout), so that
     # an interrupt at any point, even while the file is being created, can remove it.
@@ -343,7 +373,8 @@ def write_cache(
                 for (_, real), (stamp, fragment) in entries.items()
                 if fragment.digest is not None and _racy(stamp, since)
             }
-            linked = _dumps((FORMAT_TAG, stamps, since, digests)) + _dumps(corpus)
+            made = os.urandom(8).hex()
+            linked = _dumps((FORMAT_TAG, stamps, since, digests, made)) + _dumps(corpus)
             fh.write(_head(zlib.crc32(linked), len(linked)))
             fh.write(linked)
             del linked
@@ -366,6 +397,9 @@ def write_cache(
         os.replace(temporary, path)
     except BaseException as exc:
         _remove(temporary, exc)
+        return
+    if corpus is not None:
+        _remember(corpus, path, made)
 
 
 def _remove(temporary: str, exc: BaseException) -> None:
@@ -473,8 +507,27 @@ def read_object(path: str) -> object | None:
         return None
 
 
-def write_object(path: str, obj: object) -> None:
-    """Store `obj` at `path` whole or not at all; any failure means no cache, silently."""
+# ------------------------------------------------------------------ derived stores (derived.py)
+
+
+def read_section(fh: BinaryIO) -> bytes | None:
+    """The next section of a cache file (its CRC-32 checked), or None."""
+    return _section(fh)
+
+
+def dump_pickle(obj: object) -> bytes:
+    return _dumps(obj)
+
+
+def load_pickle(data: bytes) -> object:
+    """What `dump_pickle` made of an object, rebuilding only what a cache may hold."""
+    found: object = _SafeUnpickler(io.BytesIO(data)).load()
+    return found
+
+
+def write_sections(path: str, sections: Sequence[bytes], tail: Iterable[bytes]) -> None:
+    """Write `sections` (each after its CRC-32 and length), then the bytes of `tail`, to
+    `path`, whole or not at all; any failure means no file, silently."""
     temporary = os.path.join(
         os.path.dirname(path), f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle"
     )
@@ -488,12 +541,19 @@ def write_object(path: str, obj: object) -> None:
         return
     try:
         with os.fdopen(fd, "wb") as fh:
-            body = _dumps(FORMAT_TAG) + _dumps(obj)
-            fh.write(_head(zlib.crc32(body), len(body)))
-            fh.write(body)
+            for body in sections:
+                fh.write(_head(zlib.crc32(body), len(body)))
+                fh.write(body)
+            for data in tail:
+                fh.write(data)
         os.replace(temporary, path)
     except BaseException as exc:
         _remove(temporary, exc)
+
+
+def write_object(path: str, obj: object) -> None:
+    """Store `obj` at `path` whole or not at all; any failure means no cache, silently."""
+    write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:

@@ -15,7 +15,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..commands import Result
+    from ..commands import Listed, Result
     from . import Options
 
 JSONObject = dict[str, "Any"]
@@ -114,4 +114,102 @@ def _texts(items: Sequence[str], newline: str, encode: Callable[[str], str]) -> 
 
 
 def render(result: Result, options: Options) -> str:
+    if result.listed is not None:
+        kept = kept_listing(result.listed)
+        if kept is not None:
+            return kept
     return dumps(result.data())
+
+
+# The modules whose code makes an entry's JSON text (corpus/derived.py `sources`); the
+# model, the fields and the reader are in the corpus cache's own tag.
+_JSON_SOURCES = ("corpus/serialize.py", "corpus/origins.py", "render/as_json.py")
+
+
+def kept_listing(listed: Listed) -> str | None:
+    """`dumps({key: entries})` of a list of entries of a cached corpus, each entry's text
+    read from the corpus's JSON store, or written and kept there when not kept yet; None
+    when the corpus has no store (it did not come through the cache), an item is not one
+    of its entries of that kind, or an entry holds a value `dumps` leaves to json."""
+    from ..corpus import derived
+    from ..corpus.serialize import entry
+
+    everything: Sequence[object] = getattr(listed.corpus, listed.kind, ())
+    store = derived.open_store(
+        listed.corpus, f"json-{listed.kind}", derived.sources(_JSON_SOURCES), len(everything)
+    )
+    if store is None:
+        return None
+    try:
+        wanted = _positions(everything, listed.items)
+        if wanted is None:
+            return None
+        found = store.get(wanted)
+        new: dict[int, bytes] = {}
+        texts: list[bytes] = []
+        for n, kept in zip(wanted, found, strict=True):
+            if kept is not None:
+                texts.append(kept)
+                continue
+            text = listed_entry(entry(listed.kind, everything[n]))
+            if text is None:
+                return None
+            new[n] = text.encode("ascii")
+            texts.append(new[n])
+        if new:
+            store.add(new)
+            store.save()
+        return listing_text(listed.key, texts)
+    finally:
+        store.close()
+
+
+# An entry of a list that is a value of the top object: `{"events": [{...}, ...]}`.
+_LISTED = "\n    "
+
+
+def listed_entry(obj: JSONObject) -> str | None:
+    """`obj` as `dumps({key: [..., obj, ...]})` writes it (indented for its place), or None
+    for a value `dumps` leaves to json."""
+    import json
+
+    parts: list[str] = []
+    try:
+        _indented(obj, _LISTED, parts, json.encoder.encode_basestring_ascii)
+    except _Unusual:
+        return None
+    return "".join(parts)
+
+
+def _positions(everything: Sequence[object], items: Sequence[object]) -> list[int] | None:
+    """Where each of `items` is in `everything` (None when one is not there). A selection
+    keeps the corpus's order, or its reverse: then each is found by `list.index` from the
+    one before (a scan in C, by identity first); else through a table."""
+    for order in (items, items[::-1]):
+        found: list[int] = []
+        at = 0
+        try:
+            for item in order:
+                at = everything.index(item, at)
+                if everything[at] is not item:
+                    break
+                found.append(at)
+                at += 1
+            else:
+                return found if order is items else found[::-1]
+        except ValueError:
+            continue
+    position = {id(item): n for n, item in enumerate(everything)}
+    wanted = [position.get(id(item), -1) for item in items]
+    return None if -1 in wanted else wanted
+
+
+def listing_text(key: str, texts: Sequence[bytes]) -> str:
+    """`dumps({key: objects})`, given each object as `listed_entry` writes it (ASCII)."""
+    import json
+
+    name = json.encoder.encode_basestring_ascii(key)
+    if not texts:
+        return "{\n  " + name + ": []\n}\n"
+    inner = b",\n    ".join(texts).decode("ascii")
+    return "{\n  " + name + ": [" + _LISTED + inner + "\n  ]\n}\n"

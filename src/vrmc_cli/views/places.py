@@ -15,10 +15,11 @@ Seats = Mapping[str, Sequence[Actor]]
 
 
 def degrees(latitude: float, longitude: float) -> str:
-    """`10.48° N, 66.90° W`: two decimals, about a kilometre."""
+    """`10.48°N 66.90°W`: two decimals, about a kilometre; compact, so that a country's table
+    of places keeps its columns at 80 columns (a terminal's width)."""
     ns = "N" if latitude >= 0 else "S"
     ew = "E" if longitude >= 0 else "W"
-    return f"{abs(latitude):.2f}° {ns}, {abs(longitude):.2f}° {ew}"
+    return f"{abs(latitude):.2f}°{ns} {abs(longitude):.2f}°{ew}"
 
 
 def span_text(count: PlaceCount) -> str:
