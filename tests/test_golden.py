@@ -349,3 +349,15 @@ def test_the_prose_check_fails_on_a_word_missing_or_added(fmt: Format) -> None:
         AssertionError, match=r"only in \w+: \['yland'\]; only in text: \['zyland'\]"
     ):
         check_same_words(["-b", str(FIXTURE), "report"], changed, fmt)
+
+
+def test_no_prose_golden_is_left_beside_the_text_golden() -> None:
+    """Rich, Markdown and HTML goldens live only in golden/blocks: a command's are its text
+    golden's words (a file left behind would be a golden nothing reads)."""
+    prose = {f"{fmt.value}.{suffix(fmt)}" for fmt in PROSE if not declared(fmt).binary}
+    left = [
+        str(p.relative_to(GOLDEN))
+        for p in GOLDEN.rglob("*")
+        if p.name in prose and p.parent.name != "blocks"
+    ]
+    assert not left, left
