@@ -36,7 +36,16 @@ def _some(items: list[str]) -> st.SearchStrategy[list[str]]:
 def corpora(draw: st.DrawFn) -> Corpus:
     theme_ids = [t for t, _ in THEMES]
     actor_ids = [a for a, _ in ACTORS]
-    sources = [{"id": f"so-{n}", "title": f"Source {n}"} for n in range(4)]
+    sources = [
+        {
+            "id": f"so-{n}",
+            "title": f"Source {n}",
+            **({"reliability": g} if (g := draw(st.sampled_from(["", "A", "C", "F"]))) else {}),
+            **({"origin": o} if (o := draw(st.sampled_from(["", "Agency", "Issuer"]))) else {}),
+            **({"state_media": True} if draw(st.booleans()) else {}),
+        }
+        for n in range(4)
+    ]
     source_ids = [s["id"] for s in sources]
     events = [
         {
@@ -83,7 +92,13 @@ def corpora(draw: st.DrawFn) -> Corpus:
         ],
         "countries": [{"code": c, "name": f"Land {c}"} for c in COUNTRIES],
         "actors": [
-            {"id": a, "name": a.title(), "kind": "person", **({"country": c} if c else {})}
+            {
+                "id": a,
+                "name": a.title(),
+                "kind": "person",
+                **({"country": c} if c else {}),
+                "sources": draw(_some(source_ids)),
+            }
             for a, c in ACTORS
         ],
         "sources": sources,
@@ -201,3 +216,41 @@ def test_the_actor_view_and_its_json_list_the_same_relations() -> None:
     assert [r["to"] for r in data["relations"]] == ["ac-c"]
     text = _shown(result, Format.text)
     assert "Gamma" in text and "Beta" not in text
+
+
+@settings(max_examples=examples(60), suppress_health_check=[HealthCheck.too_slow])
+@given(
+    corpus=corpora(),
+    filters=FILTERS,
+    edition=st.sampled_from(["full", "brief"]),
+)
+def test_the_report_source_summary_counts_its_sources_list(
+    corpus: Corpus, filters: dict[str, Any], edition: str
+) -> None:
+    """The words "This report rests on N sources": N, the grades, the copies and the state media are
+    those of the Sources list the report numbers, in both editions (the summary once counted
+    only the briefings', events' and transfers' sources while the list also held the
+    actors')."""
+    try:
+        result = invoke("report", corpus, edition=edition, **filters)
+    except UsageError:
+        return
+    data = json.loads(_shown(result, Format.json))
+    listed = data["sources"]
+    summary = data["source_summary"]
+    assert summary["sources"] == len(listed)
+    graded: dict[str, int] = {}
+    for source in listed:
+        grade = source.get("reliability") or "ungraded"
+        graded[grade] = graded.get(grade, 0) + 1
+    assert summary["grades"] == graded
+    assert summary["copies"] == sum(1 for s in listed if s.get("origin") or s.get("via"))
+    assert summary["state_media"] == sum(1 for s in listed if s.get("state_media"))
+    expected = (
+        f"This report rests on {len(listed)} source{'' if len(listed) == 1 else 's'}"
+        if listed
+        else "This report cites no source."
+    )
+    assert summary["statement"].startswith(expected)
+    if listed:  # the same words in the prose the reader sees
+        assert expected in " ".join(_shown(result, Format.text).split())

@@ -256,9 +256,7 @@ def run(call: Call) -> Result:
             "watch": board_json(board),
             "ach": [ach_json(a) for a in analyses],
             "sources": entries("sources", sources),
-            "source_summary": summary_json(
-                report_summary(briefings, events, chosen_transfers), "This report"
-            ),
+            "source_summary": summary_json(report_summary(briefings, sources), "This report"),
         },
         notes=undated_note(
             f,

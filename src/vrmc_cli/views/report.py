@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from ..analysis.provenance import SourceSummary, briefing_sources, summarize, summary_sentences
+from ..analysis.provenance import SourceSummary, summarize, summary_sentences
 from ..analysis.query import BriefingView
 from ..core.doc import (
     Block,
@@ -228,25 +228,17 @@ BRIEF_SECTIONS = ("judgments", "glance", "briefings", "watch", "sources")
 _BY_KEY = {s.key: s for s in SECTIONS}
 
 
-def report_summary(
-    briefings: Sequence[BriefingView], events: Sequence[Event], transfers: Sequence[Transfer]
-) -> SourceSummary:
-    """The source summary of a whole report: every source its briefings, events and
-    transfers rest on; key judgments named by briefing and number."""
-    found: list[Source] = []
+def report_summary(briefings: Sequence[BriefingView], sources: Sequence[Source]) -> SourceSummary:
+    """The source summary of a whole report: the sources its Sources list numbers (the
+    bibliography computed with its selection, so "rests on N sources" is the list's N in
+    every edition); key judgments named by briefing and number."""
     labelled: list[tuple[str, KeyJudgment]] = []
     for view in briefings:
-        points = [p for s in view.sections for p in s.points]
-        found.extend(briefing_sources(view.briefing, view.key_judgments, points))
         labelled += [
             (f"{view.briefing.title}, key judgment {n}", j)
             for n, j in enumerate(view.key_judgments, 1)
         ]
-    for event in events:
-        found.extend(event.sources)
-    for transfer in transfers:
-        found.extend(transfer.sources)
-    return summarize(found, labelled)
+    return summarize(sources, labelled)
 
 
 def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc:
@@ -267,7 +259,7 @@ def report_doc(report: Report, sections: Sequence[str] = REPORT_SECTIONS) -> Doc
         blocks.append(Para((Span("Filtered by: " + "; ".join(report.labels), "muted"),)))
     if topic and topic.summary:
         blocks.append(Callout("Summary", tuple(paragraphs(topic.summary)), "bottom-line"))
-    overall = report_summary(report.briefings, report.events, report.transfers)
+    overall = report_summary(report.briefings, report.bibliography)
     blocks.append(
         Callout(
             "Source summary",
