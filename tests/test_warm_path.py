@@ -248,3 +248,33 @@ def test_every_format_name_is_a_format() -> None:
     assert declared == list(NAMES) == [f.value for f in Format]
     assert all(Format(n) is getattr(Format, n) for n in NAMES)
     assert str(Format.json) == f"{Format.json}" == "Format.json" and Format.json == "json"
+
+
+def test_a_drawn_locator_map_is_kept_and_reused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The HTML report's locator map is kept among the pictures: a second page with the
+    same map reads it back, byte for byte, without laying out the outlines again; which
+    places the page links to is part of what is kept; --no-cache (cache=False) draws."""
+    from vrmc_cli.analysis import outlines
+    from vrmc_cli.core.doc import Locator, Spot
+    from vrmc_cli.render import svg
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("VRMC_NO_CACHE", raising=False)
+    spots = (
+        Spot(10.5, -66.9, "Caracas", 3, "place-caracas", "VE"),
+        Spot(4.6, -74.1, "Bogotá", 1, "place-bogota", "CO"),
+    )
+    m = Locator("Where it happened", spots)
+    drawn = svg.locator(m, {"place-caracas"})
+    assert list((tmp_path / "vrmc").glob("picture-*.pickle"))
+    layouts: list[object] = []
+    real = outlines.locator_layout
+    monkeypatch.setattr(outlines, "locator_layout", lambda *a: layouts.append(a) or real(*a))
+    assert svg.locator(m, {"place-caracas"}) == drawn and not layouts
+    other = svg.locator(m, {"place-caracas", "place-bogota"})  # another page's links
+    assert other != drawn and len(layouts) == 1
+    assert svg.locator(m, {"place-caracas"}, cache=False) == drawn and len(layouts) == 2
+    monkeypatch.setenv("VRMC_NO_CACHE", "1")
+    assert svg.locator(m, {"place-caracas"}) == drawn and len(layouts) == 3

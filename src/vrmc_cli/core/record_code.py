@@ -329,8 +329,17 @@ def _r30__init__(self, name, metavar, help, required=_MISSING, many=_MISSING, co
 def _r30__reduce__(self):
     return self.__class__, (self.name, self.metavar, self.help, self.required, self.many, self.complete, self.choices, self.noun, )
 
+# vrmc_cli.commands.Listed
+def _r31__init__(self, corpus, kind, key, items):
+    _set(self, 'corpus', corpus)
+    _set(self, 'kind', kind)
+    _set(self, 'key', key)
+    _set(self, 'items', items)
+def _r31__reduce__(self):
+    return self.__class__, (self.corpus, self.kind, self.key, self.items, )
+
 # vrmc_cli.commands.Option
-def _r31__init__(self, name, flags, kind, help, metavar=_MISSING, complete=_MISSING, minimum=_MISSING, choices=_MISSING, noun=_MISSING):
+def _r32__init__(self, name, flags, kind, help, metavar=_MISSING, complete=_MISSING, minimum=_MISSING, choices=_MISSING, noun=_MISSING):
     _set(self, 'name', name)
     _set(self, 'flags', flags)
     _set(self, 'kind', kind)
@@ -340,11 +349,11 @@ def _r31__init__(self, name, flags, kind, help, metavar=_MISSING, complete=_MISS
     _set(self, 'minimum', minimum)
     _set(self, 'choices', choices)
     _set(self, 'noun', noun)
-def _r31__reduce__(self):
+def _r32__reduce__(self):
     return self.__class__, (self.name, self.flags, self.kind, self.help, self.metavar, self.complete, self.minimum, self.choices, self.noun, )
 
 # vrmc_cli.commands.Result
-def _r32__init__(self, selection, doc, data, columns=_MISSING, rows=_MISSING, notes=_MISSING, status=_MISSING, file=_MISSING, target=_MISSING, binary=_MISSING):
+def _r33__init__(self, selection, doc, data, columns=_MISSING, rows=_MISSING, notes=_MISSING, status=_MISSING, file=_MISSING, target=_MISSING, binary=_MISSING, listed=_MISSING):
     self.selection = selection
     self.doc = doc
     self.data = data
@@ -355,11 +364,12 @@ def _r32__init__(self, selection, doc, data, columns=_MISSING, rows=_MISSING, no
     self.file = file
     self.target = target
     self.binary = binary
-def _r32__reduce__(self):
-    return self.__class__, (self.selection, self.doc, self.data, self.columns, self.rows, self.notes, self.status, self.file, self.target, self.binary, )
+    self.listed = listed
+def _r33__reduce__(self):
+    return self.__class__, (self.selection, self.doc, self.data, self.columns, self.rows, self.notes, self.status, self.file, self.target, self.binary, self.listed, )
 
 # vrmc_cli.commands.Spec
-def _r33__init__(self, name, help, examples, options=_MISSING, arguments=_MISSING, filters=_MISSING, gives=_MISSING):
+def _r34__init__(self, name, help, examples, options=_MISSING, arguments=_MISSING, filters=_MISSING, gives=_MISSING):
     _set(self, 'name', name)
     _set(self, 'help', help)
     _set(self, 'examples', examples)
@@ -367,58 +377,58 @@ def _r33__init__(self, name, help, examples, options=_MISSING, arguments=_MISSIN
     _set(self, 'arguments', arguments)
     _set(self, 'filters', filters)
     _set(self, 'gives', gives)
-def _r33__reduce__(self):
+def _r34__reduce__(self):
     return self.__class__, (self.name, self.help, self.examples, self.options, self.arguments, self.filters, self.gives, )
 
 # vrmc_cli.commands.ach.Params
-def _r34__init__(self, question, notes):
+def _r35__init__(self, question, notes):
     _set(self, 'question', question)
     _set(self, 'notes', notes)
-def _r34__reduce__(self):
+def _r35__reduce__(self):
     return self.__class__, (self.question, self.notes, )
 
 # vrmc_cli.commands.actor.Params
-def _r35__init__(self, name):
+def _r36__init__(self, name):
     _set(self, 'name', name)
-def _r35__reduce__(self):
+def _r36__reduce__(self):
     return self.__class__, (self.name, )
 
 # vrmc_cli.commands.brief.Params
-def _r36__init__(self, briefing):
+def _r37__init__(self, briefing):
     _set(self, 'briefing', briefing)
-def _r36__reduce__(self):
+def _r37__reduce__(self):
     return self.__class__, (self.briefing, )
 
 # vrmc_cli.commands.chart.Params
-def _r37__init__(self, what, by, split):
+def _r38__init__(self, what, by, split):
     _set(self, 'what', what)
     _set(self, 'by', by)
     _set(self, 'split', split)
-def _r37__reduce__(self):
+def _r38__reduce__(self):
     return self.__class__, (self.what, self.by, self.split, )
 
 # vrmc_cli.commands.diff.Params
-def _r38__init__(self, old, new):
+def _r39__init__(self, old, new):
     _set(self, 'old', old)
     _set(self, 'new', new)
-def _r38__reduce__(self):
+def _r39__reduce__(self):
     return self.__class__, (self.old, self.new, )
 
 # vrmc_cli.commands.export.Params
-def _r39__init__(self, export_format, output):
+def _r40__init__(self, export_format, output):
     _set(self, 'export_format', export_format)
     _set(self, 'output', output)
-def _r39__reduce__(self):
+def _r40__reduce__(self):
     return self.__class__, (self.export_format, self.output, )
 
 # vrmc_cli.commands.graph.Params
-def _r40__init__(self, depth):
+def _r41__init__(self, depth):
     _set(self, 'depth', depth)
-def _r40__reduce__(self):
+def _r41__reduce__(self):
     return self.__class__, (self.depth, )
 
 # vrmc_cli.commands.import_.Params
-def _r41__init__(self, import_format, file, into, dry_run, map, layout, checked):
+def _r42__init__(self, import_format, file, into, dry_run, map, layout, checked):
     _set(self, 'import_format', import_format)
     _set(self, 'file', file)
     _set(self, 'into', into)
@@ -426,283 +436,283 @@ def _r41__init__(self, import_format, file, into, dry_run, map, layout, checked)
     _set(self, 'map', map)
     _set(self, 'layout', layout)
     _set(self, 'checked', checked)
-def _r41__reduce__(self):
+def _r42__reduce__(self):
     return self.__class__, (self.import_format, self.file, self.into, self.dry_run, self.map, self.layout, self.checked, )
 
 # vrmc_cli.commands.init.Params
-def _r42__init__(self, directory):
+def _r43__init__(self, directory):
     _set(self, 'directory', directory)
-def _r42__reduce__(self):
+def _r43__reduce__(self):
     return self.__class__, (self.directory, )
 
 # vrmc_cli.commands.judgments.Params
-def _r43__init__(self, sort):
+def _r44__init__(self, sort):
     _set(self, 'sort', sort)
-def _r43__reduce__(self):
+def _r44__reduce__(self):
     return self.__class__, (self.sort, )
 
 # vrmc_cli.commands.places.Params
-def _r44__init__(self, action, names, country, population):
+def _r45__init__(self, action, names, country, population):
     _set(self, 'action', action)
     _set(self, 'names', names)
     _set(self, 'country', country)
     _set(self, 'population', population)
-def _r44__reduce__(self):
+def _r45__reduce__(self):
     return self.__class__, (self.action, self.names, self.country, self.population, )
 
 # vrmc_cli.commands.report.Params
-def _r45__init__(self, edition, sections, ids):
+def _r46__init__(self, edition, sections, ids):
     _set(self, 'edition', edition)
     _set(self, 'sections', sections)
     _set(self, 'ids', ids)
-def _r45__reduce__(self):
+def _r46__reduce__(self):
     return self.__class__, (self.edition, self.sections, self.ids, )
 
 # vrmc_cli.commands.search.Params
-def _r46__init__(self, text, kind):
+def _r47__init__(self, text, kind):
     _set(self, 'text', text)
     _set(self, 'kind', kind)
-def _r46__reduce__(self):
+def _r47__reduce__(self):
     return self.__class__, (self.text, self.kind, )
 
 # vrmc_cli.commands.timeline.Params
-def _r47__init__(self, short, reverse, limit):
+def _r48__init__(self, short, reverse, limit):
     _set(self, 'short', short)
     _set(self, 'reverse', reverse)
     _set(self, 'limit', limit)
-def _r47__reduce__(self):
+def _r48__reduce__(self):
     return self.__class__, (self.short, self.reverse, self.limit, )
 
 # vrmc_cli.commands.transfers.Params
-def _r48__init__(self, category):
+def _r49__init__(self, category):
     _set(self, 'category', category)
-def _r48__reduce__(self):
+def _r49__reduce__(self):
     return self.__class__, (self.category, )
 
 # vrmc_cli.commands.validate.Params
-def _r49__init__(self, paths, strict, fmt):
+def _r50__init__(self, paths, strict, fmt):
     _set(self, 'paths', paths)
     _set(self, 'strict', strict)
     _set(self, 'fmt', fmt)
-def _r49__reduce__(self):
+def _r50__reduce__(self):
     return self.__class__, (self.paths, self.strict, self.fmt, )
 
 # vrmc_cli.core.dates.PartialDate
-def _r50__init__(self, year, month=_MISSING, day=_MISSING):
+def _r51__init__(self, year, month=_MISSING, day=_MISSING):
     _set(self, 'year', year)
     _set(self, 'month', month)
     _set(self, 'day', day)
-def _r50__reduce__(self):
+def _r51__reduce__(self):
     return self.__class__, (self.year, self.month, self.day, )
-def _r50__eq__(self, other):
+def _r51__eq__(self, other):
     if other.__class__ is self.__class__:
         return (self.year, self.month, self.day, ) == (other.year, other.month, other.day, )
     return NotImplemented
-def _r50__hash__(self):
+def _r51__hash__(self):
     return hash((self.year, self.month, self.day, ))
 
 # vrmc_cli.core.doc.Bullets
-def _r51__init__(self, items, ordered=_MISSING):
+def _r52__init__(self, items, ordered=_MISSING):
     self.items = items
     self.ordered = ordered
-def _r51__reduce__(self):
+def _r52__reduce__(self):
     return self.__class__, (self.items, self.ordered, )
 
 # vrmc_cli.core.doc.Callout
-def _r52__init__(self, title, blocks, tone=_MISSING):
+def _r53__init__(self, title, blocks, tone=_MISSING):
     self.title = title
     self.blocks = blocks
     self.tone = tone
-def _r52__reduce__(self):
+def _r53__reduce__(self):
     return self.__class__, (self.title, self.blocks, self.tone, )
 
 # vrmc_cli.core.doc.Chart
-def _r53__init__(self, title, series, bars, unit=_MISSING, rule=_MISSING):
+def _r54__init__(self, title, series, bars, unit=_MISSING, rule=_MISSING):
     self.title = title
     self.series = series
     self.bars = bars
     self.unit = unit
     self.rule = rule
-def _r53__reduce__(self):
+def _r54__reduce__(self):
     return self.__class__, (self.title, self.series, self.bars, self.unit, self.rule, )
 
 # vrmc_cli.core.doc.Doc
-def _r54__init__(self, title, blocks, running=_MISSING):
+def _r55__init__(self, title, blocks, running=_MISSING):
     self.title = title
     self.blocks = blocks
     self.running = running
-def _r54__reduce__(self):
+def _r55__reduce__(self):
     return self.__class__, (self.title, self.blocks, self.running, )
 
 # vrmc_cli.core.doc.Fields
-def _r55__init__(self, pairs):
+def _r56__init__(self, pairs):
     self.pairs = pairs
-def _r55__reduce__(self):
+def _r56__reduce__(self):
     return self.__class__, (self.pairs, )
 
 # vrmc_cli.core.doc.Footnotes
-def _r56__init__(self, title, level, notes, anchors=_MISSING):
+def _r57__init__(self, title, level, notes, anchors=_MISSING):
     self.title = title
     self.level = level
     self.notes = notes
     self.anchors = anchors
-def _r56__reduce__(self):
+def _r57__reduce__(self):
     return self.__class__, (self.title, self.level, self.notes, self.anchors, )
 
 # vrmc_cli.core.doc.Heading
-def _r57__init__(self, level, text, anchor=_MISSING):
+def _r58__init__(self, level, text, anchor=_MISSING):
     self.level = level
     self.text = text
     self.anchor = anchor
-def _r57__reduce__(self):
+def _r58__reduce__(self):
     return self.__class__, (self.level, self.text, self.anchor, )
 
 # vrmc_cli.core.doc.Item
-def _r58__init__(self, spans, children=_MISSING, anchor=_MISSING):
+def _r59__init__(self, spans, children=_MISSING, anchor=_MISSING):
     self.spans = spans
     self.children = children
     self.anchor = anchor
-def _r58__reduce__(self):
+def _r59__reduce__(self):
     return self.__class__, (self.spans, self.children, self.anchor, )
 
 # vrmc_cli.core.doc.Locator
-def _r59__init__(self, title, spots, unit=_MISSING):
+def _r60__init__(self, title, spots, unit=_MISSING):
     self.title = title
     self.spots = spots
     self.unit = unit
-def _r59__reduce__(self):
+def _r60__reduce__(self):
     return self.__class__, (self.title, self.spots, self.unit, )
 
 # vrmc_cli.core.doc.Mark
-def _r60__init__(self, day, label, anchor):
+def _r61__init__(self, day, label, anchor):
     self.day = day
     self.label = label
     self.anchor = anchor
-def _r60__reduce__(self):
+def _r61__reduce__(self):
     return self.__class__, (self.day, self.label, self.anchor, )
 
 # vrmc_cli.core.doc.Node
-def _r61__init__(self, spans, children=_MISSING):
+def _r62__init__(self, spans, children=_MISSING):
     self.spans = spans
     self.children = children
-def _r61__reduce__(self):
+def _r62__reduce__(self):
     return self.__class__, (self.spans, self.children, )
 
 # vrmc_cli.core.doc.Para
-def _r62__init__(self, spans):
+def _r63__init__(self, spans):
     self.spans = spans
-def _r62__reduce__(self):
+def _r63__reduce__(self):
     return self.__class__, (self.spans, )
 
 # vrmc_cli.core.doc.Span
-def _r63__init__(self, text, style=_MISSING, url=_MISSING, anchor=_MISSING, cites=_MISSING):
+def _r64__init__(self, text, style=_MISSING, url=_MISSING, anchor=_MISSING, cites=_MISSING):
     self.text = text
     self.style = style
     self.url = url
     self.anchor = anchor
     self.cites = cites
-def _r63__reduce__(self):
+def _r64__reduce__(self):
     return self.__class__, (self.text, self.style, self.url, self.anchor, self.cites, )
 
 # vrmc_cli.core.doc.Spot
-def _r64__init__(self, latitude, longitude, label, count, anchor, country=_MISSING):
+def _r65__init__(self, latitude, longitude, label, count, anchor, country=_MISSING):
     self.latitude = latitude
     self.longitude = longitude
     self.label = label
     self.count = count
     self.anchor = anchor
     self.country = country
-def _r64__reduce__(self):
+def _r65__reduce__(self):
     return self.__class__, (self.latitude, self.longitude, self.label, self.count, self.anchor, self.country, )
 
 # vrmc_cli.core.doc.Strip
-def _r65__init__(self, title, first_year, last_year, lanes):
+def _r66__init__(self, title, first_year, last_year, lanes):
     self.title = title
     self.first_year = first_year
     self.last_year = last_year
     self.lanes = lanes
-def _r65__reduce__(self):
+def _r66__reduce__(self):
     return self.__class__, (self.title, self.first_year, self.last_year, self.lanes, )
 
 # vrmc_cli.core.doc.Table
-def _r66__init__(self, columns, rows, numeric=_MISSING, whole=_MISSING, anchors=_MISSING):
+def _r67__init__(self, columns, rows, numeric=_MISSING, whole=_MISSING, anchors=_MISSING):
     self.columns = columns
     self.rows = rows
     self.numeric = numeric
     self.whole = whole
     self.anchors = anchors
-def _r66__reduce__(self):
+def _r67__reduce__(self):
     return self.__class__, (self.columns, self.rows, self.numeric, self.whole, self.anchors, )
 
 # vrmc_cli.core.doc.Tree
-def _r67__init__(self, root, children=_MISSING):
+def _r68__init__(self, root, children=_MISSING):
     self.root = root
     self.children = children
-def _r67__reduce__(self):
+def _r68__reduce__(self):
     return self.__class__, (self.root, self.children, )
 
 # vrmc_cli.core.errors.Problem
-def _r68__init__(self, path, line=_MISSING, column=_MISSING, message=_MISSING):
+def _r69__init__(self, path, line=_MISSING, column=_MISSING, message=_MISSING):
     _set(self, 'path', path)
     _set(self, 'line', line)
     _set(self, 'column', column)
     _set(self, 'message', message)
-def _r68__reduce__(self):
+def _r69__reduce__(self):
     return self.__class__, (self.path, self.line, self.column, self.message, )
-def _r68__eq__(self, other):
+def _r69__eq__(self, other):
     if other.__class__ is self.__class__:
         return (self.path, self.line, self.column, self.message, ) == (other.path, other.line, other.column, other.message, )
     return NotImplemented
-def _r68__hash__(self):
+def _r69__hash__(self):
     return hash((self.path, self.line, self.column, self.message, ))
-def _r68__lt__(self, other):
+def _r69__lt__(self, other):
     if other.__class__ is self.__class__:
         return (self.path, self.line, self.column, self.message, ) < (other.path, other.line, other.column, other.message, )
     return NotImplemented
-def _r68__le__(self, other):
+def _r69__le__(self, other):
     if other.__class__ is self.__class__:
         return (self.path, self.line, self.column, self.message, ) <= (other.path, other.line, other.column, other.message, )
     return NotImplemented
-def _r68__gt__(self, other):
+def _r69__gt__(self, other):
     if other.__class__ is self.__class__:
         return (self.path, self.line, self.column, self.message, ) > (other.path, other.line, other.column, other.message, )
     return NotImplemented
-def _r68__ge__(self, other):
+def _r69__ge__(self, other):
     if other.__class__ is self.__class__:
         return (self.path, self.line, self.column, self.message, ) >= (other.path, other.line, other.column, other.message, )
     return NotImplemented
 
 # vrmc_cli.corpus.files.Fragment
-def _r69__init__(self, path, records=_MISSING, problems=_MISSING, digest=_MISSING):
+def _r70__init__(self, path, records=_MISSING, problems=_MISSING, digest=_MISSING):
     self.path = path
     if records is _MISSING:
-        records = _r69_f_records()
+        records = _r70_f_records()
     self.records = records
     if problems is _MISSING:
-        problems = _r69_f_problems()
+        problems = _r70_f_problems()
     self.problems = problems
     self.digest = digest
-def _r69__reduce__(self):
+def _r70__reduce__(self):
     return self.__class__, (self.path, self.records, self.problems, self.digest, )
 
 # vrmc_cli.corpus.files.TopicFile
-def _r70__init__(self, shown, real, size=_MISSING, mtime_ns=_MISSING, ctime_ns=_MISSING):
+def _r71__init__(self, shown, real, size=_MISSING, mtime_ns=_MISSING, ctime_ns=_MISSING):
     _set(self, 'shown', shown)
     _set(self, 'real', real)
     _set(self, 'size', size)
     _set(self, 'mtime_ns', mtime_ns)
     _set(self, 'ctime_ns', ctime_ns)
-def _r70__reduce__(self):
+def _r71__reduce__(self):
     return self.__class__, (self.shown, self.real, self.size, self.mtime_ns, self.ctime_ns, )
-def _r70__eq__(self, other):
+def _r71__eq__(self, other):
     if other.__class__ is self.__class__:
         return (self.shown, self.real, self.size, self.mtime_ns, self.ctime_ns, ) == (other.shown, other.real, other.size, other.mtime_ns, other.ctime_ns, )
     return NotImplemented
-def _r70__hash__(self):
+def _r71__hash__(self):
     return hash((self.shown, self.real, self.size, self.mtime_ns, self.ctime_ns, ))
 
 # vrmc_cli.corpus.kinds.Field
-def _r71__init__(self, name, type, required=_MISSING, target=_MISSING, choices=_MISSING, attr=_MISSING, search=_MISSING, ids=_MISSING, aliases=_MISSING):
+def _r72__init__(self, name, type, required=_MISSING, target=_MISSING, choices=_MISSING, attr=_MISSING, search=_MISSING, ids=_MISSING, aliases=_MISSING):
     _set(self, 'name', name)
     _set(self, 'type', type)
     _set(self, 'required', required)
@@ -712,11 +722,11 @@ def _r71__init__(self, name, type, required=_MISSING, target=_MISSING, choices=_
     _set(self, 'search', search)
     _set(self, 'ids', ids)
     _set(self, 'aliases', aliases)
-def _r71__reduce__(self):
+def _r72__reduce__(self):
     return self.__class__, (self.name, self.type, self.required, self.target, self.choices, self.attr, self.search, self.ids, self.aliases, )
 
 # vrmc_cli.corpus.kinds.Kind
-def _r72__init__(self, name, noun, model, fields, key=_MISSING, top=_MISSING, date_order=_MISSING, label=_MISSING):
+def _r73__init__(self, name, noun, model, fields, key=_MISSING, top=_MISSING, date_order=_MISSING, label=_MISSING):
     _set(self, 'name', name)
     _set(self, 'noun', noun)
     _set(self, 'model', model)
@@ -725,20 +735,20 @@ def _r72__init__(self, name, noun, model, fields, key=_MISSING, top=_MISSING, da
     _set(self, 'top', top)
     _set(self, 'date_order', date_order)
     _set(self, 'label', label)
-def _r72__reduce__(self):
+def _r73__reduce__(self):
     return self.__class__, (self.name, self.noun, self.model, self.fields, self.key, self.top, self.date_order, self.label, )
 
 # vrmc_cli.corpus.load.FieldSpec
-def _r73__init__(self, read, required=_MISSING, plain=_MISSING, refs=_MISSING):
+def _r74__init__(self, read, required=_MISSING, plain=_MISSING, refs=_MISSING):
     self.read = read
     self.required = required
     self.plain = plain
     self.refs = refs
-def _r73__reduce__(self):
+def _r74__reduce__(self):
     return self.__class__, (self.read, self.required, self.plain, self.refs, )
 
 # vrmc_cli.corpus.model.Actor
-def _r74__init__(self, id, name, kind, country=_MISSING, seat=_MISSING, aliases=_MISSING, roles=_MISSING, summary=_MISSING, stance=_MISSING, themes=_MISSING, sources=_MISSING):
+def _r75__init__(self, id, name, kind, country=_MISSING, seat=_MISSING, aliases=_MISSING, roles=_MISSING, summary=_MISSING, stance=_MISSING, themes=_MISSING, sources=_MISSING):
     _set(self, 'id', id)
     _set(self, 'name', name)
     _set(self, 'kind', kind)
@@ -750,11 +760,11 @@ def _r74__init__(self, id, name, kind, country=_MISSING, seat=_MISSING, aliases=
     _set(self, 'stance', stance)
     _set(self, 'themes', themes)
     _set(self, 'sources', sources)
-def _r74__reduce__(self):
+def _r75__reduce__(self):
     return self.__class__, (self.id, self.name, self.kind, self.country, self.seat, self.aliases, self.roles, self.summary, self.stance, self.themes, self.sources, )
 
 # vrmc_cli.corpus.model.Briefing
-def _r75__init__(self, id, title, summary, themes, sections, key_judgments=_MISSING, see_also_ids=_MISSING, sources=_MISSING, order=_MISSING):
+def _r76__init__(self, id, title, summary, themes, sections, key_judgments=_MISSING, see_also_ids=_MISSING, sources=_MISSING, order=_MISSING):
     _set(self, 'id', id)
     _set(self, 'title', title)
     _set(self, 'summary', summary)
@@ -764,11 +774,11 @@ def _r75__init__(self, id, title, summary, themes, sections, key_judgments=_MISS
     _set(self, 'see_also_ids', see_also_ids)
     _set(self, 'sources', sources)
     _set(self, 'order', order)
-def _r75__reduce__(self):
+def _r76__reduce__(self):
     return self.__class__, (self.id, self.title, self.summary, self.themes, self.sections, self.key_judgments, self.see_also_ids, self.sources, self.order, )
 
 # vrmc_cli.corpus.model.Corpus
-def _r76__init__(self, topic, themes, countries, actors, events, briefings, sources, relations, transfers, scenarios, files=_MISSING, places=_MISSING, questions=_MISSING, hypotheses=_MISSING, theme_by_id=_MISSING, actor_by_id=_MISSING, briefing_by_id=_MISSING, country_by_code=_MISSING):
+def _r77__init__(self, topic, themes, countries, actors, events, briefings, sources, relations, transfers, scenarios, files=_MISSING, places=_MISSING, questions=_MISSING, hypotheses=_MISSING, theme_by_id=_MISSING, actor_by_id=_MISSING, briefing_by_id=_MISSING, country_by_code=_MISSING):
     _set(self, 'topic', topic)
     _set(self, 'themes', themes)
     _set(self, 'countries', countries)
@@ -784,31 +794,31 @@ def _r76__init__(self, topic, themes, countries, actors, events, briefings, sour
     _set(self, 'questions', questions)
     _set(self, 'hypotheses', hypotheses)
     if theme_by_id is _MISSING:
-        theme_by_id = _r76_f_theme_by_id()
+        theme_by_id = _r77_f_theme_by_id()
     _set(self, 'theme_by_id', theme_by_id)
     if actor_by_id is _MISSING:
-        actor_by_id = _r76_f_actor_by_id()
+        actor_by_id = _r77_f_actor_by_id()
     _set(self, 'actor_by_id', actor_by_id)
     if briefing_by_id is _MISSING:
-        briefing_by_id = _r76_f_briefing_by_id()
+        briefing_by_id = _r77_f_briefing_by_id()
     _set(self, 'briefing_by_id', briefing_by_id)
     if country_by_code is _MISSING:
-        country_by_code = _r76_f_country_by_code()
+        country_by_code = _r77_f_country_by_code()
     _set(self, 'country_by_code', country_by_code)
-def _r76__reduce__(self):
+def _r77__reduce__(self):
     return self.__class__, (self.topic, self.themes, self.countries, self.actors, self.events, self.briefings, self.sources, self.relations, self.transfers, self.scenarios, self.files, self.places, self.questions, self.hypotheses, self.theme_by_id, self.actor_by_id, self.briefing_by_id, self.country_by_code, )
 
 # vrmc_cli.corpus.model.Country
-def _r77__init__(self, code, name, aliases=_MISSING, region=_MISSING):
+def _r78__init__(self, code, name, aliases=_MISSING, region=_MISSING):
     _set(self, 'code', code)
     _set(self, 'name', name)
     _set(self, 'aliases', aliases)
     _set(self, 'region', region)
-def _r77__reduce__(self):
+def _r78__reduce__(self):
     return self.__class__, (self.code, self.name, self.aliases, self.region, )
 
 # vrmc_cli.corpus.model.Event
-def _r78__init__(self, id, date, title, themes, end=_MISSING, circa=_MISSING, display_date=_MISSING, summary=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, signals=_MISSING, consistency=_MISSING, relevance=_MISSING, disputed=_MISSING, status=_MISSING, places=_MISSING, origin=_MISSING, destination=_MISSING):
+def _r79__init__(self, id, date, title, themes, end=_MISSING, circa=_MISSING, display_date=_MISSING, summary=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, signals=_MISSING, consistency=_MISSING, relevance=_MISSING, disputed=_MISSING, status=_MISSING, places=_MISSING, origin=_MISSING, destination=_MISSING):
     _set(self, 'id', id)
     _set(self, 'date', date)
     _set(self, 'title', title)
@@ -830,20 +840,20 @@ def _r78__init__(self, id, date, title, themes, end=_MISSING, circa=_MISSING, di
     _set(self, 'places', places)
     _set(self, 'origin', origin)
     _set(self, 'destination', destination)
-def _r78__reduce__(self):
+def _r79__reduce__(self):
     return self.__class__, (self.id, self.date, self.title, self.themes, self.end, self.circa, self.display_date, self.summary, self.countries, self.actors, self.sources, self.confidence, self.credibility, self.signals, self.consistency, self.relevance, self.disputed, self.status, self.places, self.origin, self.destination, )
 
 # vrmc_cli.corpus.model.Hypothesis
-def _r79__init__(self, id, question, statement, scenario=_MISSING):
+def _r80__init__(self, id, question, statement, scenario=_MISSING):
     _set(self, 'id', id)
     _set(self, 'question', question)
     _set(self, 'statement', statement)
     _set(self, 'scenario', scenario)
-def _r79__reduce__(self):
+def _r80__reduce__(self):
     return self.__class__, (self.id, self.question, self.statement, self.scenario, )
 
 # vrmc_cli.corpus.model.Indicator
-def _r80__init__(self, text, id=_MISSING, counts=_MISSING, deadline=_MISSING, horizon=_MISSING, type=_MISSING, criteria=_MISSING):
+def _r81__init__(self, text, id=_MISSING, counts=_MISSING, deadline=_MISSING, horizon=_MISSING, type=_MISSING, criteria=_MISSING):
     _set(self, 'text', text)
     _set(self, 'id', id)
     _set(self, 'counts', counts)
@@ -851,11 +861,11 @@ def _r80__init__(self, text, id=_MISSING, counts=_MISSING, deadline=_MISSING, ho
     _set(self, 'horizon', horizon)
     _set(self, 'type', type)
     _set(self, 'criteria', criteria)
-def _r80__reduce__(self):
+def _r81__reduce__(self):
     return self.__class__, (self.text, self.id, self.counts, self.deadline, self.horizon, self.type, self.criteria, )
 
 # vrmc_cli.corpus.model.KeyJudgment
-def _r81__init__(self, text, likelihood=_MISSING, confidence=_MISSING, basis=_MISSING, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, inherited_themes=_MISSING, id=_MISSING):
+def _r82__init__(self, text, likelihood=_MISSING, confidence=_MISSING, basis=_MISSING, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, inherited_themes=_MISSING, id=_MISSING):
     _set(self, 'text', text)
     _set(self, 'likelihood', likelihood)
     _set(self, 'confidence', confidence)
@@ -866,11 +876,11 @@ def _r81__init__(self, text, likelihood=_MISSING, confidence=_MISSING, basis=_MI
     _set(self, 'sources', sources)
     _set(self, 'inherited_themes', inherited_themes)
     _set(self, 'id', id)
-def _r81__reduce__(self):
+def _r82__reduce__(self):
     return self.__class__, (self.text, self.likelihood, self.confidence, self.basis, self.themes, self.countries, self.actors, self.sources, self.inherited_themes, self.id, )
 
 # vrmc_cli.corpus.model.Place
-def _r82__init__(self, id, name, latitude, longitude, aliases=_MISSING, country=_MISSING, precision=_MISSING, gazetteer=_MISSING, sources=_MISSING):
+def _r83__init__(self, id, name, latitude, longitude, aliases=_MISSING, country=_MISSING, precision=_MISSING, gazetteer=_MISSING, sources=_MISSING):
     _set(self, 'id', id)
     _set(self, 'name', name)
     _set(self, 'latitude', latitude)
@@ -880,11 +890,11 @@ def _r82__init__(self, id, name, latitude, longitude, aliases=_MISSING, country=
     _set(self, 'precision', precision)
     _set(self, 'gazetteer', gazetteer)
     _set(self, 'sources', sources)
-def _r82__reduce__(self):
+def _r83__reduce__(self):
     return self.__class__, (self.id, self.name, self.latitude, self.longitude, self.aliases, self.country, self.precision, self.gazetteer, self.sources, )
 
 # vrmc_cli.corpus.model.Point
-def _r83__init__(self, text, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, consistency=_MISSING, relevance=_MISSING, id=_MISSING, inherited_themes=_MISSING):
+def _r84__init__(self, text, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, consistency=_MISSING, relevance=_MISSING, id=_MISSING, inherited_themes=_MISSING):
     _set(self, 'text', text)
     _set(self, 'themes', themes)
     _set(self, 'countries', countries)
@@ -896,42 +906,42 @@ def _r83__init__(self, text, themes=_MISSING, countries=_MISSING, actors=_MISSIN
     _set(self, 'relevance', relevance)
     _set(self, 'id', id)
     _set(self, 'inherited_themes', inherited_themes)
-def _r83__reduce__(self):
+def _r84__reduce__(self):
     return self.__class__, (self.text, self.themes, self.countries, self.actors, self.sources, self.confidence, self.credibility, self.consistency, self.relevance, self.id, self.inherited_themes, )
 
 # vrmc_cli.corpus.model.Question
-def _r84__init__(self, id, text, summary=_MISSING):
+def _r85__init__(self, id, text, summary=_MISSING):
     _set(self, 'id', id)
     _set(self, 'text', text)
     _set(self, 'summary', summary)
-def _r84__reduce__(self):
+def _r85__reduce__(self):
     return self.__class__, (self.id, self.text, self.summary, )
 
 # vrmc_cli.corpus.model.Range
-def _r85__init__(self, low, high):
+def _r86__init__(self, low, high):
     _set(self, 'low', low)
     _set(self, 'high', high)
-def _r85__reduce__(self):
+def _r86__reduce__(self):
     return self.__class__, (self.low, self.high, )
-def _r85__eq__(self, other):
+def _r86__eq__(self, other):
     if other.__class__ is self.__class__:
         return (self.low, self.high, ) == (other.low, other.high, )
     return NotImplemented
-def _r85__hash__(self):
+def _r86__hash__(self):
     return hash((self.low, self.high, ))
 
 # vrmc_cli.corpus.model.Rating
-def _r86__init__(self, hypothesis, rating, note=_MISSING, analyst=_MISSING, analysts=_MISSING):
+def _r87__init__(self, hypothesis, rating, note=_MISSING, analyst=_MISSING, analysts=_MISSING):
     _set(self, 'hypothesis', hypothesis)
     _set(self, 'rating', rating)
     _set(self, 'note', note)
     _set(self, 'analyst', analyst)
     _set(self, 'analysts', analysts)
-def _r86__reduce__(self):
+def _r87__reduce__(self):
     return self.__class__, (self.hypothesis, self.rating, self.note, self.analyst, self.analysts, )
 
 # vrmc_cli.corpus.model.Relation
-def _r87__init__(self, source, target, kind, since=_MISSING, until=_MISSING, summary=_MISSING, sources=_MISSING):
+def _r88__init__(self, source, target, kind, since=_MISSING, until=_MISSING, summary=_MISSING, sources=_MISSING):
     _set(self, 'source', source)
     _set(self, 'target', target)
     _set(self, 'kind', kind)
@@ -939,19 +949,19 @@ def _r87__init__(self, source, target, kind, since=_MISSING, until=_MISSING, sum
     _set(self, 'until', until)
     _set(self, 'summary', summary)
     _set(self, 'sources', sources)
-def _r87__reduce__(self):
+def _r88__reduce__(self):
     return self.__class__, (self.source, self.target, self.kind, self.since, self.until, self.summary, self.sources, )
 
 # vrmc_cli.corpus.model.Role
-def _r88__init__(self, title, start=_MISSING, end=_MISSING):
+def _r89__init__(self, title, start=_MISSING, end=_MISSING):
     _set(self, 'title', title)
     _set(self, 'start', start)
     _set(self, 'end', end)
-def _r88__reduce__(self):
+def _r89__reduce__(self):
     return self.__class__, (self.title, self.start, self.end, )
 
 # vrmc_cli.corpus.model.Scenario
-def _r89__init__(self, id, title, summary, likelihood=_MISSING, horizon=_MISSING, drivers=_MISSING, indicators=_MISSING, themes=_MISSING, countries=_MISSING):
+def _r90__init__(self, id, title, summary, likelihood=_MISSING, horizon=_MISSING, drivers=_MISSING, indicators=_MISSING, themes=_MISSING, countries=_MISSING):
     _set(self, 'id', id)
     _set(self, 'title', title)
     _set(self, 'summary', summary)
@@ -961,26 +971,26 @@ def _r89__init__(self, id, title, summary, likelihood=_MISSING, horizon=_MISSING
     _set(self, 'indicators', indicators)
     _set(self, 'themes', themes)
     _set(self, 'countries', countries)
-def _r89__reduce__(self):
+def _r90__reduce__(self):
     return self.__class__, (self.id, self.title, self.summary, self.likelihood, self.horizon, self.drivers, self.indicators, self.themes, self.countries, )
 
 # vrmc_cli.corpus.model.Section
-def _r90__init__(self, heading, points):
+def _r91__init__(self, heading, points):
     _set(self, 'heading', heading)
     _set(self, 'points', points)
-def _r90__reduce__(self):
+def _r91__reduce__(self):
     return self.__class__, (self.heading, self.points, )
 
 # vrmc_cli.corpus.model.Signal
-def _r91__init__(self, indicator, direction, note=_MISSING):
+def _r92__init__(self, indicator, direction, note=_MISSING):
     _set(self, 'indicator', indicator)
     _set(self, 'direction', direction)
     _set(self, 'note', note)
-def _r91__reduce__(self):
+def _r92__reduce__(self):
     return self.__class__, (self.indicator, self.direction, self.note, )
 
 # vrmc_cli.corpus.model.Source
-def _r92__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_MISSING, kind=_MISSING, reliability=_MISSING, accessed=_MISSING, archive_url=_MISSING, origin=_MISSING, via=_MISSING, state_media=_MISSING):
+def _r93__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_MISSING, kind=_MISSING, reliability=_MISSING, accessed=_MISSING, archive_url=_MISSING, origin=_MISSING, via=_MISSING, state_media=_MISSING):
     _set(self, 'id', id)
     _set(self, 'title', title)
     _set(self, 'publisher', publisher)
@@ -993,29 +1003,29 @@ def _r92__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_M
     _set(self, 'origin', origin)
     _set(self, 'via', via)
     _set(self, 'state_media', state_media)
-def _r92__reduce__(self):
+def _r93__reduce__(self):
     return self.__class__, (self.id, self.title, self.publisher, self.url, self.published, self.kind, self.reliability, self.accessed, self.archive_url, self.origin, self.via, self.state_media, )
 
 # vrmc_cli.corpus.model.Theme
-def _r93__init__(self, id, title, description=_MISSING, parent=_MISSING):
+def _r94__init__(self, id, title, description=_MISSING, parent=_MISSING):
     _set(self, 'id', id)
     _set(self, 'title', title)
     _set(self, 'description', description)
     _set(self, 'parent', parent)
-def _r93__reduce__(self):
+def _r94__reduce__(self):
     return self.__class__, (self.id, self.title, self.description, self.parent, )
 
 # vrmc_cli.corpus.model.Topic
-def _r94__init__(self, title, subtitle=_MISSING, summary=_MISSING, as_of=_MISSING):
+def _r95__init__(self, title, subtitle=_MISSING, summary=_MISSING, as_of=_MISSING):
     _set(self, 'title', title)
     _set(self, 'subtitle', subtitle)
     _set(self, 'summary', summary)
     _set(self, 'as_of', as_of)
-def _r94__reduce__(self):
+def _r95__reduce__(self):
     return self.__class__, (self.title, self.subtitle, self.summary, self.as_of, )
 
 # vrmc_cli.corpus.model.Transfer
-def _r95__init__(self, id, supplier, recipient, designation, category, description=_MISSING, ordered=_MISSING, delivered_from=_MISSING, delivered_to=_MISSING, quantity_ordered=_MISSING, quantity_delivered=_MISSING, value_usd=_MISSING, status=_MISSING, sources=_MISSING, notes=_MISSING, disputed=_MISSING, places=_MISSING):
+def _r96__init__(self, id, supplier, recipient, designation, category, description=_MISSING, ordered=_MISSING, delivered_from=_MISSING, delivered_to=_MISSING, quantity_ordered=_MISSING, quantity_delivered=_MISSING, value_usd=_MISSING, status=_MISSING, sources=_MISSING, notes=_MISSING, disputed=_MISSING, places=_MISSING):
     _set(self, 'id', id)
     _set(self, 'supplier', supplier)
     _set(self, 'recipient', recipient)
@@ -1033,44 +1043,44 @@ def _r95__init__(self, id, supplier, recipient, designation, category, descripti
     _set(self, 'notes', notes)
     _set(self, 'disputed', disputed)
     _set(self, 'places', places)
-def _r95__reduce__(self):
+def _r96__reduce__(self):
     return self.__class__, (self.id, self.supplier, self.recipient, self.designation, self.category, self.description, self.ordered, self.delivered_from, self.delivered_to, self.quantity_ordered, self.quantity_delivered, self.value_usd, self.status, self.sources, self.notes, self.disputed, self.places, )
 
 # vrmc_cli.corpus.origins.Origins
-def _r96__init__(self, ids=_MISSING, names=_MISSING):
+def _r97__init__(self, ids=_MISSING, names=_MISSING):
     _set(self, 'ids', ids)
     _set(self, 'names', names)
-def _r96__reduce__(self):
+def _r97__reduce__(self):
     return self.__class__, (self.ids, self.names, )
 
 # vrmc_cli.importers.Context
-def _r97__init__(self, ids, source_urls, countries, actors, has_topic=_MISSING, corpus_ids=_MISSING):
+def _r98__init__(self, ids, source_urls, countries, actors, has_topic=_MISSING, corpus_ids=_MISSING):
     self.ids = ids
     self.source_urls = source_urls
     self.countries = countries
     self.actors = actors
     self.has_topic = has_topic
     self.corpus_ids = corpus_ids
-def _r97__reduce__(self):
+def _r98__reduce__(self):
     return self.__class__, (self.ids, self.source_urls, self.countries, self.actors, self.has_topic, self.corpus_ids, )
 
 # vrmc_cli.importers.html_text.Link
-def _r98__init__(self, url, text):
+def _r99__init__(self, url, text):
     _set(self, 'url', url)
     _set(self, 'text', text)
-def _r98__reduce__(self):
+def _r99__reduce__(self):
     return self.__class__, (self.url, self.text, )
 
 # vrmc_cli.importers.html_text.PlainText
-def _r99__init__(self, text, links, dropped):
+def _r100__init__(self, text, links, dropped):
     self.text = text
     self.links = links
     self.dropped = dropped
-def _r99__reduce__(self):
+def _r100__reduce__(self):
     return self.__class__, (self.text, self.links, self.dropped, )
 
 # vrmc_cli.render.Options
-def _r100__init__(self, heading_level=_MISSING, width=_MISSING, color=_MISSING, color_system=_MISSING, citations=_MISSING, images=_MISSING, cache=_MISSING):
+def _r101__init__(self, heading_level=_MISSING, width=_MISSING, color=_MISSING, color_system=_MISSING, citations=_MISSING, images=_MISSING, cache=_MISSING):
     self.heading_level = heading_level
     self.width = width
     self.color = color
@@ -1078,26 +1088,26 @@ def _r100__init__(self, heading_level=_MISSING, width=_MISSING, color=_MISSING, 
     self.citations = citations
     self.images = images
     self.cache = cache
-def _r100__reduce__(self):
+def _r101__reduce__(self):
     return self.__class__, (self.heading_level, self.width, self.color, self.color_system, self.citations, self.images, self.cache, )
 
 # vrmc_cli.render.Renderer
-def _r101__init__(self, needs, what, extensions=_MISSING, binary=_MISSING):
+def _r102__init__(self, needs, what, extensions=_MISSING, binary=_MISSING):
     _set(self, 'needs', needs)
     _set(self, 'what', what)
     _set(self, 'extensions', extensions)
     _set(self, 'binary', binary)
-def _r101__reduce__(self):
+def _r102__reduce__(self):
     return self.__class__, (self.needs, self.what, self.extensions, self.binary, )
-def _r101__eq__(self, other):
+def _r102__eq__(self, other):
     if other.__class__ is self.__class__:
         return (self.needs, self.what, self.extensions, self.binary, ) == (other.needs, other.what, other.extensions, other.binary, )
     return NotImplemented
-def _r101__hash__(self):
+def _r102__hash__(self):
     return hash((self.needs, self.what, self.extensions, self.binary, ))
 
 # vrmc_cli.runner.Look
-def _r102__init__(self, fmt=_MISSING, heading_level=_MISSING, no_pager=_MISSING, output=_MISSING, citations=_MISSING, protect=_MISSING, use_cache=_MISSING):
+def _r103__init__(self, fmt=_MISSING, heading_level=_MISSING, no_pager=_MISSING, output=_MISSING, citations=_MISSING, protect=_MISSING, use_cache=_MISSING):
     self.fmt = fmt
     self.heading_level = heading_level
     self.no_pager = no_pager
@@ -1105,19 +1115,19 @@ def _r102__init__(self, fmt=_MISSING, heading_level=_MISSING, no_pager=_MISSING,
     self.citations = citations
     self.protect = protect
     self.use_cache = use_cache
-def _r102__reduce__(self):
+def _r103__reduce__(self):
     return self.__class__, (self.fmt, self.heading_level, self.no_pager, self.output, self.citations, self.protect, self.use_cache, )
 
 # vrmc_cli.runner.State
-def _r103__init__(self, roots=_MISSING, use_cache=_MISSING, debug=_MISSING):
+def _r104__init__(self, roots=_MISSING, use_cache=_MISSING, debug=_MISSING):
     self.roots = roots
     self.use_cache = use_cache
     self.debug = debug
-def _r103__reduce__(self):
+def _r104__reduce__(self):
     return self.__class__, (self.roots, self.use_cache, self.debug, )
 
 # vrmc_cli.views.report.Report
-def _r104__init__(self, topic, labels, briefings, events, actors, transfers, scenarios, board, analyses, bibliography, cite=_MISSING, ids=_MISSING, edition=_MISSING, relations=_MISSING):
+def _r105__init__(self, topic, labels, briefings, events, actors, transfers, scenarios, board, analyses, bibliography, cite=_MISSING, ids=_MISSING, edition=_MISSING, relations=_MISSING):
     _set(self, 'topic', topic)
     _set(self, 'labels', labels)
     _set(self, 'briefings', briefings)
@@ -1132,15 +1142,15 @@ def _r104__init__(self, topic, labels, briefings, events, actors, transfers, sce
     _set(self, 'ids', ids)
     _set(self, 'edition', edition)
     _set(self, 'relations', relations)
-def _r104__reduce__(self):
+def _r105__reduce__(self):
     return self.__class__, (self.topic, self.labels, self.briefings, self.events, self.actors, self.transfers, self.scenarios, self.board, self.analyses, self.bibliography, self.cite, self.ids, self.edition, self.relations, )
 
 # vrmc_cli.views.report.Section
-def _r105__init__(self, key, title, build):
+def _r106__init__(self, key, title, build):
     _set(self, 'key', key)
     _set(self, 'title', title)
     _set(self, 'build', build)
-def _r105__reduce__(self):
+def _r106__reduce__(self):
     return self.__class__, (self.key, self.title, self.build, )
 
 METHODS = {
@@ -1175,79 +1185,80 @@ METHODS = {
     ('vrmc_cli.analysis.signposts', 'Sign'): ('F:event,signal', '_r28', {'__init__': _r28__init__, '__reduce__': _r28__reduce__}),
     ('vrmc_cli.analysis.signposts', 'Watched'): ('F:indicator,signs,status,days_since,lapsed=', '_r29', {'__init__': _r29__init__, '__reduce__': _r29__reduce__}),
     ('vrmc_cli.commands', 'Argument'): ('F:name,metavar,help,required=,many=,complete=,choices=,noun=', '_r30', {'__init__': _r30__init__, '__reduce__': _r30__reduce__}),
-    ('vrmc_cli.commands', 'Option'): ('F:name,flags,kind,help,metavar=,complete=,minimum=,choices=,noun=', '_r31', {'__init__': _r31__init__, '__reduce__': _r31__reduce__}),
-    ('vrmc_cli.commands', 'Result'): (':selection,doc,data,columns=,rows=,notes=,status=,file=,target=,binary=', '_r32', {'__init__': _r32__init__, '__reduce__': _r32__reduce__}),
-    ('vrmc_cli.commands', 'Spec'): ('F:name,help,examples,options=,arguments=,filters=,gives=', '_r33', {'__init__': _r33__init__, '__reduce__': _r33__reduce__}),
-    ('vrmc_cli.commands.ach', 'Params'): ('F:question,notes', '_r34', {'__init__': _r34__init__, '__reduce__': _r34__reduce__}),
-    ('vrmc_cli.commands.actor', 'Params'): ('F:name', '_r35', {'__init__': _r35__init__, '__reduce__': _r35__reduce__}),
-    ('vrmc_cli.commands.brief', 'Params'): ('F:briefing', '_r36', {'__init__': _r36__init__, '__reduce__': _r36__reduce__}),
-    ('vrmc_cli.commands.chart', 'Params'): ('F:what,by,split', '_r37', {'__init__': _r37__init__, '__reduce__': _r37__reduce__}),
-    ('vrmc_cli.commands.diff', 'Params'): ('F:old,new', '_r38', {'__init__': _r38__init__, '__reduce__': _r38__reduce__}),
-    ('vrmc_cli.commands.export', 'Params'): ('F:export_format,output', '_r39', {'__init__': _r39__init__, '__reduce__': _r39__reduce__}),
-    ('vrmc_cli.commands.graph', 'Params'): ('F:depth', '_r40', {'__init__': _r40__init__, '__reduce__': _r40__reduce__}),
-    ('vrmc_cli.commands.import_', 'Params'): ('F:import_format,file,into,dry_run,map,layout,checked', '_r41', {'__init__': _r41__init__, '__reduce__': _r41__reduce__}),
-    ('vrmc_cli.commands.init', 'Params'): ('F:directory', '_r42', {'__init__': _r42__init__, '__reduce__': _r42__reduce__}),
-    ('vrmc_cli.commands.judgments', 'Params'): ('F:sort', '_r43', {'__init__': _r43__init__, '__reduce__': _r43__reduce__}),
-    ('vrmc_cli.commands.places', 'Params'): ('F:action,names,country,population', '_r44', {'__init__': _r44__init__, '__reduce__': _r44__reduce__}),
-    ('vrmc_cli.commands.report', 'Params'): ('F:edition,sections,ids', '_r45', {'__init__': _r45__init__, '__reduce__': _r45__reduce__}),
-    ('vrmc_cli.commands.search', 'Params'): ('F:text,kind', '_r46', {'__init__': _r46__init__, '__reduce__': _r46__reduce__}),
-    ('vrmc_cli.commands.timeline', 'Params'): ('F:short,reverse,limit', '_r47', {'__init__': _r47__init__, '__reduce__': _r47__reduce__}),
-    ('vrmc_cli.commands.transfers', 'Params'): ('F:category', '_r48', {'__init__': _r48__init__, '__reduce__': _r48__reduce__}),
-    ('vrmc_cli.commands.validate', 'Params'): ('F:paths,strict,fmt', '_r49', {'__init__': _r49__init__, '__reduce__': _r49__reduce__}),
-    ('vrmc_cli.core.dates', 'PartialDate'): ('FE:year,month=,day=', '_r50', {'__init__': _r50__init__, '__reduce__': _r50__reduce__, '__eq__': _r50__eq__, '__hash__': _r50__hash__}),
-    ('vrmc_cli.core.doc', 'Bullets'): (':items,ordered=', '_r51', {'__init__': _r51__init__, '__reduce__': _r51__reduce__}),
-    ('vrmc_cli.core.doc', 'Callout'): (':title,blocks,tone=', '_r52', {'__init__': _r52__init__, '__reduce__': _r52__reduce__}),
-    ('vrmc_cli.core.doc', 'Chart'): (':title,series,bars,unit=,rule=', '_r53', {'__init__': _r53__init__, '__reduce__': _r53__reduce__}),
-    ('vrmc_cli.core.doc', 'Doc'): (':title,blocks,running=', '_r54', {'__init__': _r54__init__, '__reduce__': _r54__reduce__}),
-    ('vrmc_cli.core.doc', 'Fields'): (':pairs', '_r55', {'__init__': _r55__init__, '__reduce__': _r55__reduce__}),
-    ('vrmc_cli.core.doc', 'Footnotes'): (':title,level,notes,anchors=', '_r56', {'__init__': _r56__init__, '__reduce__': _r56__reduce__}),
-    ('vrmc_cli.core.doc', 'Heading'): (':level,text,anchor=', '_r57', {'__init__': _r57__init__, '__reduce__': _r57__reduce__}),
-    ('vrmc_cli.core.doc', 'Item'): (':spans,children=,anchor=', '_r58', {'__init__': _r58__init__, '__reduce__': _r58__reduce__}),
-    ('vrmc_cli.core.doc', 'Locator'): (':title,spots,unit=', '_r59', {'__init__': _r59__init__, '__reduce__': _r59__reduce__}),
-    ('vrmc_cli.core.doc', 'Mark'): (':day,label,anchor', '_r60', {'__init__': _r60__init__, '__reduce__': _r60__reduce__}),
-    ('vrmc_cli.core.doc', 'Node'): (':spans,children=', '_r61', {'__init__': _r61__init__, '__reduce__': _r61__reduce__}),
-    ('vrmc_cli.core.doc', 'Para'): (':spans', '_r62', {'__init__': _r62__init__, '__reduce__': _r62__reduce__}),
-    ('vrmc_cli.core.doc', 'Span'): (':text,style=,url=,anchor=,cites=', '_r63', {'__init__': _r63__init__, '__reduce__': _r63__reduce__}),
-    ('vrmc_cli.core.doc', 'Spot'): (':latitude,longitude,label,count,anchor,country=', '_r64', {'__init__': _r64__init__, '__reduce__': _r64__reduce__}),
-    ('vrmc_cli.core.doc', 'Strip'): (':title,first_year,last_year,lanes', '_r65', {'__init__': _r65__init__, '__reduce__': _r65__reduce__}),
-    ('vrmc_cli.core.doc', 'Table'): (':columns,rows,numeric=,whole=,anchors=', '_r66', {'__init__': _r66__init__, '__reduce__': _r66__reduce__}),
-    ('vrmc_cli.core.doc', 'Tree'): (':root,children=', '_r67', {'__init__': _r67__init__, '__reduce__': _r67__reduce__}),
-    ('vrmc_cli.core.errors', 'Problem'): ('FEO:path,line=,column=,message=', '_r68', {'__init__': _r68__init__, '__reduce__': _r68__reduce__, '__eq__': _r68__eq__, '__hash__': _r68__hash__, '__lt__': _r68__lt__, '__le__': _r68__le__, '__gt__': _r68__gt__, '__ge__': _r68__ge__}),
-    ('vrmc_cli.corpus.files', 'Fragment'): (':path,records(),problems(),digest=', '_r69', {'__init__': _r69__init__, '__reduce__': _r69__reduce__}),
-    ('vrmc_cli.corpus.files', 'TopicFile'): ('FE:shown,real,size=,mtime_ns=,ctime_ns=', '_r70', {'__init__': _r70__init__, '__reduce__': _r70__reduce__, '__eq__': _r70__eq__, '__hash__': _r70__hash__}),
-    ('vrmc_cli.corpus.kinds', 'Field'): ('F:name,type,required=,target=,choices=,attr=,search=,ids=,aliases=', '_r71', {'__init__': _r71__init__, '__reduce__': _r71__reduce__}),
-    ('vrmc_cli.corpus.kinds', 'Kind'): ('F:name,noun,model,fields,key=,top=,date_order=,label=', '_r72', {'__init__': _r72__init__, '__reduce__': _r72__reduce__}),
-    ('vrmc_cli.corpus.load', 'FieldSpec'): (':read,required=,plain=,refs=', '_r73', {'__init__': _r73__init__, '__reduce__': _r73__reduce__}),
-    ('vrmc_cli.corpus.model', 'Actor'): ('F:id,name,kind,country=,seat=,aliases=,roles=,summary=,stance=,themes=,sources=', '_r74', {'__init__': _r74__init__, '__reduce__': _r74__reduce__}),
-    ('vrmc_cli.corpus.model', 'Briefing'): ('F:id,title,summary,themes,sections,key_judgments=,see_also_ids=,sources=,order=', '_r75', {'__init__': _r75__init__, '__reduce__': _r75__reduce__}),
-    ('vrmc_cli.corpus.model', 'Corpus'): ('F:topic,themes,countries,actors,events,briefings,sources,relations,transfers,scenarios,files=,places=,questions=,hypotheses=,theme_by_id(),actor_by_id(),briefing_by_id(),country_by_code()', '_r76', {'__init__': _r76__init__, '__reduce__': _r76__reduce__}),
-    ('vrmc_cli.corpus.model', 'Country'): ('F:code,name,aliases=,region=', '_r77', {'__init__': _r77__init__, '__reduce__': _r77__reduce__}),
-    ('vrmc_cli.corpus.model', 'Event'): ('F:id,date,title,themes,end=,circa=,display_date=,summary=,countries=,actors=,sources=,confidence=,credibility=,signals=,consistency=,relevance=,disputed=,status=,places=,origin=,destination=', '_r78', {'__init__': _r78__init__, '__reduce__': _r78__reduce__}),
-    ('vrmc_cli.corpus.model', 'Hypothesis'): ('F:id,question,statement,scenario=', '_r79', {'__init__': _r79__init__, '__reduce__': _r79__reduce__}),
-    ('vrmc_cli.corpus.model', 'Indicator'): ('F:text,id=,counts=,deadline=,horizon=,type=,criteria=', '_r80', {'__init__': _r80__init__, '__reduce__': _r80__reduce__}),
-    ('vrmc_cli.corpus.model', 'KeyJudgment'): ('F:text,likelihood=,confidence=,basis=,themes=,countries=,actors=,sources=,inherited_themes=,id=', '_r81', {'__init__': _r81__init__, '__reduce__': _r81__reduce__}),
-    ('vrmc_cli.corpus.model', 'Place'): ('F:id,name,latitude,longitude,aliases=,country=,precision=,gazetteer=,sources=', '_r82', {'__init__': _r82__init__, '__reduce__': _r82__reduce__}),
-    ('vrmc_cli.corpus.model', 'Point'): ('F:text,themes=,countries=,actors=,sources=,confidence=,credibility=,consistency=,relevance=,id=,inherited_themes=', '_r83', {'__init__': _r83__init__, '__reduce__': _r83__reduce__}),
-    ('vrmc_cli.corpus.model', 'Question'): ('F:id,text,summary=', '_r84', {'__init__': _r84__init__, '__reduce__': _r84__reduce__}),
-    ('vrmc_cli.corpus.model', 'Range'): ('FE:low,high', '_r85', {'__init__': _r85__init__, '__reduce__': _r85__reduce__, '__eq__': _r85__eq__, '__hash__': _r85__hash__}),
-    ('vrmc_cli.corpus.model', 'Rating'): ('F:hypothesis,rating,note=,analyst=,analysts=', '_r86', {'__init__': _r86__init__, '__reduce__': _r86__reduce__}),
-    ('vrmc_cli.corpus.model', 'Relation'): ('F:source,target,kind,since=,until=,summary=,sources=', '_r87', {'__init__': _r87__init__, '__reduce__': _r87__reduce__}),
-    ('vrmc_cli.corpus.model', 'Role'): ('F:title,start=,end=', '_r88', {'__init__': _r88__init__, '__reduce__': _r88__reduce__}),
-    ('vrmc_cli.corpus.model', 'Scenario'): ('F:id,title,summary,likelihood=,horizon=,drivers=,indicators=,themes=,countries=', '_r89', {'__init__': _r89__init__, '__reduce__': _r89__reduce__}),
-    ('vrmc_cli.corpus.model', 'Section'): ('F:heading,points', '_r90', {'__init__': _r90__init__, '__reduce__': _r90__reduce__}),
-    ('vrmc_cli.corpus.model', 'Signal'): ('F:indicator,direction,note=', '_r91', {'__init__': _r91__init__, '__reduce__': _r91__reduce__}),
-    ('vrmc_cli.corpus.model', 'Source'): ('F:id,title,publisher=,url=,published=,kind=,reliability=,accessed=,archive_url=,origin=,via=,state_media=', '_r92', {'__init__': _r92__init__, '__reduce__': _r92__reduce__}),
-    ('vrmc_cli.corpus.model', 'Theme'): ('F:id,title,description=,parent=', '_r93', {'__init__': _r93__init__, '__reduce__': _r93__reduce__}),
-    ('vrmc_cli.corpus.model', 'Topic'): ('F:title,subtitle=,summary=,as_of=', '_r94', {'__init__': _r94__init__, '__reduce__': _r94__reduce__}),
-    ('vrmc_cli.corpus.model', 'Transfer'): ('F:id,supplier,recipient,designation,category,description=,ordered=,delivered_from=,delivered_to=,quantity_ordered=,quantity_delivered=,value_usd=,status=,sources=,notes=,disputed=,places=', '_r95', {'__init__': _r95__init__, '__reduce__': _r95__reduce__}),
-    ('vrmc_cli.corpus.origins', 'Origins'): ('F:ids=,names=', '_r96', {'__init__': _r96__init__, '__reduce__': _r96__reduce__}),
-    ('vrmc_cli.importers', 'Context'): (':ids,source_urls,countries,actors,has_topic=,corpus_ids=', '_r97', {'__init__': _r97__init__, '__reduce__': _r97__reduce__}),
-    ('vrmc_cli.importers.html_text', 'Link'): ('F:url,text', '_r98', {'__init__': _r98__init__, '__reduce__': _r98__reduce__}),
-    ('vrmc_cli.importers.html_text', 'PlainText'): (':text,links,dropped', '_r99', {'__init__': _r99__init__, '__reduce__': _r99__reduce__}),
-    ('vrmc_cli.render', 'Options'): (':heading_level=,width=,color=,color_system=,citations=,images=,cache=', '_r100', {'__init__': _r100__init__, '__reduce__': _r100__reduce__}),
-    ('vrmc_cli.render', 'Renderer'): ('FE:needs,what,extensions=,binary=', '_r101', {'__init__': _r101__init__, '__reduce__': _r101__reduce__, '__eq__': _r101__eq__, '__hash__': _r101__hash__}),
-    ('vrmc_cli.runner', 'Look'): (':fmt=,heading_level=,no_pager=,output=,citations=,protect=,use_cache=', '_r102', {'__init__': _r102__init__, '__reduce__': _r102__reduce__}),
-    ('vrmc_cli.runner', 'State'): (':roots=,use_cache=,debug=', '_r103', {'__init__': _r103__init__, '__reduce__': _r103__reduce__}),
-    ('vrmc_cli.views.report', 'Report'): ('F:topic,labels,briefings,events,actors,transfers,scenarios,board,analyses,bibliography,cite=,ids=,edition=,relations=', '_r104', {'__init__': _r104__init__, '__reduce__': _r104__reduce__}),
-    ('vrmc_cli.views.report', 'Section'): ('F:key,title,build', '_r105', {'__init__': _r105__init__, '__reduce__': _r105__reduce__}),
+    ('vrmc_cli.commands', 'Listed'): ('F:corpus,kind,key,items', '_r31', {'__init__': _r31__init__, '__reduce__': _r31__reduce__}),
+    ('vrmc_cli.commands', 'Option'): ('F:name,flags,kind,help,metavar=,complete=,minimum=,choices=,noun=', '_r32', {'__init__': _r32__init__, '__reduce__': _r32__reduce__}),
+    ('vrmc_cli.commands', 'Result'): (':selection,doc,data,columns=,rows=,notes=,status=,file=,target=,binary=,listed=', '_r33', {'__init__': _r33__init__, '__reduce__': _r33__reduce__}),
+    ('vrmc_cli.commands', 'Spec'): ('F:name,help,examples,options=,arguments=,filters=,gives=', '_r34', {'__init__': _r34__init__, '__reduce__': _r34__reduce__}),
+    ('vrmc_cli.commands.ach', 'Params'): ('F:question,notes', '_r35', {'__init__': _r35__init__, '__reduce__': _r35__reduce__}),
+    ('vrmc_cli.commands.actor', 'Params'): ('F:name', '_r36', {'__init__': _r36__init__, '__reduce__': _r36__reduce__}),
+    ('vrmc_cli.commands.brief', 'Params'): ('F:briefing', '_r37', {'__init__': _r37__init__, '__reduce__': _r37__reduce__}),
+    ('vrmc_cli.commands.chart', 'Params'): ('F:what,by,split', '_r38', {'__init__': _r38__init__, '__reduce__': _r38__reduce__}),
+    ('vrmc_cli.commands.diff', 'Params'): ('F:old,new', '_r39', {'__init__': _r39__init__, '__reduce__': _r39__reduce__}),
+    ('vrmc_cli.commands.export', 'Params'): ('F:export_format,output', '_r40', {'__init__': _r40__init__, '__reduce__': _r40__reduce__}),
+    ('vrmc_cli.commands.graph', 'Params'): ('F:depth', '_r41', {'__init__': _r41__init__, '__reduce__': _r41__reduce__}),
+    ('vrmc_cli.commands.import_', 'Params'): ('F:import_format,file,into,dry_run,map,layout,checked', '_r42', {'__init__': _r42__init__, '__reduce__': _r42__reduce__}),
+    ('vrmc_cli.commands.init', 'Params'): ('F:directory', '_r43', {'__init__': _r43__init__, '__reduce__': _r43__reduce__}),
+    ('vrmc_cli.commands.judgments', 'Params'): ('F:sort', '_r44', {'__init__': _r44__init__, '__reduce__': _r44__reduce__}),
+    ('vrmc_cli.commands.places', 'Params'): ('F:action,names,country,population', '_r45', {'__init__': _r45__init__, '__reduce__': _r45__reduce__}),
+    ('vrmc_cli.commands.report', 'Params'): ('F:edition,sections,ids', '_r46', {'__init__': _r46__init__, '__reduce__': _r46__reduce__}),
+    ('vrmc_cli.commands.search', 'Params'): ('F:text,kind', '_r47', {'__init__': _r47__init__, '__reduce__': _r47__reduce__}),
+    ('vrmc_cli.commands.timeline', 'Params'): ('F:short,reverse,limit', '_r48', {'__init__': _r48__init__, '__reduce__': _r48__reduce__}),
+    ('vrmc_cli.commands.transfers', 'Params'): ('F:category', '_r49', {'__init__': _r49__init__, '__reduce__': _r49__reduce__}),
+    ('vrmc_cli.commands.validate', 'Params'): ('F:paths,strict,fmt', '_r50', {'__init__': _r50__init__, '__reduce__': _r50__reduce__}),
+    ('vrmc_cli.core.dates', 'PartialDate'): ('FE:year,month=,day=', '_r51', {'__init__': _r51__init__, '__reduce__': _r51__reduce__, '__eq__': _r51__eq__, '__hash__': _r51__hash__}),
+    ('vrmc_cli.core.doc', 'Bullets'): (':items,ordered=', '_r52', {'__init__': _r52__init__, '__reduce__': _r52__reduce__}),
+    ('vrmc_cli.core.doc', 'Callout'): (':title,blocks,tone=', '_r53', {'__init__': _r53__init__, '__reduce__': _r53__reduce__}),
+    ('vrmc_cli.core.doc', 'Chart'): (':title,series,bars,unit=,rule=', '_r54', {'__init__': _r54__init__, '__reduce__': _r54__reduce__}),
+    ('vrmc_cli.core.doc', 'Doc'): (':title,blocks,running=', '_r55', {'__init__': _r55__init__, '__reduce__': _r55__reduce__}),
+    ('vrmc_cli.core.doc', 'Fields'): (':pairs', '_r56', {'__init__': _r56__init__, '__reduce__': _r56__reduce__}),
+    ('vrmc_cli.core.doc', 'Footnotes'): (':title,level,notes,anchors=', '_r57', {'__init__': _r57__init__, '__reduce__': _r57__reduce__}),
+    ('vrmc_cli.core.doc', 'Heading'): (':level,text,anchor=', '_r58', {'__init__': _r58__init__, '__reduce__': _r58__reduce__}),
+    ('vrmc_cli.core.doc', 'Item'): (':spans,children=,anchor=', '_r59', {'__init__': _r59__init__, '__reduce__': _r59__reduce__}),
+    ('vrmc_cli.core.doc', 'Locator'): (':title,spots,unit=', '_r60', {'__init__': _r60__init__, '__reduce__': _r60__reduce__}),
+    ('vrmc_cli.core.doc', 'Mark'): (':day,label,anchor', '_r61', {'__init__': _r61__init__, '__reduce__': _r61__reduce__}),
+    ('vrmc_cli.core.doc', 'Node'): (':spans,children=', '_r62', {'__init__': _r62__init__, '__reduce__': _r62__reduce__}),
+    ('vrmc_cli.core.doc', 'Para'): (':spans', '_r63', {'__init__': _r63__init__, '__reduce__': _r63__reduce__}),
+    ('vrmc_cli.core.doc', 'Span'): (':text,style=,url=,anchor=,cites=', '_r64', {'__init__': _r64__init__, '__reduce__': _r64__reduce__}),
+    ('vrmc_cli.core.doc', 'Spot'): (':latitude,longitude,label,count,anchor,country=', '_r65', {'__init__': _r65__init__, '__reduce__': _r65__reduce__}),
+    ('vrmc_cli.core.doc', 'Strip'): (':title,first_year,last_year,lanes', '_r66', {'__init__': _r66__init__, '__reduce__': _r66__reduce__}),
+    ('vrmc_cli.core.doc', 'Table'): (':columns,rows,numeric=,whole=,anchors=', '_r67', {'__init__': _r67__init__, '__reduce__': _r67__reduce__}),
+    ('vrmc_cli.core.doc', 'Tree'): (':root,children=', '_r68', {'__init__': _r68__init__, '__reduce__': _r68__reduce__}),
+    ('vrmc_cli.core.errors', 'Problem'): ('FEO:path,line=,column=,message=', '_r69', {'__init__': _r69__init__, '__reduce__': _r69__reduce__, '__eq__': _r69__eq__, '__hash__': _r69__hash__, '__lt__': _r69__lt__, '__le__': _r69__le__, '__gt__': _r69__gt__, '__ge__': _r69__ge__}),
+    ('vrmc_cli.corpus.files', 'Fragment'): (':path,records(),problems(),digest=', '_r70', {'__init__': _r70__init__, '__reduce__': _r70__reduce__}),
+    ('vrmc_cli.corpus.files', 'TopicFile'): ('FE:shown,real,size=,mtime_ns=,ctime_ns=', '_r71', {'__init__': _r71__init__, '__reduce__': _r71__reduce__, '__eq__': _r71__eq__, '__hash__': _r71__hash__}),
+    ('vrmc_cli.corpus.kinds', 'Field'): ('F:name,type,required=,target=,choices=,attr=,search=,ids=,aliases=', '_r72', {'__init__': _r72__init__, '__reduce__': _r72__reduce__}),
+    ('vrmc_cli.corpus.kinds', 'Kind'): ('F:name,noun,model,fields,key=,top=,date_order=,label=', '_r73', {'__init__': _r73__init__, '__reduce__': _r73__reduce__}),
+    ('vrmc_cli.corpus.load', 'FieldSpec'): (':read,required=,plain=,refs=', '_r74', {'__init__': _r74__init__, '__reduce__': _r74__reduce__}),
+    ('vrmc_cli.corpus.model', 'Actor'): ('F:id,name,kind,country=,seat=,aliases=,roles=,summary=,stance=,themes=,sources=', '_r75', {'__init__': _r75__init__, '__reduce__': _r75__reduce__}),
+    ('vrmc_cli.corpus.model', 'Briefing'): ('F:id,title,summary,themes,sections,key_judgments=,see_also_ids=,sources=,order=', '_r76', {'__init__': _r76__init__, '__reduce__': _r76__reduce__}),
+    ('vrmc_cli.corpus.model', 'Corpus'): ('F:topic,themes,countries,actors,events,briefings,sources,relations,transfers,scenarios,files=,places=,questions=,hypotheses=,theme_by_id(),actor_by_id(),briefing_by_id(),country_by_code()', '_r77', {'__init__': _r77__init__, '__reduce__': _r77__reduce__}),
+    ('vrmc_cli.corpus.model', 'Country'): ('F:code,name,aliases=,region=', '_r78', {'__init__': _r78__init__, '__reduce__': _r78__reduce__}),
+    ('vrmc_cli.corpus.model', 'Event'): ('F:id,date,title,themes,end=,circa=,display_date=,summary=,countries=,actors=,sources=,confidence=,credibility=,signals=,consistency=,relevance=,disputed=,status=,places=,origin=,destination=', '_r79', {'__init__': _r79__init__, '__reduce__': _r79__reduce__}),
+    ('vrmc_cli.corpus.model', 'Hypothesis'): ('F:id,question,statement,scenario=', '_r80', {'__init__': _r80__init__, '__reduce__': _r80__reduce__}),
+    ('vrmc_cli.corpus.model', 'Indicator'): ('F:text,id=,counts=,deadline=,horizon=,type=,criteria=', '_r81', {'__init__': _r81__init__, '__reduce__': _r81__reduce__}),
+    ('vrmc_cli.corpus.model', 'KeyJudgment'): ('F:text,likelihood=,confidence=,basis=,themes=,countries=,actors=,sources=,inherited_themes=,id=', '_r82', {'__init__': _r82__init__, '__reduce__': _r82__reduce__}),
+    ('vrmc_cli.corpus.model', 'Place'): ('F:id,name,latitude,longitude,aliases=,country=,precision=,gazetteer=,sources=', '_r83', {'__init__': _r83__init__, '__reduce__': _r83__reduce__}),
+    ('vrmc_cli.corpus.model', 'Point'): ('F:text,themes=,countries=,actors=,sources=,confidence=,credibility=,consistency=,relevance=,id=,inherited_themes=', '_r84', {'__init__': _r84__init__, '__reduce__': _r84__reduce__}),
+    ('vrmc_cli.corpus.model', 'Question'): ('F:id,text,summary=', '_r85', {'__init__': _r85__init__, '__reduce__': _r85__reduce__}),
+    ('vrmc_cli.corpus.model', 'Range'): ('FE:low,high', '_r86', {'__init__': _r86__init__, '__reduce__': _r86__reduce__, '__eq__': _r86__eq__, '__hash__': _r86__hash__}),
+    ('vrmc_cli.corpus.model', 'Rating'): ('F:hypothesis,rating,note=,analyst=,analysts=', '_r87', {'__init__': _r87__init__, '__reduce__': _r87__reduce__}),
+    ('vrmc_cli.corpus.model', 'Relation'): ('F:source,target,kind,since=,until=,summary=,sources=', '_r88', {'__init__': _r88__init__, '__reduce__': _r88__reduce__}),
+    ('vrmc_cli.corpus.model', 'Role'): ('F:title,start=,end=', '_r89', {'__init__': _r89__init__, '__reduce__': _r89__reduce__}),
+    ('vrmc_cli.corpus.model', 'Scenario'): ('F:id,title,summary,likelihood=,horizon=,drivers=,indicators=,themes=,countries=', '_r90', {'__init__': _r90__init__, '__reduce__': _r90__reduce__}),
+    ('vrmc_cli.corpus.model', 'Section'): ('F:heading,points', '_r91', {'__init__': _r91__init__, '__reduce__': _r91__reduce__}),
+    ('vrmc_cli.corpus.model', 'Signal'): ('F:indicator,direction,note=', '_r92', {'__init__': _r92__init__, '__reduce__': _r92__reduce__}),
+    ('vrmc_cli.corpus.model', 'Source'): ('F:id,title,publisher=,url=,published=,kind=,reliability=,accessed=,archive_url=,origin=,via=,state_media=', '_r93', {'__init__': _r93__init__, '__reduce__': _r93__reduce__}),
+    ('vrmc_cli.corpus.model', 'Theme'): ('F:id,title,description=,parent=', '_r94', {'__init__': _r94__init__, '__reduce__': _r94__reduce__}),
+    ('vrmc_cli.corpus.model', 'Topic'): ('F:title,subtitle=,summary=,as_of=', '_r95', {'__init__': _r95__init__, '__reduce__': _r95__reduce__}),
+    ('vrmc_cli.corpus.model', 'Transfer'): ('F:id,supplier,recipient,designation,category,description=,ordered=,delivered_from=,delivered_to=,quantity_ordered=,quantity_delivered=,value_usd=,status=,sources=,notes=,disputed=,places=', '_r96', {'__init__': _r96__init__, '__reduce__': _r96__reduce__}),
+    ('vrmc_cli.corpus.origins', 'Origins'): ('F:ids=,names=', '_r97', {'__init__': _r97__init__, '__reduce__': _r97__reduce__}),
+    ('vrmc_cli.importers', 'Context'): (':ids,source_urls,countries,actors,has_topic=,corpus_ids=', '_r98', {'__init__': _r98__init__, '__reduce__': _r98__reduce__}),
+    ('vrmc_cli.importers.html_text', 'Link'): ('F:url,text', '_r99', {'__init__': _r99__init__, '__reduce__': _r99__reduce__}),
+    ('vrmc_cli.importers.html_text', 'PlainText'): (':text,links,dropped', '_r100', {'__init__': _r100__init__, '__reduce__': _r100__reduce__}),
+    ('vrmc_cli.render', 'Options'): (':heading_level=,width=,color=,color_system=,citations=,images=,cache=', '_r101', {'__init__': _r101__init__, '__reduce__': _r101__reduce__}),
+    ('vrmc_cli.render', 'Renderer'): ('FE:needs,what,extensions=,binary=', '_r102', {'__init__': _r102__init__, '__reduce__': _r102__reduce__, '__eq__': _r102__eq__, '__hash__': _r102__hash__}),
+    ('vrmc_cli.runner', 'Look'): (':fmt=,heading_level=,no_pager=,output=,citations=,protect=,use_cache=', '_r103', {'__init__': _r103__init__, '__reduce__': _r103__reduce__}),
+    ('vrmc_cli.runner', 'State'): (':roots=,use_cache=,debug=', '_r104', {'__init__': _r104__init__, '__reduce__': _r104__reduce__}),
+    ('vrmc_cli.views.report', 'Report'): ('F:topic,labels,briefings,events,actors,transfers,scenarios,board,analyses,bibliography,cite=,ids=,edition=,relations=', '_r105', {'__init__': _r105__init__, '__reduce__': _r105__reduce__}),
+    ('vrmc_cli.views.report', 'Section'): ('F:key,title,build', '_r106', {'__init__': _r106__init__, '__reduce__': _r106__reduce__}),
 }

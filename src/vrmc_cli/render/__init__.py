@@ -55,6 +55,10 @@ class Renderer:
 
 
 # Format -> module under vrmc_cli.render.
+# Drawn pictures (PNG charts, the SVG locator map) kept in the cache folder, most recently
+# used first (render/raster.py, render/svg.py).
+KEPT_PICTURES = 64
+
 RENDERERS: dict[Format, str] = {fmt: f"as_{fmt.value}" for fmt in Format}
 
 _DECLARED: dict[Format, Renderer] = {}

@@ -110,6 +110,8 @@ def escape(text: str) -> str:
 # The anchors the document being written defines: only links to these are made, so every
 # in-page link resolves. Set by render_doc.
 _KNOWN: ContextVar[frozenset[str]] = ContextVar("html_anchors", default=frozenset())
+# Whether drawn maps may be kept and reused (Options.cache: off with --no-cache).
+_CACHE: ContextVar[bool] = ContextVar("html_cache", default=True)
 
 # Text that must never break across lines: dates ("14 May 2001", "Jul 2006 – 2008"),
 # quantities ("24 / 24"), money ("US$1.5 bn"), a country pair's arrow.
@@ -240,7 +242,7 @@ def block(b: Block) -> str:
     if isinstance(b, Locator):
         from . import svg
 
-        return svg.locator(b, _KNOWN.get())
+        return svg.locator(b, _KNOWN.get(), _CACHE.get())
     if isinstance(b, Tree):
         return f'<ul class="tree"><li>{inline(b.root)}{tree_nodes(b.children)}</li></ul>'
     raise TypeError(f"unknown block {type(b).__name__}")
@@ -270,4 +272,8 @@ def render_doc(doc: Doc) -> str:
 
 
 def render(result: Result, options: Options) -> str:
-    return render_doc(result.doc())
+    cache = _CACHE.set(options.cache)
+    try:
+        return render_doc(result.doc())
+    finally:
+        _CACHE.reset(cache)

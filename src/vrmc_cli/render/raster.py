@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..analysis.charts import new_year, year_ticks
 from ..core.doc import Chart, Locator, Strip
 from ..core.textsafe import visible
+from . import KEPT_PICTURES
 
 if TYPE_CHECKING:
     from PIL import Image as ImageModule
@@ -323,7 +324,7 @@ def picture_png(block: Chart | Strip | Locator, cache: bool = True) -> tuple[byt
 # checked by CRC-32). A warm `report -f docx` then skips Pillow altogether. The most
 # recently used PICTURES are kept; --no-cache (picture_png's `cache`) and VRMC_NO_CACHE=1
 # draw every time, neither reading nor writing the folder.
-PICTURES = 64
+PICTURES = KEPT_PICTURES
 
 
 def _cached(block: Chart | Strip | Locator) -> str | None:

@@ -208,9 +208,61 @@ def strip(s: Strip, known: Collection[str] = ()) -> str:
     )
 
 
-def locator(m: Locator, known: Collection[str] = ()) -> str:
+def locator(m: Locator, known: Collection[str] = (), cache: bool = True) -> str:
     """The locator map: country outlines, then one circle per place (the largest drawn
-    first), each linking to its anchor when the page defines it, with a tooltip."""
+    first), each linking to its anchor when the page defines it, with a tooltip. Drawn,
+    or the same map drawn before, unless not `cache` (--no-cache): laying out the
+    outlines reads every country's polygons, most of a warm `report -f html`."""
+    path = _kept(m, known) if cache else None
+    if path is not None:
+        from ..corpus.cache import read_object
+
+        found = read_object(path)
+        if isinstance(found, str) and found.startswith('<figure class="chart locator"'):
+            return found
+    made = _locator(m, known)
+    if path is not None:
+        import os
+
+        from ..corpus.cache import prune, write_object
+        from . import KEPT_PICTURES
+
+        write_object(path, made)
+        prune(os.path.dirname(path), "picture-", KEPT_PICTURES)
+    return made
+
+
+def _kept(m: Locator, known: Collection[str]) -> str | None:
+    """Where a drawn map is kept among the pictures (render/raster.py): named by a digest of
+    what it shows (the block, which of its places the page can link to) and of the code and
+    data that draw it (this module, analysis/outlines.py and the installed countryinfo), on
+    the corpus cache's terms; None without a usable cache folder or with VRMC_NO_CACHE=1."""
+    import os
+
+    if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return None
+    from importlib.util import find_spec
+
+    from ..analysis import outlines
+    from ..corpus.cache import FORMAT_TAG, cache_dir, usable_dir
+
+    folder = cache_dir()
+    if folder is None or usable_dir(folder) is not None:
+        return None
+    try:
+        spec = find_spec("countryinfo")
+        if spec is None or spec.origin is None:
+            return None  # without countryinfo the map is not drawn from the same outlines
+        drawers = (__file__, outlines.__file__, spec.origin)
+        stamps = [f"{i.st_size} {i.st_mtime_ns}" for i in (os.stat(d) for d in drawers)]
+    except (OSError, ImportError, ValueError):
+        return None
+    linked = tuple(spot.anchor in known for spot in m.spots)
+    key = "\0".join((FORMAT_TAG, "locator-svg", *stamps, repr(m), repr(linked))).encode()
+    return os.path.join(folder, f"picture-{hashlib.sha256(key).hexdigest()[:32]}.pickle")
+
+
+def _locator(m: Locator, known: Collection[str]) -> str:
     from ..analysis.outlines import locator_layout, locator_note
 
     layout = locator_layout(m.spots, WIDTH)
