@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, GOLDEN, check_golden, invoke, write_corpus
+from prose import PROSE, check_same_words
+from vrmc_cli.core.formats import Format
 
 # Corpora read, never changed by the cache: one warm cache for the session (conftest).
 pytestmark = pytest.mark.usefixtures("warm_cache")
@@ -530,17 +532,13 @@ def test_diff_reports_problems_of_an_old_revision_by_revision(repo: Path) -> Non
     assert "broken:corpus/corpus.yaml:2:" in result.stderr, result.stderr
 
 
-DIFF_EXTENSIONS = {
-    "text": "txt",
-    "rich": "rich.txt",
-    "markdown": "md",
-    "json": "json",
-    "csv": "csv",
-    "html": "html",
-}
+# The goldens: text, JSON and CSV; the prose formats carry the text golden's words
+# (tests/prose.py).
+DIFF_EXTENSIONS = {"text": "txt", "json": "json", "csv": "csv"}
+DIFF_FORMATS = [*DIFF_EXTENSIONS, *(f.value for f in PROSE)]
 
 
-@pytest.mark.parametrize("fmt", sorted(DIFF_EXTENSIONS))
+@pytest.mark.parametrize("fmt", DIFF_FORMATS)
 def test_diff_golden(
     fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_goldens: bool
 ) -> None:
@@ -557,6 +555,10 @@ def test_diff_golden(
     )
     briefings.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    if fmt not in DIFF_EXTENSIONS:
+        golden = (GOLDEN / "diff" / "text.txt").read_text(encoding="utf-8")
+        check_same_words(["diff", "old", "new"], golden, Format(fmt))
+        return
     result = invoke("diff", "old", "new", "-f", fmt)
     assert result.exit_code == 0, result.stderr
     check_golden(GOLDEN / "diff" / f"{fmt}.{DIFF_EXTENSIONS[fmt]}", result.stdout, update_goldens)
