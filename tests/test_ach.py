@@ -16,8 +16,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, GOLDEN, check_golden, examples, invoke, write_corpus
+from prose import PROSE, check_same_words
 from vrmc_cli.analysis import ach
 from vrmc_cli.core.dates import parse_date
+from vrmc_cli.core.formats import Format
 from vrmc_cli.corpus.model import Event, Hypothesis, Question, Rating, Source
 
 # Corpora read, never changed by the cache: one warm cache for the session (conftest).
@@ -25,14 +27,8 @@ pytestmark = pytest.mark.usefixtures("warm_cache")
 
 EXAMPLE = DATA / "ach"
 DOC = Path(__file__).parent.parent / "docs" / "ach.md"
-EXTENSIONS = {
-    "text": "txt",
-    "rich": "rich.txt",
-    "markdown": "md",
-    "json": "json",
-    "csv": "csv",
-    "html": "html",
-}
+# The goldens: text, JSON and CSV (the prose formats carry the text golden's words).
+EXTENSIONS = {"text": "txt", "json": "json", "csv": "csv"}
 
 
 def run(*args: str, corpus: Path = EXAMPLE) -> str:
@@ -184,7 +180,7 @@ GRADES = st.sampled_from([None, "A", "B", "C", "D", "E", "F"])
 ORIGINS = st.sampled_from([None, "o1", "o2", "o3"])
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(GRADES, ORIGINS), max_size=5), GRADES, ORIGINS)
 def test_adding_a_source_never_lowers_credibility(
     sources: list[tuple[str | None, str | None]], grade: str | None, origin: str | None
@@ -310,7 +306,7 @@ MATRICES = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(MATRICES)
 def test_the_lead_after_every_single_change_matches_a_recomputation(
     rows: list[dict[str, str]],
@@ -433,12 +429,28 @@ def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
             h = row[hypothesis]
             totals[h] = totals.get(h, Fraction(0)) + Fraction(row[inconsistency])
         assert totals == {"h1": Fraction("0.825"), "h2": Fraction("0.4"), "h3": Fraction("0.5")}
-    elif fmt == "html":
+
+
+PROSE_CASES = [(case, fmt) for case in ("ach", "ach-notes", "report-ach") for fmt in PROSE]
+
+
+@pytest.mark.parametrize(
+    ("case", "fmt"), PROSE_CASES, ids=[f"{c}-{f.value}" for c, f in PROSE_CASES]
+)
+def test_prose_formats_carry_the_words_of_the_text_golden(case: str, fmt: Format) -> None:
+    """Rich, Markdown, HTML and Word show what the text golden shows (tests/prose.py)."""
+    args = {"ach": ["ach"], "ach-notes": ["ach", "--notes"], "report-ach": ["report"]}[case]
+    golden = (GOLDEN / case / "text.txt").read_text(encoding="utf-8")
+    output = check_same_words(["-b", str(EXAMPLE), *args], golden, fmt)
+    if fmt is Format.html:
+        assert isinstance(output, str)
         HTMLParser().feed(output)
         assert output.startswith("<!DOCTYPE html>") and "<script" not in output
+        if case == "report-ach":
+            assert '<h3 id="ach-yland-navy">' in output
 
 
-REPORT_FORMATS = ("text", "markdown", "html", "json")
+REPORT_FORMATS = ("text", "json")
 
 
 @pytest.mark.parametrize("fmt", REPORT_FORMATS)
@@ -450,9 +462,6 @@ def test_report_golden(fmt: str, update_goldens: bool) -> None:
     check_golden(GOLDEN / "report-ach" / f"{fmt}.{EXTENSIONS[fmt]}", result.stdout, update_goldens)
     if fmt == "json":
         assert json.loads(result.stdout)["ach"] == json.loads(run("-f", "json"))["questions"]
-    elif fmt == "html":
-        HTMLParser().feed(result.stdout)
-        assert '<h3 id="ach-yland-navy">' in result.stdout
 
 
 def test_notes_are_shown_only_with_the_flag() -> None:

@@ -100,8 +100,23 @@ def test_the_cached_corpus_is_the_parsed_one(corpus: str, monkeypatch: pytest.Mo
     assert _shape(warm, {}) == same
 
 
+# On the bundled corpus each case parses it twice (cold, then to build the cache): the report
+# and the timeline, which read every kind, in the everyday loop, every command in CI.
+EVERYDAY_BUNDLED = ("report", "timeline")
+
+
 @pytest.mark.parametrize(
-    ("corpus", "case", "args", "formats"), _cases(), ids=[f"{c}-{k}" for c, k, _, _ in _cases()]
+    ("corpus", "case", "args", "formats"),
+    [
+        pytest.param(
+            *case,
+            id=f"{case[0]}-{case[1]}",
+            marks=[pytest.mark.slow]
+            if case[0] == "bundled" and case[1] not in EVERYDAY_BUNDLED
+            else [],
+        )
+        for case in _cases()
+    ],
 )
 def test_cache_never_changes_results(
     corpus: str,

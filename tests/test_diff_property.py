@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import write_corpus
+from conftest import examples, write_corpus
 from vrmc_cli.analysis.changes import compare
 from vrmc_cli.corpus.roots import load_corpus
 
@@ -115,7 +115,9 @@ EDITS = ("insert-judgment", "reword", "likelihood", "remove-event", "regrade", "
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(60),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(corpora(), st.sampled_from(EDITS), st.data())
 def test_diff_reports_each_edit_and_no_other(

@@ -21,6 +21,11 @@ import pytest
 
 from conftest import IN_CI, invoke
 
+# LibreOffice prints the full report (125 pages) and the brief edition once, about 10 s of CPU:
+# CI runs it (CI=true or --run-slow); the everyday loop checks the same Word file through
+# python-docx, pandoc and the synthetic document's golden (tests/golden/blocks/docx.txt).
+pytestmark = pytest.mark.slow
+
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 PDFTOTEXT = shutil.which("pdftotext")
 PRINTED = ("full", "brief")

@@ -1,18 +1,47 @@
-"""Golden outputs: every command in every format on the fixture corpus, plus parse-backs."""
+"""Golden outputs on the fixture corpus: every command's text, JSON, CSV and graph formats
+have a golden file (the contract); its Rich, Markdown, HTML and Word output carries the words
+of its text golden (tests/prose.py), and one synthetic document of every block kind has a
+golden per prose format. Plus parse-backs."""
 
 from __future__ import annotations
 
+import ast
 import csv
 import io
 import json
 from html.parser import HTMLParser
+from typing import get_args
 
 import pytest
 
 from conftest import FIXTURE, GOLDEN, check_golden, invoke
-from vrmc_cli.commands import names, spec
+from prose import PROSE, check_same_words, docx_text
+from vrmc_cli.commands import Result, names, spec
+from vrmc_cli.core.doc import (
+    STYLES,
+    Block,
+    Bullets,
+    Callout,
+    Chart,
+    Doc,
+    Fields,
+    Footnotes,
+    Heading,
+    Item,
+    Locator,
+    Mark,
+    Node,
+    Para,
+    Span,
+    Spot,
+    Strip,
+    Table,
+    Tree,
+    plain,
+)
 from vrmc_cli.core.formats import FILE, Format
-from vrmc_cli.render import declared, formats_for
+from vrmc_cli.render import Options, declared, formats_for
+from vrmc_cli.render import render as render_doc
 
 # Corpora read, never changed by the cache: one warm cache for the session (conftest).
 pytestmark = pytest.mark.usefixtures("warm_cache")
@@ -61,13 +90,21 @@ def suffix(fmt: Format) -> str:
 
 
 def formats_of(case: str) -> list[Format]:
-    """Every text format that serves the case's command, as the declarations say."""
+    """Every format that serves the case's command, as the declarations say."""
     found = spec(COMMANDS[case][0])
     assert found is not None
-    return [f for f in formats_for(found.gives) if not declared(f).binary]
+    return formats_for(found.gives)
 
 
-CASES = [(case, fmt.value) for case in COMMANDS for fmt in formats_of(case)]
+# Goldens: the text format and the formats for programs (JSON, CSV, graphs...).
+CASES = [
+    (case, fmt.value)
+    for case in COMMANDS
+    for fmt in formats_of(case)
+    if fmt not in PROSE and not declared(fmt).binary
+]
+# The prose formats: the words of the text golden (tests/prose.py).
+PROSE_CASES = [(case, fmt.value) for case in COMMANDS for fmt in formats_of(case) if fmt in PROSE]
 
 
 def test_every_command_has_goldens() -> None:
@@ -94,7 +131,16 @@ def test_golden(case: str, fmt: str, update_goldens: bool) -> None:
     elif fmt == "csv":
         rows = list(csv.reader(io.StringIO(output)))
         assert len({len(r) for r in rows}) == 1, "every CSV row has the header's columns"
-    elif fmt == "html":
+
+
+@pytest.mark.parametrize(("case", "fmt"), PROSE_CASES, ids=[f"{c}-{f}" for c, f in PROSE_CASES])
+def test_prose_formats_carry_the_words_of_the_text_golden(case: str, fmt: str) -> None:
+    golden = (GOLDEN / case / "text.txt").read_text(encoding="utf-8")
+    output = check_same_words(["-b", str(FIXTURE), *COMMANDS[case]], golden, Format(fmt))
+    if isinstance(output, bytes):
+        return
+    assert "\x1b" not in output
+    if fmt == "html":
         HTMLParser().feed(output)
         assert output.startswith("<!DOCTYPE html>") and "<script" not in output
         assert "http" not in output.split("<body>")[0], "no external assets"
@@ -153,3 +199,165 @@ def test_markdown_converts_with_pandoc_without_warnings(case: str) -> None:
         # Citations link to the Sources list's anchors; no footnotes.
         assert 'href="#source-yl-gazette-2006"' in html and 'id="source-yl-gazette-2006"' in html
         assert "footnote" not in html
+
+
+# --------------------------------------------------------------------------- every block kind
+
+
+def every_block() -> Doc:
+    """One document with every block kind of the document model (core/doc.py), every span
+    style, links, anchors and citations, nested lists and callouts, a table that fits and one
+    too wide for the text formats' 78 columns (shown as records there)."""
+    styled = tuple(Span(f"{s or 'plain'} ", s) for s in STYLES if s != "cite")
+    cite = Span("[1, 2]", "cite", cites=((1, "src-one"), (2, "src-two")))
+    linked = (
+        Span("A linked title", "em", url="https://example.org/a?b=1&c=<2>"),
+        Span(" and "),
+        Span("an entry below", anchor="entry-two"),
+        Span(". "),
+        cite,
+    )
+    wide = Table(
+        ("judgment", "likelihood", "confidence", "basis", "sources"),
+        tuple(
+            (
+                plain(f"A judgment long enough to need a wrapped cell, number {n}."),
+                (Span("roughly even chance", "likelihood-even"),),
+                (Span("moderate", "confidence-moderate"),),
+                plain("Events of 2006 and 2008, with a dispute over the delivery dates."),
+                plain("Ylandian Gazette, Xanadu Ministry of Defence"),
+            )
+            for n in (1, 2)
+        ),
+    )
+    return Doc(
+        "Every block kind",
+        (
+            Heading(1, "Every block kind"),
+            Para(plain("A paragraph of plain text, then one of every style:")),
+            Para(styled),
+            Para(linked),
+            Heading(2, "Lists", anchor="lists"),
+            Bullets(
+                (
+                    Item(plain("First, with nested items"), (Bullets((Item(plain("Inner")),)),)),
+                    Item(plain("Second, an entry"), (Para(plain("Its paragraph.")),), "entry-two"),
+                )
+            ),
+            Bullets((Item(plain("One")), Item(plain("Two")), Item(plain("Three"))), ordered=True),
+            Heading(3, "Tables"),
+            Table(
+                ("year", "event", "quantity"),
+                (
+                    (plain("2006"), plain("Order of fighters"), plain("24 / 20–24 (disputed)")),
+                    (plain("Nov 2006 – Aug 2008"), plain("Deliveries"), plain("100,000 / –")),
+                ),
+                numeric=(False, False, True),
+                whole=(True, False, False),
+                anchors=("row-one", None),
+            ),
+            wide,
+            Fields((("Likelihood", (Span("likely", "likelihood-high"),)), ("Id", plain("x-1")))),
+            Callout("Bottom line", (Para(plain("What matters most.")),), "bottom-line"),
+            Callout(
+                "Key judgment",
+                (Para(plain("Xanadu keeps buying.")), Bullets((Item(plain("Basis")),))),
+                "judgment",
+            ),
+            Callout("Note", (Para(plain("A note.")),)),
+            Chart(
+                "Events per year",
+                ("diplomacy", "arms"),
+                (("2005", (1, 0)), ("2006", (2, 3)), ("2007", (0, 0))),
+                unit="events",
+                rule="each event once, under its first theme",
+            ),
+            Strip(
+                "Timeline at a glance",
+                2004,
+                2008,
+                (
+                    ("Diplomacy", (Mark(732000, "Talks", "lists"),)),
+                    ("Arms", (Mark(732500, "Order", "entry-two"), Mark(733000, "Delivery", ""))),
+                ),
+            ),
+            Tree(
+                plain("Ada Xávier"),
+                (Node(plain("supplies Yland Arms"), (Node(plain("owned by Yland")),)),),
+            ),
+            Locator(
+                "Where it happened",
+                (
+                    Spot(10.5, -66.9, "Caracas", 3, "lists", "VE"),
+                    Spot(55.75, 37.62, "Moscow", 1, ""),
+                ),
+            ),
+            Footnotes(
+                "Sources",
+                2,
+                ((1, plain("Source one")), (2, plain("Source two"))),
+                ("src-one", "src-two"),
+            ),
+        ),
+        running="Every block kind — as of 30 Jun 2020",
+    )
+
+
+BLOCK_FORMATS = [Format.text, *PROSE]
+
+
+def test_the_synthetic_document_holds_every_block_kind_and_style() -> None:
+    blocks = set()
+    stack: list[Block] = list(every_block().blocks)
+    while stack:
+        b = stack.pop()
+        blocks.add(type(b))
+        if isinstance(b, Bullets):
+            stack.extend(c for item in b.items for c in item.children)
+        elif isinstance(b, Callout):
+            stack.extend(b.blocks)
+    assert blocks == set(get_args(Block))
+    shown = [s.style for b in every_block().blocks if isinstance(b, Para) for s in b.spans]
+    assert set(shown) == set(STYLES)
+    # The callout tones, as Callout's annotation names them.
+    tone = ast.parse(str(Callout.__annotations__["tone"]), mode="eval").body
+    assert isinstance(tone, ast.Subscript) and isinstance(tone.slice, ast.Tuple)
+    tones = {ast.literal_eval(t) for t in tone.slice.elts}
+    assert {b.tone for b in every_block().blocks if isinstance(b, Callout)} == tones
+
+
+@pytest.mark.parametrize("fmt", BLOCK_FORMATS, ids=[f.value for f in BLOCK_FORMATS])
+def test_every_block_kind_in_every_prose_format(fmt: Format, update_goldens: bool) -> None:
+    """How each format draws each block kind, pinned once (tests/prose.py)."""
+    doc = every_block()
+    result = Result(selection={}, doc=lambda: doc, data=dict)
+    output = render_doc(fmt, result, Options())
+    shown = docx_text(output) if isinstance(output, bytes) else output
+    name = "docx.txt" if fmt is Format.docx else f"{fmt.value}.{suffix(fmt)}"
+    check_golden(GOLDEN / "blocks" / name, shown, update_goldens)
+    assert render_doc(fmt, result, Options()) == output
+
+
+@pytest.mark.parametrize("fmt", PROSE, ids=[f.value for f in PROSE])
+def test_the_prose_check_fails_on_a_word_missing_or_added(fmt: Format) -> None:
+    """check_same_words can fail: a word the text golden has and the format lacks, and one
+    the format has and the golden lacks, are both reported (on the report, whose pictures
+    the check sets apart)."""
+    golden = (GOLDEN / "report" / "text.txt").read_text(encoding="utf-8")
+    changed = golden.replace("Yland", "Zyland")
+    with pytest.raises(
+        AssertionError, match=r"only in \w+: \['yland'\]; only in text: \['zyland'\]"
+    ):
+        check_same_words(["-b", str(FIXTURE), "report"], changed, fmt)
+
+
+def test_no_prose_golden_is_left_beside_the_text_golden() -> None:
+    """Rich, Markdown and HTML goldens live only in golden/blocks: a command's are its text
+    golden's words (a file left behind would be a golden nothing reads)."""
+    prose = {f"{fmt.value}.{suffix(fmt)}" for fmt in PROSE if not declared(fmt).binary}
+    left = [
+        str(p.relative_to(GOLDEN))
+        for p in GOLDEN.rglob("*")
+        if p.name in prose and p.parent.name != "blocks"
+    ]
+    assert not left, left

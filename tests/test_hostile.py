@@ -3228,6 +3228,7 @@ def test_perf31_strict_dispute_scan_of_a_huge_field(tmp_path: Path) -> None:
     assert proc.err.count("given flatly") == 1, proc.err
 
 
+@pytest.mark.slow
 def test_perf32_docx_report_of_thousands_of_events(tmp_path: Path) -> None:
     import docx
 
@@ -3244,6 +3245,7 @@ def test_perf32_docx_report_of_thousands_of_events(tmp_path: Path) -> None:
     assert any("Event 11999" in t for t in text)
 
 
+@pytest.mark.slow
 def test_perf33_ach_sensitivity_of_a_large_matrix(tmp_path: Path) -> None:
     import random
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE, GOLDEN, check_golden, invoke, write_corpus
+from prose import PROSE, check_same_words
+from vrmc_cli.core.formats import Format
 
 # Corpora read, never changed by the cache: one warm cache for the session (conftest).
 pytestmark = pytest.mark.usefixtures("warm_cache")
@@ -469,6 +471,33 @@ def test_diff_of_folders_and_new_events(tmp_path: Path) -> None:
     assert data["notices"][0]["text"] == "new event 2024-03-01 Later e2"
 
 
+def test_diff_of_folders_reads_them_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder is loaded as `-b` loads it (issue 28): a second diff parses nothing, an
+    edit is seen, and the result is the uncached one's."""
+    from vrmc_cli.corpus import load
+
+    old = write_corpus(tmp_path / "old", V1)
+    new = write_corpus(tmp_path / "new", {**V1, "corpus.yaml": V1["corpus.yaml"] + "\n"})
+    command = ["diff", str(old), str(new)]
+    uncached = {f: invoke("--no-cache", *command, "-f", f).stdout for f in ("json", "text")}
+    assert invoke(*command, "-f", "json").stdout == uncached["json"]
+    parsed: list[str] = []
+    real = load.parse_file
+    monkeypatch.setattr(load, "parse_file", lambda f: parsed.append(f.shown) or real(f))
+    for fmt in ("json", "text"):
+        assert invoke(*command, "-f", fmt).stdout == uncached[fmt]
+    assert parsed == []
+    edited = new / "corpus.yaml"
+    edited.write_text(V1["corpus.yaml"].replace("It will go on.", "It will not go on."))
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    out = invoke(*command, "-f", "text").stdout
+    assert parsed == [str(edited)] and "{+not+}" in out
+    assert out == invoke("--no-cache", *command, "-f", "text").stdout
+
+
 def test_diff_shows_text_changes_as_word_diffs(tmp_path: Path) -> None:
     old = write_corpus(tmp_path / "old", V1)
     files = {**V1, "corpus.yaml": V1["corpus.yaml"].replace("It will go on.", "It will go on.")}
@@ -503,17 +532,13 @@ def test_diff_reports_problems_of_an_old_revision_by_revision(repo: Path) -> Non
     assert "broken:corpus/corpus.yaml:2:" in result.stderr, result.stderr
 
 
-DIFF_EXTENSIONS = {
-    "text": "txt",
-    "rich": "rich.txt",
-    "markdown": "md",
-    "json": "json",
-    "csv": "csv",
-    "html": "html",
-}
+# The goldens: text, JSON and CSV; the prose formats carry the text golden's words
+# (tests/prose.py).
+DIFF_EXTENSIONS = {"text": "txt", "json": "json", "csv": "csv"}
+DIFF_FORMATS = [*DIFF_EXTENSIONS, *(f.value for f in PROSE)]
 
 
-@pytest.mark.parametrize("fmt", sorted(DIFF_EXTENSIONS))
+@pytest.mark.parametrize("fmt", DIFF_FORMATS)
 def test_diff_golden(
     fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, update_goldens: bool
 ) -> None:
@@ -530,6 +555,10 @@ def test_diff_golden(
     )
     briefings.write_text(text, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    if fmt not in DIFF_EXTENSIONS:
+        golden = (GOLDEN / "diff" / "text.txt").read_text(encoding="utf-8")
+        check_same_words(["diff", "old", "new"], golden, Format(fmt))
+        return
     result = invoke("diff", "old", "new", "-f", fmt)
     assert result.exit_code == 0, result.stderr
     check_golden(GOLDEN / "diff" / f"{fmt}.{DIFF_EXTENSIONS[fmt]}", result.stdout, update_goldens)

@@ -268,6 +268,7 @@ def test_characters_refused_before_parsing_are_placed_as_yaml_counts_lines(
     assert message in problem.message
 
 
+@pytest.mark.slow  # 1,000 unknown references, each looked up among 1,000 ids: about 3 s
 def test_did_you_mean_hints_stop_at_a_budget_and_every_problem_is_still_reported(
     tmp_path: Path,
 ) -> None:

@@ -17,7 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import GOLDEN, HEADLESS, check_golden, invoke, raw_unsafe, write_corpus
+from conftest import GOLDEN, HEADLESS, check_golden, examples, invoke, raw_unsafe, write_corpus
+from prose import PROSE, check_same_words
+from vrmc_cli.core.formats import Format
 
 CORPUS = """\
 version: 1
@@ -373,7 +375,7 @@ def test_ics_carries_geo_for_located_events(corpus: Path) -> None:
     assert geo["nowhere"] is None
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     lat=st.floats(min_value=-89, max_value=89, allow_nan=False),
     lon=st.floats(min_value=-179, max_value=179, allow_nan=False),
@@ -472,8 +474,13 @@ def test_place_names_are_data_not_markup(tmp_path: Path) -> None:
             assert "<script>" not in out, fmt
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json", "csv"])
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", *(f.value for f in PROSE)])
 def test_map_golden(corpus: Path, fmt: str, update_goldens: bool) -> None:
+    """Text, JSON and CSV goldens; the prose formats carry the text golden's words."""
+    if Format(fmt) in PROSE:
+        golden = (GOLDEN / "map" / "text.txt").read_text(encoding="utf-8")
+        check_same_words(["-b", str(corpus), "map"], golden, Format(fmt))
+        return
     result = invoke("-b", str(corpus), "map", "--format", fmt)
     assert result.exit_code == 0, result.stderr
     suffix = {"text": "txt", "markdown": "md"}.get(fmt, fmt)

@@ -111,7 +111,9 @@ def test_brief_and_report_cite_the_same_way() -> None:
     assert "Twenty-four jets were ordered. *(high confidence)*\n" in hidden
 
 
-@pytest.mark.parametrize("corpus", ["fixture", "bundled"])
+# The bundled report through pandoc twice (about 9 s of CPU) runs in CI; the fixture's, whose
+# report has every section, in the everyday loop too.
+@pytest.mark.parametrize("corpus", ["fixture", pytest.param("bundled", marks=pytest.mark.slow)])
 def test_pandoc_converts_the_markdown_without_warnings_and_keeps_every_source(
     corpus: str, tmp_path: Path
 ) -> None:
@@ -319,6 +321,10 @@ def test_docx_has_headings_tables_citations_and_sources(command: list[str], tmp_
         assert "[1](#source_1)" in back.stdout and "[]{#source_1 .anchor}1." in back.stdout
 
 
+# python-docx reads the bundled report's 125 pages (about 6 s of CPU): CI only. In the everyday
+# loop test_truth checks the bundled docx's Sources list by its XML, and
+# test_docx_has_headings_tables_citations_and_sources the fixture's through python-docx.
+@pytest.mark.slow
 def test_docx_report_holds_every_cited_source(tmp_path: Path) -> None:
     import docx
 

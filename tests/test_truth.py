@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from conftest import examples
 from test_selection import FILTERS, corpora
 from vrmc_cli.cli import app
 from vrmc_cli.commands import Result, invoke, names
@@ -33,8 +34,14 @@ from vrmc_cli.corpus.load import parse_text
 from vrmc_cli.corpus.model import Corpus
 from vrmc_cli.render import Options, render
 
+# The corpora are read, never changed: one warm cache for the session (conftest), so the
+# bundled corpus is parsed once per worker, not once per test.
+pytestmark = pytest.mark.usefixtures("warm_cache")
+
 runner = CliRunner()
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def run(*args: str) -> str:
