@@ -471,6 +471,33 @@ def test_diff_of_folders_and_new_events(tmp_path: Path) -> None:
     assert data["notices"][0]["text"] == "new event 2024-03-01 Later e2"
 
 
+def test_diff_of_folders_reads_them_through_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder is loaded as `-b` loads it (issue 28): a second diff parses nothing, an
+    edit is seen, and the result is the uncached one's."""
+    from vrmc_cli.corpus import load
+
+    old = write_corpus(tmp_path / "old", V1)
+    new = write_corpus(tmp_path / "new", {**V1, "corpus.yaml": V1["corpus.yaml"] + "\n"})
+    command = ["diff", str(old), str(new)]
+    uncached = {f: invoke("--no-cache", *command, "-f", f).stdout for f in ("json", "text")}
+    assert invoke(*command, "-f", "json").stdout == uncached["json"]
+    parsed: list[str] = []
+    real = load.parse_file
+    monkeypatch.setattr(load, "parse_file", lambda f: parsed.append(f.shown) or real(f))
+    for fmt in ("json", "text"):
+        assert invoke(*command, "-f", fmt).stdout == uncached[fmt]
+    assert parsed == []
+    edited = new / "corpus.yaml"
+    edited.write_text(V1["corpus.yaml"].replace("It will go on.", "It will not go on."))
+    stat = edited.stat()
+    os.utime(edited, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    out = invoke(*command, "-f", "text").stdout
+    assert parsed == [str(edited)] and "{+not+}" in out
+    assert out == invoke("--no-cache", *command, "-f", "text").stdout
+
+
 def test_diff_shows_text_changes_as_word_diffs(tmp_path: Path) -> None:
     old = write_corpus(tmp_path / "old", V1)
     files = {**V1, "corpus.yaml": V1["corpus.yaml"].replace("It will go on.", "It will go on.")}

@@ -74,6 +74,7 @@ def test_every_claim_in_json_has_its_origins(tmp_path: Path) -> None:
     assert points[0]["origins"] == {"count": 1, "ids": ["associated-press"]}
     summary = briefing["source_summary"]
     assert summary["sources"] == 4 and summary["origins"] == 2
+    assert summary["cited"] == 2  # the point's fox and blog; ap and tass are the basis events'
     assert summary["copies"] == 3 and summary["state_media"] == 1
     assert summary["grades"] == {"B": 3, "D": 1}
     assert summary["single_origin_judgments"] == [
@@ -87,7 +88,8 @@ def test_report_has_a_source_summary_per_briefing_and_overall(tmp_path: Path) ->
     text = run(root, "report", "-f", "markdown")
     assert text.count("Source summary") == 2
     assert (
-        "This briefing rests on 4 sources from 2 independent origins; 3 sources carry "
+        "This briefing rests on 4 sources (2 cited in it, 2 more behind the events its key "
+        "judgments rest on) from 2 independent origins; 3 sources carry "
         "another's report. Reliability: 3 graded B, 1 graded D. State media: 1 of 4 (25%). "
         "Newest source: 3 Sep 2008. Resting on a single origin: key judgment 1 "
         "(Associated Press)." in text

@@ -11,7 +11,7 @@ from ..core.doc import Span
 from ..core.record import record
 from ..corpus.kinds import KIND, LIST_KEYS
 from ..corpus.model import Briefing, Corpus, Event, Point
-from ..corpus.serialize import entries, entry
+from ..corpus.serialize import entries, entry, field_json
 from .query import Filter
 from .signposts import indicator_statuses, watch_board
 
@@ -99,25 +99,34 @@ class CorpusDiff:
 # --------------------------------------------------------------------------- entries
 
 
-def _objects(corpus: Corpus, kind: str) -> dict[str, tuple[str, dict[str, Any]]]:
-    """key -> (label, JSON object) of every entry of a kind, in corpus order."""
+def _objects(corpus: Corpus, kind: str) -> dict[str, tuple[str, Any]]:
+    """key -> (label, entry) of every entry of a kind, in corpus order (the last of two
+    entries with one key wins). Only the key and label are written as JSON here: the whole
+    entry is written when it is compared (`_data`), one pair at a time, so that two large
+    corpora are not held as JSON objects too."""
     if kind == "topic":
         t = corpus.topic
-        return {"topic": (t.title, entry("topic", t))} if t else {}
+        return {"topic": (t.title, t)} if t else {}
     declared = KIND[kind]
-    out: dict[str, tuple[str, dict[str, Any]]] = {}
+    out: dict[str, tuple[str, Any]] = {}
     for obj in getattr(corpus, kind):
-        data = entry(kind, obj)
-        if kind == "scenarios":  # every field of each indicator, not only its text
-            data["indicators"] = entries("indicator", obj.indicators)
         if kind == "relations":
-            key = f"{data['from']} {data['kind']} {data['to']}"
+            ends = (field_json(kind, obj, name) for name in ("from", "kind", "to"))
+            key = " ".join(map(str, ends))
             label = ""
         else:
-            key = str(data[declared.key or "id"])
-            label = str(data.get(declared.label or "", "") or "")
-        out[key] = (label, data)
+            key = str(field_json(kind, obj, declared.key or "id"))
+            label = str(field_json(kind, obj, declared.label or "", "") or "")
+        out[key] = (label, obj)
     return out
+
+
+def _data(kind: str, obj: Any) -> dict[str, Any]:
+    """An entry as a JSON object, as the diff compares it."""
+    data = entry(kind, obj)
+    if kind == "scenarios":  # every field of each indicator, not only its text
+        data["indicators"] = entries("indicator", obj.indicators)
+    return data
 
 
 # How alike two statements' texts must be (difflib's ratio) to be one statement reworded.
@@ -236,10 +245,12 @@ def kind_changes(old: Corpus, new: Corpus) -> list[KindChanges]:
         added = tuple((k, after[k][0]) for k in after if k not in before)
         removed = tuple((k, before[k][0]) for k in before if k not in after)
         changed = []
-        for key in after:
-            if key in before and before[key][1] != after[key][1]:
-                fields = field_changes(before[key][1], after[key][1])
-                changed.append(ChangedEntry(key, after[key][0], fields))
+        for key, (label, obj) in after.items():
+            if key not in before:
+                continue
+            was, now = _data(kind, before[key][1]), _data(kind, obj)
+            if was != now:
+                changed.append(ChangedEntry(key, label, field_changes(was, now)))
         if added or removed or changed:
             out.append(KindChanges(kind, titles[kind], added, removed, tuple(changed)))
     return out

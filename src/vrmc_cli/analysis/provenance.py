@@ -43,13 +43,21 @@ class SourceSummary:
     # Key judgments resting on one independent origin (or none): (label, origin names).
     single_origin: tuple[tuple[str, tuple[str, ...]], ...]
     judgments: int
+    # Of `sources`, those the document cites itself (its citation markers); the others are
+    # behind the events its key judgments rest on. Equal to `sources` for a report, whose
+    # Sources list is what it counts.
+    cited: int = 0
 
 
 def summarize(
-    sources: Iterable[Source], judgments: Sequence[tuple[str, KeyJudgment]] = ()
+    sources: Iterable[Source],
+    judgments: Sequence[tuple[str, KeyJudgment]] = (),
+    cited: Iterable[Source] | None = None,
 ) -> SourceSummary:
-    """The summary of `sources` (each counted once) and of `judgments` (label, judgment)."""
+    """The summary of `sources` (each counted once) and of `judgments` (label, judgment);
+    `cited`, the ones among them the document cites itself (all of them when not given)."""
     unique = list({s.id: s for s in sources}.values())
+    cited_ids = {s.id for s in unique} if cited is None else {s.id for s in cited}
     counts = {g: 0 for g in (*RELIABILITIES, "ungraded")}
     for s in unique:
         counts[s.reliability or "ungraded"] += 1
@@ -69,6 +77,7 @@ def summarize(
         newest=newest,
         single_origin=single,
         judgments=len(judgments),
+        cited=sum(1 for s in unique if s.id in cited_ids),
     )
 
 
@@ -89,7 +98,10 @@ def briefing_summary(
 ) -> SourceSummary:
     """A briefing's summary statement; its key judgments are named by number."""
     labelled = [(f"key judgment {n}", j) for n, j in enumerate(judgments, 1)]
-    return summarize(briefing_sources(briefing, judgments, points), labelled)
+    own = [s for j in judgments for s in j.sources]
+    own += [s for p in points for s in p.sources]
+    own += briefing.sources
+    return summarize(briefing_sources(briefing, judgments, points), labelled, own)
 
 
 def _share(part: int, whole: int) -> str:
@@ -104,8 +116,14 @@ def summary_sentences(s: SourceSummary, subject: str = "This briefing") -> list[
     """The summary in plain sentences, the same words in every format."""
     if not s.sources:
         return [f"{subject} cites no source."]
+    behind = s.sources - s.cited
+    how = (
+        f" ({s.cited} cited in it, {behind} more behind the events its key judgments rest on)"
+        if behind
+        else ""
+    )
     out = [
-        f"{subject} rests on {_n(s.sources, 'source')} from "
+        f"{subject} rests on {_n(s.sources, 'source')}{how} from "
         f"{_n(s.origins, 'independent origin')}; {_n(s.copies, 'source')} "
         f"{'carries' if s.copies == 1 else 'carry'} another's report."
     ]
@@ -141,6 +159,7 @@ def summary_json(s: SourceSummary, subject: str = "This briefing") -> dict[str, 
     """The summary as JSON: the figures, and the sentences the prose formats print."""
     return {
         "sources": s.sources,
+        "cited": s.cited,
         "origins": s.origins,
         "copies": s.copies,
         "grades": dict(s.grades),

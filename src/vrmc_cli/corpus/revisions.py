@@ -44,11 +44,12 @@ _YAML = tuple(suffix.encode() for suffix in YAML_SUFFIXES)
 
 
 def version(spec: str, roots: Sequence[str], *, use_cache: bool = True) -> Corpus:
-    """The corpus as `spec` names it: a folder, or a git revision of every corpus root."""
+    """The corpus as `spec` names it: a folder (through the ordinary cache, as `-b` reads
+    it), or a git revision of every corpus root."""
     if os.path.isdir(spec):
         from .roots import load_corpus
 
-        return load_corpus([spec], use_cache=False)
+        return load_corpus([spec], use_cache=use_cache)
     return read_revision(spec, roots, use_cache=use_cache)
 
 

@@ -38,6 +38,16 @@ def entry(kind: str, obj: Any, **overrides: Any) -> JSONObject:
     return out
 
 
+def field_json(kind: str, obj: Any, name: str, default: Any = None) -> Any:
+    """What `entry(kind, obj)[name]` is for the field `name` (`default` when `kind` has no
+    such field), without writing the rest of the entry."""
+    for f in KIND[kind].fields:
+        if f.name == name:
+            value = getattr(obj, f.attribute)
+            return None if value is None else f.type.to_json(value, f, entry)
+    return default
+
+
 # The field names of each kind (a kind citing sources has `sources`).
 _CITING = {name: frozenset(f.name for f in kind.fields) for name, kind in KIND.items()}
 
