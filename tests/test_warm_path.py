@@ -278,3 +278,13 @@ def test_a_drawn_locator_map_is_kept_and_reused(
     assert svg.locator(m, {"place-caracas"}, cache=False) == drawn and len(layouts) == 2
     monkeypatch.setenv("VRMC_NO_CACHE", "1")
     assert svg.locator(m, {"place-caracas"}) == drawn and len(layouts) == 3
+
+
+@settings(max_examples=examples(500))
+@given(st.text(alphabet=st.sampled_from("ab \t\n\u00a0\\`*_{}[]<>#|~&$^@.\u200b"), max_size=20))
+def test_markdown_escapes_as_its_patterns_did(text: str) -> None:
+    from vrmc_cli.core.textsafe import visible
+    from vrmc_cli.render.as_markdown import escape
+
+    flat = re.sub(r"\s+", " ", visible(text))
+    assert escape(text) == re.sub(r"([\\`*_{}\[\]<>#|~&$^@])", r"\\\1", flat)

@@ -160,7 +160,7 @@ def _r14__reduce__(self):
     return self.__class__, (self.code, self.rings, self.holes, self.marked, )
 
 # vrmc_cli.analysis.provenance.SourceSummary
-def _r15__init__(self, sources, origins, copies, grades, state_media, newest, single_origin, judgments):
+def _r15__init__(self, sources, origins, copies, grades, state_media, newest, single_origin, judgments, cited=_MISSING):
     _set(self, 'sources', sources)
     _set(self, 'origins', origins)
     _set(self, 'copies', copies)
@@ -169,8 +169,9 @@ def _r15__init__(self, sources, origins, copies, grades, state_media, newest, si
     _set(self, 'newest', newest)
     _set(self, 'single_origin', single_origin)
     _set(self, 'judgments', judgments)
+    _set(self, 'cited', cited)
 def _r15__reduce__(self):
-    return self.__class__, (self.sources, self.origins, self.copies, self.grades, self.state_media, self.newest, self.single_origin, self.judgments, )
+    return self.__class__, (self.sources, self.origins, self.copies, self.grades, self.state_media, self.newest, self.single_origin, self.judgments, self.cited, )
 
 # vrmc_cli.analysis.query.BriefingView
 def _r16__init__(self, briefing, key_judgments, sections, see_also):
@@ -1169,7 +1170,7 @@ METHODS = {
     ('vrmc_cli.analysis.outlines', 'Layout'): ('F:width,height,shapes,marks', '_r12', {'__init__': _r12__init__, '__reduce__': _r12__reduce__}),
     ('vrmc_cli.analysis.outlines', 'Placed'): ('F:spot,x,y,r,label', '_r13', {'__init__': _r13__init__, '__reduce__': _r13__reduce__}),
     ('vrmc_cli.analysis.outlines', 'Shape'): ('F:code,rings,holes,marked', '_r14', {'__init__': _r14__init__, '__reduce__': _r14__reduce__}),
-    ('vrmc_cli.analysis.provenance', 'SourceSummary'): ('F:sources,origins,copies,grades,state_media,newest,single_origin,judgments', '_r15', {'__init__': _r15__init__, '__reduce__': _r15__reduce__}),
+    ('vrmc_cli.analysis.provenance', 'SourceSummary'): ('F:sources,origins,copies,grades,state_media,newest,single_origin,judgments,cited=', '_r15', {'__init__': _r15__init__, '__reduce__': _r15__reduce__}),
     ('vrmc_cli.analysis.query', 'BriefingView'): (':briefing,key_judgments,sections,see_also', '_r16', {'__init__': _r16__init__, '__reduce__': _r16__reduce__}),
     ('vrmc_cli.analysis.query', 'CountryCount'): (':country,events,actors,transfers', '_r17', {'__init__': _r17__init__, '__reduce__': _r17__reduce__}),
     ('vrmc_cli.analysis.query', 'Filter'): (':themes=,countries=,actors=,since=,until=,places=,near=,labels=,event_days=', '_r18', {'__init__': _r18__init__, '__reduce__': _r18__reduce__}),

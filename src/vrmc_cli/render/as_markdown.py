@@ -50,15 +50,21 @@ DECLARED = Renderer(DOC, "Markdown (CommonMark)", (".md", ".markdown"))
 # `{#id}` attributes. Line-start syntax (`- `, `+ `, `1. `, `2) `, `---`, `===`) is escaped in
 # `inline`, at the start of every line and after any indentation (CommonMark allows up to 3
 # spaces before a marker: ` - x` in a list item is a nested list).
-_INLINE = re.compile(r"([\\`*_{}\[\]<>#|~&$^@])")
 _LINE_START = re.compile(r"^( *)(?:(\d+)([.)])|([-+=]))", re.MULTILINE)
 _SPACE = re.compile(r"\s+")
 
 
+# Each of them after a backslash: `re.sub(r"([\\`*_{}\[\]<>#|~&$^@])", r"\\\1", text)` as one
+# table look-up a character (str.translate; a property test holds them equal).
+_ESCAPED = str.maketrans({c: "\\" + c for c in "\\`*_{}[]<>#|~&$^@"})
+
+
 def escape(text: str) -> str:
     """Data as literal Markdown text, on one line."""
-    flat = _SPACE.sub(" ", visible(text))
-    return _INLINE.sub(r"\\\1", flat)
+    flat = visible(text)
+    if not flat.isprintable() or "  " in flat:  # printable text has no white space but " "
+        flat = _SPACE.sub(" ", flat)
+    return flat.translate(_ESCAPED)
 
 
 def code(text: str) -> str:
