@@ -295,6 +295,37 @@ places:
      sources: [paper]}
 """,
     ),
+    "transfer-at-its-own-country": (
+        """\
+places:
+  - {id: venezuela, name: Venezuela, country: VE, latitude: 8.0, longitude: -66.0,
+     precision: country, sources: [wire]}
+transfers:
+  - id: grad
+    supplier: RU
+    recipient: VE
+    designation: BM-21 Grad
+    category: artillery
+    sources: [wire]
+    places: [venezuela]
+""",
+        "x.yaml:5:5: strict: transfer 'grad' is placed at 'venezuela', a country-precision "
+        "place in its own recipient (VE): the `recipient` already says so; give the towns, "
+        "sites or regions the sources name, or no place",
+        """\
+places:
+  - {id: puerto-cabello, name: Puerto Cabello, country: VE, latitude: 10.4731,
+     longitude: -68.0125, precision: town, sources: [wire]}
+transfers:
+  - id: grad
+    supplier: RU
+    recipient: VE
+    designation: BM-21 Grad
+    category: artillery
+    sources: [wire]
+    places: [puerto-cabello]
+""",
+    ),
 }
 
 
@@ -390,3 +421,25 @@ def test_format_problems_come_before_strict_checks(tmp_path: Path) -> None:
 def test_the_bundled_corpus_passes_the_strict_checks() -> None:
     result = invoke("validate", "--strict")
     assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_an_event_placed_at_country_precision_passes(tmp_path: Path) -> None:
+    # An event's `countries` name who took part, not where it happened, so a country-precision
+    # place adds what no other field says (docs/format.md "places"): only transfers, whose
+    # supplier and recipient already name the countries, are flagged.
+    event = """\
+places:
+  - {id: venezuela, name: Venezuela, country: VE, latitude: 8.0, longitude: -66.0,
+     precision: country, sources: [wire]}
+events:
+  - id: delivered
+    date: 2008-08
+    title: Last fighters delivered
+    themes: [t]
+    countries: [VE, RU]
+    sources: [wire]
+    places: [venezuela]
+"""
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": event})
+    status, _, err = strict(root)
+    assert (status, err) == (0, "")

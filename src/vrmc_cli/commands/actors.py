@@ -7,10 +7,11 @@ from . import Call, Result, Spec
 
 SPEC = Spec(
     "actors",
-    "People, states and organisations: name, kind, country and current role.\n\n"
+    "People, states and organisations: name, kind, country, seat and current role.\n\n"
     "The current role is the one open at the corpus's as-of date. Dates keep an actor "
     "whose dated roles or events overlap them; actors with neither are kept, and a note "
-    "says how many.",
+    "says how many. --place and --near keep the actors seated there (a seat is where a "
+    "state or an organisation sits: a capital, a headquarters).",
     ("vrmc actors", "vrmc actors --country russia -f csv", "vrmc actors --since 2019"),
     gives=frozenset({DOC, DATA, ROWS}),
 )

@@ -112,6 +112,7 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_several_likelihoods(records),
         *_places_outside(records),
         *_unsourced_places(records),
+        *_transfers_at_own_country(records),
     ]
     return sorted(problems)
 
@@ -515,3 +516,36 @@ def _unsourced_places(records: dict[str, list[Located]]) -> Iterator[Problem]:
                 f"place {quote(r['id'])} cites no source: name in `sources` those that "
                 "place what happened there",
             )
+
+
+def _transfers_at_own_country(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """A transfer placed at country precision in its own supplier or recipient: the place
+    repeats a field the transfer already has and says nothing about where (docs/format.md
+    "places": country precision only where no other field says the country)."""
+    places = {r["id"]: r for _, r in records.get("places", ())}
+    for path, r in records.get("transfers", ()):
+        ends = {"supplier": _code(r.get("supplier")), "recipient": _code(r.get("recipient"))}
+        for place_id in _ids(r.get("places")):
+            place = places.get(place_id)
+            if place is None or place.get("precision") != "country":
+                continue
+            code = _code(place.get("country"))
+            for field, end in ends.items():
+                if code is not None and code == end:
+                    yield _problem(
+                        path,
+                        r,
+                        f"transfer {quote(r['id'])} is placed at {quote(place_id)}, a "
+                        f"country-precision place in its own {field} ({code}): the "
+                        f"`{field}` already says so; give the towns, sites or regions the "
+                        "sources name, or no place",
+                    )
+                    break
+
+
+def _code(ref: Any) -> str | None:
+    """The country code of a reference (or of a plain code), None when absent."""
+    if ref is None:
+        return None
+    code = ref[0] if isinstance(ref, (tuple, list)) else ref
+    return code if isinstance(code, str) else None
