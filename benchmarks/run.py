@@ -277,7 +277,7 @@ def changed_corpus(base: Path) -> Path:
         last, before = files[-1], files[-2]
         last.unlink()
         number = before.stem.rsplit("-", 1)[1]
-        text = before.read_text(encoding="utf-8").replace(f"id: e-{number}-", "id: e-x{number}-")
+        text = before.read_text(encoding="utf-8").replace(f"id: e-{number}-", f"id: e-x{number}-")
         (out / "events" / f"events-x{number}.yaml").write_text(text, encoding="utf-8")
     marker.write_text(want, encoding="utf-8")
     return out
@@ -767,7 +767,11 @@ def _verdict(r: Result) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=sorted(SIZES), default="full")
-    parser.add_argument("--only", metavar="NAME", help="run the cases whose name contains NAME")
+    parser.add_argument(
+        "--only",
+        metavar="NAME[,NAME...]",
+        help="run the cases whose name contains one of these",
+    )
     parser.add_argument("--runs", type=int, help="timed runs per side (default 9 or 5, min 5)")
     parser.add_argument(
         "--against",
@@ -778,7 +782,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     OUT.mkdir(exist_ok=True)
     env = child_env()
     every = cases(args.size) + (against_cases(args.against) if args.against else [])
-    chosen = [c for c in every if not args.only or args.only in c.name]
+    wanted = [name for name in (args.only or "").split(",") if name]
+    chosen = [c for c in every if not wanted or any(name in c.name for name in wanted)]
     if args.runs:
         for case in chosen:
             case.runs = max(5, args.runs)

@@ -79,9 +79,10 @@ class Store:
         """How many entries the store holds."""
         return self.count - self.lengths.count(-1) + len(self.added)
 
-    def get(self, positions: Sequence[int]) -> list[bytes | None]:
-        """Each entry's bytes (None when not kept, or damaged), read in runs of neighbours."""
-        out: list[bytes | None] = [self.added.get(p) for p in positions]
+    def get(self, positions: Sequence[int]) -> list[bytes | memoryview | None]:
+        """Each entry's bytes (None when not kept, or damaged), read in runs of neighbours
+        (each entry a view of its run's bytes: nothing copied)."""
+        out: list[bytes | memoryview | None] = [self.added.get(p) for p in positions]
         fd, starts, lengths = self.fd, self.starts, self.lengths
         if fd is None:
             return out
@@ -107,9 +108,10 @@ class Store:
             except OSError:
                 return out
             at = 0
+            view = memoryview(data)
             for i in range(k, j):
                 q = positions[i]
-                piece = data[at : at + lengths[q]]
+                piece = view[at : at + lengths[q]]
                 at += lengths[q]
                 if zlib.crc32(piece) == self.crcs[q]:
                     out[i] = piece
@@ -157,7 +159,7 @@ class Store:
             return
         kept = [p for p in range(self.count) if self.lengths[p] >= 0 and p not in self.added]
         old = dict(zip(kept, self.get(kept), strict=True)) if kept else {}
-        texts = {**{p: t for p, t in old.items() if t is not None}, **self.added}
+        texts = {**{p: bytes(t) for p, t in old.items() if t is not None}, **self.added}
         _write(self.path, self.head, texts)
 
     def close(self) -> None:

@@ -146,7 +146,7 @@ def kept_listing(listed: Listed) -> str | None:
             return None
         found = store.get(wanted)
         new: dict[int, bytes] = {}
-        texts: list[bytes] = []
+        texts: list[bytes | memoryview] = []
         for n, kept in zip(wanted, found, strict=True):
             if kept is not None:
                 texts.append(kept)
@@ -204,12 +204,18 @@ def _positions(everything: Sequence[object], items: Sequence[object]) -> list[in
     return None if -1 in wanted else wanted
 
 
-def listing_text(key: str, texts: Sequence[bytes]) -> str:
+def listing_text(key: str, texts: Sequence[bytes | memoryview]) -> str:
     """`dumps({key: objects})`, given each object as `listed_entry` writes it (ASCII)."""
     import json
 
-    name = json.encoder.encode_basestring_ascii(key)
+    name = json.encoder.encode_basestring_ascii(key).encode("ascii")
     if not texts:
-        return "{\n  " + name + ": []\n}\n"
-    inner = b",\n    ".join(texts).decode("ascii")
-    return "{\n  " + name + ": [" + _LISTED + inner + "\n  ]\n}\n"
+        return (b"{\n  " + name + b": []\n}\n").decode("ascii")
+    # One join of every piece, one decode: the text is copied twice, whatever its size.
+    parts: list[bytes | memoryview] = [b"{\n  " + name + b": [\n    "]
+    separator = b",\n    "
+    for text in texts:
+        parts.append(text)
+        parts.append(separator)
+    parts[-1] = b"\n  ]\n}\n"
+    return b"".join(parts).decode("ascii")
