@@ -16,6 +16,13 @@ from typer.testing import CliRunner, Result
 
 from vrmc_cli.cli import app
 
+# jsonschema registers an "iri" format checker when rfc3987-syntax is installed (stix2-validator
+# and pymispgalaxies ask for jsonschema[format]); importing it builds a Lark grammar, about 3 s
+# of CPU in every test process that imports jsonschema. No schema the tests validate uses the
+# "iri" format (vrmc's, STIX 2.1's in stix2-validator, the MISP galaxies'; test_loop.py checks),
+# and jsonschema leaves the checker out when the import fails.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
 FIXTURE = DATA / "corpus"

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURE, invoke, write_corpus
+from conftest import FIXTURE, examples, invoke, write_corpus
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus import derived, files
 from vrmc_cli.corpus.roots import bundled_root
@@ -272,25 +272,31 @@ def test_the_store_tag_follows_the_code_that_makes_its_text(
 
 # --------------------------------------------------------------------------- search
 
+# Each case parses the bundled corpus twice and builds its store (1.5-5 s of CPU): one of each
+# sort (a designation, two words, a filter, a respelling, nothing found) in the everyday
+# loop, every case in CI (CI=true or --run-slow).
+_CI = pytest.mark.slow
 SEARCHES = [
     ["sukhoi"],
-    ["S300"],
+    pytest.param(["S300"], marks=_CI),
     ["s-300"],
-    ["bogota"],
-    ["chavez"],
+    pytest.param(["bogota"], marks=_CI),
+    pytest.param(["chavez"], marks=_CI),
     ["venezuela russia"],
-    ["a"],
-    ["maduro", "--kind", "event", "--kind", "actor"],
+    pytest.param(["a"], marks=_CI),
+    pytest.param(["maduro", "--kind", "event", "--kind", "actor"], marks=_CI),
     ["maduro", "--country", "colombia"],
-    ["arms", "--since", "2019"],
-    ["tu-160", "--kind", "source"],
+    pytest.param(["arms", "--since", "2019"], marks=_CI),
+    pytest.param(["tu-160", "--kind", "source"], marks=_CI),
     ["defence"],
-    ["defense"],
+    pytest.param(["defense"], marks=_CI),
     ["zzzzzz"],
 ]
 
 
-@pytest.mark.parametrize("args", SEARCHES, ids=" ".join)
+@pytest.mark.parametrize(
+    "args", SEARCHES, ids=[" ".join(a if isinstance(a, list) else a.values[0]) for a in SEARCHES]
+)
 def test_a_search_through_the_store_is_the_uncached_one(args: list[str]) -> None:
     root = str(bundled_root())
     for fmt in ("json", "text"):
@@ -310,7 +316,7 @@ _WORDS = st.text(alphabet=st.sampled_from("abcdeéstoinrS3-0 ñ字ß"), min_size
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(query=_WORDS)
 def test_a_search_through_the_store_finds_what_a_full_scan_finds(query: str) -> None:
     """Any query (accents, designations, letters a fold turns into two, CJK): the entries

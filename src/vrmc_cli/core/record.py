@@ -77,6 +77,7 @@ _METHODS: dict[tuple[str, str], Any] = METHODS
 # names the options and the fields, each with "=" for a default and "()" for a factory;
 # `generated` says the methods came from record_code.py rather than from `exec`.
 MADE: list[tuple[str, str, str, bool]] = []
+_USED: set[tuple[str, str]] = set()  # the classes that took their methods from record_code
 
 
 def _repr(self: Any) -> str:
@@ -120,7 +121,12 @@ def methods_source(shape: str, prefix: str) -> list[str]:
             params.append(f"{name}=_MISSING")  # the default itself: __init__.__defaults__
         else:
             params.append(name)
-        body.append(f"    _set(self, {name!r}, {name})" if frozen else f"    self.{name} = {name}")
+        # A frozen record's field is set through its slot's own setter (`{prefix}_s_{name}`,
+        # bound when the class is made): its __setattr__ refuses, and the setter is quicker
+        # than object.__setattr__ (a warm run unpickles the corpus through __init__).
+        body.append(
+            f"    {prefix}_s_{name}(self, {name})" if frozen else f"    self.{name} = {name}"
+        )
     mine = "(" + "".join(f"self.{n}, " for n in names) + ")"
     theirs = "(" + "".join(f"other.{n}, " for n in names) + ")"
     compare = "\n".join(
@@ -162,7 +168,11 @@ def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
             raise TypeError(f"record {cls.__qualname__}: {name} without a default follows one")
     shape = _shape(names, defaults, "F" * frozen + "E" * eq + "O" * order)
     made: Any = _METHODS.get((cls.__module__, cls.__qualname__))
-    generated = made is not None and made[0] == shape
+    # (A class defined again, by the same name, gets methods of its own: the generated ones
+    # set the first one's slots.)
+    generated = (
+        made is not None and made[0] == shape and (cls.__module__, cls.__qualname__) not in _USED
+    )
     if generated:
         prefix, functions = made[1], made[2]
         scope: dict[str, Any] = next(iter(functions.values())).__globals__
@@ -170,6 +180,8 @@ def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
         prefix, scope = "", _compiled(shape)
         functions = {k: v for k, v in scope.items() if k[:2] == "__" and k != "__builtins__"}
     MADE.append((cls.__module__, cls.__qualname__, shape, generated))
+    if generated:
+        _USED.add((cls.__module__, cls.__qualname__))
     for name, default in defaults.items():
         if isinstance(default, _Factory):
             scope[f"{prefix}_f_{name}"] = default.make
@@ -192,6 +204,9 @@ def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
         namespace["__delattr__"] = _frozen_delattr
     metaclass: Any = type(cls)
     result: type[Any] = metaclass(cls.__name__, cls.__bases__, namespace)
+    if frozen:
+        for name in names:
+            scope[f"{prefix}_s_{name}"] = result.__dict__[name].__set__
     return result
 
 

@@ -12,164 +12,164 @@ _set = object.__setattr__
 
 # vrmc_cli.analysis.ach.Analysis
 def _r0__init__(self, question, hypotheses, evidence, scores, coverage, sensitivity, disagreements, analysts):
-    _set(self, 'question', question)
-    _set(self, 'hypotheses', hypotheses)
-    _set(self, 'evidence', evidence)
-    _set(self, 'scores', scores)
-    _set(self, 'coverage', coverage)
-    _set(self, 'sensitivity', sensitivity)
-    _set(self, 'disagreements', disagreements)
-    _set(self, 'analysts', analysts)
+    _r0_s_question(self, question)
+    _r0_s_hypotheses(self, hypotheses)
+    _r0_s_evidence(self, evidence)
+    _r0_s_scores(self, scores)
+    _r0_s_coverage(self, coverage)
+    _r0_s_sensitivity(self, sensitivity)
+    _r0_s_disagreements(self, disagreements)
+    _r0_s_analysts(self, analysts)
 def _r0__reduce__(self):
     return self.__class__, (self.question, self.hypotheses, self.evidence, self.scores, self.coverage, self.sensitivity, self.disagreements, self.analysts, )
 
 # vrmc_cli.analysis.ach.Change
 def _r1__init__(self, evidence, hypothesis, before, after, leaders):
-    _set(self, 'evidence', evidence)
-    _set(self, 'hypothesis', hypothesis)
-    _set(self, 'before', before)
-    _set(self, 'after', after)
-    _set(self, 'leaders', leaders)
+    _r1_s_evidence(self, evidence)
+    _r1_s_hypothesis(self, hypothesis)
+    _r1_s_before(self, before)
+    _r1_s_after(self, after)
+    _r1_s_leaders(self, leaders)
 def _r1__reduce__(self):
     return self.__class__, (self.evidence, self.hypothesis, self.before, self.after, self.leaders, )
 
 # vrmc_cli.analysis.ach.Coverage
 def _r2__init__(self, hypothesis, rated, applicable, not_applicable, consistent, neutral, inconsistent, very_inconsistent):
-    _set(self, 'hypothesis', hypothesis)
-    _set(self, 'rated', rated)
-    _set(self, 'applicable', applicable)
-    _set(self, 'not_applicable', not_applicable)
-    _set(self, 'consistent', consistent)
-    _set(self, 'neutral', neutral)
-    _set(self, 'inconsistent', inconsistent)
-    _set(self, 'very_inconsistent', very_inconsistent)
+    _r2_s_hypothesis(self, hypothesis)
+    _r2_s_rated(self, rated)
+    _r2_s_applicable(self, applicable)
+    _r2_s_not_applicable(self, not_applicable)
+    _r2_s_consistent(self, consistent)
+    _r2_s_neutral(self, neutral)
+    _r2_s_inconsistent(self, inconsistent)
+    _r2_s_very_inconsistent(self, very_inconsistent)
 def _r2__reduce__(self):
     return self.__class__, (self.hypothesis, self.rated, self.applicable, self.not_applicable, self.consistent, self.neutral, self.inconsistent, self.very_inconsistent, )
 
 # vrmc_cli.analysis.ach.Disagreement
 def _r3__init__(self, evidence, hypothesis, ratings):
-    _set(self, 'evidence', evidence)
-    _set(self, 'hypothesis', hypothesis)
-    _set(self, 'ratings', ratings)
+    _r3_s_evidence(self, evidence)
+    _r3_s_hypothesis(self, hypothesis)
+    _r3_s_ratings(self, ratings)
 def _r3__reduce__(self):
     return self.__class__, (self.evidence, self.hypothesis, self.ratings, )
 
 # vrmc_cli.analysis.ach.Evidence
 def _r4__init__(self, number, item, briefing, grade, credibility, relevance, ratings, diagnosticity):
-    _set(self, 'number', number)
-    _set(self, 'item', item)
-    _set(self, 'briefing', briefing)
-    _set(self, 'grade', grade)
-    _set(self, 'credibility', credibility)
-    _set(self, 'relevance', relevance)
-    _set(self, 'ratings', ratings)
-    _set(self, 'diagnosticity', diagnosticity)
+    _r4_s_number(self, number)
+    _r4_s_item(self, item)
+    _r4_s_briefing(self, briefing)
+    _r4_s_grade(self, grade)
+    _r4_s_credibility(self, credibility)
+    _r4_s_relevance(self, relevance)
+    _r4_s_ratings(self, ratings)
+    _r4_s_diagnosticity(self, diagnosticity)
 def _r4__reduce__(self):
     return self.__class__, (self.number, self.item, self.briefing, self.grade, self.credibility, self.relevance, self.ratings, self.diagnosticity, )
 
 # vrmc_cli.analysis.ach.Score
 def _r5__init__(self, hypothesis, inconsistent, very_inconsistent, score, rank):
-    _set(self, 'hypothesis', hypothesis)
-    _set(self, 'inconsistent', inconsistent)
-    _set(self, 'very_inconsistent', very_inconsistent)
-    _set(self, 'score', score)
-    _set(self, 'rank', rank)
+    _r5_s_hypothesis(self, hypothesis)
+    _r5_s_inconsistent(self, inconsistent)
+    _r5_s_very_inconsistent(self, very_inconsistent)
+    _r5_s_score(self, score)
+    _r5_s_rank(self, rank)
 def _r5__reduce__(self):
     return self.__class__, (self.hypothesis, self.inconsistent, self.very_inconsistent, self.score, self.rank, )
 
 # vrmc_cli.analysis.ach.Sensitivity
 def _r6__init__(self, leaders, changes, removals, lead_changes):
-    _set(self, 'leaders', leaders)
-    _set(self, 'changes', changes)
-    _set(self, 'removals', removals)
-    _set(self, 'lead_changes', lead_changes)
+    _r6_s_leaders(self, leaders)
+    _r6_s_changes(self, changes)
+    _r6_s_removals(self, removals)
+    _r6_s_lead_changes(self, lead_changes)
 def _r6__reduce__(self):
     return self.__class__, (self.leaders, self.changes, self.removals, self.lead_changes, )
 
 # vrmc_cli.analysis.changes.ChangedEntry
 def _r7__init__(self, key, label, fields):
-    _set(self, 'key', key)
-    _set(self, 'label', label)
-    _set(self, 'fields', fields)
+    _r7_s_key(self, key)
+    _r7_s_label(self, label)
+    _r7_s_fields(self, fields)
 def _r7__reduce__(self):
     return self.__class__, (self.key, self.label, self.fields, )
 
 # vrmc_cli.analysis.changes.CorpusDiff
 def _r8__init__(self, old, new, notices, kinds):
-    _set(self, 'old', old)
-    _set(self, 'new', new)
-    _set(self, 'notices', notices)
-    _set(self, 'kinds', kinds)
+    _r8_s_old(self, old)
+    _r8_s_new(self, new)
+    _r8_s_notices(self, notices)
+    _r8_s_kinds(self, kinds)
 def _r8__reduce__(self):
     return self.__class__, (self.old, self.new, self.notices, self.kinds, )
 
 # vrmc_cli.analysis.changes.FieldChange
 def _r9__init__(self, path, before, after):
-    _set(self, 'path', path)
-    _set(self, 'before', before)
-    _set(self, 'after', after)
+    _r9_s_path(self, path)
+    _r9_s_before(self, before)
+    _r9_s_after(self, after)
 def _r9__reduce__(self):
     return self.__class__, (self.path, self.before, self.after, )
 
 # vrmc_cli.analysis.changes.KindChanges
 def _r10__init__(self, kind, title, added, removed, changed):
-    _set(self, 'kind', kind)
-    _set(self, 'title', title)
-    _set(self, 'added', added)
-    _set(self, 'removed', removed)
-    _set(self, 'changed', changed)
+    _r10_s_kind(self, kind)
+    _r10_s_title(self, title)
+    _r10_s_added(self, added)
+    _r10_s_removed(self, removed)
+    _r10_s_changed(self, changed)
 def _r10__reduce__(self):
     return self.__class__, (self.kind, self.title, self.added, self.removed, self.changed, )
 
 # vrmc_cli.analysis.changes.Notice
 def _r11__init__(self, what, key, parts, before=_MISSING, after=_MISSING):
-    _set(self, 'what', what)
-    _set(self, 'key', key)
-    _set(self, 'parts', parts)
-    _set(self, 'before', before)
-    _set(self, 'after', after)
+    _r11_s_what(self, what)
+    _r11_s_key(self, key)
+    _r11_s_parts(self, parts)
+    _r11_s_before(self, before)
+    _r11_s_after(self, after)
 def _r11__reduce__(self):
     return self.__class__, (self.what, self.key, self.parts, self.before, self.after, )
 
 # vrmc_cli.analysis.outlines.Layout
 def _r12__init__(self, width, height, shapes, marks):
-    _set(self, 'width', width)
-    _set(self, 'height', height)
-    _set(self, 'shapes', shapes)
-    _set(self, 'marks', marks)
+    _r12_s_width(self, width)
+    _r12_s_height(self, height)
+    _r12_s_shapes(self, shapes)
+    _r12_s_marks(self, marks)
 def _r12__reduce__(self):
     return self.__class__, (self.width, self.height, self.shapes, self.marks, )
 
 # vrmc_cli.analysis.outlines.Placed
 def _r13__init__(self, spot, x, y, r, label):
-    _set(self, 'spot', spot)
-    _set(self, 'x', x)
-    _set(self, 'y', y)
-    _set(self, 'r', r)
-    _set(self, 'label', label)
+    _r13_s_spot(self, spot)
+    _r13_s_x(self, x)
+    _r13_s_y(self, y)
+    _r13_s_r(self, r)
+    _r13_s_label(self, label)
 def _r13__reduce__(self):
     return self.__class__, (self.spot, self.x, self.y, self.r, self.label, )
 
 # vrmc_cli.analysis.outlines.Shape
 def _r14__init__(self, code, rings, holes, marked):
-    _set(self, 'code', code)
-    _set(self, 'rings', rings)
-    _set(self, 'holes', holes)
-    _set(self, 'marked', marked)
+    _r14_s_code(self, code)
+    _r14_s_rings(self, rings)
+    _r14_s_holes(self, holes)
+    _r14_s_marked(self, marked)
 def _r14__reduce__(self):
     return self.__class__, (self.code, self.rings, self.holes, self.marked, )
 
 # vrmc_cli.analysis.provenance.SourceSummary
 def _r15__init__(self, sources, origins, copies, grades, state_media, newest, single_origin, judgments, cited=_MISSING):
-    _set(self, 'sources', sources)
-    _set(self, 'origins', origins)
-    _set(self, 'copies', copies)
-    _set(self, 'grades', grades)
-    _set(self, 'state_media', state_media)
-    _set(self, 'newest', newest)
-    _set(self, 'single_origin', single_origin)
-    _set(self, 'judgments', judgments)
-    _set(self, 'cited', cited)
+    _r15_s_sources(self, sources)
+    _r15_s_origins(self, origins)
+    _r15_s_copies(self, copies)
+    _r15_s_grades(self, grades)
+    _r15_s_state_media(self, state_media)
+    _r15_s_newest(self, newest)
+    _r15_s_single_origin(self, single_origin)
+    _r15_s_judgments(self, judgments)
+    _r15_s_cited(self, cited)
 def _r15__reduce__(self):
     return self.__class__, (self.sources, self.origins, self.copies, self.grades, self.state_media, self.newest, self.single_origin, self.judgments, self.cited, )
 
@@ -219,11 +219,11 @@ def _r19__reduce__(self):
 
 # vrmc_cli.analysis.query.PlaceCount
 def _r20__init__(self, place, events, transfers, first, last):
-    _set(self, 'place', place)
-    _set(self, 'events', events)
-    _set(self, 'transfers', transfers)
-    _set(self, 'first', first)
-    _set(self, 'last', last)
+    _r20_s_place(self, place)
+    _r20_s_events(self, events)
+    _r20_s_transfers(self, transfers)
+    _r20_s_first(self, first)
+    _r20_s_last(self, last)
 def _r20__reduce__(self):
     return self.__class__, (self.place, self.events, self.transfers, self.first, self.last, )
 
@@ -245,13 +245,13 @@ def _r22__reduce__(self):
 
 # vrmc_cli.analysis.search.Hit
 def _r23__init__(self, kind, group, ref, label, matches, when=_MISSING, label_ranges=_MISSING):
-    _set(self, 'kind', kind)
-    _set(self, 'group', group)
-    _set(self, 'ref', ref)
-    _set(self, 'label', label)
-    _set(self, 'matches', matches)
-    _set(self, 'when', when)
-    _set(self, 'label_ranges', label_ranges)
+    _r23_s_kind(self, kind)
+    _r23_s_group(self, group)
+    _r23_s_ref(self, ref)
+    _r23_s_label(self, label)
+    _r23_s_matches(self, matches)
+    _r23_s_when(self, when)
+    _r23_s_label_ranges(self, label_ranges)
 def _r23__reduce__(self):
     return self.__class__, (self.kind, self.group, self.ref, self.label, self.matches, self.when, self.label_ranges, )
 def _r23__eq__(self, other):
@@ -263,9 +263,9 @@ def _r23__hash__(self):
 
 # vrmc_cli.analysis.search.Match
 def _r24__init__(self, field, text, ranges):
-    _set(self, 'field', field)
-    _set(self, 'text', text)
-    _set(self, 'ranges', ranges)
+    _r24_s_field(self, field)
+    _r24_s_text(self, text)
+    _r24_s_ranges(self, ranges)
 def _r24__reduce__(self):
     return self.__class__, (self.field, self.text, self.ranges, )
 def _r24__eq__(self, other):
@@ -277,79 +277,79 @@ def _r24__hash__(self):
 
 # vrmc_cli.analysis.search.Squashed
 def _r25__init__(self, text, origin, starts, ends):
-    _set(self, 'text', text)
-    _set(self, 'origin', origin)
-    _set(self, 'starts', starts)
-    _set(self, 'ends', ends)
+    _r25_s_text(self, text)
+    _r25_s_origin(self, origin)
+    _r25_s_starts(self, starts)
+    _r25_s_ends(self, ends)
 def _r25__reduce__(self):
     return self.__class__, (self.text, self.origin, self.starts, self.ends, )
 
 # vrmc_cli.analysis.signposts.Board
 def _r26__init__(self, as_of, since, until, scenarios):
-    _set(self, 'as_of', as_of)
-    _set(self, 'since', since)
-    _set(self, 'until', until)
-    _set(self, 'scenarios', scenarios)
+    _r26_s_as_of(self, as_of)
+    _r26_s_since(self, since)
+    _r26_s_until(self, until)
+    _r26_s_scenarios(self, scenarios)
 def _r26__reduce__(self):
     return self.__class__, (self.as_of, self.since, self.until, self.scenarios, )
 
 # vrmc_cli.analysis.signposts.ScenarioWatch
 def _r27__init__(self, scenario, indicators):
-    _set(self, 'scenario', scenario)
-    _set(self, 'indicators', indicators)
+    _r27_s_scenario(self, scenario)
+    _r27_s_indicators(self, indicators)
 def _r27__reduce__(self):
     return self.__class__, (self.scenario, self.indicators, )
 
 # vrmc_cli.analysis.signposts.Sign
 def _r28__init__(self, event, signal):
-    _set(self, 'event', event)
-    _set(self, 'signal', signal)
+    _r28_s_event(self, event)
+    _r28_s_signal(self, signal)
 def _r28__reduce__(self):
     return self.__class__, (self.event, self.signal, )
 
 # vrmc_cli.analysis.signposts.Watched
 def _r29__init__(self, indicator, signs, status, days_since, lapsed=_MISSING):
-    _set(self, 'indicator', indicator)
-    _set(self, 'signs', signs)
-    _set(self, 'status', status)
-    _set(self, 'days_since', days_since)
-    _set(self, 'lapsed', lapsed)
+    _r29_s_indicator(self, indicator)
+    _r29_s_signs(self, signs)
+    _r29_s_status(self, status)
+    _r29_s_days_since(self, days_since)
+    _r29_s_lapsed(self, lapsed)
 def _r29__reduce__(self):
     return self.__class__, (self.indicator, self.signs, self.status, self.days_since, self.lapsed, )
 
 # vrmc_cli.commands.Argument
 def _r30__init__(self, name, metavar, help, required=_MISSING, many=_MISSING, complete=_MISSING, choices=_MISSING, noun=_MISSING):
-    _set(self, 'name', name)
-    _set(self, 'metavar', metavar)
-    _set(self, 'help', help)
-    _set(self, 'required', required)
-    _set(self, 'many', many)
-    _set(self, 'complete', complete)
-    _set(self, 'choices', choices)
-    _set(self, 'noun', noun)
+    _r30_s_name(self, name)
+    _r30_s_metavar(self, metavar)
+    _r30_s_help(self, help)
+    _r30_s_required(self, required)
+    _r30_s_many(self, many)
+    _r30_s_complete(self, complete)
+    _r30_s_choices(self, choices)
+    _r30_s_noun(self, noun)
 def _r30__reduce__(self):
     return self.__class__, (self.name, self.metavar, self.help, self.required, self.many, self.complete, self.choices, self.noun, )
 
 # vrmc_cli.commands.Listed
 def _r31__init__(self, corpus, kind, key, items):
-    _set(self, 'corpus', corpus)
-    _set(self, 'kind', kind)
-    _set(self, 'key', key)
-    _set(self, 'items', items)
+    _r31_s_corpus(self, corpus)
+    _r31_s_kind(self, kind)
+    _r31_s_key(self, key)
+    _r31_s_items(self, items)
 def _r31__reduce__(self):
     return self.__class__, (self.corpus, self.kind, self.key, self.items, )
 
 # vrmc_cli.commands.Option
 def _r32__init__(self, name, flags, kind, help, metavar=_MISSING, complete=_MISSING, minimum=_MISSING, choices=_MISSING, noun=_MISSING):
-    _set(self, 'name', name)
-    _set(self, 'flags', flags)
-    _set(self, 'kind', kind)
-    _set(self, 'help', help)
-    _set(self, 'metavar', metavar)
-    _set(self, 'complete', complete)
-    _set(self, 'minimum', minimum)
-    _set(self, 'choices', choices)
-    _set(self, 'noun', noun)
+    _r32_s_name(self, name)
+    _r32_s_flags(self, flags)
+    _r32_s_kind(self, kind)
+    _r32_s_help(self, help)
+    _r32_s_metavar(self, metavar)
+    _r32_s_complete(self, complete)
+    _r32_s_minimum(self, minimum)
+    _r32_s_choices(self, choices)
+    _r32_s_noun(self, noun)
 def _r32__reduce__(self):
     return self.__class__, (self.name, self.flags, self.kind, self.help, self.metavar, self.complete, self.minimum, self.choices, self.noun, )
 
@@ -371,138 +371,138 @@ def _r33__reduce__(self):
 
 # vrmc_cli.commands.Spec
 def _r34__init__(self, name, help, examples, options=_MISSING, arguments=_MISSING, filters=_MISSING, gives=_MISSING):
-    _set(self, 'name', name)
-    _set(self, 'help', help)
-    _set(self, 'examples', examples)
-    _set(self, 'options', options)
-    _set(self, 'arguments', arguments)
-    _set(self, 'filters', filters)
-    _set(self, 'gives', gives)
+    _r34_s_name(self, name)
+    _r34_s_help(self, help)
+    _r34_s_examples(self, examples)
+    _r34_s_options(self, options)
+    _r34_s_arguments(self, arguments)
+    _r34_s_filters(self, filters)
+    _r34_s_gives(self, gives)
 def _r34__reduce__(self):
     return self.__class__, (self.name, self.help, self.examples, self.options, self.arguments, self.filters, self.gives, )
 
 # vrmc_cli.commands.ach.Params
 def _r35__init__(self, question, notes):
-    _set(self, 'question', question)
-    _set(self, 'notes', notes)
+    _r35_s_question(self, question)
+    _r35_s_notes(self, notes)
 def _r35__reduce__(self):
     return self.__class__, (self.question, self.notes, )
 
 # vrmc_cli.commands.actor.Params
 def _r36__init__(self, name):
-    _set(self, 'name', name)
+    _r36_s_name(self, name)
 def _r36__reduce__(self):
     return self.__class__, (self.name, )
 
 # vrmc_cli.commands.brief.Params
 def _r37__init__(self, briefing):
-    _set(self, 'briefing', briefing)
+    _r37_s_briefing(self, briefing)
 def _r37__reduce__(self):
     return self.__class__, (self.briefing, )
 
 # vrmc_cli.commands.chart.Params
 def _r38__init__(self, what, by, split):
-    _set(self, 'what', what)
-    _set(self, 'by', by)
-    _set(self, 'split', split)
+    _r38_s_what(self, what)
+    _r38_s_by(self, by)
+    _r38_s_split(self, split)
 def _r38__reduce__(self):
     return self.__class__, (self.what, self.by, self.split, )
 
 # vrmc_cli.commands.diff.Params
 def _r39__init__(self, old, new):
-    _set(self, 'old', old)
-    _set(self, 'new', new)
+    _r39_s_old(self, old)
+    _r39_s_new(self, new)
 def _r39__reduce__(self):
     return self.__class__, (self.old, self.new, )
 
 # vrmc_cli.commands.export.Params
 def _r40__init__(self, export_format, output):
-    _set(self, 'export_format', export_format)
-    _set(self, 'output', output)
+    _r40_s_export_format(self, export_format)
+    _r40_s_output(self, output)
 def _r40__reduce__(self):
     return self.__class__, (self.export_format, self.output, )
 
 # vrmc_cli.commands.graph.Params
 def _r41__init__(self, depth):
-    _set(self, 'depth', depth)
+    _r41_s_depth(self, depth)
 def _r41__reduce__(self):
     return self.__class__, (self.depth, )
 
 # vrmc_cli.commands.import_.Params
 def _r42__init__(self, import_format, file, into, dry_run, map, layout, checked):
-    _set(self, 'import_format', import_format)
-    _set(self, 'file', file)
-    _set(self, 'into', into)
-    _set(self, 'dry_run', dry_run)
-    _set(self, 'map', map)
-    _set(self, 'layout', layout)
-    _set(self, 'checked', checked)
+    _r42_s_import_format(self, import_format)
+    _r42_s_file(self, file)
+    _r42_s_into(self, into)
+    _r42_s_dry_run(self, dry_run)
+    _r42_s_map(self, map)
+    _r42_s_layout(self, layout)
+    _r42_s_checked(self, checked)
 def _r42__reduce__(self):
     return self.__class__, (self.import_format, self.file, self.into, self.dry_run, self.map, self.layout, self.checked, )
 
 # vrmc_cli.commands.init.Params
 def _r43__init__(self, directory):
-    _set(self, 'directory', directory)
+    _r43_s_directory(self, directory)
 def _r43__reduce__(self):
     return self.__class__, (self.directory, )
 
 # vrmc_cli.commands.judgments.Params
 def _r44__init__(self, sort):
-    _set(self, 'sort', sort)
+    _r44_s_sort(self, sort)
 def _r44__reduce__(self):
     return self.__class__, (self.sort, )
 
 # vrmc_cli.commands.places.Params
 def _r45__init__(self, action, names, country, population):
-    _set(self, 'action', action)
-    _set(self, 'names', names)
-    _set(self, 'country', country)
-    _set(self, 'population', population)
+    _r45_s_action(self, action)
+    _r45_s_names(self, names)
+    _r45_s_country(self, country)
+    _r45_s_population(self, population)
 def _r45__reduce__(self):
     return self.__class__, (self.action, self.names, self.country, self.population, )
 
 # vrmc_cli.commands.report.Params
 def _r46__init__(self, edition, sections, ids):
-    _set(self, 'edition', edition)
-    _set(self, 'sections', sections)
-    _set(self, 'ids', ids)
+    _r46_s_edition(self, edition)
+    _r46_s_sections(self, sections)
+    _r46_s_ids(self, ids)
 def _r46__reduce__(self):
     return self.__class__, (self.edition, self.sections, self.ids, )
 
 # vrmc_cli.commands.search.Params
 def _r47__init__(self, text, kind):
-    _set(self, 'text', text)
-    _set(self, 'kind', kind)
+    _r47_s_text(self, text)
+    _r47_s_kind(self, kind)
 def _r47__reduce__(self):
     return self.__class__, (self.text, self.kind, )
 
 # vrmc_cli.commands.timeline.Params
 def _r48__init__(self, short, reverse, limit):
-    _set(self, 'short', short)
-    _set(self, 'reverse', reverse)
-    _set(self, 'limit', limit)
+    _r48_s_short(self, short)
+    _r48_s_reverse(self, reverse)
+    _r48_s_limit(self, limit)
 def _r48__reduce__(self):
     return self.__class__, (self.short, self.reverse, self.limit, )
 
 # vrmc_cli.commands.transfers.Params
 def _r49__init__(self, category):
-    _set(self, 'category', category)
+    _r49_s_category(self, category)
 def _r49__reduce__(self):
     return self.__class__, (self.category, )
 
 # vrmc_cli.commands.validate.Params
 def _r50__init__(self, paths, strict, fmt):
-    _set(self, 'paths', paths)
-    _set(self, 'strict', strict)
-    _set(self, 'fmt', fmt)
+    _r50_s_paths(self, paths)
+    _r50_s_strict(self, strict)
+    _r50_s_fmt(self, fmt)
 def _r50__reduce__(self):
     return self.__class__, (self.paths, self.strict, self.fmt, )
 
 # vrmc_cli.core.dates.PartialDate
 def _r51__init__(self, year, month=_MISSING, day=_MISSING):
-    _set(self, 'year', year)
-    _set(self, 'month', month)
-    _set(self, 'day', day)
+    _r51_s_year(self, year)
+    _r51_s_month(self, month)
+    _r51_s_day(self, day)
 def _r51__reduce__(self):
     return self.__class__, (self.year, self.month, self.day, )
 def _r51__eq__(self, other):
@@ -654,10 +654,10 @@ def _r68__reduce__(self):
 
 # vrmc_cli.core.errors.Problem
 def _r69__init__(self, path, line=_MISSING, column=_MISSING, message=_MISSING):
-    _set(self, 'path', path)
-    _set(self, 'line', line)
-    _set(self, 'column', column)
-    _set(self, 'message', message)
+    _r69_s_path(self, path)
+    _r69_s_line(self, line)
+    _r69_s_column(self, column)
+    _r69_s_message(self, message)
 def _r69__reduce__(self):
     return self.__class__, (self.path, self.line, self.column, self.message, )
 def _r69__eq__(self, other):
@@ -698,11 +698,11 @@ def _r70__reduce__(self):
 
 # vrmc_cli.corpus.files.TopicFile
 def _r71__init__(self, shown, real, size=_MISSING, mtime_ns=_MISSING, ctime_ns=_MISSING):
-    _set(self, 'shown', shown)
-    _set(self, 'real', real)
-    _set(self, 'size', size)
-    _set(self, 'mtime_ns', mtime_ns)
-    _set(self, 'ctime_ns', ctime_ns)
+    _r71_s_shown(self, shown)
+    _r71_s_real(self, real)
+    _r71_s_size(self, size)
+    _r71_s_mtime_ns(self, mtime_ns)
+    _r71_s_ctime_ns(self, ctime_ns)
 def _r71__reduce__(self):
     return self.__class__, (self.shown, self.real, self.size, self.mtime_ns, self.ctime_ns, )
 def _r71__eq__(self, other):
@@ -714,28 +714,28 @@ def _r71__hash__(self):
 
 # vrmc_cli.corpus.kinds.Field
 def _r72__init__(self, name, type, required=_MISSING, target=_MISSING, choices=_MISSING, attr=_MISSING, search=_MISSING, ids=_MISSING, aliases=_MISSING):
-    _set(self, 'name', name)
-    _set(self, 'type', type)
-    _set(self, 'required', required)
-    _set(self, 'target', target)
-    _set(self, 'choices', choices)
-    _set(self, 'attr', attr)
-    _set(self, 'search', search)
-    _set(self, 'ids', ids)
-    _set(self, 'aliases', aliases)
+    _r72_s_name(self, name)
+    _r72_s_type(self, type)
+    _r72_s_required(self, required)
+    _r72_s_target(self, target)
+    _r72_s_choices(self, choices)
+    _r72_s_attr(self, attr)
+    _r72_s_search(self, search)
+    _r72_s_ids(self, ids)
+    _r72_s_aliases(self, aliases)
 def _r72__reduce__(self):
     return self.__class__, (self.name, self.type, self.required, self.target, self.choices, self.attr, self.search, self.ids, self.aliases, )
 
 # vrmc_cli.corpus.kinds.Kind
 def _r73__init__(self, name, noun, model, fields, key=_MISSING, top=_MISSING, date_order=_MISSING, label=_MISSING):
-    _set(self, 'name', name)
-    _set(self, 'noun', noun)
-    _set(self, 'model', model)
-    _set(self, 'fields', fields)
-    _set(self, 'key', key)
-    _set(self, 'top', top)
-    _set(self, 'date_order', date_order)
-    _set(self, 'label', label)
+    _r73_s_name(self, name)
+    _r73_s_noun(self, noun)
+    _r73_s_model(self, model)
+    _r73_s_fields(self, fields)
+    _r73_s_key(self, key)
+    _r73_s_top(self, top)
+    _r73_s_date_order(self, date_order)
+    _r73_s_label(self, label)
 def _r73__reduce__(self):
     return self.__class__, (self.name, self.noun, self.model, self.fields, self.key, self.top, self.date_order, self.label, )
 
@@ -750,178 +750,178 @@ def _r74__reduce__(self):
 
 # vrmc_cli.corpus.model.Actor
 def _r75__init__(self, id, name, kind, country=_MISSING, seat=_MISSING, aliases=_MISSING, roles=_MISSING, summary=_MISSING, stance=_MISSING, themes=_MISSING, sources=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'name', name)
-    _set(self, 'kind', kind)
-    _set(self, 'country', country)
-    _set(self, 'seat', seat)
-    _set(self, 'aliases', aliases)
-    _set(self, 'roles', roles)
-    _set(self, 'summary', summary)
-    _set(self, 'stance', stance)
-    _set(self, 'themes', themes)
-    _set(self, 'sources', sources)
+    _r75_s_id(self, id)
+    _r75_s_name(self, name)
+    _r75_s_kind(self, kind)
+    _r75_s_country(self, country)
+    _r75_s_seat(self, seat)
+    _r75_s_aliases(self, aliases)
+    _r75_s_roles(self, roles)
+    _r75_s_summary(self, summary)
+    _r75_s_stance(self, stance)
+    _r75_s_themes(self, themes)
+    _r75_s_sources(self, sources)
 def _r75__reduce__(self):
     return self.__class__, (self.id, self.name, self.kind, self.country, self.seat, self.aliases, self.roles, self.summary, self.stance, self.themes, self.sources, )
 
 # vrmc_cli.corpus.model.Briefing
 def _r76__init__(self, id, title, summary, themes, sections, key_judgments=_MISSING, see_also_ids=_MISSING, sources=_MISSING, order=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'title', title)
-    _set(self, 'summary', summary)
-    _set(self, 'themes', themes)
-    _set(self, 'sections', sections)
-    _set(self, 'key_judgments', key_judgments)
-    _set(self, 'see_also_ids', see_also_ids)
-    _set(self, 'sources', sources)
-    _set(self, 'order', order)
+    _r76_s_id(self, id)
+    _r76_s_title(self, title)
+    _r76_s_summary(self, summary)
+    _r76_s_themes(self, themes)
+    _r76_s_sections(self, sections)
+    _r76_s_key_judgments(self, key_judgments)
+    _r76_s_see_also_ids(self, see_also_ids)
+    _r76_s_sources(self, sources)
+    _r76_s_order(self, order)
 def _r76__reduce__(self):
     return self.__class__, (self.id, self.title, self.summary, self.themes, self.sections, self.key_judgments, self.see_also_ids, self.sources, self.order, )
 
 # vrmc_cli.corpus.model.Corpus
 def _r77__init__(self, topic, themes, countries, actors, events, briefings, sources, relations, transfers, scenarios, files=_MISSING, places=_MISSING, questions=_MISSING, hypotheses=_MISSING, theme_by_id=_MISSING, actor_by_id=_MISSING, briefing_by_id=_MISSING, country_by_code=_MISSING):
-    _set(self, 'topic', topic)
-    _set(self, 'themes', themes)
-    _set(self, 'countries', countries)
-    _set(self, 'actors', actors)
-    _set(self, 'events', events)
-    _set(self, 'briefings', briefings)
-    _set(self, 'sources', sources)
-    _set(self, 'relations', relations)
-    _set(self, 'transfers', transfers)
-    _set(self, 'scenarios', scenarios)
-    _set(self, 'files', files)
-    _set(self, 'places', places)
-    _set(self, 'questions', questions)
-    _set(self, 'hypotheses', hypotheses)
+    _r77_s_topic(self, topic)
+    _r77_s_themes(self, themes)
+    _r77_s_countries(self, countries)
+    _r77_s_actors(self, actors)
+    _r77_s_events(self, events)
+    _r77_s_briefings(self, briefings)
+    _r77_s_sources(self, sources)
+    _r77_s_relations(self, relations)
+    _r77_s_transfers(self, transfers)
+    _r77_s_scenarios(self, scenarios)
+    _r77_s_files(self, files)
+    _r77_s_places(self, places)
+    _r77_s_questions(self, questions)
+    _r77_s_hypotheses(self, hypotheses)
     if theme_by_id is _MISSING:
         theme_by_id = _r77_f_theme_by_id()
-    _set(self, 'theme_by_id', theme_by_id)
+    _r77_s_theme_by_id(self, theme_by_id)
     if actor_by_id is _MISSING:
         actor_by_id = _r77_f_actor_by_id()
-    _set(self, 'actor_by_id', actor_by_id)
+    _r77_s_actor_by_id(self, actor_by_id)
     if briefing_by_id is _MISSING:
         briefing_by_id = _r77_f_briefing_by_id()
-    _set(self, 'briefing_by_id', briefing_by_id)
+    _r77_s_briefing_by_id(self, briefing_by_id)
     if country_by_code is _MISSING:
         country_by_code = _r77_f_country_by_code()
-    _set(self, 'country_by_code', country_by_code)
+    _r77_s_country_by_code(self, country_by_code)
 def _r77__reduce__(self):
     return self.__class__, (self.topic, self.themes, self.countries, self.actors, self.events, self.briefings, self.sources, self.relations, self.transfers, self.scenarios, self.files, self.places, self.questions, self.hypotheses, self.theme_by_id, self.actor_by_id, self.briefing_by_id, self.country_by_code, )
 
 # vrmc_cli.corpus.model.Country
 def _r78__init__(self, code, name, aliases=_MISSING, region=_MISSING):
-    _set(self, 'code', code)
-    _set(self, 'name', name)
-    _set(self, 'aliases', aliases)
-    _set(self, 'region', region)
+    _r78_s_code(self, code)
+    _r78_s_name(self, name)
+    _r78_s_aliases(self, aliases)
+    _r78_s_region(self, region)
 def _r78__reduce__(self):
     return self.__class__, (self.code, self.name, self.aliases, self.region, )
 
 # vrmc_cli.corpus.model.Event
 def _r79__init__(self, id, date, title, themes, end=_MISSING, circa=_MISSING, display_date=_MISSING, summary=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, signals=_MISSING, consistency=_MISSING, relevance=_MISSING, disputed=_MISSING, status=_MISSING, places=_MISSING, origin=_MISSING, destination=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'date', date)
-    _set(self, 'title', title)
-    _set(self, 'themes', themes)
-    _set(self, 'end', end)
-    _set(self, 'circa', circa)
-    _set(self, 'display_date', display_date)
-    _set(self, 'summary', summary)
-    _set(self, 'countries', countries)
-    _set(self, 'actors', actors)
-    _set(self, 'sources', sources)
-    _set(self, 'confidence', confidence)
-    _set(self, 'credibility', credibility)
-    _set(self, 'signals', signals)
-    _set(self, 'consistency', consistency)
-    _set(self, 'relevance', relevance)
-    _set(self, 'disputed', disputed)
-    _set(self, 'status', status)
-    _set(self, 'places', places)
-    _set(self, 'origin', origin)
-    _set(self, 'destination', destination)
+    _r79_s_id(self, id)
+    _r79_s_date(self, date)
+    _r79_s_title(self, title)
+    _r79_s_themes(self, themes)
+    _r79_s_end(self, end)
+    _r79_s_circa(self, circa)
+    _r79_s_display_date(self, display_date)
+    _r79_s_summary(self, summary)
+    _r79_s_countries(self, countries)
+    _r79_s_actors(self, actors)
+    _r79_s_sources(self, sources)
+    _r79_s_confidence(self, confidence)
+    _r79_s_credibility(self, credibility)
+    _r79_s_signals(self, signals)
+    _r79_s_consistency(self, consistency)
+    _r79_s_relevance(self, relevance)
+    _r79_s_disputed(self, disputed)
+    _r79_s_status(self, status)
+    _r79_s_places(self, places)
+    _r79_s_origin(self, origin)
+    _r79_s_destination(self, destination)
 def _r79__reduce__(self):
     return self.__class__, (self.id, self.date, self.title, self.themes, self.end, self.circa, self.display_date, self.summary, self.countries, self.actors, self.sources, self.confidence, self.credibility, self.signals, self.consistency, self.relevance, self.disputed, self.status, self.places, self.origin, self.destination, )
 
 # vrmc_cli.corpus.model.Hypothesis
 def _r80__init__(self, id, question, statement, scenario=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'question', question)
-    _set(self, 'statement', statement)
-    _set(self, 'scenario', scenario)
+    _r80_s_id(self, id)
+    _r80_s_question(self, question)
+    _r80_s_statement(self, statement)
+    _r80_s_scenario(self, scenario)
 def _r80__reduce__(self):
     return self.__class__, (self.id, self.question, self.statement, self.scenario, )
 
 # vrmc_cli.corpus.model.Indicator
 def _r81__init__(self, text, id=_MISSING, counts=_MISSING, deadline=_MISSING, horizon=_MISSING, type=_MISSING, criteria=_MISSING):
-    _set(self, 'text', text)
-    _set(self, 'id', id)
-    _set(self, 'counts', counts)
-    _set(self, 'deadline', deadline)
-    _set(self, 'horizon', horizon)
-    _set(self, 'type', type)
-    _set(self, 'criteria', criteria)
+    _r81_s_text(self, text)
+    _r81_s_id(self, id)
+    _r81_s_counts(self, counts)
+    _r81_s_deadline(self, deadline)
+    _r81_s_horizon(self, horizon)
+    _r81_s_type(self, type)
+    _r81_s_criteria(self, criteria)
 def _r81__reduce__(self):
     return self.__class__, (self.text, self.id, self.counts, self.deadline, self.horizon, self.type, self.criteria, )
 
 # vrmc_cli.corpus.model.KeyJudgment
 def _r82__init__(self, text, likelihood=_MISSING, confidence=_MISSING, basis=_MISSING, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, inherited_themes=_MISSING, id=_MISSING):
-    _set(self, 'text', text)
-    _set(self, 'likelihood', likelihood)
-    _set(self, 'confidence', confidence)
-    _set(self, 'basis', basis)
-    _set(self, 'themes', themes)
-    _set(self, 'countries', countries)
-    _set(self, 'actors', actors)
-    _set(self, 'sources', sources)
-    _set(self, 'inherited_themes', inherited_themes)
-    _set(self, 'id', id)
+    _r82_s_text(self, text)
+    _r82_s_likelihood(self, likelihood)
+    _r82_s_confidence(self, confidence)
+    _r82_s_basis(self, basis)
+    _r82_s_themes(self, themes)
+    _r82_s_countries(self, countries)
+    _r82_s_actors(self, actors)
+    _r82_s_sources(self, sources)
+    _r82_s_inherited_themes(self, inherited_themes)
+    _r82_s_id(self, id)
 def _r82__reduce__(self):
     return self.__class__, (self.text, self.likelihood, self.confidence, self.basis, self.themes, self.countries, self.actors, self.sources, self.inherited_themes, self.id, )
 
 # vrmc_cli.corpus.model.Place
 def _r83__init__(self, id, name, latitude, longitude, aliases=_MISSING, country=_MISSING, precision=_MISSING, gazetteer=_MISSING, sources=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'name', name)
-    _set(self, 'latitude', latitude)
-    _set(self, 'longitude', longitude)
-    _set(self, 'aliases', aliases)
-    _set(self, 'country', country)
-    _set(self, 'precision', precision)
-    _set(self, 'gazetteer', gazetteer)
-    _set(self, 'sources', sources)
+    _r83_s_id(self, id)
+    _r83_s_name(self, name)
+    _r83_s_latitude(self, latitude)
+    _r83_s_longitude(self, longitude)
+    _r83_s_aliases(self, aliases)
+    _r83_s_country(self, country)
+    _r83_s_precision(self, precision)
+    _r83_s_gazetteer(self, gazetteer)
+    _r83_s_sources(self, sources)
 def _r83__reduce__(self):
     return self.__class__, (self.id, self.name, self.latitude, self.longitude, self.aliases, self.country, self.precision, self.gazetteer, self.sources, )
 
 # vrmc_cli.corpus.model.Point
 def _r84__init__(self, text, themes=_MISSING, countries=_MISSING, actors=_MISSING, sources=_MISSING, confidence=_MISSING, credibility=_MISSING, consistency=_MISSING, relevance=_MISSING, id=_MISSING, inherited_themes=_MISSING):
-    _set(self, 'text', text)
-    _set(self, 'themes', themes)
-    _set(self, 'countries', countries)
-    _set(self, 'actors', actors)
-    _set(self, 'sources', sources)
-    _set(self, 'confidence', confidence)
-    _set(self, 'credibility', credibility)
-    _set(self, 'consistency', consistency)
-    _set(self, 'relevance', relevance)
-    _set(self, 'id', id)
-    _set(self, 'inherited_themes', inherited_themes)
+    _r84_s_text(self, text)
+    _r84_s_themes(self, themes)
+    _r84_s_countries(self, countries)
+    _r84_s_actors(self, actors)
+    _r84_s_sources(self, sources)
+    _r84_s_confidence(self, confidence)
+    _r84_s_credibility(self, credibility)
+    _r84_s_consistency(self, consistency)
+    _r84_s_relevance(self, relevance)
+    _r84_s_id(self, id)
+    _r84_s_inherited_themes(self, inherited_themes)
 def _r84__reduce__(self):
     return self.__class__, (self.text, self.themes, self.countries, self.actors, self.sources, self.confidence, self.credibility, self.consistency, self.relevance, self.id, self.inherited_themes, )
 
 # vrmc_cli.corpus.model.Question
 def _r85__init__(self, id, text, summary=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'text', text)
-    _set(self, 'summary', summary)
+    _r85_s_id(self, id)
+    _r85_s_text(self, text)
+    _r85_s_summary(self, summary)
 def _r85__reduce__(self):
     return self.__class__, (self.id, self.text, self.summary, )
 
 # vrmc_cli.corpus.model.Range
 def _r86__init__(self, low, high):
-    _set(self, 'low', low)
-    _set(self, 'high', high)
+    _r86_s_low(self, low)
+    _r86_s_high(self, high)
 def _r86__reduce__(self):
     return self.__class__, (self.low, self.high, )
 def _r86__eq__(self, other):
@@ -933,124 +933,124 @@ def _r86__hash__(self):
 
 # vrmc_cli.corpus.model.Rating
 def _r87__init__(self, hypothesis, rating, note=_MISSING, analyst=_MISSING, analysts=_MISSING):
-    _set(self, 'hypothesis', hypothesis)
-    _set(self, 'rating', rating)
-    _set(self, 'note', note)
-    _set(self, 'analyst', analyst)
-    _set(self, 'analysts', analysts)
+    _r87_s_hypothesis(self, hypothesis)
+    _r87_s_rating(self, rating)
+    _r87_s_note(self, note)
+    _r87_s_analyst(self, analyst)
+    _r87_s_analysts(self, analysts)
 def _r87__reduce__(self):
     return self.__class__, (self.hypothesis, self.rating, self.note, self.analyst, self.analysts, )
 
 # vrmc_cli.corpus.model.Relation
 def _r88__init__(self, source, target, kind, since=_MISSING, until=_MISSING, summary=_MISSING, sources=_MISSING):
-    _set(self, 'source', source)
-    _set(self, 'target', target)
-    _set(self, 'kind', kind)
-    _set(self, 'since', since)
-    _set(self, 'until', until)
-    _set(self, 'summary', summary)
-    _set(self, 'sources', sources)
+    _r88_s_source(self, source)
+    _r88_s_target(self, target)
+    _r88_s_kind(self, kind)
+    _r88_s_since(self, since)
+    _r88_s_until(self, until)
+    _r88_s_summary(self, summary)
+    _r88_s_sources(self, sources)
 def _r88__reduce__(self):
     return self.__class__, (self.source, self.target, self.kind, self.since, self.until, self.summary, self.sources, )
 
 # vrmc_cli.corpus.model.Role
 def _r89__init__(self, title, start=_MISSING, end=_MISSING):
-    _set(self, 'title', title)
-    _set(self, 'start', start)
-    _set(self, 'end', end)
+    _r89_s_title(self, title)
+    _r89_s_start(self, start)
+    _r89_s_end(self, end)
 def _r89__reduce__(self):
     return self.__class__, (self.title, self.start, self.end, )
 
 # vrmc_cli.corpus.model.Scenario
 def _r90__init__(self, id, title, summary, likelihood=_MISSING, horizon=_MISSING, drivers=_MISSING, indicators=_MISSING, themes=_MISSING, countries=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'title', title)
-    _set(self, 'summary', summary)
-    _set(self, 'likelihood', likelihood)
-    _set(self, 'horizon', horizon)
-    _set(self, 'drivers', drivers)
-    _set(self, 'indicators', indicators)
-    _set(self, 'themes', themes)
-    _set(self, 'countries', countries)
+    _r90_s_id(self, id)
+    _r90_s_title(self, title)
+    _r90_s_summary(self, summary)
+    _r90_s_likelihood(self, likelihood)
+    _r90_s_horizon(self, horizon)
+    _r90_s_drivers(self, drivers)
+    _r90_s_indicators(self, indicators)
+    _r90_s_themes(self, themes)
+    _r90_s_countries(self, countries)
 def _r90__reduce__(self):
     return self.__class__, (self.id, self.title, self.summary, self.likelihood, self.horizon, self.drivers, self.indicators, self.themes, self.countries, )
 
 # vrmc_cli.corpus.model.Section
 def _r91__init__(self, heading, points):
-    _set(self, 'heading', heading)
-    _set(self, 'points', points)
+    _r91_s_heading(self, heading)
+    _r91_s_points(self, points)
 def _r91__reduce__(self):
     return self.__class__, (self.heading, self.points, )
 
 # vrmc_cli.corpus.model.Signal
 def _r92__init__(self, indicator, direction, note=_MISSING):
-    _set(self, 'indicator', indicator)
-    _set(self, 'direction', direction)
-    _set(self, 'note', note)
+    _r92_s_indicator(self, indicator)
+    _r92_s_direction(self, direction)
+    _r92_s_note(self, note)
 def _r92__reduce__(self):
     return self.__class__, (self.indicator, self.direction, self.note, )
 
 # vrmc_cli.corpus.model.Source
 def _r93__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_MISSING, kind=_MISSING, reliability=_MISSING, accessed=_MISSING, archive_url=_MISSING, origin=_MISSING, via=_MISSING, state_media=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'title', title)
-    _set(self, 'publisher', publisher)
-    _set(self, 'url', url)
-    _set(self, 'published', published)
-    _set(self, 'kind', kind)
-    _set(self, 'reliability', reliability)
-    _set(self, 'accessed', accessed)
-    _set(self, 'archive_url', archive_url)
-    _set(self, 'origin', origin)
-    _set(self, 'via', via)
-    _set(self, 'state_media', state_media)
+    _r93_s_id(self, id)
+    _r93_s_title(self, title)
+    _r93_s_publisher(self, publisher)
+    _r93_s_url(self, url)
+    _r93_s_published(self, published)
+    _r93_s_kind(self, kind)
+    _r93_s_reliability(self, reliability)
+    _r93_s_accessed(self, accessed)
+    _r93_s_archive_url(self, archive_url)
+    _r93_s_origin(self, origin)
+    _r93_s_via(self, via)
+    _r93_s_state_media(self, state_media)
 def _r93__reduce__(self):
     return self.__class__, (self.id, self.title, self.publisher, self.url, self.published, self.kind, self.reliability, self.accessed, self.archive_url, self.origin, self.via, self.state_media, )
 
 # vrmc_cli.corpus.model.Theme
 def _r94__init__(self, id, title, description=_MISSING, parent=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'title', title)
-    _set(self, 'description', description)
-    _set(self, 'parent', parent)
+    _r94_s_id(self, id)
+    _r94_s_title(self, title)
+    _r94_s_description(self, description)
+    _r94_s_parent(self, parent)
 def _r94__reduce__(self):
     return self.__class__, (self.id, self.title, self.description, self.parent, )
 
 # vrmc_cli.corpus.model.Topic
 def _r95__init__(self, title, subtitle=_MISSING, summary=_MISSING, as_of=_MISSING):
-    _set(self, 'title', title)
-    _set(self, 'subtitle', subtitle)
-    _set(self, 'summary', summary)
-    _set(self, 'as_of', as_of)
+    _r95_s_title(self, title)
+    _r95_s_subtitle(self, subtitle)
+    _r95_s_summary(self, summary)
+    _r95_s_as_of(self, as_of)
 def _r95__reduce__(self):
     return self.__class__, (self.title, self.subtitle, self.summary, self.as_of, )
 
 # vrmc_cli.corpus.model.Transfer
 def _r96__init__(self, id, supplier, recipient, designation, category, description=_MISSING, ordered=_MISSING, delivered_from=_MISSING, delivered_to=_MISSING, quantity_ordered=_MISSING, quantity_delivered=_MISSING, value_usd=_MISSING, status=_MISSING, sources=_MISSING, notes=_MISSING, disputed=_MISSING, places=_MISSING):
-    _set(self, 'id', id)
-    _set(self, 'supplier', supplier)
-    _set(self, 'recipient', recipient)
-    _set(self, 'designation', designation)
-    _set(self, 'category', category)
-    _set(self, 'description', description)
-    _set(self, 'ordered', ordered)
-    _set(self, 'delivered_from', delivered_from)
-    _set(self, 'delivered_to', delivered_to)
-    _set(self, 'quantity_ordered', quantity_ordered)
-    _set(self, 'quantity_delivered', quantity_delivered)
-    _set(self, 'value_usd', value_usd)
-    _set(self, 'status', status)
-    _set(self, 'sources', sources)
-    _set(self, 'notes', notes)
-    _set(self, 'disputed', disputed)
-    _set(self, 'places', places)
+    _r96_s_id(self, id)
+    _r96_s_supplier(self, supplier)
+    _r96_s_recipient(self, recipient)
+    _r96_s_designation(self, designation)
+    _r96_s_category(self, category)
+    _r96_s_description(self, description)
+    _r96_s_ordered(self, ordered)
+    _r96_s_delivered_from(self, delivered_from)
+    _r96_s_delivered_to(self, delivered_to)
+    _r96_s_quantity_ordered(self, quantity_ordered)
+    _r96_s_quantity_delivered(self, quantity_delivered)
+    _r96_s_value_usd(self, value_usd)
+    _r96_s_status(self, status)
+    _r96_s_sources(self, sources)
+    _r96_s_notes(self, notes)
+    _r96_s_disputed(self, disputed)
+    _r96_s_places(self, places)
 def _r96__reduce__(self):
     return self.__class__, (self.id, self.supplier, self.recipient, self.designation, self.category, self.description, self.ordered, self.delivered_from, self.delivered_to, self.quantity_ordered, self.quantity_delivered, self.value_usd, self.status, self.sources, self.notes, self.disputed, self.places, )
 
 # vrmc_cli.corpus.origins.Origins
 def _r97__init__(self, ids=_MISSING, names=_MISSING):
-    _set(self, 'ids', ids)
-    _set(self, 'names', names)
+    _r97_s_ids(self, ids)
+    _r97_s_names(self, names)
 def _r97__reduce__(self):
     return self.__class__, (self.ids, self.names, )
 
@@ -1067,8 +1067,8 @@ def _r98__reduce__(self):
 
 # vrmc_cli.importers.html_text.Link
 def _r99__init__(self, url, text):
-    _set(self, 'url', url)
-    _set(self, 'text', text)
+    _r99_s_url(self, url)
+    _r99_s_text(self, text)
 def _r99__reduce__(self):
     return self.__class__, (self.url, self.text, )
 
@@ -1094,10 +1094,10 @@ def _r101__reduce__(self):
 
 # vrmc_cli.render.Renderer
 def _r102__init__(self, needs, what, extensions=_MISSING, binary=_MISSING):
-    _set(self, 'needs', needs)
-    _set(self, 'what', what)
-    _set(self, 'extensions', extensions)
-    _set(self, 'binary', binary)
+    _r102_s_needs(self, needs)
+    _r102_s_what(self, what)
+    _r102_s_extensions(self, extensions)
+    _r102_s_binary(self, binary)
 def _r102__reduce__(self):
     return self.__class__, (self.needs, self.what, self.extensions, self.binary, )
 def _r102__eq__(self, other):
@@ -1129,28 +1129,28 @@ def _r104__reduce__(self):
 
 # vrmc_cli.views.report.Report
 def _r105__init__(self, topic, labels, briefings, events, actors, transfers, scenarios, board, analyses, bibliography, cite=_MISSING, ids=_MISSING, edition=_MISSING, relations=_MISSING):
-    _set(self, 'topic', topic)
-    _set(self, 'labels', labels)
-    _set(self, 'briefings', briefings)
-    _set(self, 'events', events)
-    _set(self, 'actors', actors)
-    _set(self, 'transfers', transfers)
-    _set(self, 'scenarios', scenarios)
-    _set(self, 'board', board)
-    _set(self, 'analyses', analyses)
-    _set(self, 'bibliography', bibliography)
-    _set(self, 'cite', cite)
-    _set(self, 'ids', ids)
-    _set(self, 'edition', edition)
-    _set(self, 'relations', relations)
+    _r105_s_topic(self, topic)
+    _r105_s_labels(self, labels)
+    _r105_s_briefings(self, briefings)
+    _r105_s_events(self, events)
+    _r105_s_actors(self, actors)
+    _r105_s_transfers(self, transfers)
+    _r105_s_scenarios(self, scenarios)
+    _r105_s_board(self, board)
+    _r105_s_analyses(self, analyses)
+    _r105_s_bibliography(self, bibliography)
+    _r105_s_cite(self, cite)
+    _r105_s_ids(self, ids)
+    _r105_s_edition(self, edition)
+    _r105_s_relations(self, relations)
 def _r105__reduce__(self):
     return self.__class__, (self.topic, self.labels, self.briefings, self.events, self.actors, self.transfers, self.scenarios, self.board, self.analyses, self.bibliography, self.cite, self.ids, self.edition, self.relations, )
 
 # vrmc_cli.views.report.Section
 def _r106__init__(self, key, title, build):
-    _set(self, 'key', key)
-    _set(self, 'title', title)
-    _set(self, 'build', build)
+    _r106_s_key(self, key)
+    _r106_s_title(self, title)
+    _r106_s_build(self, build)
 def _r106__reduce__(self):
     return self.__class__, (self.key, self.title, self.build, )
 
