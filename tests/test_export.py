@@ -107,7 +107,11 @@ def test_stix_maps_the_corpus() -> None:
     # One object per actor (identity or threat-actor), plus the producer identity.
     actors = len(by_type["identity"]) + len(by_type.get("threat-actor", [])) - 1
     assert actors == corpus["actors"]
-    assert len(by_type["relationship"]) == corpus["relations"]
+    # A relationship per relation, and a `located-at` per actor with a seat.
+    seated = [a for a in json.loads(export("actors", "-f", "json"))["actors"] if a.get("seat")]
+    located = [r for r in by_type["relationship"] if r["relationship_type"] == "located-at"]
+    assert len(by_type["relationship"]) - len(located) == corpus["relations"]
+    assert len(located) == len(seated) > 0
     assert len(by_type["report"]) == corpus["briefings"]
     notes = by_type["note"]
     assert notes and all(n.get("confidence") in (None, 15, 50, 85) for n in notes)

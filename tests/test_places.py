@@ -747,7 +747,8 @@ briefings:
     bundle = json.loads(result.stdout)
     parsed = stix2.parse(bundle, allow_custom=True)
     locations = {o.name: o for o in parsed.objects if o.type == "location"}
-    assert sorted(locations) == ["Engels", "Maiquetía"]  # the flight's origin and destination
+    # The flight's origin and destination, and Caracas, where PDVSA and Venezuela sit.
+    assert sorted(locations) == ["Caracas", "Engels", "Maiquetía"]
     engels = locations["Engels"]
     assert (engels.latitude, engels.longitude, engels.precision, engels.country) == (
         51.4822,
@@ -758,6 +759,18 @@ briefings:
     [note] = [o for o in parsed.objects if o.type == "note"]
     [report] = [o for o in parsed.objects if o.type == "report"]
     for obj in (note, report):
-        assert {loc.id for loc in locations.values()} <= set(obj.object_refs)
-    # Actors have no place: no located-at relationship is claimed.
-    assert not [o for o in parsed.objects if getattr(o, "relationship_type", "") == "located-at"]
+        flight = {locations["Engels"].id, locations["Maiquetía"].id}
+        assert flight <= set(obj.object_refs)
+    # Each actor's seat is a located-at relationship to the seat's location.
+    seats = {
+        (o.source_ref, o.target_ref)
+        for o in parsed.objects
+        if getattr(o, "relationship_type", "") == "located-at"
+    }
+    ids = {o.name: o.id for o in parsed.objects if o.type in ("identity", "threat-actor")}
+    caracas, engels_id = locations["Caracas"].id, locations["Engels"].id
+    assert seats == {
+        (ids["PDVSA"], caracas),
+        (ids["Venezuela"], caracas),
+        (ids["Russia"], engels_id),
+    }

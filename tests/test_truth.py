@@ -438,8 +438,8 @@ def test_register_totals_name_the_entries_they_cover(
 
 def test_bundled_register_says_what_its_sum_covers() -> None:
     text = " ".join(run("transfers").split())
-    assert "US$54 m reported for 1 of 21 entries" in text
-    assert "US$54 m, 1 of 2" in text
+    assert "US$54 m reported for 1 of 22 entries" in text
+    assert "US$54 m, 1 of 3" in text
 
 
 # --------------------------------------------------------------------------- the report

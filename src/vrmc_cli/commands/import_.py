@@ -125,6 +125,7 @@ def _context(corpus: Corpus | None) -> Context:
             actors.setdefault(fold(name), actor.id)
     known = {k: frozenset(v) for k, v in taken.items()}
     known["countries"] = frozenset(c.code for c in corpus.countries)
+    known["places"] = frozenset(p.id for p in corpus.places)
     return Context(Ids(taken), urls, countries, actors, corpus.topic is not None, known)
 
 

@@ -5,8 +5,10 @@
   nation-state an armed force (`military`), the rest organizations.
 - `relationship` objects between two of them become relations (`relationship_type` as the
   kind, `start_time`/`stop_time` as since/until, to the day); a `located-at` relationship to a
-  `location` with a country sets the actor's country.
-- `location` objects with a `country` become countries.
+  country's `location` sets the actor's country.
+- `location` objects with a `country` become countries, but those with coordinates or a
+  city: they are places in a country (vrmc writes its places so), and an actor's seat comes
+  back from vrmc's `x_vrmc_seat` when the corpus joined has that place.
 - `report` objects become sources (their name, publication date, publisher and first URL);
   `incident` objects with a `first_seen` become events; `note` objects are kept on the
   actors they are about as `x-notes`.
@@ -130,6 +132,7 @@ class _Reader:
         self.actor_ids: dict[str, str] = {}  # STIX id -> vrmc id
         self.actors: dict[str, Entry] = {}
         self.countries: dict[str, str] = {}  # location STIX id -> code
+        self.places: dict[str, str] = {}  # a located place's STIX id -> its country's code
         self.skipped: Counter[str] = Counter()  # what was not imported, by what it is
         producers = {
             ident
@@ -197,6 +200,13 @@ class _Reader:
             code = _text(obj, "country", self.path, where).strip().upper()
             if not code:
                 self.skipped["location (not a country)"] += 1
+                continue
+            if "latitude" in obj or "city" in obj:
+                # A place in a country (vrmc's own export writes places so): its country
+                # code still places an actor `located-at` it, but its name is not the
+                # country's.
+                self.places[ident] = code
+                self.skipped["location (a place, not a country)"] += 1
                 continue
             if len(code) != 2 or not code.isalpha() or not code.isascii():
                 raise problem(
@@ -278,6 +288,11 @@ class _Reader:
             )
         if code:
             entry["country"] = code.upper()
+        seat = _text(obj, "x_vrmc_seat", self.path, where)
+        if seat and self.context.has("places", seat):
+            entry["seat"] = seat
+        elif seat:
+            self.skipped["actor seat (a place the corpus does not have)"] += 1
         aliases = _texts(obj, "x_vrmc_aliases", self.path, where) or _texts(
             obj, "aliases", self.path, where
         )
@@ -322,9 +337,18 @@ class _Reader:
         where = f"$.objects[{n}]"
         source, target = obj.get("source_ref"), obj.get("target_ref")
         kind = _text(obj, "relationship_type", self.path, where)
-        if source in self.actor_ids and target in self.countries and kind == "located-at":
-            self.actors[self.actor_ids[source]].setdefault("country", self.countries[target])
-            return
+        if source in self.actor_ids and kind == "located-at":
+            actor = self.actors[self.actor_ids[source]]
+            if target in self.countries:
+                actor.setdefault("country", self.countries[target])
+                return
+            if target in self.places:
+                # A seat (a body sits in a city of another state: the UN in New York), so
+                # it says nothing of the actor's country; vrmc's own export names the seat's
+                # place id (x_vrmc_seat), other producers' places are not imported.
+                if "seat" not in actor:
+                    self.skipped["relationship (located-at a place)"] += 1
+                return
         if source not in self.actor_ids or target not in self.actor_ids:
             self.skipped["relationship (not between two actors)"] += 1
             return

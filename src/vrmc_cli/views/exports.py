@@ -286,6 +286,8 @@ def _actor_extension(actor: Actor) -> JSONObject:
     }
     if actor.country is not None:
         out["x_vrmc_country"] = actor.country.code
+    if actor.seat is not None:
+        out["x_vrmc_seat"] = actor.seat.id
     if actor.aliases:
         out["x_vrmc_aliases"] = [_clean(a) for a in actor.aliases]
     if actor.roles:
@@ -381,6 +383,19 @@ def stix(
             obj.update(dates)
         objects.append(obj)
     locations: dict[str, JSONObject] = {}
+    # An actor's seat: the standard `located-at` relationship to the place's location.
+    for actor in actors:
+        if actor.seat is not None:
+            objects.append(
+                {
+                    "type": "relationship",
+                    "id": stix_id("relationship", f"{actor.id}#seat"),
+                    **common,
+                    "relationship_type": "located-at",
+                    "source_ref": _actor_ref(actor),
+                    "target_ref": _location(actor.seat, common, locations),
+                }
+            )
     for briefing, judgments in briefings:
         report_id = stix_id("report", briefing.id)
         notes: list[JSONObject] = []
