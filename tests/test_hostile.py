@@ -1371,7 +1371,9 @@ def test_cache_file_size_limit_in_a_real_process(tmp_path: Path) -> None:
 
     done = subprocess.run(
         [sys.executable, "-m", "vrmc_cli", "-b", str(FIXTURE), "report", "-f", "json"],
-        env=_clean_env({"XDG_CACHE_HOME": str(tmp_path)}),
+        # No bytecode written under the 512-byte limit: a .pyc cut short in the shared
+        # PYCACHE would break every later child ("marshal data too short").
+        env=_clean_env({"XDG_CACHE_HOME": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"}),
         capture_output=True,
         timeout=TIME_LIMIT,
         check=False,
