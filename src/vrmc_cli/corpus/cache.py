@@ -120,17 +120,34 @@ _SOURCES = (
 )
 
 
-def _sources() -> str:
+def module_stamps(names: Sequence[str]) -> list[str]:
+    """`name size mtime_ns` of each of the package's modules `names` (paths under
+    vrmc_cli/), `name -` for one that cannot be read: what makes a tag follow the code."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     stamps = []
-    for name in _SOURCES:
+    for name in names:
         try:
             info = os.stat(os.path.join(package, name))
         except (OSError, ValueError):
             stamps.append(f"{name} -")
         else:
             stamps.append(f"{name} {info.st_size} {info.st_mtime_ns}")
-    return "\n".join(stamps)
+    return stamps
+
+
+def _sources() -> str:
+    return "\n".join(module_stamps(_SOURCES))
+
+
+def private_folder() -> str | None:
+    """The cache folder for what is kept beside the corpus cache (pictures, drawn maps),
+    when it can be trusted (`usable_dir`); None without one or with VRMC_NO_CACHE=1."""
+    if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
+        return None
+    folder = cache_dir()
+    if folder is None or usable_dir(folder) is not None:
+        return None
+    return folder
 
 
 def _format_tag(declared: bool = False) -> str:

@@ -46,16 +46,9 @@ _NUMBER = "q"  # signed, 64 bits
 def sources(names: Sequence[str]) -> str:
     """The size and modification time of the package's modules `names` (paths under
     vrmc_cli/), which make a store's text: an edit of any of them makes another tag."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    stamps = [f"layout {_LAYOUT}"]
-    for name in names:
-        try:
-            info = os.stat(os.path.join(package, name))
-        except (OSError, ValueError):
-            stamps.append(f"{name} -")
-        else:
-            stamps.append(f"{name} {info.st_size} {info.st_mtime_ns}")
-    return "\n".join(stamps)
+    from .cache import module_stamps
+
+    return "\n".join([f"layout {_LAYOUT}", *module_stamps(names)])
 
 
 class Store:

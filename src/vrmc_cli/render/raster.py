@@ -328,14 +328,12 @@ PICTURES = KEPT_PICTURES
 
 
 def _cached(block: Chart | Strip | Locator) -> str | None:
-    if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
-        return None
     import hashlib
 
-    from ..corpus.cache import FORMAT_TAG, cache_dir, usable_dir
+    from ..corpus.cache import FORMAT_TAG, private_folder
 
-    folder = cache_dir()
-    if folder is None or usable_dir(folder) is not None:
+    folder = private_folder()
+    if folder is None:
         return None
     try:
         info = os.stat(__file__)

@@ -239,16 +239,15 @@ def _kept(m: Locator, known: Collection[str]) -> str | None:
     the corpus cache's terms; None without a usable cache folder or with VRMC_NO_CACHE=1."""
     import os
 
-    if os.environ.get("VRMC_NO_CACHE", "").strip().lower() in ("1", "true", "yes", "on"):
+    from ..corpus.cache import FORMAT_TAG, private_folder
+
+    folder = private_folder()
+    if folder is None:
         return None
     from importlib.util import find_spec
 
     from ..analysis import outlines
-    from ..corpus.cache import FORMAT_TAG, cache_dir, usable_dir
 
-    folder = cache_dir()
-    if folder is None or usable_dir(folder) is not None:
-        return None
     try:
         spec = find_spec("countryinfo")
         if spec is None or spec.origin is None:
