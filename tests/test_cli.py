@@ -267,3 +267,13 @@ def test_an_unknown_name_in_a_corpus_without_any_says_so(
     result = invoke("-b", str(root), *args)
     assert result.exit_code == 2
     assert f"unknown {what} 'x' (there are none in this corpus)" in result.stderr
+
+
+def test_an_empty_register_says_so_once() -> None:
+    """A selection with no transfer: one line, not empty tables and totals of nothing
+    (which once read "No value is reported for the 0 entries")."""
+    result = invoke("transfers", "--place", "havana", "-f", "text")  # no transfer there
+    assert result.exit_code == 0, result.stderr
+    body = result.stdout.split("\n", 3)[3]
+    assert body.strip() == "0 entries: no transfer matches the selection."
+    assert "no transfers match the filters" in result.stderr

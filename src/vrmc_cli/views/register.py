@@ -130,6 +130,9 @@ def transfers_blocks(
     transfers: Sequence[Transfer], citer: Citer, level: int = 1, *, ids: bool = True
 ) -> list[Block]:
     ordered = transfers  # in register order, as selected
+    if not ordered:
+        # Nothing selected: said once, not as empty tables and totals of nothing.
+        return [Para(plain("0 entries: no transfer matches the selection."))]
     blocks: list[Block] = [
         Table(
             (
