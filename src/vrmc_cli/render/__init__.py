@@ -22,7 +22,11 @@ from ..core.textsafe import visible
 # checkers treat any `TYPE_CHECKING` as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import ModuleType
+    from typing import TypeGuard, TypeVar
+
+    T = TypeVar("T")
 
     from ..commands import Result
     from ..core.doc import Table
@@ -58,6 +62,27 @@ class Renderer:
 # Drawn pictures (PNG charts, the SVG locator map) kept in the cache folder, most recently
 # used first (render/raster.py, render/svg.py).
 KEPT_PICTURES = 64
+
+
+def kept_picture(
+    path: str | None, usable: Callable[[object], TypeGuard[T]], draw: Callable[[], T]
+) -> T:
+    """The picture kept at `path` when `usable` accepts it, else `draw()`'s, then kept there
+    (the most recent KEPT_PICTURES stay); no `path` (no trusted folder, --no-cache): drawn."""
+    if path is not None:
+        from ..corpus.cache import read_object
+
+        found = read_object(path)
+        if usable(found):
+            return found
+    made = draw()
+    if path is not None:
+        from ..corpus.cache import prune, write_object
+
+        write_object(path, made)
+        prune(os.path.dirname(path), "picture-", KEPT_PICTURES)
+    return made
+
 
 RENDERERS: dict[Format, str] = {fmt: f"as_{fmt.value}" for fmt in Format}
 

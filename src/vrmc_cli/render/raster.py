@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING, Any
 from ..analysis.charts import new_year, year_ticks
 from ..core.doc import Chart, Locator, Strip
 from ..core.textsafe import visible
-from . import KEPT_PICTURES
 
 if TYPE_CHECKING:
+    from typing import TypeGuard
+
     from PIL import Image as ImageModule
 
 WIDTH = 640  # layout units, as in render/svg.py
@@ -289,42 +290,36 @@ def locator_png(m: Locator) -> tuple[bytes, int, int]:
 
 def picture_png(block: Chart | Strip | Locator, cache: bool = True) -> tuple[bytes, int, int]:
     """A chart or strip as PNG bytes, with its width and height in layout units: drawn, or
-    the same picture drawn before (PICTURES) unless not `cache` (--no-cache)."""
-    path = _cached(block) if cache else None
-    if path is not None:
-        from ..corpus.cache import read_object
+    the same picture drawn before (render.KEPT_PICTURES) unless not `cache` (--no-cache)."""
+    from . import kept_picture
 
-        found = read_object(path)
-        if (
-            isinstance(found, tuple)
-            and len(found) == 3
-            and isinstance(found[0], bytes)
-            and found[0].startswith(b"\x89PNG\r\n\x1a\n")
-            and all(isinstance(n, int) for n in found[1:])
-        ):
-            return found[0], found[1], found[2]
-    made = (
-        strip_png(block)
-        if isinstance(block, Strip)
-        else locator_png(block)
-        if isinstance(block, Locator)
-        else chart_png(block)
+    def draw() -> tuple[bytes, int, int]:
+        if isinstance(block, Strip):
+            return strip_png(block)
+        if isinstance(block, Locator):
+            return locator_png(block)
+        return chart_png(block)
+
+    return kept_picture(_cached(block) if cache else None, _is_png, draw)
+
+
+def _is_png(found: object) -> TypeGuard[tuple[bytes, int, int]]:
+    return (
+        isinstance(found, tuple)
+        and len(found) == 3
+        and isinstance(found[0], bytes)
+        and found[0].startswith(b"\x89PNG\r\n\x1a\n")
+        and all(isinstance(n, int) for n in found[1:])
     )
-    if path is not None:
-        from ..corpus.cache import prune, write_object
-
-        write_object(path, made)
-        prune(os.path.dirname(path), "picture-", PICTURES)
-    return made
 
 
 # Pictures drawn are kept in the cache folder, named by a digest of what they show and of
 # how this module draws them, so one never goes stale; trusted on the corpus cache's terms
 # (a regular file of the user's own in a private folder, opened without following a link,
 # checked by CRC-32). A warm `report -f docx` then skips Pillow altogether. The most
-# recently used PICTURES are kept; --no-cache (picture_png's `cache`) and VRMC_NO_CACHE=1
-# draw every time, neither reading nor writing the folder.
-PICTURES = KEPT_PICTURES
+# recently used render.KEPT_PICTURES are kept (render.kept_picture); --no-cache
+# (picture_png's `cache`) and VRMC_NO_CACHE=1 draw every time, neither reading nor writing
+# the folder.
 
 
 def _cached(block: Chart | Strip | Locator) -> str | None:

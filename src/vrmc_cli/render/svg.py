@@ -12,6 +12,10 @@ from ..analysis.charts import new_year, year_ticks
 from ..core.doc import Chart, Locator, Strip
 from ..core.textsafe import visible
 
+TYPE_CHECKING = False  # typing's own flag, without importing typing for a page
+if TYPE_CHECKING:
+    from typing import TypeGuard
+
 WIDTH = 640  # viewBox units; the SVG scales to the page
 ROW = 18
 FONT = 'font-family="\'Helvetica Neue\', Arial, sans-serif" font-size="11"'
@@ -213,23 +217,13 @@ def locator(m: Locator, known: Collection[str] = (), cache: bool = True) -> str:
     first), each linking to its anchor when the page defines it, with a tooltip. Drawn,
     or the same map drawn before, unless not `cache` (--no-cache): laying out the
     outlines reads every country's polygons, most of a warm `report -f html`."""
-    path = _kept(m, known) if cache else None
-    if path is not None:
-        from ..corpus.cache import read_object
+    from . import kept_picture
 
-        found = read_object(path)
-        if isinstance(found, str) and found.startswith('<figure class="chart locator"'):
-            return found
-    made = _locator(m, known)
-    if path is not None:
-        import os
+    return kept_picture(_kept(m, known) if cache else None, _is_locator, lambda: _locator(m, known))
 
-        from ..corpus.cache import prune, write_object
-        from . import KEPT_PICTURES
 
-        write_object(path, made)
-        prune(os.path.dirname(path), "picture-", KEPT_PICTURES)
-    return made
+def _is_locator(found: object) -> TypeGuard[str]:
+    return isinstance(found, str) and found.startswith('<figure class="chart locator"')
 
 
 def _kept(m: Locator, known: Collection[str]) -> str | None:
