@@ -473,17 +473,20 @@ def load_with_cache(
             fragment = parse_file(topic_file)
         entries[key] = (topic_file.stamp, fragment)
         fragments.append(fragment)
-    if extra:
-        # Not the corpus of these files: only their records may be kept.
+
+    def keep_records() -> None:
+        """Keep the files' records without a corpus (when they changed), so that the next
+        run re-parses only what changed since."""
         if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
             write_cache(path, stamps, None, entries, started)
+
+    if extra:
+        keep_records()  # not the corpus of these files: only their records may be kept
         return link([*fragments, *extra], problems)
     try:
         corpus = link(fragments, problems)
     except BaseException:
-        # An invalid corpus: keep the records, so that fixing one file re-parses only it.
-        if entries.keys() != cached.keys() or any(cached[k][0] != v[0] for k, v in entries.items()):
-            write_cache(path, stamps, None, entries, started)
+        keep_records()  # an invalid corpus: fixing one file then re-parses only it
         raise
     write_cache(path, stamps, corpus, entries, started)
     return corpus
