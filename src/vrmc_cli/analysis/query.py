@@ -485,9 +485,6 @@ def suggestions(value: str, named: Sequence[Named], n: int = 3) -> list[str]:
 # A name in a hint is cut to this many characters: a hint names candidates, it does not
 # print them (a 3,000-character name once made one error 3 KB long).
 HINT_NAME = 40
-# At most this many candidates are listed in a hint, whichever kind: as many as every other
-# "did you mean" of vrmc names (core.choice).
-HINT_COUNT = HINTS
 
 
 # A candidate up to this long is listed whole (issue 23: no value cut in an error); a longer
@@ -514,7 +511,7 @@ def _hint(value: str, named: Sequence[Named], listing: Sequence[str] = ()) -> st
     shown = list(listing) or [n.shown for n in named]
     if not shown:
         return " (there are none in this corpus)"
-    if len(shown) <= HINT_COUNT:
+    if len(shown) <= HINTS:
         return " (known: " + ", ".join(map(_cut, shown)) + ")"
     return ""
 
@@ -549,8 +546,8 @@ def resolve(corpus: Corpus, kind: str, value: str) -> object:
         if len(tier) == 1:
             return tier[0].entry
         if tier:
-            listed = ", ".join(_cut(n.shown) for n in tier[:HINT_COUNT])
-            more = f" and {len(tier) - HINT_COUNT} more" if len(tier) > HINT_COUNT else ""
+            listed = ", ".join(_cut(n.shown) for n in tier[:HINTS])
+            more = f" and {len(tier) - HINTS} more" if len(tier) > HINTS else ""
             raise UsageError(
                 f"{quote(value)} matches several {_PLURAL[kind]}: {listed}{more}; "
                 "give more of the name or the id"
@@ -655,7 +652,7 @@ def did_you_mean(value: str, options: Iterable[str]) -> str:
     """Closest plain values (such as transfer categories), for a usage error."""
     from ..core.choice import did_you_mean as hint
 
-    return hint(fold(value), options, HINT_COUNT)
+    return hint(fold(value), options, HINTS)
 
 
 def resolve_date(value: str, option: str) -> PartialDate:
