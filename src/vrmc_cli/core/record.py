@@ -285,7 +285,6 @@ def main() -> None:
     text = imported.generated_source(imported.make_all())
     with open(path, "w", encoding="utf-8") as out:
         out.write(text)
-    print(f"wrote {path}")
 
 
 if __name__ == "__main__":
