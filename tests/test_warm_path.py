@@ -288,3 +288,64 @@ def test_markdown_escapes_as_its_patterns_did(text: str) -> None:
 
     flat = re.sub(r"\s+", " ", visible(text))
     assert escape(text) == re.sub(r"([\\`*_{}\[\]<>#|~&$^@])", r"\\\1", flat)
+
+
+# --------------------------------------------------------------------------- the exit
+
+# A run of `python -m vrmc_cli` (the `vrmc` command's `run`) with an object whose finalizer
+# says when the interpreter frees it: only its ordinary shutdown does.
+EXIT = """
+import sys
+class Freed:
+    def __del__(self):
+        sys.stderr.write("FREED\\n")
+kept = Freed()
+if sys.argv[1] == "callback":
+    import atexit
+    atexit.register(lambda: sys.stderr.write("CALLBACK\\n"))
+sys.argv = ["vrmc", *sys.argv[2:]]
+from vrmc_cli.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize("callback", [False, True])
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["timeline", "-f", "text", "--since", "2020"], 0),
+        (["timeline", "--since", "nonsense"], 2),  # a usage error: its own status
+        (["--version"], 0),
+    ],
+)
+def test_a_finished_run_skips_the_shutdown_unless_something_needs_it(
+    args: list[str], status: int, callback: bool, tmp_path: Path
+) -> None:
+    """Once its output is out, `vrmc` ends without freeing what it built (`__main__.run`),
+    with the same output and status as `main`; with an exit callback registered it exits
+    the ordinary way, and the callback runs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    mode = "callback" if callback else "plain"
+    run = subprocess.run(
+        [sys.executable, "-c", EXIT, mode, *args],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    plain = subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", *args],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == plain.returncode == status
+    assert run.stdout == plain.stdout
+    assert bool(run.stdout) == (status == 0)
+    shutdown = run.stderr.decode().splitlines()[-2:]
+    if callback:
+        assert shutdown == ["CALLBACK", "FREED"]
+    else:
+        assert "FREED" not in shutdown and "CALLBACK" not in shutdown
