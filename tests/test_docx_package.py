@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import FIXTURE, invoke
 
@@ -29,20 +31,11 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
 def _python_docx_save(calls: list[tuple[str, str | bytes]], title: str, running: str) -> bytes:
     """The package python-docx's own save writes for a document made as as_docx makes its
     kept parts, then given the pictures and links of `calls` in turn."""
-    import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     from vrmc_cli.render import as_docx
 
-    document = docx.Document()
-    properties = document.core_properties
-    properties.title = title
-    properties.author = "vrmc"
-    properties.last_modified_by = "vrmc"
-    properties.revision = 1
-    properties.comments = ""
-    as_docx._fonts(document)
-    as_docx._sections(document, running)
+    document, _, _ = as_docx._document(title, running)
     links = 0
     for kind, value in calls:
         if kind == "image":
@@ -198,3 +191,25 @@ def test_no_cache_keeps_no_package(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     target = tmp_path / "r.docx"
     assert invoke("--no-cache", *B, "brief", "arms", "-f", "docx", "-o", str(target)).exit_code == 0
     assert not list((tmp_path / "cache").rglob("package-*"))
+
+
+@given(st.text())
+def test_character_data_and_widths_as_the_slow_forms_give_them(text: str) -> None:
+    """The fast paths (printable ASCII skips `visible`; each run is written once; widths of
+    characters outside ASCII come from a table filled as they are met) change nothing."""
+    from vrmc_cli.core.textsafe import visible
+    from vrmc_cli.render import as_docx
+
+    slow = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    assert as_docx._clean(text) == slow.replace("&", "&amp;").replace("<", "&lt;").replace(
+        ">", "&gt;"
+    )
+    for props, glue in (("", False), ("<w:b/>", True)):
+        assert as_docx._run(text, props, glue) == as_docx._new_run(text, props, glue)
+    units = sum(
+        as_docx._ADVANCES[ord(c)]
+        if text.isascii()
+        else as_docx._ADVANCE.get(c, as_docx._WIDE if c.isalnum() or ord(c) < 0x2000 else 1000)
+        for c in text
+    )
+    assert as_docx.measure(text, 9, True) == int(units * 9 * 1.12 / 1000) + 1

@@ -108,22 +108,33 @@ _WIDE = 722  # a letter outside ASCII: as wide as a capital
 _ADVANCES = [_ADVANCE.get(chr(c), 556) for c in range(128)]
 
 
+class _Advances(dict[str, int]):
+    """Every character's advance, each worked out the first time it is asked for."""
+
+    def __missing__(self, c: str) -> int:
+        width = _ADVANCE.get(c, _WIDE if c.isalnum() or ord(c) < 0x2000 else 1000)
+        self[c] = width
+        return width
+
+
+_ANY_ADVANCE = _Advances()
+
+
 def measure(text: str, points: float = TABLE_PT, bold: bool = False) -> int:
     """`text`'s printed width in points, rounded up, with room to spare (bold is about a
     tenth wider; a letter outside ASCII is taken as wide as a capital, a symbol as an em)."""
     if text.isascii():
         units = sum(map(_ADVANCES.__getitem__, text.encode()))
     else:
-        units = sum(
-            _ADVANCE.get(c, _WIDE if c.isalnum() or ord(c) < 0x2000 else 1000) for c in text
-        )
+        units = sum(map(_ANY_ADVANCE.__getitem__, text))
     return int(units * points * (1.12 if bold else 1.04) / 1000) + 1
 
 
 def _clean(text: str) -> str:
     """Data as XML character data: controls shown as escapes (XML refuses most of them),
     markup characters escaped."""
-    text = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    if not (text.isascii() and text.isprintable()):  # printable ASCII: nothing to show
+        text = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -137,10 +148,21 @@ def _t(text: str) -> str:
     return f"<w:t{space}>{text}</w:t>"
 
 
+_RUNS: dict[tuple[str, str, bool], str] = {}  # each run written once a process
+
+
 def _run(text: str, props: str = "", glue: bool = False) -> str:
     """A run of data: line breaks and tabs as Word's own. `glue` (table cells): a hyphen is
     Word's non-breaking hyphen and nothing breaks after a dash between two words, so a
     column as wide as its widest word never breaks `russian-helicopters` or `2024–2026`."""
+    key = (text, props, glue)
+    found = _RUNS.get(key)
+    if found is None:
+        found = _RUNS[key] = _new_run(text, props, glue)
+    return found
+
+
+def _new_run(text: str, props: str, glue: bool) -> str:
     if not text:
         return ""
     clean = _clean(text)
@@ -738,30 +760,37 @@ def _kept_path() -> str | None:
     return os.path.join(folder, f"package-docx-{digest}.pickle")
 
 
-def _made() -> dict[str, Any]:
-    """What python-docx makes for a document without a body: every part, in the order it
-    writes them, with `_PLACE` as the title and the running header."""
+def _document(title: str, running: str) -> tuple[Any, str, str]:
+    """A python-docx document without a body: its properties, Arial throughout, the page,
+    the running header and the page-number footer; and a portrait and a landscape section
+    break's properties."""
     import docx
-    from docx.opc.constants import CONTENT_TYPE
-    from docx.opc.packuri import PackURI
-    from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
 
     document = docx.Document()
     properties = document.core_properties
-    properties.title = _PLACE
+    properties.title = title
     properties.author = "vrmc"
     properties.last_modified_by = "vrmc"
     properties.revision = 1
     properties.comments = ""
     _fonts(document)
-    portrait, landscape = _sections(document, _PLACE)
+    return (document, *_sections(document, running))
+
+
+def _made() -> dict[str, Any]:
+    """What python-docx makes for a document without a body: every part, in the order it
+    writes them, with `_PLACE` as the title and the running header."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
+
+    document, portrait, landscape = _document(_PLACE, _PLACE)
     # A section break's properties, inside a paragraph: the namespaces are the body's.
     strip = f' xmlns:w="{_W}" xmlns:r="{_RELS}"'
     styles = document.styles
     ids = {}
     for name in _STYLE_NAMES:
-        from docx.enum.style import WD_STYLE_TYPE
-
         kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
         ids[name] = (styles.get_style_id(name, kind) if name in styles else None) or ""
     package = document.part.package
