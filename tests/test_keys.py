@@ -207,12 +207,13 @@ def test_a_warm_json_timeline_never_reads_the_events(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(cache, "_fill", counting)
     monkeypatch.setattr(model, "UNREAD", {})  # none of the other tests' corpora waiting
-    args = ("-b", str(FIXTURE), "timeline", "--country", "XA", "--reverse", "-f", "json")
-    cold = invoke(*args)  # parses, links, writes the cache and the entries' JSON
-    warm = invoke(*args)
-    assert cold.exit_code == warm.exit_code == 0
-    assert warm.stdout == cold.stdout
-    assert read == []
+    for filters in (("--country", "XA", "--reverse"), ("--since", "2005", "--theme", "military")):
+        args = ("-b", str(FIXTURE), "timeline", *filters, "-f", "json")
+        cold = invoke(*args)  # parses, links, writes the cache and the entries' JSON
+        warm = invoke(*args)
+        assert cold.exit_code == warm.exit_code == 0
+        assert warm.stdout == cold.stdout and '"id"' in warm.stdout
+        assert read == []
     text = invoke("-b", str(FIXTURE), "timeline", "--country", "XA", "-f", "text")
     assert text.exit_code == 0 and len(read) == 1
 
