@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     EventStatus = Literal["lead"]
     PlacePrecision = Literal["site", "town", "region", "country"]
     Reliability = Literal["A", "B", "C", "D", "E", "F"]
+    OriginBasis = Literal["credit", "text"]
     # Admiralty credibility of a piece of information, apart from its source's reliability.
     Credibility = Literal["1", "2", "3", "4", "5", "6"]
     Direction = Literal["for", "against"]
@@ -95,6 +96,9 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "unconfirmed",
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
+# What a source's `origin` rests on: a credit the page prints (the default), or the page's
+# words matching a credited copy word for word (docs/grading.md "Independent origins").
+ORIGIN_BASES: tuple[OriginBasis, ...] = ("credit", "text")
 CREDIBILITIES: tuple[Credibility, ...] = ("1", "2", "3", "4", "5", "6")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
 CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "NA", "I", "II")
@@ -167,6 +171,15 @@ class Source:
     origin: str | None = None  # who first reported what the page carries (an agency, an issuer)
     via: Source | None = None  # the corpus source this page copies
     state_media: bool = False  # the outlet is owned or directed by a state
+    # What `origin` rests on: None or "credit", a credit the page prints; "text", its words
+    # matching a credited copy (docs/grading.md "Independent origins").
+    origin_basis: OriginBasis | None = None
+
+    @property
+    def origin_by_text(self) -> bool:
+        """Its origin (at the end of its `via` chain) rests on matching text, not a credit."""
+        root = self.root
+        return root.origin_basis == "text" and root.origin is not None
 
     @property
     def root(self) -> Source:

@@ -231,7 +231,9 @@ def relayed(publisher: str) -> str:
 
 def source_inline(source: Source) -> Inline:
     """`Publisher, "Title", 14 May 2001, url, accessed 3 Feb 2026 (reliability B)`; a page
-    that carries another's report names both, one way: `Reuters, via Stabroek News`."""
+    that carries another's report names both, one way: `Reuters, via Stabroek News`, and
+    when that origin rests on matching text, not a printed credit, says so: `(origin
+    Reuters, by matching text; reliability C)`."""
     spans: list[Span] = []
     origin = origin_name(source) if source.root.origin or source.via else None
     if origin and source.publisher and origin.casefold() != source.publisher.casefold():
@@ -250,6 +252,10 @@ def source_inline(source: Source) -> Inline:
     if source.archive_url:
         spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
     said: list[str] = []
+    if source.origin_by_text:
+        # The origin rests on the page's words matching a credited copy, not on a credit it
+        # prints (docs/grading.md "Independent origins").
+        said.append(f"origin {origin_name(source)}, by matching text")
     if source.reliability:
         meaning = RELIABILITY_MEANING.get(source.reliability, "")
         said.append(f"reliability {source.reliability}" + (f", {meaning}" if meaning else ""))
