@@ -31,20 +31,11 @@ def _entries(data: bytes) -> list[tuple[str, bytes]]:
 def _python_docx_save(calls: list[tuple[str, str | bytes]], title: str, running: str) -> bytes:
     """The package python-docx's own save writes for a document made as as_docx makes its
     kept parts, then given the pictures and links of `calls` in turn."""
-    import docx
     from docx.opc.constants import RELATIONSHIP_TYPE
 
     from vrmc_cli.render import as_docx
 
-    document = docx.Document()
-    properties = document.core_properties
-    properties.title = title
-    properties.author = "vrmc"
-    properties.last_modified_by = "vrmc"
-    properties.revision = 1
-    properties.comments = ""
-    as_docx._fonts(document)
-    as_docx._sections(document, running)
+    document, _, _ = as_docx._document(title, running)
     links = 0
     for kind, value in calls:
         if kind == "image":

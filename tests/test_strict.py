@@ -253,6 +253,19 @@ sources:
      origin: Russian Foreign Ministry}
 """,
     ),
+    "origin-basis-without-origin": (
+        """\
+sources:
+  - {id: repost, title: R, publisher: A blog, origin_basis: text, reliability: D}
+""",
+        "x.yaml:2:5: strict: source 'repost' has origin_basis 'text' but no origin; name the "
+        "origin its page is a copy of, or remove origin_basis",
+        """\
+sources:
+  - {id: repost, title: R, publisher: A blog, origin: Reuters, origin_basis: text,
+     reliability: D}
+""",
+    ),
     "place-outside-its-country": (
         """\
 places:

@@ -349,3 +349,36 @@ def test_a_finished_run_skips_the_shutdown_unless_something_needs_it(
         assert shutdown == ["CALLBACK", "FREED"]
     else:
         assert "FREED" not in shutdown and "CALLBACK" not in shutdown
+
+
+# --------------------------------------------------------------------------- the command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_vrmc_command_is_a_script_that_imports_only_vrmc() -> None:
+    """`vrmc` is scripts/vrmc, installed by pip with its first line set to the environment's
+    Python, rather than an entry point, whose launcher (pip before 26) imports `re`."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "scripts" not in project["project"]
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["shared-scripts"] == {"scripts/vrmc": "vrmc"}
+    assert "scripts" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    script = ROOT / "scripts" / "vrmc"
+    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3\n")
+    assert os.access(script, os.X_OK)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", str(script), "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.startswith("vrmc "), run.stderr
+    imported = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "vrmc_cli.__main__" in imported
+    found = sorted(m for m in imported if m.split(".")[0] in FORBIDDEN)
+    assert not found, f"the vrmc script imports {found}"

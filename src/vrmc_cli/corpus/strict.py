@@ -107,6 +107,7 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_dated_after_sources(records, sources),
         *_single_origin(records, events, sources),
         *_state_media(records),
+        *_basis_without_origin(records),
         *_untyped_indicators(records),
         *_signals_against_type(records),
         *_several_likelihoods(records),
@@ -383,6 +384,20 @@ def _state_media(records: dict[str, list[Located]]) -> Iterator[Problem]:
                 f"source {quote(s.get('id', '?'))} is state media graded B without an "
                 "origin; B covers only a statement or act it relays, so name the issuer in "
                 "`origin`, or grade its own claims C (docs/grading.md)",
+            )
+
+
+def _basis_without_origin(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """`origin_basis` on a source that names no `origin`: it says what an origin rests on,
+    so without one it says nothing (docs/grading.md "Independent origins")."""
+    for path, s in records.get("sources", ()):
+        basis = s.get("origin_basis")
+        if basis is not None and not s.get("origin"):
+            yield _problem(
+                path,
+                s,
+                f"source {quote(s.get('id', '?'))} has origin_basis {quote(basis)} but no "
+                "origin; name the origin its page is a copy of, or remove origin_basis",
             )
 
 

@@ -760,30 +760,37 @@ def _kept_path() -> str | None:
     return os.path.join(folder, f"package-docx-{digest}.pickle")
 
 
-def _made() -> dict[str, Any]:
-    """What python-docx makes for a document without a body: every part, in the order it
-    writes them, with `_PLACE` as the title and the running header."""
+def _document(title: str, running: str) -> tuple[Any, str, str]:
+    """A python-docx document without a body: its properties, Arial throughout, the page,
+    the running header and the page-number footer; and a portrait and a landscape section
+    break's properties."""
     import docx
-    from docx.opc.constants import CONTENT_TYPE
-    from docx.opc.packuri import PackURI
-    from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
 
     document = docx.Document()
     properties = document.core_properties
-    properties.title = _PLACE
+    properties.title = title
     properties.author = "vrmc"
     properties.last_modified_by = "vrmc"
     properties.revision = 1
     properties.comments = ""
     _fonts(document)
-    portrait, landscape = _sections(document, _PLACE)
+    return (document, *_sections(document, running))
+
+
+def _made() -> dict[str, Any]:
+    """What python-docx makes for a document without a body: every part, in the order it
+    writes them, with `_PLACE` as the title and the running header."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
+
+    document, portrait, landscape = _document(_PLACE, _PLACE)
     # A section break's properties, inside a paragraph: the namespaces are the body's.
     strip = f' xmlns:w="{_W}" xmlns:r="{_RELS}"'
     styles = document.styles
     ids = {}
     for name in _STYLE_NAMES:
-        from docx.enum.style import WD_STYLE_TYPE
-
         kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
         ids[name] = (styles.get_style_id(name, kind) if name in styles else None) or ""
     package = document.part.package
