@@ -3,11 +3,21 @@ summary statement, and the exports that carry them (docs/grading.md, docs/format
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from conftest import invoke, write_corpus
+from prose import docx_text, html_text, markdown_text
+from vrmc_cli.analysis import ach
+from vrmc_cli.corpus.model import Source
+from vrmc_cli.corpus.origins import origins
 
 CORPUS = """\
 version: 1
@@ -242,3 +252,148 @@ events:
     )
     events = json.loads(run(root, "timeline", "-f", "json"))["events"]
     assert events[0]["origins"] == {"count": 1, "ids": ["sputnik"]}
+
+
+# --------------------------------------------------------------------------- origin_basis
+
+BASIS = """\
+version: 1
+topic: {title: T, as_of: 2010-01}
+themes: [{id: t, title: T}]
+sources:
+  - {id: stabroek, title: Stabroek copy, publisher: Stabroek News, origin: Reuters,
+     reliability: B, published: 2009-09-14}
+  - {id: armi, title: Armi copy, publisher: Armi e Tiro, origin: Reuters, origin_basis: text,
+     reliability: C, published: 2009-09-14, x-origin-matched: the ANSA-Reuters copy}
+  - {id: forum, title: Forum repost, publisher: A forum, via: armi, reliability: E}
+  - {id: said, title: Said copy, publisher: Some paper, origin: Kremlin, origin_basis: credit,
+     reliability: C}
+events:
+  - {id: e1, date: 2009-09-14, title: E1, themes: [t], sources: [stabroek, armi, forum, said]}
+"""
+TEXT_BASIS = "(origin Reuters, by matching text; reliability C, fairly reliable)"
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "html", "docx"])
+def test_an_origin_resting_on_matching_text_says_so_in_every_format(
+    fmt: str, tmp_path: Path
+) -> None:
+    root = corpus(tmp_path, BASIS)
+    if fmt == "docx":
+        target = tmp_path / "r.docx"
+        result = invoke("--no-cache", "-b", str(root), "report", "-f", fmt, "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        shown = docx_text(target.read_bytes())
+    else:
+        out = run(root, "report", "-f", fmt)
+        shown = {"html": html_text, "markdown": markdown_text}.get(fmt, str)(out)
+    shown = _words(shown)
+    assert f"Reuters, via Armi e Tiro, Armi copy, 14 Sep 2009 {TEXT_BASIS}" in shown
+    # The repost of a text-basis copy: its origin (at the end of its via chain) rests on
+    # matching text too.
+    assert (
+        "Reuters, via A forum, Forum repost (origin Reuters, by matching text; reliability E"
+        in shown
+    )
+    # A credited origin, written or by default, is shown as before.
+    assert "Reuters, via Stabroek News, Stabroek copy, 14 Sep 2009 (reliability B" in shown
+    assert "Kremlin, via Some paper, Said copy (reliability C" in shown
+    assert shown.count("by matching text") == 2
+
+
+def test_sources_list_names_the_basis(tmp_path: Path) -> None:
+    root = corpus(tmp_path, BASIS)
+    table = run(root, "sources", "-f", "markdown")
+    assert "| Armi e Tiro (origin Reuters, by matching text) |" in table
+    assert "| A forum (origin Reuters, by matching text) |" in table
+    assert "| Stabroek News (origin Reuters) |" in table
+    assert "| Some paper (origin Kremlin) |" in table
+
+
+def test_origin_basis_in_json_csv_and_sqlite(tmp_path: Path) -> None:
+    root = corpus(tmp_path, BASIS)
+    sources = {s["id"]: s for s in json.loads(run(root, "sources", "-f", "json"))["sources"]}
+    assert {i: s["origin_basis"] for i, s in sources.items()} == {
+        "stabroek": None,
+        "armi": "text",
+        "forum": None,
+        "said": "credit",
+    }
+    assert list(sources["armi"])[9:12] == ["origin", "origin_basis", "via"]
+    rows = list(csv.DictReader(io.StringIO(run(root, "sources", "-f", "csv"))))
+    assert [r["origin_basis"] for r in rows] == ["", "text", "", "credit"]
+    target = tmp_path / "x.db"
+    run(root, "export", "sqlite", "-o", str(target))
+    db = sqlite3.connect(target)
+    try:
+        assert db.execute("SELECT id, origin_basis FROM sources ORDER BY id").fetchall() == [
+            ("armi", "text"),
+            ("forum", None),
+            ("said", "credit"),
+            ("stabroek", None),
+        ]
+    finally:
+        db.close()
+
+
+# Sources as (origin, basis); each table row: the same sources with every basis credited
+# must give the same count, and the count itself.
+COUNTED = [
+    ([("Reuters", None), ("Reuters", "text")], 1),
+    ([("Reuters", "text"), ("Reuters", "text")], 1),
+    ([("Reuters", "credit"), ("AFP", "text")], 2),
+    ([("Reuters", "text"), (None, None)], 2),
+]
+
+
+def _sources(spec: list[tuple[str | None, str | None]]) -> list[Source]:
+    return [
+        Source(f"s{n}", "S", publisher=f"Paper {n}", origin=o, origin_basis=b)  # type: ignore[arg-type]
+        for n, (o, b) in enumerate(spec)
+    ]
+
+
+@pytest.mark.parametrize(("spec", "count"), COUNTED)
+def test_a_text_basis_copy_counts_as_a_credited_one(
+    spec: list[tuple[str | None, str | None]], count: int
+) -> None:
+    assert origins(_sources(spec)).count == count
+    credited = [(o, "credit" if o else None) for o, _ in spec]
+    found, expected = origins(_sources(spec)), origins(_sources(credited))
+    assert (found.ids, found.names) == (expected.ids, expected.names)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([None, "Reuters", "reuters", "AFP", "Sputnik Mundo", "Sputnik"]),
+            st.sampled_from([None, "credit", "text"]),
+        ),
+        max_size=8,
+    )
+)
+def test_origin_counts_do_not_depend_on_the_basis(
+    spec: list[tuple[str | None, str | None]],
+) -> None:
+    made = _sources([(o, b if o else None) for o, b in spec])
+    plain = _sources([(o, None) for o, _ in spec])
+    found, expected = origins(made), origins(plain)
+    assert (found.ids, found.names) == (expected.ids, expected.names)
+    assert ach.independent_origins(made) == ach.independent_origins(plain)
+
+
+def test_credibility_one_on_a_wire_and_its_uncredited_copy_fails_strict(tmp_path: Path) -> None:
+    # The reason for the field: an uncredited copy of a Reuters story is no confirmation.
+    text = BASIS.replace("sources: [stabroek, armi, forum, said]}", "sources: [stabroek, armi],")
+    text += "     credibility: 1}\n"
+    text = text.replace("title: E1, themes", "title: E1,\n     themes")
+    root = corpus(tmp_path, text)
+    result = invoke("--no-cache", "validate", "--strict", str(root))
+    assert result.exit_code == 1
+    assert "has credibility 1 (confirmed by other sources) but rests on 1 independent origin" in (
+        result.stderr
+    )

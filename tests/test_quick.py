@@ -10,6 +10,7 @@ import pytest
 import typer.main
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from conftest import FIXTURE, examples, invoke, run_vrmc
 from vrmc_cli import cli, quick
@@ -240,27 +241,93 @@ def test_the_quick_path_prints_what_typer_prints(argv: list[str]) -> None:
     assert actual.stderr.decode() == expected.stderr
 
 
-@pytest.mark.parametrize(
-    ("argv", "kept"),
-    [
-        (["-b", "x", "timeline", "--limit", "-1"], ["timeline"]),
-        (["-bx", "--no-cache", "brief", "-h"], ["brief"]),
-        (["--briefings=x", "--debug", "actors"], ["actors"]),
-        (["validate", "x"], ["validate"]),
-        (["--help"], None),
-        (["-b", "x"], None),
-        (["--no-cache", "nope"], None),
-        (["--version", "brief"], None),
-    ],
-)
-def test_typer_builds_only_the_command_it_runs(argv: list[str], kept: list[str] | None) -> None:
-    """cli.app_for: what the slow path hands to Typer (the whole app when unsure)."""
+LISTED = "every command, as the group's help lists it"
+WHOLE = "the whole app"
+APPS: list[tuple[list[str], list[str] | str]] = [
+    (["-b", "x", "timeline", "--limit", "-1"], ["timeline"]),
+    (["-bx", "--no-cache", "brief", "-h"], ["brief"]),
+    (["--briefings=x", "--debug", "actors"], ["actors"]),
+    (["validate", "x"], ["validate"]),
+    (["-b", "--help", "timeline", "-h"], ["timeline"]),  # --help is -b's value
+    ([], LISTED),
+    (["--help"], LISTED),
+    (["-h"], LISTED),
+    (["--no-cache", "-b", "x", "-h"], LISTED),
+    (["-h", "timeline"], LISTED),  # the group's help, whatever follows
+    (["--help", "nope", "--limit"], LISTED),
+    (["--help", "--no-such"], LISTED),
+    (["-b", "x"], LISTED),  # "Missing command"
+    (["-b"], LISTED),
+    (["--version", "brief"], LISTED),
+    (["--no-cache", "nope"], WHOLE),
+    (["--", "timeline"], WHOLE),
+    (["--no-such", "timeline"], WHOLE),
+    (["-x", "timeline"], WHOLE),
+]
+
+
+def _commands(app: typer.Typer) -> dict[str, list[str]]:
+    group = typer.main.get_command(app)
+    return {
+        name: [p.name or "" for p in command.params]
+        for name, command in group.commands.items()  # type: ignore[attr-defined]
+    }
+
+
+@pytest.mark.parametrize(("argv", "kept"), APPS, ids=[" ".join(a) or "-" for a, _ in APPS])
+def test_typer_builds_only_what_the_command_line_reads(
+    argv: list[str], kept: list[str] | str
+) -> None:
+    """cli.app_for: what the slow path hands to Typer. The command it names, alone; every
+    command without its parameters when the group answers by itself; the whole app when
+    unsure."""
     app = cli.app_for(argv)
-    if kept is None:
+    if kept == WHOLE:
         assert app is cli.app
+    elif kept == LISTED:
+        assert _commands(app) == {name: [] for name in SPECS}
     else:
-        names = [i.name or i.callback.__name__ for i in app.registered_commands]  # type: ignore[union-attr]
-        assert names == kept
+        assert list(_commands(app)) == kept
+        assert _commands(app) == {k: v for k, v in _commands(cli.app).items() if k in kept}
+
+
+def test_completion_is_given_the_whole_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_VRMC_COMPLETE", "complete_bash")
+    assert cli.app_for([]) is cli.app
+    assert cli.app_for(["--help"]) is cli.app
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "132", "200"])
+@pytest.mark.parametrize(("argv", "kept"), APPS, ids=[" ".join(a) or "-" for a, _ in APPS])
+def test_what_typer_is_handed_prints_what_the_whole_app_prints(
+    argv: list[str], kept: list[str] | str, columns: str
+) -> None:
+    """The group's help, usage errors and every command's help are the same from the app
+    app_for builds as from the whole app, at any width (nothing is run: the corpus folder
+    does not exist)."""
+    env = {"COLUMNS": columns}
+    with mock.patch.object(cli, "execute", lambda *a: None):
+        expected = CliRunner().invoke(cli.app, argv, env=env, prog_name="vrmc")
+        actual = CliRunner().invoke(cli.app_for(argv), argv, env=env, prog_name="vrmc")
+    assert (actual.exit_code, actual.stdout, actual.stderr) == (
+        expected.exit_code,
+        expected.stdout,
+        expected.stderr,
+    )
+
+
+@pytest.mark.parametrize("name", sorted(SPECS))
+def test_every_command_help_is_the_whole_apps(name: str) -> None:
+    argv = ["--no-cache", name, "--help"]
+    expected = CliRunner().invoke(cli.app, argv, prog_name="vrmc")
+    actual = CliRunner().invoke(cli.app_for(argv), argv, prog_name="vrmc")
+    assert expected.exit_code == 0 and actual.stdout == expected.stdout
+
+
+def test_a_listed_command_is_never_run() -> None:
+    app = cli.app_of(["timeline"], listed=True)
+    result = CliRunner().invoke(app, ["timeline"], prog_name="vrmc")
+    assert isinstance(result.exception, RuntimeError)
 
 
 def test_an_interrupt_ends_a_run_alike_on_both_paths(
@@ -286,3 +353,34 @@ def test_an_interrupt_ends_a_run_alike_on_both_paths(
         result = invoke(*typer_argv)
         assert (result.exit_code, result.stderr) == (130, "\n"), typer_argv
     assert (caught.value.code, quick_err) == (130, "\n")
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+def test_the_option_tables_are_the_commands_declarations() -> None:
+    """quick.py reads the command line from literal tables (no command module is imported
+    to read it): they are what commands/ declares now, and its constants are commands'."""
+    from pathlib import Path
+
+    from vrmc_cli import commands
+
+    text = Path(quick.__file__).read_text(encoding="utf-8")
+    assert quick.BEGIN + quick.table_source() + quick.END in text, "run: python -m vrmc_cli.quick"
+    assert (quick.FLAG, quick.TEXTS, quick.FORMAT, quick.LEVEL, quick.COUNT) == (
+        commands.FLAG,
+        commands.TEXTS,
+        commands.FORMAT,
+        commands.LEVEL,
+        commands.COUNT,
+    )
+    assert quick.FORMAT_ENV == commands.FORMAT_ENV
+    # Every command whose arguments are not a list is read here, with every spelling.
+    for name, spec in SPECS.items():
+        table = quick.COMMANDS.get(name)
+        if any(a.many for a in spec.arguments):
+            assert table is None, name
+            continue
+        assert table is not None, name
+        spellings = {row[0]: (row[1], row[2]) for row in table[0]}
+        assert spellings == _declared(spec), name

@@ -253,6 +253,19 @@ sources:
      origin: Russian Foreign Ministry}
 """,
     ),
+    "origin-basis-without-origin": (
+        """\
+sources:
+  - {id: repost, title: R, publisher: A blog, origin_basis: text, reliability: D}
+""",
+        "x.yaml:2:5: strict: source 'repost' has origin_basis 'text' but no origin; name the "
+        "origin its page is a copy of, or remove origin_basis",
+        """\
+sources:
+  - {id: repost, title: R, publisher: A blog, origin: Reuters, origin_basis: text,
+     reliability: D}
+""",
+    ),
     "place-outside-its-country": (
         """\
 places:
@@ -324,6 +337,20 @@ transfers:
     category: artillery
     sources: [wire]
     places: [puerto-cabello]
+""",
+    ),
+    "same-address": (
+        """\
+sources:
+  - {id: mt, title: Russia condemns strikes, url: "https://www.themoscowtimes.com/a91602"}
+  - {id: mt-2, title: Russia demands release, url: "http://themoscowtimes.com/a91602/"}
+""",
+        "x.yaml:3:5: strict: source 'mt-2' has the same URL as source 'mt' (x.yaml:2): one "
+        "page entered twice counts as two sources; merge them into one and cite it",
+        """\
+sources:
+  - {id: mt, title: Russia condemns strikes, url: "https://www.themoscowtimes.com/a91602"}
+  - {id: mt-2, title: Russia backs Rodriguez, url: "https://www.themoscowtimes.com/a91700"}
 """,
     ),
 }
@@ -443,3 +470,29 @@ events:
     root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "x.yaml": event})
     status, _, err = strict(root)
     assert (status, err) == (0, "")
+
+
+def test_a_page_entered_twice_is_reported_at_each_later_entry(tmp_path: Path) -> None:
+    # The first entry is named with its file and line; each later one is reported where it
+    # is, whichever file holds it, so merging them is one look away.
+    first = """\
+sources:
+  - {id: page, title: Page, url: "https://example.org/news/1?id=7"}
+"""
+    later = """\
+sources:
+  - {id: page-again, title: Page, url: "https://EXAMPLE.org:443/news/1/?id=7#top"}
+  - {id: other-query, title: Other, url: "https://example.org/news/1?id=8"}
+  - {id: page-thrice, title: Page, url: "http://www.example.org/news/1?id=7"}
+"""
+    root = write_corpus(tmp_path / "c", {"base.yaml": BASE, "a.yaml": first, "b.yaml": later})
+    status, _, err = strict(root)
+    assert status == 1
+    tail = "one page entered twice counts as two sources; merge them into one and cite it"
+    assert err.splitlines() == [
+        f"b.yaml:2:5: strict: source 'page-again' has the same URL as source 'page' "
+        f"(a.yaml:2): {tail}",
+        f"b.yaml:4:5: strict: source 'page-thrice' has the same URL as source 'page' "
+        f"(a.yaml:2): {tail}",
+        "vrmc: error: strict checks failed: 2 problems in 1 file",
+    ]

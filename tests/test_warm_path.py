@@ -288,3 +288,97 @@ def test_markdown_escapes_as_its_patterns_did(text: str) -> None:
 
     flat = re.sub(r"\s+", " ", visible(text))
     assert escape(text) == re.sub(r"([\\`*_{}\[\]<>#|~&$^@])", r"\\\1", flat)
+
+
+# --------------------------------------------------------------------------- the exit
+
+# A run of `python -m vrmc_cli` (the `vrmc` command's `run`) with an object whose finalizer
+# says when the interpreter frees it: only its ordinary shutdown does.
+EXIT = """
+import sys
+class Freed:
+    def __del__(self):
+        sys.stderr.write("FREED\\n")
+kept = Freed()
+if sys.argv[1] == "callback":
+    import atexit
+    atexit.register(lambda: sys.stderr.write("CALLBACK\\n"))
+sys.argv = ["vrmc", *sys.argv[2:]]
+from vrmc_cli.__main__ import run
+run()
+"""
+
+
+@pytest.mark.parametrize("callback", [False, True])
+@pytest.mark.parametrize(
+    ("args", "status"),
+    [
+        (["timeline", "-f", "text", "--since", "2020"], 0),
+        (["timeline", "--since", "nonsense"], 2),  # a usage error: its own status
+        (["--version"], 0),
+    ],
+)
+def test_a_finished_run_skips_the_shutdown_unless_something_needs_it(
+    args: list[str], status: int, callback: bool, tmp_path: Path
+) -> None:
+    """Once its output is out, `vrmc` ends without freeing what it built (`__main__.run`),
+    with the same output and status as `main`; with an exit callback registered it exits
+    the ordinary way, and the callback runs."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    env["XDG_CACHE_HOME"] = str(tmp_path)
+    mode = "callback" if callback else "plain"
+    run = subprocess.run(
+        [sys.executable, "-c", EXIT, mode, *args],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    plain = subprocess.run(
+        [sys.executable, "-m", "vrmc_cli", *args],
+        env=env,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == plain.returncode == status
+    assert run.stdout == plain.stdout
+    assert bool(run.stdout) == (status == 0)
+    shutdown = run.stderr.decode().splitlines()[-2:]
+    if callback:
+        assert shutdown == ["CALLBACK", "FREED"]
+    else:
+        assert "FREED" not in shutdown and "CALLBACK" not in shutdown
+
+
+# --------------------------------------------------------------------------- the command
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_vrmc_command_is_a_script_that_imports_only_vrmc() -> None:
+    """`vrmc` is scripts/vrmc, installed by pip with its first line set to the environment's
+    Python, rather than an entry point, whose launcher (pip before 26) imports `re`."""
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "scripts" not in project["project"]
+    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
+    assert wheel["shared-scripts"] == {"scripts/vrmc": "vrmc"}
+    assert "scripts" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+    script = ROOT / "scripts" / "vrmc"
+    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3\n")
+    assert os.access(script, os.X_OK)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", str(script), "--version"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0 and run.stdout.startswith("vrmc "), run.stderr
+    imported = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if "|" in line}
+    assert "vrmc_cli.__main__" in imported
+    found = sorted(m for m in imported if m.split(".")[0] in FORBIDDEN)
+    assert not found, f"the vrmc script imports {found}"

@@ -84,5 +84,45 @@ def main() -> None:
         guarded(lambda: execute(state, command, params), debug=state.debug)
 
 
+def run() -> None:
+    """The `vrmc` command and `python -m vrmc_cli`: `main`, then exit at once.
+
+    A finished run needs nothing of the interpreter's shutdown but the flushing of standard
+    output and error, done here: vrmc registers no exit callback, starts no thread and closes
+    every file it writes. The shutdown would free the corpus, the modules and everything
+    rendered, object by object (and collect cycles, collector off or not): about a tenth of a
+    warm run's instructions (docs/performance.md). So the process ends with `os._exit` once
+    its output is out. Where the shutdown could matter (a callback registered, by a library or
+    a tool such as coverage; a second thread; a stream that cannot be flushed; an exit status
+    that is not a small number) it exits the ordinary way, as it always did. `main` itself
+    returns (or raises SystemExit), for callers in this process."""
+    try:
+        main()
+    except SystemExit as done:
+        status = done.code
+    else:
+        status = None
+    if status is None:
+        status = 0
+    import atexit
+
+    threads = sys.modules.get("threading")
+    if (
+        isinstance(status, int)
+        and 0 <= status <= 255
+        and not atexit._ncallbacks()
+        and (threads is None or threads.active_count() == 1)
+    ):
+        try:
+            for stream in (sys.stdout, sys.stderr):
+                if stream is not None:
+                    stream.flush()
+        except (OSError, ValueError):
+            pass  # the ordinary exit reports it, as it always did
+        else:
+            os._exit(status)
+    raise SystemExit(status)
+
+
 if __name__ == "__main__":
-    main()
+    run()

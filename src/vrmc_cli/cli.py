@@ -5,7 +5,6 @@ Running a command is runner.py's job; quick.py runs the common ones without Type
 
 from __future__ import annotations
 
-import copy
 import enum
 import inspect
 import os
@@ -87,17 +86,21 @@ class _Group(TyperGroup):
             raise
 
 
-app = typer.Typer(
-    name="vrmc",
-    cls=_Group,
-    help=HELP,
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
-)
+def _new_app() -> typer.Typer:
+    """The group, without its commands: its options, help and callback (`main`)."""
+    made = typer.Typer(
+        name="vrmc",
+        cls=_Group,
+        help=HELP,
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        pretty_exceptions_show_locals=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
+    made.callback()(main)
+    return made
 
 
 def _state(ctx: typer.Context) -> State:
@@ -193,7 +196,7 @@ def _epilog(examples: Sequence[str]) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {e}" for e in examples)
 
 
-def add_command(spec: Spec) -> None:
+def add_command(app: typer.Typer, spec: Spec) -> None:
     """Declare a command to Typer from its specification; running it is runner.execute."""
     name = spec.name
 
@@ -209,6 +212,24 @@ def add_command(spec: Spec) -> None:
     ]
     command.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
     command.__annotations__ = {p.name: p.annotation for p in parameters}
+    command.__doc__ = spec.help
+    command.__name__ = name
+    app.command(name=name, epilog=_epilog(spec.examples))(command)
+
+
+def add_listed(app: typer.Typer, spec: Spec) -> None:
+    """Declare a command as the group's own help lists it: its name and help, no parameters.
+
+    Typer turns each parameter into a Click one (types, conversions, completion) before
+    anything is parsed: two thirds of `vrmc --help`. The group's help, usage errors and
+    `--version` read only a command's name and help, so `app_for` declares the commands this
+    way when the command line names none of them; a listed command is never run.
+    """
+    name = spec.name
+
+    def command(ctx: typer.Context) -> None:
+        raise RuntimeError(f"command {name!r} was declared for the group's help only")
+
     command.__doc__ = spec.help
     command.__name__ = name
     app.command(name=name, epilog=_epilog(spec.examples))(command)
@@ -245,49 +266,73 @@ _GROUP = [
 ]
 main.__signature__ = inspect.Signature(_GROUP)  # type: ignore[attr-defined]
 main.__annotations__ = {p.name: p.annotation for p in _GROUP}
-app.callback()(main)
 
 
-for _name in names():
-    _spec = spec(_name)
-    if _spec is not None:
-        add_command(_spec)
+def app_of(declared: Sequence[str], *, listed: bool = False) -> typer.Typer:
+    """The group with the commands named, in full (`add_command`) or as its help lists them
+    (`add_listed`)."""
+    made = _new_app()
+    for name in declared:
+        found = spec(name)
+        if found is not None:
+            (add_listed if listed else add_command)(made, found)
+    return made
+
+
+_WHOLE: list[typer.Typer] = []
+
+
+def whole_app() -> typer.Typer:
+    """The group with every command in full (built once): what tests and completion use."""
+    if not _WHOLE:
+        _WHOLE.append(app_of(names()))
+    return _WHOLE[0]
+
+
+def __getattr__(attribute: str) -> typer.Typer:
+    # `cli.app`: the whole app, built when first asked for (PEP 562).
+    if attribute == "app":
+        return whole_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {attribute!r}")
+
+
+# Eager options of the group: once one is read, the group answers (its help, its version)
+# or stops at a usage error; no command is looked up, whatever follows.
+_ANSWERED = frozenset(("-h", "--help", "--version"))
 
 
 def app_for(argv: Sequence[str]) -> typer.Typer:
-    """The app, holding only the command that `argv` runs when that is certain.
+    """The app for `argv`, holding only what its run reads.
 
     Typer turns every command into a Click command before it parses anything, which costs
     start-up time (docs/performance.md); only the command being run is needed. When the
-    group itself may have to answer (its help, --version, a missing or unknown command
-    name, shell completion), the whole app is used, so every output stays the same.
+    command line names a command, that command alone is declared. When the group answers
+    by itself (its help, its version, a missing command), every command is declared as the
+    group's help lists it (`add_listed`). In every other case (shell completion, `--`, an
+    unknown option or command name) the whole app is used, so every output stays the same.
     """
     if any(name.startswith("_VRMC_COMPLETE") for name in os.environ):
-        return app
+        return whole_app()
     name = None
     args = iter(argv)
     for arg in args:
-        # The group's options (the same declarations the app is built from).
+        # The group's options, as quick.py's table has them: (parameter, how read, least).
         option = quick.GLOBAL.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
         if option is None:
             if arg.startswith("-b") and not arg.startswith("--"):
                 continue  # -bDIR
+            if arg in _ANSWERED:
+                return app_of(names(), listed=True)
             if not arg.startswith("-"):
                 name = arg
             break
-        if option.kind != FLAG and "=" not in arg:
+        if option[1] != FLAG and "=" not in arg:
             next(args, None)
-    chosen = [
-        info
-        for info in app.registered_commands
-        if info.callback is not None
-        and (info.name or info.callback.__name__.lower().replace("_", "-")) == name
-    ]
-    if name is None or len(chosen) != 1:
-        return app
-    only = copy.copy(app)
-    only.registered_commands = chosen
-    return only
+    else:  # nothing but the group's options: its help (no arguments) or "Missing command"
+        return app_of(names(), listed=True)
+    if name is not None and name in names():
+        return app_of([name])
+    return whole_app()
 
 
 def run_app() -> None:

@@ -81,7 +81,9 @@ def plain(text: str) -> Inline:
 
 def text_of(spans: Inline) -> str:
     """The text of some spans, styles dropped (and nothing escaped)."""
-    return "".join(s.text for s in spans)
+    if len(spans) == 1:  # most are one span (`plain`)
+        return spans[0].text
+    return "".join([s.text for s in spans])
 
 
 @record

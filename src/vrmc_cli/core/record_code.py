@@ -991,7 +991,7 @@ def _r92__reduce__(self):
     return self.__class__, (self.indicator, self.direction, self.note, )
 
 # vrmc_cli.corpus.model.Source
-def _r93__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_MISSING, kind=_MISSING, reliability=_MISSING, accessed=_MISSING, archive_url=_MISSING, origin=_MISSING, via=_MISSING, state_media=_MISSING):
+def _r93__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_MISSING, kind=_MISSING, reliability=_MISSING, accessed=_MISSING, archive_url=_MISSING, origin=_MISSING, via=_MISSING, state_media=_MISSING, origin_basis=_MISSING):
     _r93_s_id(self, id)
     _r93_s_title(self, title)
     _r93_s_publisher(self, publisher)
@@ -1004,8 +1004,9 @@ def _r93__init__(self, id, title, publisher=_MISSING, url=_MISSING, published=_M
     _r93_s_origin(self, origin)
     _r93_s_via(self, via)
     _r93_s_state_media(self, state_media)
+    _r93_s_origin_basis(self, origin_basis)
 def _r93__reduce__(self):
-    return self.__class__, (self.id, self.title, self.publisher, self.url, self.published, self.kind, self.reliability, self.accessed, self.archive_url, self.origin, self.via, self.state_media, )
+    return self.__class__, (self.id, self.title, self.publisher, self.url, self.published, self.kind, self.reliability, self.accessed, self.archive_url, self.origin, self.via, self.state_media, self.origin_basis, )
 
 # vrmc_cli.corpus.model.Theme
 def _r94__init__(self, id, title, description=_MISSING, parent=_MISSING):
@@ -1248,7 +1249,7 @@ METHODS = {
     ('vrmc_cli.corpus.model', 'Scenario'): ('F:id,title,summary,likelihood=,horizon=,drivers=,indicators=,themes=,countries=', '_r90', {'__init__': _r90__init__, '__reduce__': _r90__reduce__}),
     ('vrmc_cli.corpus.model', 'Section'): ('F:heading,points', '_r91', {'__init__': _r91__init__, '__reduce__': _r91__reduce__}),
     ('vrmc_cli.corpus.model', 'Signal'): ('F:indicator,direction,note=', '_r92', {'__init__': _r92__init__, '__reduce__': _r92__reduce__}),
-    ('vrmc_cli.corpus.model', 'Source'): ('F:id,title,publisher=,url=,published=,kind=,reliability=,accessed=,archive_url=,origin=,via=,state_media=', '_r93', {'__init__': _r93__init__, '__reduce__': _r93__reduce__}),
+    ('vrmc_cli.corpus.model', 'Source'): ('F:id,title,publisher=,url=,published=,kind=,reliability=,accessed=,archive_url=,origin=,via=,state_media=,origin_basis=', '_r93', {'__init__': _r93__init__, '__reduce__': _r93__reduce__}),
     ('vrmc_cli.corpus.model', 'Theme'): ('F:id,title,description=,parent=', '_r94', {'__init__': _r94__init__, '__reduce__': _r94__reduce__}),
     ('vrmc_cli.corpus.model', 'Topic'): ('F:title,subtitle=,summary=,as_of=', '_r95', {'__init__': _r95__init__, '__reduce__': _r95__reduce__}),
     ('vrmc_cli.corpus.model', 'Transfer'): ('F:id,supplier,recipient,designation,category,description=,ordered=,delivered_from=,delivered_to=,quantity_ordered=,quantity_delivered=,value_usd=,status=,sources=,notes=,disputed=,places=', '_r96', {'__init__': _r96__init__, '__reduce__': _r96__reduce__}),

@@ -54,7 +54,11 @@ def _has_unsafe(text: str, one_line: bool) -> bool:
     if not one_line and not text.isprintable() and ("\n" in text or "\t" in text):
         probe = text.replace("\n", " ").replace("\t", " ")
     if probe.isprintable():
-        return not probe.isascii() and any(c in probe for c in _PRINTABLE_UNSAFE)
+        if not probe.isascii():
+            for char in _PRINTABLE_UNSAFE:  # a loop, not any(): no generator per text
+                if char in probe:
+                    return True
+        return False
     return _unsafe(one_line).search(text) is not None
 
 
@@ -85,8 +89,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
 
     Newlines and tabs are kept unless `one_line` (table cells, error messages, CSV headers).
     """
-    if not _has_unsafe(text, one_line):
-        return text
+    if (text.isascii() and text.isprintable()) or not _has_unsafe(text, one_line):
+        return text  # printable ASCII (most text) holds nothing to escape
     return _unsafe(one_line).sub(_escape, text)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.dates import PartialDate
 from ..core.record import field, record
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     EventStatus = Literal["lead"]
     PlacePrecision = Literal["site", "town", "region", "country"]
     Reliability = Literal["A", "B", "C", "D", "E", "F"]
+    OriginBasis = Literal["credit", "text"]
     # Admiralty credibility of a piece of information, apart from its source's reliability.
     Credibility = Literal["1", "2", "3", "4", "5", "6"]
     Direction = Literal["for", "against"]
@@ -95,6 +96,9 @@ TRANSFER_STATUSES: tuple[TransferStatus, ...] = (
     "unconfirmed",
 )
 RELIABILITIES: tuple[Reliability, ...] = ("A", "B", "C", "D", "E", "F")
+# What a source's `origin` rests on: a credit the page prints (the default), or the page's
+# words matching a credited copy word for word (docs/grading.md "Independent origins").
+ORIGIN_BASES: tuple[OriginBasis, ...] = ("credit", "text")
 CREDIBILITIES: tuple[Credibility, ...] = ("1", "2", "3", "4", "5", "6")
 DIRECTIONS: tuple[Direction, ...] = ("for", "against")
 CONSISTENCIES: tuple[Consistency, ...] = ("CC", "C", "N", "NA", "I", "II")
@@ -167,6 +171,15 @@ class Source:
     origin: str | None = None  # who first reported what the page carries (an agency, an issuer)
     via: Source | None = None  # the corpus source this page copies
     state_media: bool = False  # the outlet is owned or directed by a state
+    # What `origin` rests on: None or "credit", a credit the page prints; "text", its words
+    # matching a credited copy (docs/grading.md "Independent origins").
+    origin_basis: OriginBasis | None = None
+
+    @property
+    def origin_by_text(self) -> bool:
+        """Its origin (at the end of its `via` chain) rests on matching text, not a credit."""
+        root = self.root
+        return root.origin_basis == "text" and root.origin is not None
 
     @property
     def root(self) -> Source:
@@ -471,6 +484,23 @@ class Corpus:
 
     def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
         return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)
+
+    if not TYPE_CHECKING:  # (for the type checker, a corpus has only its fields)
+
+        def __getattr__(self, name):
+            # Only for a field not set: the events and briefings of a corpus read from the
+            # cache, until first read (corpus/cache.py, `UNREAD`).
+            found = UNREAD.get(id(self))
+            if found is None or found[0] is not self or name not in found[1]:
+                raise AttributeError(name)
+            del UNREAD[id(self)]
+            found[2](self)
+            return getattr(self, name)
+
+
+# Corpora read from the cache whose heavy fields are not read yet, by identity: (the corpus,
+# the names of those fields, what sets them). Kept by corpus/cache.py.
+UNREAD: dict[int, tuple[Corpus, tuple[str, ...], Callable[[Corpus], None]]] = {}
 
 
 def countries_of(countries: Iterable[Country], actors: Iterable[Actor]) -> set[Country]:

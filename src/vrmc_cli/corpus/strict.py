@@ -107,12 +107,14 @@ def check(fragments: Sequence[Fragment]) -> list[Problem]:
         *_dated_after_sources(records, sources),
         *_single_origin(records, events, sources),
         *_state_media(records),
+        *_basis_without_origin(records),
         *_untyped_indicators(records),
         *_signals_against_type(records),
         *_several_likelihoods(records),
         *_places_outside(records),
         *_unsourced_places(records),
         *_transfers_at_own_country(records),
+        *_same_address(records),
     ]
     return sorted(problems)
 
@@ -385,6 +387,20 @@ def _state_media(records: dict[str, list[Located]]) -> Iterator[Problem]:
             )
 
 
+def _basis_without_origin(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """`origin_basis` on a source that names no `origin`: it says what an origin rests on,
+    so without one it says nothing (docs/grading.md "Independent origins")."""
+    for path, s in records.get("sources", ()):
+        basis = s.get("origin_basis")
+        if basis is not None and not s.get("origin"):
+            yield _problem(
+                path,
+                s,
+                f"source {quote(s.get('id', '?'))} has origin_basis {quote(basis)} but no "
+                "origin; name the origin its page is a copy of, or remove origin_basis",
+            )
+
+
 def _untyped_indicators(records: dict[str, list[Located]]) -> Iterator[Problem]:
     """An indicator without a type, or without criteria (what would count as seeing it)."""
     for path, scenario in records.get("scenarios", ()):
@@ -541,6 +557,49 @@ def _transfers_at_own_country(records: dict[str, list[Located]]) -> Iterator[Pro
                         "sources name, or no place",
                     )
                     break
+
+
+def _same_address(records: dict[str, list[Located]]) -> Iterator[Problem]:
+    """Two sources with one address: one page entered twice, so it counts as two sources
+    wherever sources are counted (docs/format.md "Strict checks"). Each later source is
+    reported at its own entry, naming the first."""
+    first: dict[str, tuple[str, Record]] = {}
+    for path, s in records.get("sources", ()):
+        url = s.get("url")
+        if not url:
+            continue
+        key = address_key(url)
+        if key not in first:
+            first[key] = (path, s)
+            continue
+        first_path, earlier = first[key]
+        yield _problem(
+            path,
+            s,
+            f"source {quote(s['id'])} has the same URL as source {quote(earlier['id'])} "
+            f"({first_path}:{earlier['@'][0]}): one page entered twice counts as two "
+            "sources; merge them into one and cite it",
+        )
+
+
+# An address's parts that do not change the page it names: the scheme (http or https), the
+# case of the host, a leading "www.", the default port, a final "/" and the fragment.
+_ADDRESS = re.compile(
+    r"^(?:[a-z][a-z0-9+.-]*:)?//(?:www\.)?(?P<host>[^/?#:]*)(?::(?:80|443))?(?=[/?#]|$)",
+    re.IGNORECASE,
+)
+
+
+def address_key(url: str) -> str:
+    """A URL as compared for "the same page": scheme, host case, "www.", the default port,
+    a final slash before the query and the fragment aside; path and query as written."""
+    url = url.strip().split("#", 1)[0]
+    match = _ADDRESS.match(url)
+    if match is None:
+        return url
+    rest = url[match.end() :]
+    path, mark, query = rest.partition("?")
+    return match.group("host").lower() + (path.rstrip("/") or "") + mark + query
 
 
 def _code(ref: Any) -> str | None:

@@ -65,10 +65,15 @@ KEPT_PICTURES = 64
 
 
 def kept_picture(
-    path: str | None, usable: Callable[[object], TypeGuard[T]], draw: Callable[[], T]
+    path: str | None,
+    usable: Callable[[object], TypeGuard[T]],
+    draw: Callable[[], T],
+    prefix: str = "picture-",
+    keep: int = KEPT_PICTURES,
 ) -> T:
     """The picture kept at `path` when `usable` accepts it, else `draw()`'s, then kept there
-    (the most recent KEPT_PICTURES stay); no `path` (no trusted folder, --no-cache): drawn."""
+    (of the files named `prefix…`, the most recent `keep` stay); no `path` (no trusted
+    folder, --no-cache): drawn. Word's package parts are kept the same way (as_docx.py)."""
     if path is not None:
         from ..corpus.cache import read_object
 
@@ -80,7 +85,7 @@ def kept_picture(
         from ..corpus.cache import prune, write_object
 
         write_object(path, made)
-        prune(os.path.dirname(path), "picture-", KEPT_PICTURES)
+        prune(os.path.dirname(path), prefix, keep)
     return made
 
 

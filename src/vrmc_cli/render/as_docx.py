@@ -1,9 +1,10 @@
 """Word (.docx) laid out for reading and printing.
 
-python-docx makes the package: the styles, the header and footer parts, the pictures'
-parts and relationships. The body's XML is written here directly, as text, and parsed once
-(python-docx's per-element objects cost five times what the HTML view costs for the whole
-report; docs/performance.md).
+python-docx makes the package's fixed parts (the template, the styles, the page, the header
+and footer parts), once, kept in the cache folder. The body's XML is written here directly,
+as text (python-docx's per-element objects cost five times what the HTML view costs for the
+whole report), and so are the title, the running header, the pictures' parts, the links'
+relationships and the zip, as python-docx would write them (docs/performance.md).
 
 What a copy desk gets:
 - real heading styles, each heading kept with what follows it, and a table of contents field
@@ -19,14 +20,17 @@ What a copy desk gets:
 
 Arial throughout (LibreOffice prints it as the metric-compatible Liberation Sans), so the
 widths measured here are the widths printed. The file is byte-identical for the same
-corpus: the zip entries carry a fixed date and the document properties no clock.
+corpus, warm or cold: the zip entries carry a fixed date and the document properties no
+clock.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import re
-from typing import IO, TYPE_CHECKING, Any
+import sys
+from typing import IO, TYPE_CHECKING, Any, TypeGuard
 
 from ..core.doc import (
     Block,
@@ -61,7 +65,6 @@ if TYPE_CHECKING:
 DECLARED = Renderer(DOC, "a Word document", (".docx",), binary=True)
 
 
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _MUTED = "59636E"
 _LINK = "0B4F8A"
 _FONT = "Arial"
@@ -105,22 +108,33 @@ _WIDE = 722  # a letter outside ASCII: as wide as a capital
 _ADVANCES = [_ADVANCE.get(chr(c), 556) for c in range(128)]
 
 
+class _Advances(dict[str, int]):
+    """Every character's advance, each worked out the first time it is asked for."""
+
+    def __missing__(self, c: str) -> int:
+        width = _ADVANCE.get(c, _WIDE if c.isalnum() or ord(c) < 0x2000 else 1000)
+        self[c] = width
+        return width
+
+
+_ANY_ADVANCE = _Advances()
+
+
 def measure(text: str, points: float = TABLE_PT, bold: bool = False) -> int:
     """`text`'s printed width in points, rounded up, with room to spare (bold is about a
     tenth wider; a letter outside ASCII is taken as wide as a capital, a symbol as an em)."""
     if text.isascii():
         units = sum(map(_ADVANCES.__getitem__, text.encode()))
     else:
-        units = sum(
-            _ADVANCE.get(c, _WIDE if c.isalnum() or ord(c) < 0x2000 else 1000) for c in text
-        )
+        units = sum(map(_ANY_ADVANCE.__getitem__, text))
     return int(units * points * (1.12 if bold else 1.04) / 1000) + 1
 
 
 def _clean(text: str) -> str:
     """Data as XML character data: controls shown as escapes (XML refuses most of them),
     markup characters escaped."""
-    text = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
+    if not (text.isascii() and text.isprintable()):  # printable ASCII: nothing to show
+        text = visible(text).replace("\ufffe", "\\ufffe").replace("\uffff", "\\uffff")
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -134,10 +148,21 @@ def _t(text: str) -> str:
     return f"<w:t{space}>{text}</w:t>"
 
 
+_RUNS: dict[tuple[str, str, bool], str] = {}  # each run written once a process
+
+
 def _run(text: str, props: str = "", glue: bool = False) -> str:
     """A run of data: line breaks and tabs as Word's own. `glue` (table cells): a hyphen is
     Word's non-breaking hyphen and nothing breaks after a dash between two words, so a
     column as wide as its widest word never breaks `russian-helicopters` or `2024–2026`."""
+    key = (text, props, glue)
+    found = _RUNS.get(key)
+    if found is None:
+        found = _RUNS[key] = _new_run(text, props, glue)
+    return found
+
+
+def _new_run(text: str, props: str, glue: bool) -> str:
     if not text:
         return ""
     clean = _clean(text)
@@ -219,12 +244,11 @@ def _ppr(
 
 class _Writer:
     def __init__(
-        self, document: Any, known: set[str], with_pictures: bool, cache: bool = True
+        self, package: _Package, known: set[str], with_pictures: bool, cache: bool = True
     ) -> None:
-        self.document = document
+        self.package = package
         self.known = known  # the anchors the document defines: links point at these
         self.parts: list[str] = []
-        self.style_ids: dict[str, str] = {}
         self.bookmarks: dict[str, str] = {}
         self.marks = 0
         self.pictures = 0
@@ -238,20 +262,13 @@ class _Writer:
         self.portrait = ""  # the section properties of a portrait section (set by to_bytes)
         self.landscape = ""
         self.contents_next = False
-        self.urls: dict[str, str] = {}
 
     # ---------------------------------------------------------------- pieces
 
     def style(self, name: str) -> str:
-        """The style id of paragraph or table style `name` (looked up once)."""
-        if name not in self.style_ids:
-            from docx.enum.style import WD_STYLE_TYPE
-
-            kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
-            styles = self.document.styles
-            found = styles.get_style_id(name, kind) if name in styles else None
-            self.style_ids[name] = found or ""
-        return self.style_ids[name]
+        """The style id of paragraph or table style `name` (one of _STYLE_NAMES), or "" when
+        the template has no such style."""
+        return self.package.styles.get(name, "")
 
     def bookmark(self, anchor: str) -> str:
         """The Word bookmark name for a document anchor: letters, digits and underscores,
@@ -280,18 +297,10 @@ class _Writer:
         return f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{_run(text, style)}</w:hyperlink>'
 
     def external(self, text: str, url: str, props: str = "") -> str:
-        if url not in self.urls:
-            from docx.opc.constants import RELATIONSHIP_TYPE
-
-            # Added directly: python-docx's relate_to compares with every relationship first.
-            rid = f"rIdLink{len(self.urls) + 1}"
-            self.document.part.rels.add_relationship(
-                RELATIONSHIP_TYPE.HYPERLINK, url, rid, is_external=True
-            )
-            self.urls[url] = rid
         style = f'<w:color w:val="{_LINK}"/><w:u w:val="single"/>{props}'
         return (
-            f'<w:hyperlink r:id="{self.urls[url]}" w:history="1">{_run(text, style)}</w:hyperlink>'
+            f'<w:hyperlink r:id="{self.package.link(url)}" w:history="1">'
+            f"{_run(text, style)}</w:hyperlink>"
         )
 
     def cite(self, cites: tuple[tuple[int, str], ...], size: str) -> str:
@@ -463,7 +472,7 @@ class _Writer:
         if not self.with_pictures:
             return
         png, width, height = picture_png(b, self.cache)
-        rid, _ = self.document.part.get_or_add_image(io.BytesIO(png))
+        rid = self.package.image(png)
         self.pictures += 1
         n = self.pictures
         cx = (TEXT_W - indent * 425) * EMU_PER_TWIP
@@ -597,6 +606,236 @@ def _measure(text: str) -> int:
     return measure(text, TABLE_PT, bold=True)
 
 
+# ---------------------------------------------------------------- the package
+#
+# python-docx makes the package: the template's parts, the styles (Arial throughout), the
+# page, the header and footer parts. They are the same for every document but for the title
+# and the running header, so they are made once with a placeholder in each and kept in the
+# cache folder (as the pictures are, render.kept_picture): a warm run imports neither
+# python-docx nor lxml (docs/performance.md). What a document adds is written here: its body,
+# its title and running header, its pictures' parts and its links' relationships, in the
+# order and form python-docx gives them (tests/test_reports.py checks the bytes against
+# python-docx's own save).
+
+_PLACE = "vrmcPlaceholder"  # the title's and the running header's text in the kept parts
+_STYLE_NAMES = (
+    "Caption",
+    "List Bullet",
+    "List Bullet 2",
+    "List Bullet 3",
+    "Table Grid",
+    "TOC 2",
+    "TOC Heading",
+    *(f"Heading {n}" for n in range(1, 10)),
+)
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_KEYS = {
+    "parts": tuple,  # (member name, bytes) in python-docx's order
+    "media_at": int,  # where the pictures' parts go in that order
+    "types_png": bytes,  # [Content_Types].xml when there are pictures
+    "rids": tuple,  # the document part's relationship ids
+    "styles": dict,  # style name -> style id ("" when the template has none)
+    "portrait": str,  # a section break's properties, portrait and landscape
+    "landscape": str,
+    "document": str,  # member names: the document part, its relationships, the parts
+    "rels": str,  # holding the title and the running header
+    "title_in": str,
+    "running_in": str,
+}
+
+
+class _Package:
+    """The kept package parts (`made`) and what one document adds to them."""
+
+    def __init__(self, made: dict[str, Any]) -> None:
+        self.made = made
+        self.styles: dict[str, str] = made["styles"]
+        self.rels: list[str] = []
+        self.media: list[tuple[str, bytes]] = []
+        self.images: dict[bytes, str] = {}
+        self.urls: dict[str, str] = {}
+        self.taken = set(made["rids"])
+
+    def image(self, png: bytes) -> str:
+        """The relationship id of picture `png`, its part added the first time (as
+        python-docx's get_or_add_image: the next free `rIdN`, `media/imageN.png`)."""
+        rid = self.images.get(png)
+        if rid is None:
+            n = 1
+            while f"rId{n}" in self.taken:
+                n += 1
+            rid = self.images[png] = f"rId{n}"
+            self.taken.add(rid)
+            name = f"media/image{len(self.media) + 1}.png"
+            self.media.append(("word/" + name, png))
+            self.rels.append(f'<Relationship Id="{rid}" Type="{_RELS}/image" Target="{name}"/>')
+        return rid
+
+    def link(self, url: str) -> str:
+        """The relationship id of external link `url` (a `linkable` URL)."""
+        rid = self.urls.get(url)
+        if rid is None:
+            rid = self.urls[url] = f"rIdLink{len(self.urls) + 1}"
+            self.rels.append(
+                f'<Relationship Id="{rid}" Type="{_RELS}/hyperlink" Target="{_attr(url)}" '
+                'TargetMode="External"/>'
+            )
+        return rid
+
+    def write(self, out: IO[bytes], body: bytes, title: str, running: str) -> None:
+        """The whole package, its parts in python-docx's order, to `out`."""
+        made = self.made
+        parts = made["parts"]
+        with _Zip(out) as target:
+            for n, (name, blob) in enumerate(parts):
+                if n == made["media_at"]:
+                    for media in self.media:
+                        target.write(*media)
+                target.write(name, self.filled(name, blob, body, title, running))
+            if made["media_at"] == len(parts):
+                for media in self.media:
+                    target.write(*media)
+
+    def filled(self, name: str, blob: bytes, body: bytes, title: str, running: str) -> bytes:
+        """Kept part `name` with what this document puts in it."""
+        made = self.made
+        if name == made["document"]:
+            return blob.replace(b"<w:body>", b"<w:body>" + body, 1)
+        if name == made["rels"]:
+            head, end, tail = blob.rpartition(b"</Relationships>")
+            return head + "".join(self.rels).encode() + end + tail
+        if name == "[Content_Types].xml" and self.media:
+            return bytes(made["types_png"])
+        if name == made["title_in"]:
+            title_xml = f"<dc:title>{_clean(title)}</dc:title>".encode()
+            blob = blob.replace(f"<dc:title>{_PLACE}</dc:title>".encode(), title_xml, 1)
+        if name == made["running_in"]:
+            # The header's run keeps its properties; its text is the running header's.
+            running_xml = _run(running)[5:-6].encode()
+            blob = blob.replace(f"<w:t>{_PLACE}</w:t>".encode(), running_xml, 1)
+        return blob
+
+
+def _package(cache: bool) -> _Package:
+    """The package parts python-docx makes, kept in the cache folder (unless not `cache`:
+    --no-cache, VRMC_NO_CACHE) under a digest of this module, python-docx's files and the
+    cache's format tag."""
+    from . import kept_picture
+
+    return _Package(kept_picture(_kept_path() if cache else None, _is_made, _made, "package-", 4))
+
+
+def _is_made(found: object) -> TypeGuard[dict[str, Any]]:
+    return (
+        isinstance(found, dict)
+        and found.keys() == _KEYS.keys()
+        and all(isinstance(found[key], kind) for key, kind in _KEYS.items())
+    )
+
+
+def _kept_path() -> str | None:
+    import hashlib
+
+    from ..corpus.cache import FORMAT_TAG, private_folder
+
+    folder = private_folder()
+    if folder is None:
+        return None
+    stamps = [FORMAT_TAG]
+    # python-docx's files, found as `import docx` would find them, without importing it.
+    here = [__file__]
+    for entry in sys.path:
+        found = os.path.join(entry or os.curdir, "docx")
+        if os.path.isfile(os.path.join(found, "__init__.py")):
+            here += [os.path.join(found, "__init__.py"), os.path.join(found, "templates")]
+            here.append(os.path.join(found, "templates", "default.docx"))
+            break
+    for path in here:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return None
+        stamps.append(f"{path} {info.st_size} {info.st_mtime_ns}")
+    digest = hashlib.sha256("\0".join(stamps).encode()).hexdigest()[:32]
+    return os.path.join(folder, f"package-docx-{digest}.pickle")
+
+
+def _document(title: str, running: str) -> tuple[Any, str, str]:
+    """A python-docx document without a body: its properties, Arial throughout, the page,
+    the running header and the page-number footer; and a portrait and a landscape section
+    break's properties."""
+    import docx
+
+    document = docx.Document()
+    properties = document.core_properties
+    properties.title = title
+    properties.author = "vrmc"
+    properties.last_modified_by = "vrmc"
+    properties.revision = 1
+    properties.comments = ""
+    _fonts(document)
+    return (document, *_sections(document, running))
+
+
+def _made() -> dict[str, Any]:
+    """What python-docx makes for a document without a body: every part, in the order it
+    writes them, with `_PLACE` as the title and the running header."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.opc.pkgwriter import PackageWriter, _ContentTypesItem
+
+    document, portrait, landscape = _document(_PLACE, _PLACE)
+    # A section break's properties, inside a paragraph: the namespaces are the body's.
+    strip = f' xmlns:w="{_W}" xmlns:r="{_RELS}"'
+    styles = document.styles
+    ids = {}
+    for name in _STYLE_NAMES:
+        kind = WD_STYLE_TYPE.TABLE if name == "Table Grid" else WD_STYLE_TYPE.PARAGRAPH
+        ids[name] = (styles.get_style_id(name, kind) if name in styles else None) or ""
+    package = document.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    written: list[tuple[str, bytes]] = []
+
+    class Capture:
+        def write(self, uri: Any, blob: bytes) -> None:
+            if uri.membername == "docProps/core.xml":
+                blob = _no_dates(blob)
+            written.append((uri.membername, blob))
+
+    writer: Any = PackageWriter  # what document.save does, to a list of our own
+    types: Any = _ContentTypesItem
+    writer._write_content_types_stream(Capture(), parts)
+    writer._write_pkg_rels(Capture(), package.rels)
+    writer._write_parts(Capture(), parts)
+    # A picture is the document part's last relationship: python-docx, walking the parts
+    # depth first, writes it after the document's other parts, before the package's next.
+    main = parts.index(document.part)
+    top = [parts.index(r.target_part) for r in package.rels.values() if not r.is_external]
+    names = [name for name, _ in written]
+    later = [n for n in top if n > main]
+    media_at = names.index(parts[min(later)].partname.membername) if later else len(names)
+    picture: Any = type("Picture", (), {})()  # a part as _ContentTypesItem reads one
+    picture.partname = PackURI("/word/media/image1.png")
+    picture.content_type = CONTENT_TYPE.PNG
+    place = _PLACE.encode()
+    return {
+        "parts": tuple(written),
+        "media_at": media_at,
+        "types_png": types.from_parts([*parts, picture]).blob,
+        "rids": tuple(document.part.rels),
+        "styles": ids,
+        "portrait": portrait.replace(strip, ""),
+        "landscape": landscape.replace(strip, ""),
+        "document": document.part.partname.membername,
+        "rels": document.part.partname.rels_uri.membername,
+        "title_in": next(n for n, b in written if b"<dc:title>" + place in b),
+        "running_in": next(n for n, b in written if b"<w:t>" + place in b),
+    }
+
+
 def _sections(document: Any, running: str) -> tuple[str, str]:
     """Set the page, the running header and the page-number footer on the document's one
     section; give back a portrait and a landscape section's properties (each carries the
@@ -653,75 +892,90 @@ def _fonts(document: Any) -> None:
 
 
 def to_bytes(doc: Doc, *, running: str = "", pictures: bool = True, cache: bool = True) -> bytes:
-    import docx
-    from docx.opc.pkgwriter import PackageWriter
-
-    document = docx.Document()
-    properties = document.core_properties
-    properties.title = shorten(doc.title, 255)  # the package's limit for a property
-    properties.author = "vrmc"
-    properties.last_modified_by = "vrmc"
-    properties.revision = 1
-    properties.comments = ""
-    _fonts(document)
-    writer = _Writer(document, anchors_of(doc.blocks), pictures, cache)
-    portrait, landscape = _sections(document, visible(running or doc.title, one_line=True))
-    # A section break's properties, inside a paragraph: the namespaces are the body's.
-    strip = f' xmlns:w="{_W}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
-    writer.portrait = portrait.replace(strip, "")
-    writer.landscape = landscape.replace(strip, "")
+    package = _package(cache)
+    writer = _Writer(package, anchors_of(doc.blocks), pictures, cache)
+    writer.portrait = package.made["portrait"]
+    writer.landscape = package.made["landscape"]
     for b in doc.blocks:
         writer.block(b)
-    # The body goes into the package as the text written here, before the last section's
-    # properties (the body python-docx holds has only those).
+    # The body goes into the document part as the text written here, before the last
+    # section's properties (the body python-docx made has only those).
     body = "".join(writer.parts).encode()
-    package = document.part.package
-    for part in package.parts:
-        part.before_marshal()
     out = io.BytesIO()
-    writer_of: Any = PackageWriter  # what document.save does, to a zip of our own
-    with _Zip(out, body) as target:
-        writer_of._write_content_types_stream(target, package.parts)
-        writer_of._write_pkg_rels(target, package.rels)
-        writer_of._write_parts(target, package.parts)
+    # The package's limit for a property is 255 characters.
+    package.write(out, body, shorten(doc.title, 255), visible(running or doc.title, one_line=True))
     return out.getvalue()
 
 
 class _Zip:
-    """What python-docx's package writer writes to: a zip whose every entry has a fixed
-    date (same corpus, same bytes), the body spliced into the document part, no clock in
-    the document properties. Pictures are stored as they are (PNG is compressed)."""
+    """The package's zip, written here (the zipfile module costs a warm run more than the
+    whole zip): every entry with the same fixed date (same corpus, same bytes), deflated at
+    level 3, but pictures, stored as they are (PNG is compressed). The same bytes as
+    zipfile's for these entries (tests/test_reports.py)."""
 
-    def __init__(self, stream: IO[bytes], body: bytes) -> None:
-        import zipfile
-
-        self.zipfile = zipfile
-        self.zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=3)
-        self.body = body
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.offset = 0
+        self.directory: list[bytes] = []
 
     def __enter__(self) -> _Zip:
         return self
 
     def __exit__(self, *_: object) -> None:
-        self.zip.close()
-
-    def write(self, uri: Any, blob: bytes) -> None:
-        name = uri.membername
-        if name == "word/document.xml":
-            blob = blob.replace(b"<w:body>", b"<w:body>" + self.body, 1)
-        elif name == "docProps/core.xml":
-            blob = _no_dates(blob)
-        entry = self.zipfile.ZipInfo(name, _FIXED_TIME)
-        entry.compress_type = (
-            self.zipfile.ZIP_STORED if name.endswith(".png") else self.zipfile.ZIP_DEFLATED
+        directory = b"".join(self.directory)
+        count = len(self.directory).to_bytes(2, "little")
+        self.stream.write(
+            directory
+            + b"PK\x05\x06\0\0\0\0"
+            + count
+            + count
+            + len(directory).to_bytes(4, "little")
+            + self.offset.to_bytes(4, "little")
+            + b"\0\0"
         )
-        entry.external_attr = 0o644 << 16
-        self.zip.writestr(entry, blob, compresslevel=3)
+
+    def write(self, name: str, blob: bytes) -> None:
+        import zlib
+
+        if name.endswith(".png"):
+            method, data = b"\0\0", blob
+        else:
+            deflate = zlib.compressobj(3, zlib.DEFLATED, -15)
+            method, data = b"\x08\0", deflate.compress(blob) + deflate.flush()
+        if max(len(blob), self.offset) >= 0xFFFFFFFF or len(self.directory) >= 0xFFFF:
+            raise ValueError("a Word package this large needs ZIP64")
+        path = name.encode("ascii")  # the package's member names
+        # version 2.0, no flags, the method, 00:00 on 1 January 1980, the CRC-32, the sizes,
+        # the name's length, no extra field
+        fields = (
+            b"\x14\0\0\0"
+            + method
+            + b"\0\0\x21\0"
+            + zlib.crc32(blob).to_bytes(4, "little")
+            + len(data).to_bytes(4, "little")
+            + len(blob).to_bytes(4, "little")
+            + len(path).to_bytes(2, "little")
+            + b"\0\0"
+        )
+        # made by version 2.0 on Unix, then the same fields, no comment, disk 0, no internal
+        # attributes, mode 0644, where the entry starts
+        self.directory.append(
+            b"PK\x01\x02\x14\x03"
+            + fields
+            + b"\0\0\0\0\0\0\0\0\xa4\x01"
+            + self.offset.to_bytes(4, "little")
+            + path
+        )
+        self.stream.write(b"PK\x03\x04" + fields + path)
+        self.stream.write(data)
+        self.offset += 30 + len(path) + len(data)
 
 
 def _no_dates(core: bytes) -> bytes:
     """The document properties without the creation and modification times python-docx
     may stamp from the clock."""
+    import re
+
     return re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*</dcterms:\1>", b"", core)
 
 

@@ -52,8 +52,10 @@ def cell(spans: Inline) -> str:
 
 
 def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
-    lines: list[str] = []
     head = indent if first is None else first
+    if "\n" not in text:  # one paragraph (nearly always)
+        return fill(text, WIDTH, head, indent) or [head.rstrip()]
+    lines: list[str] = []
     for n, paragraph in enumerate(text.split("\n")):
         start = head if n == 0 else indent
         lines.extend(fill(paragraph, WIDTH, start, indent) or [start.rstrip()])
@@ -78,7 +80,11 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
     that fits, found with one `rfind`, instead of adding up the words one by one. Other text
     goes to textwrap itself. (Printable text has no whitespace but the space: only other
     text is searched, with `re`.)"""
-    if not text.isprintable() and _other_space().search(text):
+    if text.isprintable():
+        if len(first) + len(text) <= width:  # one line: the text without its closing spaces
+            line = text.rstrip(" ")
+            return [first + line] if line else []
+    elif _other_space().search(text):
         import textwrap
 
         return textwrap.wrap(

@@ -54,7 +54,8 @@ def sources_doc(counts: Sequence[SourceCount]) -> Doc:
             plain(
                 (c.source.publisher or "")
                 + (
-                    f" (origin {origin_name(c.source)})"
+                    f" (origin {origin_name(c.source)}"
+                    + (", by matching text)" if c.source.origin_by_text else ")")
                     if c.source.root.origin or c.source.via
                     else ""
                 )

@@ -182,9 +182,9 @@ More fighters delivered
 A delivery confirmed by either government.
 Leaders keep meeting
 the 2020s');
-CREATE TABLE "sources" ("id" TEXT, "title" TEXT, "publisher" TEXT, "url" TEXT, "published" TEXT, "published_first_day" TEXT, "published_last_day" TEXT, "kind" TEXT, "reliability" TEXT, "accessed" TEXT, "accessed_first_day" TEXT, "accessed_last_day" TEXT, "archive_url" TEXT, "origin" TEXT, "via" TEXT, "state_media" INTEGER, "origin_id" TEXT, PRIMARY KEY ("id"));
-INSERT INTO "sources" VALUES('yl-gazette-2006','Yland Gazette on the fighter deal','Yland Gazette','https://gazette.example/2006/deal','2006-07-20','2006-07-20','2006-07-20','news','B',NULL,NULL,NULL,NULL,NULL,NULL,0,'yland-gazette');
-INSERT INTO "sources" VALUES('xa-ministry','Ministry statement','Xanadu Ministry of Defence',NULL,NULL,NULL,NULL,'official','A',NULL,NULL,NULL,NULL,NULL,NULL,0,'xanadu-ministry-of-defence');
+CREATE TABLE "sources" ("id" TEXT, "title" TEXT, "publisher" TEXT, "url" TEXT, "published" TEXT, "published_first_day" TEXT, "published_last_day" TEXT, "kind" TEXT, "reliability" TEXT, "accessed" TEXT, "accessed_first_day" TEXT, "accessed_last_day" TEXT, "archive_url" TEXT, "origin" TEXT, "origin_basis" TEXT, "via" TEXT, "state_media" INTEGER, "origin_id" TEXT, PRIMARY KEY ("id"));
+INSERT INTO "sources" VALUES('yl-gazette-2006','Yland Gazette on the fighter deal','Yland Gazette','https://gazette.example/2006/deal','2006-07-20','2006-07-20','2006-07-20','news','B',NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,'yland-gazette');
+INSERT INTO "sources" VALUES('xa-ministry','Ministry statement','Xanadu Ministry of Defence',NULL,NULL,NULL,NULL,'official','A',NULL,NULL,NULL,NULL,NULL,NULL,NULL,0,'xanadu-ministry-of-defence');
 CREATE TABLE "themes" ("id" TEXT, "title" TEXT, "description" TEXT, "parent" TEXT, PRIMARY KEY ("id"));
 INSERT INTO "themes" VALUES('military','Military matters','Everything with uniforms.',NULL);
 INSERT INTO "themes" VALUES('arms-sales','Arms sales',NULL,'military');
