@@ -353,3 +353,34 @@ def test_an_interrupt_ends_a_run_alike_on_both_paths(
         result = invoke(*typer_argv)
         assert (result.exit_code, result.stderr) == (130, "\n"), typer_argv
     assert (caught.value.code, quick_err) == (130, "\n")
+
+
+# --------------------------------------------------------------------------- the tables
+
+
+def test_the_option_tables_are_the_commands_declarations() -> None:
+    """quick.py reads the command line from literal tables (no command module is imported
+    to read it): they are what commands/ declares now, and its constants are commands'."""
+    from pathlib import Path
+
+    from vrmc_cli import commands
+
+    text = Path(quick.__file__).read_text(encoding="utf-8")
+    assert quick.BEGIN + quick.table_source() + quick.END in text, "run: python -m vrmc_cli.quick"
+    assert (quick.FLAG, quick.TEXTS, quick.FORMAT, quick.LEVEL, quick.COUNT) == (
+        commands.FLAG,
+        commands.TEXTS,
+        commands.FORMAT,
+        commands.LEVEL,
+        commands.COUNT,
+    )
+    assert quick.FORMAT_ENV == commands.FORMAT_ENV
+    # Every command whose arguments are not a list is read here, with every spelling.
+    for name, spec in SPECS.items():
+        table = quick.COMMANDS.get(name)
+        if any(a.many for a in spec.arguments):
+            assert table is None, name
+            continue
+        assert table is not None, name
+        spellings = {row[0]: (row[1], row[2]) for row in table[0]}
+        assert spellings == _declared(spec), name

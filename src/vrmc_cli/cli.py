@@ -316,7 +316,7 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
     name = None
     args = iter(argv)
     for arg in args:
-        # The group's options (the same declarations the app is built from).
+        # The group's options, as quick.py's table has them: (parameter, how read, least).
         option = quick.GLOBAL.get(arg.split("=", 1)[0] if arg.startswith("--") else arg)
         if option is None:
             if arg.startswith("-b") and not arg.startswith("--"):
@@ -326,7 +326,7 @@ def app_for(argv: Sequence[str]) -> typer.Typer:
             if not arg.startswith("-"):
                 name = arg
             break
-        if option.kind != FLAG and "=" not in arg:
+        if option[1] != FLAG and "=" not in arg:
             next(args, None)
     else:  # nothing but the group's options: its help (no arguments) or "Missing command"
         return app_of(names(), listed=True)

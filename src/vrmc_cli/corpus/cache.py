@@ -349,6 +349,8 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
+            if info.st_mtime_ns < time.time_ns() - _USED_NS:
+                _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
                 current = all(
                     unchanged(TopicFile(shown, real, *stamp), stamp, digests.get(real), since)
@@ -631,6 +633,9 @@ def write_cache(
         return
     if corpus is not None:
         _remember(corpus, path, made)
+    from .budget import prune_corpora  # here: only a run that writes a cache file prunes
+
+    prune_corpora(path, [found[1] for found in _GENERATIONS.values()])
 
 
 def _remove(temporary: str, exc: BaseException) -> None:
@@ -788,6 +793,19 @@ def write_sections(path: str, sections: Sequence[bytes], tail: Iterable[bytes]) 
 def write_object(path: str, obj: object) -> None:
     """Store `obj` at `path` whole or not at all; any failure means no cache, silently."""
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
+
+
+# A corpus cache read is marked used (its modification time set) once that time is older
+# than this: the corpora kept when another is written are the most recently used ones
+# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
+_USED_NS = 3600 * 1_000_000_000
+
+
+def _used(fd: int) -> None:
+    try:  # noqa: SIM105 - no contextlib on a warm run
+        os.utime(fd)
+    except (OSError, NotImplementedError):  # a read-only folder; no futimens
+        pass
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:

@@ -125,21 +125,51 @@ def title_without_date(title: str, published: PartialDate | None) -> str:
             f"{month[:3]} {published.day}, {published.year}",
             *forms,
         ]
-    if not any(f in title for f in forms):
+    # Without `re` (a warm run does not import it). The pattern's first match is at the
+    # first place where a lead-in starts whose end is followed by a form (in the forms'
+    # order at that end). A lead-in ends right before the text it precedes, so each
+    # occurrence of a form has at most one place whose lead-in ends there: found from each
+    # occurrence backwards, and the first place (then form) wins.
+    best: tuple[int, int, int] | None = None  # (place, form's rank, end of the date)
+    for rank, form in enumerate(forms):
+        at = title.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if _ends_date(title, end):
+                place = _lead_in_start(title, at)
+                if place >= 0 and (best is None or (place, rank) < best[:2]):
+                    best = (place, rank, end)
+            at = title.find(form, at + 1)
+    if best is None:
         return title.strip() or title
-    # Without `re` (a warm run does not import it): the places where a lead-in can start
-    # are `[,\s]`, each tried in order, then each form in order.
-    for place, char in enumerate(title):
-        if char != "," and not char.isspace():
-            continue
-        at = _lead_in_end(title, place)
-        if at < 0:
-            continue
-        for form in forms:
-            if title.startswith(form, at) and _ends_date(title, at + len(form)):
-                shorter = (title[:place] + title[at + len(form) :]).strip()
-                return shorter or title
-    return title.strip() or title
+    place, _, end = best
+    return (title[:place] + title[end:]).strip() or title
+
+
+_LEAD_WORDS = ("of", "on", "dated", "from")
+
+
+def _lead_in_start(title: str, at: int) -> int:
+    """Where a lead-in `(?:,|\\s+(?:of|on|dated|from))\\s+` that ends at `at` starts, or -1:
+    its last run of white space is the whole run before `at`; before that run comes a comma
+    (the place), or one of the words after a run of white space (whose first character is
+    the place: the pattern's `\\s+` takes the run whole from any of its characters, and the
+    first is tried first). The words end in different letters, so at most one fits."""
+    start = at
+    while start > 0 and title[start - 1].isspace():
+        start -= 1
+    if start in (at, 0):
+        return -1
+    if title[start - 1] == ",":
+        return start - 1
+    for word in _LEAD_WORDS:
+        begins = start - len(word)
+        if begins > 0 and title[begins - 1].isspace() and title.startswith(word, begins):
+            place = begins - 1
+            while place > 0 and title[place - 1].isspace():
+                place -= 1
+            return place
+    return -1
 
 
 def _spaces_end(text: str, at: int) -> int:
@@ -147,22 +177,6 @@ def _spaces_end(text: str, at: int) -> int:
     while at < len(text) and text[at].isspace():
         at += 1
     return at
-
-
-def _lead_in_end(title: str, place: int) -> int:
-    """Where `(?:,|\\s+(?:of|on|dated|from))\\s+` matched at `place` ends, or -1. (The words
-    start with letters, so the first run of white space is taken whole, as the pattern's
-    backtracking would; no word starts another.)"""
-    if title[place] == ",":
-        at = place + 1
-    else:
-        at = _spaces_end(title, place)
-        word = next((w for w in ("of", "on", "dated", "from") if title.startswith(w, at)), "")
-        if not word:
-            return -1
-        at += len(word)
-    end = _spaces_end(title, at)
-    return end if end > at else -1
 
 
 def _ends_date(title: str, at: int) -> bool:
