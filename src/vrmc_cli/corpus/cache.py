@@ -71,7 +71,6 @@ from ..core.errors import Problem, VrmcError
 from ..core.textsafe import visible
 from . import keys, model
 from .files import Fragment, Stamp, TopicFile, current_digest
-from .keys import EventIndex
 from .model import Corpus
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -538,10 +537,11 @@ def _stored(path: str, fh: BinaryIO, stream: io.BytesIO) -> Corpus | None:
     light = unpickler.load()
     if not (isinstance(light, tuple) and len(light) == 2):
         return None
-    values, state = light
-    index = EventIndex.from_state(state)
-    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)) or index is None:
+    values, index = light
+    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)):
         return None
+    if not isinstance(index, tuple):
+        index = ()  # not an index: worked out from the events if a filter needs one
     corpus: Corpus = object.__new__(Corpus)
     for name, value in zip(_LIGHT, values, strict=True):
         _SLOTS[name].__set__(corpus, value)

@@ -16,7 +16,6 @@ from its events, one dimension when first asked for.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from itertools import compress
 
@@ -27,6 +26,7 @@ from .model import Actor, Corpus, Country, Event, Place, Theme, countries_of
 # checkers treat any `TYPE_CHECKING` as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from array import array
     from collections.abc import Callable
     from typing import Any
 
@@ -107,6 +107,8 @@ class EventIndex:
         if keys is None or numbers is None:
             if self._events is None:
                 raise ValueError("an index without its events lacks a dimension")
+            from array import array  # here: a run that reads the cache's index never needs it
+
             found: dict[Any, int] = {}
             numbers = array(
                 _NUMBER,
@@ -133,6 +135,8 @@ class EventIndex:
         """What the cache keeps: the count, each dimension's keys and numbers (as bytes).
         The dates' keys are kept as numbers (`_DATE_NUMBERS` a key), made dates again only
         when a filter asks for them: a warm run without a date filter builds none."""
+        from array import array  # here: only a run that writes the cache needs it
+
         dimensions = [self.dimension(d) for d in range(DIMENSIONS)]
         kept: list[Any] = [keys for keys, _ in dimensions]
         flat = array(_DATE_NUMBER)
@@ -144,6 +148,8 @@ class EventIndex:
     @classmethod
     def from_state(cls, state: object) -> EventIndex | None:
         """The index `state` describes, or None when it is not one of this shape."""
+        from array import array  # here: a run that filters no events never needs it
+
         if not _usable() or not isinstance(state, tuple) or len(state) != 3:
             return None
         count, keys, data = state
@@ -178,6 +184,8 @@ _NO_END = (-1, -1, -1)
 
 def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
     """The dates' keys the cache kept as numbers (`EventIndex.state`)."""
+    from array import array
+
     flat = array(_DATE_NUMBER)
     flat.frombytes(data)
     return tuple(
@@ -190,6 +198,8 @@ def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
 
 
 def _usable() -> bool:
+    from array import array
+
     return array(_NUMBER).itemsize == 4 and array(_DATE_NUMBER).itemsize == 4
 
 
@@ -204,12 +214,14 @@ def forget(corpus: Corpus) -> None:
 
 # The index of each corpus asked for (by identity): the cache's, or worked out from the
 # events. The last few are remembered, as cache.py remembers generations.
-_INDEXES: dict[int, tuple[Corpus, EventIndex]] = {}
+_INDEXES: dict[int, tuple[Corpus, EventIndex | tuple[Any, ...]]] = {}
 _REMEMBERED = 4
 
 
-def keep(corpus: Corpus, index: EventIndex) -> None:
-    """Remember `index` as the index of `corpus` (the cache's, read with it)."""
+def keep(corpus: Corpus, index: EventIndex | tuple[Any, ...]) -> None:
+    """Remember `index` as the index of `corpus`: the cache's, read with it, as the cache
+    keeps it (`EventIndex.state`: made an index when first asked for, as a run that
+    filters no events never does)."""
     _INDEXES.pop(id(corpus), None)
     _INDEXES[id(corpus)] = (corpus, index)
     while len(_INDEXES) > _REMEMBERED:
@@ -220,7 +232,12 @@ def event_index(corpus: Corpus) -> EventIndex:
     """The index of the events of `corpus`: the one the cache kept, else worked out."""
     found = _INDEXES.get(id(corpus))
     if found is not None and found[0] is corpus:
-        return found[1]
+        if isinstance(found[1], EventIndex):
+            return found[1]
+        kept = EventIndex.from_state(found[1])
+        if kept is not None:
+            keep(corpus, kept)
+            return kept
     index = EventIndex.of(corpus.events)
     keep(corpus, index)
     return index
