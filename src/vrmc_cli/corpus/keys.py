@@ -26,9 +26,10 @@ from .model import Actor, Corpus, Country, Event, Place, Theme, countries_of
 # checkers treat any `TYPE_CHECKING` as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from array import array
     from collections.abc import Callable
     from typing import Any
+
+    Numbers = Sequence[int]  # each event's key number: a list, or a view of the cache's bytes
 
     Tests = Sequence[tuple[int, Callable[[Any], bool]]]  # (dimension, test of a key)
 
@@ -83,7 +84,7 @@ class EventIndex:
         self,
         count: int,
         keys: list[tuple[Any, ...] | None],
-        numbers: list[array[int] | None],
+        numbers: list[Numbers | None],
         events: Sequence[Event] | None = None,
         dates: bytes | None = None,
     ) -> None:
@@ -98,7 +99,7 @@ class EventIndex:
         """The index of `events`, each dimension worked out when first asked for."""
         return cls(len(events), [None] * DIMENSIONS, [None] * DIMENSIONS, events)
 
-    def dimension(self, dimension: int) -> tuple[tuple[Any, ...], array[int]]:
+    def dimension(self, dimension: int) -> tuple[tuple[Any, ...], Numbers]:
         """The distinct keys of `dimension`, in order of first use, and each event's number."""
         if dimension == DATES and self._dates is not None:
             self._keys[DATES] = _dates(self._dates)
@@ -107,13 +108,8 @@ class EventIndex:
         if keys is None or numbers is None:
             if self._events is None:
                 raise ValueError("an index without its events lacks a dimension")
-            from array import array  # here: a run that reads the cache's index never needs it
-
             found: dict[Any, int] = {}
-            numbers = array(
-                _NUMBER,
-                [found.setdefault(event_key(e, dimension), len(found)) for e in self._events],
-            )
+            numbers = [found.setdefault(event_key(e, dimension), len(found)) for e in self._events]
             keys = tuple(found)
             self._keys[dimension], self._numbers[dimension] = keys, numbers
         return keys, numbers
@@ -143,13 +139,12 @@ class EventIndex:
         for start, end in kept[DATES]:
             flat.extend((*start.key, *(end.key if end is not None else _NO_END)))
         kept[DATES] = flat.tobytes()
-        return (self.count, tuple(kept), tuple(numbers.tobytes() for _, numbers in dimensions))
+        held = tuple(array(_NUMBER, numbers).tobytes() for _, numbers in dimensions)
+        return (self.count, tuple(kept), held)
 
     @classmethod
     def from_state(cls, state: object) -> EventIndex | None:
         """The index `state` describes, or None when it is not one of this shape."""
-        from array import array  # here: a run that filters no events never needs it
-
         if not _usable() or not isinstance(state, tuple) or len(state) != 3:
             return None
         count, keys, data = state
@@ -161,12 +156,12 @@ class EventIndex:
             and isinstance(keys[DATES], bytes)
         ):
             return None
-        numbers: list[array[int] | None] = []
+        numbers: list[Numbers | None] = []
         for dimension, (held, raw) in enumerate(zip(keys, data, strict=True)):
             if not (isinstance(held, tuple) or dimension == DATES) or not isinstance(raw, bytes):
                 return None
-            found = array(_NUMBER)
-            found.frombytes(raw)
+            # A view of the bytes, read in place (no copy, and no `array` to import).
+            found = memoryview(raw).cast("I")  # _NUMBER
             if len(found) != count:
                 return None
             numbers.append(found)
@@ -184,10 +179,7 @@ _NO_END = (-1, -1, -1)
 
 def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
     """The dates' keys the cache kept as numbers (`EventIndex.state`)."""
-    from array import array
-
-    flat = array(_DATE_NUMBER)
-    flat.frombytes(data)
+    flat = memoryview(data).cast("i")  # _DATE_NUMBER
     return tuple(
         (
             PartialDate(flat[n], flat[n + 1], flat[n + 2]),
@@ -198,9 +190,8 @@ def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
 
 
 def _usable() -> bool:
-    from array import array
-
-    return array(_NUMBER).itemsize == 4 and array(_DATE_NUMBER).itemsize == 4
+    probe = memoryview(bytes(4))
+    return probe.cast("I").itemsize == 4 and probe.cast("i").itemsize == 4
 
 
 def forget(corpus: Corpus) -> None:
