@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, write_corpus
+from test_cache import _parses
 from vrmc_cli.corpus import budget
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus.roots import load_corpus
@@ -71,13 +72,17 @@ def test_the_most_recently_used_corpora_are_kept(
 
 
 def test_reading_a_corpus_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm read marks the corpus cache used (here at once rather than after an hour), so
+    it outlives one written after it but not read since."""
     monkeypatch.setattr(budget, "KEEP_CORPORA", 2)
     old, other = _corpus(tmp_path, "old"), _corpus(tmp_path, "other")
     old_path, other_path = _run(old), _run(other)
-    _age(old_path, 5)
-    _age(other_path, 3)
-    _run(old)  # a warm read, more than an hour after it was last marked: marked now
-    assert time.time_ns() - os.stat(old_path).st_mtime_ns < HOUR
+    written = os.stat(old_path).st_mtime_ns
+    monkeypatch.setattr(cache_module, "_USED_SECONDS", -3600)
+    parsed = _parses(monkeypatch)
+    _run(old)
+    assert parsed == [], "a warm read"
+    assert os.stat(old_path).st_mtime_ns > max(written, os.stat(other_path).st_mtime_ns)
     newest = _run(_corpus(tmp_path, "new"))
     assert _names() == {os.path.basename(old_path), os.path.basename(newest)}
 
@@ -88,12 +93,13 @@ def test_a_warm_read_within_the_hour_writes_nothing(
     """The warm path pays a comparison: no utime, no scan of the folder, no write."""
     root = _corpus(tmp_path, "c")
     path = _run(root)
-    _age(path, 0.5)
     before = os.stat(path)
     calls: list[object] = []
     monkeypatch.setattr(cache_module, "_used", calls.append)
     monkeypatch.setattr(budget, "prune_corpora", lambda *a: calls.append(a))
+    parsed = _parses(monkeypatch)
     _run(root)
+    assert parsed == [], "a warm read"
     assert calls == []
     assert os.stat(path).st_mtime_ns == before.st_mtime_ns
 

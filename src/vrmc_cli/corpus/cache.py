@@ -323,12 +323,15 @@ def generation(corpus: Corpus) -> tuple[str, str] | None:
     return found[1], found[2]
 
 
-def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries, int]:
+def read_cache(
+    path: str, stamps: Stamps | None, used_before: int = 0
+) -> tuple[Corpus | None, Entries, int]:
     """The cached corpus when it was linked from files with exactly these `stamps` and
     content; else the cached records of each file (empty when there is no usable cache),
     and the second from which a cached file's stamp needs its content checked (see
     `unchanged`). A hit reads only the first section of the file, and of the files only
-    those racily clean."""
+    those racily clean. The file is marked used (`_used`) when its modification time is
+    before the second `used_before`."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
@@ -348,7 +351,7 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
-            if info.st_mtime_ns < time.time_ns() - _USED_NS:
+            if info.st_mtime < used_before:
                 _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
                 current = all(
@@ -648,7 +651,9 @@ def load_with_cache(
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached, since = read_cache(path, None if problems or extra else stamps)
+    corpus, cached, since = read_cache(
+        path, None if problems or extra else stamps, started - _USED_SECONDS
+    )
     if corpus is not None:
         return corpus
     from .link import link
@@ -771,7 +776,7 @@ def write_object(path: str, obj: object) -> None:
 # A corpus cache read is marked used (its modification time set) once that time is older
 # than this: the corpora kept when another is written are the most recently used ones
 # (budget.py), and a warm run pays one comparison, and at most one utime an hour.
-_USED_NS = 3600 * 1_000_000_000
+_USED_SECONDS = 3600
 
 
 def _used(fd: int) -> None:
