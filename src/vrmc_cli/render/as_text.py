@@ -97,14 +97,9 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
         )
     lines: list[str] = []
     at, end = 0, len(text)
+    prefix, room = first, width - len(first)
     while at < end:
-        if lines:  # spaces at the start of a line are dropped, except on the first
-            while at < end and text[at] == " ":
-                at += 1
-            if at == end:
-                break
-        prefix = indent if lines else first
-        limit = at + width - len(prefix)
+        limit = at + room
         if limit >= end:
             cut = end
         elif limit > at and text[limit] == " ":
@@ -113,14 +108,17 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
             cut = text.rfind(" ", at, limit) if limit > at else -1
             if cut < 0:  # a word longer than the line: whole, on a line of its own
                 cut = text.find(" ", at)
-                cut = end if cut < 0 else cut
+                if cut < 0:
+                    cut = end
         line = text[at:cut].rstrip(" ")
         at = cut
         if line:
             lines.append(prefix + line)
-        else:  # only the spaces that open the text fitted: textwrap drops them
-            while at < end and text[at] == " ":
-                at += 1
+            prefix, room = indent, width - len(indent)
+        # Spaces at the start of a line are dropped; so are those that open the text when
+        # nothing else fitted on the first line, as textwrap drops them.
+        while at < end and text[at] == " ":
+            at += 1
     return lines
 
 
