@@ -137,7 +137,7 @@ LAYERS: list[set[str]] = [
     {"core.choice"},
     {"analysis.geo", "analysis.outlines"},
     {"corpus.model"},
-    {"corpus.fields", "corpus.origins"},
+    {"corpus.fields", "corpus.origins", "corpus.keys"},
     {"corpus.kinds", "corpus.files"},
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},

@@ -10,7 +10,7 @@ not kept by --place or --near.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 
 from ..core.choice import HINTS, offer
@@ -18,6 +18,16 @@ from ..core.dates import PartialDate, overlaps, parse_date, span, window
 from ..core.errors import UsageError
 from ..core.record import record
 from ..core.textsafe import fold, quote, shorten
+from ..corpus.keys import (
+    ACTORS,
+    COUNTRIES,
+    DATES,
+    PLACES,
+    THEMES,
+    event_index,
+    event_key,
+    event_places,
+)
 from ..corpus.model import (
     Actor,
     Briefing,
@@ -44,7 +54,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
     import re
-    from typing import cast
+    from typing import Any, cast
 else:
     try:  # the C half of `datetime`, without its Python half (core/dates.py)
         import _datetime as _dt
@@ -100,14 +110,16 @@ class Filter:
 
     # -- single dimensions -----------------------------------------------------------------
 
+    # Each: no filter on the dimension, or one of the values asked for (isdisjoint: in C).
+
     def theme_ok(self, themes: Iterable[Theme]) -> bool:
-        return not self.themes or any(t in self.themes for t in themes)
+        return not self.themes or not self.themes.isdisjoint(themes)
 
     def country_ok(self, countries: Iterable[Country | None]) -> bool:
-        return not self.countries or any(c in self.countries for c in countries)
+        return not self.countries or not self.countries.isdisjoint(countries)
 
     def actor_ok(self, actors: Iterable[Actor]) -> bool:
-        return not self.actors or any(a in self.actors for a in actors)
+        return not self.actors or not self.actors.isdisjoint(actors)
 
     def dates_ok(self, start: PartialDate | None, end: PartialDate | None = None) -> bool:
         if not (self.since or self.until) or start is None:
@@ -117,13 +129,28 @@ class Filter:
     # -- item kinds ------------------------------------------------------------------------
 
     def event_ok(self, event: Event) -> bool:
-        return (
-            self.theme_ok(event.themes)
-            and self.country_ok(item_countries(event.countries, event.actors))
-            and self.actor_ok(event.actors)
-            and self.dates_ok(event.date, event.end)
-            and self.place_ok(event_places(event))
-        )
+        """Whether `event` passes: each active test on its key (corpus/keys.py)."""
+        return all(test(event_key(event, dimension)) for dimension, test in self.event_tests())
+
+    def event_tests(self) -> list[tuple[int, Callable[[Any], bool]]]:
+        """The test of each active filter of events, on the event's key in that dimension
+        (corpus/keys.py: themes, countries with those of its actors, actors, (date, end),
+        places), the most selective first: what `event_ok` and `select_events` apply."""
+        tests: list[tuple[int, Callable[[Any], bool]]] = []
+        if self.countries:
+            tests.append((COUNTRIES, self.country_ok))
+        if self.actors:
+            tests.append((ACTORS, self.actor_ok))
+        if self.themes:
+            tests.append((THEMES, self.theme_ok))
+        if self.dated:
+            tests.append((DATES, self._dates_key_ok))
+        if self.located:
+            tests.append((PLACES, self.place_ok))
+        return tests
+
+    def _dates_key_ok(self, key: tuple[PartialDate, PartialDate | None]) -> bool:
+        return self.dates_ok(*key)
 
     def point_ok(self, point: Point | KeyJudgment) -> bool:
         return (
@@ -201,12 +228,6 @@ item_countries = countries_of
 
 # --near without --within: the radius of a city and its airport and port.
 DEFAULT_WITHIN_KM = 25.0
-
-
-def event_places(event: Event) -> tuple[Place, ...]:
-    """Every place an event names: its places, then a route's origin and destination."""
-    found = [*event.places, event.origin, event.destination]
-    return tuple(dict.fromkeys(p for p in found if p is not None))
 
 
 def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
@@ -750,28 +771,42 @@ def build_filter(
 
 
 def select_events(corpus: Corpus, f: Filter) -> list[Event]:
-    """The events `f.event_ok` keeps, in corpus order. It runs over every event of the corpus
-    (100,000 in the largest benchmark), so the tests are spelled out: one pass per active
-    filter, frozenset.isdisjoint (C) instead of a call and a set per event, the most
-    selective (countries, actors) first; an event's actors count for their countries."""
-    events: Sequence[Event] = corpus.events
-    if f.countries:
-        wanted = f.countries
-        events = [
-            e
-            for e in events
-            if not wanted.isdisjoint(e.countries)
-            or not wanted.isdisjoint([a.country for a in e.actors])
-        ]
-    if f.actors:
-        events = [e for e in events if not f.actors.isdisjoint(e.actors)]
-    if f.themes:
-        events = [e for e in events if not f.themes.isdisjoint(e.themes)]
-    if f.since or f.until:
-        events = [e for e in events if f.dates_ok(e.date, e.end)]
-    if f.located:
-        events = [e for e in events if f.place_ok(event_places(e))]
-    return list(events)
+    """The events `f.event_ok` keeps, in corpus order."""
+    return list(pick_events(corpus, f))
+
+
+class Picked(Sequence[Event]):
+    """Events of a corpus by their positions in `corpus.events`, which is read only when an
+    event is: a warm run that writes the events' kept JSON text (render/as_json.py) never
+    rebuilds them (corpus/cache.py)."""
+
+    def __init__(self, corpus: Corpus, positions: list[int], total: int) -> None:
+        self.corpus = corpus
+        self.positions = positions
+        self.total = total  # how many events the corpus has
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return Picked(self.corpus, self.positions[index], self.total)
+        return self.corpus.events[self.positions[index]]
+
+    def __iter__(self) -> Iterator[Event]:
+        events = self.corpus.events
+        return (events[p] for p in self.positions)
+
+    def reversed(self) -> Picked:
+        return Picked(self.corpus, self.positions[::-1], self.total)
+
+
+def pick_events(corpus: Corpus, f: Filter) -> Picked:
+    """The events `f.event_ok` keeps, in corpus order: each distinct key of an active
+    dimension tested once over the index of the corpus's events (corpus/keys.py; the
+    cache's for a corpus read from it, which is then not rebuilt)."""
+    index = event_index(corpus)
+    return Picked(corpus, index.kept(f.event_tests()), index.count)
 
 
 @record

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..core.dates import PartialDate
@@ -326,7 +327,7 @@ _LISTS = {
 
 
 def _walk(
-    corpus: Corpus, f: Filter, kinds: frozenset[str], only: set[int] | None = None
+    corpus: Corpus, f: Filter, kinds: frozenset[str], only: AbstractSet[int] | None = None
 ) -> Iterator[tuple[int, str, Any]]:
     """(position, kind, entry) for every entry of `kinds` (every kind when empty) that
     passes the filter (and whose position is in `only`, when given), in search's order.
@@ -405,10 +406,16 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
     # The entries whose folded letters hold every term, from the store the cache keeps
     # (None: every entry is a candidate, each screened below).
     candidates = _candidates(corpus, words)
-    for n, (_, kind, item) in enumerate(_walk(corpus, f, frozenset(kinds), candidates)):
+    only = None if candidates is None else candidates.keys()
+    for n, (at, kind, item) in enumerate(_walk(corpus, f, frozenset(kinds), only)):
         _, ref, label, fields, when = _describe(kind, item)
         # A field none of whose folded letters hold a term cannot match: skip its squash.
-        screened = [(name, text, _letters(text)) for name, text in fields if text]
+        # The store holds each field's letters (`_folded`), in this order.
+        kept = None if candidates is None else candidates[at].decode().split("\0")
+        screened = [
+            (name, text, _letters(text) if kept is None else kept[k])
+            for k, (name, text) in enumerate((name, text) for name, text in fields if text)
+        ]
         if not all(any(w in letters for *_, letters in screened) for w in words):
             continue
         texts = [
@@ -448,10 +455,11 @@ def _folded(kind: str, item: Any) -> bytes:
     return _SEP.join(_letters(text).encode() for _, text in fields if text)
 
 
-def _candidates(corpus: Corpus, words: Sequence[str]) -> set[int] | None:
-    """The positions (`_walk`) of the entries whose folded letters hold every term, from
-    the corpus's search store (made whole first when it is not); None when the corpus has
-    no store (it did not come through the cache) or the store cannot be read."""
+def _candidates(corpus: Corpus, words: Sequence[str]) -> dict[int, bytes] | None:
+    """The positions (`_walk`) of the entries whose folded letters hold every term, each
+    with its letters as the store keeps them (`_folded`), from the corpus's search store
+    (made whole first when it is not); None when the corpus has no store (it did not come
+    through the cache) or the store cannot be read."""
     from ..corpus import derived
 
     code = derived.sources(_STORE_SOURCES)
@@ -485,17 +493,18 @@ def _count(corpus: Corpus) -> int:
     return (1 if corpus.topic else 0) + briefings + lists
 
 
-def _scan(store: Any, words: Sequence[bytes]) -> set[int] | None:
-    """The entries of a whole store holding every one of `words` (None when it cannot be
-    read whole and undamaged). The entries lie end to end: a hit is placed in its entry by
-    where the entries start, and the entry itself is then checked for every term."""
+def _scan(store: Any, words: Sequence[bytes]) -> dict[int, bytes] | None:
+    """The entries of a whole store holding every one of `words`, with their text (None
+    when it cannot be read whole and undamaged). The entries lie end to end: a hit is
+    placed in its entry by where the entries start, and the entry itself is then checked
+    for every term."""
     from ..corpus.derived import Damaged
 
     chunks = store.chunks()
     if chunks is None:
         return None
     longest = max(words, key=len)  # likely the rarest
-    found: set[int] = set()
+    found: dict[int, bytes] = {}
     starts, lengths = store.starts, store.lengths
     try:
         for begin, end, data in chunks:
@@ -507,7 +516,7 @@ def _scan(store: Any, words: Sequence[bytes]) -> set[int] | None:
                 stop = start + lengths[p]
                 entry = data[start:stop]
                 if all(w in entry for w in words):
-                    found.add(p)
+                    found[p] = entry
                 at = data.find(longest, stop)
     except (Damaged, OSError):
         return None

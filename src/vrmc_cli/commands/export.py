@@ -62,7 +62,6 @@ def run(call: Call) -> Result:
 
     params = call.read(Params)
     from ..analysis.query import (
-        event_places,
         select_actors,
         select_briefings,
         select_events,
@@ -72,6 +71,7 @@ def run(call: Call) -> Result:
     )
     from ..core.doc import Doc
     from ..core.errors import UsageError
+    from ..corpus.keys import event_places
     from ..corpus.serialize import entries, entry
     from ..views import exports
     from ._common import briefing_json

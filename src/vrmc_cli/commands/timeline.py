@@ -32,15 +32,17 @@ class Params:
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import select_events
+    from ..analysis.query import pick_events
     from ..views.timeline import timeline_doc
     from ._common import csv_columns, listing, none_match
 
     params = call.read(Params)
     corpus = call.corpus()
-    events = select_events(corpus, call.filter())
+    # Picked: the corpus's events are rebuilt only when one is read (not by a JSON listing
+    # of a warm cache: docs/performance.md).
+    events = pick_events(corpus, call.filter())
     if params.reverse:
-        events.reverse()
+        events = events.reversed()
     limit = params.limit
     if limit is not None:
         events = events[:limit]
@@ -51,6 +53,6 @@ def run(call: Call) -> Result:
         lambda: timeline_doc(events, short=short),
         "events",
         csv_columns("events"),
-        none_match(events, len(corpus.events), "events"),
+        none_match(events, events.total, "events"),
         corpus=corpus,
     )

@@ -23,12 +23,25 @@ opened without following a link or waiting on a FIFO; otherwise the run goes wit
 (and says why with --debug). Writes go to a temporary file that is then renamed, so a
 concurrent run sees the old cache or the new one, never half of one.
 
-Layout: two sections, each the CRC-32 and the length of its bytes, then the bytes. The first
-holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the linked corpus (or
-None); the second holds the records. A warm run reads only the first section. The generation
-is 16 random hex digits drawn afresh each time the file is written: what is derived from the
-linked corpus and kept beside it (derived.py: entries' JSON text, search's folded text) names
-the generation it was derived from, and is read only while the cache still holds that one.
+Layout: three sections, each the CRC-32 and the length of its bytes, then the bytes. The
+first holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the light part
+of the linked corpus (or None): every list but its events and briefings, with the index of
+its events' keys (keys.py); the second holds the events and briefings, pickled by the same
+pickler as the light part (so they refer to its themes, countries, actors, sources and
+places rather than copy them); the third holds the records. A warm run reads the first
+section, and the second only when the run first reads the corpus's events or briefings
+(`_stored`, and `Corpus.__getattr__`): a filter of events works on the index, and a JSON
+listing takes its entries' text from the store kept beside the cache (derived.py), so a warm
+JSON timeline of a large corpus never rebuilds its events. The generation is 16 random hex
+digits drawn afresh each time the file is written: what is derived from the linked corpus
+and kept beside it (derived.py: entries' JSON text, search's folded text) names the
+generation it was derived from, and is read only while the cache still holds that one.
+
+The second section is read from the file opened for the first (its descriptor is kept until
+then: a cache file renamed over it meanwhile does not change what is read), its CRC-32
+checked first. Should it not match (the file was written over in place after the first
+section was read), the run cannot go on with that corpus: it stops with an error saying so
+and removes the cache file, so that the next run parses the files again.
 
 FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
 vrmc's and Python's versions and the size and time of the modules that declare and make the
@@ -53,9 +66,11 @@ from collections.abc import Iterable, Sequence
 
 from .. import __version__
 from ..core.dates import PartialDate
-from ..core.errors import Problem
-from . import model
+from ..core.errors import Problem, VrmcError
+from ..core.textsafe import visible
+from . import keys, model
 from .files import Fragment, Stamp, TopicFile, current_digest
+from .keys import EventIndex
 from .model import Corpus
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -72,7 +87,7 @@ else:
 
 # The layout of a cache file, which this module alone decides (its sections, what the first
 # pickle holds); what the pickles' records mean is derived (`_declarations`).
-_LAYOUT = 12
+_LAYOUT = 13
 
 
 def _declarations() -> str:
@@ -117,6 +132,7 @@ _SOURCES = (
     "core/errors.py",
     "core/record.py",
     "core/record_code.py",
+    "corpus/keys.py",
 )
 
 
@@ -337,17 +353,185 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                     unchanged(TopicFile(shown, real, *stamp), stamp, digests.get(real), since)
                     for shown, real, stamp in stamps
                 )
-                corpus = _SafeUnpickler(stream).load() if current else None
-                if isinstance(corpus, Corpus):
+                corpus = _stored(path, fh, stream) if current else None
+                if corpus is not None:
                     _remember(corpus, path, made)
                     return corpus, {}, since
-            records = _section(fh)
+            records = _section(fh) if _skip(fh) else None
         if records is None:
             return None, {}, 0
         entries = _SafeUnpickler(io.BytesIO(records)).load()
         return None, entries if isinstance(entries, dict) else {}, since
     except Exception:
         return None, {}, 0
+
+
+# ------------------------------------------------------------------- the corpus in two parts
+
+# What a warm run reads only when it uses them: the events, and the briefings (their key
+# judgments name events). Everything else is the light part, read with the stamps.
+_HEAVY = ("events", "briefings", "briefing_by_id")
+_FIELDS: tuple[str, ...] = Corpus.__record_fields__  # type: ignore[attr-defined]
+_LIGHT = tuple(name for name in _FIELDS if name not in _HEAVY)
+# Each field's slot, set directly: a corpus is frozen (its __setattr__ refuses).
+_SLOTS: dict[str, Any] = {name: Corpus.__dict__[name] for name in _FIELDS}
+
+
+def _parts(corpus: Corpus | None) -> tuple[bytes, bytes]:
+    """The light part of `corpus` (with the index of its events' keys) and the heavy part,
+    pickled by one pickler: the heavy part refers to what the light part holds."""
+    if corpus is None:
+        return _dumps(None), _dumps(None)
+    import pickle  # here: only a run that writes a cache file pickles
+
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    index = keys.event_index(corpus).state()
+    pickler.dump((tuple(getattr(corpus, name) for name in _LIGHT), index))
+    light = out.getvalue()
+    out.seek(0)
+    out.truncate()
+    pickler.dump(tuple(getattr(corpus, name) for name in _HEAVY))
+    return light, out.getvalue()
+
+
+class _Reader:
+    """What the unpickler of a stored corpus reads: the rest of the first section, then,
+    when the heavy part is asked for, the second (one unpickler: its memo holds what the
+    light part built, which the heavy part refers to)."""
+
+    __slots__ = ("stream",)
+
+    def __init__(self, stream: io.BytesIO) -> None:
+        self.stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self.stream.read(size)
+
+    def readinto(self, buffer: Any) -> int:
+        return self.stream.readinto(buffer)
+
+    def readline(self) -> bytes:
+        return self.stream.readline()
+
+
+class DamagedCache(VrmcError):
+    """The second section of a cache file is not what was written (the file was written
+    over in place after its first section was read)."""
+
+
+class _Rest:
+    """Where the heavy part of a stored corpus is: the cache file (a descriptor of its own,
+    so a file renamed over it since does not matter), the offset of its second section, and
+    the unpickler that read the light part."""
+
+    __slots__ = ("at", "fd", "path", "reader", "unpickler")
+
+    def __init__(self, path: str, fd: int, at: int, reader: _Reader, unpickler: Any) -> None:
+        self.path, self.fd, self.at = path, fd, at
+        self.reader: _Reader | None = reader
+        self.unpickler: Any = unpickler
+
+    def load(self) -> tuple[Any, ...]:
+        """The heavy part's values, in `_HEAVY` order; DamagedCache when its bytes are not
+        what was written (the file is then removed)."""
+        try:
+            head = _pread(self.fd, _HEAD, self.at)
+            size = int.from_bytes(head[_CRC:], "big") if len(head) == _HEAD else -1
+            body = _pread(self.fd, size, self.at + _HEAD) if size >= 0 else b""
+            crc = int.from_bytes(head[:_CRC], "big")
+            if self.reader is None or len(body) != size or zlib.crc32(body) != crc:
+                raise ValueError
+            self.reader.stream = io.BytesIO(body)
+            del body
+            values = self.unpickler.load()
+            if not (isinstance(values, tuple) and len(values) == len(_HEAVY)):
+                raise ValueError
+        except Exception:
+            self._discard()
+            raise DamagedCache(
+                f"the cache file '{visible(self.path, one_line=True)}' was written over while "
+                "in use; it is removed: run the command again"
+            ) from None
+        finally:
+            self.close()
+        return values
+
+    def _discard(self) -> None:
+        """Remove the cache file, when it is still the one this run read."""
+        try:
+            mine = os.fstat(self.fd)
+            there = os.stat(self.path, follow_symlinks=False)
+            if (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino):
+                os.unlink(self.path)
+        except OSError:
+            pass
+
+    def close(self) -> None:
+        fd, self.fd = self.fd, -1
+        self.reader = self.unpickler = None
+        if fd >= 0:
+            try:  # noqa: SIM105 - no contextlib on a warm run
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def _pread(fd: int, size: int, at: int) -> bytes:
+    """`size` bytes at `at` (fewer only at the end of the file)."""
+    parts = []
+    while size > 0:
+        data = os.pread(fd, size, at)
+        if not data:
+            break
+        parts.append(data)
+        size -= len(data)
+        at += len(data)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _fill(corpus: Corpus, rest: _Rest) -> None:
+    """Set the heavy part of `corpus` from the cache file (`Corpus.__getattr__`)."""
+    for name, value in zip(_HEAVY, rest.load(), strict=True):
+        _SLOTS[name].__set__(corpus, value)
+
+
+# At most this many corpora wait for their heavy part (model.UNREAD): reading another reads
+# the heavy part of the first, so that a process that loads many (the tests) keeps few open.
+_UNREAD_AT_MOST = 4
+
+
+def _stored(path: str, fh: BinaryIO, stream: io.BytesIO) -> Corpus | None:
+    """The corpus whose light part `stream` holds next (its heavy part in the next section
+    of `fh`, read when first needed), or None when the cache file holds no corpus."""
+    reader = _Reader(stream)
+    unpickler = _SafeUnpickler(reader)
+    light = unpickler.load()
+    if not (isinstance(light, tuple) and len(light) == 2):
+        return None
+    values, state = light
+    index = EventIndex.from_state(state)
+    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)) or index is None:
+        return None
+    corpus: Corpus = object.__new__(Corpus)
+    for name, value in zip(_LIGHT, values, strict=True):
+        _SLOTS[name].__set__(corpus, value)
+    rest = _Rest(path, os.dup(fh.fileno()), fh.tell(), reader, unpickler)
+    model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest))
+    while len(model.UNREAD) > _UNREAD_AT_MOST:
+        first, _, fill = model.UNREAD.pop(next(iter(model.UNREAD)))
+        fill(first)
+    keys.keep(corpus, index)
+    return corpus
+
+
+def _skip(fh: BinaryIO) -> bool:
+    """Move past the next section of a cache file (unread); False when it is cut short."""
+    head = fh.read(_HEAD)
+    if len(head) != _HEAD:
+        return False
+    fh.seek(int.from_bytes(head[_CRC:], "big"), os.SEEK_CUR)
+    return True
 
 
 class _CheckingWriter:
@@ -391,10 +575,13 @@ def write_cache(
                 if fragment.digest is not None and _racy(stamp, since)
             }
             made = os.urandom(8).hex()
-            linked = _dumps((FORMAT_TAG, stamps, since, digests, made)) + _dumps(corpus)
-            fh.write(_head(zlib.crc32(linked), len(linked)))
-            fh.write(linked)
-            del linked
+            light, heavy = _parts(corpus)
+            linked = _dumps((FORMAT_TAG, stamps, since, digests, made)) + light
+            del light
+            for body in (linked, heavy):
+                fh.write(_head(zlib.crc32(body), len(body)))
+                fh.write(body)
+            del linked, heavy
             # The records are the bulk of the cache: pickled straight to the file, their
             # head written in front of them once it is known.
             records_at = fh.tell()

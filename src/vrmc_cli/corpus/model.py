@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from ..core.dates import PartialDate
 from ..core.record import field, record
@@ -484,6 +484,23 @@ class Corpus:
 
     def see_also(self, briefing: Briefing) -> tuple[Briefing, ...]:
         return tuple(self.briefing_by_id[i] for i in briefing.see_also_ids)
+
+    if not TYPE_CHECKING:  # (for the type checker, a corpus has only its fields)
+
+        def __getattr__(self, name):
+            # Only for a field not set: the events and briefings of a corpus read from the
+            # cache, until first read (corpus/cache.py, `UNREAD`).
+            found = UNREAD.get(id(self))
+            if found is None or found[0] is not self or name not in found[1]:
+                raise AttributeError(name)
+            del UNREAD[id(self)]
+            found[2](self)
+            return getattr(self, name)
+
+
+# Corpora read from the cache whose heavy fields are not read yet, by identity: (the corpus,
+# the names of those fields, what sets them). Kept by corpus/cache.py.
+UNREAD: dict[int, tuple[Corpus, tuple[str, ...], Callable[[Corpus], None]]] = {}
 
 
 def countries_of(countries: Iterable[Country], actors: Iterable[Actor]) -> set[Country]:

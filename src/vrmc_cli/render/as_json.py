@@ -113,7 +113,10 @@ def _texts(items: Sequence[str], newline: str, encode: Callable[[str], str]) -> 
 # --------------------------------------------------------------------------- CSV
 
 
-def render(result: Result, options: Options) -> str:
+def render(result: Result, options: Options) -> str | bytes:
+    """The JSON text; a listing of a cached corpus's entries (`kept_listing`) as its ASCII
+    bytes, written as they are (at 100,000 events, tens of megabytes not decoded and
+    encoded again)."""
     if result.listed is not None:
         kept = kept_listing(result.listed)
         if kept is not None:
@@ -126,22 +129,32 @@ def render(result: Result, options: Options) -> str:
 _JSON_SOURCES = ("corpus/serialize.py", "corpus/origins.py", "render/as_json.py")
 
 
-def kept_listing(listed: Listed) -> str | None:
-    """`dumps({key: entries})` of a list of entries of a cached corpus, each entry's text
-    read from the corpus's JSON store, or written and kept there when not kept yet; None
-    when the corpus has no store (it did not come through the cache), an item is not one
-    of its entries of that kind, or an entry holds a value `dumps` leaves to json."""
+def kept_listing(listed: Listed) -> bytes | None:
+    """`dumps({key: entries})` (ASCII bytes) of a list of entries of a cached corpus, each
+    entry's text read from the corpus's JSON store, or written and kept there when not kept
+    yet; None when the corpus has no store (it did not come through the cache), an item is
+    not one of its entries of that kind, or an entry holds a value `dumps` leaves to json."""
+    from ..analysis.query import Picked
     from ..corpus import derived
     from ..corpus.serialize import entry
 
-    everything: Sequence[object] = getattr(listed.corpus, listed.kind, ())
-    store = derived.open_store(
-        listed.corpus, f"json-{listed.kind}", derived.sources(_JSON_SOURCES), len(everything)
-    )
+    items = listed.items
+    corpus = listed.corpus
+    # Events picked by position (query.Picked) are found without reading the corpus's
+    # events, which a corpus read from the cache then never rebuilds.
+    picked = None
+    if isinstance(items, Picked) and items.corpus is corpus and listed.kind == "events":
+        picked = items
+    total = picked.total if picked is not None else len(getattr(corpus, listed.kind, ()))
+    store = derived.open_store(corpus, f"json-{listed.kind}", derived.sources(_JSON_SOURCES), total)
     if store is None:
         return None
     try:
-        wanted = _positions(everything, listed.items)
+        wanted = (
+            picked.positions
+            if picked is not None
+            else _positions(getattr(corpus, listed.kind, ()), items)
+        )
         if wanted is None:
             return None
         found = store.get(wanted)
@@ -151,7 +164,7 @@ def kept_listing(listed: Listed) -> str | None:
             if kept is not None:
                 texts.append(kept)
                 continue
-            text = listed_entry(entry(listed.kind, everything[n]))
+            text = listed_entry(entry(listed.kind, getattr(corpus, listed.kind)[n]))
             if text is None:
                 return None
             new[n] = text.encode("ascii")
@@ -204,18 +217,19 @@ def _positions(everything: Sequence[object], items: Sequence[object]) -> list[in
     return None if -1 in wanted else wanted
 
 
-def listing_text(key: str, texts: Sequence[bytes | memoryview]) -> str:
-    """`dumps({key: objects})`, given each object as `listed_entry` writes it (ASCII)."""
+def listing_text(key: str, texts: Sequence[bytes | memoryview]) -> bytes:
+    """`dumps({key: objects})` as ASCII bytes, given each object as `listed_entry` writes
+    it."""
     import json
 
     name = json.encoder.encode_basestring_ascii(key).encode("ascii")
     if not texts:
-        return (b"{\n  " + name + b": []\n}\n").decode("ascii")
-    # One join of every piece, one decode: the text is copied twice, whatever its size.
+        return b"{\n  " + name + b": []\n}\n"
+    # One join of every piece: the text is copied once, whatever its size.
     parts: list[bytes | memoryview] = [b"{\n  " + name + b": [\n    "]
     separator = b",\n    "
     for text in texts:
         parts.append(text)
         parts.append(separator)
     parts[-1] = b"\n  ]\n}\n"
-    return b"".join(parts).decode("ascii")
+    return b"".join(parts)

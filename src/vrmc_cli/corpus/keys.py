@@ -1,0 +1,198 @@
+"""What a filter reads of an event (its keys), and an index of those keys over a corpus.
+
+A filter of events (analysis/query.py, which holds what each filter means) tests one key of
+an event per dimension: its themes, its countries (its own and those of the actors it
+names), its actors, its dates (start and end) and the places it names. An event passes when
+every active dimension's test passes on its key. Events share their keys: 100,000 events of
+the largest benchmark have a few thousand distinct keys in each dimension. The index holds,
+per dimension, each distinct key once and, for each event, the number of its key there; a
+filter then tests each distinct key once, with the same test, and keeps the events whose
+keys passed, in corpus order.
+
+The corpus cache (cache.py) keeps the index of the linked corpus beside it, so that a warm
+run can filter without rebuilding its events; any other corpus gets its index worked out
+from its events, one dimension when first asked for.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+from itertools import compress
+
+from ..core.dates import PartialDate
+from .model import Actor, Corpus, Country, Event, Place, Theme, countries_of
+
+# Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
+# checkers treat any `TYPE_CHECKING` as true.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+    Tests = Sequence[tuple[int, Callable[[Any], bool]]]  # (dimension, test of a key)
+
+# The dimensions, in the order of `event_keys`.
+THEMES, COUNTRIES, ACTORS, DATES, PLACES = range(5)
+DIMENSIONS = 5
+# Each event's key number, as 32-bit unsigned numbers (where vrmc runs: `_usable`).
+_NUMBER = "I"
+
+
+def event_places(event: Event) -> tuple[Place, ...]:
+    """Every place an event names: its places, then a route's origin and destination."""
+    found = [*event.places, event.origin, event.destination]
+    return tuple(dict.fromkeys(p for p in found if p is not None))
+
+
+def event_key(event: Event, dimension: int) -> Any:
+    """What a filter of `dimension` reads of `event`: its themes, its countries with those of
+    its actors, its actors, its places (`event_places`), each a tuple of distinct entries
+    in the order of their ids (a filter asks whether any of them is wanted: the order is
+    one, so that events tagged alike share a key); or (date, end)."""
+    if dimension == DATES:
+        return (event.date, event.end)
+    if dimension == THEMES:
+        return tuple(sorted(set(event.themes), key=_id))
+    if dimension == COUNTRIES:
+        return tuple(sorted(countries_of(event.countries, event.actors), key=_code))
+    if dimension == ACTORS:
+        return tuple(sorted(set(event.actors), key=_id))
+    return tuple(sorted(event_places(event), key=_id))
+
+
+def _id(entry: Theme | Actor | Place) -> str:
+    return entry.id
+
+
+def _code(country: Country) -> str:
+    return country.code
+
+
+def event_keys(event: Event) -> tuple[Any, ...]:
+    """The key of `event` in each dimension, in order."""
+    return tuple(event_key(event, d) for d in range(DIMENSIONS))
+
+
+class EventIndex:
+    """The distinct keys of `count` events in each dimension, and each event's key number."""
+
+    __slots__ = ("_dates", "_events", "_keys", "_numbers", "count")
+
+    def __init__(
+        self,
+        count: int,
+        keys: list[tuple[Any, ...] | None],
+        numbers: list[array[int] | None],
+        events: Sequence[Event] | None = None,
+    ) -> None:
+        self.count = count
+        self._keys = keys
+        self._numbers = numbers
+        self._events = events  # what a dimension not held is worked out from
+        self._dates = events is None  # the dates are held as numbers (`state`)
+
+    @classmethod
+    def of(cls, events: Sequence[Event]) -> EventIndex:
+        """The index of `events`, each dimension worked out when first asked for."""
+        return cls(len(events), [None] * DIMENSIONS, [None] * DIMENSIONS, events)
+
+    def dimension(self, dimension: int) -> tuple[tuple[Any, ...], array[int]]:
+        """The distinct keys of `dimension`, in order of first use, and each event's number."""
+        keys, numbers = self._keys[dimension], self._numbers[dimension]
+        if dimension == DATES and self._dates and keys is not None:
+            # Read from the cache, where dates are numbers (`state`): the dates again.
+            self._dates = False
+            keys = tuple(
+                (PartialDate(*start), None if end is None else PartialDate(*end))
+                for start, end in keys
+            )
+            self._keys[DATES] = keys
+        if keys is None or numbers is None:
+            if self._events is None:
+                raise ValueError("an index without its events lacks a dimension")
+            found: dict[Any, int] = {}
+            numbers = array(
+                _NUMBER,
+                [found.setdefault(event_key(e, dimension), len(found)) for e in self._events],
+            )
+            keys = tuple(found)
+            self._keys[dimension], self._numbers[dimension] = keys, numbers
+        return keys, numbers
+
+    def kept(self, tests: Tests) -> list[int]:
+        """The positions of the events whose key passes every test, in order: each distinct
+        key is tested once."""
+        positions: list[int] | None = None
+        for dimension, test in tests:
+            keys, numbers = self.dimension(dimension)
+            passed = [test(key) for key in keys]
+            if positions is None:
+                positions = list(compress(range(self.count), map(passed.__getitem__, numbers)))
+            else:
+                positions = [p for p in positions if passed[numbers[p]]]
+        return list(range(self.count)) if positions is None else positions
+
+    def state(self) -> tuple[int, tuple[tuple[Any, ...], ...], tuple[bytes, ...]]:
+        """What the cache keeps: the count, each dimension's keys and numbers (as bytes).
+        The dates are kept as numbers (year, month, day, and the end's, or None), and made
+        dates again only when a filter asks for them: a warm run without a date filter does
+        not build thousands of dates."""
+        dimensions = [self.dimension(d) for d in range(DIMENSIONS)]
+        kept = [keys for keys, _ in dimensions]
+        kept[DATES] = tuple(
+            (start.key, None if end is None else end.key) for start, end in kept[DATES]
+        )
+        return (self.count, tuple(kept), tuple(numbers.tobytes() for _, numbers in dimensions))
+
+    @classmethod
+    def from_state(cls, state: object) -> EventIndex | None:
+        """The index `state` describes, or None when it is not one of this shape."""
+        if not _usable() or not isinstance(state, tuple) or len(state) != 3:
+            return None
+        count, keys, data = state
+        if not (
+            isinstance(count, int)
+            and isinstance(keys, tuple)
+            and isinstance(data, tuple)
+            and len(keys) == len(data) == DIMENSIONS
+        ):
+            return None
+        numbers: list[array[int] | None] = []
+        for held, raw in zip(keys, data, strict=True):
+            if not isinstance(held, tuple) or not isinstance(raw, bytes):
+                return None
+            found = array(_NUMBER)
+            found.frombytes(raw)
+            if len(found) != count:
+                return None
+            numbers.append(found)
+        return cls(count, list(keys), numbers)
+
+
+def _usable() -> bool:
+    return array(_NUMBER).itemsize == 4
+
+
+# The index of each corpus asked for (by identity): the cache's, or worked out from the
+# events. The last few are remembered, as cache.py remembers generations.
+_INDEXES: dict[int, tuple[Corpus, EventIndex]] = {}
+_REMEMBERED = 4
+
+
+def keep(corpus: Corpus, index: EventIndex) -> None:
+    """Remember `index` as the index of `corpus` (the cache's, read with it)."""
+    _INDEXES.pop(id(corpus), None)
+    _INDEXES[id(corpus)] = (corpus, index)
+    while len(_INDEXES) > _REMEMBERED:
+        del _INDEXES[next(iter(_INDEXES))]
+
+
+def event_index(corpus: Corpus) -> EventIndex:
+    """The index of the events of `corpus`: the one the cache kept, else worked out."""
+    found = _INDEXES.get(id(corpus))
+    if found is not None and found[0] is corpus:
+        return found[1]
+    index = EventIndex.of(corpus.events)
+    keep(corpus, index)
+    return index
