@@ -79,6 +79,7 @@ def test_reading_a_corpus_marks_it_used(tmp_path: Path, monkeypatch: pytest.Monk
     old_path, other_path = _run(old), _run(other)
     written = os.stat(old_path).st_mtime_ns
     monkeypatch.setattr(cache_module, "_USED_SECONDS", -3600)
+    time.sleep(0.05)  # file times move by the kernel's tick: let it move
     parsed = _parses(monkeypatch)
     _run(old)
     assert parsed == [], "a warm read"
@@ -130,18 +131,18 @@ def test_the_size_limit_keeps_the_most_recent_that_fit(
 ) -> None:
     """Going from the most recently used down, the first corpus that does not fit is removed
     with every older one, even one that would fit: the least recently used go first."""
-    roots = [_corpus(tmp_path, f"c{i}", "x" * 2000 if i == 1 else "Short.") for i in range(4)]
+    roots = [_corpus(tmp_path, f"c{i}", "x" * 20000 if i == 1 else "Short.") for i in range(4)]
     paths = [_run(root) for root in roots]
     for i, path in enumerate(paths):
         _age(path, 10 - i)
     sizes = [os.path.getsize(p) for p in paths]
-    assert sizes[1] > sizes[0] + 1000
+    assert sizes[1] > sizes[0] + 10000
     newest = _corpus(tmp_path, "c9")
     # Room for the new corpus (the size of c0, c2 or c3), c3, c2 and c0, but not c1.
-    room = sizes[0] + sizes[3] + sizes[2] + sizes[0] + 100
+    room = sizes[0] + sizes[3] + sizes[2] + sizes[0] + 1000
     monkeypatch.setenv("VRMC_CACHE_SIZE", f"{room / 1024:.3f}K")
     new_path = _run(newest)
-    assert os.path.getsize(new_path) == sizes[0]
+    assert os.path.getsize(new_path) <= sizes[0] + 500  # digests, had its files been racy
     assert _names() == {os.path.basename(p) for p in (paths[2], paths[3], new_path)}
     monkeypatch.setenv("VRMC_CACHE_SIZE", "0")
     last = _run(_corpus(tmp_path, "c8"))

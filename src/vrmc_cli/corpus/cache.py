@@ -21,7 +21,9 @@ it, silently. The cache is trusted only in a folder of the user's own that no on
 write to (made 0700), and a cache file only when it is a regular file of the user's own,
 opened without following a link or waiting on a FIFO; otherwise the run goes without it
 (and says why with --debug). Writes go to a temporary file that is then renamed, so a
-concurrent run sees the old cache or the new one, never half of one.
+concurrent run sees the old cache or the new one, never half of one. Writing one prunes the
+others beyond the folder's budget, least recently used first (budget.py); reading one marks
+it used once an hour at most.
 
 Layout: three sections, each the CRC-32 and the length of its bytes, then the bytes. The
 first holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the light part
