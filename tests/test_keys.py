@@ -207,12 +207,13 @@ def test_a_warm_json_timeline_never_reads_the_events(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(cache, "_fill", counting)
     monkeypatch.setattr(model, "UNREAD", {})  # none of the other tests' corpora waiting
-    args = ("-b", str(FIXTURE), "timeline", "--country", "XA", "--reverse", "-f", "json")
-    cold = invoke(*args)  # parses, links, writes the cache and the entries' JSON
-    warm = invoke(*args)
-    assert cold.exit_code == warm.exit_code == 0
-    assert warm.stdout == cold.stdout
-    assert read == []
+    for filters in (("--country", "XA", "--reverse"), ("--since", "2005", "--theme", "military")):
+        args = ("-b", str(FIXTURE), "timeline", *filters, "-f", "json")
+        cold = invoke(*args)  # parses, links, writes the cache and the entries' JSON
+        warm = invoke(*args)
+        assert cold.exit_code == warm.exit_code == 0
+        assert warm.stdout == cold.stdout and '"id"' in warm.stdout
+        assert read == []
     text = invoke("-b", str(FIXTURE), "timeline", "--country", "XA", "-f", "text")
     assert text.exit_code == 0 and len(read) == 1
 
@@ -223,9 +224,13 @@ def _cache_file(folder: str) -> str:
     return path
 
 
-def test_a_damaged_heavy_part_is_an_error_and_the_cache_is_removed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("where", ["in a title", "at the end"])
+def test_a_damaged_heavy_part_is_an_error_and_the_cache_is_removed(
+    tmp_path: Path, where: str
+) -> None:
     """The second section is read after the first, from the same open file: written over in
-    place meanwhile, it is refused (its CRC-32), said so, and the cache file removed, so the
+    place meanwhile (a letter of a title: it unpickles, but its CRC-32 differs; its last
+    byte, the pickle's STOP), it is refused, said so, and the cache file removed, so the
     next run parses again."""
     document = {
         "themes": [{"id": "th", "title": "Th"}],
@@ -237,19 +242,19 @@ def test_a_damaged_heavy_part_is_an_error_and_the_cache_is_removed(tmp_path: Pat
     path = _cache_file(folder)
     warm = load_corpus([folder])
     assert _unread(warm)
-    with open(path, "r+b") as fh:  # the second section's last byte, flipped in place
+    with open(path, "r+b") as fh:
         first = int.from_bytes(fh.read(12)[4:], "big")
         fh.seek(12 + first)
         second = int.from_bytes(fh.read(12)[4:], "big")
-        fh.seek(12 + first + 12 + second - 1)
-        last = fh.read(1)
-        fh.seek(-1, os.SEEK_CUR)
-        fh.write(bytes([last[0] ^ 0xFF]))
+        body = fh.read(second)
+        at = body.index(b"An event") + 3 if where == "in a title" else second - 1
+        fh.seek(12 + first + 12 + at)
+        fh.write(b"E" if where == "in a title" else bytes([body[at] ^ 0xFF]))
     with pytest.raises(cache.DamagedCache, match="written over while in use; it is removed"):
         _ = warm.events
     assert not os.path.exists(path)
     again = load_corpus([folder])
-    assert [e.id for e in again.events] == ["ev"]
+    assert [e.title for e in again.events] == ["An event"]
 
 
 def test_few_corpora_wait_for_their_events(tmp_path: Path) -> None:

@@ -141,6 +141,7 @@ LAYERS: list[set[str]] = [
     {"corpus.kinds", "corpus.files"},
     {"corpus.load", "corpus.serialize", "corpus.schema"},
     {"corpus.link", "corpus.strict"},
+    {"corpus.budget"},
     {"corpus.cache"},
     {"corpus.roots", "corpus.derived"},
     {"corpus.revisions"},

@@ -10,7 +10,7 @@ not kept by --place or --near.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 from ..core.choice import HINTS, offer
@@ -80,7 +80,7 @@ class Filter:
     labels: tuple[str, ...] = ()
     # With a date window: the days of the events naming each actor (by id), which date
     # an actor as its roles do (build_filter fills it from the corpus).
-    event_days: dict[str, tuple[tuple[_dt.date, _dt.date], ...]] | None = None
+    event_days: Mapping[str, tuple[tuple[_dt.date, _dt.date], ...]] | None = None
 
     @property
     def active(self) -> bool:
@@ -248,6 +248,30 @@ def event_days(corpus: Corpus) -> dict[str, tuple[tuple[_dt.date, _dt.date], ...
         for a in e.actors:
             found.setdefault(a.id, []).append(span(e.date, e.end))
     return {k: tuple(v) for k, v in found.items()}
+
+
+class EventDays(Mapping[str, tuple[tuple[_dt.date, _dt.date], ...]]):
+    """`event_days(corpus)`, worked out when first read: a filter of events with a date
+    window does not read it, and a corpus read from the cache then need not rebuild its
+    events to filter them (corpus/cache.py)."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._found: dict[str, tuple[tuple[_dt.date, _dt.date], ...]] | None = None
+
+    def _days(self) -> dict[str, tuple[tuple[_dt.date, _dt.date], ...]]:
+        if self._found is None:
+            self._found = event_days(self._corpus)
+        return self._found
+
+    def __getitem__(self, key: str) -> tuple[tuple[_dt.date, _dt.date], ...]:
+        return self._days()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._days())
+
+    def __len__(self) -> int:
+        return len(self._days())
 
 
 def holds(role: Role, day: _dt.date) -> bool:
@@ -763,7 +787,7 @@ def build_filter(
         places=frozenset(resolve_place(corpus, v) for v in places),
         near=point,
         labels=labels,
-        event_days=event_days(corpus) if start or end else None,
+        event_days=EventDays(corpus) if start or end else None,
     )
 
 

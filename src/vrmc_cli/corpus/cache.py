@@ -38,10 +38,11 @@ and kept beside it (derived.py: entries' JSON text, search's folded text) names 
 generation it was derived from, and is read only while the cache still holds that one.
 
 The second section is read from the file opened for the first (its descriptor is kept until
-then: a cache file renamed over it meanwhile does not change what is read), its CRC-32
-checked first. Should it not match (the file was written over in place after the first
-section was read), the run cannot go on with that corpus: it stops with an error saying so
-and removes the cache file, so that the next run parses the files again.
+then: a cache file renamed over it meanwhile does not change what is read), and unpickled as
+it is read (never held whole), its CRC-32 checked at the end. Should it not match (the file
+was written over in place after the first section was read), what it made is dropped and
+the run cannot go on with that corpus: it stops with an error saying so and removes the
+cache file, so that the next run parses the files again.
 
 FORMAT_TAG says what the pickles mean, and no one bumps it by hand: it is derived from
 vrmc's and Python's versions and the size and time of the modules that declare and make the
@@ -348,6 +349,8 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
+            if info.st_mtime_ns < time.time_ns() - _USED_NS:
+                _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
                 current = all(
                     unchanged(TopicFile(shown, real, *stamp), stamp, digests.get(real), since)
@@ -396,23 +399,43 @@ def _parts(corpus: Corpus | None) -> tuple[bytes, bytes]:
 
 
 class _Reader:
-    """What the unpickler of a stored corpus reads: the rest of the first section, then,
-    when the heavy part is asked for, the second (one unpickler: its memo holds what the
-    light part built, which the heavy part refers to)."""
+    """What the unpickler of a stored corpus reads: the rest of the first section (in
+    memory), then, when the heavy part is asked for, the second, straight from the file
+    (`follow`: tens of megabytes at 100,000 events, never held whole), keeping the CRC-32
+    of what it read. One unpickler reads both: its memo holds what the light part built,
+    which the heavy part refers to."""
 
-    __slots__ = ("stream",)
+    __slots__ = ("at", "crc", "end", "fd", "stream")
 
     def __init__(self, stream: io.BytesIO) -> None:
-        self.stream = stream
+        self.stream: io.BytesIO | None = stream
+        self.fd = self.at = self.end = self.crc = 0
+
+    def follow(self, fd: int, at: int, size: int) -> None:
+        """Read `size` bytes of `fd` from `at` from now on."""
+        self.stream, self.fd, self.at, self.end, self.crc = None, fd, at, at + size, 0
 
     def read(self, size: int = -1) -> bytes:
-        return self.stream.read(size)
+        if self.stream is not None:
+            return self.stream.read(size)
+        left = self.end - self.at
+        data = _pread(self.fd, left if size < 0 else min(size, left), self.at)
+        self.at += len(data)
+        self.crc = zlib.crc32(data, self.crc)
+        return data
 
     def readinto(self, buffer: Any) -> int:
-        return self.stream.readinto(buffer)
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
 
     def readline(self) -> bytes:
-        return self.stream.readline()
+        if self.stream is not None:
+            return self.stream.readline()
+        line = b""
+        while not line.endswith(b"\n") and self.at < self.end:
+            line += self.read(1)
+        return line
 
 
 class DamagedCache(VrmcError):
@@ -437,14 +460,17 @@ class _Rest:
         what was written (the file is then removed)."""
         try:
             head = _pread(self.fd, _HEAD, self.at)
-            size = int.from_bytes(head[_CRC:], "big") if len(head) == _HEAD else -1
-            body = _pread(self.fd, size, self.at + _HEAD) if size >= 0 else b""
-            crc = int.from_bytes(head[:_CRC], "big")
-            if self.reader is None or len(body) != size or zlib.crc32(body) != crc:
+            reader = self.reader
+            if len(head) != _HEAD or reader is None:
                 raise ValueError
-            self.reader.stream = io.BytesIO(body)
-            del body
+            size = int.from_bytes(head[_CRC:], "big")
+            reader.follow(self.fd, self.at + _HEAD, size)
+            # Unpickled as it is read: the CRC-32 is checked at the end, and what a damaged
+            # section made is dropped (the unpickler rebuilds only vrmc's record classes).
             values = self.unpickler.load()
+            whole = reader.at == reader.end == self.at + _HEAD + size
+            if not whole or reader.crc != int.from_bytes(head[:_CRC], "big"):
+                raise ValueError
             if not (isinstance(values, tuple) and len(values) == len(_HEAVY)):
                 raise ValueError
         except Exception:
@@ -494,6 +520,9 @@ def _fill(corpus: Corpus, rest: _Rest) -> None:
     """Set the heavy part of `corpus` from the cache file (`Corpus.__getattr__`)."""
     for name, value in zip(_HEAVY, rest.load(), strict=True):
         _SLOTS[name].__set__(corpus, value)
+    # The index has done its work (a filter runs before the events are read); should
+    # another be asked of this corpus, it is worked out from the events.
+    keys.forget(corpus)
 
 
 # At most this many corpora wait for their heavy part (model.UNREAD): reading another reads
@@ -604,6 +633,9 @@ def write_cache(
         return
     if corpus is not None:
         _remember(corpus, path, made)
+    from .budget import prune_corpora  # here: only a run that writes a cache file prunes
+
+    prune_corpora(path, [found[1] for found in _GENERATIONS.values()])
 
 
 def _remove(temporary: str, exc: BaseException) -> None:
@@ -761,6 +793,19 @@ def write_sections(path: str, sections: Sequence[bytes], tail: Iterable[bytes]) 
 def write_object(path: str, obj: object) -> None:
     """Store `obj` at `path` whole or not at all; any failure means no cache, silently."""
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
+
+
+# A corpus cache read is marked used (its modification time set) once that time is older
+# than this: the corpora kept when another is written are the most recently used ones
+# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
+_USED_NS = 3600 * 1_000_000_000
+
+
+def _used(fd: int) -> None:
+    try:  # noqa: SIM105 - no contextlib on a warm run
+        os.utime(fd)
+    except (OSError, NotImplementedError):  # a read-only folder; no futimens
+        pass
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:

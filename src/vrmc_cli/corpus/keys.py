@@ -85,12 +85,13 @@ class EventIndex:
         keys: list[tuple[Any, ...] | None],
         numbers: list[array[int] | None],
         events: Sequence[Event] | None = None,
+        dates: bytes | None = None,
     ) -> None:
         self.count = count
         self._keys = keys
         self._numbers = numbers
         self._events = events  # what a dimension not held is worked out from
-        self._dates = events is None  # the dates are held as numbers (`state`)
+        self._dates = dates  # the dates' keys as the cache keeps them (`state`), until asked for
 
     @classmethod
     def of(cls, events: Sequence[Event]) -> EventIndex:
@@ -99,15 +100,10 @@ class EventIndex:
 
     def dimension(self, dimension: int) -> tuple[tuple[Any, ...], array[int]]:
         """The distinct keys of `dimension`, in order of first use, and each event's number."""
+        if dimension == DATES and self._dates is not None:
+            self._keys[DATES] = _dates(self._dates)
+            self._dates = None
         keys, numbers = self._keys[dimension], self._numbers[dimension]
-        if dimension == DATES and self._dates and keys is not None:
-            # Read from the cache, where dates are numbers (`state`): the dates again.
-            self._dates = False
-            keys = tuple(
-                (PartialDate(*start), None if end is None else PartialDate(*end))
-                for start, end in keys
-            )
-            self._keys[DATES] = keys
         if keys is None or numbers is None:
             if self._events is None:
                 raise ValueError("an index without its events lacks a dimension")
@@ -133,16 +129,16 @@ class EventIndex:
                 positions = [p for p in positions if passed[numbers[p]]]
         return list(range(self.count)) if positions is None else positions
 
-    def state(self) -> tuple[int, tuple[tuple[Any, ...], ...], tuple[bytes, ...]]:
+    def state(self) -> tuple[int, tuple[Any, ...], tuple[bytes, ...]]:
         """What the cache keeps: the count, each dimension's keys and numbers (as bytes).
-        The dates are kept as numbers (year, month, day, and the end's, or None), and made
-        dates again only when a filter asks for them: a warm run without a date filter does
-        not build thousands of dates."""
+        The dates' keys are kept as numbers (`_DATE_NUMBERS` a key), made dates again only
+        when a filter asks for them: a warm run without a date filter builds none."""
         dimensions = [self.dimension(d) for d in range(DIMENSIONS)]
-        kept = [keys for keys, _ in dimensions]
-        kept[DATES] = tuple(
-            (start.key, None if end is None else end.key) for start, end in kept[DATES]
-        )
+        kept: list[Any] = [keys for keys, _ in dimensions]
+        flat = array(_DATE_NUMBER)
+        for start, end in kept[DATES]:
+            flat.extend((*start.key, *(end.key if end is not None else _NO_END)))
+        kept[DATES] = flat.tobytes()
         return (self.count, tuple(kept), tuple(numbers.tobytes() for _, numbers in dimensions))
 
     @classmethod
@@ -156,22 +152,54 @@ class EventIndex:
             and isinstance(keys, tuple)
             and isinstance(data, tuple)
             and len(keys) == len(data) == DIMENSIONS
+            and isinstance(keys[DATES], bytes)
         ):
             return None
         numbers: list[array[int] | None] = []
-        for held, raw in zip(keys, data, strict=True):
-            if not isinstance(held, tuple) or not isinstance(raw, bytes):
+        for dimension, (held, raw) in enumerate(zip(keys, data, strict=True)):
+            if not (isinstance(held, tuple) or dimension == DATES) or not isinstance(raw, bytes):
                 return None
             found = array(_NUMBER)
             found.frombytes(raw)
             if len(found) != count:
                 return None
             numbers.append(found)
-        return cls(count, list(keys), numbers)
+        held_keys: list[tuple[Any, ...] | None] = [*keys]
+        held_keys[DATES] = None
+        return cls(count, held_keys, numbers, dates=keys[DATES])
+
+
+# A date key kept by the cache: the start's year, month, day and the end's (`_NO_END` for
+# none), as 32-bit numbers.
+_DATE_NUMBER = "i"
+_DATE_NUMBERS = 6
+_NO_END = (-1, -1, -1)
+
+
+def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
+    """The dates' keys the cache kept as numbers (`EventIndex.state`)."""
+    flat = array(_DATE_NUMBER)
+    flat.frombytes(data)
+    return tuple(
+        (
+            PartialDate(flat[n], flat[n + 1], flat[n + 2]),
+            None if flat[n + 3] < 0 else PartialDate(flat[n + 3], flat[n + 4], flat[n + 5]),
+        )
+        for n in range(0, len(flat), _DATE_NUMBERS)
+    )
 
 
 def _usable() -> bool:
-    return array(_NUMBER).itemsize == 4
+    return array(_NUMBER).itemsize == 4 and array(_DATE_NUMBER).itemsize == 4
+
+
+def forget(corpus: Corpus) -> None:
+    """Forget the index of `corpus` (the cache's, once its events are read: worked out
+    again from them if asked for), so that it does not add to a run's memory after it has
+    been used to filter."""
+    found = _INDEXES.get(id(corpus))
+    if found is not None and found[0] is corpus:
+        del _INDEXES[id(corpus)]
 
 
 # The index of each corpus asked for (by identity): the cache's, or worked out from the
