@@ -239,6 +239,11 @@ def test_a_file_of_another_user_is_left_alone(
     _age(str(planted), 48)
     _run(_corpus(tmp_path, "new"))
     assert planted.read_bytes() == b"someone else's"
+    picture = _folder() / "picture-0.pickle"
+    picture.write_bytes(b"someone else's")
+    os.chown(picture, 4242, 4242)
+    cache_module.prune(str(_folder()), "picture-", 0)
+    assert picture.read_bytes() == b"someone else's"
 
 
 def test_output_is_the_same_before_and_after_pruning(
@@ -304,3 +309,29 @@ def test_names_are_vrmcs_own() -> None:
     assert budget.is_temporary(".tmp-123-0a1b2c3d4e5f.pickle")
     assert not budget.is_temporary(".tmp-x-0a1b.pickle")
     assert not budget.is_temporary(f"corpus-{KEY}.pickle")
+
+
+def test_pictures_and_revisions_are_pruned_on_the_same_terms(tmp_path: Path) -> None:
+    """cache.prune (kept pictures, Word's parts, git revisions: by count) removes the
+    oldest regular files of the user's own, never a link (nor what it points to)."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    outside = tmp_path / "precious"
+    outside.write_bytes(b"not vrmc's")
+    for i in range(4):
+        (folder / f"picture-{i}.pickle").write_bytes(b"drawn")
+        _age(str(folder / f"picture-{i}.pickle"), 10 - i)
+    (folder / "picture-link.pickle").symlink_to(outside)
+    (folder / "picture-folder.pickle").mkdir()
+    _age(str(folder / "picture-link.pickle"), 20)
+    (folder / "revision-0.pickle").write_bytes(b"another prefix")
+    _age(str(folder / "revision-0.pickle"), 30)
+    cache_module.prune(str(folder), "picture-", 2)
+    assert {p.name for p in folder.iterdir()} == {
+        "picture-2.pickle",
+        "picture-3.pickle",
+        "picture-link.pickle",
+        "picture-folder.pickle",
+        "revision-0.pickle",
+    }
+    assert outside.read_bytes() == b"not vrmc's"

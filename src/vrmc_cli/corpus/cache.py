@@ -816,18 +816,25 @@ def _used(fd: int) -> None:
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:
-    """Remove all but the `keep` most recently used cache files named `prefix…`."""
+    """Remove all but the `keep` most recently used cache files named `prefix….pickle`: only
+    regular files of the user's own (a link or another user's file is left alone), each
+    unlinked only while it is still the file seen (budget.remove_if_unchanged)."""
+    from .budget import remove_if_unchanged  # here: only a run that writes one prunes
+
+    uid = os.getuid()
+    found = []
     try:
-        with os.scandir(folder) as it:
-            found = [
-                (e.stat(follow_symlinks=False).st_mtime_ns, e.path)
-                for e in it
-                if e.name.startswith(prefix) and e.name.endswith(".pickle")
-            ]
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(".pickle")):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # removed meanwhile
+                if stat.S_ISREG(info.st_mode) and info.st_uid == uid:
+                    found.append((info.st_mtime_ns, entry.path, info))
     except OSError:
         return
-    for _, stale in sorted(found, reverse=True)[keep:]:
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.unlink(stale)
-        except OSError:
-            pass
+    for _, stale, info in sorted(found, key=lambda item: item[:2], reverse=True)[keep:]:
+        remove_if_unchanged(stale, info)
