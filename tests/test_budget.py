@@ -335,3 +335,29 @@ def test_pictures_and_revisions_are_pruned_on_the_same_terms(tmp_path: Path) -> 
         "revision-0.pickle",
     }
     assert outside.read_bytes() == b"not vrmc's"
+
+
+def test_the_readme_states_the_limits() -> None:
+    from vrmc_cli.corpus.revisions import KEEP_REVISIONS
+    from vrmc_cli.render import KEPT_PICTURES
+
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+    assert f"keeps the {budget.KEEP_CORPORA} most recently used corpora" in readme
+    assert f"no more than {budget.CACHE_SIZE >> 30} GiB together" in readme
+    assert f"Drawn pictures ({KEPT_PICTURES})" in readme
+    assert f"parsed git revisions ({KEEP_REVISIONS})" in readme
+
+
+def test_a_kept_object_read_is_marked_used_once_an_hour(tmp_path: Path) -> None:
+    """What `prune` keeps by count (pictures, revisions) is marked used as a corpus cache
+    is: when its time is over an hour old, so that a warm report does not write a time per
+    picture each run."""
+    path = str(tmp_path / "picture-0.pickle")
+    cache_module.write_object(path, ("drawn", 1))
+    _age(path, 0.5)
+    before = os.stat(path).st_mtime_ns
+    assert cache_module.read_object(path) == ("drawn", 1)
+    assert os.stat(path).st_mtime_ns == before
+    _age(path, 2)
+    assert cache_module.read_object(path) == ("drawn", 1)
+    assert time.time_ns() - os.stat(path).st_mtime_ns < HOUR

@@ -744,10 +744,8 @@ def read_object(path: str) -> object | None:
             if _SafeUnpickler(stream).load() != FORMAT_TAG:
                 return None
             found: object = _SafeUnpickler(stream).load()
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.utime(path)  # recently used: kept longest by `prune`
-        except OSError:
-            pass
+            if info.st_mtime < time.time() - _USED_SECONDS:
+                _used(fh.fileno())  # recently used: kept longest by `prune`
         return found
     except Exception:
         return None
