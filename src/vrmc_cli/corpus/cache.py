@@ -800,9 +800,10 @@ def write_object(path: str, obj: object) -> None:
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
 
 
-# A corpus cache read is marked used (its modification time set) once that time is older
-# than this: the corpora kept when another is written are the most recently used ones
-# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
+# A cache file read (a corpus cache, a kept picture, Word's parts, a revision) is marked
+# used, its modification time set, once that time is older than this: what is kept when
+# another is written is what was most recently used (budget.py, `prune`), and a warm run
+# pays one comparison a file, and at most one utime a file an hour.
 _USED_SECONDS = 3600
 
 
