@@ -57,9 +57,11 @@ def test_the_readme_has_examples() -> None:
 
 @pytest.fixture(scope="module")
 def scratch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A folder to run in, a HOME with the README's own corpora, and a PATH with vrmc,
-    pandoc (from the test extras) and jq. One for the whole README, in its order, so that
-    `vrmc init my-corpus` comes before `vrmc -b my-corpus validate`."""
+    """A folder to run in, a HOME with the README's own corpora, a PATH with vrmc, pandoc
+    (from the test extras) and jq, and a cache folder. One for the whole README, in its
+    order, so that `vrmc init my-corpus` comes before `vrmc -b my-corpus validate`, and the
+    commands after the first find the cache the earlier ones wrote, as on a reader's machine
+    (the first runs cold; test_cache.py shows a warm run prints what a cold one prints)."""
     import pypandoc
 
     tmp_path = tmp_path_factory.mktemp("readme")
@@ -95,7 +97,8 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     work = tmp_path / "work"
     work.mkdir()
     path = os.pathsep.join([str(Path(sys.executable).parent), str(tools), os.environ["PATH"]])
-    return {"cwd": str(work), "HOME": str(home), "PATH": path}
+    cache = tmp_path / "cache"
+    return {"cwd": str(work), "HOME": str(home), "PATH": path, "XDG_CACHE_HOME": str(cache)}
 
 
 @pytest.mark.parametrize(
@@ -108,7 +111,8 @@ def test_readme_command_works(
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{line}: Graphviz (dot) is not installed; CI must install graphviz")
         pytest.skip("Graphviz (dot) is not installed")
-    env = {**os.environ, "HOME": scratch["HOME"], "PATH": scratch["PATH"], "COLUMNS": "100"}
+    env = {**os.environ, "COLUMNS": "100"}
+    env.update((k, scratch[k]) for k in ("HOME", "PATH", "XDG_CACHE_HOME"))
     env.pop("VRMC_BRIEFINGS", None)
     # `&& datasette vrmc.db` starts a server: the README's part is the vrmc command before it.
     line = line.split(" && datasette", maxsplit=1)[0]

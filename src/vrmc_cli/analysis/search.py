@@ -29,6 +29,8 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     """The folded and respelled text (core.spelling: British and American spellings and
     romanisations merged) and, for each of its characters, the index of its source
     character."""
+    if text.isascii():  # the usual case: folded in place, each character where it was
+        return respell_map(text.lower())
     folded, origin = _fold_map(text)
     skeleton, where = respell_map(folded)
     return skeleton, [origin[k] for k in where]
@@ -406,6 +408,15 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
     # The entries whose folded letters hold every term, from the store the cache keeps
     # (None: every entry is a candidate, each screened below).
     candidates = _candidates(corpus, words)
+    # A label is most often its entry's title, a field squashed just before: once each.
+    done: dict[str, Squashed] = {}
+
+    def squashed(text: str) -> Squashed:
+        found = done.get(text)
+        if found is None:
+            found = done[text] = squash(text)
+        return found
+
     only = None if candidates is None else candidates.keys()
     for n, (at, kind, item) in enumerate(_walk(corpus, f, frozenset(kinds), only)):
         _, ref, label, fields, when = _describe(kind, item)
@@ -419,7 +430,7 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
         if not all(any(w in letters for *_, letters in screened) for w in words):
             continue
         texts = [
-            (name, text, squash(text))
+            (name, text, squashed(text))
             for name, text, letters in screened
             if any(w in letters for w in words)
         ]
@@ -432,7 +443,7 @@ def search(corpus: Corpus, query: str, f: Filter, kinds: Iterable[str] = ()) -> 
             if ranges:
                 matches.append(Match(name, text, tuple(ranges)))
                 whole = whole or whole_words(text, ranges)
-        in_title = tuple(find_spans(label, words))
+        in_title = tuple(find_spans(label, words, squashed(label)))
         hit = Hit(kind, GROUPS[kind], ref, label, tuple(matches), when, in_title)
         hits[kind].append((not in_title, not whole, n, hit))
     return [hit for kind in GROUPS for *_, hit in sorted(hits[kind], key=lambda h: h[:3])]

@@ -46,20 +46,33 @@ def _unsafe(one_line: bool) -> re.Pattern[str]:
     return re.compile("[" + _UNSAFE_BMP + _UNSAFE_ABOVE + ("\t\n" if one_line else "") + "]")
 
 
+def _holds_printable_unsafe(text: str) -> bool:
+    """Whether printable `text` holds one of the five printable characters of the class."""
+    if not text.isascii():
+        for char in _PRINTABLE_UNSAFE:  # a loop, not any(): no generator per text
+            if char in text:
+                return True
+    return False
+
+
 def _has_unsafe(text: str, one_line: bool) -> bool:
     # Printable text (and text printable but for its line breaks and tabs, unless
     # `one_line`) holds no character of the class but those five; only other text is
-    # searched with the class itself (and so imports `re`).
-    probe = text
-    if not one_line and not text.isprintable() and ("\n" in text or "\t" in text):
+    # searched with the class itself (and so imports `re`). (str.isprintable looks every
+    # character up: it is asked once of each text.)
+    if text.isprintable():
+        return _holds_printable_unsafe(text)
+    if not one_line and ("\n" in text or "\t" in text):
         probe = text.replace("\n", " ").replace("\t", " ")
-    if probe.isprintable():
-        if not probe.isascii():
-            for char in _PRINTABLE_UNSAFE:  # a loop, not any(): no generator per text
-                if char in probe:
-                    return True
-        return False
+        if probe.isprintable():
+            return _holds_printable_unsafe(probe)
     return _unsafe(one_line).search(text) is not None
+
+
+def printable_as_is(text: str) -> bool:
+    """Whether `text` is printable (no line break or tab either) and `visible` leaves it as
+    it is: what a renderer that must know both asks once (render/as_text.py)."""
+    return text.isprintable() and not _holds_printable_unsafe(text)
 
 
 @cache
@@ -89,8 +102,8 @@ def visible(text: str, *, one_line: bool = False) -> str:
 
     Newlines and tabs are kept unless `one_line` (table cells, error messages, CSV headers).
     """
-    if (text.isascii() and text.isprintable()) or not _has_unsafe(text, one_line):
-        return text  # printable ASCII (most text) holds nothing to escape
+    if not _has_unsafe(text, one_line):
+        return text
     return _unsafe(one_line).sub(_escape, text)
 
 

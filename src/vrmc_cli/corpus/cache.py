@@ -21,7 +21,9 @@ it, silently. The cache is trusted only in a folder of the user's own that no on
 write to (made 0700), and a cache file only when it is a regular file of the user's own,
 opened without following a link or waiting on a FIFO; otherwise the run goes without it
 (and says why with --debug). Writes go to a temporary file that is then renamed, so a
-concurrent run sees the old cache or the new one, never half of one.
+concurrent run sees the old cache or the new one, never half of one. Writing one prunes the
+others beyond the folder's budget, least recently used first (budget.py); reading one marks
+it used once an hour at most.
 
 Layout: three sections, each the CRC-32 and the length of its bytes, then the bytes. The
 first holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the light part
@@ -323,12 +325,15 @@ def generation(corpus: Corpus) -> tuple[str, str] | None:
     return found[1], found[2]
 
 
-def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries, int]:
+def read_cache(
+    path: str, stamps: Stamps | None, used_before: int = 0
+) -> tuple[Corpus | None, Entries, int]:
     """The cached corpus when it was linked from files with exactly these `stamps` and
     content; else the cached records of each file (empty when there is no usable cache),
     and the second from which a cached file's stamp needs its content checked (see
     `unchanged`). A hit reads only the first section of the file, and of the files only
-    those racily clean."""
+    those racily clean. The file is marked used (`_used`) when its modification time is
+    before the second `used_before`."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
@@ -348,7 +353,7 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
-            if info.st_mtime_ns < time.time_ns() - _USED_NS:
+            if info.st_mtime < used_before:
                 _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
                 current = all(
@@ -655,7 +660,9 @@ def load_with_cache(
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached, since = read_cache(path, None if problems or extra else stamps)
+    corpus, cached, since = read_cache(
+        path, None if problems or extra else stamps, started - _USED_SECONDS
+    )
     if corpus is not None:
         return corpus
     from .link import link
@@ -717,10 +724,8 @@ def read_object(path: str) -> object | None:
             if _SafeUnpickler(stream).load() != FORMAT_TAG:
                 return None
             found: object = _SafeUnpickler(stream).load()
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.utime(path)  # recently used: kept longest by `prune`
-        except OSError:
-            pass
+            if info.st_mtime < time.time() - _USED_SECONDS:
+                _used(fh.fileno())  # recently used: kept longest by `prune`
         return found
     except Exception:
         return None
@@ -775,10 +780,11 @@ def write_object(path: str, obj: object) -> None:
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
 
 
-# A corpus cache read is marked used (its modification time set) once that time is older
-# than this: the corpora kept when another is written are the most recently used ones
-# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
-_USED_NS = 3600 * 1_000_000_000
+# A cache file read (a corpus cache, a kept picture, Word's parts, a revision) is marked
+# used, its modification time set, once that time is older than this: what is kept when
+# another is written is what was most recently used (budget.py, `prune`), and a warm run
+# pays one comparison a file, and at most one utime a file an hour.
+_USED_SECONDS = 3600
 
 
 def _used(fd: int) -> None:
@@ -789,18 +795,25 @@ def _used(fd: int) -> None:
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:
-    """Remove all but the `keep` most recently used cache files named `prefix…`."""
+    """Remove all but the `keep` most recently used cache files named `prefix….pickle`: only
+    regular files of the user's own (a link or another user's file is left alone), each
+    unlinked only while it is still the file seen (budget.remove_if_unchanged)."""
+    from .budget import remove_if_unchanged  # here: only a run that writes one prunes
+
+    uid = os.getuid()
+    found = []
     try:
-        with os.scandir(folder) as it:
-            found = [
-                (e.stat(follow_symlinks=False).st_mtime_ns, e.path)
-                for e in it
-                if e.name.startswith(prefix) and e.name.endswith(".pickle")
-            ]
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(".pickle")):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # removed meanwhile
+                if stat.S_ISREG(info.st_mode) and info.st_uid == uid:
+                    found.append((info.st_mtime_ns, entry.path, info))
     except OSError:
         return
-    for _, stale in sorted(found, reverse=True)[keep:]:
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.unlink(stale)
-        except OSError:
-            pass
+    for _, stale, info in sorted(found, key=lambda item: item[:2], reverse=True)[keep:]:
+        remove_if_unchanged(stale, info)

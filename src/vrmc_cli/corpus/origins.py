@@ -157,9 +157,11 @@ def origins(sources: Iterable[Source]) -> Origins:
     """The independent origins behind `sources` (each once, in order of first citation)."""
     seen: dict[str, str] = {}
     for source in sources:
-        key = origin_id(source)
+        root = source if source.via is None else source.root
+        name = root.origin or root.publisher
+        key = root.id if name is None else _kebab(name) or root.id  # origin_id
         if key not in seen:
-            seen[key] = origin_name(source)
+            seen[key] = name or root.id  # origin_name
     return Origins(tuple(seen), tuple(seen.values()))
 
 

@@ -25,7 +25,7 @@ from ..core.doc import (
     unbroken,
 )
 from ..core.formats import DOC
-from ..core.textsafe import visible
+from ..core.textsafe import printable_as_is, visible
 from . import Renderer
 
 # Not `typing.TYPE_CHECKING`: a warm run imports neither typing nor `re` (docs/performance.md);
@@ -47,14 +47,27 @@ def inline(spans: Inline) -> str:
     return visible(text_of(spans))
 
 
+def inline_lines(spans: Inline, indent: str = "", first: str | None = None) -> list[str]:
+    """`wrap(inline(spans), indent, first)`, asking once whether the text is printable
+    (str.isprintable looks every character up; `visible` and `fill` both need to know)."""
+    text = text_of(spans)
+    if printable_as_is(text):
+        return wrap(text, indent, first, printable=True)
+    return wrap(visible(text), indent, first)
+
+
 def cell(spans: Inline) -> str:
     return visible(text_of(spans), one_line=True).rstrip()
 
 
-def wrap(text: str, indent: str = "", first: str | None = None) -> list[str]:
+def wrap(
+    text: str, indent: str = "", first: str | None = None, *, printable: bool = False
+) -> list[str]:
+    """`text` filled to the page's width, each of its lines a paragraph (`printable`: the
+    caller knows it to be printable, so one paragraph)."""
     head = indent if first is None else first
-    if "\n" not in text:  # one paragraph (nearly always)
-        return fill(text, WIDTH, head, indent) or [head.rstrip()]
+    if printable or "\n" not in text:  # one paragraph (nearly always)
+        return fill(text, WIDTH, head, indent, printable=printable) or [head.rstrip()]
     lines: list[str] = []
     for n, paragraph in enumerate(text.split("\n")):
         start = head if n == 0 else indent
@@ -70,7 +83,9 @@ def _other_space() -> re.Pattern[str]:
     return re.compile(r"[^\S ]")
 
 
-def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
+def fill(
+    text: str, width: int, first: str = "", indent: str = "", *, printable: bool = False
+) -> list[str]:
     """`textwrap.wrap(text, width, initial_indent=first, subsequent_indent=indent,
     break_long_words=False, break_on_hyphens=False)`, line for line (a property test holds
     them equal), without textwrap's word-by-word loop.
@@ -79,8 +94,8 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
     `visible` has escaped every control but the tab), each line is cut at the last space
     that fits, found with one `rfind`, instead of adding up the words one by one. Other text
     goes to textwrap itself. (Printable text has no whitespace but the space: only other
-    text is searched, with `re`.)"""
-    if text.isprintable():
+    text is searched, with `re`. `printable`: the caller knows it is.)"""
+    if printable or text.isprintable():
         if len(first) + len(text) <= width:  # one line: the text without its closing spaces
             line = text.rstrip(" ")
             return [first + line] if line else []
@@ -97,14 +112,9 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
         )
     lines: list[str] = []
     at, end = 0, len(text)
+    prefix, room = first, width - len(first)
     while at < end:
-        if lines:  # spaces at the start of a line are dropped, except on the first
-            while at < end and text[at] == " ":
-                at += 1
-            if at == end:
-                break
-        prefix = indent if lines else first
-        limit = at + width - len(prefix)
+        limit = at + room
         if limit >= end:
             cut = end
         elif limit > at and text[limit] == " ":
@@ -113,14 +123,17 @@ def fill(text: str, width: int, first: str = "", indent: str = "") -> list[str]:
             cut = text.rfind(" ", at, limit) if limit > at else -1
             if cut < 0:  # a word longer than the line: whole, on a line of its own
                 cut = text.find(" ", at)
-                cut = end if cut < 0 else cut
+                if cut < 0:
+                    cut = end
         line = text[at:cut].rstrip(" ")
         at = cut
         if line:
             lines.append(prefix + line)
-        else:  # only the spaces that open the text fitted: textwrap drops them
-            while at < end and text[at] == " ":
-                at += 1
+            prefix, room = indent, width - len(indent)
+        # Spaces at the start of a line are dropped; so are those that open the text when
+        # nothing else fitted on the first line, as textwrap drops them.
+        while at < end and text[at] == " ":
+            at += 1
     return lines
 
 
@@ -194,7 +207,7 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
             return [title, "-" * min(len(title), WIDTH)]
         return [indent + title, indent + "~" * min(len(title), WIDTH)]
     if isinstance(block, Para):
-        return wrap(inline(block.spans), indent)
+        return inline_lines(block.spans, indent)
     if isinstance(block, Bullets):
         out: list[str] = []
         spaced = any(item.children for item in block.items)
@@ -202,7 +215,7 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
             marker = f"{n}. " if block.ordered else "- "
             if spaced and n > 1:
                 out.append("")
-            out.extend(wrap(inline(item.spans), indent + " " * len(marker), first=indent + marker))
+            out.extend(inline_lines(item.spans, indent + " " * len(marker), indent + marker))
             for child in item.children:
                 out.extend(block_lines(child, indent + " " * len(marker)))
         return out
@@ -211,7 +224,11 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
     if isinstance(block, Fields):
         out = []
         for label, value in block.pairs:
-            out.extend(wrap(f"{label}: {inline(value)}", indent + "    ", first=indent))
+            text = text_of(value)
+            if label.isprintable() and printable_as_is(text):
+                out.extend(wrap(f"{label}: {text}", indent + "    ", indent, printable=True))
+            else:
+                out.extend(wrap(f"{label}: {visible(text)}", indent + "    ", first=indent))
         return out
     if isinstance(block, Callout):
         out = [indent + block.title.upper() + ":"]
@@ -224,7 +241,7 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
         out = [*block_lines(Heading(block.level, block.title), indent), ""] if block.title else []
         for number, spans in block.notes:
             marker = f"[{number}] "
-            out.extend(wrap(inline(spans), indent + " " * len(marker), first=indent + marker))
+            out.extend(inline_lines(spans, indent + " " * len(marker), indent + marker))
         return out
     if isinstance(block, Chart | Strip | Tree):
         from .pictures import picture_lines

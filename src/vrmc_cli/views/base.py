@@ -68,7 +68,7 @@ class Citer:
         cites = tuple(self.number(sources))
         if not cites:
             return ()
-        text = "[" + ", ".join(str(n) for n, _ in cites) + "]"
+        text = "[" + ", ".join([str(n) for n, _ in cites]) + "]"
         return (Span(text, "cite", cites=cites),)
 
     def marks(self, sources: Iterable[Source]) -> Inline:
@@ -204,10 +204,22 @@ _AGENCIES = frozenset(
 )
 
 
+# Each publisher as `relayed` names it, once worked out: a Sources list names the same
+# publishers again and again.
+_RELAYED: dict[str, str] = {}
+
+
 def relayed(publisher: str) -> str:
     """A publisher as a Sources list names it, in one form for a report one outlet carries
     from a wire service: `Reuters, via Stabroek News` (from `Stabroek News (Reuters)` or
     `Reuters via Stabroek News`). Anything else is left as the corpus writes it."""
+    found = _RELAYED.get(publisher)
+    if found is None:
+        found = _RELAYED[publisher] = _relayed(publisher)
+    return found
+
+
+def _relayed(publisher: str) -> str:
     # `([^(),]+?) \(([^()]+)\)` and `([^(),]+?) via ([^,]+)`, whole, without `re`.
     opening = publisher.find("(")
     if opening >= 2 and publisher[opening - 1] == " " and publisher.endswith(")"):
@@ -235,16 +247,20 @@ def source_inline(source: Source) -> Inline:
     when that origin rests on matching text, not a printed credit, says so: `(origin
     Reuters, by matching text; reliability C)`."""
     spans: list[Span] = []
-    origin = origin_name(source) if source.root.origin or source.via else None
-    if origin and source.publisher and origin.casefold() != source.publisher.casefold():
-        spans.append(Span(f"{origin}, via {source.publisher}, "))
-    elif source.publisher:
-        spans.append(Span(relayed(source.publisher) + ", "))
+    publisher, published = source.publisher, source.published
+    root = source if source.via is None else source.root
+    origin = None
+    if root.origin or root is not source:  # who first reported it, when the corpus says
+        origin = root.origin or root.publisher or root.id  # corpus.origins.origin_name
+    if origin and publisher and origin.casefold() != publisher.casefold():
+        spans.append(Span(f"{origin}, via {publisher}, "))
+    elif publisher:
+        spans.append(Span(relayed(publisher) + ", "))
     elif origin:
         spans.append(Span(origin + ", "))
-    spans.append(Span(title_without_date(source.title, source.published), "em"))
-    if source.published:
-        spans.append(Span(", " + source.published.human()))
+    spans.append(Span(title_without_date(source.title, published), "em"))
+    if published:
+        spans.append(Span(", " + published.human()))
     if source.url:
         spans.extend((Span(", "), Span(source.url, "", url=source.url)))
     if source.accessed:
@@ -404,6 +420,8 @@ def event_when(event: Event) -> str:
 
 def disputed_mark(disputed: Disputes, *names: str) -> str:
     """` (disputed)` when the sources dispute any of the fields `names`, else nothing."""
+    if not disputed:  # most entries: nothing disputed
+        return ""
     return " (disputed)" if any(dispute(disputed, n) for n in names) else ""
 
 
