@@ -73,7 +73,6 @@ from ..core.errors import Problem, VrmcError
 from ..core.textsafe import visible
 from . import keys, model
 from .files import Fragment, Stamp, TopicFile, current_digest
-from .keys import EventIndex
 from .model import Corpus
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -403,22 +402,22 @@ def _parts(corpus: Corpus | None) -> tuple[bytes, bytes]:
     return light, out.getvalue()
 
 
-class _Reader:
-    """What the unpickler of a stored corpus reads: the rest of the first section (in
-    memory), then, when the heavy part is asked for, the second, straight from the file
-    (`follow`: tens of megabytes at 100,000 events, never held whole), keeping the CRC-32
-    of what it read. One unpickler reads both: its memo holds what the light part built,
-    which the heavy part refers to."""
+class _Rest:
+    """The heavy part of a stored corpus, still in its cache file, and what the unpickler
+    of the corpus reads: the rest of the first section (in memory), then, when the heavy
+    part is asked for (`load`), the second, straight from the file (tens of megabytes at
+    100,000 events, never held whole), keeping the CRC-32 of what it read. One unpickler
+    reads both: its memo holds what the light part built, which the heavy part refers to.
+    The file is a descriptor of its own, so a cache file renamed over it since does not
+    matter."""
 
-    __slots__ = ("at", "crc", "end", "fd", "stream")
+    __slots__ = ("at", "crc", "end", "fd", "path", "stream", "unpickler")
 
-    def __init__(self, stream: io.BytesIO) -> None:
+    def __init__(self, path: str, fd: int, stream: io.BytesIO) -> None:
+        self.path, self.fd = path, fd
         self.stream: io.BytesIO | None = stream
-        self.fd = self.at = self.end = self.crc = 0
-
-    def follow(self, fd: int, at: int, size: int) -> None:
-        """Read `size` bytes of `fd` from `at` from now on."""
-        self.stream, self.fd, self.at, self.end, self.crc = None, fd, at, at + size, 0
+        self.unpickler: Any = None
+        self.at = self.end = self.crc = 0
 
     def read(self, size: int = -1) -> bytes:
         if self.stream is not None:
@@ -442,45 +441,25 @@ class _Reader:
             line += self.read(1)
         return line
 
-
-class DamagedCache(VrmcError):
-    """The second section of a cache file is not what was written (the file was written
-    over in place after its first section was read)."""
-
-
-class _Rest:
-    """Where the heavy part of a stored corpus is: the cache file (a descriptor of its own,
-    so a file renamed over it since does not matter), the offset of its second section, and
-    the unpickler that read the light part."""
-
-    __slots__ = ("at", "fd", "path", "reader", "unpickler")
-
-    def __init__(self, path: str, fd: int, at: int, reader: _Reader, unpickler: Any) -> None:
-        self.path, self.fd, self.at = path, fd, at
-        self.reader: _Reader | None = reader
-        self.unpickler: Any = unpickler
-
-    def load(self) -> tuple[Any, ...]:
-        """The heavy part's values, in `_HEAVY` order; DamagedCache when its bytes are not
-        what was written (the file is then removed)."""
+    def load(self, at: int) -> tuple[Any, ...]:
+        """The heavy part's values, in `_HEAVY` order, from the section at offset `at`; an
+        error when its bytes are not what was written (the file is then removed)."""
         try:
-            head = _pread(self.fd, _HEAD, self.at)
-            reader = self.reader
-            if len(head) != _HEAD or reader is None:
+            head = _pread(self.fd, _HEAD, at)
+            if len(head) != _HEAD or self.unpickler is None:
                 raise ValueError
             size = int.from_bytes(head[_CRC:], "big")
-            reader.follow(self.fd, self.at + _HEAD, size)
+            self.stream, self.at, self.end = None, at + _HEAD, at + _HEAD + size
             # Unpickled as it is read: the CRC-32 is checked at the end, and what a damaged
             # section made is dropped (the unpickler rebuilds only vrmc's record classes).
             values = self.unpickler.load()
-            whole = reader.at == reader.end == self.at + _HEAD + size
-            if not whole or reader.crc != int.from_bytes(head[:_CRC], "big"):
+            if self.at != self.end or self.crc != int.from_bytes(head[:_CRC], "big"):
                 raise ValueError
             if not (isinstance(values, tuple) and len(values) == len(_HEAVY)):
                 raise ValueError
         except Exception:
             self._discard()
-            raise DamagedCache(
+            raise VrmcError(
                 f"the cache file '{visible(self.path, one_line=True)}' was written over while "
                 "in use; it is removed: run the command again"
             ) from None
@@ -500,7 +479,7 @@ class _Rest:
 
     def close(self) -> None:
         fd, self.fd = self.fd, -1
-        self.reader = self.unpickler = None
+        self.stream = self.unpickler = None
         if fd >= 0:
             try:  # noqa: SIM105 - no contextlib on a warm run
                 os.close(fd)
@@ -521,9 +500,9 @@ def _pread(fd: int, size: int, at: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def _fill(corpus: Corpus, rest: _Rest) -> None:
+def _fill(corpus: Corpus, rest: _Rest, at: int) -> None:
     """Set the heavy part of `corpus` from the cache file (`Corpus.__getattr__`)."""
-    for name, value in zip(_HEAVY, rest.load(), strict=True):
+    for name, value in zip(_HEAVY, rest.load(at), strict=True):
         _SLOTS[name].__set__(corpus, value)
     # The index has done its work (a filter runs before the events are read); should
     # another be asked of this corpus, it is worked out from the events.
@@ -538,20 +517,21 @@ _UNREAD_AT_MOST = 4
 def _stored(path: str, fh: BinaryIO, stream: io.BytesIO) -> Corpus | None:
     """The corpus whose light part `stream` holds next (its heavy part in the next section
     of `fh`, read when first needed), or None when the cache file holds no corpus."""
-    reader = _Reader(stream)
-    unpickler = _SafeUnpickler(reader)
+    rest = _Rest(path, -1, stream)
+    unpickler = _SafeUnpickler(rest)
     light = unpickler.load()
     if not (isinstance(light, tuple) and len(light) == 2):
         return None
-    values, state = light
-    index = EventIndex.from_state(state)
-    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)) or index is None:
+    values, index = light
+    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)):
         return None
+    if not isinstance(index, tuple):
+        index = ()  # not an index: worked out from the events if a filter needs one
     corpus: Corpus = object.__new__(Corpus)
     for name, value in zip(_LIGHT, values, strict=True):
         _SLOTS[name].__set__(corpus, value)
-    rest = _Rest(path, os.dup(fh.fileno()), fh.tell(), reader, unpickler)
-    model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest))
+    rest.fd, rest.unpickler, at = os.dup(fh.fileno()), unpickler, fh.tell()
+    model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest, at))
     while len(model.UNREAD) > _UNREAD_AT_MOST:
         first, _, fill = model.UNREAD.pop(next(iter(model.UNREAD)))
         fill(first)
@@ -800,9 +780,10 @@ def write_object(path: str, obj: object) -> None:
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
 
 
-# A corpus cache read is marked used (its modification time set) once that time is older
-# than this: the corpora kept when another is written are the most recently used ones
-# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
+# A cache file read (a corpus cache, a kept picture, Word's parts, a revision) is marked
+# used, its modification time set, once that time is older than this: what is kept when
+# another is written is what was most recently used (budget.py, `prune`), and a warm run
+# pays one comparison a file, and at most one utime a file an hour.
 _USED_SECONDS = 3600
 
 
