@@ -211,7 +211,7 @@ def run_case(case: Case, env: dict[str, str]) -> Result:
             if status != 0:
                 sample.failures.append(f"exit {status}")
     if base is None:
-        passed = vrmc.median <= case.target
+        passed = (vrmc.cpu_median if case.by == "cpu" else vrmc.median) <= case.target
     elif case.by == "cpu":
         passed = vrmc.cpu_median <= case.target * base.cpu_median
     elif case.by == "rss":
@@ -495,48 +495,49 @@ def cases(size: str) -> list[Case]:
             by="cpu",
         )
     )
-    # Issue 28 asked for a warm 100k-event JSON timeline in 0.3 s (where `python -c pass`
-    # takes 11.5 ms of CPU). Each event's JSON is kept in the cache (corpus/derived.py), so
-    # writing the selection costs little beside loading the corpus, which is what is left
-    # (unpickling 100,000 events through their constructors): held against a warm timeline
-    # of one event on the same corpus (the load and the filter's pass, nothing written), in
-    # CPU time. Before the JSON was kept, 62% of this run was writing it (about 2.6x).
-    floor = [*vrmc, "-b", str(large), "timeline", "--limit", "1", "--format", "json"]
+    # Issue 28: a warm 100k-event JSON timeline in 0.3 s of CPU (where `python -c pass`
+    # takes 11.5 ms). The filter runs on the index of the events' keys kept in the cache
+    # (corpus/keys.py), and each selected event's JSON is kept beside it (corpus/derived.py):
+    # the events themselves are never rebuilt (corpus/cache.py). Held to the issue's
+    # absolute target, in CPU time (a wall clock on a shared machine is mostly waiting).
     out.append(
         Case(
             f"scale-{large_files}x{large_events}-warm",
-            "vrmc -b DIR timeline --country XA --format json vs timeline --limit 1 "
-            "--format json (warm cache)",
+            "vrmc -b DIR timeline --country XA --format json (warm cache), CPU time",
             [*vrmc, "-b", str(large), *query],
-            floor,
-            1.5,
+            None,
+            0.3,
             by="cpu",
         )
     )
+    # What loading a large corpus's events costs, warm: a text timeline of one event reads
+    # them all (a JSON one no longer does).
+    load = [*vrmc, "-b", str(large), "timeline", "--limit", "1", "--format", "text"]
     # A selective search (about 0.2% of the events hold all three words): the folded text
     # of every field is kept in the cache (corpus/derived.py), so the search costs about
     # what loading the corpus costs: held against a warm timeline of one event.
     out.append(
         Case(
             f"search-{large_files}x{large_events}-warm",
-            "vrmc -b DIR search 'xh signs regional' -f json vs timeline --limit 1 -f json "
+            "vrmc -b DIR search 'xh signs regional' -f json vs timeline --limit 1 -f text "
             "(warm cache)",
             [*vrmc, "-b", str(large), "search", "xh signs regional", "--format", "json"],
-            [*vrmc, "-b", str(large), "timeline", "--limit", "1", "--format", "json"],
+            load,
             1.5,
             by="cpu",
         )
     )
     # Issue 28: diff of two large corpora (folders, each through the cache) peaks at no more
-    # than 1.5x a warm timeline of the larger one.
+    # than 1.5x a warm timeline of the larger one: the same query in text, which reads the
+    # events (the JSON one, which was the measure, no longer holds them: 72 MiB).
     changed = changed_corpus(large)
     out.append(
         Case(
             f"diff-{large_files}x{large_events}-memory",
-            "vrmc diff OLD NEW -f json (warm cache) vs vrmc -b OLD timeline --country XA -f json "
+            "vrmc diff OLD NEW -f json (warm cache) vs vrmc -b OLD timeline --country XA -f text "
             "(warm cache), peak RSS",
             [*vrmc, "diff", str(large), str(changed), "--format", "json"],
-            [*vrmc, "-b", str(large), *query],
+            [*vrmc, "-b", str(large), *query[:-1], "text"],
             1.5,
             by="rss",
         )
@@ -769,6 +770,8 @@ def table(results: list[Result]) -> str:
     for r in results:
         if r.base is None:
             ratio, cpu, target = "—", "—", f"< {ms(r.case.target)} ms"
+            if r.case.by == "cpu":  # an absolute target on CPU time: the CPU median shown
+                cpu, target = f"{ms(r.vrmc.cpu_median)} ms", f"≤ {ms(r.case.target)} ms cpu"
             rss = f"{mib(r.vrmc.maxrss_kib)} / —"
         else:
             ratio, target = (

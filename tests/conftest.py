@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -125,8 +126,16 @@ _LEAKY = (
 
 # Test modules whose tests share state in their order (test_readme.py runs the README's commands
 # one after the other in one scratch folder; test_docx_print.py prints its documents once, in a
-# session fixture): under pytest-xdist each runs whole on one worker.
-IN_ORDER = ("test_readme.py", "test_docx_print.py")
+# session fixture), or share a costly module fixture that each worker would otherwise make again
+# (test_html_print.py's printed report, test_timelinejs_browser.py's TimelineJS from npm): under
+# pytest-xdist each runs whole on one worker. These groups start first, the largest first
+# (xdist's loadscopereorder), so the longest runs do not trail at the end.
+IN_ORDER = (
+    "test_readme.py",
+    "test_docx_print.py",
+    "test_html_print.py",
+    "test_timelinejs_browser.py",
+)
 
 
 @pytest.hookimpl(optionalhook=True)
@@ -182,6 +191,17 @@ def isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[No
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     yield
+
+
+@contextlib.contextmanager
+def isolated(folder: Path) -> Iterator[None]:
+    """isolated_env for a module or session fixture, which pytest sets up before any test's
+    own fixtures: no leaky variable, and a cache folder below `folder`."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        for name in _LEAKY:
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg-cache"))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, write_corpus
+from test_cache import _parses
 from vrmc_cli.corpus import budget
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus.roots import load_corpus
@@ -71,13 +72,18 @@ def test_the_most_recently_used_corpora_are_kept(
 
 
 def test_reading_a_corpus_marks_it_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A warm read marks the corpus cache used (here at once rather than after an hour), so
+    it outlives one written after it but not read since."""
     monkeypatch.setattr(budget, "KEEP_CORPORA", 2)
     old, other = _corpus(tmp_path, "old"), _corpus(tmp_path, "other")
     old_path, other_path = _run(old), _run(other)
-    _age(old_path, 5)
-    _age(other_path, 3)
-    _run(old)  # a warm read, more than an hour after it was last marked: marked now
-    assert time.time_ns() - os.stat(old_path).st_mtime_ns < HOUR
+    written = os.stat(old_path).st_mtime_ns
+    monkeypatch.setattr(cache_module, "_USED_SECONDS", -3600)
+    time.sleep(0.05)  # file times move by the kernel's tick: let it move
+    parsed = _parses(monkeypatch)
+    _run(old)
+    assert parsed == [], "a warm read"
+    assert os.stat(old_path).st_mtime_ns > max(written, os.stat(other_path).st_mtime_ns)
     newest = _run(_corpus(tmp_path, "new"))
     assert _names() == {os.path.basename(old_path), os.path.basename(newest)}
 
@@ -88,12 +94,13 @@ def test_a_warm_read_within_the_hour_writes_nothing(
     """The warm path pays a comparison: no utime, no scan of the folder, no write."""
     root = _corpus(tmp_path, "c")
     path = _run(root)
-    _age(path, 0.5)
     before = os.stat(path)
     calls: list[object] = []
     monkeypatch.setattr(cache_module, "_used", calls.append)
     monkeypatch.setattr(budget, "prune_corpora", lambda *a: calls.append(a))
+    parsed = _parses(monkeypatch)
     _run(root)
+    assert parsed == [], "a warm read"
     assert calls == []
     assert os.stat(path).st_mtime_ns == before.st_mtime_ns
 
@@ -124,18 +131,18 @@ def test_the_size_limit_keeps_the_most_recent_that_fit(
 ) -> None:
     """Going from the most recently used down, the first corpus that does not fit is removed
     with every older one, even one that would fit: the least recently used go first."""
-    roots = [_corpus(tmp_path, f"c{i}", "x" * 2000 if i == 1 else "Short.") for i in range(4)]
+    roots = [_corpus(tmp_path, f"c{i}", "x" * 20000 if i == 1 else "Short.") for i in range(4)]
     paths = [_run(root) for root in roots]
     for i, path in enumerate(paths):
         _age(path, 10 - i)
     sizes = [os.path.getsize(p) for p in paths]
-    assert sizes[1] > sizes[0] + 1000
+    assert sizes[1] > sizes[0] + 10000
     newest = _corpus(tmp_path, "c9")
     # Room for the new corpus (the size of c0, c2 or c3), c3, c2 and c0, but not c1.
-    room = sizes[0] + sizes[3] + sizes[2] + sizes[0] + 100
+    room = sizes[0] + sizes[3] + sizes[2] + sizes[0] + 1000
     monkeypatch.setenv("VRMC_CACHE_SIZE", f"{room / 1024:.3f}K")
     new_path = _run(newest)
-    assert os.path.getsize(new_path) == sizes[0]
+    assert os.path.getsize(new_path) <= sizes[0] + 500  # digests, had its files been racy
     assert _names() == {os.path.basename(p) for p in (paths[2], paths[3], new_path)}
     monkeypatch.setenv("VRMC_CACHE_SIZE", "0")
     last = _run(_corpus(tmp_path, "c8"))
@@ -232,6 +239,11 @@ def test_a_file_of_another_user_is_left_alone(
     _age(str(planted), 48)
     _run(_corpus(tmp_path, "new"))
     assert planted.read_bytes() == b"someone else's"
+    picture = _folder() / "picture-0.pickle"
+    picture.write_bytes(b"someone else's")
+    os.chown(picture, 4242, 4242)
+    cache_module.prune(str(_folder()), "picture-", 0)
+    assert picture.read_bytes() == b"someone else's"
 
 
 def test_output_is_the_same_before_and_after_pruning(
@@ -297,3 +309,55 @@ def test_names_are_vrmcs_own() -> None:
     assert budget.is_temporary(".tmp-123-0a1b2c3d4e5f.pickle")
     assert not budget.is_temporary(".tmp-x-0a1b.pickle")
     assert not budget.is_temporary(f"corpus-{KEY}.pickle")
+
+
+def test_pictures_and_revisions_are_pruned_on_the_same_terms(tmp_path: Path) -> None:
+    """cache.prune (kept pictures, Word's parts, git revisions: by count) removes the
+    oldest regular files of the user's own, never a link (nor what it points to)."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    outside = tmp_path / "precious"
+    outside.write_bytes(b"not vrmc's")
+    for i in range(4):
+        (folder / f"picture-{i}.pickle").write_bytes(b"drawn")
+        _age(str(folder / f"picture-{i}.pickle"), 10 - i)
+    (folder / "picture-link.pickle").symlink_to(outside)
+    (folder / "picture-folder.pickle").mkdir()
+    _age(str(folder / "picture-link.pickle"), 20)
+    (folder / "revision-0.pickle").write_bytes(b"another prefix")
+    _age(str(folder / "revision-0.pickle"), 30)
+    cache_module.prune(str(folder), "picture-", 2)
+    assert {p.name for p in folder.iterdir()} == {
+        "picture-2.pickle",
+        "picture-3.pickle",
+        "picture-link.pickle",
+        "picture-folder.pickle",
+        "revision-0.pickle",
+    }
+    assert outside.read_bytes() == b"not vrmc's"
+
+
+def test_the_readme_states_the_limits() -> None:
+    from vrmc_cli.corpus.revisions import KEEP_REVISIONS
+    from vrmc_cli.render import KEPT_PICTURES
+
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text().split())
+    assert f"keeps the {budget.KEEP_CORPORA} most recently used corpora" in readme
+    assert f"no more than {budget.CACHE_SIZE >> 30} GiB together" in readme
+    assert f"Drawn pictures ({KEPT_PICTURES})" in readme
+    assert f"parsed git revisions ({KEEP_REVISIONS})" in readme
+
+
+def test_a_kept_object_read_is_marked_used_once_an_hour(tmp_path: Path) -> None:
+    """What `prune` keeps by count (pictures, revisions) is marked used as a corpus cache
+    is: when its time is over an hour old, so that a warm report does not write a time per
+    picture each run."""
+    path = str(tmp_path / "picture-0.pickle")
+    cache_module.write_object(path, ("drawn", 1))
+    _age(path, 0.5)
+    before = os.stat(path).st_mtime_ns
+    assert cache_module.read_object(path) == ("drawn", 1)
+    assert os.stat(path).st_mtime_ns == before
+    _age(path, 2)
+    assert cache_module.read_object(path) == ("drawn", 1)
+    assert time.time_ns() - os.stat(path).st_mtime_ns < HOUR

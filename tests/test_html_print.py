@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE, HEADLESS, invoke
+from conftest import FIXTURE, HEADLESS, invoke, isolated
 
 BROWSER = (
     shutil.which("chromium-headless-shell")
@@ -29,6 +29,10 @@ PDFTOTEXT = shutil.which("pdftotext")
 
 @pytest.fixture
 def tools() -> tuple[str, str]:
+    return found_tools()
+
+
+def found_tools() -> tuple[str, str]:
     if BROWSER is None or PDFTOTEXT is None:
         missing = "chromium-headless-shell" if BROWSER is None else "pdftotext (poppler-utils)"
         if os.environ.get("CI", "").lower() == "true":
@@ -97,6 +101,17 @@ def printed(tools: tuple[str, str], html: str, tmp_path: Path, name: str) -> tup
     return text, parsed
 
 
+@pytest.fixture(scope="module")
+def printed_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Cells]:
+    """The fixture corpus's HTML report, printed and its DOM read once for the tests below
+    that check it (tests/conftest.py keeps this module on one worker)."""
+    tools = found_tools()
+    folder = tmp_path_factory.mktemp("report")
+    with isolated(folder):
+        html = invoke("-b", str(FIXTURE), "report", "-f", "html").stdout
+    return printed(tools, html, folder, "report")
+
+
 @pytest.mark.parametrize(
     ("name", "args"),
     [
@@ -106,11 +121,16 @@ def printed(tools: tuple[str, str], html: str, tmp_path: Path, name: str) -> tup
     ],
 )
 def test_printed_tables_keep_every_word_whole_and_links_resolve(
-    tools: tuple[str, str], name: str, args: tuple[str, ...], tmp_path: Path
+    tools: tuple[str, str],
+    name: str,
+    args: tuple[str, ...],
+    tmp_path: Path,
+    request: pytest.FixtureRequest,
 ) -> None:
-    corpus = ("-b", str(FIXTURE)) if name == "report" else ()
-    html = invoke(*corpus, *args, "-f", "html").stdout
-    text, cells = printed(tools, html, tmp_path, name)
+    if name == "report":
+        text, cells = request.getfixturevalue("printed_report")
+    else:
+        text, cells = printed(tools, invoke(*args, "-f", "html").stdout, tmp_path, name)
     assert cells.words, "the page has tables"
     tokens = set(text.split())
     broken = sorted({w for w in cells.words if w not in tokens})
@@ -119,10 +139,9 @@ def test_printed_tables_keep_every_word_whole_and_links_resolve(
 
 
 def test_printed_report_is_paged_with_urls_after_links(
-    tools: tuple[str, str], tmp_path: Path
+    tools: tuple[str, str], printed_report: tuple[str, Cells]
 ) -> None:
-    html = invoke("-b", str(FIXTURE), "report", "-f", "html").stdout
-    text, cells = printed(tools, html, tmp_path, "report")
+    text, cells = printed_report
     pages = text.split("\f")
     assert len([p for p in pages if p.strip()]) >= 5, "major sections start on a new page"
     # A linked source title prints its address; an address shown as text is not repeated.

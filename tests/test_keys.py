@@ -23,6 +23,7 @@ from conftest import FIXTURE, examples, invoke
 from vrmc_cli.analysis.geo import distance_km
 from vrmc_cli.analysis.query import Filter, build_filter, pick_events, select_events
 from vrmc_cli.core.dates import overlaps, span, window
+from vrmc_cli.core.errors import VrmcError
 from vrmc_cli.corpus import cache, keys, model
 from vrmc_cli.corpus.model import Corpus, Event
 from vrmc_cli.corpus.roots import load_corpus
@@ -201,9 +202,9 @@ def test_a_warm_json_timeline_never_reads_the_events(monkeypatch: pytest.MonkeyP
     read: list[int] = []
     fill = cache._fill
 
-    def counting(corpus: Corpus, rest: Any) -> None:
+    def counting(corpus: Corpus, *rest: Any) -> None:
         read.append(id(corpus))
-        fill(corpus, rest)
+        fill(corpus, *rest)
 
     monkeypatch.setattr(cache, "_fill", counting)
     monkeypatch.setattr(model, "UNREAD", {})  # none of the other tests' corpora waiting
@@ -250,7 +251,7 @@ def test_a_damaged_heavy_part_is_an_error_and_the_cache_is_removed(
         at = body.index(b"An event") + 3 if where == "in a title" else second - 1
         fh.seek(12 + first + 12 + at)
         fh.write(b"E" if where == "in a title" else bytes([body[at] ^ 0xFF]))
-    with pytest.raises(cache.DamagedCache, match="written over while in use; it is removed"):
+    with pytest.raises(VrmcError, match="written over while in use; it is removed"):
         _ = warm.events
     assert not os.path.exists(path)
     again = load_corpus([folder])

@@ -382,5 +382,9 @@ def test_the_option_tables_are_the_commands_declarations() -> None:
             assert table is None, name
             continue
         assert table is not None, name
-        spellings = {row[0]: (row[1], row[2]) for row in table[0]}
-        assert spellings == _declared(spec), name
+        options, defaults = quick.spelled(table)
+        assert {s: (n, k) for s, (n, k, _) in options.items()} == _declared(spec), name
+        least = {o.name: o.minimum for o in spec.all_options}
+        assert all(least[n] == m for n, _, m in options.values()), name
+        assert list(defaults) == [(o.name, o.default) for o in spec.all_options], name
+        assert table[2] == tuple((a.name, a.required) for a in spec.arguments), name

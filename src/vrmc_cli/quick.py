@@ -27,13 +27,12 @@ if TYPE_CHECKING:
 
     # An option's spelling -> (its parameter, how its value is read, its least value).
     Options = Mapping[str, tuple[str, str, int]]
-    # A command's options (spelling, parameter, how read, least value), its arguments
-    # (parameter, required) and its parameters' defaults.
-    Table = tuple[
-        tuple[tuple[str, str, str, int], ...],
-        tuple[tuple[str, bool], ...],
-        tuple[tuple[str, Any], ...],
-    ]
+    # Options as (spelling, parameter, how read, least value), and (parameter, default).
+    Rows = tuple[tuple[str, str, str, int], ...]
+    Defaults = tuple[tuple[str, Any], ...]
+    # A command's own options and their defaults, its arguments (parameter, required) and
+    # the shared options it takes (the names of SHARED's groups, in order).
+    Table = tuple[Rows, Defaults, tuple[tuple[str, bool], ...], tuple[str, ...]]
 
 # How an option's value is read (commands.FLAG, TEXTS, FORMAT, LEVEL, COUNT; TEXT reads as
 # it is), and the environment variable that gives --format (commands.FORMAT_ENV): the same
@@ -94,6 +93,18 @@ def _read(options: Options, tokens: Sequence[str], at: int, into: dict[str, Any]
     return at + 1
 
 
+def spelled(table: Table) -> tuple[dict[str, tuple[str, str, int]], Defaults]:
+    """A command's options by spelling, and every option's default, in the order of
+    `Spec.all_options`: its own, then the shared ones it takes but does not override."""
+    own, defaults, _, groups = table
+    rows, mine = list(own), {row[1] for row in own}
+    for group in groups:  # a command's own option wins over a shared one (export's -o)
+        shared, shared_defaults = SHARED[group]
+        rows += [row for row in shared if row[1] not in mine]
+        defaults += tuple(pair for pair in shared_defaults if pair[0] not in mine)
+    return {spelling: (name, kind, least) for spelling, name, kind, least in rows}, defaults
+
+
 def parse(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[State, str, dict[str, Any]]:
     """What the command line runs: (state, command, parameters), as Typer would pass them.
 
@@ -113,8 +124,8 @@ def parse(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[State, str, 
     if table is None:
         raise _Decline  # an unknown command, or one that takes a list of arguments
     command = argv[at]
-    declared, arguments, defaults = table
-    options = {spelling: (name, kind, least) for spelling, name, kind, least in declared}
+    options, defaults = spelled(table)
+    arguments = table[2]
     found: dict[str, Any] = {}
     positional: list[str] = []
     at += 1
@@ -156,36 +167,38 @@ def plan(
 # --------------------------------------------------------------------------- the tables
 
 
-def _options(options: Sequence[Option]) -> tuple[tuple[str, str, str, int], ...]:
+def _options(options: Sequence[Option]) -> Rows:
     return tuple((flag, o.name, o.kind, o.minimum) for o in options for flag in o.flags)
+
+
+def _rows(options: Sequence[Option], indent: str) -> list[str]:
+    """Options' rows, then their defaults, as source lines of two tuples."""
+    out = [f"{indent}("]
+    out += [f"{indent}    {row!r}," for row in _options(options)]
+    out += [f"{indent}),", f"{indent}("]
+    out += [f"{indent}    {(o.name, o.default)!r}," for o in options]
+    return [*out, f"{indent}),"]
 
 
 def table_source() -> str:
     """The tables below as source, from the command specifications (commands/): what
     `python -m vrmc_cli.quick` writes, and tests/test_quick.py checks is there."""
-    from .commands import GLOBAL_OPTIONS, names, spec
+    from .commands import FILTER_OPTIONS, GLOBAL_OPTIONS, OUTPUT_OPTIONS, names, spec
 
     lines = ["GLOBAL: Options = {"]
     lines += [f"    {s!r}: {(n, k, m)!r}," for s, n, k, m in _options(GLOBAL_OPTIONS)]
+    lines += ["}", "SHARED: dict[str, tuple[Rows, Defaults]] = {"]
+    for group, options in (("filters", FILTER_OPTIONS), ("output", OUTPUT_OPTIONS)):
+        lines += [f"    {group!r}: (", *_rows(options, "        "), "    ),"]
     lines += ["}", "COMMANDS: dict[str, Table] = {"]
     for name in names():
         declared = spec(name)
         if declared is None or any(a.many for a in declared.arguments):
             continue  # a list of arguments: Typer's
-        lines.append(f"    {name!r}: (")
-        lines.append("        (")
-        lines += [f"            {row!r}," for row in _options(declared.all_options)]
-        lines.append("        ),")
         arguments = tuple((a.name, a.required) for a in declared.arguments)
-        lines.append(f"        {arguments!r},")
-        defaults = (
-            *((o.name, o.default) for o in declared.all_options),
-            *((a.name, None) for a in declared.arguments),
-        )
-        lines.append("        (")
-        lines += [f"            {pair!r}," for pair in defaults]
-        lines.append("        ),")
-        lines.append("    ),")
+        groups = ("filters", "output") if declared.filters else ("output",)
+        lines += [f"    {name!r}: (", *_rows(declared.options, "        ")]
+        lines += [f"        {arguments!r},", f"        {groups!r},", "    ),"]
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -193,10 +206,10 @@ def table_source() -> str:
 BEGIN = "# BEGIN TABLES: generated by `python -m vrmc_cli.quick` from commands/; do not edit\n"
 END = "# END TABLES\n"
 
-# The group's options, and each command's options, arguments and defaults, as literals: the
-# quick path reads a command line before any command module is imported, and builds nothing
-# to read it but a dictionary of one command's options. Commands that take a list of
-# arguments are not here: Typer reads them.
+# The group's options, the options commands share, and each command's own options, arguments
+# and defaults, as literals: the quick path reads a command line before any command module
+# is imported, and builds nothing to read it but a dictionary of one command's options.
+# Commands that take a list of arguments are not here: Typer reads them.
 # fmt: off
 # BEGIN TABLES: generated by `python -m vrmc_cli.quick` from commands/; do not edit
 GLOBAL: Options = {
@@ -205,328 +218,134 @@ GLOBAL: Options = {
     '--no-cache': ('no_cache', 'flag', 0),
     '--debug': ('debug', 'flag', 0),
 }
+SHARED: dict[str, tuple[Rows, Defaults]] = {
+    'filters': (
+        (
+            ('--theme', 'theme', 'texts', 0),
+            ('-t', 'theme', 'texts', 0),
+            ('--country', 'country', 'texts', 0),
+            ('-c', 'country', 'texts', 0),
+            ('--actor', 'actor', 'texts', 0),
+            ('-a', 'actor', 'texts', 0),
+            ('--since', 'since', 'text', 0),
+            ('--until', 'until', 'text', 0),
+            ('--place', 'place', 'texts', 0),
+            ('--near', 'near', 'text', 0),
+            ('--within', 'within', 'count', 1),
+        ),
+        (
+            ('theme', None),
+            ('country', None),
+            ('actor', None),
+            ('since', None),
+            ('until', None),
+            ('place', None),
+            ('near', None),
+            ('within', None),
+        ),
+    ),
+    'output': (
+        (
+            ('--format', 'fmt', 'format', 0),
+            ('-f', 'fmt', 'format', 0),
+            ('--heading-level', 'heading_level', 'level', 0),
+            ('--no-pager', 'no_pager', 'flag', 0),
+            ('--output', 'output', 'text', 0),
+            ('-o', 'output', 'text', 0),
+        ),
+        (
+            ('fmt', None),
+            ('heading_level', 1),
+            ('no_pager', False),
+            ('output', None),
+        ),
+    ),
+}
 COMMANDS: dict[str, Table] = {
     'ach': (
         (
             ('--notes', 'notes', 'flag', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (('question', False),),
         (
             ('notes', False),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('question', None),
         ),
+        (('question', False),),
+        ('filters', 'output'),
     ),
     'actor': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (('name', True),),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('name', None),
-        ),
+        ('filters', 'output'),
     ),
     'actors': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'brief': (
         (
             ('--citations', 'citations', 'text', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (('briefing', False),),
         (
             ('citations', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('briefing', None),
         ),
+        (('briefing', False),),
+        ('filters', 'output'),
     ),
     'chart': (
         (
             ('--by', 'by', 'text', 0),
             ('--split', 'split', 'flag', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (('what', True),),
         (
             ('by', None),
             ('split', False),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('what', None),
         ),
+        (('what', True),),
+        ('filters', 'output'),
     ),
     'countries': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'diff': (
         (
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (('old', True), ('new', False)),
-        (
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('old', None),
-            ('new', None),
-        ),
+        ('output',),
     ),
     'export': (
         (
             ('--output', 'output', 'text', 0),
             ('-o', 'output', 'text', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
         ),
-        (('export_format', True),),
         (
             ('output', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('export_format', None),
         ),
+        (('export_format', True),),
+        ('filters', 'output'),
     ),
     'graph': (
         (
             ('--depth', 'depth', 'count', 1),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (),
         (
             ('depth', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
         ),
+        (),
+        ('filters', 'output'),
     ),
     'import': (
         (
@@ -535,120 +354,43 @@ COMMANDS: dict[str, Table] = {
             ('--map', 'map', 'texts', 0),
             ('--layout', 'layout', 'text', 0),
             ('--checked', 'checked', 'flag', 0),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (('import_format', True), ('file', True)),
         (
             ('into', None),
             ('dry_run', False),
             ('map', None),
             ('layout', None),
             ('checked', False),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('import_format', None),
-            ('file', None),
         ),
+        (('import_format', True), ('file', True)),
+        ('output',),
     ),
     'init': (
         (
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (('directory', True),),
-        (
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('directory', None),
-        ),
+        ('output',),
     ),
     'judgments': (
         (
             ('--sort', 'sort', 'text', 0),
             ('-s', 'sort', 'text', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (),
         (
             ('sort', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
         ),
+        (),
+        ('filters', 'output'),
     ),
     'map': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'report': (
         (
@@ -657,209 +399,59 @@ COMMANDS: dict[str, Table] = {
             ('--ids', 'ids', 'flag', 0),
             ('--citations', 'citations', 'text', 0),
             ('--cite', 'cite', 'flag', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (),
         (
             ('sections', None),
             ('edition', None),
             ('ids', False),
             ('citations', None),
             ('cite', False),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
         ),
+        (),
+        ('filters', 'output'),
     ),
     'scenarios': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'schema': (
         (
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('output',),
     ),
     'search': (
         (
             ('--kind', 'kind', 'texts', 0),
             ('-k', 'kind', 'texts', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (('text', True),),
         (
             ('kind', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-            ('text', None),
         ),
+        (('text', True),),
+        ('filters', 'output'),
     ),
     'sources': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'themes': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
     'timeline': (
         (
@@ -867,116 +459,32 @@ COMMANDS: dict[str, Table] = {
             ('--reverse', 'reverse', 'flag', 0),
             ('--limit', 'limit', 'count', 1),
             ('-n', 'limit', 'count', 1),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (),
         (
             ('short', False),
             ('reverse', False),
             ('limit', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
         ),
+        (),
+        ('filters', 'output'),
     ),
     'transfers': (
         (
             ('--category', 'category', 'texts', 0),
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
         ),
-        (),
         (
             ('category', None),
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
         ),
+        (),
+        ('filters', 'output'),
     ),
     'watch': (
         (
-            ('--theme', 'theme', 'texts', 0),
-            ('-t', 'theme', 'texts', 0),
-            ('--country', 'country', 'texts', 0),
-            ('-c', 'country', 'texts', 0),
-            ('--actor', 'actor', 'texts', 0),
-            ('-a', 'actor', 'texts', 0),
-            ('--since', 'since', 'text', 0),
-            ('--until', 'until', 'text', 0),
-            ('--place', 'place', 'texts', 0),
-            ('--near', 'near', 'text', 0),
-            ('--within', 'within', 'count', 1),
-            ('--format', 'fmt', 'format', 0),
-            ('-f', 'fmt', 'format', 0),
-            ('--heading-level', 'heading_level', 'level', 0),
-            ('--no-pager', 'no_pager', 'flag', 0),
-            ('--output', 'output', 'text', 0),
-            ('-o', 'output', 'text', 0),
+        ),
+        (
         ),
         (),
-        (
-            ('theme', None),
-            ('country', None),
-            ('actor', None),
-            ('since', None),
-            ('until', None),
-            ('place', None),
-            ('near', None),
-            ('within', None),
-            ('fmt', None),
-            ('heading_level', 1),
-            ('no_pager', False),
-            ('output', None),
-        ),
+        ('filters', 'output'),
     ),
 }
 # END TABLES

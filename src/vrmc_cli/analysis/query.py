@@ -55,7 +55,12 @@ if TYPE_CHECKING:
     import datetime as _dt
     import re
     from typing import Any, cast
+
+    _DaysBase = Mapping[str, tuple[tuple[_dt.date, _dt.date], ...]]
+    _PickedBase = Sequence[Event]
 else:
+    _DaysBase = _PickedBase = object
+
     try:  # the C half of `datetime`, without its Python half (core/dates.py)
         import _datetime as _dt
     except ImportError:
@@ -250,10 +255,11 @@ def event_days(corpus: Corpus) -> dict[str, tuple[tuple[_dt.date, _dt.date], ...
     return {k: tuple(v) for k, v in found.items()}
 
 
-class EventDays(Mapping[str, tuple[tuple[_dt.date, _dt.date], ...]]):
+class EventDays(_DaysBase):
     """`event_days(corpus)`, worked out when first read: a filter of events with a date
     window does not read it, and a corpus read from the cache then need not rebuild its
-    events to filter them (corpus/cache.py)."""
+    events to filter them (corpus/cache.py). (A Mapping for the type checker; at run time a
+    plain class: an ABC's subclass costs every warm run more to make.)"""
 
     def __init__(self, corpus: Corpus) -> None:
         self._corpus = corpus
@@ -272,6 +278,12 @@ class EventDays(Mapping[str, tuple[tuple[_dt.date, _dt.date], ...]]):
 
     def __len__(self) -> int:
         return len(self._days())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._days().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._days()
 
 
 def holds(role: Role, day: _dt.date) -> bool:
@@ -799,10 +811,11 @@ def select_events(corpus: Corpus, f: Filter) -> list[Event]:
     return list(pick_events(corpus, f))
 
 
-class Picked(Sequence[Event]):
+class Picked(_PickedBase):
     """Events of a corpus by their positions in `corpus.events`, which is read only when an
     event is: a warm run that writes the events' kept JSON text (render/as_json.py) never
-    rebuilds them (corpus/cache.py)."""
+    rebuilds them (corpus/cache.py). (A Sequence for the type checker; at run time a plain
+    class, as `EventDays`.)"""
 
     def __init__(self, corpus: Corpus, positions: list[int], total: int) -> None:
         self.corpus = corpus

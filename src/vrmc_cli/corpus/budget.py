@@ -23,7 +23,8 @@ afterwards finds none and parses afresh, or derives the store again. Another run
 file (`.tmp-PID-HEX.pickle`, being written) is left alone, unless it has not changed for a
 day: then its writer was killed before it could remove it.
 
-Pictures, Word's parts and git revisions are kept by count (cache.prune), not here.
+Pictures, Word's parts and git revisions are kept by count (cache.prune), on the same terms
+(regular files of the user's own, checked again before each is unlinked).
 """
 
 from __future__ import annotations
@@ -171,15 +172,15 @@ def prune_corpora(written: str, in_use: Iterable[str] = ()) -> None:
         full = full or kept >= KEEP_CORPORA or size + corpus.size > limit
         if full and key not in mine:
             for path, info in corpus.files:
-                _unlink(path, info)
+                remove_if_unchanged(path, info)
         else:
             kept += 1
             size += corpus.size
     for path, info in abandoned:
-        _unlink(path, info)
+        remove_if_unchanged(path, info)
 
 
-def _unlink(path: str, seen: os.stat_result) -> None:
+def remove_if_unchanged(path: str, seen: os.stat_result) -> None:
     """Remove the file at `path` when it is still the regular file seen (the same file, not
     written since): another run may have renamed a fresh cache over it meanwhile."""
     try:

@@ -21,7 +21,9 @@ it, silently. The cache is trusted only in a folder of the user's own that no on
 write to (made 0700), and a cache file only when it is a regular file of the user's own,
 opened without following a link or waiting on a FIFO; otherwise the run goes without it
 (and says why with --debug). Writes go to a temporary file that is then renamed, so a
-concurrent run sees the old cache or the new one, never half of one.
+concurrent run sees the old cache or the new one, never half of one. Writing one prunes the
+others beyond the folder's budget, least recently used first (budget.py); reading one marks
+it used once an hour at most.
 
 Layout: three sections, each the CRC-32 and the length of its bytes, then the bytes. The
 first holds two pickles, (FORMAT_TAG, stamps, since, digests, generation) and the light part
@@ -71,7 +73,6 @@ from ..core.errors import Problem, VrmcError
 from ..core.textsafe import visible
 from . import keys, model
 from .files import Fragment, Stamp, TopicFile, current_digest
-from .keys import EventIndex
 from .model import Corpus
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -324,12 +325,15 @@ def generation(corpus: Corpus) -> tuple[str, str] | None:
     return found[1], found[2]
 
 
-def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries, int]:
+def read_cache(
+    path: str, stamps: Stamps | None, used_before: int = 0
+) -> tuple[Corpus | None, Entries, int]:
     """The cached corpus when it was linked from files with exactly these `stamps` and
     content; else the cached records of each file (empty when there is no usable cache),
     and the second from which a cached file's stamp needs its content checked (see
     `unchanged`). A hit reads only the first section of the file, and of the files only
-    those racily clean."""
+    those racily clean. The file is marked used (`_used`) when its modification time is
+    before the second `used_before`."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
@@ -349,7 +353,7 @@ def read_cache(path: str, stamps: Stamps | None) -> tuple[Corpus | None, Entries
                 return None, {}, 0
             # A cache file copied or touched since: its own time bounds the race too.
             since = min(since, _second(info.st_mtime_ns))
-            if info.st_mtime_ns < time.time_ns() - _USED_NS:
+            if info.st_mtime < used_before:
                 _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
                 current = all(
@@ -398,22 +402,22 @@ def _parts(corpus: Corpus | None) -> tuple[bytes, bytes]:
     return light, out.getvalue()
 
 
-class _Reader:
-    """What the unpickler of a stored corpus reads: the rest of the first section (in
-    memory), then, when the heavy part is asked for, the second, straight from the file
-    (`follow`: tens of megabytes at 100,000 events, never held whole), keeping the CRC-32
-    of what it read. One unpickler reads both: its memo holds what the light part built,
-    which the heavy part refers to."""
+class _Rest:
+    """The heavy part of a stored corpus, still in its cache file, and what the unpickler
+    of the corpus reads: the rest of the first section (in memory), then, when the heavy
+    part is asked for (`load`), the second, straight from the file (tens of megabytes at
+    100,000 events, never held whole), keeping the CRC-32 of what it read. One unpickler
+    reads both: its memo holds what the light part built, which the heavy part refers to.
+    The file is a descriptor of its own, so a cache file renamed over it since does not
+    matter."""
 
-    __slots__ = ("at", "crc", "end", "fd", "stream")
+    __slots__ = ("at", "crc", "end", "fd", "path", "stream", "unpickler")
 
-    def __init__(self, stream: io.BytesIO) -> None:
+    def __init__(self, path: str, fd: int, stream: io.BytesIO) -> None:
+        self.path, self.fd = path, fd
         self.stream: io.BytesIO | None = stream
-        self.fd = self.at = self.end = self.crc = 0
-
-    def follow(self, fd: int, at: int, size: int) -> None:
-        """Read `size` bytes of `fd` from `at` from now on."""
-        self.stream, self.fd, self.at, self.end, self.crc = None, fd, at, at + size, 0
+        self.unpickler: Any = None
+        self.at = self.end = self.crc = 0
 
     def read(self, size: int = -1) -> bytes:
         if self.stream is not None:
@@ -437,45 +441,25 @@ class _Reader:
             line += self.read(1)
         return line
 
-
-class DamagedCache(VrmcError):
-    """The second section of a cache file is not what was written (the file was written
-    over in place after its first section was read)."""
-
-
-class _Rest:
-    """Where the heavy part of a stored corpus is: the cache file (a descriptor of its own,
-    so a file renamed over it since does not matter), the offset of its second section, and
-    the unpickler that read the light part."""
-
-    __slots__ = ("at", "fd", "path", "reader", "unpickler")
-
-    def __init__(self, path: str, fd: int, at: int, reader: _Reader, unpickler: Any) -> None:
-        self.path, self.fd, self.at = path, fd, at
-        self.reader: _Reader | None = reader
-        self.unpickler: Any = unpickler
-
-    def load(self) -> tuple[Any, ...]:
-        """The heavy part's values, in `_HEAVY` order; DamagedCache when its bytes are not
-        what was written (the file is then removed)."""
+    def load(self, at: int) -> tuple[Any, ...]:
+        """The heavy part's values, in `_HEAVY` order, from the section at offset `at`; an
+        error when its bytes are not what was written (the file is then removed)."""
         try:
-            head = _pread(self.fd, _HEAD, self.at)
-            reader = self.reader
-            if len(head) != _HEAD or reader is None:
+            head = _pread(self.fd, _HEAD, at)
+            if len(head) != _HEAD or self.unpickler is None:
                 raise ValueError
             size = int.from_bytes(head[_CRC:], "big")
-            reader.follow(self.fd, self.at + _HEAD, size)
+            self.stream, self.at, self.end = None, at + _HEAD, at + _HEAD + size
             # Unpickled as it is read: the CRC-32 is checked at the end, and what a damaged
             # section made is dropped (the unpickler rebuilds only vrmc's record classes).
             values = self.unpickler.load()
-            whole = reader.at == reader.end == self.at + _HEAD + size
-            if not whole or reader.crc != int.from_bytes(head[:_CRC], "big"):
+            if self.at != self.end or self.crc != int.from_bytes(head[:_CRC], "big"):
                 raise ValueError
             if not (isinstance(values, tuple) and len(values) == len(_HEAVY)):
                 raise ValueError
         except Exception:
             self._discard()
-            raise DamagedCache(
+            raise VrmcError(
                 f"the cache file '{visible(self.path, one_line=True)}' was written over while "
                 "in use; it is removed: run the command again"
             ) from None
@@ -495,7 +479,7 @@ class _Rest:
 
     def close(self) -> None:
         fd, self.fd = self.fd, -1
-        self.reader = self.unpickler = None
+        self.stream = self.unpickler = None
         if fd >= 0:
             try:  # noqa: SIM105 - no contextlib on a warm run
                 os.close(fd)
@@ -516,9 +500,9 @@ def _pread(fd: int, size: int, at: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def _fill(corpus: Corpus, rest: _Rest) -> None:
+def _fill(corpus: Corpus, rest: _Rest, at: int) -> None:
     """Set the heavy part of `corpus` from the cache file (`Corpus.__getattr__`)."""
-    for name, value in zip(_HEAVY, rest.load(), strict=True):
+    for name, value in zip(_HEAVY, rest.load(at), strict=True):
         _SLOTS[name].__set__(corpus, value)
     # The index has done its work (a filter runs before the events are read); should
     # another be asked of this corpus, it is worked out from the events.
@@ -533,20 +517,21 @@ _UNREAD_AT_MOST = 4
 def _stored(path: str, fh: BinaryIO, stream: io.BytesIO) -> Corpus | None:
     """The corpus whose light part `stream` holds next (its heavy part in the next section
     of `fh`, read when first needed), or None when the cache file holds no corpus."""
-    reader = _Reader(stream)
-    unpickler = _SafeUnpickler(reader)
+    rest = _Rest(path, -1, stream)
+    unpickler = _SafeUnpickler(rest)
     light = unpickler.load()
     if not (isinstance(light, tuple) and len(light) == 2):
         return None
-    values, state = light
-    index = EventIndex.from_state(state)
-    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)) or index is None:
+    values, index = light
+    if not (isinstance(values, tuple) and len(values) == len(_LIGHT)):
         return None
+    if not isinstance(index, tuple):
+        index = ()  # not an index: worked out from the events if a filter needs one
     corpus: Corpus = object.__new__(Corpus)
     for name, value in zip(_LIGHT, values, strict=True):
         _SLOTS[name].__set__(corpus, value)
-    rest = _Rest(path, os.dup(fh.fileno()), fh.tell(), reader, unpickler)
-    model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest))
+    rest.fd, rest.unpickler, at = os.dup(fh.fileno()), unpickler, fh.tell()
+    model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest, at))
     while len(model.UNREAD) > _UNREAD_AT_MOST:
         first, _, fill = model.UNREAD.pop(next(iter(model.UNREAD)))
         fill(first)
@@ -675,7 +660,9 @@ def load_with_cache(
     stamps: Stamps = tuple((f.shown, f.real, f.stamp) for f in files)
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
-    corpus, cached, since = read_cache(path, None if problems or extra else stamps)
+    corpus, cached, since = read_cache(
+        path, None if problems or extra else stamps, started - _USED_SECONDS
+    )
     if corpus is not None:
         return corpus
     from .link import link
@@ -737,10 +724,8 @@ def read_object(path: str) -> object | None:
             if _SafeUnpickler(stream).load() != FORMAT_TAG:
                 return None
             found: object = _SafeUnpickler(stream).load()
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.utime(path)  # recently used: kept longest by `prune`
-        except OSError:
-            pass
+            if info.st_mtime < time.time() - _USED_SECONDS:
+                _used(fh.fileno())  # recently used: kept longest by `prune`
         return found
     except Exception:
         return None
@@ -795,10 +780,11 @@ def write_object(path: str, obj: object) -> None:
     write_sections(path, (_dumps(FORMAT_TAG) + _dumps(obj),), ())
 
 
-# A corpus cache read is marked used (its modification time set) once that time is older
-# than this: the corpora kept when another is written are the most recently used ones
-# (budget.py), and a warm run pays one comparison, and at most one utime an hour.
-_USED_NS = 3600 * 1_000_000_000
+# A cache file read (a corpus cache, a kept picture, Word's parts, a revision) is marked
+# used, its modification time set, once that time is older than this: what is kept when
+# another is written is what was most recently used (budget.py, `prune`), and a warm run
+# pays one comparison a file, and at most one utime a file an hour.
+_USED_SECONDS = 3600
 
 
 def _used(fd: int) -> None:
@@ -809,18 +795,25 @@ def _used(fd: int) -> None:
 
 
 def prune(folder: str, prefix: str, keep: int) -> None:
-    """Remove all but the `keep` most recently used cache files named `prefix…`."""
+    """Remove all but the `keep` most recently used cache files named `prefix….pickle`: only
+    regular files of the user's own (a link or another user's file is left alone), each
+    unlinked only while it is still the file seen (budget.remove_if_unchanged)."""
+    from .budget import remove_if_unchanged  # here: only a run that writes one prunes
+
+    uid = os.getuid()
+    found = []
     try:
-        with os.scandir(folder) as it:
-            found = [
-                (e.stat(follow_symlinks=False).st_mtime_ns, e.path)
-                for e in it
-                if e.name.startswith(prefix) and e.name.endswith(".pickle")
-            ]
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if not (entry.name.startswith(prefix) and entry.name.endswith(".pickle")):
+                    continue
+                try:
+                    info = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # removed meanwhile
+                if stat.S_ISREG(info.st_mode) and info.st_uid == uid:
+                    found.append((info.st_mtime_ns, entry.path, info))
     except OSError:
         return
-    for _, stale in sorted(found, reverse=True)[keep:]:
-        try:  # noqa: SIM105 - no contextlib on a warm run
-            os.unlink(stale)
-        except OSError:
-            pass
+    for _, stale, info in sorted(found, key=lambda item: item[:2], reverse=True)[keep:]:
+        remove_if_unchanged(stale, info)

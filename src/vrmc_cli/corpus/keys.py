@@ -16,7 +16,6 @@ from its events, one dimension when first asked for.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Sequence
 from itertools import compress
 
@@ -29,6 +28,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
+
+    Numbers = Sequence[int]  # each event's key number: a list, or a view of the cache's bytes
 
     Tests = Sequence[tuple[int, Callable[[Any], bool]]]  # (dimension, test of a key)
 
@@ -83,7 +84,7 @@ class EventIndex:
         self,
         count: int,
         keys: list[tuple[Any, ...] | None],
-        numbers: list[array[int] | None],
+        numbers: list[Numbers | None],
         events: Sequence[Event] | None = None,
         dates: bytes | None = None,
     ) -> None:
@@ -98,7 +99,7 @@ class EventIndex:
         """The index of `events`, each dimension worked out when first asked for."""
         return cls(len(events), [None] * DIMENSIONS, [None] * DIMENSIONS, events)
 
-    def dimension(self, dimension: int) -> tuple[tuple[Any, ...], array[int]]:
+    def dimension(self, dimension: int) -> tuple[tuple[Any, ...], Numbers]:
         """The distinct keys of `dimension`, in order of first use, and each event's number."""
         if dimension == DATES and self._dates is not None:
             self._keys[DATES] = _dates(self._dates)
@@ -108,10 +109,7 @@ class EventIndex:
             if self._events is None:
                 raise ValueError("an index without its events lacks a dimension")
             found: dict[Any, int] = {}
-            numbers = array(
-                _NUMBER,
-                [found.setdefault(event_key(e, dimension), len(found)) for e in self._events],
-            )
+            numbers = [found.setdefault(event_key(e, dimension), len(found)) for e in self._events]
             keys = tuple(found)
             self._keys[dimension], self._numbers[dimension] = keys, numbers
         return keys, numbers
@@ -133,13 +131,16 @@ class EventIndex:
         """What the cache keeps: the count, each dimension's keys and numbers (as bytes).
         The dates' keys are kept as numbers (`_DATE_NUMBERS` a key), made dates again only
         when a filter asks for them: a warm run without a date filter builds none."""
+        from array import array  # here: only a run that writes the cache needs it
+
         dimensions = [self.dimension(d) for d in range(DIMENSIONS)]
         kept: list[Any] = [keys for keys, _ in dimensions]
         flat = array(_DATE_NUMBER)
         for start, end in kept[DATES]:
             flat.extend((*start.key, *(end.key if end is not None else _NO_END)))
         kept[DATES] = flat.tobytes()
-        return (self.count, tuple(kept), tuple(numbers.tobytes() for _, numbers in dimensions))
+        held = tuple(array(_NUMBER, numbers).tobytes() for _, numbers in dimensions)
+        return (self.count, tuple(kept), held)
 
     @classmethod
     def from_state(cls, state: object) -> EventIndex | None:
@@ -155,12 +156,12 @@ class EventIndex:
             and isinstance(keys[DATES], bytes)
         ):
             return None
-        numbers: list[array[int] | None] = []
+        numbers: list[Numbers | None] = []
         for dimension, (held, raw) in enumerate(zip(keys, data, strict=True)):
             if not (isinstance(held, tuple) or dimension == DATES) or not isinstance(raw, bytes):
                 return None
-            found = array(_NUMBER)
-            found.frombytes(raw)
+            # A view of the bytes, read in place (no copy, and no `array` to import).
+            found = memoryview(raw).cast("I")  # _NUMBER
             if len(found) != count:
                 return None
             numbers.append(found)
@@ -178,8 +179,7 @@ _NO_END = (-1, -1, -1)
 
 def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
     """The dates' keys the cache kept as numbers (`EventIndex.state`)."""
-    flat = array(_DATE_NUMBER)
-    flat.frombytes(data)
+    flat = memoryview(data).cast("i")  # _DATE_NUMBER
     return tuple(
         (
             PartialDate(flat[n], flat[n + 1], flat[n + 2]),
@@ -190,7 +190,8 @@ def _dates(data: bytes) -> tuple[tuple[PartialDate, PartialDate | None], ...]:
 
 
 def _usable() -> bool:
-    return array(_NUMBER).itemsize == 4 and array(_DATE_NUMBER).itemsize == 4
+    probe = memoryview(bytes(4))
+    return probe.cast("I").itemsize == 4 and probe.cast("i").itemsize == 4
 
 
 def forget(corpus: Corpus) -> None:
@@ -204,12 +205,14 @@ def forget(corpus: Corpus) -> None:
 
 # The index of each corpus asked for (by identity): the cache's, or worked out from the
 # events. The last few are remembered, as cache.py remembers generations.
-_INDEXES: dict[int, tuple[Corpus, EventIndex]] = {}
+_INDEXES: dict[int, tuple[Corpus, EventIndex | tuple[Any, ...]]] = {}
 _REMEMBERED = 4
 
 
-def keep(corpus: Corpus, index: EventIndex) -> None:
-    """Remember `index` as the index of `corpus` (the cache's, read with it)."""
+def keep(corpus: Corpus, index: EventIndex | tuple[Any, ...]) -> None:
+    """Remember `index` as the index of `corpus`: the cache's, read with it, as the cache
+    keeps it (`EventIndex.state`: made an index when first asked for, as a run that
+    filters no events never does)."""
     _INDEXES.pop(id(corpus), None)
     _INDEXES[id(corpus)] = (corpus, index)
     while len(_INDEXES) > _REMEMBERED:
@@ -220,7 +223,12 @@ def event_index(corpus: Corpus) -> EventIndex:
     """The index of the events of `corpus`: the one the cache kept, else worked out."""
     found = _INDEXES.get(id(corpus))
     if found is not None and found[0] is corpus:
-        return found[1]
+        if isinstance(found[1], EventIndex):
+            return found[1]
+        kept = EventIndex.from_state(found[1])
+        if kept is not None:
+            keep(corpus, kept)
+            return kept
     index = EventIndex.of(corpus.events)
     keep(corpus, index)
     return index
