@@ -160,10 +160,19 @@ def test_search_finds_tu160_and_su30mk2(query: str, written: str) -> None:
         assert any(written.lower() in m["text"].lower() for m in hit["matches"])
 
 
+def _joins(before: str, sep: str, after: str) -> bool:
+    """Whether `sep` between two characters joins them (search.squash as first written)."""
+    if not (before.isalnum() and after.isalnum()):
+        return False
+    if sep in "-\u2010\u2011":
+        return True
+    return sep == " " and before.isdigit() != after.isdigit()
+
+
 def _squash_one_character_at_a_time(text: str) -> tuple[object, ...]:
     """search.squash (and the fold under it) as first written, a character at a time: the
     specification the faster run-at-a-time version must match."""
-    from vrmc_cli.analysis.search import _fold_char, _joins
+    from vrmc_cli.analysis.search import _fold_char
     from vrmc_cli.core.spelling import respell_map
 
     pieces = [c.casefold() if c.isascii() else _fold_char(c) for c in text]
@@ -191,6 +200,73 @@ def _squash_one_character_at_a_time(text: str) -> tuple[object, ...]:
             starts.append(False)
             ends.append(False)
     return ("".join(out), tuple(where), tuple(starts), tuple(ends))
+
+
+def _snippet_as_first_written(
+    text: str, ranges: tuple[tuple[int, int], ...], before: int = 6, after: int = 10
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """search.snippet as first written, a character at a time: the specification its
+    shortcut for words between single spaces must match."""
+    if not ranges:
+        return " ".join(text.split()), ()
+    first, last = ranges[0]
+    start = first
+    for _ in range(before):
+        cut = text.rfind(" ", 0, max(0, start - 1))
+        if cut < 0:
+            start = 0
+            break
+        start = cut + 1
+    if before and start > 0 and text.rfind(" ", 0, start - 1) < 0:
+        start = 0
+    end = last
+    for _ in range(after + 1):
+        cut = text.find(" ", end + 1)
+        if cut < 0:
+            end = len(text)
+            break
+        end = cut
+    # One line: each run of whitespace becomes one space; `at[i]` is where text[i] went.
+    out: list[str] = ["…"] if start > 0 else []
+    at: dict[int, int] = {}
+    for i in range(start, end):
+        char = text[i]
+        if char.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+        else:
+            out.append(char)
+        at[i] = len(out) - 1
+    if end < len(text):
+        out.append("…")
+    shifted = tuple((at[a], at[b - 1] + 1) for a, b in ranges if a >= start and b <= end and a < b)
+    return "".join(out), shifted
+
+
+@given(
+    (
+        st.text(alphabet="ab c\t\n\u00a0  .", max_size=80)
+        | st.lists(st.text("abc", min_size=1, max_size=4), max_size=40).map(" ".join)
+    ).flatmap(
+        lambda text: st.tuples(
+            st.just(text),
+            st.lists(
+                st.tuples(st.integers(0, len(text)), st.integers(0, len(text))).map(sorted),
+                max_size=3,
+            ).map(sorted),
+            st.integers(0, 4),
+            st.integers(0, 6),
+        )
+    )
+)
+def test_snippet_matches_its_first_definition(case: tuple[str, list[list[int]], int, int]) -> None:
+    from vrmc_cli.analysis.search import snippet
+
+    text, ranges, before, after = case
+    found = tuple((a, b) for a, b in ranges)
+    assert snippet(text, found, before, after) == _snippet_as_first_written(
+        text, found, before, after
+    )
 
 
 @given(st.text(alphabet="aB3 -_.,éÉß²ﬁ\u2010\u2011 9zZ\u0301İ\t", max_size=16) | st.text())

@@ -74,14 +74,6 @@ class Squashed:
     ends: tuple[bool, ...]
 
 
-def _joins(before: str, sep: str, after: str) -> bool:
-    if not (before.isalnum() and after.isalnum()):
-        return False
-    if sep in _HYPHENS:
-        return True
-    return sep == " " and before.isdigit() != after.isdigit()
-
-
 _ALNUM = re.compile(r"[^\W_]+")  # a run of what str.isalnum accepts
 
 
@@ -90,8 +82,8 @@ def squash(text: str) -> Squashed:
 
     Works a run of letters and digits at a time (a search squashes every field of the
     corpus): a word starts where its run starts and ends where it ends; between two runs,
-    one joining hyphen or space (`_joins`) is dropped and anything else becomes one space,
-    as does whatever follows the last run."""
+    one joining hyphen or space (a hyphen, or a space between a letter and a digit) is
+    dropped and anything else becomes one space, as does whatever follows the last run."""
     folded, origin = fold_with_map(text)
     out: list[str] = []
     where: list[int] = []
@@ -100,7 +92,13 @@ def squash(text: str) -> Squashed:
     end = -1  # where the previous run ended; -1 before the first
     for run in _ALNUM.finditer(folded):
         a, b = run.span()
-        if end >= 0 and not (a - end == 1 and _joins(folded[end - 1], folded[end], folded[a])):
+        if end >= 0 and not (
+            a - end == 1
+            and (
+                folded[end] in _HYPHENS
+                or (folded[end] == " " and folded[end - 1].isdigit() != folded[a].isdigit())
+            )
+        ):
             out.append(" ")
             where.append(origin[end])
             starts.append(False)
@@ -190,6 +188,18 @@ def snippet(
             end = len(text)
             break
         end = cut
+    piece = text[start:end]
+    if piece.split() == piece.split(" "):
+        # The usual case: words between single spaces, nothing to change but the marks.
+        shift = 1 if start > 0 else 0
+        return (
+            ("…" if start > 0 else "") + piece + ("…" if end < len(text) else ""),
+            tuple(
+                (a - start + shift, b - start + shift)
+                for a, b in ranges
+                if a >= start and b <= end and a < b
+            ),
+        )
     # One line: each run of whitespace becomes one space; `at[i]` is where text[i] went.
     out: list[str] = ["…"] if start > 0 else []
     at: dict[int, int] = {}

@@ -51,8 +51,9 @@ def inline_lines(spans: Inline, indent: str = "", first: str | None = None) -> l
     """`wrap(inline(spans), indent, first)`, asking once whether the text is printable
     (str.isprintable looks every character up; `visible` and `fill` both need to know)."""
     text = text_of(spans)
-    if printable_as_is(text):
-        return wrap(text, indent, first, printable=True)
+    if printable_as_is(text):  # one paragraph: filled at once
+        head = indent if first is None else first
+        return fill(text, WIDTH, head, indent, printable=True) or [head.rstrip()]
     return wrap(visible(text), indent, first)
 
 
@@ -225,8 +226,9 @@ def block_lines(block: Block, indent: str = "") -> list[str]:
         out = []
         for label, value in block.pairs:
             text = text_of(value)
-            if label.isprintable() and printable_as_is(text):
-                out.extend(wrap(f"{label}: {text}", indent + "    ", indent, printable=True))
+            if label.isprintable() and printable_as_is(text):  # as wrap, filled at once
+                line = f"{label}: {text}"
+                out.extend(fill(line, WIDTH, indent, indent + "    ", printable=True))
             else:
                 out.extend(wrap(f"{label}: {visible(text)}", indent + "    ", first=indent))
         return out

@@ -262,11 +262,11 @@ def source_inline(source: Source) -> Inline:
     if published:
         spans.append(Span(", " + published.human()))
     if source.url:
-        spans.extend((Span(", "), Span(source.url, "", url=source.url)))
+        spans.extend((Span(", "), Span(source.url, "", source.url)))  # (text, style, url)
     if source.accessed:
         spans.append(Span(f", accessed {source.accessed.human()}"))
     if source.archive_url:
-        spans.extend((Span(", archived at "), Span(source.archive_url, "", url=source.archive_url)))
+        spans.extend((Span(", archived at "), Span(source.archive_url, "", source.archive_url)))
     said: list[str] = []
     if source.origin_by_text:
         # The origin rests on the page's words matching a credited copy, not on a credit it
