@@ -26,14 +26,14 @@ from .model import Actor, Corpus, Country, Event, Place, Theme, countries_of
 # checkers treat any `TYPE_CHECKING` as true.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
     from typing import Any
 
     Numbers = Sequence[int]  # each event's key number: a list, or a view of the cache's bytes
 
     Tests = Sequence[tuple[int, Callable[[Any], bool]]]  # (dimension, test of a key)
 
-# The dimensions, in the order of `event_keys`.
+# The dimensions.
 THEMES, COUNTRIES, ACTORS, DATES, PLACES = range(5)
 DIMENSIONS = 5
 # Each event's key number, as 32-bit unsigned numbers (where vrmc runs: `_usable`).
@@ -54,12 +54,19 @@ def event_key(event: Event, dimension: int) -> Any:
     if dimension == DATES:
         return (event.date, event.end)
     if dimension == THEMES:
-        return tuple(sorted(set(event.themes), key=_id))
+        return _ordered(event.themes, _id)
     if dimension == COUNTRIES:
-        return tuple(sorted(countries_of(event.countries, event.actors), key=_code))
+        return _ordered(countries_of(event.countries, event.actors), _code)
     if dimension == ACTORS:
-        return tuple(sorted(set(event.actors), key=_id))
-    return tuple(sorted(event_places(event), key=_id))
+        return _ordered(event.actors, _id)
+    return _ordered(event_places(event), _id)
+
+
+def _ordered(entries: Collection[Any], key: Callable[[Any], str]) -> tuple[Any, ...]:
+    """`entries` once each, in the order of `key` (most events name one or none)."""
+    if len(entries) < 2:
+        return tuple(entries)
+    return tuple(sorted(set(entries), key=key))
 
 
 def _id(entry: Theme | Actor | Place) -> str:
@@ -68,11 +75,6 @@ def _id(entry: Theme | Actor | Place) -> str:
 
 def _code(country: Country) -> str:
     return country.code
-
-
-def event_keys(event: Event) -> tuple[Any, ...]:
-    """The key of `event` in each dimension, in order."""
-    return tuple(event_key(event, d) for d in range(DIMENSIONS))
 
 
 class EventIndex:
