@@ -532,11 +532,17 @@ def _stored(path: str, fh: BinaryIO, stream: io.BytesIO) -> Corpus | None:
         _SLOTS[name].__set__(corpus, value)
     rest.fd, rest.unpickler, at = os.dup(fh.fileno()), unpickler, fh.tell()
     model.UNREAD[id(corpus)] = (corpus, _HEAVY, lambda c: _fill(c, rest, at))
+    keys.keep(corpus, index)
+    return corpus
+
+
+def _few_unread() -> None:
+    """Read the heavy part of the corpora that have waited longest, so that no more than
+    `_UNREAD_AT_MOST` wait (outside `read_cache`, which would take a damaged heavy part's
+    error for a cache it cannot use: it is the user's to see)."""
     while len(model.UNREAD) > _UNREAD_AT_MOST:
         first, _, fill = model.UNREAD.pop(next(iter(model.UNREAD)))
         fill(first)
-    keys.keep(corpus, index)
-    return corpus
 
 
 def _skip(fh: BinaryIO) -> bool:
@@ -664,6 +670,7 @@ def load_with_cache(
         path, None if problems or extra else stamps, started - _USED_SECONDS
     )
     if corpus is not None:
+        _few_unread()
         return corpus
     from .link import link
     from .load import parse_file
