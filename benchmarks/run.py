@@ -523,7 +523,9 @@ def cases(size: str) -> list[Case]:
             "(warm cache)",
             [*vrmc, "-b", str(large), "search", "xh signs regional", "--format", "json"],
             load,
-            1.5,
+            # Tiny: 150 events, so two start-ups, search's importing its own modules (the
+            # spelling rules, the store's reader): 1.50x measured, held to 2x.
+            2.0 if tiny else 1.5,
             by="cpu",
         )
     )

@@ -92,10 +92,18 @@ def printed(tools: tuple[str, str], html: str, tmp_path: Path, name: str) -> tup
     page = tmp_path / f"{name}.html"
     page.write_text(html, encoding="utf-8")
     pdf = tmp_path / f"{name}.pdf"
-    browser(binary, tmp_path, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri())
+    # One browser run prints the page and writes the DOM it built (the same bytes as a run
+    # with --dump-dom alone).
+    dom = browser(
+        binary,
+        tmp_path,
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        "--dump-dom",
+        page.as_uri(),
+    ).stdout
     subprocess.run([pdftotext, "-layout", str(pdf), str(tmp_path / f"{name}.txt")], check=True)
     text = (tmp_path / f"{name}.txt").read_text("utf-8")
-    dom = browser(binary, tmp_path, "--dump-dom", page.as_uri()).stdout
     parsed = Cells()
     parsed.feed(dom)
     return text, parsed

@@ -356,21 +356,30 @@ def test_a_finished_run_skips_the_shutdown_unless_something_needs_it(
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_the_vrmc_command_is_a_script_that_imports_only_vrmc() -> None:
-    """`vrmc` is scripts/vrmc, installed by pip with its first line set to the environment's
-    Python, rather than an entry point, whose launcher (pip before 26) imports `re`."""
+def test_the_vrmc_command_is_an_entry_point_on_run() -> None:
+    """`vrmc` is an entry point (pip makes a `vrmc.exe` of it on Windows) on `__main__.run`,
+    which flushes and ends the process without the interpreter's shutdown."""
     tomllib = pytest.importorskip("tomllib")
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    assert "scripts" not in project["project"]
-    wheel = project["tool"]["hatch"]["build"]["targets"]["wheel"]
-    assert wheel["shared-scripts"] == {"scripts/vrmc": "vrmc"}
-    assert "scripts" in project["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
-    script = ROOT / "scripts" / "vrmc"
-    assert script.read_text(encoding="utf-8").startswith("#!/usr/bin/env python3\n")
-    assert os.access(script, os.X_OK)
+    assert project["project"]["scripts"] == {"vrmc": "vrmc_cli.__main__:run"}
+    assert "shared-scripts" not in project["tool"]["hatch"]["build"]["targets"]["wheel"]
+
+
+def test_the_installed_launcher_imports_only_vrmc() -> None:
+    """The launcher pip wrote beside this Python (pip 26 or later, as the README's
+    `python3 -m venv --upgrade-deps` gives) imports nothing a warm run does not: older pip's
+    imports `re` before vrmc starts (docs/performance.md)."""
+    launcher = Path(sys.executable).parent / "vrmc"
+    if not launcher.is_file():
+        pytest.skip("vrmc is not installed beside this Python")
+    text = launcher.read_text(encoding="utf-8", errors="replace")
+    if "import re\n" in text and os.environ.get("CI") != "true":
+        pytest.skip(
+            "this venv's vrmc was written by pip before 26 (make the venv with --upgrade-deps)"
+        )
     env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
     run = subprocess.run(
-        [sys.executable, "-X", "importtime", str(script), "--version"],
+        [sys.executable, "-X", "importtime", str(launcher), "--version"],
         env=env,
         capture_output=True,
         text=True,
@@ -381,4 +390,4 @@ def test_the_vrmc_command_is_a_script_that_imports_only_vrmc() -> None:
     imported = {line.rsplit("|", 1)[1].strip() for line in run.stderr.splitlines() if "|" in line}
     assert "vrmc_cli.__main__" in imported
     found = sorted(m for m in imported if m.split(".")[0] in FORBIDDEN)
-    assert not found, f"the vrmc script imports {found}"
+    assert not found, f"the vrmc launcher imports {found}"
