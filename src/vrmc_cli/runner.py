@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from .core.errors import ExitStatus, InvalidCorpus, UsageError, VrmcError
 from .core.formats import Format
-from .core.record import record
+from .core.record import Record
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
 # checkers treat any `TYPE_CHECKING` as true.
@@ -34,8 +34,7 @@ if TYPE_CHECKING:
     P = TypeVar("P")
 
 
-@record
-class State:
+class State(Record):
     """The group's options: where the corpus is and how to read it."""
 
     roots: tuple[str, ...] = ()
@@ -43,8 +42,7 @@ class State:
     debug: bool = False
 
 
-@record
-class Look:
+class Look(Record):
     """How the output should look: format, heading level, pager."""
 
     fmt: Format | None = None

@@ -13,7 +13,7 @@ import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 
-from ..core.record import record
+from ..core.record import Record
 from ..corpus.model import Briefing, Event, Hypothesis, Point, Question, Rating, Source
 
 # The weight of a source's reliability grade (docs/ach.md "Credibility"). A source whose
@@ -102,8 +102,7 @@ def credibility(
     return reliability(grades, count) * CONFIDENCE_WEIGHT[confidence]
 
 
-@record(frozen=True)
-class Evidence:
+class Evidence(Record, frozen=True):
     """An event or a briefing point rated against at least one hypothesis of a question."""
 
     number: int  # 1-based, in matrix order
@@ -142,8 +141,7 @@ class Evidence:
         return self.weight * INCONSISTENCY.get(self.rating(hypothesis), 0)
 
 
-@record(frozen=True)
-class Score:
+class Score(Record, frozen=True):
     hypothesis: Hypothesis
     inconsistent: int  # how many I
     very_inconsistent: int  # how many II
@@ -151,8 +149,7 @@ class Score:
     rank: int  # 1 = least inconsistent; tied scores share a rank
 
 
-@record(frozen=True)
-class Coverage:
+class Coverage(Record, frozen=True):
     """How much of the evidence a hypothesis was rated against."""
 
     hypothesis: Hypothesis
@@ -170,8 +167,7 @@ class Coverage:
         return self.rated * 2 < self.applicable
 
 
-@record(frozen=True)
-class Change:
+class Change(Record, frozen=True):
     """One single change to the matrix and what it does to the lead: removing an item, or
     re-rating one of its ratings one step (`hypothesis`, `before` -> `after`)."""
 
@@ -186,8 +182,7 @@ class Change:
         return self.hypothesis is None
 
 
-@record(frozen=True)
-class Sensitivity:
+class Sensitivity(Record, frozen=True):
     """Every single change that moves a score, and those that change who leads."""
 
     leaders: tuple[Hypothesis, ...]  # who leads now, in corpus order
@@ -200,8 +195,7 @@ class Sensitivity:
         return self.changes - len(self.lead_changes)
 
 
-@record(frozen=True)
-class Disagreement:
+class Disagreement(Record, frozen=True):
     """Analysts' ratings of one item against one hypothesis, two steps apart or more."""
 
     evidence: Evidence
@@ -209,8 +203,7 @@ class Disagreement:
     ratings: tuple[tuple[str, str], ...]  # (analyst, rating), as written
 
 
-@record(frozen=True)
-class Analysis:
+class Analysis(Record, frozen=True):
     question: Question
     hypotheses: tuple[Hypothesis, ...]
     evidence: tuple[Evidence, ...]

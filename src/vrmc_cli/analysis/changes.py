@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..core.doc import Span
-from ..core.record import record
+from ..core.record import Record
 from ..corpus.kinds import KIND, LIST_KEYS
 from ..corpus.model import Briefing, Corpus, Event, Point
 from ..corpus.serialize import entries, entry, field_json
@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 _MISSING = object()
 
 
-@record(frozen=True)
-class FieldChange:
+class FieldChange(Record, frozen=True):
     """One field of an entry: its path (`key_judgments[0].likelihood`), before and after
     (None when absent on that side)."""
 
@@ -40,15 +39,13 @@ class FieldChange:
         )
 
 
-@record(frozen=True)
-class ChangedEntry:
+class ChangedEntry(Record, frozen=True):
     key: str
     label: str
     fields: tuple[FieldChange, ...]
 
 
-@record(frozen=True)
-class KindChanges:
+class KindChanges(Record, frozen=True):
     """The changes to one kind of entry."""
 
     kind: str  # the top-level key (`events`)
@@ -58,8 +55,7 @@ class KindChanges:
     changed: tuple[ChangedEntry, ...]
 
 
-@record(frozen=True)
-class Notice:
+class Notice(Record, frozen=True):
     """A change a reader should see first."""
 
     what: str  # judgment, likelihood, confidence, event, source, indicator, ach, rank
@@ -88,8 +84,7 @@ def _style(name: str) -> Style:
     return styles[name]
 
 
-@record(frozen=True)
-class CorpusDiff:
+class CorpusDiff(Record, frozen=True):
     old: str  # how each version was named: a folder or a revision
     new: str
     notices: tuple[Notice, ...]

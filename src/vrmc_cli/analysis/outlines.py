@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..core.doc import Locator, Spot
-from ..core.record import record
+from ..core.record import Record
 
 Polygon = Sequence[Sequence[Sequence[float]]]
 
@@ -73,16 +73,14 @@ def _mercator(lat: float) -> float:
     return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-@record(frozen=True)
-class Shape:
+class Shape(Record, frozen=True):
     code: str
     rings: tuple[tuple[tuple[float, float], ...], ...]  # (x, y) in layout units
     holes: tuple[bool, ...]  # per ring: a hole of the polygon before it
     marked: bool  # a spot lies in this country
 
 
-@record(frozen=True)
-class Placed:
+class Placed(Record, frozen=True):
     spot: Spot
     x: float
     y: float
@@ -90,8 +88,7 @@ class Placed:
     label: tuple[float, float, str] | None  # (x, baseline y, anchor "start"/"end")
 
 
-@record(frozen=True)
-class Layout:
+class Layout(Record, frozen=True):
     width: float
     height: float
     shapes: tuple[Shape, ...]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from ..core.dates import PartialDate
-from ..core.record import record
+from ..core.record import Record
 from ..corpus.model import RELIABILITIES, Briefing, KeyJudgment, Point, Source
 from ..corpus.origins import Origins, item_origins, origin_id, origin_name, origins, resting_on
 
@@ -30,8 +30,7 @@ __all__ = [
 ]
 
 
-@record(frozen=True)
-class SourceSummary:
+class SourceSummary(Record, frozen=True):
     """What a briefing or report rests on (ICD 206 source summary statement)."""
 
     sources: int

@@ -16,7 +16,7 @@ from functools import cache
 from ..core.choice import HINTS, offer
 from ..core.dates import PartialDate, overlaps, parse_date, span, window
 from ..core.errors import UsageError
-from ..core.record import record
+from ..core.record import Record
 from ..core.textsafe import fold, quote, shorten
 from ..corpus.keys import (
     ACTORS,
@@ -70,8 +70,7 @@ else:
         return value
 
 
-@record
-class Filter:
+class Filter(Record):
     """Resolved filter values; an empty set means "no filter on this dimension"."""
 
     themes: frozenset[Theme] = frozenset()  # already expanded with every subtheme
@@ -357,8 +356,7 @@ def _words(text: str) -> list[str]:
     return _word_pattern().findall(text)
 
 
-@record
-class Named:
+class Named(Record):
     """An entry as the user may name it: its id, then its names (name, aliases...), each
     folded (case and accents ignored), and how to show it in a message."""
 
@@ -846,8 +844,7 @@ def pick_events(corpus: Corpus, f: Filter) -> Picked:
     return Picked(corpus, index.kept(f.event_tests()), index.count)
 
 
-@record
-class BriefingView:
+class BriefingView(Record):
     """A briefing with only the key judgments and points that pass the filter."""
 
     briefing: Briefing
@@ -951,8 +948,7 @@ def all_points(corpus: Corpus) -> list[tuple[Briefing, Point | KeyJudgment]]:
     return found
 
 
-@record
-class ThemeCount:
+class ThemeCount(Record):
     """A theme with how many events and points it tags."""
 
     theme: Theme
@@ -982,8 +978,7 @@ def theme_counts(corpus: Corpus, f: Filter) -> list[ThemeCount]:
     return [ThemeCount(t, depth, len(events[t]), len(points[t])) for t, depth in order]
 
 
-@record
-class CountryCount:
+class CountryCount(Record):
     """A country with how many events, actors and transfers name it."""
 
     country: Country
@@ -1009,8 +1004,7 @@ def country_counts(corpus: Corpus, f: Filter) -> list[CountryCount]:
     return out
 
 
-@record
-class SourceCount:
+class SourceCount(Record):
     """A source with how many items cite it."""
 
     source: Source
@@ -1040,8 +1034,7 @@ def source_counts(corpus: Corpus) -> list[SourceCount]:
     return [SourceCount(s, cited.get(id(s), 0)) for s in corpus.sources]
 
 
-@record(frozen=True)
-class PlaceCount:
+class PlaceCount(Record, frozen=True):
     """A place with the selected events and transfers located there, and their dates."""
 
     place: Place

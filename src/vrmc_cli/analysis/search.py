@@ -10,7 +10,7 @@ from collections.abc import Set as AbstractSet
 from typing import Any
 
 from ..core.dates import PartialDate
-from ..core.record import record
+from ..core.record import Record
 from ..core.spelling import respell, respell_map
 from ..corpus.kinds import KIND
 from ..corpus.model import Corpus, Event
@@ -62,8 +62,7 @@ def _fold_map(text: str) -> tuple[str, list[int]]:
 _HYPHENS = "-\u2010\u2011"
 
 
-@record(frozen=True)
-class Squashed:
+class Squashed(Record, frozen=True):
     """A text folded for matching: case and accents gone, joining hyphens and spaces
     dropped. `origin[k]` is the index in the text of character `k`; `starts[k]` and
     `ends[k]` say whether a word of the text starts at it or ends after it."""
@@ -217,8 +216,7 @@ def snippet(
     return "".join(out), shifted
 
 
-@record(frozen=True, eq=True)
-class Match:
+class Match(Record, frozen=True, eq=True):
     field: str
     text: str
     ranges: tuple[tuple[int, int], ...]
@@ -229,8 +227,7 @@ class Match:
         return snippet(self.text, self.ranges)
 
 
-@record(frozen=True, eq=True)
-class Hit:
+class Hit(Record, frozen=True, eq=True):
     kind: str  # briefing, judgment, point, event, actor, ...
     group: str  # heading for the group of hits of this kind
     ref: str  # how to reach it: an id, or `briefing-id` for a point

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from ..core.dates import PartialDate
-from ..core.record import record
+from ..core.record import Record
 from ..corpus.model import LIKELIHOODS, Corpus, Event, Indicator, Scenario, Signal
 from ..corpus.serialize import entry
 from .query import Filter, select_scenarios
@@ -25,8 +25,7 @@ SEEN, CONTRARY, NOT_SEEN, LAPSED, MIXED = "seen", "contrary", "not seen", "lapse
 STATUSES = (SEEN, CONTRARY, MIXED, NOT_SEEN, LAPSED)
 
 
-@record(frozen=True)
-class Sign:
+class Sign(Record, frozen=True):
     """One event's signal of an indicator."""
 
     event: Event
@@ -38,8 +37,7 @@ class Sign:
         return (self.event.end or self.event.date).last_day
 
 
-@record(frozen=True)
-class Watched:
+class Watched(Record, frozen=True):
     """An indicator with the signs found for it in the window."""
 
     indicator: Indicator
@@ -64,8 +62,7 @@ class Watched:
         return sum(1 for s in self.signs if s.signal.direction == direction)
 
 
-@record(frozen=True)
-class ScenarioWatch:
+class ScenarioWatch(Record, frozen=True):
     """A scenario and its watched indicators."""
 
     scenario: Scenario
@@ -94,8 +91,7 @@ class ScenarioWatch:
         return None
 
 
-@record(frozen=True)
-class Board:
+class Board(Record, frozen=True):
     """The whole watch board."""
 
     as_of: PartialDate | None

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 
 from ..core.formats import DATA, DOC
-from ..core.record import record
+from ..core.record import Record
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
 # checkers treat any `TYPE_CHECKING` as true.
@@ -33,8 +33,7 @@ if TYPE_CHECKING:
 FLAG, TEXT, TEXTS, FORMAT, LEVEL, COUNT = "flag", "text", "texts", "format", "level", "count"
 
 
-@record(frozen=True)
-class Option:
+class Option(Record, frozen=True):
     """A command-line option: its parameter name, spellings, how it is read and its help."""
 
     name: str
@@ -55,8 +54,7 @@ class Option:
         return {FLAG: False, LEVEL: 1}.get(self.kind)
 
 
-@record(frozen=True)
-class Argument:
+class Argument(Record, frozen=True):
     """A positional argument."""
 
     name: str
@@ -69,8 +67,7 @@ class Argument:
     noun: str = ""
 
 
-@record(frozen=True)
-class Spec:
+class Spec(Record, frozen=True):
     """A command: its name, help (first line a summary), examples, options and arguments."""
 
     name: str
@@ -245,8 +242,7 @@ def citation_style(params: Mapping[str, Any]) -> str:
 FORMAT_ENV = "VRMC_FORMAT"
 
 
-@record(frozen=True)
-class Listed:
+class Listed(Record, frozen=True):
     """A list of entries of `corpus` of one kind (the name of one of its lists, `events`),
     each written as serialize.entry writes it, under `key`."""
 
@@ -256,8 +252,7 @@ class Listed:
     items: Sequence[Any]
 
 
-@record
-class Result:
+class Result(Record):
     """What a command selected, and its forms: a document for people, data for programs,
     rows for CSV (all three derived from `selection`), notes for stderr and the exit status.
     Each form is built only if it is the one asked for."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..core.formats import DATA, DOC, ROWS
-from ..core.record import record
+from ..core.record import Record
 from . import FLAG, Argument, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -35,8 +35,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     question: str | None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.record import record
+from ..core.record import Record
 from . import CITATIONS, Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -28,8 +28,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     briefing: str | None

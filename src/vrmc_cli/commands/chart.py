@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
-from ..core.record import record
+from ..core.record import Record
 from . import FLAG, TEXT, Argument, Call, Option, Result, Spec
 
 WHAT = ("events", "transfers")
@@ -48,8 +48,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     what: str

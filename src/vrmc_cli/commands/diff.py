@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..core.formats import DATA, DOC, ROWS
-from ..core.record import record
+from ..core.record import Record
 from . import Argument, Call, Result, Spec
 
 if TYPE_CHECKING:
@@ -37,8 +37,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     old: str

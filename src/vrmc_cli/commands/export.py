@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import FILE
-from ..core.record import record
+from ..core.record import Record
 from . import TEXT, Argument, Call, Option, Result, Spec
 
 # Export format -> what it is, for --help and for messages.
@@ -49,8 +49,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     export_format: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
-from ..core.record import record
+from ..core.record import Record
 from . import Argument, Call, Result, Spec
 
 SPEC = Spec(
@@ -19,8 +19,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     directory: str

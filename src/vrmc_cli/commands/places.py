@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..core.formats import FILE
-from ..core.record import record
+from ..core.record import Record
 from . import TEXT, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -49,8 +49,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     action: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..core.formats import DATA, DOC, SOURCES
-from ..core.record import record
+from ..core.record import Record
 from . import CITATIONS, FLAG, TEXT, Call, Option, Result, Spec
 
 if TYPE_CHECKING:
@@ -63,8 +63,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     edition: str | None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.formats import DATA, DOC, ROWS
-from ..core.record import record
+from ..core.record import Record
 from . import TEXTS, Argument, Call, Option, Result, Spec
 
 SPEC = Spec(
@@ -35,8 +35,7 @@ SPEC = Spec(
 )
 
 
-@record(frozen=True)
-class Params:
+class Params(Record, frozen=True):
     """What `run` reads of the command line (commands.read_params), typed."""
 
     text: str

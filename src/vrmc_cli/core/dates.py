@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import record
+from .record import Record
 
 # Not `typing.TYPE_CHECKING`, nor `datetime` itself: a warm run imports neither (the C half
 # of `datetime`, which it re-exports, is a fifth of its import; docs/performance.md).
@@ -18,8 +18,7 @@ else:
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-@record(frozen=True, eq=True)
-class PartialDate:
+class PartialDate(Record, frozen=True, eq=True):
     """A date known to the year, the month or the day; a missing part is 0."""
 
     year: int

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .record import record
+from .record import Record
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
 # checkers treat any `TYPE_CHECKING` as true.
@@ -60,8 +60,7 @@ else:
     Style = str  # at run time, for modules that import the name
 
 
-@record
-class Span:
+class Span(Record):
     """A run of text with one style."""
 
     text: str
@@ -86,8 +85,7 @@ def text_of(spans: Inline) -> str:
     return "".join([s.text for s in spans])
 
 
-@record
-class Heading:
+class Heading(Record):
     """A heading; level 1 is the document's title."""
 
     level: int  # 1 = document title
@@ -95,15 +93,13 @@ class Heading:
     anchor: str | None = None
 
 
-@record
-class Para:
+class Para(Record):
     """A paragraph."""
 
     spans: Inline
 
 
-@record
-class Item:
+class Item(Record):
     """A list item, with blocks nested under it."""
 
     spans: Inline
@@ -111,16 +107,14 @@ class Item:
     anchor: str | None = None  # a stable anchor (HTML id) for the entry this item shows
 
 
-@record
-class Bullets:
+class Bullets(Record):
     """A list, numbered when `ordered`."""
 
     items: tuple[Item, ...]
     ordered: bool = False
 
 
-@record
-class Table:
+class Table(Record):
     """Rows of cells under named columns."""
 
     columns: tuple[str, ...]
@@ -270,15 +264,13 @@ def _share(
     return widths
 
 
-@record
-class Fields:
+class Fields(Record):
     """Label/value pairs, such as "Confidence: high"."""
 
     pairs: tuple[tuple[str, Inline], ...]
 
 
-@record
-class Callout:
+class Callout(Record):
     """A boxed passage: the bottom line up front, a key judgment."""
 
     title: str
@@ -286,8 +278,7 @@ class Callout:
     tone: Literal["bottom-line", "judgment", "note"] = "note"
 
 
-@record
-class Footnotes:
+class Footnotes(Record):
     """Numbered source references: footnotes in Markdown, a titled numbered list elsewhere."""
 
     title: str
@@ -318,8 +309,7 @@ def anchors_of(blocks: tuple[Block, ...] | list[Block]) -> set[str]:
     return found
 
 
-@record
-class Chart:
+class Chart(Record):
     """Bars, one per label (a year), each stacked from one value per series, in series
     order. Renderers draw each series with its own fill and say which is which in a legend,
     so colour never carries the meaning alone."""
@@ -331,8 +321,7 @@ class Chart:
     rule: str = ""  # how an item in several series or bars is counted, for the caption
 
 
-@record
-class Mark:
+class Mark(Record):
     """One item on a strip: its day number (date.toordinal), label, and the anchor it
     links to in HTML (only when the page defines that anchor, as for every reference)."""
 
@@ -341,8 +330,7 @@ class Mark:
     anchor: str
 
 
-@record
-class Strip:
+class Strip(Record):
     """Items as marks along a time axis, one lane per group (HTML: linked marks; the text
     formats: how many marks fall in each year)."""
 
@@ -352,24 +340,21 @@ class Strip:
     lanes: tuple[tuple[str, tuple[Mark, ...]], ...]
 
 
-@record
-class Node:
+class Node(Record):
     """A node of a tree: its text and the nodes below it."""
 
     spans: Inline
     children: tuple[Node, ...] = ()
 
 
-@record
-class Tree:
+class Tree(Record):
     """A tree drawn with guide lines: `root` and its nodes."""
 
     root: Inline
     children: tuple[Node, ...] = ()
 
 
-@record
-class Spot:
+class Spot(Record):
     """One place on a locator map: where it is, its name, how many items happened there
     (the mark's size) and the anchor the mark links to (only when the page defines it)."""
 
@@ -381,8 +366,7 @@ class Spot:
     country: str = ""  # ISO 3166 alpha-2: its outline is shaded
 
 
-@record
-class Locator:
+class Locator(Record):
     """A locator map (HTML: inline SVG; docx: a picture; the text formats leave it out, as
     the table beside it lists the same places): country outlines and one circle per spot,
     its area proportional to its count."""
@@ -397,8 +381,7 @@ Block = (
 )
 
 
-@record
-class Doc:
+class Doc(Record):
     """A whole document: its title and its blocks."""
 
     title: str

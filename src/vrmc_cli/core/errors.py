@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import record
+from .record import Record
 from .textsafe import visible
 
 
@@ -16,8 +16,7 @@ class ExitStatus:
     INTERRUPTED = 130
 
 
-@record(frozen=True, eq=True, order=True)
-class Problem:
+class Problem(Record, frozen=True, eq=True, order=True):
     """One defect in the corpus, located as precisely as the input allows (1-based)."""
 
     path: str

@@ -1,4 +1,4 @@
-"""`record`: vrmc's value classes (the corpus model, the document IR, query results, options).
+"""`Record`: vrmc's value classes (the corpus model, the document IR, query results, options).
 
 A record is a slotted class with an __init__ taking its fields in order: the annotations
 name its fields; a class attribute of the same name is the field's default, and
@@ -6,6 +6,14 @@ name its fields; a class attribute of the same name is the field's default, and
 `dataclasses.dataclass(slots=True)` makes, without what vrmc does not use, and without the
 start-up cost of importing `dataclasses` (it pulls in `inspect`, `ast`, `dis` and
 `tokenize`; docs/performance.md).
+
+vrmc's records subclass `Record`, options as class keywords: `class Event(Record,
+frozen=True):`. Its metaclass turns the class body into the record's namespace (slots,
+methods, defaults) before the class is made, so each record class is made once. The
+decorator `@record` (`@record(frozen=True)`) makes the same record of a plain class: the
+class statement has made a class already, which it makes a second time with slots (what
+`dataclass(slots=True)` does), so it is for records outside vrmc (tests/test_record.py
+holds every record of vrmc to `Record`).
 
 The methods of vrmc's own records are generated source, checked in: core/record_code.py,
 written by `python -m vrmc_cli.core.record` from the classes themselves. A run compiles
@@ -73,10 +81,11 @@ _MISSING: Any = MISSING
 # (module, qualname) -> (shape, prefix, {method name: function}): record_code.py's table.
 _METHODS: dict[tuple[str, str], Any] = METHODS
 
-# Every record class made in this process: (module, qualname, shape, generated). The shape
-# names the options and the fields, each with "=" for a default and "()" for a factory;
-# `generated` says the methods came from record_code.py rather than from `exec`.
-MADE: list[tuple[str, str, str, bool]] = []
+# Every record class made in this process: (module, qualname, shape, generated, once). The
+# shape names the options and the fields, each with "=" for a default and "()" for a
+# factory; `generated` says the methods came from record_code.py rather than from `exec`;
+# `once` that the class was made once (a `Record`), not made again by `@record`.
+MADE: list[tuple[str, str, str, bool, bool]] = []
 _USED: set[tuple[str, str]] = set()  # the classes that took their methods from record_code
 
 
@@ -154,60 +163,117 @@ def _compiled(shape: str) -> dict[str, Any]:
     return env
 
 
-def _build(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
-    namespace = dict(cls.__dict__)
-    names = tuple(namespace.get("__annotations__", {}))
-    for base in cls.__mro__[1:-1]:
-        if getattr(base, "__record_fields__", None) or base.__dict__.get("__slots__"):
-            raise TypeError(f"record {cls.__qualname__}: a record cannot extend a slotted class")
+def _build(
+    make: Callable[[str, tuple[type, ...], dict[str, Any]], type[Any]],
+    name: str,
+    bases: tuple[type, ...],
+    namespace: dict[str, Any],
+    flags: tuple[bool, bool, bool],
+    once: bool,
+) -> type[Any]:
+    """The record class `name` made by `make` (a metaclass's `type.__new__`, or a call of the
+    metaclass) from its class body's `namespace`, turned into the record's namespace."""
+    frozen, eq, order = flags
+    module, qualname = namespace["__module__"], namespace["__qualname__"]
+    names = tuple(namespace.get("__annotations__", ()))
+    for base in bases:
+        for above in base.__mro__[:-1]:
+            if above is not Record and (
+                getattr(above, "__record_fields__", None) or above.__dict__.get("__slots__")
+            ):
+                raise TypeError(f"record {qualname}: a record cannot extend a slotted class")
     if eq and not frozen:
-        raise TypeError(f"record {cls.__qualname__}: eq=True needs frozen=True (hashing)")
+        raise TypeError(f"record {qualname}: eq=True needs frozen=True (hashing)")
     defaults = {n: namespace.pop(n) for n in names if n in namespace}
-    for before, name in itertools.pairwise(names):
-        if before in defaults and name not in defaults:
-            raise TypeError(f"record {cls.__qualname__}: {name} without a default follows one")
+    for before, field_name in itertools.pairwise(names):
+        if before in defaults and field_name not in defaults:
+            raise TypeError(f"record {qualname}: {field_name} without a default follows one")
     shape = _shape(names, defaults, "F" * frozen + "E" * eq + "O" * order)
-    made: Any = _METHODS.get((cls.__module__, cls.__qualname__))
+    made: Any = _METHODS.get((module, qualname))
     # (A class defined again, by the same name, gets methods of its own: the generated ones
     # set the first one's slots.)
-    generated = (
-        made is not None and made[0] == shape and (cls.__module__, cls.__qualname__) not in _USED
-    )
+    generated = made is not None and made[0] == shape and (module, qualname) not in _USED
     if generated:
         prefix, functions = made[1], made[2]
         scope: dict[str, Any] = next(iter(functions.values())).__globals__
+        _USED.add((module, qualname))
     else:
         prefix, scope = "", _compiled(shape)
         functions = {k: v for k, v in scope.items() if k[:2] == "__" and k != "__builtins__"}
-    MADE.append((cls.__module__, cls.__qualname__, shape, generated))
-    if generated:
-        _USED.add((cls.__module__, cls.__qualname__))
-    for name, default in defaults.items():
+    MADE.append((module, qualname, shape, generated, once))
+    for key, default in defaults.items():
         if isinstance(default, _Factory):
-            scope[f"{prefix}_f_{name}"] = default.make
-    for key in ("__dict__", "__weakref__"):
-        namespace.pop(key, None)
+            scope[f"{prefix}_f_{key}"] = default.make
     namespace["__slots__"] = names
-    namespace["__qualname__"] = cls.__qualname__
     namespace["__record_fields__"] = names
     namespace["__repr__"] = _repr
     for key, function in functions.items():
         function.__name__ = key
-        function.__qualname__ = f"{cls.__qualname__}.{key}"
+        function.__qualname__ = f"{qualname}.{key}"
         namespace[key] = function
-    init = namespace["__init__"]
-    init.__defaults__ = (
+    namespace["__init__"].__defaults__ = (
         tuple(_MISSING if isinstance(d, _Factory) else d for d in defaults.values()) or None
     )
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
-    metaclass: Any = type(cls)
-    result: type[Any] = metaclass(cls.__name__, cls.__bases__, namespace)
+    result = make(name, bases, namespace)
     if frozen:
-        for name in names:
-            scope[f"{prefix}_s_{name}"] = result.__dict__[name].__set__
+        for key in names:
+            scope[f"{prefix}_s_{key}"] = result.__dict__[key].__set__
     return result
+
+
+class _RecordType(type):
+    """The metaclass of `Record`: a subclass's body becomes the record's namespace before its
+    class is made, so the class is made once, with its slots."""
+
+    def __new__(
+        mcs,
+        name: str,
+        bases: tuple[type, ...],
+        namespace: dict[str, Any],
+        /,
+        *,
+        frozen: bool = False,
+        eq: bool = False,
+        order: bool = False,
+    ) -> _RecordType:
+        if not bases:  # Record itself
+            return super().__new__(mcs, name, bases, namespace)
+        made: _RecordType = _build(  # type: ignore[assignment]  # made by type.__new__(mcs)
+            lambda *args: type.__new__(mcs, *args),
+            name,
+            bases,
+            namespace,
+            (frozen, eq, order),
+            True,
+        )
+        return made
+
+
+@dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(field,))
+class Record(metaclass=_RecordType):
+    """The base of vrmc's records: `class Event(Record, frozen=True, eq=True): ...` (the
+    options of the module's docstring as class keywords). Its class is made once, with its
+    slots: what `@record` makes, without making the class a second time."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+
+        def __init_subclass__(
+            cls, *, frozen: bool = False, eq: bool = False, order: bool = False
+        ) -> None: ...
+
+
+def _decorate(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
+    namespace = dict(cls.__dict__)
+    for key in ("__dict__", "__weakref__"):
+        namespace.pop(key, None)
+    namespace["__qualname__"] = cls.__qualname__
+    make: Any = type(cls)
+    return _build(make, cls.__name__, cls.__bases__, namespace, (frozen, eq, order), False)
 
 
 @overload
@@ -224,10 +290,12 @@ def record(  # noqa: F811 - `overload` is typing's for the type checker
 def record(  # noqa: F811
     cls: type[T] | None = None, /, *, frozen: bool = False, eq: bool = False, order: bool = False
 ) -> type[T] | Callable[[type[T]], type[T]]:
-    """Make `cls` a record (see the module's docstring): `@record` or `@record(frozen=True)`."""
+    """Make `cls` a record (see the module's docstring): `@record` or `@record(frozen=True)`.
+    Its class statement made a class already, which this makes again with slots: vrmc's own
+    records subclass `Record` instead, which makes each once (tests/test_record.py)."""
     if cls is not None:
-        return _build(cls, frozen, eq, order)
-    return lambda c: _build(c, frozen, eq, order)
+        return _decorate(cls, frozen, eq, order)
+    return lambda c: _decorate(c, frozen, eq, order)
 
 
 # --------------------------------------------------------------------------- record_code.py
@@ -246,9 +314,9 @@ _set = object.__setattr__
 '''
 
 
-def generated_source(made: list[tuple[str, str, str, bool]]) -> str:
+def generated_source(made: list[tuple[str, str, str, bool, bool]]) -> str:
     """record_code.py for the records in `made` (those of vrmc_cli's modules, sorted)."""
-    classes = sorted({(m, q, s) for m, q, s, _ in made if m.startswith("vrmc_cli.")})
+    classes = sorted({(m, q, s) for m, q, s, _, _ in made if m.startswith("vrmc_cli.")})
     out = [HEADER]
     table = ["METHODS = {"]
     for index, (module, qualname, shape) in enumerate(classes):
@@ -262,7 +330,7 @@ def generated_source(made: list[tuple[str, str, str, bool]]) -> str:
     return "".join(out) + "\n" + "\n".join(table) + "\n"
 
 
-def make_all() -> list[tuple[str, str, str, bool]]:
+def make_all() -> list[tuple[str, str, str, bool, bool]]:
     """Import every module of vrmc_cli: MADE then holds every record class it defines."""
     import importlib
     import pkgutil
@@ -291,4 +359,4 @@ if __name__ == "__main__":
     main()
 
 
-__all__ = ["FrozenInstanceError", "field", "record"]
+__all__ = ["FrozenInstanceError", "Record", "field", "record"]

@@ -11,7 +11,7 @@ import stat
 from collections.abc import Sequence
 
 from ..core.errors import CorpusError, Problem
-from ..core.record import field, record
+from ..core.record import Record, field
 from ..core.textsafe import quote
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -27,8 +27,7 @@ YAML_SUFFIXES = (".yaml", ".yml")
 Stamp = tuple[int, int, int]  # size, mtime_ns, ctime_ns: see TopicFile.stamp
 
 
-@record(frozen=True, eq=True)
-class TopicFile:
+class TopicFile(Record, frozen=True, eq=True):
     shown: str  # the path as the user gave it, joined with the file's place below it
     real: str
     size: int = 0
@@ -43,8 +42,7 @@ class TopicFile:
         return (self.size, self.mtime_ns, self.ctime_ns)
 
 
-@record
-class Fragment:
+class Fragment(Record):
     """What one topic file contributes: checked records per kind (load.py; each a dict of
     its fields, "@" its line and column), and its problems."""
 

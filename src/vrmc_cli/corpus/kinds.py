@@ -10,7 +10,7 @@ here, its model class and its section of docs/format.md.
 
 from __future__ import annotations
 
-from ..core.record import record
+from ..core.record import Record
 from .fields import (
     BOOL,
     CHOICE,
@@ -76,8 +76,7 @@ from .model import (
 # how such a value is read, checked, written and searched.
 
 
-@record(frozen=True)
-class Field:
+class Field(Record, frozen=True):
     """One field of an entry kind."""
 
     name: str  # the YAML key and the JSON name
@@ -101,8 +100,7 @@ class Field:
         return KIND[self.target or ""]
 
 
-@record(frozen=True)
-class Kind:
+class Kind(Record, frozen=True):
     """An entry kind: its fields and how the rest of vrmc treats it."""
 
     name: str  # the top-level key (`events`), or a nested kind's name (`role`)

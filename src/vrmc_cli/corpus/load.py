@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..core.errors import Problem
-from ..core.record import record
+from ..core.record import Record as RecordClass
 from ..core.textsafe import quote, shorten
 from .fields import (
     NULLS,
@@ -471,8 +471,7 @@ def closest(value: str, options: Sequence[str]) -> str:
 # --------------------------------------------------------------------------- the schema
 
 
-@record
-class FieldSpec:
+class FieldSpec(RecordClass):
     read: Reader
     required: bool = False
     # The reader's shortcut for the usual case, a valid scalar that needs none of the

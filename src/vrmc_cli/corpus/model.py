@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..core.dates import PartialDate
-from ..core.record import field, record
+from ..core.record import Record, field
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
 # checkers treat any `TYPE_CHECKING` as true. The value sets below are the run time's.
@@ -125,8 +125,7 @@ Number = int | float
 Disputes = tuple[tuple[str, str], ...]  # (field name, who says what), in file order
 
 
-@record(frozen=True, eq=True)
-class Range:
+class Range(Record, frozen=True, eq=True):
     """A quantity or value the sources give as a range, `low` to `high` (low <= high)."""
 
     low: Number
@@ -145,8 +144,7 @@ def dispute(disputed: Disputes, name: str) -> str | None:
 # so identity is the right equality, and it keeps hashing O(1) for these linked graphs.
 
 
-@record(frozen=True)
-class Topic:
+class Topic(Record, frozen=True):
     """What the corpus is about (FORMAT.md `topic`)."""
 
     title: str
@@ -155,8 +153,7 @@ class Topic:
     as_of: PartialDate | None = None
 
 
-@record(frozen=True)
-class Source:
+class Source(Record, frozen=True):
     """A cited work, with how far it can be trusted."""
 
     id: str
@@ -191,8 +188,7 @@ class Source:
         return source
 
 
-@record(frozen=True)
-class Theme:
+class Theme(Record, frozen=True):
     """A subject in the theme tree; `parent` is None at a root."""
 
     id: str
@@ -211,8 +207,7 @@ class Theme:
         return tuple(reversed(chain))
 
 
-@record(frozen=True)
-class Country:
+class Country(Record, frozen=True):
     """A country by its ISO 3166-1 alpha-2 code."""
 
     code: str
@@ -221,8 +216,7 @@ class Country:
     region: str | None = None
 
 
-@record(frozen=True)
-class Role:
+class Role(Record, frozen=True):
     """A post an actor held, over the dates known."""
 
     title: str
@@ -230,8 +224,7 @@ class Role:
     end: PartialDate | None = None
 
 
-@record(frozen=True)
-class Actor:
+class Actor(Record, frozen=True):
     """A person, state or organisation."""
 
     id: str
@@ -247,8 +240,7 @@ class Actor:
     sources: tuple[Source, ...] = ()
 
 
-@record(frozen=True)
-class Signal:
+class Signal(Record, frozen=True):
     """An event's bearing on a scenario indicator: it is a sign of it, or against it."""
 
     indicator: str  # the indicator's id (indicators are defined in scenarios, after events)
@@ -256,8 +248,7 @@ class Signal:
     note: str | None = None
 
 
-@record(frozen=True)
-class Rating:
+class Rating(Record, frozen=True):
     """How consistent an event or point is with one hypothesis (its `consistency` field)."""
 
     hypothesis: str  # the hypothesis id (checked by the linker)
@@ -268,8 +259,7 @@ class Rating:
     analysts: tuple[tuple[str, Consistency], ...] = ()
 
 
-@record(frozen=True)
-class Place:
+class Place(Record, frozen=True):
     """Where things happened: a named point with the precision it is known to."""
 
     id: str
@@ -283,8 +273,7 @@ class Place:
     sources: tuple[Source, ...] = ()
 
 
-@record(frozen=True)
-class Event:
+class Event(Record, frozen=True):
     """A dated event, at the precision its date was written with."""
 
     id: str
@@ -310,8 +299,7 @@ class Event:
     destination: Place | None = None  # a route's end  # "lead": not yet checked against its sources
 
 
-@record(frozen=True)
-class Point:
+class Point(Record, frozen=True):
     """One point of a briefing section."""
 
     text: str
@@ -328,8 +316,7 @@ class Point:
     inherited_themes: tuple[Theme, ...] = ()
 
 
-@record(frozen=True)
-class KeyJudgment:
+class KeyJudgment(Record, frozen=True):
     """An analytic judgment of a briefing, with its likelihood and basis."""
 
     text: str
@@ -344,16 +331,14 @@ class KeyJudgment:
     id: str | None = None  # a stable name across versions (vrmc diff)
 
 
-@record(frozen=True)
-class Section:
+class Section(Record, frozen=True):
     """A headed group of a briefing's points."""
 
     heading: str
     points: tuple[Point, ...]
 
 
-@record(frozen=True)
-class Briefing:
+class Briefing(Record, frozen=True):
     """A briefing on one subject: summary, key judgments, sections."""
 
     id: str
@@ -367,8 +352,7 @@ class Briefing:
     order: int | None = None  # where it comes in a report: lower first, then those without
 
 
-@record(frozen=True)
-class Relation:
+class Relation(Record, frozen=True):
     """A tie from one actor to another, over the dates known."""
 
     source: Actor  # the `from` actor
@@ -380,8 +364,7 @@ class Relation:
     sources: tuple[Source, ...] = ()
 
 
-@record(frozen=True)
-class Transfer:
+class Transfer(Record, frozen=True):
     """One row of the arms-transfer register."""
 
     id: str
@@ -403,8 +386,7 @@ class Transfer:
     places: tuple[Place, ...] = ()
 
 
-@record(frozen=True)
-class Indicator:
+class Indicator(Record, frozen=True):
     """A signpost of a scenario: its text, and when it has an id, what events can signal."""
 
     text: str
@@ -421,8 +403,7 @@ class Indicator:
         return self.criteria or self.counts
 
 
-@record(frozen=True)
-class Scenario:
+class Scenario(Record, frozen=True):
     """An outlook scenario, with its drivers and the indicators to watch."""
 
     id: str
@@ -436,8 +417,7 @@ class Scenario:
     countries: tuple[Country, ...] = ()
 
 
-@record(frozen=True)
-class Question:
+class Question(Record, frozen=True):
     """An analysis of competing hypotheses: the question its hypotheses answer (docs/ach.md)."""
 
     id: str
@@ -445,8 +425,7 @@ class Question:
     summary: str | None = None
 
 
-@record(frozen=True)
-class Hypothesis:
+class Hypothesis(Record, frozen=True):
     """One answer to an ACH question, optionally tied to an outlook scenario."""
 
     id: str
@@ -455,8 +434,7 @@ class Hypothesis:
     scenario: Scenario | None = None
 
 
-@record(frozen=True)
-class Corpus:
+class Corpus(Record, frozen=True):
     """Everything a set of corpus folders holds, validated and linked.
 
     Lists keep corpus order (files in sorted path order, entries in file order), except

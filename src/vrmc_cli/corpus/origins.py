@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from ..core.record import record
+from ..core.record import Record
 from ..core.textsafe import fold
 from .model import Source
 
@@ -141,8 +141,7 @@ def _agency(key: str) -> str:
     return key
 
 
-@record(frozen=True)
-class Origins:
+class Origins(Record, frozen=True):
     """The independent origins of a set of sources, in order of first citation."""
 
     ids: tuple[str, ...] = ()

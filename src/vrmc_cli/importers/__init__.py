@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..core.errors import InvalidCorpus, Problem
-from ..core.record import record
+from ..core.record import Record
 from ..core.textsafe import hides
 
 # A file larger than this is refused: topic files stop at 16 MiB, and an import becomes one.
@@ -242,8 +242,7 @@ class Sources:
         return new
 
 
-@record
-class Context:
+class Context(Record):
     """What an import knows of the corpus it joins: the ids taken, the URLs its sources
     have, its countries and actors by folded name, and whether it has a topic."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from ..core.record import record
+from ..core.record import Record
 
 # Content that is never text for a reader: dropped, and reported.
 _SKIP = frozenset({"script", "style", "iframe", "object", "embed", "template", "noscript", "svg"})
@@ -22,14 +22,12 @@ _BREAKS = frozenset(
 )  # fmt: skip
 
 
-@record(frozen=True)
-class Link:
+class Link(Record, frozen=True):
     url: str
     text: str  # the words of the link, or of the image's alt text
 
 
-@record
-class PlainText:
+class PlainText(Record):
     text: str
     links: list[Link]
     dropped: list[str]  # the kinds of content removed (e.g. "script")

@@ -15,7 +15,7 @@ import sys
 
 from ..core.errors import UsageError
 from ..core.formats import FILE, NEEDS, Format
-from ..core.record import record
+from ..core.record import Record
 from ..core.textsafe import visible
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -32,8 +32,7 @@ if TYPE_CHECKING:
     from ..core.doc import Table
 
 
-@record
-class Options:
+class Options(Record):
     """How to render: heading level, width and colour."""
 
     heading_level: int = 1
@@ -48,8 +47,7 @@ class Options:
     cache: bool = True
 
 
-@record(frozen=True, eq=True)
-class Renderer:
+class Renderer(Record, frozen=True, eq=True):
     """A format as its renderer module declares it (its `DECLARED`)."""
 
     needs: str  # what of a command's result it renders: one of core.formats.NEEDS

@@ -21,7 +21,7 @@ from ..core.doc import (
     Table,
     plain,
 )
-from ..core.record import record
+from ..core.record import Record
 from ..corpus.model import Actor, Event, KeyJudgment, Relation, Scenario, Source, Topic, Transfer
 from .actors import actor_entries
 from .base import (
@@ -42,8 +42,7 @@ if TYPE_CHECKING:
     from ..analysis.signposts import Board
 
 
-@record(frozen=True)
-class Report:
+class Report(Record, frozen=True):
     """What a report shows: the selection, in order, and its bibliography (every source it
     relies on, in the order its Sources list numbers them; the command computes it)."""
 
@@ -195,8 +194,7 @@ def _sources(report: Report, citer: Citer) -> list[Block]:
     return [Footnotes("", 2, notes.notes, notes.anchors)]
 
 
-@record(frozen=True)
-class Section:
+class Section(Record, frozen=True):
     """A part of the report: its key (`--sections`, and its anchor), its title (its heading
     and contents entry; none for a part whose blocks bring their own level-2 headings) and
     what builds its blocks (none: the section is left out, heading and all)."""
