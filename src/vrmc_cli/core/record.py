@@ -38,8 +38,6 @@ with its fields in order.
 
 from __future__ import annotations
 
-import itertools
-
 from .record_code import METHODS, MISSING
 
 # Not `typing.TYPE_CHECKING`: a warm run does not import typing (docs/performance.md); type
@@ -102,14 +100,6 @@ def _frozen_delattr(self: Any, name: str) -> None:
     raise FrozenInstanceError(f"cannot delete field {name!r}")
 
 
-def _shape(names: tuple[str, ...], defaults: dict[str, object], flags: str) -> str:
-    marks = [
-        "" if n not in defaults else "()" if isinstance(defaults[n], _Factory) else "="
-        for n in names
-    ]
-    return flags + ":" + ",".join(n + m for n, m in zip(names, marks, strict=True))
-
-
 def methods_source(shape: str, prefix: str) -> list[str]:
     """The source of the methods of a record of `shape` (see MADE), each function named
     `prefix` + the method's name: what record_code.py holds, and what `exec` compiles for a
@@ -164,69 +154,89 @@ def _compiled(shape: str) -> dict[str, Any]:
 
 
 def _build(
-    make: Callable[[str, tuple[type, ...], dict[str, Any]], type[Any]],
+    metaclass: type[Any],
     name: str,
     bases: tuple[type, ...],
     namespace: dict[str, Any],
     flags: tuple[bool, bool, bool],
     once: bool,
 ) -> type[Any]:
-    """The record class `name` made by `make` (a metaclass's `type.__new__`, or a call of the
-    metaclass) from its class body's `namespace`, turned into the record's namespace."""
+    """The record class `name` of `metaclass` made from its class body's `namespace`, turned
+    into the record's namespace: by `type.__new__` when `once` (a `Record`), else by a call
+    of the metaclass (`@record`, which has made the class once already)."""
     frozen, eq, order = flags
-    module, qualname = namespace["__module__"], namespace["__qualname__"]
+    qualname = namespace["__qualname__"]
+    key = (namespace["__module__"], qualname)
     names = tuple(namespace.get("__annotations__", ()))
     for base in bases:
         for above in base.__mro__[:-1]:
-            if above is not Record and (
-                getattr(above, "__record_fields__", None) or above.__dict__.get("__slots__")
-            ):
+            if getattr(above, "__record_fields__", None) or above.__dict__.get("__slots__"):
                 raise TypeError(f"record {qualname}: a record cannot extend a slotted class")
     if eq and not frozen:
         raise TypeError(f"record {qualname}: eq=True needs frozen=True (hashing)")
-    defaults = {n: namespace.pop(n) for n in names if n in namespace}
-    for before, field_name in itertools.pairwise(names):
-        if before in defaults and field_name not in defaults:
+    # The shape (see MADE), the defaults in order, the factories.
+    specs: list[str] = []
+    defaults: list[object] = []
+    factories: list[tuple[str, Callable[[], object]]] = []
+    for field_name in names:
+        if field_name in namespace:
+            default = namespace.pop(field_name)
+            if isinstance(default, _Factory):
+                specs.append(field_name + "()")
+                factories.append((field_name, default.make))
+                default = _MISSING
+            else:
+                specs.append(field_name + "=")
+            defaults.append(default)
+        elif defaults:
             raise TypeError(f"record {qualname}: {field_name} without a default follows one")
-    shape = _shape(names, defaults, "F" * frozen + "E" * eq + "O" * order)
-    made: Any = _METHODS.get((module, qualname))
+        else:
+            specs.append(field_name)
+    shape = "F" * frozen + "E" * eq + "O" * order + ":" + ",".join(specs)
+    made: Any = _METHODS.get(key)
     # (A class defined again, by the same name, gets methods of its own: the generated ones
     # set the first one's slots.)
-    generated = made is not None and made[0] == shape and (module, qualname) not in _USED
+    generated = made is not None and made[0] == shape and key not in _USED
     if generated:
+        _USED.add(key)
         prefix, functions = made[1], made[2]
-        scope: dict[str, Any] = next(iter(functions.values())).__globals__
-        _USED.add((module, qualname))
+        scope: dict[str, Any] = functions["__init__"].__globals__
     else:
         prefix, scope = "", _compiled(shape)
         functions = {k: v for k, v in scope.items() if k[:2] == "__" and k != "__builtins__"}
-    MADE.append((module, qualname, shape, generated, once))
-    for key, default in defaults.items():
-        if isinstance(default, _Factory):
-            scope[f"{prefix}_f_{key}"] = default.make
-    namespace["__slots__"] = names
-    namespace["__record_fields__"] = names
+    MADE.append((key[0], qualname, shape, generated, once))
+    for field_name, make in factories:
+        scope[f"{prefix}_f_{field_name}"] = make
+    namespace["__slots__"] = namespace["__record_fields__"] = names
     namespace["__repr__"] = _repr
-    for key, function in functions.items():
-        function.__name__ = key
-        function.__qualname__ = f"{qualname}.{key}"
-        namespace[key] = function
-    namespace["__init__"].__defaults__ = (
-        tuple(_MISSING if isinstance(d, _Factory) else d for d in defaults.values()) or None
-    )
+    dotted = qualname + "."
+    for method, function in functions.items():
+        function.__name__ = method
+        function.__qualname__ = dotted + method
+        namespace[method] = function
+    namespace["__init__"].__defaults__ = tuple(defaults) or None
     if frozen:
         namespace["__setattr__"] = _frozen_setattr
         namespace["__delattr__"] = _frozen_delattr
-    result = make(name, bases, namespace)
+    result: type[Any] = (
+        type.__new__(metaclass, name, bases, namespace)
+        if once
+        else metaclass(name, bases, namespace)
+    )
     if frozen:
-        for key in names:
-            scope[f"{prefix}_s_{key}"] = result.__dict__[key].__set__
+        slots = result.__dict__
+        prefix += "_s_"
+        for field_name in names:
+            scope[prefix + field_name] = slots[field_name].__set__
     return result
 
 
 class _RecordType(type):
     """The metaclass of `Record`: a subclass's body becomes the record's namespace before its
-    class is made, so the class is made once, with its slots."""
+    class is made, so the class is made once, with its slots. `Record` is not among the bases
+    of the class it makes (its only base is `object`, as with `@record`): it names the
+    metaclass and, for the type checker, the transform; an attribute looked up on a record
+    has one class fewer to search."""
 
     def __new__(
         mcs,
@@ -241,15 +251,10 @@ class _RecordType(type):
     ) -> _RecordType:
         if not bases:  # Record itself
             return super().__new__(mcs, name, bases, namespace)
-        made: _RecordType = _build(  # type: ignore[assignment]  # made by type.__new__(mcs)
-            lambda *args: type.__new__(mcs, *args),
-            name,
-            bases,
-            namespace,
-            (frozen, eq, order),
-            True,
-        )
-        return made
+        if bases[0] is Record:
+            bases = bases[1:]
+        made: Any = _build(mcs, name, bases, namespace, (frozen, eq, order), True)
+        return made  # type: ignore[no-any-return]  # an instance of mcs
 
 
 @dataclass_transform(frozen_default=True, eq_default=False, field_specifiers=(field,))
@@ -272,8 +277,8 @@ def _decorate(cls: type[Any], frozen: bool, eq: bool, order: bool) -> type[Any]:
     for key in ("__dict__", "__weakref__"):
         namespace.pop(key, None)
     namespace["__qualname__"] = cls.__qualname__
-    make: Any = type(cls)
-    return _build(make, cls.__name__, cls.__bases__, namespace, (frozen, eq, order), False)
+    metaclass: Any = type(cls)
+    return _build(metaclass, cls.__name__, cls.__bases__, namespace, (frozen, eq, order), False)
 
 
 @overload
