@@ -9,7 +9,9 @@ start-up cost of importing `dataclasses` (it pulls in `inspect`, `ast`, `dis` an
 
 vrmc's records subclass `Record`, options as class keywords: `class Event(Record,
 frozen=True):`. Its metaclass turns the class body into the record's namespace (slots,
-methods, defaults) before the class is made, so each record class is made once. The
+methods, defaults) before the class is made, so each record class is made once (and with
+`object` as its only base: `Record` names the metaclass and, for the type checker, the
+transform; it is not in the made class's `__mro__`). The
 decorator `@record` (`@record(frozen=True)`) makes the same record of a plain class: the
 class statement has made a class already, which it makes a second time with slots (what
 `dataclass(slots=True)` does), so it is for records outside vrmc (tests/test_record.py
@@ -17,7 +19,7 @@ holds every record of vrmc to `Record`).
 
 The methods of vrmc's own records are generated source, checked in: core/record_code.py,
 written by `python -m vrmc_cli.core.record` from the classes themselves. A run compiles
-nothing: `record` takes the class's methods from that module, after checking that they were
+nothing: `Record` (or `record`) takes the class's methods from that module, after checking that they were
 made for the fields and options the class has now. tests/test_record.py fails when the file
 is out of date (a field added, renamed or given a default without regenerating), and until
 then such a class, like a record defined outside vrmc (the tests'), has the same methods
