@@ -19,11 +19,11 @@ holds every record of vrmc to `Record`).
 
 The methods of vrmc's own records are generated source, checked in: core/record_code.py,
 written by `python -m vrmc_cli.core.record` from the classes themselves. A run compiles
-nothing: `Record` (or `record`) takes the class's methods from that module, after checking that they were
-made for the fields and options the class has now. tests/test_record.py fails when the file
-is out of date (a field added, renamed or given a default without regenerating), and until
-then such a class, like a record defined outside vrmc (the tests'), has the same methods
-compiled from the same source by `exec` when it is defined.
+nothing: `Record` (or `record`) takes the class's methods from that module, after checking
+that they were made for the fields and options the class has now. tests/test_record.py
+fails when the file is out of date (a field added, renamed or given a default without
+regenerating), and until then such a class, like a record defined outside vrmc (the
+tests'), has the same methods compiled from the same source by `exec` when it is defined.
 
 Options (what a dataclass of the same flags does, unless said otherwise):
 - `frozen=True`: assignment raises `FrozenInstanceError` at run time. Every record is frozen
