@@ -581,7 +581,12 @@ def test_chromium_draws_the_map_with_every_mark_visible_and_linked(
     assert result == {"wide": 640, "circles": 6, "shown": 6, "links": 6, "paths": True}
 
 
-@pytest.mark.parametrize("bundled", [False, True], ids=["small", "bundled"])
+# The bundled report is 150 pages for Chromium to lay out and print (about 4 s of CPU, most of
+# it in the browser): it runs in CI (CI=true or --run-slow); the fixture's report, with the same
+# checks, in the everyday loop too.
+@pytest.mark.parametrize(
+    "bundled", [False, pytest.param(True, marks=pytest.mark.slow)], ids=["small", "bundled"]
+)
 def test_the_reports_map_prints_whole_on_one_page_in_chromium(
     corpus: Path, tmp_path: Path, bundled: bool
 ) -> None:

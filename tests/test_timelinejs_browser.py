@@ -150,6 +150,9 @@ def check(folder: Path, args: list[str], name: str) -> None:
     assert isinstance(markers, int) and markers == len(data["events"])
 
 
+# The bundled corpus's hundred slides (about 2 s of CPU, most of it in the browser) in CI
+# (CI=true or --run-slow); the fixture corpus's, with the same checks, in the everyday loop too.
+@pytest.mark.slow
 def test_timelinejs_renders_the_bundled_corpus(timelinejs: Path) -> None:
     check(timelinejs, [], "bundled")
 

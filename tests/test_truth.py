@@ -559,7 +559,9 @@ def _plain(text: str) -> str:
     return " ".join(text.translate(str.maketrans("‘’“”", "''\"\"")).split())
 
 
-@pytest.mark.parametrize("route", ["pandoc", "native"])
+# The pandoc route converts the bundled report (about 2.5 s of CPU): in CI (CI=true or
+# --run-slow); test_reports.py takes the fixture's report through pandoc in the everyday loop.
+@pytest.mark.parametrize("route", [pytest.param("pandoc", marks=pytest.mark.slow), "native"])
 def test_docx_report_lists_every_source_the_shown_entries_cite(route: str, tmp_path: Any) -> None:
     """`vrmc report -f markdown | pandoc -o r.docx` and `vrmc report -f docx` (finding 7)."""
     data = json.loads(run("report", "-f", "json"))
