@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import os
+import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -10,6 +14,7 @@ import pytest
 
 from conftest import FIXTURE, invoke, write_corpus
 from test_golden import COMMANDS, formats_of
+from test_warm_path import RUN as WARM_RUN
 from vrmc_cli.corpus import cache as cache_module
 from vrmc_cli.corpus import files, load
 from vrmc_cli.corpus.roots import bundled_root, load_corpus
@@ -301,11 +306,147 @@ def test_settled_files_are_trusted_on_their_stamp(
     assert read == []
 
 
+class _Clock:
+    """`time` as cache.py sees it, in the second `second`."""
+
+    def __init__(self, second: int) -> None:
+        self.second = second
+
+    def time_ns(self) -> int:
+        return self.second * 10**9
+
+    def time(self) -> float:
+        return float(self.second)
+
+
+def _cache_file(root: Path) -> tuple[int, tuple[object, ...]]:
+    """The cache file of `root`: its inode (a new one for each file written) and its first
+    pickle (tag, stamps, since, digests, generation)."""
+    path = cache_module.cache_path([str(root)])
+    assert path is not None
+    with open(path, "rb") as fh:
+        first = cache_module.read_section(fh)
+        assert first is not None
+        head = cache_module._SafeUnpickler(io.BytesIO(first)).load()
+        return os.fstat(fh.fileno()).st_ino, head
+
+
+def _hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The shown path of every file whose content the cache compares from now on."""
+    read: list[str] = []
+    real = cache_module.current_digest
+
+    def counting(topic_file: files.TopicFile) -> bytes | None:
+        read.append(topic_file.shown)
+        return real(topic_file)
+
+    monkeypatch.setattr(cache_module, "current_digest", counting)
+    return read
+
+
+def test_a_racy_cache_is_refreshed_once_and_then_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written in the second its files were (an install and a first run within one
+    second) is racy: the next run, a later second, compares their content, finds it
+    unchanged, and writes the cache again with a later `since` and the same generation, so
+    that the runs after it trust the stamps and write nothing."""
+    _one_second_timestamps(monkeypatch)
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: Old1, themes: [a]}]\n",
+        },
+    )
+    for name in ("t.yaml", "e.yaml"):
+        os.utime(root / name, ns=(10**18, 10**18))  # 2001
+    monkeypatch.setattr(cache_module, "time", _Clock(10**9))  # the first run, in 2001 too
+    first = invoke("-b", str(root), "timeline", "-f", "json").stdout
+    inode, (_, stamps, since, digests, made) = _cache_file(root)
+    assert since == 10**9 and sorted(digests) == sorted(str(root / n) for n in ("e.yaml", "t.yaml"))
+    monkeypatch.setattr(cache_module, "time", time)
+
+    hashed, parsed = _hashed(monkeypatch), _parses(monkeypatch)
+    assert invoke("-b", str(root), "timeline", "-f", "json").stdout == first
+    assert sorted(hashed) == sorted(str(root / n) for n in ("e.yaml", "t.yaml"))
+    assert parsed == []
+    refreshed, (_, kept, later, digests, again) = _cache_file(root)
+    assert refreshed != inode and later > since and digests == {}
+    assert (kept, again) == (stamps, made)  # the same files, the same generation
+
+    hashed.clear()
+    for _ in range(2):
+        assert invoke("-b", str(root), "timeline", "-f", "json").stdout == first
+        assert invoke("-b", str(root), "timeline").exit_code == 0
+    assert hashed == [] and parsed == []
+    assert _cache_file(root)[0] == refreshed  # a settled warm run writes nothing
+
+    # An edit is still seen, and so is one within the second, with the same size.
+    path = root / "e.yaml"
+    path.write_text("events: [{id: e, date: 2006, title: New2, themes: [a]}]\n")
+    second = (time.time_ns() // 10**9 + 1) * 10**9
+    os.utime(path, ns=(second, second))
+    out = invoke("-b", str(root), "timeline").stdout
+    assert "New2" in out and "Old1" not in out and parsed == [str(path)]
+
+
+def test_a_cache_whose_files_are_still_racy_is_not_refreshed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files whose stamps are of this second or later are compared by content on every run,
+    and the cache is not written again for them: an edit within their second keeps them."""
+    _one_second_timestamps(monkeypatch)
+    root = write_corpus(tmp_path / "c", {"t.yaml": "themes: [{id: a, title: A}]\n"})
+    future = (time.time_ns() // 10**9 + 3600) * 10**9
+    os.utime(root / "t.yaml", ns=(future, future))
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    inode = _cache_file(root)[0]
+    hashed = _hashed(monkeypatch)
+    for _ in range(2):
+        assert invoke("-b", str(root), "themes").exit_code == 0
+    assert hashed == [str(root / "t.yaml")] * 2
+    assert _cache_file(root)[0] == inode
+
+
+def test_after_a_refresh_a_warm_run_hashes_nothing(tmp_path: Path) -> None:
+    """The quick start's case, in fresh processes: the files' stamps in the second the cache
+    is written (here the next one, to be sure), a run once that second is over refreshes the
+    cache, and the runs after it import no hashlib and print the same bytes."""
+    root = tmp_path / "c"
+    shutil.copytree(FIXTURE, root)
+    soon = (time.time_ns() // 10**9 + 1) * 10**9
+    for path in root.rglob("*.yaml"):
+        os.utime(path, ns=(soon, soon))
+    args = ["-b", str(root), "timeline", "-f", "text"]
+    runs = [_modules_and_output(args, tmp_path / "xdg")]  # racy: its files' second is later
+    while time.time_ns() < soon + 10**9:
+        time.sleep(0.05)
+    runs += [_modules_and_output(args, tmp_path / "xdg") for _ in range(3)]
+    assert "hashlib" in runs[1][0]  # compared by content once, then refreshed
+    assert all("hashlib" not in modules for modules, _ in runs[2:])
+    assert len({out for _, out in runs}) == 1
+
+
+def _modules_and_output(args: list[str], cache: Path) -> tuple[set[str], str]:
+    """What one run of vrmc in a process of its own imports, and what it prints."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("VRMC_", "PYTHON"))}
+    env["XDG_CACHE_HOME"] = str(cache)
+    run = subprocess.run(
+        [sys.executable, "-c", WARM_RUN, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return set(run.stderr.rsplit("\nMODULES ", 1)[1].split()), run.stdout
+
+
 def _scratch_install(tmp_path: Path) -> Path:
     """A copy of this vrmc's source, to change as a new release would; returns the folder to
     put on PYTHONPATH."""
-    import shutil
-
     import vrmc_cli
 
     src = tmp_path / "src"

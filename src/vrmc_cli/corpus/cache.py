@@ -326,13 +326,15 @@ def generation(corpus: Corpus) -> tuple[str, str] | None:
 
 
 def read_cache(
-    path: str, stamps: Stamps | None, used_before: int = 0
+    path: str, stamps: Stamps | None, used_before: int = 0, started: int | None = None
 ) -> tuple[Corpus | None, Entries, int]:
     """The cached corpus when it was linked from files with exactly these `stamps` and
     content; else the cached records of each file (empty when there is no usable cache),
     and the second from which a cached file's stamp needs its content checked (see
     `unchanged`). A hit reads only the first section of the file, and of the files only
-    those racily clean. The file is marked used (`_used`) when its modification time is
+    those racily clean; when their content was found unchanged by a run that began in the
+    second `started`, after theirs, the cache is refreshed (`_refresh`) so that later runs
+    trust their stamps. The file is marked used (`_used`) when its modification time is
     before the second `used_before`."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -356,10 +358,21 @@ def read_cache(
             if info.st_mtime < used_before:
                 _used(fh.fileno())  # kept longest by budget.prune_corpora
             if stamps is not None and cached_stamps == stamps:
+                # The stamps are the cached ones: only the racily clean files need a look.
+                racy = [entry for entry in stamps if _racy(entry[2], since)]
                 current = all(
                     unchanged(TopicFile(shown, real, *stamp), stamp, digests.get(real), since)
-                    for shown, real, stamp in stamps
+                    for shown, real, stamp in racy
                 )
+                if current and racy and started is not None:
+                    _refresh(
+                        path,
+                        fh,
+                        linked[stream.tell() :],
+                        (cached_stamps, since, made),
+                        racy,
+                        started,
+                    )
                 corpus = _stored(path, fh, stream) if current else None
                 if corpus is not None:
                     _remember(corpus, path, made)
@@ -371,6 +384,65 @@ def read_cache(
         return None, entries if isinstance(entries, dict) else {}, since
     except Exception:
         return None, {}, 0
+
+
+def _refresh(
+    path: str,
+    fh: BinaryIO,
+    light: bytes,
+    head: tuple[Stamps, int, str],
+    racy: Sequence[tuple[str, str, Stamp]],
+    started: int,
+) -> None:
+    """Write the cache file `fh` (at `path`) again with a later `since`, once its racily
+    clean files (`racy`) were found unchanged by content in a run that began in the second
+    `started`, when all of their stamps are of an earlier second: what git does for its
+    index. Without it, a cache written in the second its files were (an install followed by
+    a first run, an edit and a run within one second) would have every later run read and
+    hash them, since the cache is written again only when something changed.
+
+    Their content was read in this run, after its second began, and matched what was
+    parsed; any later write of a file gives it a stamp of this second or later, which is
+    not the one cached: so from the second `started` on, each stamp alone tells. The file
+    keeps its corpus, records and generation (`made`: what is kept beside it, derived.py,
+    stays valid): the first pickle is written afresh, with the new `since` and no digests,
+    and everything after it (`light`, the rest of the first section, then the other two
+    sections with their heads) is copied byte for byte, never unpickled. Written as
+    `write_cache` writes (a temporary file renamed over the cache file: a concurrent run
+    reads the old file or the new one), and only while `path` is still the file read.
+    Any trouble means no refresh, silently (the next run checks the content again)."""
+    stamps, since, made = head
+    if any(_second(max(stamp[1:])) >= started for _, _, stamp in racy):
+        return  # still racy: a write within this second would keep its stamp
+    folder = os.path.dirname(path)
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:
+        return  # not ours to remove
+    except BaseException as exc:
+        _remove(temporary, exc)
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            # As `write_cache`: the file system's clock may be behind this one.
+            later = min(started, _second(os.fstat(out.fileno()).st_mtime_ns))
+            if later <= since or any(_second(max(s[1:])) >= later for _, _, s in racy):
+                raise OSError  # nothing to gain, or still racy by the file system's clock
+            first = _dumps((FORMAT_TAG, stamps, later, {}, made)) + light
+            out.write(_head(zlib.crc32(first), len(first)))
+            out.write(first)
+            source, at = fh.fileno(), fh.tell()  # the end of the first section
+            while data := os.pread(source, 1 << 20, at):
+                out.write(data)
+                at += len(data)
+        mine, there = os.fstat(fh.fileno()), os.stat(path, follow_symlinks=False)
+        if (mine.st_dev, mine.st_ino) != (there.st_dev, there.st_ino):
+            raise OSError  # written over meanwhile by another run: its file stays
+        os.replace(temporary, path)
+    except BaseException as exc:
+        _remove(temporary, exc)
 
 
 # ------------------------------------------------------------------- the corpus in two parts
@@ -667,7 +739,7 @@ def load_with_cache(
     # Problems found before parsing (an unreadable folder) are not in the stamps: with any,
     # the cached corpus cannot be the answer.
     corpus, cached, since = read_cache(
-        path, None if problems or extra else stamps, started - _USED_SECONDS
+        path, None if problems or extra else stamps, started - _USED_SECONDS, started
     )
     if corpus is not None:
         _few_unread()
