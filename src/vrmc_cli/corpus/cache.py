@@ -430,7 +430,9 @@ def _refresh(
             later = min(started, _second(os.fstat(out.fileno()).st_mtime_ns))
             if later <= since or any(_second(max(s[1:])) >= later for _, _, s in racy):
                 raise OSError  # nothing to gain, or still racy by the file system's clock
-            first = _dumps((FORMAT_TAG, stamps, later, {}, made)) + light
+            # The C pickler the unpickler came with (`_dumps` would import pickle's Python
+            # half, re and struct among it): the same bytes, protocol -1 the highest.
+            first = _pickle.dumps((FORMAT_TAG, stamps, later, {}, made), protocol=-1) + light
             out.write(_head(zlib.crc32(first), len(first)))
             out.write(first)
             source, at = fh.fileno(), fh.tell()  # the end of the first section
