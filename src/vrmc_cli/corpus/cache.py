@@ -14,7 +14,10 @@ its index, such a file is "racily clean": its modification or change time is not
 the run that wrote the cache (both in whole seconds). For those files the cache keeps the
 digest of the bytes parsed, and a later run compares it with the file's content before
 trusting the stamp; every other file is trusted on its stamp alone, so a warm run on settled
-files still only stats them.
+files still only stats them. A cache written in the second its files were (an install and
+a first run) would otherwise stay racy for good, as it is written again only when something
+changed: a warm run that finds its racily clean files unchanged by content, in a later second
+than all of their stamps, writes it again once with a later `since` (`_refresh`).
 
 Any trouble (no permission, a full disk, a corrupt or foreign file) means running without
 it, silently. The cache is trusted only in a folder of the user's own that no one else can
