@@ -391,6 +391,36 @@ def test_a_racy_cache_is_refreshed_once_and_then_trusted(
     assert "New2" in out and "Old1" not in out and parsed == [str(path)]
 
 
+def test_a_run_reading_the_cache_while_it_is_refreshed_reads_what_it_opened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus whose events are still in the cache file it was read from gets them from
+    that file after another run refreshed the cache (renamed a new file over it)."""
+    from vrmc_cli.corpus import model
+
+    _one_second_timestamps(monkeypatch)
+    root = write_corpus(
+        tmp_path / "c",
+        {
+            "t.yaml": "themes: [{id: a, title: A}]\n",
+            "e.yaml": "events: [{id: e, date: 2006, title: Old1, themes: [a]}]\n",
+        },
+    )
+    for name in ("t.yaml", "e.yaml"):
+        os.utime(root / name, ns=(10**18, 10**18))  # 2001
+    monkeypatch.setattr(cache_module, "time", _Clock(10**9))
+    assert invoke("-b", str(root), "themes").exit_code == 0
+    waiting = load_corpus([str(root)])  # in 2001 still: racy, not refreshed
+    assert id(waiting) in model.UNREAD
+    inode = _cache_file(root)[0]
+    monkeypatch.setattr(cache_module, "time", time)
+    assert invoke("-b", str(root), "themes").exit_code == 0  # refreshes
+    assert _cache_file(root)[0] != inode
+    parsed = load_corpus([str(root)], use_cache=False)
+    assert _shape(waiting.events, {}) == _shape(parsed.events, {})
+    assert [e.title for e in waiting.events] == ["Old1"]
+
+
 def test_a_cache_whose_files_are_still_racy_is_not_refreshed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
