@@ -417,16 +417,10 @@ def _refresh(
     stamps, since, made = head
     if any(_second(max(stamp[1:])) >= started for _, _, stamp in racy):
         return  # still racy: a write within this second would keep its stamp
-    folder = os.path.dirname(path)
-    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
-    except FileExistsError:
-        return  # not ours to remove
-    except BaseException as exc:
-        _remove(temporary, exc)
+    made_file = _temporary(os.path.dirname(path))
+    if made_file is None:
         return
+    temporary, fd = made_file
     try:
         with os.fdopen(fd, "wb") as out:
             # As `write_cache`: the file system's clock may be behind this one.
@@ -648,19 +642,10 @@ def write_cache(
 ) -> None:
     """Write the cache of a run that began in the second `started` (before it read any file);
     once it is in place, `corpus` is known by its generation (`generation`)."""
-    folder = os.path.dirname(path)
-    # Named before it is made (what mkstemp does, with the name known throughout), so that
-    # an interrupt at any point, even while the file is being created, can remove it.
-    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    try:
-        os.makedirs(folder, mode=0o700, exist_ok=True)
-        fd = os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
-    except FileExistsError:
-        return  # not ours to remove
-    except BaseException as exc:
-        _remove(temporary, exc)
+    made_file = _temporary(os.path.dirname(path))
+    if made_file is None:
         return
+    temporary, fd = made_file
     try:
         with os.fdopen(fd, "wb") as fh:
             # The file system's clock may be behind this one: the new file's own time is
@@ -704,6 +689,23 @@ def write_cache(
     from .budget import prune_corpora  # here: only a run that writes a cache file prunes
 
     prune_corpora(path, [found[1] for found in _GENERATIONS.values()])
+
+
+def _temporary(folder: str) -> tuple[str, int] | None:
+    """A new file in `folder` (made if need be) for a cache file to be renamed from: its
+    name and a descriptor open for writing, readable by this user only; None when it cannot
+    be made. Named before it is made (what mkstemp does, with the name known throughout),
+    so that an interrupt at any point, even while the file is being created, can remove it."""
+    temporary = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.pickle")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        return temporary, os.open(temporary, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+    except FileExistsError:
+        return None  # not ours to remove
+    except BaseException as exc:
+        _remove(temporary, exc)
+        return None
 
 
 def _remove(temporary: str, exc: BaseException) -> None:
