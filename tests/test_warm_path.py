@@ -239,6 +239,36 @@ def test_language_services_are_read_as_their_pattern_reads_them(key: str) -> Non
     assert _agency(key) == _regex_agency(key)
 
 
+_NAMES = st.text(
+    st.sampled_from([*"aZ09 _-.,'’()&/", "á", "É", "ß", "ﬁ", "İ", "Ⅻ", "\u0301", "é", "ø", "Ω"]),
+    max_size=24,
+) | st.text(max_size=24)
+
+
+@settings(max_examples=examples(1000))
+@given(_NAMES)
+def test_fold_is_its_unicode_form_on_ascii_too(text: str) -> None:
+    """fold's ASCII shortcut (the case folded, nothing to decompose) gives what the
+    decomposition and the dropping of combining marks give."""
+    import unicodedata
+
+    from vrmc_cli.core.textsafe import fold
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@settings(max_examples=examples(1000))
+@given(_NAMES)
+def test_origin_ids_are_read_as_their_pattern_reads_them(name: str) -> None:
+    """An origin's id from its name: `re.sub(r"[\\W_]+", "-", folded).strip("-")`, with the
+    ASCII names (nearly all) translated at once."""
+    from vrmc_cli.core.textsafe import fold
+    from vrmc_cli.corpus.origins import _agency, _kebab
+
+    assert _kebab(name) == _agency(re.sub(r"[\W_]+", "-", fold(name)).strip("-"))
+
+
 def test_every_format_name_is_a_format() -> None:
     """core/formats.py names the formats twice: NAMES for run time, and Format's class
     attributes for the type checker."""

@@ -120,6 +120,8 @@ def linkable(url: str) -> bool:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching: `Bogotá` and `BOGOTA` fold alike."""
+    if text.isascii():  # nothing to decompose, no combining mark: its case folded (lower)
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

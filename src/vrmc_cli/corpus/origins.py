@@ -45,7 +45,14 @@ def name_id(name: str | None, source_id: str) -> str:
 def _kebab(name: str) -> str:
     # `re.sub(r"[\W_]+", "-", folded).strip("-")` without `re` (a warm run does not import
     # it): the runs of letters and digits (str.isalnum, `[^\W_]`), a dash between them.
-    return _agency("-".join("".join(c if c.isalnum() else " " for c in fold(name)).split()))
+    folded = fold(name)
+    if folded.isascii():  # a space for each ASCII character not a letter or digit, at once
+        return _agency("-".join(folded.translate(_ASCII_NOT_ALNUM).split()))
+    return _agency("-".join("".join(c if c.isalnum() else " " for c in folded).split()))
+
+
+# Each ASCII character that is not a letter or digit (str.isalnum), to a space.
+_ASCII_NOT_ALNUM = {n: " " for n in range(128) if not chr(n).isalnum()}
 
 
 # The agencies and state broadcasters whose language services the corpus cites, by the id
