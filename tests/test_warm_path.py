@@ -33,6 +33,7 @@ FORBIDDEN = (
     "struct",
     "warnings",
     "json",
+    "unicodedata",
     "vrmc_cli.corpus.fields",
     "vrmc_cli.corpus.kinds",
     "vrmc_cli.corpus.load",
@@ -240,7 +241,9 @@ def test_language_services_are_read_as_their_pattern_reads_them(key: str) -> Non
 
 
 _NAMES = st.text(
-    st.sampled_from([*"aZ09 _-.,'’()&/", "á", "É", "ß", "ﬁ", "İ", "Ⅻ", "\u0301", "é", "ø", "Ω"]),
+    st.sampled_from(
+        [*"aZ09 _-.,'’()&/ÚÑŠǗ", "á", "É", "ß", "ﬁ", "İ", "Ⅻ", "\u0301", "é", "ø", "Ω", "\u212a"]
+    ),
     max_size=24,
 ) | st.text(max_size=24)
 
@@ -256,6 +259,25 @@ def test_fold_is_its_unicode_form_on_ascii_too(text: str) -> None:
 
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def test_each_marked_latin_letter_folds_as_unicodedata_folds_it() -> None:
+    """fold's table of marked Latin letters (textsafe._MARKED): each one's decomposition
+    without its marks, and every lower-case letter of U+00C0 to U+024F that folds to one
+    ASCII letter is in it."""
+    import unicodedata
+
+    from vrmc_cli.core.textsafe import _BARE, _MARKED
+
+    def bare(c: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", c)
+        return "".join(d for d in decomposed if not unicodedata.combining(d))
+
+    assert len(_MARKED) == len(_BARE)
+    assert all(bare(c) == b for c, b in zip(_MARKED, _BARE, strict=True))
+    letters = (chr(n) for n in range(0xC0, 0x250))
+    lower = [c for c in letters if c.casefold() == c and bare(c) != c]
+    assert "".join(c for c in lower if len(bare(c)) == 1 and bare(c).isascii()) == _MARKED
 
 
 @settings(max_examples=examples(1000))

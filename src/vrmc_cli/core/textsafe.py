@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
 # Not `typing.TYPE_CHECKING`: a warm run imports neither typing nor `re` (docs/performance.md);
@@ -120,10 +119,36 @@ def linkable(url: str) -> bool:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for matching: `Bogotá` and `BOGOTA` fold alike."""
-    if text.isascii():  # nothing to decompose, no combining mark: its case folded (lower)
-        return text.casefold()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # nothing to decompose, no combining mark
+        return folded
+    bare = folded.translate(_unmarked())
+    if bare.isascii():  # the rest were Latin letters with marks: the table's
+        return bare
+    import unicodedata  # here: a warm run that folds only such names does not load it
+
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# The lower-case Latin letters with marks (U+00C0 to U+024F) whose decomposition (NFKD), its
+# combining marks dropped, is one ASCII letter, and that letter: what `fold` gives for each
+# without unicodedata (tests/test_warm_path.py holds every one to unicodedata's). A fold is
+# the same one character at a time: NFKD decomposes each character on its own, and only the
+# order of the combining marks, which are dropped, depends on their neighbours.
+_MARKED = (
+    "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžơưǎǐǒǔ"
+    "ǖǘǚǜǟǡǧǩǫǭǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳ"
+)
+_BARE = (
+    "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzouaiou"
+    "uuuuaagkoognaaaeeiioorruusthaeooooy"
+)
+
+
+@cache
+def _unmarked() -> dict[int, int]:
+    return str.maketrans(_MARKED, _BARE)
 
 
 # A message shows a path or value whole up to this many characters (a path's limit on Linux);
