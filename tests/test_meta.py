@@ -147,7 +147,7 @@ LAYERS: list[set[str]] = [
     {"corpus.revisions"},
     {"analysis.provenance"},
     {"analysis.query", "analysis.ach"},
-    {"analysis.search", "analysis.charts", "analysis.network"},
+    {"analysis.search", "analysis.charts", "analysis.network", "analysis.counts"},
     {"analysis.signposts"},
     {"analysis.changes"},
     {"views.base", "views.exports", "importers", "importers.html_text"},

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import FIXTURE
+from vrmc_cli.analysis.counts import theme_counts
 from vrmc_cli.analysis.query import (
     build_filter,
     resolve_actor,
@@ -17,7 +18,6 @@ from vrmc_cli.analysis.query import (
     select_events,
     select_transfers,
     subtree,
-    theme_counts,
     tree_order,
     view_briefing,
 )

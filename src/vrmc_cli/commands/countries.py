@@ -14,7 +14,8 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import country_counts, country_name_order
+    from ..analysis.counts import country_counts
+    from ..analysis.query import country_name_order
     from ..views.lists import countries_doc
     from ._common import csv_columns, listing, none_match
 

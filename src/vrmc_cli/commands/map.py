@@ -19,7 +19,8 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import place_counts, select_actors
+    from ..analysis.counts import place_counts
+    from ..analysis.query import select_actors
     from ..corpus.model import Actor
     from ..views.places import map_doc
     from ._common import csv_columns, listing, none_match

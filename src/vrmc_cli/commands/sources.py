@@ -15,7 +15,8 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import all_points, select_events, select_transfers, source_counts
+    from ..analysis.counts import source_counts
+    from ..analysis.query import all_points, select_events, select_transfers
     from ..views.lists import sources_doc
     from ._common import csv_columns, listing, none_match
 

@@ -14,7 +14,7 @@ SPEC = Spec(
 
 
 def run(call: Call) -> Result:
-    from ..analysis.query import theme_counts
+    from ..analysis.counts import theme_counts
     from ..views.lists import themes_doc
     from ._common import csv_columns, listing, none_match
 

@@ -131,68 +131,94 @@ def _r11__init__(self, what, key, parts, before=_MISSING, after=_MISSING):
 def _r11__reduce__(self):
     return self.__class__, (self.what, self.key, self.parts, self.before, self.after, )
 
-# vrmc_cli.analysis.outlines.Layout
-def _r12__init__(self, width, height, shapes, marks):
-    _r12_s_width(self, width)
-    _r12_s_height(self, height)
-    _r12_s_shapes(self, shapes)
-    _r12_s_marks(self, marks)
-def _r12__reduce__(self):
-    return self.__class__, (self.width, self.height, self.shapes, self.marks, )
-
-# vrmc_cli.analysis.outlines.Placed
-def _r13__init__(self, spot, x, y, r, label):
-    _r13_s_spot(self, spot)
-    _r13_s_x(self, x)
-    _r13_s_y(self, y)
-    _r13_s_r(self, r)
-    _r13_s_label(self, label)
-def _r13__reduce__(self):
-    return self.__class__, (self.spot, self.x, self.y, self.r, self.label, )
-
-# vrmc_cli.analysis.outlines.Shape
-def _r14__init__(self, code, rings, holes, marked):
-    _r14_s_code(self, code)
-    _r14_s_rings(self, rings)
-    _r14_s_holes(self, holes)
-    _r14_s_marked(self, marked)
-def _r14__reduce__(self):
-    return self.__class__, (self.code, self.rings, self.holes, self.marked, )
-
-# vrmc_cli.analysis.provenance.SourceSummary
-def _r15__init__(self, sources, origins, copies, grades, state_media, newest, single_origin, judgments, cited=_MISSING):
-    _r15_s_sources(self, sources)
-    _r15_s_origins(self, origins)
-    _r15_s_copies(self, copies)
-    _r15_s_grades(self, grades)
-    _r15_s_state_media(self, state_media)
-    _r15_s_newest(self, newest)
-    _r15_s_single_origin(self, single_origin)
-    _r15_s_judgments(self, judgments)
-    _r15_s_cited(self, cited)
-def _r15__reduce__(self):
-    return self.__class__, (self.sources, self.origins, self.copies, self.grades, self.state_media, self.newest, self.single_origin, self.judgments, self.cited, )
-
-# vrmc_cli.analysis.query.BriefingView
-def _r16__init__(self, briefing, key_judgments, sections, see_also):
-    self.briefing = briefing
-    self.key_judgments = key_judgments
-    self.sections = sections
-    self.see_also = see_also
-def _r16__reduce__(self):
-    return self.__class__, (self.briefing, self.key_judgments, self.sections, self.see_also, )
-
-# vrmc_cli.analysis.query.CountryCount
-def _r17__init__(self, country, events, actors, transfers):
+# vrmc_cli.analysis.counts.CountryCount
+def _r12__init__(self, country, events, actors, transfers):
     self.country = country
     self.events = events
     self.actors = actors
     self.transfers = transfers
-def _r17__reduce__(self):
+def _r12__reduce__(self):
     return self.__class__, (self.country, self.events, self.actors, self.transfers, )
 
+# vrmc_cli.analysis.counts.PlaceCount
+def _r13__init__(self, place, events, transfers, first, last):
+    _r13_s_place(self, place)
+    _r13_s_events(self, events)
+    _r13_s_transfers(self, transfers)
+    _r13_s_first(self, first)
+    _r13_s_last(self, last)
+def _r13__reduce__(self):
+    return self.__class__, (self.place, self.events, self.transfers, self.first, self.last, )
+
+# vrmc_cli.analysis.counts.SourceCount
+def _r14__init__(self, source, citations):
+    self.source = source
+    self.citations = citations
+def _r14__reduce__(self):
+    return self.__class__, (self.source, self.citations, )
+
+# vrmc_cli.analysis.counts.ThemeCount
+def _r15__init__(self, theme, depth, events, points):
+    self.theme = theme
+    self.depth = depth
+    self.events = events
+    self.points = points
+def _r15__reduce__(self):
+    return self.__class__, (self.theme, self.depth, self.events, self.points, )
+
+# vrmc_cli.analysis.outlines.Layout
+def _r16__init__(self, width, height, shapes, marks):
+    _r16_s_width(self, width)
+    _r16_s_height(self, height)
+    _r16_s_shapes(self, shapes)
+    _r16_s_marks(self, marks)
+def _r16__reduce__(self):
+    return self.__class__, (self.width, self.height, self.shapes, self.marks, )
+
+# vrmc_cli.analysis.outlines.Placed
+def _r17__init__(self, spot, x, y, r, label):
+    _r17_s_spot(self, spot)
+    _r17_s_x(self, x)
+    _r17_s_y(self, y)
+    _r17_s_r(self, r)
+    _r17_s_label(self, label)
+def _r17__reduce__(self):
+    return self.__class__, (self.spot, self.x, self.y, self.r, self.label, )
+
+# vrmc_cli.analysis.outlines.Shape
+def _r18__init__(self, code, rings, holes, marked):
+    _r18_s_code(self, code)
+    _r18_s_rings(self, rings)
+    _r18_s_holes(self, holes)
+    _r18_s_marked(self, marked)
+def _r18__reduce__(self):
+    return self.__class__, (self.code, self.rings, self.holes, self.marked, )
+
+# vrmc_cli.analysis.provenance.SourceSummary
+def _r19__init__(self, sources, origins, copies, grades, state_media, newest, single_origin, judgments, cited=_MISSING):
+    _r19_s_sources(self, sources)
+    _r19_s_origins(self, origins)
+    _r19_s_copies(self, copies)
+    _r19_s_grades(self, grades)
+    _r19_s_state_media(self, state_media)
+    _r19_s_newest(self, newest)
+    _r19_s_single_origin(self, single_origin)
+    _r19_s_judgments(self, judgments)
+    _r19_s_cited(self, cited)
+def _r19__reduce__(self):
+    return self.__class__, (self.sources, self.origins, self.copies, self.grades, self.state_media, self.newest, self.single_origin, self.judgments, self.cited, )
+
+# vrmc_cli.analysis.query.BriefingView
+def _r20__init__(self, briefing, key_judgments, sections, see_also):
+    self.briefing = briefing
+    self.key_judgments = key_judgments
+    self.sections = sections
+    self.see_also = see_also
+def _r20__reduce__(self):
+    return self.__class__, (self.briefing, self.key_judgments, self.sections, self.see_also, )
+
 # vrmc_cli.analysis.query.Filter
-def _r18__init__(self, themes=_MISSING, countries=_MISSING, actors=_MISSING, since=_MISSING, until=_MISSING, places=_MISSING, near=_MISSING, labels=_MISSING, event_days=_MISSING):
+def _r21__init__(self, themes=_MISSING, countries=_MISSING, actors=_MISSING, since=_MISSING, until=_MISSING, places=_MISSING, near=_MISSING, labels=_MISSING, event_days=_MISSING):
     self.themes = themes
     self.countries = countries
     self.actors = actors
@@ -202,11 +228,11 @@ def _r18__init__(self, themes=_MISSING, countries=_MISSING, actors=_MISSING, sin
     self.near = near
     self.labels = labels
     self.event_days = event_days
-def _r18__reduce__(self):
+def _r21__reduce__(self):
     return self.__class__, (self.themes, self.countries, self.actors, self.since, self.until, self.places, self.near, self.labels, self.event_days, )
 
 # vrmc_cli.analysis.query.Named
-def _r19__init__(self, entry, id, names, shown, spelled, written_id, plain=_MISSING):
+def _r22__init__(self, entry, id, names, shown, spelled, written_id, plain=_MISSING):
     self.entry = entry
     self.id = id
     self.names = names
@@ -214,34 +240,8 @@ def _r19__init__(self, entry, id, names, shown, spelled, written_id, plain=_MISS
     self.spelled = spelled
     self.written_id = written_id
     self.plain = plain
-def _r19__reduce__(self):
-    return self.__class__, (self.entry, self.id, self.names, self.shown, self.spelled, self.written_id, self.plain, )
-
-# vrmc_cli.analysis.query.PlaceCount
-def _r20__init__(self, place, events, transfers, first, last):
-    _r20_s_place(self, place)
-    _r20_s_events(self, events)
-    _r20_s_transfers(self, transfers)
-    _r20_s_first(self, first)
-    _r20_s_last(self, last)
-def _r20__reduce__(self):
-    return self.__class__, (self.place, self.events, self.transfers, self.first, self.last, )
-
-# vrmc_cli.analysis.query.SourceCount
-def _r21__init__(self, source, citations):
-    self.source = source
-    self.citations = citations
-def _r21__reduce__(self):
-    return self.__class__, (self.source, self.citations, )
-
-# vrmc_cli.analysis.query.ThemeCount
-def _r22__init__(self, theme, depth, events, points):
-    self.theme = theme
-    self.depth = depth
-    self.events = events
-    self.points = points
 def _r22__reduce__(self):
-    return self.__class__, (self.theme, self.depth, self.events, self.points, )
+    return self.__class__, (self.entry, self.id, self.names, self.shown, self.spelled, self.written_id, self.plain, )
 
 # vrmc_cli.analysis.search.Hit
 def _r23__init__(self, kind, group, ref, label, matches, when=_MISSING, label_ranges=_MISSING):
@@ -1168,17 +1168,17 @@ METHODS = {
     ('vrmc_cli.analysis.changes', 'FieldChange'): ('F:path,before,after', '_r9', {'__init__': _r9__init__, '__reduce__': _r9__reduce__}),
     ('vrmc_cli.analysis.changes', 'KindChanges'): ('F:kind,title,added,removed,changed', '_r10', {'__init__': _r10__init__, '__reduce__': _r10__reduce__}),
     ('vrmc_cli.analysis.changes', 'Notice'): ('F:what,key,parts,before=,after=', '_r11', {'__init__': _r11__init__, '__reduce__': _r11__reduce__}),
-    ('vrmc_cli.analysis.outlines', 'Layout'): ('F:width,height,shapes,marks', '_r12', {'__init__': _r12__init__, '__reduce__': _r12__reduce__}),
-    ('vrmc_cli.analysis.outlines', 'Placed'): ('F:spot,x,y,r,label', '_r13', {'__init__': _r13__init__, '__reduce__': _r13__reduce__}),
-    ('vrmc_cli.analysis.outlines', 'Shape'): ('F:code,rings,holes,marked', '_r14', {'__init__': _r14__init__, '__reduce__': _r14__reduce__}),
-    ('vrmc_cli.analysis.provenance', 'SourceSummary'): ('F:sources,origins,copies,grades,state_media,newest,single_origin,judgments,cited=', '_r15', {'__init__': _r15__init__, '__reduce__': _r15__reduce__}),
-    ('vrmc_cli.analysis.query', 'BriefingView'): (':briefing,key_judgments,sections,see_also', '_r16', {'__init__': _r16__init__, '__reduce__': _r16__reduce__}),
-    ('vrmc_cli.analysis.query', 'CountryCount'): (':country,events,actors,transfers', '_r17', {'__init__': _r17__init__, '__reduce__': _r17__reduce__}),
-    ('vrmc_cli.analysis.query', 'Filter'): (':themes=,countries=,actors=,since=,until=,places=,near=,labels=,event_days=', '_r18', {'__init__': _r18__init__, '__reduce__': _r18__reduce__}),
-    ('vrmc_cli.analysis.query', 'Named'): (':entry,id,names,shown,spelled,written_id,plain=', '_r19', {'__init__': _r19__init__, '__reduce__': _r19__reduce__}),
-    ('vrmc_cli.analysis.query', 'PlaceCount'): ('F:place,events,transfers,first,last', '_r20', {'__init__': _r20__init__, '__reduce__': _r20__reduce__}),
-    ('vrmc_cli.analysis.query', 'SourceCount'): (':source,citations', '_r21', {'__init__': _r21__init__, '__reduce__': _r21__reduce__}),
-    ('vrmc_cli.analysis.query', 'ThemeCount'): (':theme,depth,events,points', '_r22', {'__init__': _r22__init__, '__reduce__': _r22__reduce__}),
+    ('vrmc_cli.analysis.counts', 'CountryCount'): (':country,events,actors,transfers', '_r12', {'__init__': _r12__init__, '__reduce__': _r12__reduce__}),
+    ('vrmc_cli.analysis.counts', 'PlaceCount'): ('F:place,events,transfers,first,last', '_r13', {'__init__': _r13__init__, '__reduce__': _r13__reduce__}),
+    ('vrmc_cli.analysis.counts', 'SourceCount'): (':source,citations', '_r14', {'__init__': _r14__init__, '__reduce__': _r14__reduce__}),
+    ('vrmc_cli.analysis.counts', 'ThemeCount'): (':theme,depth,events,points', '_r15', {'__init__': _r15__init__, '__reduce__': _r15__reduce__}),
+    ('vrmc_cli.analysis.outlines', 'Layout'): ('F:width,height,shapes,marks', '_r16', {'__init__': _r16__init__, '__reduce__': _r16__reduce__}),
+    ('vrmc_cli.analysis.outlines', 'Placed'): ('F:spot,x,y,r,label', '_r17', {'__init__': _r17__init__, '__reduce__': _r17__reduce__}),
+    ('vrmc_cli.analysis.outlines', 'Shape'): ('F:code,rings,holes,marked', '_r18', {'__init__': _r18__init__, '__reduce__': _r18__reduce__}),
+    ('vrmc_cli.analysis.provenance', 'SourceSummary'): ('F:sources,origins,copies,grades,state_media,newest,single_origin,judgments,cited=', '_r19', {'__init__': _r19__init__, '__reduce__': _r19__reduce__}),
+    ('vrmc_cli.analysis.query', 'BriefingView'): (':briefing,key_judgments,sections,see_also', '_r20', {'__init__': _r20__init__, '__reduce__': _r20__reduce__}),
+    ('vrmc_cli.analysis.query', 'Filter'): (':themes=,countries=,actors=,since=,until=,places=,near=,labels=,event_days=', '_r21', {'__init__': _r21__init__, '__reduce__': _r21__reduce__}),
+    ('vrmc_cli.analysis.query', 'Named'): (':entry,id,names,shown,spelled,written_id,plain=', '_r22', {'__init__': _r22__init__, '__reduce__': _r22__reduce__}),
     ('vrmc_cli.analysis.search', 'Hit'): ('FE:kind,group,ref,label,matches,when=,label_ranges=', '_r23', {'__init__': _r23__init__, '__reduce__': _r23__reduce__, '__eq__': _r23__eq__, '__hash__': _r23__hash__}),
     ('vrmc_cli.analysis.search', 'Match'): ('FE:field,text,ranges', '_r24', {'__init__': _r24__init__, '__reduce__': _r24__reduce__, '__eq__': _r24__eq__, '__hash__': _r24__hash__}),
     ('vrmc_cli.analysis.search', 'Squashed'): ('F:text,origin,starts,ends', '_r25', {'__init__': _r25__init__, '__reduce__': _r25__reduce__}),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..analysis.counts import CountryCount, SourceCount, ThemeCount
 from ..analysis.provenance import origin_name
-from ..analysis.query import CountryCount, SourceCount, ThemeCount, country_name_order
+from ..analysis.query import country_name_order
 from ..core.doc import Doc, Heading, Para, Span, Table, plain
 from ..corpus.model import RELIABILITY_MEANING
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..analysis.query import PlaceCount, actor_name_order
+from ..analysis.counts import PlaceCount
+from ..analysis.query import actor_name_order
 from ..core.doc import Block, Doc, Heading, Locator, Para, Span, Spot, Table, plain
 from ..corpus.model import Actor
 from .base import plural

@@ -170,7 +170,7 @@ def _glance(report: Report, citer: Citer) -> list[Block]:
 
 def _places(report: Report, citer: Citer) -> list[Block]:
     """Where the report's events happened: the locator map, then each place by country."""
-    from ..analysis.query import counts_at
+    from ..analysis.counts import counts_at
     from ..corpus.keys import event_places
     from .places import map_blocks
 
