@@ -18,6 +18,10 @@ if TYPE_CHECKING:
     from ..analysis.ach import Analysis
     from ..corpus.serialize import JSONObject
 
+    _ColumnsBase = Sequence[str]
+else:
+    _ColumnsBase = object  # making an abstract base class's subclass costs a warm run more
+
 
 def none_match(items: Sequence[object], total: int, what: str) -> tuple[str, ...]:
     """The note for stderr when a list comes out empty (not an error: exit 0): nothing
@@ -73,7 +77,10 @@ def csv_columns(
     return _Columns(kind, tuple(lead), tuple(last), tuple(leave_out))
 
 
-class _Columns(Sequence[str]):
+class _Columns(_ColumnsBase):
+    """The columns, worked out when first read (a Sequence for the type checker; at run time
+    a plain class, as query.Picked)."""
+
     def __init__(
         self, kind: str, lead: tuple[str, ...], last: tuple[str, ...], leave_out: tuple[str, ...]
     ) -> None:
