@@ -76,7 +76,11 @@ def warm_modules(args: list[str], cache: Path) -> set[str]:
     ("args", "unused"),
     [
         # A timeline shows each event's origins (corpus.origins), not a source summary.
-        (["timeline", "-f", "text", "--since", "2020"], ["vrmc_cli.analysis.provenance"]),
+        # Its date window compares days without making dates (core/dates.overlapping).
+        (
+            ["timeline", "-f", "text", "--since", "2020"],
+            ["vrmc_cli.analysis.provenance", "_datetime"],
+        ),
         (["timeline", "--format", "text"], ["vrmc_cli.analysis.provenance"]),
         (["brief", "motivations", "-f", "text"], []),
     ],
@@ -289,6 +293,41 @@ def test_origin_ids_are_read_as_their_pattern_reads_them(name: str) -> None:
     from vrmc_cli.corpus.origins import _agency, _kebab
 
     assert _kebab(name) == _agency(re.sub(r"[\W_]+", "-", fold(name)).strip("-"))
+
+
+def _partial_dates() -> st.SearchStrategy[PartialDate]:
+    def made(year: int, month: int, day: int) -> PartialDate:
+        from vrmc_cli.core.dates import days_in_month
+
+        if not month:
+            return PartialDate(year, 0, 0)
+        return PartialDate(year, month, min(day, days_in_month(year, month)) if day else 0)
+
+    years = st.sampled_from([1, 4, 1900, 2000, 2019, 2020, 2021, 2024, 9999]) | st.integers(1, 9999)
+    return st.builds(made, years, st.integers(0, 12), st.integers(0, 31))
+
+
+@settings(max_examples=examples(2000))
+@given(
+    _partial_dates(),
+    st.none() | _partial_dates(),
+    st.none() | _partial_dates(),
+    st.none() | _partial_dates(),
+)
+def test_a_date_window_is_tested_as_its_dates_test_it(
+    start: PartialDate,
+    end: PartialDate | None,
+    since: PartialDate | None,
+    until: PartialDate | None,
+) -> None:
+    """A filter's date window compares days as (year, month, day) (`overlapping`), without
+    making dates: the same answer as the dates themselves (`overlaps` of `span` and
+    `window`), open ends and partial dates included."""
+    from vrmc_cli.core.dates import overlapping, overlaps, span, window
+
+    assert overlapping(start, end, since, until) == overlaps(span(start, end), window(since, until))
+    assert start.first == start.first_day.timetuple()[:3]
+    assert start.last == start.last_day.timetuple()[:3]
 
 
 def test_every_format_name_is_a_format() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
 from ..core.choice import HINTS, offer
-from ..core.dates import PartialDate, overlaps, parse_date, span, window
+from ..core.dates import PartialDate, overlapping, overlaps, parse_date, span, window
 from ..core.errors import UsageError
 from ..core.record import Record
 from ..core.textsafe import fold, quote, shorten
@@ -58,11 +58,6 @@ if TYPE_CHECKING:
     _PickedBase = Sequence[Event]
 else:
     _DaysBase = _PickedBase = object
-
-    try:  # the C half of `datetime`, without its Python half (core/dates.py)
-        import _datetime as _dt
-    except ImportError:
-        import datetime as _dt
 
     def cast(_type, value):  # typing.cast
         return value
@@ -126,7 +121,7 @@ class Filter(Record):
     def dates_ok(self, start: PartialDate | None, end: PartialDate | None = None) -> bool:
         if not (self.since or self.until) or start is None:
             return True
-        return overlaps(span(start, end), window(self.since, self.until))
+        return overlapping(start, end, self.since, self.until)
 
     # -- item kinds ------------------------------------------------------------------------
 
@@ -221,8 +216,7 @@ class Filter(Record):
         without `since` it held since before the sources say."""
         if not (self.since or self.until) or not (relation.since or relation.until):
             return True
-        start = relation.since.first_day if relation.since else _dt.date.min
-        end = relation.until.last_day if relation.until else _dt.date.max
+        start, end = window(relation.since, relation.until)
         return overlaps((start, end), window(self.since, self.until))
 
 
@@ -234,7 +228,7 @@ DEFAULT_WITHIN_KM = 25.0
 
 def open_span(start: PartialDate | None, end: PartialDate | None) -> tuple[_dt.date, _dt.date]:
     """The days from `start` to `end`; an open end reaches to the earliest or latest day."""
-    return (start.first_day if start else _dt.date.min, end.last_day if end else _dt.date.max)
+    return window(start, end)
 
 
 def dated_roles(actor: Actor) -> list[Role]:
@@ -296,7 +290,7 @@ def current_role(actor: Actor, as_of: PartialDate | None) -> tuple[Role | None, 
     (no `from`, no `to`) only when no dated role is open, the last one listed. Failing
     both, the role that ended last, with False: it is the latest known, not a current one.
     docs/format.md "actors" states the same rule."""
-    day = as_of.last_day if as_of else _dt.date.max
+    day = window(None, as_of)[1]
     dated = dated_roles(actor)
     open_dated = [r for r in dated if holds(r, day)]
     if open_dated:

@@ -5,15 +5,24 @@ from __future__ import annotations
 from .record import Record
 
 # Not `typing.TYPE_CHECKING`, nor `datetime` itself: a warm run imports neither (the C half
-# of `datetime`, which it re-exports, is a fifth of its import; docs/performance.md).
+# of `datetime`, which it re-exports, is a fifth of its import; docs/performance.md), and
+# the C half only when a date is first made (`_date`): a date window's test compares days
+# as (year, month, day) (`overlapping`).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
+
+    def _date() -> type[_dt.date]: ...
 else:
-    try:
-        import _datetime as _dt
-    except ImportError:  # an interpreter without the C module
-        import datetime as _dt
+
+    def _date():
+        """`datetime.date`, from the C half of `datetime` where there is one."""
+        try:
+            from _datetime import date
+        except ImportError:  # an interpreter without the C module
+            from datetime import date
+        return date
+
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -32,14 +41,25 @@ class PartialDate(Record, frozen=True, eq=True):
 
     @property
     def first_day(self) -> _dt.date:
-        return _dt.date(self.year, self.month or 1, self.day or 1)
+        return _date()(*self.first)
 
     @property
     def last_day(self) -> _dt.date:
+        return _date()(*self.last)
+
+    @property
+    def first(self) -> tuple[int, int, int]:
+        """The first day it covers as (year, month, day): what `first_day` is, compared
+        alike (a date compares as its year, month and day)."""
+        return (self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> tuple[int, int, int]:
+        """The last day it covers as (year, month, day)."""
         if self.day:
-            return _dt.date(self.year, self.month, self.day)
+            return (self.year, self.month, self.day)
         month = self.month or 12
-        return _dt.date(self.year, month, days_in_month(self.year, month))
+        return (self.year, month, days_in_month(self.year, month))
 
     def __str__(self) -> str:
         text = f"{self.year:04d}"
@@ -102,7 +122,22 @@ def overlaps(item: tuple[_dt.date, _dt.date], window: tuple[_dt.date, _dt.date])
 
 def window(since: PartialDate | None, until: PartialDate | None) -> tuple[_dt.date, _dt.date]:
     """The span from the first day of `since` to the last day of `until` (open ends allowed)."""
+    date = _date()
     return (
-        since.first_day if since else _dt.date.min,
-        until.last_day if until else _dt.date.max,
+        since.first_day if since else date.min,
+        until.last_day if until else date.max,
+    )
+
+
+def overlapping(
+    start: PartialDate,
+    end: PartialDate | None,
+    since: PartialDate | None,
+    until: PartialDate | None,
+) -> bool:
+    """`overlaps(span(start, end), window(since, until))`, each day as (year, month, day),
+    without making dates: every partial date is a day of `datetime` (years 1 to 9999), and
+    open ends (date.min, date.max) pass every day."""
+    return (until is None or start.first <= until.last) and (
+        since is None or since.first <= (end or start).last
     )
