@@ -6,22 +6,25 @@ from .record import Record
 
 # Not `typing.TYPE_CHECKING`, nor `datetime` itself: a warm run imports neither (the C half
 # of `datetime`, which it re-exports, is a fifth of its import; docs/performance.md), and
-# the C half only when a date is first made (`_date`): a date window's test compares days
+# the C half only when a date is first made (`_day`): a date window's test compares days
 # as (year, month, day) (`overlapping`).
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import datetime as _dt
 
-    def _date() -> type[_dt.date]: ...
+    def _day(year: int, month: int, day: int) -> _dt.date: ...
 else:
 
-    def _date():
-        """`datetime.date`, from the C half of `datetime` where there is one."""
+    def _day(year, month, day):
+        """`datetime.date(year, month, day)`, from the C half of `datetime` where there is
+        one; the first call puts the class itself in its place."""
+        global _day  # noqa: PLW0603 - the class, once imported, is called directly
         try:
             from _datetime import date
         except ImportError:  # an interpreter without the C module
             from datetime import date
-        return date
+        _day = date
+        return date(year, month, day)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -41,11 +44,14 @@ class PartialDate(Record, frozen=True, eq=True):
 
     @property
     def first_day(self) -> _dt.date:
-        return _date()(*self.first)
+        return _day(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self) -> _dt.date:
-        return _date()(*self.last)
+        if self.day:
+            return _day(self.year, self.month, self.day)
+        month = self.month or 12
+        return _day(self.year, month, days_in_month(self.year, month))
 
     @property
     def first(self) -> tuple[int, int, int]:
@@ -122,10 +128,9 @@ def overlaps(item: tuple[_dt.date, _dt.date], window: tuple[_dt.date, _dt.date])
 
 def window(since: PartialDate | None, until: PartialDate | None) -> tuple[_dt.date, _dt.date]:
     """The span from the first day of `since` to the last day of `until` (open ends allowed)."""
-    date = _date()
     return (
-        since.first_day if since else date.min,
-        until.last_day if until else date.max,
+        since.first_day if since else _day(1, 1, 1),  # date.min
+        until.last_day if until else _day(9999, 12, 31),  # date.max
     )
 
 
