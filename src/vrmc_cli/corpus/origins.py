@@ -116,8 +116,13 @@ LANGUAGES = (
 SERVICES = {"actualidad-rt": "rt", "voz-de-america": "voa"}
 
 
-# The agencies, longest id first: `bbc-news-arabic` is the BBC News service's, not `bbc`'s.
+# The agencies, longest id first: `bbc-news-arabic` is the BBC News service's, not `bbc`'s;
+# by the first word of their id, the only ones a key with that first word can start with.
 _LONGEST_FIRST = sorted(AGENCIES, key=len, reverse=True)
+_BY_FIRST_WORD: dict[str, list[str]] = {}
+for _id in _LONGEST_FIRST:
+    _BY_FIRST_WORD.setdefault(_id.partition("-")[0], []).append(_id)
+del _id
 _SUFFIXES = ("-service", "-edition")
 
 
@@ -125,7 +130,7 @@ def _service(key: str) -> str | None:
     """The agency whose language service `key` names, or None: what
     `^(AGENCY)-(?:(?:in|en)-)?(?:LANGUAGE)(?:-(?:service|edition))?$` matches (each of the
     alternatives longest first), read without `re` (a warm run does not import it)."""
-    for agency in _LONGEST_FIRST:
+    for agency in _BY_FIRST_WORD.get(key.partition("-")[0], ()):
         if not key.startswith(agency + "-"):
             continue
         rest = key[len(agency) + 1 :]
