@@ -344,13 +344,9 @@ def _hashed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return read
 
 
-def test_a_racy_cache_is_refreshed_once_and_then_trusted(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A cache written in the second its files were (an install and a first run within one
-    second) is racy: the next run, a later second, compares their content, finds it
-    unchanged, and writes the cache again with a later `since` and the same generation, so
-    that the runs after it trust the stamps and write nothing."""
+def _files_of_2001(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus of two files stamped in 2001 (one-second time stamps), the setting of the
+    refresh tests: a run whose clock is set to 2001 finds them racy."""
     _one_second_timestamps(monkeypatch)
     root = write_corpus(
         tmp_path / "c",
@@ -361,6 +357,17 @@ def test_a_racy_cache_is_refreshed_once_and_then_trusted(
     )
     for name in ("t.yaml", "e.yaml"):
         os.utime(root / name, ns=(10**18, 10**18))  # 2001
+    return root
+
+
+def test_a_racy_cache_is_refreshed_once_and_then_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cache written in the second its files were (an install and a first run within one
+    second) is racy: the next run, a later second, compares their content, finds it
+    unchanged, and writes the cache again with a later `since` and the same generation, so
+    that the runs after it trust the stamps and write nothing."""
+    root = _files_of_2001(tmp_path, monkeypatch)
     monkeypatch.setattr(cache_module, "time", _Clock(10**9))  # the first run, in 2001 too
     first = invoke("-b", str(root), "timeline", "-f", "json").stdout
     inode, (_, stamps, since, digests, made) = _cache_file(root)
@@ -398,16 +405,7 @@ def test_a_run_reading_the_cache_while_it_is_refreshed_reads_what_it_opened(
     that file after another run refreshed the cache (renamed a new file over it)."""
     from vrmc_cli.corpus import model
 
-    _one_second_timestamps(monkeypatch)
-    root = write_corpus(
-        tmp_path / "c",
-        {
-            "t.yaml": "themes: [{id: a, title: A}]\n",
-            "e.yaml": "events: [{id: e, date: 2006, title: Old1, themes: [a]}]\n",
-        },
-    )
-    for name in ("t.yaml", "e.yaml"):
-        os.utime(root / name, ns=(10**18, 10**18))  # 2001
+    root = _files_of_2001(tmp_path, monkeypatch)
     monkeypatch.setattr(cache_module, "time", _Clock(10**9))
     assert invoke("-b", str(root), "themes").exit_code == 0
     waiting = load_corpus([str(root)])  # in 2001 still: racy, not refreshed
