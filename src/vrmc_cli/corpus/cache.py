@@ -328,6 +328,26 @@ def generation(corpus: Corpus) -> tuple[str, str] | None:
     return found[1], found[2]
 
 
+def open_own(path: str) -> tuple[int, os.stat_result] | None:
+    """A descriptor for reading the file at `path` and its status, when it is a regular file
+    of this user's own, opened without following a link; None when there is none, or it is
+    a link (ELOOP), a FIFO or another user's: a file vrmc keeps is never trusted otherwise
+    (corpus caches, kept objects, derived stores)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISREG(info.st_mode) and info.st_uid == os.getuid():
+            return fd, info
+    except OSError:
+        pass
+    os.close(fd)
+    return None
+
+
 def read_cache(
     path: str, stamps: Stamps | None, used_before: int = 0, started: int | None = None
 ) -> tuple[Corpus | None, Entries, int]:
@@ -339,16 +359,12 @@ def read_cache(
     second `started`, after theirs, the cache is refreshed (`_refresh`) so that later runs
     trust their stamps. The file is marked used (`_used`) when its modification time is
     before the second `used_before`."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return None, {}, 0  # none yet, or a link (ELOOP)
+    opened = open_own(path)
+    if opened is None:
+        return None, {}, 0
+    fd, info = opened
     try:
         with open(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
-                return None, {}, 0  # never trust a cache file someone else wrote, or a FIFO
             linked = _section(fh)
             if linked is None:
                 return None, {}, 0
@@ -793,16 +809,12 @@ def load_with_cache(
 
 def read_object(path: str) -> object | None:
     """The object `write_object` stored at `path`, or None when it cannot be trusted."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
-    try:
-        fd = os.open(path, flags | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
+    opened = open_own(path)
+    if opened is None:
         return None
+    fd, info = opened
     try:
         with open(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
-                return None
             body = _section(fh)
             if body is None:
                 return None

@@ -30,7 +30,6 @@ CRC-32, and the CRC-32 of all the text; then the entries' bytes, in order.
 from __future__ import annotations
 
 import os
-import stat
 import zlib
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
@@ -187,15 +186,11 @@ def _read(store: Store) -> None:
     """Fill `store` from its file when the file is current and whole (else leave it empty)."""
     if not _usable():
         return
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    opened = cache.open_own(store.path)
+    if opened is None:
+        return  # none yet, a link or not the user's own
+    fd, info = opened
     try:
-        fd = os.open(store.path, flags | getattr(os, "O_CLOEXEC", 0))
-    except OSError:
-        return  # none yet, or a link
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid():
-            raise Damaged
         with open(fd, "rb", closefd=False) as fh:
             first = cache.read_section(fh)
             if first is None or cache.load_pickle(first) != store.head:
